@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { Id } from './common.js';
+
+export const AuditQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(LIMITS.perPageMax).default(50),
+  actor: z.string().trim().max(LIMITS.account).optional(),
+  action: z.string().trim().max(80).optional(),
+  entity: z.string().trim().max(80).optional(),
+  entityId: z.string().trim().max(80).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const AuditRecord = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: Id.nullable(),
+  actorAccount: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+
+export const AuditVerifyResult = z.object({
+  data: z.object({
+    intact: z.boolean(),
+    checked: z.number(),
+    firstBrokenId: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+});

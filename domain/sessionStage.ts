@@ -1,0 +1,21 @@
+import type { SessionStage } from './schemas/auth.js';
+
+export interface StageFacts {
+  mustChangePassword: boolean;
+  /** Holds an admin role (sysadmin, secadmin, auditor): a second factor is compulsory. */
+  needsTotp: boolean;
+  totpEnabled: boolean;
+  /** The second factor was checked in this session. */
+  totpVerified: boolean;
+}
+
+/**
+ * What a fresh session must still do before it may work: prove the second factor first (so a
+ * stolen password alone changes nothing), then replace an initial password, then enrol a factor.
+ */
+export function sessionStage(f: StageFacts): SessionStage {
+  if (f.totpEnabled && !f.totpVerified) return 'totp_verify';
+  if (f.mustChangePassword) return 'change_password';
+  if (f.needsTotp && !f.totpEnabled) return 'totp_enrol';
+  return 'ok';
+}

@@ -1,0 +1,27 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'server/db/migrations/**', '.tmp/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain and the web app share code with the server but must never reach into it.
+    files: ['domain/**/*.{ts,tsx}', 'web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '../server', '../../server'], message: 'domain/ and web/ must not import server/.' },
+            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'domain/ and web/ must not import drizzle-orm.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,37 @@
+// `npm start`: builds the web app when its sources changed, then runs the server in this process.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+/** A fingerprint of everything the web build reads, so an unchanged tree starts without building. */
+function webFingerprint() {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.endsWith('.test.ts')) h.update(p).update(fs.readFileSync(p));
+    }
+  };
+  walk('web');
+  walk('domain');
+  for (const f of ['vite.config.ts', 'package-lock.json']) if (fs.existsSync(f)) h.update(fs.readFileSync(f));
+  return h.digest('hex');
+}
+
+const stamp = path.join('dist', 'web.fingerprint');
+const fp = webFingerprint();
+if (!fs.existsSync(path.join('dist', 'web', 'index.html')) || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== fp) {
+  console.log('Building the web app (first start, or its sources changed)…');
+  execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  fs.writeFileSync(stamp, fp);
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+await import('../server/main.ts');

@@ -1,0 +1,116 @@
+// `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
+// then runs type check, lint, unit + API tests on both databases, and Chromium end-to-end tests.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const isRoot = process.getuid?.() === 0;
+const FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const CHROMIUM = '/usr/bin/chromium';
+
+function fail(msg) {
+  console.error(`\n✖ ${msg}`);
+  process.exit(1);
+}
+
+let aptUpdated = false;
+function aptInstall(pkgs, why) {
+  const cmd = `apt-get install -y --no-install-recommends ${pkgs.join(' ')}`;
+  if (!isRoot) fail(`${why} is missing. Run: sudo apt-get update && sudo ${cmd}`);
+  console.log(`• installing ${pkgs.join(', ')} (${why}) with apt…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    aptUpdated = true;
+  }
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+  if (r.status !== 0) fail(`Installing ${pkgs.join(' ')} failed. Run: ${cmd}`);
+}
+
+async function pgReachable() {
+  const c = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+async function ensurePostgres() {
+  if (await pgReachable()) return;
+  if (!fs.existsSync('/etc/postgresql')) aptInstall(['postgresql'], 'a PostgreSQL server');
+  const versions = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql') : [];
+  for (const v of versions) {
+    const cmd = ['--skip-systemctl-redirect', v, 'main', 'start'];
+    console.log(`• starting PostgreSQL: pg_ctlcluster ${cmd.join(' ')}`);
+    spawnSync('pg_ctlcluster', cmd, { stdio: 'inherit' });
+  }
+  for (let i = 0; i < 20 && !(await pgReachable()); i++) await new Promise((r) => setTimeout(r, 500));
+  if (!(await pgReachable())) {
+    fail(
+      `No PostgreSQL server answers at ${TEST_DATABASE_URL}. Start one (e.g. pg_ctlcluster --skip-systemctl-redirect 15 main start, ` +
+        `with trust auth for user postgres on 127.0.0.1) or set TEST_DATABASE_URL.`,
+    );
+  }
+}
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`━━ ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return r.status === 0;
+}
+
+function counts(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+const started = Date.now();
+if (!fs.existsSync(CHROMIUM)) aptInstall(['chromium'], 'Debian Chromium (end-to-end tests)');
+if (!fs.existsSync(FONT)) aptInstall(['fonts-wqy-microhei'], 'a CJK font (Chinese glyphs in screenshots)');
+await ensurePostgres();
+
+fs.mkdirSync('.tmp', { recursive: true });
+const node = process.execPath;
+const bin = (p) => path.join('node_modules', ...p.split('/'));
+const env = { TEST_DATABASE_URL, TZ: 'Asia/Shanghai' };
+const results = [];
+results.push(['type check', run('type check (tsc --noEmit)', node, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])]);
+results.push(['lint', run('lint (eslint)', node, [bin('eslint/bin/eslint.js'), '.'])]);
+const unitJson = '.tmp/vitest-unit.json';
+results.push([
+  'unit + API tests',
+  run('unit and API tests (embedded PGlite and PostgreSQL)', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], env),
+]);
+const tally = [counts(unitJson)];
+const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
+if (hasE2e) {
+  results.push(['web build', run('web build (vite)', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'])]);
+  const e2eJson = '.tmp/vitest-e2e.json';
+  results.push([
+    'end-to-end',
+    run('end-to-end tests (Chromium)', node, [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], env),
+  ]);
+  tally.push(counts(e2eJson));
+}
+
+const sum = tally.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
+const failedSteps = results.filter(([, ok]) => !ok).map(([n]) => n);
+console.log(`\nSuite took ${((Date.now() - started) / 1000).toFixed(0)} s. ${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed.'}`);
+console.log(`${sum.passed} passed, ${sum.failed + (failedSteps.length && !sum.failed ? 1 : 0)} failed, ${sum.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LIMITS } from '../domain/limits.js';
+import type { SessionStage } from '../domain/schemas/auth.js';
+import type { Database } from './db/client.js';
+import type { Ctx } from './context.js';
+import { pickLang } from './i18n.js';
+import { authenticate } from './security/authenticate.js';
+import { errorHandler, nulGuard } from './errorHandler.js';
+import { registerRoutes } from './routes/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    stage: SessionStage | null;
+  }
+  interface FastifyContextConfig {
+    /** public: no session needed; staged: allowed before the session reached stage "ok". */
+    auth?: 'public' | 'staged';
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  logLevel?: string;
+  secureCookies?: boolean;
+  /** Built web app to serve (dist/web); skipped when absent. */
+  webDir?: string;
+}
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+/** Builds the Fastify app; the server and the tests (through app.inject) build it the same way. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'warn' },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: opts.secureCookies ? undefined : false,
+  });
+  await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tuijin API', version: '0.1.0', description: '推进 — the action-program platform' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuijin_sid' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('stage', null);
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = {
+      database: opts.database,
+      actor: null,
+      ip: req.ip ?? null,
+      requestId: String(req.id),
+      lang: pickLang(req.cookies.lang, req.headers['accept-language']),
+      sessionId: null,
+    };
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) await authenticate(req, reply);
+  });
+  app.addHook('preValidation', nulGuard);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));
+
+  if (opts.webDir && fs.existsSync(opts.webDir)) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, maxAge: '1h' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app as unknown as App;
+}

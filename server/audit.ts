@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { canonicalJson, normalise } from '../domain/canonicalJson.js';
+import type { Ctx } from './context.js';
+import type { Executor, Tx } from './db/client.js';
+import { auditHead, auditLog } from './db/schema/index.js';
+
+export interface AuditEntry {
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface HashedFields {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorAccount: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** SHA-256 over the previous hash and the record's canonical JSON. */
+export function auditHash(prevHash: string, r: HashedFields): string {
+  const body = canonicalJson({ ...r, at: r.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** Fields that must never reach the log. */
+const SECRET_KEYS = new Set(['passwordHash', 'totpSecret', 'password', 'csrfToken']);
+function redact(v: unknown): unknown {
+  const n = normalise(v);
+  if (n && typeof n === 'object' && !Array.isArray(n)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(n)) out[k] = SECRET_KEYS.has(k) ? '[redacted]' : val;
+    return out;
+  }
+  return n;
+}
+
+/**
+ * Appends one audit record in the caller's transaction. Locking the head row orders concurrent
+ * writers, so the chain follows commit order and has no gaps.
+ */
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry) {
+  const head = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const h = head[0];
+  if (!h) throw new Error('audit_head is missing: the database was not migrated');
+  const fields: HashedFields = {
+    id: h.lastId + 1,
+    at: new Date(),
+    actorId: ctx.actor?.userId ?? null,
+    actorAccount: ctx.actor?.account ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before),
+    after: redact(entry.after),
+  };
+  const hash = auditHash(h.lastHash, fields);
+  await tx.insert(auditLog).values({ ...fields, prevHash: h.lastHash, hash });
+  await tx.update(auditHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditHead.id, 1));
+  return fields.id;
+}
+
+export interface VerifyResult {
+  intact: boolean;
+  checked: number;
+  firstBrokenId: string | null;
+  reason: string | null;
+}
+
+/** Walks the whole chain in pages; names the first record whose link or content does not hold. */
+export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<VerifyResult> {
+  let prevHash = '0'.repeat(64);
+  let expectId = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.select().from(auditLog).where(gte(auditLog.id, expectId)).orderBy(asc(auditLog.id)).limit(pageSize);
+    for (const r of rows) {
+      const broken = (reason: string): VerifyResult => ({ intact: false, checked, firstBrokenId: String(r.id), reason });
+      if (r.id !== expectId) return { intact: false, checked, firstBrokenId: String(expectId), reason: 'missing' };
+      if (r.prevHash !== prevHash) return broken('link');
+      const { prevHash: _p, hash: _h, ...fields } = r;
+      const hash = auditHash(prevHash, fields);
+      if (hash !== r.hash) return broken('content');
+      prevHash = r.hash;
+      expectId++;
+      checked++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const [h] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (h && (h.lastId !== expectId - 1 || h.lastHash !== prevHash)) {
+    return { intact: false, checked, firstBrokenId: String(expectId), reason: 'truncated' };
+  }
+  return { intact: true, checked, firstBrokenId: null, reason: null };
+}
+
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listAudit(db: Executor, f: AuditFilter, page: number, perPage: number) {
+  const conds: SQL[] = [];
+  if (f.actor) conds.push(ilike(auditLog.actorAccount, `%${escapeLike(f.actor)}%`));
+  if (f.action) conds.push(ilike(auditLog.action, `%${escapeLike(f.action)}%`));
+  if (f.entity) conds.push(eq(auditLog.entity, f.entity));
+  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
+  if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
+  if (f.to) conds.push(lte(auditLog.at, new Date(f.to)));
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function auditCount(db: Executor): Promise<number> {
+  const [h] = await db.select().from(auditHead).where(gt(auditHead.id, 0));
+  return h?.lastId ?? 0;
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

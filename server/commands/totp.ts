@@ -1,0 +1,74 @@
+import { eq, sql } from 'drizzle-orm';
+import { isAdminRole } from '../../domain/enums.js';
+import { sessionStage } from '../../domain/sessionStage.js';
+import { recordAudit } from '../audit.js';
+import { inTx, type Ctx } from '../context.js';
+import { loginFailures, users } from '../db/schema/index.js';
+import { AppError, unauthenticated } from '../errors.js';
+import { findUser } from '../queries/users.js';
+import { setSessionStage } from '../security/sessions.js';
+import { checkTotp, newTotpSecret, totpEnrolment } from '../security/totp.js';
+
+async function me(ctx: Ctx) {
+  if (!ctx.actor || !ctx.sessionId) throw unauthenticated();
+  const user = await findUser(ctx.database.db, ctx.actor.userId);
+  if (!user) throw unauthenticated();
+  return { user, sessionId: ctx.sessionId, actor: ctx.actor };
+}
+
+/** Starts enrolment: a new secret (not active until a code from it is confirmed) and its QR code. */
+export async function setupTotp(ctx: Ctx) {
+  const { user } = await me(ctx);
+  if (user.totpEnabled) throw new AppError(409, 'bad_request');
+  const secret = newTotpSecret();
+  await inTx(ctx, async (tx) => {
+    await tx.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+    await recordAudit(tx, ctx, 'auth.totp_setup', { entity: 'user', entityId: user.id });
+  });
+  return totpEnrolment(secret, user.account);
+}
+
+/** Confirms enrolment with a code from the phone; the session counts as verified. */
+export async function enrolTotp(ctx: Ctx, code: string) {
+  const { user, sessionId, actor } = await me(ctx);
+  if (!user.totpSecret || user.totpEnabled) throw new AppError(409, 'totp_not_started');
+  if (!(await checkTotp(user.totpSecret, code))) throw new AppError(422, 'totp_invalid', {}, { code: '' });
+  const stage = sessionStage({
+    mustChangePassword: user.mustChangePassword,
+    needsTotp: actor.roles.some((r) => isAdminRole(r.role)),
+    totpEnabled: true,
+    totpVerified: true,
+  });
+  return inTx(ctx, async (tx) => {
+    await tx.update(users).set({ totpEnabled: true, version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
+    await setSessionStage(tx, sessionId, stage);
+    await recordAudit(tx, ctx, 'auth.totp_enrolled', { entity: 'user', entityId: user.id });
+    return { stage };
+  });
+}
+
+export type TotpOutcome = { ok: true; stage: ReturnType<typeof sessionStage> } | { ok: false; error: AppError };
+
+/** The login's second step. A wrong code counts as a failed login (lockout applies). */
+export async function verifyTotp(ctx: Ctx, code: string): Promise<TotpOutcome> {
+  const { user, sessionId, actor } = await me(ctx);
+  if (!user.totpEnabled || !user.totpSecret) return { ok: false, error: new AppError(409, 'totp_not_started') };
+  if (!(await checkTotp(user.totpSecret, code))) {
+    await inTx(ctx, async (tx) => {
+      await tx.insert(loginFailures).values({ userId: user.id, at: new Date() });
+      await recordAudit(tx, ctx, 'auth.totp_failed', { entity: 'user', entityId: user.id });
+    });
+    return { ok: false, error: new AppError(422, 'totp_invalid', {}, { code: '' }) };
+  }
+  const stage = sessionStage({
+    mustChangePassword: user.mustChangePassword,
+    needsTotp: actor.roles.some((r) => isAdminRole(r.role)),
+    totpEnabled: true,
+    totpVerified: true,
+  });
+  return inTx(ctx, async (tx) => {
+    await setSessionStage(tx, sessionId, stage);
+    await recordAudit(tx, ctx, 'auth.totp_verified', { entity: 'user', entityId: user.id });
+    return { ok: true as const, stage };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Lang, Role } from '../domain/enums.js';
+import type { Database, Tx } from './db/client.js';
+
+export interface RoleGrant {
+  role: Role;
+  unitId: string | null;
+  bodyId: string | null;
+}
+
+/** The person acting: who, in which unit, with which roles. */
+export interface Actor {
+  userId: string;
+  account: string;
+  unitId: string;
+  roles: RoleGrant[];
+}
+
+/** Per-request context handed to commands and queries. */
+export interface Ctx {
+  database: Database;
+  actor: Actor | null;
+  ip: string | null;
+  requestId: string;
+  lang: Lang;
+  sessionId: string | null;
+}
+
+/** Runs a command in one transaction; the command writes its own audit record inside it. */
+export function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction(fn);
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../audit.js';
+import type { Database, Tx } from '../db/client.js';
+import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
+import { hashPassword, randomPassword } from '../security/passwords.js';
+import { DEMO_ACCOUNTS } from './accounts.js';
+import { DEMO_BODIES, DEMO_REGION, DEMO_UNITS } from './org.js';
+
+export interface DemoLogin {
+  account: string;
+  displayName: string;
+  password: string | null;
+}
+
+/** What one area's loader gets: the transaction and the ids made so far, by code. */
+export interface DemoContext {
+  tx: Tx;
+  regionId: string;
+  units: Map<string, string>;
+  bodies: Map<string, string>;
+  users: Map<string, string>;
+}
+
+/** Area loaders run in order after the organisation; later issues append theirs (plans, tasks, …). */
+export const DEMO_AREAS: ((c: DemoContext) => Promise<void>)[] = [];
+
+async function loadOrganisation(tx: Tx) {
+  const [region] = await tx.insert(regions).values(DEMO_REGION).returning();
+  const regionId = region!.id;
+  const units = new Map<string, string>();
+  for (const [i, u] of DEMO_UNITS.entries()) {
+    const [row] = await tx.insert(orgUnits).values({ ...u, regionId, sort: i }).returning({ id: orgUnits.id });
+    units.set(u.code, row!.id);
+  }
+  const bodyIds = new Map<string, string>();
+  for (const b of DEMO_BODIES) {
+    const [row] = await tx
+      .insert(bodies)
+      .values({
+        regionId,
+        code: b.code,
+        name: b.name,
+        kind: b.kind,
+        parentId: b.parent ? bodyIds.get(b.parent) : null,
+        leadUnitId: b.leadUnit ? units.get(b.leadUnit) : null,
+      })
+      .returning({ id: bodies.id });
+    bodyIds.set(b.code, row!.id);
+    await tx.insert(bodyMembers).values(b.members.map((m, i) => ({ bodyId: row!.id, post: m.post, title: m.title, unitId: units.get(m.unit) ?? null, sort: i })));
+  }
+  return { regionId, units, bodies: bodyIds };
+}
+
+/**
+ * Loads the demo district once, on an empty database, in one transaction with one audit record.
+ * With a fixed password every account uses it and needs no change; otherwise each gets a random
+ * initial password, returned here to be printed once.
+ */
+export async function loadDemoIfEmpty(database: Database, fixedPassword?: string): Promise<DemoLogin[] | null> {
+  const db = database.db;
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
+  if (n > 0) return null;
+  const passwords = DEMO_ACCOUNTS.map(() => fixedPassword ?? randomPassword());
+  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+  return db.transaction(async (tx) => {
+    const org = await loadOrganisation(tx);
+    const userIds = new Map<string, string>();
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const [u] = await tx
+        .insert(users)
+        .values({
+          account: a.account,
+          displayName: a.displayName,
+          unitId: org.units.get(a.unit)!,
+          passwordHash: hashes[i]!,
+          mustChangePassword: !fixedPassword,
+        })
+        .returning({ id: users.id });
+      userIds.set(a.account, u!.id);
+      await tx.insert(userRoles).values({
+        userId: u!.id,
+        role: a.account,
+        unitId: a.scopeUnit ? org.units.get(a.scopeUnit)! : null,
+        bodyId: a.scopeBody ? org.bodies.get(a.scopeBody)! : null,
+      });
+    }
+    const ctx: DemoContext = { tx, ...org, users: userIds };
+    for (const area of DEMO_AREAS) await area(ctx);
+    await recordAudit(tx, { actor: null, ip: null, requestId: 'demo' }, 'system.demo_loaded', {
+      entity: 'region',
+      entityId: org.regionId,
+      after: { units: org.units.size, bodies: org.bodies.size, users: userIds.size },
+    });
+    return DEMO_ACCOUNTS.map((a, i) => ({ account: a.account, displayName: a.displayName, password: passwords[i]! }));
+  });
+}

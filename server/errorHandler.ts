@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+import { message, word } from './i18n.js';
+import { findNul, issueMessage, nulMessage } from './validationMessages.js';
+import type { Lang } from '../domain/enums.js';
+
+function localiseParams(params: Record<string, string | number>, lang: Lang) {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('@') ? word(v.slice(1), lang) : v;
+  return out;
+}
+
+function send(reply: FastifyReply, lang: Lang, e: AppError) {
+  const msg = message(e.code, lang, localiseParams(e.params, lang));
+  return reply.code(e.status).send({ error: { code: e.code, message: msg, ...(e.fields ? { fields: e.fields } : {}), ...(e.extra ?? {}) } });
+}
+
+function validationError(err: FastifyError & { validation?: unknown[]; validationContext?: string }, req: FastifyRequest, lang: Lang): AppError {
+  const fields: Record<string, string> = {};
+  const source = (err.validationContext === 'querystring' ? req.query : err.validationContext === 'params' ? req.params : req.body) as unknown;
+  for (const v of (err.validation ?? []) as { keyword?: string; instancePath?: string; params?: Record<string, unknown> }[]) {
+    const path = (v.instancePath ?? '').split('/').filter(Boolean);
+    const issue = { ...(v.params ?? {}), code: v.keyword } as Parameters<typeof issueMessage>[0];
+    const received = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
+    const names = v.keyword === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => [...path, k].join('.')) : [path.join('.') || (err.validationContext ?? 'body')];
+    for (const name of names) fields[name] ??= issueMessage(issue, lang, received);
+  }
+  const detail = Object.entries(fields)
+    .map(([f, m]) => `${f} ${m}`)
+    .join('；');
+  return new AppError(400, 'validation', { detail }, fields);
+}
+
+/** One place turns every failure into `{ error: { code, message, fields? } }` in the request's language. */
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = req.ctx?.lang ?? 'zh-CN';
+  if (err instanceof AppError) return send(reply, lang, err);
+  if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === '23505') return send(reply, lang, new AppError(409, 'duplicate', { field: '', value: '' }));
+  if (pgCode === '23503') return send(reply, lang, new AppError(422, 'reference_invalid', { field: '' }));
+  if (pgCode === '22021' || pgCode === '22P05') return send(reply, lang, new AppError(400, 'validation', { detail: nulMessage(lang) }));
+  const status = err.statusCode ?? 500;
+  if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, lang, new AppError(413, 'payload_too_large'));
+  if (status === 415) return send(reply, lang, new AppError(415, 'unsupported_media'));
+  if (status >= 400 && status < 500) return send(reply, lang, new AppError(status, status === 429 ? 'rate_limited' : 'bad_request'));
+  req.log.error({ err }, 'unhandled error');
+  return send(reply, lang, new AppError(500, 'internal'));
+}
+
+/** PostgreSQL cannot store U+0000 in text: refuse it as bad input before it reaches a query. */
+export async function nulGuard(req: FastifyRequest) {
+  const field = findNul(req.body) ?? findNul(req.query);
+  if (field) {
+    const lang = req.ctx?.lang ?? 'zh-CN';
+    throw new AppError(400, 'validation', { detail: `${field} ${nulMessage(lang)}` }, { [field]: nulMessage(lang) });
+  }
+}

@@ -1,0 +1,88 @@
+import type { Lang } from '../domain/enums.js';
+
+type Params = Record<string, string | number>;
+type Message = Record<Lang, string>;
+
+/** Error and notice messages, by code. `{x}` is replaced by the parameter x. */
+const MESSAGES: Record<string, Message> = {
+  bad_request: { 'zh-CN': '请求有误', 'en-US': 'Bad request' },
+  validation: { 'zh-CN': '输入有误：{detail}', 'en-US': 'Invalid input: {detail}' },
+  unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please log in' },
+  invalid_credentials: { 'zh-CN': '账号或密码错误', 'en-US': 'Wrong account or password' },
+  account_locked: {
+    'zh-CN': '密码错误次数过多，账号已锁定，将于 {until} 解锁',
+    'en-US': 'Too many failed attempts: the account is locked until {until}',
+  },
+  account_disabled: { 'zh-CN': '账号已停用，请联系系统管理员', 'en-US': 'This account is disabled; contact the system administrator' },
+  session_expired: { 'zh-CN': '会话已过期，请重新登录', 'en-US': 'Your session has expired; please log in again' },
+  stage_required: {
+    'zh-CN': '请先完成{stage}',
+    'en-US': 'Please complete {stage} first',
+  },
+  csrf: { 'zh-CN': '请求校验失败，请刷新页面后重试', 'en-US': 'Request check failed; reload the page and try again' },
+  forbidden: { 'zh-CN': '无权执行此操作', 'en-US': 'You are not allowed to do this' },
+  not_found: { 'zh-CN': '{entity}不存在', 'en-US': '{entity} not found' },
+  version_conflict: {
+    'zh-CN': '该记录已被他人修改，请刷新后再保存',
+    'en-US': 'Someone else changed this record; reload it before saving',
+  },
+  duplicate: { 'zh-CN': '{field}已存在：{value}', 'en-US': '{field} already exists: {value}' },
+  wrong_password: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
+  weak_password: { 'zh-CN': '新密码不符合要求：{detail}', 'en-US': 'The new password does not meet the rules: {detail}' },
+  same_password: { 'zh-CN': '新密码不能与当前密码相同', 'en-US': 'The new password must differ from the current one' },
+  totp_invalid: { 'zh-CN': '动态验证码不正确', 'en-US': 'The verification code is wrong' },
+  totp_not_started: { 'zh-CN': '请先获取二维码', 'en-US': 'Request the QR code first' },
+  payload_too_large: { 'zh-CN': '文件过大', 'en-US': 'The file is too large' },
+  unsupported_media: { 'zh-CN': '不支持的文件类型', 'en-US': 'Unsupported file type' },
+  import_invalid: { 'zh-CN': '导入文件有 {count} 行错误，未写入任何数据', 'en-US': '{count} rows have errors; nothing was written' },
+  rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
+  internal: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+  self_disable: { 'zh-CN': '不能停用自己的账号', 'en-US': 'You cannot disable your own account' },
+  scope_invalid: { 'zh-CN': '{field}：角色范围无效', 'en-US': '{field}: invalid role scope' },
+  reference_invalid: { 'zh-CN': '{field}：引用的记录不存在', 'en-US': '{field}: the referenced record does not exist' },
+  audit_locked: {
+    'zh-CN': '数据目录正被运行中的服务器占用',
+    'en-US': 'The data folder is held by a running server',
+  },
+};
+
+/** Words used inside messages (entities, stages, password problems). */
+const WORDS: Record<string, Message> = {
+  user: { 'zh-CN': '用户', 'en-US': 'User' },
+  unit: { 'zh-CN': '单位', 'en-US': 'Unit' },
+  region: { 'zh-CN': '行政区', 'en-US': 'Region' },
+  body: { 'zh-CN': '机构', 'en-US': 'Body' },
+  member: { 'zh-CN': '成员', 'en-US': 'Member' },
+  record: { 'zh-CN': '记录', 'en-US': 'Record' },
+  change_password: { 'zh-CN': '修改初始密码', 'en-US': 'changing your initial password' },
+  totp_enrol: { 'zh-CN': '绑定动态验证码', 'en-US': 'setting up two-factor authentication' },
+  totp_verify: { 'zh-CN': '动态验证码验证', 'en-US': 'two-factor verification' },
+  too_short: { 'zh-CN': '长度不足 {min} 位', 'en-US': 'shorter than {min} characters' },
+  too_long: { 'zh-CN': '过长', 'en-US': 'too long' },
+  too_few_classes: {
+    'zh-CN': '须包含大写字母、小写字母、数字、符号中至少 {classes} 类',
+    'en-US': 'needs at least {classes} of: upper case, lower case, digits, symbols',
+  },
+  equals_account: { 'zh-CN': '不能与账号相同', 'en-US': 'must not equal the account name' },
+};
+
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export function message(code: string, lang: Lang, params: Params = {}): string {
+  const m = MESSAGES[code] ?? MESSAGES.bad_request!;
+  return fill(m[lang], params);
+}
+
+export function word(key: string, lang: Lang, params: Params = {}): string {
+  const w = WORDS[key];
+  return w ? fill(w[lang], params) : key;
+}
+
+/** zh-CN unless the `lang` cookie or Accept-Language asks for English. */
+export function pickLang(cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (cookie === 'en-US' || cookie === 'zh-CN') return cookie;
+  if (acceptLanguage && /^\s*en\b/i.test(acceptLanguage)) return 'en-US';
+  return 'zh-CN';
+}

@@ -1,0 +1,54 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataLockedError } from './db/dataLock.js';
+import { loadDemoIfEmpty } from './demo/index.js';
+import { DEMO_ACCOUNTS } from './demo/accounts.js';
+
+/** config → database (migrated) → demo district on first start → listen; graceful shutdown. */
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  let database;
+  try {
+    database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  } catch (e) {
+    if (e instanceof DataLockedError) {
+      console.error(`✖ ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logins = await loadDemoIfEmpty(database, config.demoPassword);
+  const app = await buildApp({ database, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, secureCookies: config.secureCookies, webDir: config.webDir });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
+  console.log(`API docs: http://localhost:${config.port}/api/docs`);
+  if (logins) {
+    console.log('\nDemo district loaded. Demo logins (account / password)' + (config.demoPassword ? ':' : ' — shown once, change on first login:'));
+    for (const l of logins) console.log(`  ${l.account.padEnd(10)} ${l.password}   ${l.displayName}`);
+  } else {
+    console.log(`\nDemo logins: ${DEMO_ACCOUNTS.map((a) => a.account).join(', ')}`);
+    console.log(config.demoPassword ? '  password: TUIJIN_DEMO_PASSWORD' : '  passwords: as printed at first start (or set by their users)');
+  }
+  console.log('  sysadmin, secadmin and auditor enrol a TOTP second factor at first login.\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import { DEFAULT_SECURITY_POLICY, SecurityPolicySchema, type SecurityPolicy } from '../../domain/securityPolicy.js';
+import type { Executor } from '../db/client.js';
+import { settings } from '../db/schema/index.js';
+
+const KEY = 'security_policy';
+
+export async function readSecurityPolicy(db: Executor): Promise<{ policy: SecurityPolicy; version: number }> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
+  if (!row) return { policy: DEFAULT_SECURITY_POLICY, version: 0 };
+  const parsed = SecurityPolicySchema.safeParse(row.value);
+  return { policy: parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY, version: row.version };
+}
+
+export async function writeSecurityPolicy(db: Executor, policy: SecurityPolicy, version: number): Promise<boolean> {
+  if (version === 0) {
+    const inserted = await db.insert(settings).values({ key: KEY, value: policy, version: 1 }).onConflictDoNothing().returning();
+    return inserted.length === 1;
+  }
+  const updated = await db
+    .update(settings)
+    .set({ value: policy, version: version + 1 })
+    .where(and(eq(settings.key, KEY), eq(settings.version, version)))
+    .returning();
+  return updated.length === 1;
+}
+
+/** The policy is read on every request; a short cache spares the database without hiding a change for long. */
+const cache = new WeakMap<object, { at: number; policy: SecurityPolicy }>();
+export async function currentSecurityPolicy(db: Executor): Promise<SecurityPolicy> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < 5000) return hit.policy;
+  const { policy } = await readSecurityPolicy(db);
+  cache.set(db, { at: Date.now(), policy });
+  return policy;
+}
+export function forgetSecurityPolicy(db: Executor): void {
+  cache.delete(db);
+}

@@ -1,0 +1,69 @@
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '../../domain/enums.js';
+import type { Executor } from '../db/client.js';
+import { loginFailures, orgUnits, userRoles, users } from '../db/schema/index.js';
+import { escapeLike } from '../audit.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Login accepts the account name (any case) or the mobile number. */
+export async function findUserForLogin(db: Executor, accountOrMobile: string): Promise<UserRow | undefined> {
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(or(sql`lower(${users.account}) = lower(${accountOrMobile})`, eq(users.mobile, accountOrMobile)))
+    .limit(1);
+  return u;
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u;
+}
+
+/** Failed logins that still count: after the last success or unlock, and recent enough to matter. */
+export async function recentFailures(db: Executor, u: UserRow, sinceMs: number, now = new Date()): Promise<Date[]> {
+  const floor = Math.max(now.getTime() - sinceMs, u.lastLoginAt?.getTime() ?? 0, u.lockResetAt?.getTime() ?? 0);
+  const rows = await db
+    .select({ at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.userId, u.id), gt(loginFailures.at, new Date(floor))));
+  return rows.map((r) => r.at);
+}
+
+export async function rolesOf(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db.select().from(userRoles).where(inArray(userRoles.userId, userIds));
+}
+
+export interface UserListFilter {
+  q?: string | undefined;
+  unitId?: string | undefined;
+  role?: Role | undefined;
+}
+
+export async function listUsers(db: Executor, f: UserListFilter, page: number, perPage: number) {
+  const conds: SQL[] = [];
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(users.account, like), ilike(users.displayName, like), ilike(users.mobile, like))!);
+  }
+  if (f.unitId) conds.push(eq(users.unitId, f.unitId));
+  if (f.role) conds.push(sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${f.role})`);
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = await db
+    .select({ user: users, unitName: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+    .where(where)
+    .orderBy(asc(users.account))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function unitName(db: Executor, unitId: string): Promise<string> {
+  const [u] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  return u?.name ?? '';
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Me } from '../../domain/schemas/auth.js';
+import { ErrorBody } from '../../domain/schemas/common.js';
+import type { App } from '../app.js';
+import { unauthenticated } from '../errors.js';
+import { loadMe } from '../queries/me.js';
+
+export default function meRoutes(app: App) {
+  app.get(
+    '/api/me',
+    { config: { auth: 'staged' }, schema: { tags: ['auth'], response: { 200: z.object({ data: Me }), 401: ErrorBody } } },
+    async (req) => {
+      const me = await loadMe(req.ctx.database.db, req.ctx.actor!, req.ctx.sessionId!);
+      if (!me) throw unauthenticated();
+      return { data: me };
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { SessionStage } from '../../domain/schemas/auth.js';
+import type { SecurityPolicy } from '../../domain/securityPolicy.js';
+import type { Executor } from '../db/client.js';
+import { sessions, userRoles, users } from '../db/schema/index.js';
+import type { Actor, RoleGrant } from '../context.js';
+
+export const SESSION_COOKIE = 'tuijin_sid';
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Executor, userId: string, stage: SessionStage, ip: string | null) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.insert(sessions).values({ id: digest(token), userId, stage, csrfToken, createdAt: now, lastSeenAt: now, ip });
+  return { token, csrfToken, sessionId: digest(token) };
+}
+
+export interface LoadedSession {
+  sessionId: string;
+  stage: SessionStage;
+  csrfToken: string;
+  actor: Actor;
+}
+
+export type SessionLookup = { ok: true; session: LoadedSession; touch: boolean } | { ok: false; reason: 'none' | 'expired' };
+
+/** Finds a live session: not ended, not idle past the timeout, not older than the absolute limit. */
+export async function loadSession(db: Executor, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
+  const [row] = await db
+    .select({ s: sessions, u: { id: users.id, account: users.account, unitId: users.unitId, disabled: users.disabled } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, digest(token)), isNull(sessions.endedAt)));
+  if (!row) return { ok: false, reason: 'none' };
+  const idleMs = policy.idleTimeoutMinutes * 60_000;
+  const absMs = policy.absoluteTimeoutHours * 3_600_000;
+  if (row.u.disabled || now.getTime() - row.s.lastSeenAt.getTime() > idleMs || now.getTime() - row.s.createdAt.getTime() > absMs) {
+    return { ok: false, reason: 'expired' };
+  }
+  const roles = await db.select().from(userRoles).where(eq(userRoles.userId, row.u.id));
+  return {
+    ok: true,
+    touch: now.getTime() - row.s.lastSeenAt.getTime() > 30_000,
+    session: {
+      sessionId: row.s.id,
+      stage: row.s.stage as SessionStage,
+      csrfToken: row.s.csrfToken,
+      actor: {
+        userId: row.u.id,
+        account: row.u.account,
+        unitId: row.u.unitId,
+        roles: roles.map((r): RoleGrant => ({ role: r.role as RoleGrant['role'], unitId: r.unitId, bodyId: r.bodyId })),
+      },
+    },
+  };
+}
+
+/** Idle-timeout bookkeeping: technical, not a business change, so it writes no audit record. */
+export async function touchSession(db: Executor, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+export async function setSessionStage(db: Executor, sessionId: string, stage: SessionStage): Promise<void> {
+  await db.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
+}
+
+export async function endSession(db: Executor, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ endedAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (disable, password reset). */
+export async function endUserSessions(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import type { Role } from '../../domain/enums.js';
+import type { Database } from '../db/client.js';
+import { orgUnits, regions, userRoles, users } from '../db/schema/index.js';
+import { hashPassword } from '../security/passwords.js';
+import { newTotpSecret } from '../security/totp.js';
+import type { App } from '../app.js';
+
+export const TEST_PASSWORD = 'Test-Password-1';
+const uniq = () => randomBytes(4).toString('hex');
+
+let hashed: Promise<string> | undefined;
+
+export async function makeRegion(database: Database) {
+  const [r] = await database.db.insert(regions).values({ code: `r_${uniq()}`, name: `测试区${uniq()}` }).returning();
+  return r!;
+}
+
+export async function makeUnit(database: Database, over: Partial<typeof orgUnits.$inferInsert> = {}) {
+  const regionId = over.regionId ?? (await makeRegion(database)).id;
+  const [u] = await database.db
+    .insert(orgUnits)
+    .values({ code: `u_${uniq()}`, name: `测试单位${uniq()}`, kind: 'department', ...over, regionId })
+    .returning();
+  return u!;
+}
+
+export interface MadeUser {
+  id: string;
+  account: string;
+  password: string;
+  unitId: string;
+  totpSecret: string | null;
+}
+
+/** A user with the given roles; admins get an enrolled TOTP secret so tests can finish their login. */
+export async function makeUser(
+  database: Database,
+  roles: { role: Role; unitId?: string | null; bodyId?: string | null }[],
+  over: Partial<typeof users.$inferInsert> & { unitId?: string } = {},
+): Promise<MadeUser> {
+  const unitId = over.unitId ?? (await makeUnit(database)).id;
+  const admin = roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r.role));
+  const totpSecret = admin ? newTotpSecret() : null;
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const [u] = await database.db
+    .insert(users)
+    .values({
+      account: `t_${uniq()}`,
+      displayName: '测试用户',
+      passwordHash: await hashed,
+      mustChangePassword: false,
+      totpSecret,
+      totpEnabled: admin,
+      ...over,
+      unitId,
+    })
+    .returning();
+  if (roles.length) await database.db.insert(userRoles).values(roles.map((r) => ({ userId: u!.id, role: r.role, unitId: r.unitId ?? null, bodyId: r.bodyId ?? null })));
+  return { id: u!.id, account: u!.account, password: TEST_PASSWORD, unitId, totpSecret };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+/** Logs in through the API (and the TOTP step for admins); returns headers for further requests. */
+export async function loginAs(app: App, user: Pick<MadeUser, 'account' | 'password' | 'totpSecret'>): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: user.account, password: user.password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const { csrfToken, stage } = res.json().data as { csrfToken: string; stage: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  if (stage === 'totp_verify' && user.totpSecret) {
+    const code = await generate({ secret: user.totpSecret });
+    const v = await app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers, payload: { code } });
+    if (v.statusCode !== 200) throw new Error(`totp failed: ${v.statusCode} ${v.body}`);
+  }
+  return { cookie, csrf: csrfToken, headers };
+}
