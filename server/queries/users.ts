@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/enums.js';
+import { lockState } from '../../domain/lockout.js';
+import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
 import { loginFailures, orgUnits, userRoles, users } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
@@ -66,4 +68,21 @@ export async function listUsers(db: Executor, f: UserListFilter, page: number, p
 export async function unitName(db: Executor, unitId: string): Promise<string> {
   const [u] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, unitId));
   return u?.name ?? '';
+}
+
+/** Which of these users are locked out right now (one query for the whole page). */
+export async function lockedUsers(db: Executor, list: UserRow[], policy: SecurityPolicy, now = new Date()): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  const since = new Date(now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutMinutes) * 60_000);
+  const rows = await db
+    .select({ userId: loginFailures.userId, at: loginFailures.at })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.userId, list.map((u) => u.id)), gt(loginFailures.at, since)));
+  const locked = new Set<string>();
+  for (const u of list) {
+    const floor = Math.max(u.lastLoginAt?.getTime() ?? 0, u.lockResetAt?.getTime() ?? 0);
+    const mine = rows.filter((r) => r.userId === u.id && r.at.getTime() > floor).map((r) => r.at);
+    if (lockState(mine, now, policy).locked) locked.add(u.id);
+  }
+  return locked;
 }

@@ -1,11 +1,19 @@
 import type { App } from '../app.js';
+import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
+import orgRoutes from './org.js';
+import securityPolicyRoutes from './securityPolicy.js';
+import userRoutes from './users.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean }) {
   healthRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);
+  orgRoutes(app);
+  userRoutes(app);
+  securityPolicyRoutes(app);
+  auditRoutes(app);
 }

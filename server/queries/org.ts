@@ -1,0 +1,59 @@
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { UnitKind } from '../../domain/enums.js';
+import type { Executor } from '../db/client.js';
+import { bodies, bodyMembers, orgUnits, regions } from '../db/schema/index.js';
+import { escapeLike } from '../audit.js';
+
+export const listRegions = (db: Executor) => db.select().from(regions).orderBy(asc(regions.code));
+
+export async function defaultRegionId(db: Executor): Promise<string | undefined> {
+  const [r] = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.createdAt)).limit(1);
+  return r?.id;
+}
+
+export async function listUnits(db: Executor, f: { kind?: UnitKind | undefined; q?: string | undefined }) {
+  const conds: SQL[] = [];
+  if (f.kind) conds.push(eq(orgUnits.kind, f.kind));
+  if (f.q) conds.push(or(ilike(orgUnits.name, `%${escapeLike(f.q)}%`), ilike(orgUnits.code, `%${escapeLike(f.q)}%`))!);
+  return db
+    .select()
+    .from(orgUnits)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(orgUnits.sort), asc(orgUnits.name));
+}
+
+export async function findUnit(db: Executor, id: string) {
+  const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return u;
+}
+
+export async function findRegion(db: Executor, id: string) {
+  const [r] = await db.select().from(regions).where(eq(regions.id, id));
+  return r;
+}
+
+export type BodyRow = typeof bodies.$inferSelect;
+
+/** Bodies with their members and the names of lead and member units, in two queries. */
+export async function loadBodies(db: Executor, ids?: string[]) {
+  const rows = await db
+    .select({ body: bodies, leadUnitName: orgUnits.name })
+    .from(bodies)
+    .leftJoin(orgUnits, eq(orgUnits.id, bodies.leadUnitId))
+    .where(ids ? inArray(bodies.id, ids) : undefined)
+    .orderBy(asc(bodies.createdAt), asc(bodies.code));
+  const bodyIds = rows.map((r) => r.body.id);
+  const members = bodyIds.length
+    ? await db
+        .select({ m: bodyMembers, unitName: orgUnits.name })
+        .from(bodyMembers)
+        .leftJoin(orgUnits, eq(orgUnits.id, bodyMembers.unitId))
+        .where(inArray(bodyMembers.bodyId, bodyIds))
+        .orderBy(asc(bodyMembers.sort))
+    : [];
+  return rows.map((r) => ({
+    ...r.body,
+    leadUnitName: r.leadUnitName,
+    members: members.filter((m) => m.m.bodyId === r.body.id).map((m) => ({ ...m.m, unitName: m.unitName })),
+  }));
+}

@@ -1,0 +1,39 @@
+import { ErrorBody, listResponse } from '../../domain/schemas/common.js';
+import { AuditQuery, AuditRecord, AuditVerifyResult } from '../../domain/schemas/audit.js';
+import type { App } from '../app.js';
+import { listAudit, verifyAuditChain } from '../audit.js';
+import { authorize, evaluate } from '../policies/actor.js';
+import { auditPolicy } from '../policies/audit.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/** The auditor's view of 留痕: browse, filter, and check the chain while the server runs. */
+export default function auditRoutes(app: App) {
+  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: listResponse(AuditRecord), ...errors } } }, async (req) => {
+    authorize(auditPolicy.read(req.ctx.actor));
+    const { page, perPage, ...filter } = req.query;
+    const { rows, total } = await listAudit(req.ctx.database.db, filter, page, perPage);
+    return {
+      data: rows.map((r) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorAccount: r.actorAccount,
+        ip: r.ip,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+        hash: r.hash,
+        prevHash: r.prevHash,
+      })),
+      page: { page, perPage, total },
+      policies: evaluate(auditPolicy, req.ctx.actor),
+    };
+  });
+  app.get('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerifyResult, ...errors } } }, async (req) => {
+    authorize(auditPolicy.verify(req.ctx.actor));
+    return { data: await verifyAuditChain(req.ctx.database.db) };
+  });
+}

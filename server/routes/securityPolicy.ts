@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ErrorBody } from '../../domain/schemas/common.js';
+import { SecurityPolicySchema } from '../../domain/securityPolicy.js';
+import type { App } from '../app.js';
+import { updateSecurityPolicy } from '../commands/updateSecurityPolicy.js';
+import { authorize, evaluate } from '../policies/actor.js';
+import { securityPolicyPolicy } from '../policies/settings.js';
+import { readSecurityPolicy } from '../queries/settings.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const Answer = z.object({ data: z.object({ policy: SecurityPolicySchema, version: z.number() }), policies: z.record(z.string(), z.boolean()) });
+export const SecurityPolicyUpdate = z.strictObject({ version: z.number().int().min(0), policy: SecurityPolicySchema });
+
+export default function securityPolicyRoutes(app: App) {
+  app.get('/api/security-policy', { schema: { tags: ['security'], response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(securityPolicyPolicy.read(req.ctx.actor));
+    return { data: await readSecurityPolicy(req.ctx.database.db), policies: evaluate(securityPolicyPolicy, req.ctx.actor) };
+  });
+  app.put('/api/security-policy', { schema: { tags: ['security'], body: SecurityPolicyUpdate, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(securityPolicyPolicy.update(req.ctx.actor));
+    return { data: await updateSecurityPolicy(req.ctx, req.body.policy, req.body.version), policies: evaluate(securityPolicyPolicy, req.ctx.actor) };
+  });
+}
