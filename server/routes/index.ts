@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
+import calendarRoutes from './calendar.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
@@ -16,4 +17,5 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean }) {
   userRoutes(app);
   securityPolicyRoutes(app);
   auditRoutes(app);
+  calendarRoutes(app);
 }
