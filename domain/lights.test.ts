@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { WorkdayCalendar } from './calendar/workdays.js';
+import { computeLight, expectedProgress, LIGHTS, rollUpLights, type LightFacts } from './lights.js';
+import { lightReasonText } from './lightText.js';
+
+const cal = new WorkdayCalendar();
+
+describe('status lights', () => {
+  it('is green with its reason when progress keeps pace', () => {
+    const r = computeLight({ today: '2026-06-30', start: '2026-01-01', deadline: '2026-12-31', progress: 50, lastReport: '2026-06-20', reportPeriod: 'monthly' }, cal);
+    expect(r.light).toBe('green');
+    expect(lightReasonText(r.reasons[0]!, 'zh-CN')).toBe('按序时进度推进');
+  });
+  it('names an overdue milestone in workdays', () => {
+    const r = computeLight({ today: '2026-05-14', milestones: [{ name: '开工', due: '2026-05-11', done: false }] }, cal);
+    expect(r.light).toBe('yellow');
+    expect(lightReasonText(r.reasons[0]!, 'zh-CN')).toBe('节点“开工”逾期3个工作日');
+    const later = computeLight({ today: '2026-05-20', milestones: [{ name: '开工', due: '2026-05-11', done: false }] }, cal);
+    expect(later.light).toBe('red');
+  });
+  it('turns red past the deadline, counting workdays across holidays', () => {
+    const r = computeLight({ today: '2026-10-09', start: '2026-01-01', deadline: '2026-09-30', progress: 90 }, cal);
+    expect(r.light).toBe('red');
+    expect(r.reasons[0]).toMatchObject({ code: 'overdue', params: { workdays: 2 } });
+  });
+  it('compares progress with 序时进度', () => {
+    expect(expectedProgress(cal, '2026-01-01', '2026-12-31', '2026-07-01')).toBeGreaterThan(45);
+    expect(computeLight({ today: '2026-07-01', start: '2026-01-01', deadline: '2026-12-31', progress: 35 }, cal).light).toBe('yellow');
+    expect(computeLight({ today: '2026-07-01', start: '2026-01-01', deadline: '2026-12-31', progress: 10 }, cal).light).toBe('red');
+  });
+  it('turns yellow after one period without an approved report, red after two', () => {
+    const base: LightFacts = { today: '2026-06-30', start: '2026-01-01', reportPeriod: 'monthly' };
+    expect(computeLight({ ...base, lastReport: '2026-06-01' }, cal).light).toBe('green');
+    expect(computeLight({ ...base, lastReport: '2026-05-15' }, cal).light).toBe('yellow');
+    expect(computeLight({ ...base, lastReport: '2026-04-01' }, cal).light).toBe('red');
+  });
+  it('judges a target by its trajectory, in either direction', () => {
+    const t = (actual: number, direction: 'higher' | 'lower' = 'higher') =>
+      computeLight({ today: '2026-06-30', target: { direction, baseline: 100, expected: direction === 'higher' ? 150 : 50, actual, period: '2026-06' } }, cal).light;
+    expect(t(150)).toBe('green');
+    expect(t(146)).toBe('yellow');
+    expect(t(120)).toBe('red');
+    expect(t(50, 'lower')).toBe('green');
+    expect(t(60, 'lower')).toBe('red');
+  });
+  it('is done or not started when the facts say so', () => {
+    expect(computeLight({ today: '2026-06-30', done: true, deadline: '2026-01-01' }, cal).light).toBe('done');
+    expect(computeLight({ today: '2026-06-30', start: '2026-09-01', deadline: '2026-12-31' }, cal).light).toBe('not_started');
+  });
+  it('never throws on odd data and always gives a reason', () => {
+    const date = fc.oneof(fc.constant(null), fc.constant('2026-02-30'), fc.constant('garbage'), fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+    const num = fc.oneof(fc.constant(null), fc.double(), fc.integer({ min: -1000, max: 1000 }));
+    fc.assert(
+      fc.property(
+        fc.record({
+          today: date.map((d) => d ?? '2026-06-30'),
+          start: date,
+          deadline: date,
+          done: fc.boolean(),
+          progress: num,
+          milestones: fc.array(fc.record({ name: fc.string(), due: date, done: fc.boolean() }), { maxLength: 4 }),
+          lastReport: date,
+          reportPeriod: fc.constantFrom('weekly', 'monthly', 'quarterly', null),
+          target: fc.option(fc.record({ direction: fc.constantFrom('higher', 'lower'), baseline: fc.double(), actual: num, expected: num, period: fc.constant('2026-06') })),
+        }) as fc.Arbitrary<LightFacts>,
+        (facts) => {
+          const r = computeLight(facts, cal);
+          expect(LIGHTS).toContain(r.light);
+          expect(r.reasons.length).toBeGreaterThan(0);
+          for (const reason of r.reasons) expect(lightReasonText(reason, 'zh-CN')).not.toContain('{');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('rolls lights up to the worst, with counts', () => {
+    expect(rollUpLights(['green', 'red', 'done'])).toEqual({ light: 'red', counts: { green: 1, yellow: 0, red: 1, done: 1, not_started: 0 } });
+    expect(rollUpLights(['done', 'done']).light).toBe('done');
+    expect(rollUpLights([]).light).toBe('not_started');
+  });
+});

@@ -1,0 +1,180 @@
+import type { WorkdayCalendar } from './calendar/workdays.js';
+import { dayNumber, type IsoDate } from './calendar/days.js';
+
+export const LIGHTS = ['green', 'yellow', 'red', 'done', 'not_started'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** Why a light has its colour; `code` picks the sentence, `params` fill it (see lightReasonText). */
+export interface LightReason {
+  code:
+    | 'done'
+    | 'not_started'
+    | 'on_track'
+    | 'overdue'
+    | 'due_soon'
+    | 'milestone_overdue'
+    | 'behind_schedule'
+    | 'stale_report'
+    | 'no_report'
+    | 'target_behind'
+    | 'target_on_track'
+    | 'no_deadline';
+  level: 'green' | 'yellow' | 'red';
+  params: Record<string, string | number>;
+}
+
+export interface LightResult {
+  light: Light;
+  reasons: LightReason[];
+}
+
+/** Thresholds are configuration (HQ office may tune them); these are the defaults. */
+export interface LightThresholds {
+  /** Progress behind 序时进度 by at least this many points: yellow. */
+  lagYellowPoints: number;
+  /** … and by at least this many: red. */
+  lagRedPoints: number;
+  /** A milestone overdue by more than this many workdays is red (yellow before). */
+  milestoneRedWorkdays: number;
+  /** Deadline within this many workdays and progress below 100: yellow ("due soon"). */
+  dueSoonWorkdays: number;
+  dueSoonMinProgress: number;
+  /** Target actual short of the trajectory by this fraction of the planned change: yellow / red. */
+  targetYellowShortfall: number;
+  targetRedShortfall: number;
+}
+
+export const DEFAULT_THRESHOLDS: LightThresholds = {
+  lagYellowPoints: 10,
+  lagRedPoints: 25,
+  milestoneRedWorkdays: 3,
+  dueSoonWorkdays: 5,
+  dueSoonMinProgress: 80,
+  targetYellowShortfall: 0.05,
+  targetRedShortfall: 0.15,
+};
+
+export type ReportPeriod = 'weekly' | 'monthly' | 'quarterly';
+const PERIOD_DAYS: Record<ReportPeriod, number> = { weekly: 7, monthly: 31, quarterly: 92 };
+
+export interface MilestoneFact {
+  name: string;
+  due: IsoDate | null;
+  done: boolean;
+}
+
+export interface TargetFact {
+  direction: 'higher' | 'lower';
+  baseline: number;
+  /** Latest accepted actual and the trajectory's expected value for the same period. */
+  actual: number | null;
+  expected: number | null;
+  period: string | null;
+}
+
+/** Everything a light is decided from. Any field may be missing or odd: the function never throws. */
+export interface LightFacts {
+  today: IsoDate;
+  start?: IsoDate | null;
+  deadline?: IsoDate | null;
+  /** Task finished and accepted. */
+  done?: boolean;
+  /** Latest accepted progress, 0–100. */
+  progress?: number | null;
+  milestones?: MilestoneFact[];
+  /** Date of the latest approved report, and how often reports are due. */
+  lastReport?: IsoDate | null;
+  reportPeriod?: ReportPeriod | null;
+  target?: TargetFact | null;
+}
+
+const RANK: Record<LightReason['level'], number> = { green: 0, yellow: 1, red: 2 };
+const valid = (d: IsoDate | null | undefined): d is IsoDate => typeof d === 'string' && !Number.isNaN(dayNumber(d));
+const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+const clampPct = (n: number) => Math.max(0, Math.min(100, n));
+
+/** Expected progress at `today` (序时进度): share of the workdays from start to deadline already past. */
+export function expectedProgress(cal: WorkdayCalendar, start: IsoDate, deadline: IsoDate, today: IsoDate): number {
+  if (dayNumber(today) < dayNumber(start)) return 0;
+  if (dayNumber(today) >= dayNumber(deadline)) return 100;
+  const total = cal.workdaysBetween(start, deadline);
+  if (total <= 0) return 100;
+  return Math.round((cal.workdaysBetween(start, today) / total) * 1000) / 10;
+}
+
+/** Decides the light of a task, target or project from facts, with every reason that coloured it. */
+export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresholds = DEFAULT_THRESHOLDS): LightResult {
+  if (!valid(f.today)) return { light: 'not_started', reasons: [{ code: 'not_started', level: 'green', params: {} }] };
+  if (f.done) return { light: 'done', reasons: [{ code: 'done', level: 'green', params: {} }] };
+  const progress = finite(f.progress) ? clampPct(f.progress) : null;
+  if (valid(f.start) && dayNumber(f.today) < dayNumber(f.start) && !progress) {
+    return { light: 'not_started', reasons: [{ code: 'not_started', level: 'green', params: { start: f.start } }] };
+  }
+  const reasons: LightReason[] = [];
+  const deadline = valid(f.deadline) ? f.deadline : null;
+
+  if (deadline) {
+    const left = cal.workdaysUntil(f.today, deadline);
+    if (left < 0) reasons.push({ code: 'overdue', level: 'red', params: { workdays: -left, deadline } });
+    else if (left <= t.dueSoonWorkdays && (progress ?? 0) < t.dueSoonMinProgress) {
+      reasons.push({ code: 'due_soon', level: 'yellow', params: { workdays: left, deadline, progress: progress ?? 0 } });
+    }
+    if (valid(f.start) && left >= 0 && dayNumber(f.start) <= dayNumber(deadline)) {
+      const expected = expectedProgress(cal, f.start, deadline, f.today);
+      const lag = expected - (progress ?? 0);
+      if (lag >= t.lagRedPoints) reasons.push({ code: 'behind_schedule', level: 'red', params: { expected, progress: progress ?? 0 } });
+      else if (lag >= t.lagYellowPoints) reasons.push({ code: 'behind_schedule', level: 'yellow', params: { expected, progress: progress ?? 0 } });
+    }
+  }
+
+  for (const m of f.milestones ?? []) {
+    if (!m || m.done || !valid(m.due)) continue;
+    const left = cal.workdaysUntil(f.today, m.due);
+    if (left < 0) {
+      reasons.push({ code: 'milestone_overdue', level: -left > t.milestoneRedWorkdays ? 'red' : 'yellow', params: { name: String(m.name ?? ''), workdays: -left } });
+    }
+  }
+
+  if (f.reportPeriod && PERIOD_DAYS[f.reportPeriod]) {
+    const periodDays = PERIOD_DAYS[f.reportPeriod];
+    const since = valid(f.lastReport) ? dayNumber(f.today) - dayNumber(f.lastReport) : null;
+    const startedFor = valid(f.start) ? dayNumber(f.today) - dayNumber(f.start) : null;
+    if (since === null) {
+      if (startedFor !== null && startedFor > 2 * periodDays) reasons.push({ code: 'no_report', level: 'red', params: {} });
+      else if (startedFor !== null && startedFor > periodDays) reasons.push({ code: 'no_report', level: 'yellow', params: {} });
+    } else if (since > 2 * periodDays) reasons.push({ code: 'stale_report', level: 'red', params: { days: since, last: f.lastReport! } });
+    else if (since > periodDays) reasons.push({ code: 'stale_report', level: 'yellow', params: { days: since, last: f.lastReport! } });
+  }
+
+  const tg = f.target;
+  if (tg && finite(tg.actual) && finite(tg.expected) && finite(tg.baseline)) {
+    const planned = Math.abs(tg.expected - tg.baseline) || Math.abs(tg.expected) || 1;
+    const short = tg.direction === 'lower' ? tg.actual - tg.expected : tg.expected - tg.actual;
+    const ratio = short / planned;
+    const params = { actual: tg.actual, expected: tg.expected, period: tg.period ?? '' };
+    if (ratio >= t.targetRedShortfall) reasons.push({ code: 'target_behind', level: 'red', params });
+    else if (ratio >= t.targetYellowShortfall) reasons.push({ code: 'target_behind', level: 'yellow', params });
+    else reasons.push({ code: 'target_on_track', level: 'green', params });
+  }
+
+  if (!deadline && !tg && reasons.length === 0) reasons.push({ code: 'no_deadline', level: 'green', params: {} });
+  reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
+  const worst = reasons[0]?.level ?? 'green';
+  if (worst === 'green' && !reasons.some((r) => r.code === 'target_on_track' || r.code === 'no_deadline')) {
+    reasons.push({ code: 'on_track', level: 'green', params: progress !== null ? { progress } : {} });
+  }
+  return { light: worst, reasons };
+}
+
+const LIGHT_RANK: Record<Light, number> = { done: 0, not_started: 0, green: 1, yellow: 2, red: 3 };
+
+/** Roll-up of many lights (plan, area, task force, unit): counts per colour and the worst one. */
+export function rollUpLights(lights: readonly Light[]): { light: Light; counts: Record<Light, number> } {
+  const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, done: 0, not_started: 0 };
+  let worst: Light = lights.length && lights.every((l) => l === 'done') ? 'done' : 'not_started';
+  for (const l of lights) {
+    counts[l]++;
+    if (LIGHT_RANK[l] > LIGHT_RANK[worst]) worst = l;
+  }
+  return { light: worst, counts };
+}
