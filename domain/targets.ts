@@ -1,0 +1,81 @@
+import Decimal from 'decimal.js';
+import { periodsOfYear, type PeriodKind } from './periods.js';
+import type { Direction } from './work.js';
+
+/** Decimal values travel as strings ("1234.5000") so no floating point touches them. */
+export type DecimalString = string;
+
+export interface TrajectoryInput {
+  baseline: DecimalString;
+  /** Goal for the end of each program year. */
+  goals: { year: number; goal: DecimalString }[];
+  period: PeriodKind;
+  /** Entered points override the linear ones, period by period. */
+  entered?: ReadonlyMap<string, DecimalString>;
+}
+
+export interface TrajectoryPoint {
+  period: string;
+  year: number;
+  expected: DecimalString;
+}
+
+/**
+ * The planned trajectory: within each year, a straight line from the previous year's goal
+ * (the baseline in year one) to this year's goal, one point per reporting period.
+ */
+export function trajectory(t: TrajectoryInput): TrajectoryPoint[] {
+  const goals = [...t.goals].sort((a, b) => a.year - b.year);
+  const out: TrajectoryPoint[] = [];
+  let from = new Decimal(t.baseline);
+  for (const g of goals) {
+    const to = new Decimal(g.goal);
+    const periods = periodsOfYear(g.year, t.period);
+    periods.forEach((p, i) => {
+      const linear = from.plus(to.minus(from).times(i + 1).div(periods.length));
+      out.push({ period: p, year: g.year, expected: t.entered?.get(p) ?? linear.toDecimalPlaces(4).toFixed(4) });
+    });
+    from = to;
+  }
+  return out;
+}
+
+export interface Forecast {
+  year: number;
+  /** Forecast year-end value, or null with fewer than one actual in the year. */
+  value: DecimalString | null;
+  goal: DecimalString | null;
+  willMeet: boolean | null;
+}
+
+/**
+ * Year-end forecast from the trend of this year's actuals: least squares through the year's start
+ * value (the previous goal, or the baseline) and every actual so far, extended to the last period.
+ */
+export function forecastYearEnd(
+  t: TrajectoryInput & { direction: Direction },
+  year: number,
+  actuals: { period: string; value: DecimalString }[],
+): Forecast {
+  const periods = periodsOfYear(year, t.period);
+  const goals = [...t.goals].sort((a, b) => a.year - b.year);
+  const goal = goals.find((g) => g.year === year)?.goal ?? null;
+  const prev = goals.filter((g) => g.year < year).pop()?.goal ?? t.baseline;
+  const pts: [Decimal, Decimal][] = [[new Decimal(0), new Decimal(prev)]];
+  for (const a of actuals) {
+    const i = periods.indexOf(a.period);
+    if (i >= 0) pts.push([new Decimal(i + 1), new Decimal(a.value)]);
+  }
+  if (pts.length < 2) return { year, value: null, goal, willMeet: null };
+  const n = new Decimal(pts.length);
+  const sx = pts.reduce((s, [x]) => s.plus(x), new Decimal(0));
+  const sy = pts.reduce((s, [, y]) => s.plus(y), new Decimal(0));
+  const sxx = pts.reduce((s, [x]) => s.plus(x.times(x)), new Decimal(0));
+  const sxy = pts.reduce((s, [x, y]) => s.plus(x.times(y)), new Decimal(0));
+  const denom = n.times(sxx).minus(sx.times(sx));
+  const slope = denom.isZero() ? new Decimal(0) : n.times(sxy).minus(sx.times(sy)).div(denom);
+  const intercept = sy.minus(slope.times(sx)).div(n);
+  const value = intercept.plus(slope.times(periods.length)).toDecimalPlaces(4);
+  const willMeet = goal === null ? null : t.direction === 'higher' ? value.gte(goal) : value.lte(goal);
+  return { year, value: value.toFixed(4), goal, willMeet };
+}

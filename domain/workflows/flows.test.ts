@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { actionsFrom, nextState, stepRoles } from './flow.js';
+import { reportFlow } from './report.js';
+import { planFlow } from './plan.js';
+import { claimFlow } from './claim.js';
+
+describe('workflows', () => {
+  it('walks a report through every step', () => {
+    let s = nextState(reportFlow, 'draft', 'submit')!;
+    expect(s).toBe('submitted');
+    s = nextState(reportFlow, s, 'approve')!;
+    s = nextState(reportFlow, s, 'review')!;
+    expect(nextState(reportFlow, s, 'accept')).toBe('accepted');
+  });
+  it('refuses skipping a step', () => {
+    expect(nextState(reportFlow, 'submitted', 'accept')).toBeUndefined();
+    expect(nextState(reportFlow, 'draft', 'approve')).toBeUndefined();
+    expect(actionsFrom(reportFlow, 'accepted')).toEqual([]);
+  });
+  it('lets each reviewer return, and only the right role take a step', () => {
+    expect(stepRoles(reportFlow, 'submitted', 'return')).toEqual(['unit_head']);
+    expect(stepRoles(reportFlow, 'reviewed', 'accept')).toEqual(['hq_office']);
+    expect(nextState(reportFlow, 'returned', 'submit')).toBe('submitted');
+  });
+  it('reviews, approves and publishes plans in order', () => {
+    expect(nextState(planFlow, 'draft', 'publish')).toBeUndefined();
+    expect(nextState(planFlow, 'under_review', 'approve')).toBe('approved');
+    expect(nextState(planFlow, 'approved', 'publish')).toBe('published');
+  });
+  it('needs the unit head to approve a claim', () => {
+    expect(stepRoles(claimFlow, 'submitted', 'approve')).toEqual(['unit_head']);
+    expect(nextState(claimFlow, 'returned', 'claim')).toBe('submitted');
+  });
+});
