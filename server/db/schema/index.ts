@@ -2,3 +2,8 @@ export * from './org.js';
 export * from './users.js';
 export * from './system.js';
 export * from './calendar.js';
+export * from './program.js';
+export * from './targets.js';
+export * from './tasks.js';
+export * from './projects.js';
+export * from './reports.js';

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, customType, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgUnits } from './org.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** 进展报送 for a task, target or project, per unit and period; one row per (item, unit, period). */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    itemType: text('item_type').notNull(),
+    itemId: uuid('item_id').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    period: text('period').notNull(),
+    dueDate: text('due_date'),
+    status: text('status').notNull().default('draft'),
+    text: text('text').notNull().default(''),
+    percent: numeric('percent', { precision: 5, scale: 2 }),
+    actual: numeric('actual', { precision: 20, scale: 4 }),
+    investment: numeric('investment', { precision: 18, scale: 2 }),
+    stage: text('stage'),
+    late: boolean('late').notNull().default(false),
+    returnReason: text('return_reason'),
+    createdById: uuid('created_by_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_item_unit_period').on(t.itemType, t.itemId, t.unitId, t.period),
+    index('reports_unit_status').on(t.unitId, t.status),
+    index('reports_status').on(t.status),
+    index('reports_item').on(t.itemId),
+  ],
+);
+
+/** Every workflow step, timed (who, when, from → to, reason). */
+export const reportSteps = pgTable(
+  'report_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('report_steps_report').on(t.reportId)],
+);
+
+/** Evidence files, stored once by SHA-256 and reused by any report (report once, use everywhere). */
+export const evidence = pgTable('evidence', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  content: bytea('content').notNull(),
+  createdById: uuid('created_by_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const reportEvidence = pgTable(
+  'report_evidence',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidence.sha256),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.sha256] })],
+);
+
+/** 堵点/淤点/难点 raised in a report or directly; escalates unit → task force → HQ → leading group. */
+export const blockers = pgTable(
+  'blockers',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    itemType: text('item_type').notNull(),
+    itemId: uuid('item_id').notNull(),
+    reportId: uuid('report_id'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    title: text('title').notNull(),
+    detail: text('detail').notNull().default(''),
+    level: text('level').notNull().default('unit'),
+    status: text('status').notNull().default('open'),
+    raisedById: uuid('raised_by_id'),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolution: text('resolution'),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [index('blockers_item').on(t.itemId), index('blockers_status_level').on(t.status, t.level)],
+);
