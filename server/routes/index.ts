@@ -5,6 +5,8 @@ import calendarRoutes from './calendar.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
+import { registerPlanningRoutes } from './planning/index.js';
+import { registerReportingRoutes } from './reporting/index.js';
 import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
@@ -18,4 +20,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean }) {
   securityPolicyRoutes(app);
   auditRoutes(app);
   calendarRoutes(app);
+  registerPlanningRoutes(app);
+  registerReportingRoutes(app);
 }
