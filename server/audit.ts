@@ -78,13 +78,25 @@ export interface VerifyResult {
   reason: string | null;
 }
 
-/** Walks the whole chain in pages; names the first record whose link or content does not hold. */
+/**
+ * Walks the whole chain in pages; names the first record whose link or content does not hold.
+ * Safe while a server writes: the head is read first and the walk stops at it, so records committed
+ * meanwhile are neither half-seen nor reported as a mismatch with the head (they are checked next
+ * time). Records beyond the head that no head update accounts for are still reported.
+ */
 export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<VerifyResult> {
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  const lastId = head?.lastId ?? 0;
   let prevHash = '0'.repeat(64);
   let expectId = 1;
   let checked = 0;
-  for (;;) {
-    const rows = await db.select().from(auditLog).where(gte(auditLog.id, expectId)).orderBy(asc(auditLog.id)).limit(pageSize);
+  while (expectId <= lastId) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(gte(auditLog.id, expectId), lte(auditLog.id, lastId)))
+      .orderBy(asc(auditLog.id))
+      .limit(pageSize);
     for (const r of rows) {
       const broken = (reason: string): VerifyResult => ({ intact: false, checked, firstBrokenId: String(r.id), reason });
       if (r.id !== expectId) return { intact: false, checked, firstBrokenId: String(expectId), reason: 'missing' };
@@ -98,10 +110,14 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<V
     }
     if (rows.length < pageSize) break;
   }
-  const [h] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  if (h && (h.lastId !== expectId - 1 || h.lastHash !== prevHash)) {
-    return { intact: false, checked, firstBrokenId: String(expectId), reason: 'truncated' };
-  }
+  const truncated: VerifyResult = { intact: false, checked, firstBrokenId: String(expectId), reason: 'truncated' };
+  if (head && (expectId - 1 !== lastId || head.lastHash !== prevHash)) return truncated;
+  // A record appended since is accounted for by the head as read now (same transaction), so the
+  // highest id is read before the head: anything above that head was not appended through it.
+  const [top] = await db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog);
+  const [now] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  const maxId = top?.id == null ? 0 : Number(top.id);
+  if (maxId > (now?.lastId ?? 0)) return { ...truncated, firstBrokenId: String((now?.lastId ?? 0) + 1) };
   return { intact: true, checked, firstBrokenId: null, reason: null };
 }
 

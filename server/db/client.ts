@@ -31,17 +31,20 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size on a server. */
   poolSize?: number;
+  /** Apply pending migrations (default). Read-only tools (audit:verify) pass false and write nothing. */
+  migrate?: boolean;
 }
 
 /** Opens and migrates the database. The embedded default and a server take the same path. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const migrate = opts.migrate ?? true;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     pool.on('error', () => {
       /* an idle client lost its connection: the pool replaces it */
     });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    await migratePg(db as never, { migrationsFolder });
+    if (migrate) await migratePg(db as never, { migrationsFolder });
     return { db, kind: 'server', close: () => pool.end() };
   }
   const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
@@ -49,7 +52,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const client = opts.dataDir ? new PGlite(path.join(opts.dataDir, 'pgdata')) : new PGlite();
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
+    if (migrate) await migratePglite(db as never, { migrationsFolder });
     return {
       db,
       kind: 'embedded',

@@ -1,0 +1,210 @@
+// `npm run bench`: start-up time, login latency on both databases and the login page's JavaScript
+// weight. Prints a markdown report and appends it to bench/RESULTS.md (`--no-append` to skip).
+// Bounded to a few minutes; uses ports 3200–3299 on 127.0.0.1 only.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hashPassword, verifyPassword } from '../server/security/passwords.js';
+import { createServerDatabase, DEMO_PASSWORD, freePort, passwordLogin, ROOT, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
+import { kib, median, ms, percentile, timed } from './stats.js';
+import { loginPageWeight } from './webWeight.js';
+
+const STARTS = 3;
+const STARTS_BUDGET_MS = 25_000;
+const LOGINS = 200;
+const LOGIN_ACCOUNT = 'liaison';
+const append = !process.argv.includes('--no-append');
+/** `--only=startup,login,web` runs some sections (e.g. while tuning); all by default. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const section = (name: 'startup' | 'login' | 'web') => !only || only.includes(name);
+
+const lines: string[] = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const progress = (s: string) => process.stderr.write(`· ${s}\n`);
+const port = () => freePort(3200, 3299);
+
+/** CPU time (user + system, all threads) a process has used, in ms: from /proc on Linux. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** Milliseconds main() reports between reading the config and listening (excludes loading Node modules). */
+const inMain = (s: ServerProcess) => Number(/ready in (\d+) ms/.exec(s.output())?.[1] ?? NaN);
+
+/** Up to `n` starts (fewer once a row has taken STARTS_BUDGET_MS: a busy machine must not stretch the bench). */
+async function starts(label: string, targets: () => Promise<ServerTarget>, n: number) {
+  const total: number[] = [];
+  const main: number[] = [];
+  const t0 = Date.now();
+  while (total.length < n && (total.length === 0 || Date.now() - t0 < STARTS_BUDGET_MS)) {
+    // Served like `npm start` serves it: with the built web app.
+    const s = await startServer(await targets(), { port: await port(), timeoutMs: 120_000, env: { TUIJIN_WEB_DIR: path.join(ROOT, 'dist', 'web') } });
+    total.push(s.readyMs);
+    main.push(inMain(s));
+    await s.stop();
+  }
+  progress(`${label}: ${total.map((t) => t.toFixed(0)).join(', ')} ms`);
+  const runs = total.length < n ? ` (${total.length} of ${n} runs: time budget)` : '';
+  return `| ${label}${runs} | ${ms(median(total))} | ${ms(Math.min(...total))} – ${ms(Math.max(...total))} | ${ms(median(main))} |`;
+}
+
+async function loginRows(label: string, target: ServerTarget) {
+  const s = await startServer(target, { port: await port(), timeoutMs: 60_000 });
+  const rows: string[] = [];
+  try {
+    const login = async () => {
+      await passwordLogin(s.base, LOGIN_ACCOUNT, DEMO_PASSWORD);
+    };
+    await timed(10, 1, login); // warm-up: JIT, connection pool, argon2 threads
+    // 8 clients on 2 cores queue behind each other whatever the hash costs: fewer of those.
+    for (const [concurrency, logins] of [
+      [1, LOGINS],
+      [4, LOGINS],
+      [8, LOGINS / 2],
+    ] as const) {
+      const cpu0 = cpuMs(s.child.pid);
+      const { latencies, wallMs } = await timed(logins, concurrency, login);
+      const cpu = (cpuMs(s.child.pid) - cpu0) / logins;
+      const p95 = percentile(latencies, 95);
+      rows.push(
+        `| ${label} | ${concurrency === 1 ? 'sequential' : `${concurrency} concurrent`} | ${logins} | ${ms(percentile(latencies, 50))} | ${ms(p95)}${p95 >= 150 ? ' ⚠' : ''} | ${ms(percentile(latencies, 99))} | ${((logins / wallMs) * 1000).toFixed(0)}/s | ${ms(cpu)} |`,
+      );
+      progress(`${label} logins, concurrency ${concurrency}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(p95)}`);
+    }
+  } finally {
+    await s.stop();
+  }
+  return rows;
+}
+
+async function argon2Alone() {
+  const stored = await hashPassword(DEMO_PASSWORD);
+  const cpu0 = process.cpuUsage();
+  const { latencies } = await timed(30, 1, async () => {
+    await verifyPassword(stored, DEMO_PASSWORD);
+  });
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: median(latencies), cpu: (cpu.user + cpu.system) / 1000 / 30 };
+}
+
+function gitRev() {
+  try {
+    const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '';
+    return rev + dirty;
+  } catch {
+    return 'unknown';
+  }
+}
+
+interface Workspace {
+  tmp: string;
+  /** The embedded folder and the PostgreSQL database that the warm starts and the logins reuse. */
+  warmDir: string;
+  warmDb: { url: string };
+  dropLater: (() => Promise<void>)[];
+}
+
+async function startupSection(w: Workspace) {
+  say('### Start-up: spawn `node --import tsx server/main.ts` → first 200 from /api/health');
+  say();
+  say(`Median of ${STARTS}. "In main()" is the server's own "ready in" figure (config → database → demo → listen), without loading Node modules. \`npm start\` adds its web-build check and npm itself.`);
+  say();
+  say('| Start | Median | Range | In main() |');
+  say('|---|---|---|---|');
+  let n = 0;
+  say(await starts('Cold, embedded (empty DATA_DIR: initdb, migrations, demo district)', async () => ({ dataDir: n++ === 0 ? w.warmDir : path.join(w.tmp, `cold${n}`) }), STARTS));
+  say(await starts('Warm, embedded (same DATA_DIR again)', async () => ({ dataDir: w.warmDir }), STARTS));
+  let m = 0;
+  const fresh = async () => {
+    if (m++ === 0) return { databaseUrl: w.warmDb.url };
+    const db = await createServerDatabase('tuijin_bench');
+    w.dropLater.push(db.drop);
+    return { databaseUrl: db.url };
+  };
+  say(await starts('Cold, PostgreSQL (empty database: migrations, demo district)', fresh, STARTS));
+  say(await starts('Warm, PostgreSQL (same database again)', async () => ({ databaseUrl: w.warmDb.url }), STARTS));
+  say();
+}
+
+async function loginSection(w: Workspace) {
+  say(`### Login latency: POST /api/auth/login as \`${LOGIN_ACCOUNT}\` (correct password; argon2id verify + session + audit record)`);
+  say();
+  say('"Server CPU" is the server process\'s CPU time per login (all threads): unlike latency it does not grow when other work shares the machine.');
+  say();
+  say('| Database | Clients | Logins | p50 | p95 | p99 | Throughput | Server CPU |');
+  say('|---|---|---|---|---|---|---|---|');
+  for (const r of await loginRows('embedded', { dataDir: w.warmDir })) say(r);
+  for (const r of await loginRows('PostgreSQL', { databaseUrl: w.warmDb.url })) say(r);
+  say();
+  const a = await argon2Alone();
+  say(`argon2id verify alone (in-process, sequential): median ${ms(a.wall)}, ${ms(a.cpu)} CPU. Target: login p95 < 150 ms (⚠ marks a miss).`);
+  say();
+}
+
+function webSection() {
+  say('### JavaScript the login page loads (dist/web as built; gzip level 9)');
+  say();
+  const webDir = path.join(ROOT, 'dist', 'web');
+  const w = loginPageWeight(webDir);
+  if ('error' in w) {
+    say(`Not measured: ${w.error}.`);
+    say();
+    return;
+  }
+  const built = fs.statSync(path.join(webDir, 'index.html')).mtime.toISOString();
+  say(`${w.files.length} files, **${kib(w.gzip)} gzip** (${kib(w.bytes)} raw). Build of ${built}. Found by: ${w.method}.`);
+  say();
+  say('| File | Raw | gzip |');
+  say('|---|---|---|');
+  for (const f of w.files.slice(0, 8)) say(`| ${f.file} | ${kib(f.bytes)} | ${kib(f.gzip)} |`);
+  const rest = w.files.slice(8);
+  if (rest.length) say(`| ${rest.length} smaller files | ${kib(rest.reduce((s, f) => s + f.bytes, 0))} | ${kib(rest.reduce((s, f) => s + f.gzip, 0))} |`);
+  say();
+}
+
+async function main() {
+  const t0 = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-bench-'));
+  const dropLater: (() => Promise<void>)[] = [];
+  const load0 = os.loadavg()[0]!;
+  try {
+    const args = process.argv.slice(2);
+    say(`## ${new Date().toISOString()} — \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\``);
+    say();
+    say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; commit ${gitRev()}.`);
+    say(`Load average at start: ${load0.toFixed(2)}${load0 > os.cpus().length / 2 ? ' — the machine was busy: latencies are pessimistic' : ''}.`);
+    say();
+    const warmDb = await createServerDatabase('tuijin_bench');
+    dropLater.push(warmDb.drop);
+    const w: Workspace = { tmp, warmDir: path.join(tmp, 'warm'), warmDb, dropLater };
+    if (section('startup')) await startupSection(w);
+    if (section('login')) await loginSection(w);
+    if (section('web')) webSection();
+    say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+    say();
+  } finally {
+    for (const d of dropLater) await d().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (append) {
+    const file = path.join(ROOT, 'bench', 'RESULTS.md');
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '# Bench results\n\nAppended by `npm run bench` (bench/run.ts), newest last.\n\n');
+    fs.appendFileSync(file, lines.join('\n') + '\n');
+    console.error(`Appended to ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { recordAudit, verifyAuditChain } from '../server/audit.js';
+import { openDatabase, type Database } from '../server/db/client.js';
+import { auditHead, auditLog } from '../server/db/schema/index.js';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../server/testing/databases.js';
+import { createServerDatabase, ROOT } from './serverProcess.js';
+
+const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+/** Runs `tsx scripts/auditVerify.ts` (the npm script) with the given database settings. */
+function auditVerify(env: { DATABASE_URL?: string; DATA_DIR?: string }): Promise<{ code: number | null; out: string }> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.DATA_DIR;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSX, 'scripts/auditVerify.ts'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      resolve({ code, out: `${stdout}${stderr}` });
+    });
+  });
+}
+
+async function writeRecords(database: Database, n: number) {
+  for (let i = 0; i < n; i++) {
+    await database.db.transaction((tx) =>
+      recordAudit(tx, { actor: null, ip: '127.0.0.1', requestId: `t${i}` }, 'test.recorded', { entity: 'test', entityId: null, after: { i, text: '留痕' } }),
+    );
+  }
+}
+
+const tamper = async (database: Database) => {
+  await database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+  await database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE id = 2`);
+};
+
+// Each case spawns the command (tsx, and PGlite for the embedded case): generous limits for a busy machine.
+describe('npm run audit:verify on PostgreSQL', { timeout: 120_000 }, () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase('postgres');
+    await writeRecords(t.database, 4);
+  });
+  afterAll(() => t?.drop());
+
+  it('reports an intact chain with exit code 0, then a tampered record 2 with exit code 1', async () => {
+    const ok = await auditVerify({ DATABASE_URL: t.url! });
+    expect(ok.out).toContain('Audit chain intact: 4 records');
+    expect(ok.code).toBe(0);
+
+    await tamper(t.database);
+    const bad = await auditVerify({ DATABASE_URL: t.url! });
+    expect(bad.out).toContain('Audit chain BROKEN at record 2 (content)');
+    expect(bad.code).toBe(1);
+  });
+
+  it('refuses a database that was never migrated, and leaves it untouched', async () => {
+    const empty = await createServerDatabase('tuijin_test');
+    try {
+      const r = await auditVerify({ DATABASE_URL: empty.url });
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('no Tuijin schema');
+      const c = new pg.Client({ connectionString: empty.url });
+      await c.connect();
+      const { rows } = await c.query(`select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`);
+      await c.end();
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await empty.drop();
+    }
+  });
+});
+
+describe('npm run audit:verify on the embedded database', { timeout: 120_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-audit-'));
+    const database = await openDatabase({ dataDir: dir });
+    await writeRecords(database, 3);
+    await database.close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reports an intact chain with exit code 0, taking over a dead process\'s lock and releasing the folder', async () => {
+    // A lock left by a killed server (its pid no longer runs) does not stop the check.
+    const dead = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((r) => dead.once('exit', r));
+    fs.writeFileSync(path.join(dir, 'tuijin.lock'), String(dead.pid));
+    const r = await auditVerify({ DATA_DIR: dir });
+    expect(r.out).toContain('Audit chain intact: 3 records');
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'tuijin.lock'))).toBe(false);
+  });
+
+  it('refuses to open the folder while a live process holds it', async () => {
+    // A sleeping child stands in for a running server: its pid is in the lock file.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(path.join(dir, 'tuijin.lock'), String(holder.pid));
+      const r = await auditVerify({ DATA_DIR: dir });
+      expect(r.code).toBe(2);
+      expect(r.out).toContain(`held by running server pid ${holder.pid}`);
+      expect(r.out).toContain("auditor's page");
+      // The holder's lock is left alone.
+      expect(fs.readFileSync(path.join(dir, 'tuijin.lock'), 'utf8')).toBe(String(holder.pid));
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+      fs.rmSync(path.join(dir, 'tuijin.lock'), { force: true });
+    }
+  });
+
+  it('names record 2 after tampering (exit code 1)', async () => {
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      await tamper(database);
+    } finally {
+      await database.close();
+    }
+    const r = await auditVerify({ DATA_DIR: dir });
+    expect(r.out).toContain('Audit chain BROKEN at record 2 (content)');
+    expect(r.code).toBe(1);
+  });
+
+  it('does not create a database in a folder that has none', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-audit-empty-'));
+    try {
+      const r = await auditVerify({ DATA_DIR: empty });
+      expect(r.code).toBe(2);
+      expect(r.out).toContain('No embedded database');
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(DATABASE_KINDS)('verifyAuditChain (also behind the auditor\'s page) on %s', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+  });
+  afterAll(() => t?.drop());
+
+  it('raises no false alarm while records are appended', async () => {
+    // Before the head was read first, a commit between the walk and the head read was reported as
+    // "truncated" (16 of 40 checks during a stream of writes on PostgreSQL).
+    // A bounded stream (6 writers, 300 records) so that the walk, which the writers slow down, ends.
+    let i = 0;
+    let writing = true;
+    const writers = Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (i < 300) {
+          await t.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: `w${i++}` }, 'test.concurrent', { entity: 'test' }));
+        }
+      }),
+    ).finally(() => (writing = false));
+    const results = [];
+    while (writing) results.push(await verifyAuditChain(t.database.db, 25));
+    await writers;
+    expect(results.filter((r) => !r.intact)).toEqual([]);
+    expect(results.length).toBeGreaterThan(2);
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ intact: true, checked: i });
+  });
+
+  it('still reports a record appended without going through the head', async () => {
+    const [head] = await t.database.db.select().from(auditHead);
+    const id = head!.lastId + 1;
+    await t.database.db.insert(auditLog).values({ id, at: new Date(), action: 'forged', entity: 'test', prevHash: head!.lastHash, hash: 'f'.repeat(64) });
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ intact: false, firstBrokenId: String(id), reason: 'truncated' });
+  });
+});
+
