@@ -12,7 +12,8 @@ export const Code = z
   .min(1)
   .max(LIMITS.code)
   .regex(/^[A-Za-z0-9_.-]+$/);
-export const Version = z.number().int().min(0);
+/** Optimistic-lock counter, bounded like the PostgreSQL `integer` it is compared with: a larger one is bad input, not a database error. */
+export const Version = z.number().int().min(0).max(2_147_483_647);
 
 export const PageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),

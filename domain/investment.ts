@@ -1,0 +1,42 @@
+import Decimal from 'decimal.js';
+import type { DecimalString } from './targets.js';
+
+export interface MonthInvestment {
+  month: string;
+  planned: DecimalString;
+  done: DecimalString;
+  plannedCumulative: DecimalString;
+  doneCumulative: DecimalString;
+}
+
+const money = (d: Decimal) => d.toDecimalPlaces(2).toFixed(2);
+
+/**
+ * Planned vs. done investment by month (万元), for a project's chart. A year's planned investment is
+ * spread evenly over its twelve months, rounded so that the months add up to the year exactly;
+ * cumulative values start again each year (the yearly plan is what a project is held to).
+ */
+export function investmentByMonth(
+  yearPlans: readonly { year: number; planned: DecimalString }[],
+  months: readonly { month: string; done: DecimalString }[],
+): { months: MonthInvestment[]; totals: { planned: DecimalString; done: DecimalString } } {
+  const plans = new Map(yearPlans.map((p) => [p.year, new Decimal(p.planned)]));
+  const done = new Map(months.map((m) => [m.month, new Decimal(m.done)]));
+  const years = [...new Set([...plans.keys(), ...months.map((m) => Number(m.month.slice(0, 4)))])].filter(Number.isFinite).sort((a, b) => a - b);
+  const out: MonthInvestment[] = [];
+  for (const year of years) {
+    const planned = plans.get(year) ?? new Decimal(0);
+    let prevPlanned = new Decimal(0);
+    let doneCum = new Decimal(0);
+    for (let i = 1; i <= 12; i++) {
+      const month = `${year}-${String(i).padStart(2, '0')}`;
+      const plannedCum = planned.times(i).div(12).toDecimalPlaces(2);
+      const d = done.get(month) ?? new Decimal(0);
+      doneCum = doneCum.plus(d);
+      out.push({ month, planned: money(plannedCum.minus(prevPlanned)), done: money(d), plannedCumulative: money(plannedCum), doneCumulative: money(doneCum) });
+      prevPlanned = plannedCum;
+    }
+  }
+  const sum = (xs: Iterable<Decimal>) => [...xs].reduce((s, x) => s.plus(x), new Decimal(0));
+  return { months: out, totals: { planned: money(sum(plans.values())), done: money(sum(done.values())) } };
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { LIGHTS } from '../lights.js';
+import { LIMITS } from '../limits.js';
+import { REPORT_ACTIONS } from '../workflows/report.js';
+import { ITEM_TYPES, PROJECT_STAGES, REPORT_STATUSES, type ItemType } from '../work.js';
+import { Blocker, BlockerInline } from './blocker.js';
+import { Id, PageQuery, Version } from './common.js';
+import { Evidence, EvidenceRef } from './evidence.js';
+
+/** Decimals travel as strings so no floating point touches them. */
+export const PercentString = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/)
+  .refine((v) => Number(v) <= 100, { message: 'at most 100' });
+export const ActualString = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,16}(\.\d{1,4})?$/);
+/** 万元, two decimals. */
+export const InvestmentString = z
+  .string()
+  .trim()
+  .regex(/^\d{1,16}(\.\d{1,2})?$/);
+/** 2026-W20, 2026-05 or 2026-Q2. */
+export const PeriodKey = z.string().regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4])$/);
+
+/** The figure each kind of item reports: percent for tasks, the actual for targets, investment for projects. */
+export const FIGURE_OF: Record<ItemType, 'percent' | 'actual' | 'investment'> = { task: 'percent', target: 'actual', project: 'investment' };
+const FIGURES = ['percent', 'actual', 'investment', 'stage'] as const;
+
+const ReportText = z.string().trim().max(LIMITS.text);
+
+export const ReportCreate = z
+  .strictObject({
+    itemType: z.enum(ITEM_TYPES),
+    itemId: Id,
+    /** Needed only when the actor reports for several units that all own the item. */
+    unitId: Id.optional(),
+    period: PeriodKey,
+    text: ReportText.default(''),
+    percent: PercentString.optional(),
+    actual: ActualString.optional(),
+    investment: InvestmentString.optional(),
+    stage: z.enum(PROJECT_STAGES).optional(),
+    evidence: z.array(EvidenceRef).max(20).default([]),
+    blockers: z.array(BlockerInline).max(10).default([]),
+  })
+  .superRefine((r, ctx) => {
+    const figure = FIGURE_OF[r.itemType];
+    if (r[figure] === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'string', path: [figure], input: undefined, message: 'required' });
+    const foreign = FIGURES.filter((f) => f !== figure && !(f === 'stage' && r.itemType === 'project') && r[f] !== undefined);
+    if (foreign.length) ctx.addIssue({ code: 'unrecognized_keys', keys: foreign, path: [], input: r, message: 'not for this item' });
+  });
+export type ReportCreate = z.infer<typeof ReportCreate>;
+
+/** Edits while the report is with its unit (draft or returned). `evidence` replaces the list; `blockers` are added. */
+export const ReportUpdate = z.strictObject({
+  version: Version,
+  text: ReportText.optional(),
+  percent: PercentString.optional(),
+  actual: ActualString.optional(),
+  investment: InvestmentString.optional(),
+  stage: z.enum(PROJECT_STAGES).nullable().optional(),
+  evidence: z.array(EvidenceRef).max(20).optional(),
+  blockers: z.array(BlockerInline).max(10).optional(),
+});
+export type ReportUpdate = z.infer<typeof ReportUpdate>;
+
+/** submit, approve, review, accept: the version read by the client, when it has one. */
+export const ReportStep = z.strictObject({ version: Version.optional() });
+export const ReportReturn = z.strictObject({ reason: z.string().trim().min(1).max(LIMITS.reason), version: Version.optional() });
+
+export const ReportListQuery = PageQuery.extend({
+  itemType: z.enum(ITEM_TYPES).optional(),
+  item: Id.optional(),
+  unit: Id.optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
+  period: PeriodKey.optional(),
+});
+
+/** A light reason, ready to show: its code, colour and the sentence in the request's language. */
+export const LightReasonText = z.object({ code: z.string(), level: z.enum(['green', 'yellow', 'red']), text: z.string() });
+export const ItemLight = z.object({ light: z.enum(LIGHTS), lightReasons: z.array(LightReasonText) });
+
+export const Report = z.object({
+  id: Id,
+  itemType: z.enum(ITEM_TYPES),
+  itemId: Id,
+  itemCode: z.string().nullable(),
+  itemTitle: z.string().nullable(),
+  unitId: Id,
+  unitName: z.string().nullable(),
+  period: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(REPORT_STATUSES),
+  text: z.string(),
+  percent: z.string().nullable(),
+  actual: z.string().nullable(),
+  investment: z.string().nullable(),
+  stage: z.enum(PROJECT_STAGES).nullable(),
+  late: z.boolean(),
+  returnReason: z.string().nullable(),
+  createdById: Id.nullable(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  version: z.number(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportStepRecord = z.object({
+  id: z.number(),
+  action: z.enum(REPORT_ACTIONS),
+  fromStatus: z.enum(REPORT_STATUSES),
+  toStatus: z.enum(REPORT_STATUSES),
+  actorId: Id.nullable(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+
+/** One report with its timed history, evidence, blockers and the item's light. */
+export const ReportDetail = Report.extend({
+  steps: z.array(ReportStepRecord),
+  evidence: z.array(Evidence),
+  blockers: z.array(Blocker),
+  item: ItemLight.nullable(),
+});
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+export const REPORT_POLICY_KEYS = ['update', 'submit', 'approve', 'review', 'accept', 'return'] as const;

@@ -1,0 +1,56 @@
+import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.js';
+import { areas, bodies, orgUnits, plans, programs } from '../../db/schema/index.js';
+import { duplicate } from '../../db/references.js';
+import { AppError } from '../../errors.js';
+
+/** 422: a business rule refused the value of this field. */
+export const ruleBroken = (code: string, field: string, params: Record<string, string | number> = {}) =>
+  new AppError(422, code, { field, ...params }, { [field]: code });
+
+export const badReference = (field: string) => ruleBroken('reference_invalid', field);
+
+/** The plan and its program, or 422 naming the field. */
+export async function planAndProgram(tx: Tx, planId: string, field = 'planId') {
+  const [row] = await tx.select({ plan: plans, program: programs }).from(plans).innerJoin(programs, eq(programs.id, plans.programId)).where(eq(plans.id, planId));
+  if (!row) throw badReference(field);
+  return row;
+}
+
+/** An area (重点领域) must belong to the same program as the plan. */
+export async function ensureAreaIn(tx: Tx, areaId: string | null | undefined, programId: string, field = 'areaId') {
+  if (!areaId) return;
+  const [a] = await tx.select({ id: areas.id }).from(areas).where(and(eq(areas.id, areaId), eq(areas.programId, programId)));
+  if (!a) throw badReference(field);
+}
+
+export async function ensureAreasIn(tx: Tx, ids: readonly string[], programId: string, field: string) {
+  for (const [i, id] of ids.entries()) await ensureAreaIn(tx, id, programId, `${field}.${i}`);
+}
+
+/** A plan's owner must be a 专项推进组 (a body of kind task_force). */
+export async function ensureTaskForce(tx: Tx, bodyId: string | null | undefined, field = 'taskForceId') {
+  if (!bodyId) return;
+  const [b] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.kind, 'task_force')));
+  if (!b) throw badReference(field);
+}
+
+/** Every unit exists; the first missing one is named by its index (supportUnitIds.2). */
+export async function ensureUnits(tx: Tx, ids: readonly (string | null | undefined)[], field: string, indexed = true) {
+  const wanted = ids.filter((x): x is string => !!x);
+  if (!wanted.length) return;
+  const found = new Set((await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, wanted))).map((r) => r.id));
+  const i = ids.findIndex((x) => !!x && !found.has(x));
+  if (i >= 0) throw badReference(indexed ? `${field}.${i}` : field);
+}
+
+type CodedTable = PgTable & { id: PgColumn; code: PgColumn };
+
+/** 409 when the code is taken within the scope (a plan, a program), by another row than `selfId`. */
+export async function ensureCodeFree(tx: Tx, table: CodedTable, code: string | undefined, scope: SQL | undefined, selfId?: string) {
+  if (!code) return;
+  const conds = [eq(table.code, code), scope, selfId ? ne(table.id, selfId) : undefined].filter((c): c is SQL => !!c);
+  const rows = await tx.select({ id: table.id }).from(table as PgTable).where(and(...conds)).limit(1);
+  if (rows.length) throw duplicate('code', code);
+}

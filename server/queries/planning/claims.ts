@@ -1,0 +1,54 @@
+import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { dayNumber, fromDayNumber, shanghaiDate } from '../../../domain/calendar/days.js';
+import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * The last assignment day whose claim window of `workdays` workdays has closed by `today`: a unit
+ * assigned on day D must claim by cal.addWorkdays(D, workdays), so the window is closed when that
+ * date is before today. The due date only grows with D, so walking back from today finds it.
+ */
+export function lastLateAssignmentDay(cal: WorkdayCalendar, today: string, workdays: number): string {
+  let d = dayNumber(today);
+  while (cal.addWorkdays(fromDayNumber(d), workdays) >= today) d--;
+  return fromDayNumber(d);
+}
+
+export interface UnclaimedFilter {
+  workdays: number;
+  plan?: string | undefined;
+  unit?: string | undefined;
+}
+
+/** Units that have not claimed their (unfinished) task within the allowed workdays of its assignment, oldest first. */
+export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: string, f: UnclaimedFilter, page: number, perPage: number) {
+  const lastDay = lastLateAssignmentDay(cal, today, f.workdays);
+  const before = new Date((dayNumber(lastDay) + 1) * DAY_MS - SHANGHAI_MS);
+  const conds: SQL[] = [eq(taskUnits.claimStatus, 'unclaimed'), lt(taskUnits.assignedAt, before), eq(tasks.done, false)];
+  if (f.plan) conds.push(eq(tasks.planId, f.plan));
+  if (f.unit) conds.push(eq(taskUnits.unitId, f.unit));
+  const where = and(...conds);
+  const [rows, [c]] = await Promise.all([
+    db
+      .select({ u: taskUnits, task: { id: tasks.id, code: tasks.code, title: tasks.title, planId: tasks.planId }, unitName: orgUnits.name })
+      .from(taskUnits)
+      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+      .innerJoin(orgUnits, eq(orgUnits.id, taskUnits.unitId))
+      .where(where)
+      .orderBy(asc(taskUnits.assignedAt), asc(tasks.code), asc(orgUnits.name))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: sql<number>`count(*)::int` }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(where),
+  ]);
+  return {
+    rows: rows.map((r) => {
+      const claimDue = cal.addWorkdays(shanghaiDate(r.u.assignedAt), f.workdays);
+      return { ...r, claimDue, overdueWorkdays: -cal.workdaysUntil(today, claimDue) };
+    }),
+    total: c?.n ?? 0,
+  };
+}

@@ -1,0 +1,62 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Light } from '../../../domain/lights.js';
+import type { ProjectStage } from '../../../domain/work.js';
+import { escapeLike } from '../../audit.js';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
+import { countLights } from './lights.js';
+
+export interface ProjectFilter {
+  plan?: string | undefined;
+  area?: string | undefined;
+  unit?: string | undefined;
+  stage?: ProjectStage | undefined;
+  light?: Light | undefined;
+  q?: string | undefined;
+}
+
+export type ProjectRow = typeof projects.$inferSelect & { responsibleUnitName: string };
+
+function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.plan) conds.push(eq(projects.planId, f.plan));
+  if (f.area) conds.push(eq(projects.areaId, f.area));
+  if (f.unit) conds.push(eq(projects.responsibleUnitId, f.unit));
+  if (f.stage) conds.push(eq(projects.stage, f.stage));
+  if (withLight && f.light) conds.push(eq(projects.light, f.light));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(projects.name, like), ilike(projects.code, like), ilike(projects.ownerEnterprise, like))!);
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of projects, the total, and light counts over the filter without its light. */
+export async function listProjects(db: Executor, f: ProjectFilter, page: number, perPage: number) {
+  const where = conditions(f, true);
+  const [rows, [c], counts] = await Promise.all([
+    db
+      .select({ p: projects, unitName: orgUnits.name })
+      .from(projects)
+      .innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId))
+      .where(where)
+      .orderBy(asc(projects.code), asc(projects.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),
+    countLights(db, projects, conditions(f, false)),
+  ]);
+  return { rows: rows.map((r): ProjectRow => ({ ...r.p, responsibleUnitName: r.unitName })), total: c?.n ?? 0, counts };
+}
+
+/** One project with its yearly plan and the investment done per month. */
+export async function loadProject(db: Executor, id: string) {
+  const [row] = await db.select({ p: projects, unitName: orgUnits.name }).from(projects).innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId)).where(eq(projects.id, id));
+  if (!row) return undefined;
+  const [yearPlans, months] = await Promise.all([
+    db.select().from(projectYearPlans).where(eq(projectYearPlans.projectId, id)).orderBy(asc(projectYearPlans.year)),
+    db.select().from(projectMonths).where(eq(projectMonths.projectId, id)).orderBy(asc(projectMonths.month)),
+  ]);
+  return { project: { ...row.p, responsibleUnitName: row.unitName } as ProjectRow, yearPlans, months };
+}
+export type LoadedProject = NonNullable<Awaited<ReturnType<typeof loadProject>>>;

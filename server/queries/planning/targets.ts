@@ -1,0 +1,69 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Light } from '../../../domain/lights.js';
+import { escapeLike } from '../../audit.js';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, plans, programs, targetActuals, targetGoals, targets, targetTrajectory } from '../../db/schema/index.js';
+import { countLights } from './lights.js';
+
+export interface TargetFilter {
+  plan?: string | undefined;
+  area?: string | undefined;
+  unit?: string | undefined;
+  light?: Light | undefined;
+  q?: string | undefined;
+}
+
+export type TargetRow = typeof targets.$inferSelect & { dataUnitName: string };
+
+function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.plan) conds.push(eq(targets.planId, f.plan));
+  if (f.area) conds.push(eq(targets.areaId, f.area));
+  if (f.unit) conds.push(eq(targets.dataUnitId, f.unit));
+  if (withLight && f.light) conds.push(eq(targets.light, f.light));
+  if (f.q) conds.push(or(ilike(targets.name, `%${escapeLike(f.q)}%`), ilike(targets.code, `%${escapeLike(f.q)}%`))!);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of targets, the total, and light counts over the filter without its light (for the colour tabs). */
+export async function listTargets(db: Executor, f: TargetFilter, page: number, perPage: number) {
+  const where = conditions(f, true);
+  const [rows, [c], counts] = await Promise.all([
+    db
+      .select({ t: targets, dataUnitName: orgUnits.name })
+      .from(targets)
+      .innerJoin(orgUnits, eq(orgUnits.id, targets.dataUnitId))
+      .where(where)
+      .orderBy(asc(targets.code), asc(targets.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: sql<number>`count(*)::int` }).from(targets).where(where),
+    countLights(db, targets, conditions(f, false)),
+  ]);
+  return { rows: rows.map((r): TargetRow => ({ ...r.t, dataUnitName: r.dataUnitName })), total: c?.n ?? 0, counts };
+}
+
+/** One target with its goals, entered points, accepted actuals and its program's years and goals. */
+export async function loadTarget(db: Executor, id: string) {
+  const [row] = await db
+    .select({ t: targets, dataUnitName: orgUnits.name, program: programs })
+    .from(targets)
+    .innerJoin(orgUnits, eq(orgUnits.id, targets.dataUnitId))
+    .innerJoin(plans, eq(plans.id, targets.planId))
+    .innerJoin(programs, eq(programs.id, plans.programId))
+    .where(eq(targets.id, id));
+  if (!row) return undefined;
+  const [goals, entered, actuals] = await Promise.all([
+    db.select().from(targetGoals).where(eq(targetGoals.targetId, id)).orderBy(asc(targetGoals.year)),
+    db.select().from(targetTrajectory).where(eq(targetTrajectory.targetId, id)),
+    listActuals(db, id),
+  ]);
+  return { target: { ...row.t, dataUnitName: row.dataUnitName } as TargetRow, program: row.program, goals, entered, actuals };
+}
+export type LoadedTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
+
+export const listActuals = (db: Executor, id: string) => db.select().from(targetActuals).where(eq(targetActuals.targetId, id)).orderBy(asc(targetActuals.period));
+
+export async function targetExists(db: Executor, id: string) {
+  return (await db.select({ id: targets.id }).from(targets).where(eq(targets.id, id))).length > 0;
+}

@@ -1,0 +1,65 @@
+import { and, asc, desc, eq, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Light } from '../../../domain/lights.js';
+import type { TASK_SORTS } from '../../../domain/schemas/task.js';
+import { escapeLike } from '../../audit.js';
+import type { Executor } from '../../db/client.js';
+import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
+import { countLights, lightRank } from './lights.js';
+
+export interface TaskFilter {
+  plan?: string | undefined;
+  area?: string | undefined;
+  unit?: string | undefined;
+  light?: Light | undefined;
+  dueBefore?: string | undefined;
+  parent?: string | undefined;
+  q?: string | undefined;
+}
+
+export type TaskRow = typeof tasks.$inferSelect & { leadUnitName: string | null };
+
+function conditions(f: TaskFilter, withLight: boolean): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.plan) conds.push(eq(tasks.planId, f.plan));
+  if (f.area) conds.push(eq(tasks.areaId, f.area));
+  if (f.parent) conds.push(eq(tasks.parentId, f.parent));
+  if (f.unit) conds.push(sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.unitId} = ${f.unit})`);
+  if (f.dueBefore) conds.push(lte(tasks.nextDue, f.dueBefore));
+  if (withLight && f.light) conds.push(eq(tasks.light, f.light));
+  if (f.q) conds.push(or(ilike(tasks.title, `%${escapeLike(f.q)}%`), ilike(tasks.code, `%${escapeLike(f.q)}%`))!);
+  return conds.length ? and(...conds) : undefined;
+}
+
+function ordering(sort: (typeof TASK_SORTS)[number], order: 'asc' | 'desc'): SQL[] {
+  const dir = order === 'desc' ? desc : asc;
+  const key =
+    sort === 'deadline'
+      ? sql`${tasks.nextDue} ${sql.raw(order)} nulls last`
+      : sort === 'light'
+        ? dir(lightRank(tasks.light))
+        : sort === 'progress'
+          ? dir(tasks.progress)
+          : dir(tasks.code);
+  return [key, asc(tasks.code), asc(tasks.id)];
+}
+
+/**
+ * The HQ task list: filtered, sorted and paged on stored (indexed) columns, with lights never
+ * recomputed here; the light counts cover the filtered set without its light filter, for the tabs.
+ */
+export async function listTasks(db: Executor, f: TaskFilter, sort: (typeof TASK_SORTS)[number], order: 'asc' | 'desc', page: number, perPage: number) {
+  const where = conditions(f, true);
+  const [rows, [c], counts] = await Promise.all([
+    db
+      .select({ t: tasks, leadUnitName: orgUnits.name })
+      .from(tasks)
+      .leftJoin(orgUnits, eq(orgUnits.id, tasks.leadUnitId))
+      .where(where)
+      .orderBy(...ordering(sort, order))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+    countLights(db, tasks, conditions(f, false)),
+  ]);
+  return { rows: rows.map((r): TaskRow => ({ ...r.t, leadUnitName: r.leadUnitName })), total: c?.n ?? 0, counts };
+}
