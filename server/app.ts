@@ -15,6 +15,7 @@ import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate } from './security/authenticate.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
+import { AppError } from './errors.js';
 import { registerRoutes } from './routes/index.js';
 
 declare module 'fastify' {
@@ -45,6 +46,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     trustProxy: false,
+    // A malformed URL (`/api/units/%`) is refused before routing: answer it in the house error shape too.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -98,12 +101,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));
 
-  if (opts.webDir && fs.existsSync(opts.webDir)) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    // An unknown API path is an error in the house shape (with or without the web app); any other path is the web app's.
+    if (!webDir || req.url.startsWith('/api/')) throw new AppError(404, 'not_found', { entity: '@record' });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
   return app as unknown as App;
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
-import { message, word } from './i18n.js';
+import { message, pickLang, word } from './i18n.js';
 import { findNul, issueMessage, nulMessage } from './validationMessages.js';
 import type { Lang } from '../domain/enums.js';
 
@@ -24,7 +24,8 @@ function validationError(err: FastifyError & { validation?: unknown[]; validatio
     const issue = { ...(v.params ?? {}), code: v.keyword } as Parameters<typeof issueMessage>[0];
     const received = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
     const names = v.keyword === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => [...path, k].join('.')) : [path.join('.') || (err.validationContext ?? 'body')];
-    for (const name of names) fields[name] ??= issueMessage(issue, lang, received);
+    // hasOwn, not ??=: a field named `constructor` or `toString` would find the prototype's and go unreported.
+    for (const name of names) if (!Object.hasOwn(fields, name)) fields[name] = issueMessage(issue, lang, received);
   }
   const detail = Object.entries(fields)
     .map(([f, m]) => `${f} ${m}`)
@@ -34,7 +35,8 @@ function validationError(err: FastifyError & { validation?: unknown[]; validatio
 
 /** One place turns every failure into `{ error: { code, message, fields? } }` in the request's language. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  const lang = req.ctx?.lang ?? 'zh-CN';
+  // No ctx yet when Fastify refuses a request before the hooks ran (a malformed URL).
+  const lang = req.ctx?.lang ?? pickLang(req.cookies?.lang, req.headers['accept-language']);
   if (err instanceof AppError) return send(reply, lang, err);
   if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
   const pgCode = (err as { code?: string }).code;

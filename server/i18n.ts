@@ -1,4 +1,6 @@
 import type { Lang } from '../domain/enums.js';
+import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
+import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 
 type Params = Record<string, string | number>;
 type Message = Record<Lang, string>;
@@ -44,6 +46,8 @@ const MESSAGES: Record<string, Message> = {
     'zh-CN': '数据目录正被运行中的服务器占用',
     'en-US': 'The data folder is held by a running server',
   },
+  ...REPORTING_MESSAGES,
+  ...PLANNING_MESSAGES,
 };
 
 /** Words used inside messages (entities, stages, password problems). */
@@ -64,6 +68,8 @@ const WORDS: Record<string, Message> = {
     'en-US': 'needs at least {classes} of: upper case, lower case, digits, symbols',
   },
   equals_account: { 'zh-CN': '不能与账号相同', 'en-US': 'must not equal the account name' },
+  ...REPORTING_WORDS,
+  ...PLANNING_WORDS,
 };
 
 function fill(text: string, params: Params): string {

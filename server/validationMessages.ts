@@ -57,14 +57,27 @@ export function issueMessage(issue: Issue, lang: Lang, received: unknown): strin
 
 export const nulMessage = (lang: Lang) => say('nul', lang);
 
-/** The dotted path of the first string holding U+0000 (PostgreSQL cannot store it), if any. */
-export function findNul(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || 'body' : undefined;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return [...path, k.replace(/\u0000/g, '')].join('.');
-      const hit = findNul(v, [...path, k]);
-      if (hit) return hit;
+/**
+ * The dotted path of the first string or key holding U+0000 (PostgreSQL cannot store it), if any.
+ * Walks with its own stack, not by recursion: a body nested 100,000 deep must not overflow the call stack.
+ */
+export function findNul(value: unknown): string | undefined {
+  type Path = { key: string; up: Path } | null;
+  const name = (p: Path) => {
+    const keys: string[] = [];
+    for (let at = p; at; at = at.up) keys.unshift(at.key);
+    return keys.join('.') || 'body';
+  };
+  const todo: [unknown, Path][] = [[value, null]];
+  while (todo.length) {
+    const [v, path] = todo.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return name(path);
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      // The NUL is shown, not dropped: dropped, "\u0000__proto__" would name `__proto__`, a key no answer can carry.
+      for (const [k] of entries) if (k.includes('\u0000')) return name({ key: k.replace(/\u0000/g, '\\u0000'), up: path });
+      for (let i = entries.length - 1; i >= 0; i--) todo.push([entries[i]![1], { key: entries[i]![0], up: path }]);
     }
   }
   return undefined;

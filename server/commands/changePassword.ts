@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import { sessions, users } from '../db/schema/index.js';
 import { AppError, unauthenticated } from '../errors.js';
-import { word } from '../i18n.js';
+import { message, word } from '../i18n.js';
 import { readSecurityPolicy } from '../queries/settings.js';
 import { findUser } from '../queries/users.js';
 import { hashPassword, verifyPassword } from '../security/passwords.js';
@@ -21,7 +21,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
   const user = await findUser(db, actor.userId);
   if (!user) throw unauthenticated();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError(422, 'wrong_password', {}, { currentPassword: word('wrong_password', ctx.lang) });
+    throw new AppError(422, 'wrong_password', {}, { currentPassword: message('wrong_password', ctx.lang) });
   }
   const { policy } = await readSecurityPolicy(db);
   const problems = passwordProblems(input.newPassword, user.account, policy);

@@ -14,7 +14,8 @@ import { createSession } from '../security/sessions.js';
 
 export type LoginOutcome = { ok: true; token: string; csrfToken: string; stage: SessionStage } | { ok: false; error: AppError };
 
-const lockedError = (until: Date) => new AppError(429, 'account_locked', { until: until.toISOString() }, undefined, { unlocksAt: until.toISOString() });
+/** 429 with the moment the lock ends. */
+export const lockedError = (until: Date) => new AppError(429, 'account_locked', { until: until.toISOString() }, undefined, { unlocksAt: until.toISOString() });
 
 /**
  * Checks the password outside any transaction (argon2 takes tens of milliseconds and the embedded
@@ -64,7 +65,8 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<LoginOutcome> 
   });
   return inTx(ctx, async (tx) => {
     const s = await createSession(tx, user.id, stage, ctx.ip);
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    // A login succeeds with its second factor: until then earlier failures keep counting (verifyTotp sets it).
+    if (stage !== 'totp_verify') await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entity: 'session', entityId: user.id, after: { stage } });
     return { ok: true as const, token: s.token, csrfToken: s.csrfToken, stage };
   });

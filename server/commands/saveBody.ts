@@ -12,7 +12,7 @@ import { defaultRegionId } from '../queries/org.js';
 export async function createBody(ctx: Ctx, input: z.infer<typeof BodyCreate>) {
   return inTx(ctx, async (tx) => {
     const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: 'regionId' });
+    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, bodies, input.parentId, 'parentId');
     await ensureExists(tx, orgUnits, input.leadUnitId, 'leadUnitId');
@@ -32,7 +32,7 @@ export async function updateBody(ctx: Ctx, id: string, input: z.infer<typeof Bod
     const before = await lockRow(tx, bodies, 'body', id);
     await ensureExists(tx, bodies, input.parentId, 'parentId');
     await ensureExists(tx, orgUnits, input.leadUnitId, 'leadUnitId');
-    if (input.parentId === id) throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: 'parentId' });
+    if (input.parentId === id) throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: '' });
     if (input.code && input.code !== before.code) {
       const taken = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.regionId, before.regionId), eq(bodies.code, input.code)));
       if (taken.length) throw duplicate('code', input.code);

@@ -17,7 +17,7 @@ async function codeTaken(tx: Tx, regionId: string, code: string) {
 export async function createUnit(ctx: Ctx, input: z.infer<typeof UnitCreate>) {
   return inTx(ctx, async (tx) => {
     const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: 'regionId' });
+    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, orgUnits, input.parentId, 'parentId');
     if (await codeTaken(tx, regionId, input.code)) throw duplicate('code', input.code);
@@ -34,7 +34,7 @@ export async function updateUnit(ctx: Ctx, id: string, input: z.infer<typeof Uni
   return inTx(ctx, async (tx) => {
     const before = await lockRow(tx, orgUnits, 'unit', id);
     await ensureExists(tx, orgUnits, input.parentId, 'parentId');
-    if (input.parentId === id) throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: 'parentId' });
+    if (input.parentId === id) throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: '' });
     if (input.code && input.code !== before.code && (await codeTaken(tx, before.regionId, input.code))) throw duplicate('code', input.code);
     const { version, ...patch } = input;
     const after = await updateVersioned(tx, orgUnits, 'unit', id, version, patch);

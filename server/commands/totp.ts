@@ -1,13 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { isAdminRole } from '../../domain/enums.js';
+import { lockState } from '../../domain/lockout.js';
 import { sessionStage } from '../../domain/sessionStage.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import { loginFailures, users } from '../db/schema/index.js';
 import { AppError, unauthenticated } from '../errors.js';
-import { findUser } from '../queries/users.js';
+import { readSecurityPolicy } from '../queries/settings.js';
+import { findUser, recentFailures } from '../queries/users.js';
 import { setSessionStage } from '../security/sessions.js';
 import { checkTotp, newTotpSecret, totpEnrolment } from '../security/totp.js';
+import { lockedError } from './login.js';
 
 async function me(ctx: Ctx) {
   if (!ctx.actor || !ctx.sessionId) throw unauthenticated();
@@ -53,6 +56,14 @@ export type TotpOutcome = { ok: true; stage: ReturnType<typeof sessionStage> } |
 export async function verifyTotp(ctx: Ctx, code: string): Promise<TotpOutcome> {
   const { user, sessionId, actor } = await me(ctx);
   if (!user.totpEnabled || !user.totpSecret) return { ok: false, error: new AppError(409, 'totp_not_started') };
+  // The lock applies here too: otherwise a session opened with a stolen password could guess codes without end.
+  const { policy } = await readSecurityPolicy(ctx.database.db);
+  const windowMs = (policy.lockoutWindowMinutes + policy.lockoutMinutes) * 60_000;
+  const lock = lockState(await recentFailures(ctx.database.db, user, windowMs), new Date(), policy);
+  if (lock.locked) {
+    await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
+    return { ok: false, error: lockedError(lock.until!) };
+  }
   if (!(await checkTotp(user.totpSecret, code))) {
     await inTx(ctx, async (tx) => {
       await tx.insert(loginFailures).values({ userId: user.id, at: new Date() });
@@ -68,6 +79,7 @@ export async function verifyTotp(ctx: Ctx, code: string): Promise<TotpOutcome> {
   });
   return inTx(ctx, async (tx) => {
     await setSessionStage(tx, sessionId, stage);
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await recordAudit(tx, ctx, 'auth.totp_verified', { entity: 'user', entityId: user.id });
     return { ok: true as const, stage };
   });

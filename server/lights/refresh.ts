@@ -76,11 +76,10 @@ export async function rollUpTask(db: Executor, taskId: string, env: LightEnv): P
 export async function refreshTargetLight(db: Executor, targetId: string, env: LightEnv): Promise<void> {
   const [t] = await db.select().from(targets).where(eq(targets.id, targetId));
   if (!t) return;
-  const [goals, entered, [latest]] = await Promise.all([
-    db.select().from(targetGoals).where(eq(targetGoals.targetId, targetId)),
-    db.select().from(targetTrajectory).where(eq(targetTrajectory.targetId, targetId)),
-    db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId)).orderBy(desc(targetActuals.period)).limit(1),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const goals = await db.select().from(targetGoals).where(eq(targetGoals.targetId, targetId));
+  const entered = await db.select().from(targetTrajectory).where(eq(targetTrajectory.targetId, targetId));
+  const [latest] = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId)).orderBy(desc(targetActuals.period)).limit(1);
   const points = trajectory({
     baseline: t.baseline,
     goals: goals.map((g) => ({ year: g.year, goal: g.goal })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody } from '../../domain/schemas/common.js';
+import { ErrorBody, Version } from '../../domain/schemas/common.js';
 import { SecurityPolicySchema } from '../../domain/securityPolicy.js';
 import type { App } from '../app.js';
 import { updateSecurityPolicy } from '../commands/updateSecurityPolicy.js';
@@ -9,7 +9,7 @@ import { readSecurityPolicy } from '../queries/settings.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const Answer = z.object({ data: z.object({ policy: SecurityPolicySchema, version: z.number() }), policies: z.record(z.string(), z.boolean()) });
-export const SecurityPolicyUpdate = z.strictObject({ version: z.number().int().min(0), policy: SecurityPolicySchema });
+export const SecurityPolicyUpdate = z.strictObject({ version: Version, policy: SecurityPolicySchema });
 
 export default function securityPolicyRoutes(app: App) {
   app.get('/api/security-policy', { schema: { tags: ['security'], response: { 200: Answer, ...errors } } }, async (req) => {

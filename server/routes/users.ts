@@ -13,6 +13,7 @@ import { userPolicy } from '../policies/user.js';
 import { presentUser } from '../presenters/user.js';
 import { currentSecurityPolicy } from '../queries/settings.js';
 import { findUser, listUsers, lockedUsers, rolesOf, unitName } from '../queries/users.js';
+import { readUpload } from '../uploads.js';
 import { importTemplate } from '../xlsx/userImport.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
@@ -27,11 +28,9 @@ async function present(db: Executor, id: string) {
 
 /** The uploaded .xlsx (field `file`), size-limited by the multipart plugin. */
 async function uploadedSheet(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media');
-  const file = await req.file();
-  if (!file) throw new AppError(400, 'validation', { detail: 'file' }, { file: 'file' });
-  if (!file.filename.toLowerCase().endsWith('.xlsx')) throw new AppError(415, 'unsupported_media');
-  return file.toBuffer();
+  const { name, bytes } = await readUpload(req);
+  if (!name.toLowerCase().endsWith('.xlsx')) throw new AppError(415, 'unsupported_media');
+  return bytes;
 }
 
 export default function userRoutes(app: App) {

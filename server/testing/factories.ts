@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import type { Role } from '../../domain/enums.js';
 import type { Database } from '../db/client.js';
-import { orgUnits, regions, userRoles, users } from '../db/schema/index.js';
+import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
 import { hashPassword } from '../security/passwords.js';
 import { newTotpSecret } from '../security/totp.js';
 import type { App } from '../app.js';
@@ -80,4 +80,23 @@ export async function loginAs(app: App, user: Pick<MadeUser, 'account' | 'passwo
     if (v.statusCode !== 200) throw new Error(`totp failed: ${v.statusCode} ${v.body}`);
   }
   return { cookie, csrf: csrfToken, headers };
+}
+
+/** A coordinating body (task force by default) in a region of its own unless given one. */
+export async function makeBody(database: Database, over: Partial<typeof bodies.$inferInsert> = {}) {
+  const regionId = over.regionId ?? (await makeRegion(database)).id;
+  const [b] = await database.db
+    .insert(bodies)
+    .values({ code: `b_${uniq()}`, name: `测试专项组${uniq()}`, kind: 'task_force', ...over, regionId })
+    .returning();
+  return b!;
+}
+
+/** A post in a body (成员 by default). */
+export async function makeMember(database: Database, bodyId: string, over: Partial<typeof bodyMembers.$inferInsert> = {}) {
+  const [m] = await database.db
+    .insert(bodyMembers)
+    .values({ post: 'member', title: '区发改局局长', ...over, bodyId })
+    .returning();
+  return m!;
 }

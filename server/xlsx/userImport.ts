@@ -75,6 +75,7 @@ const MSG = {
 export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang: Lang): CheckedRow[] {
   const seenAccounts = new Set<string>();
   const seenMobiles = new Set<string>();
+  const colon = lang === 'en-US' ? ': ' : '：';
   return rows.map((r) => {
     const errors: { field: string; message: string }[] = [];
     const roleTexts = r.roles.split(/[,，、;；\s]+/).filter(Boolean);
@@ -82,10 +83,10 @@ export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang:
     for (const t of roleTexts) {
       const code = codeFromLabel(ROLE_LABELS, t);
       if (code) roles.push(code);
-      else errors.push({ field: 'roles', message: `${MSG.role[lang]}：${t}` });
+      else errors.push({ field: 'roles', message: `${MSG.role[lang]}${colon}${t}` });
     }
     const unitId = look.unitId(r.unit);
-    if (!unitId) errors.push({ field: 'unit', message: `${MSG.unit[lang]}：${r.unit}` });
+    if (!unitId) errors.push({ field: 'unit', message: `${MSG.unit[lang]}${colon}${r.unit}` });
     const parsed = UserCreate.safeParse({
       account: r.account,
       displayName: r.displayName,

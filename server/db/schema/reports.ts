@@ -69,6 +69,23 @@ export const evidence = pgTable('evidence', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Who uploaded which file under which name: the same bytes uploaded by two people are stored once,
+ * yet each of them is an uploader who may see the file and attach it by its SHA-256.
+ */
+export const evidenceUploads = pgTable(
+  'evidence_uploads',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidence.sha256),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.userId] })],
+);
+
 export const reportEvidence = pgTable(
   'report_evidence',
   {
@@ -80,7 +97,7 @@ export const reportEvidence = pgTable(
       .references(() => evidence.sha256),
     name: text('name').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.sha256] })],
+  (t) => [primaryKey({ columns: [t.reportId, t.sha256] }), index('report_evidence_sha').on(t.sha256)],
 );
 
 /** 堵点/淤点/难点 raised in a report or directly; escalates unit → task force → HQ → leading group. */
@@ -104,5 +121,5 @@ export const blockers = pgTable(
     resolution: text('resolution'),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('blockers_item').on(t.itemId), index('blockers_status_level').on(t.status, t.level)],
+  (t) => [index('blockers_item').on(t.itemId), index('blockers_status_level').on(t.status, t.level), index('blockers_unit_status').on(t.unitId, t.status)],
 );

@@ -1,0 +1,53 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { BlockerInline } from '../../../domain/schemas/blocker.js';
+import type { EvidenceRef } from '../../../domain/schemas/evidence.js';
+import type { Actor } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { blockers, evidence, evidenceUploads, reportEvidence, reports } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { reportScope } from '../../queries/reporting/scope.js';
+
+const refSha = (r: EvidenceRef) => (typeof r === 'string' ? r : r.sha256);
+
+/**
+ * Sets a report's evidence list. A file may be attached by someone who uploaded it or who can see a
+ * report that already uses it (report once, use everywhere); its name is the one given, else the
+ * name it was uploaded or attached under.
+ */
+export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, refs: EvidenceRef[]): Promise<{ sha256: string; name: string }[]> {
+  const shas = [...new Set(refs.map(refSha))];
+  await tx.delete(reportEvidence).where(eq(reportEvidence.reportId, reportId));
+  if (!shas.length) return [];
+  // One after the other: the three reads share the transaction's connection.
+  const stored = await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, shas));
+  const uploaded = await tx
+      .select({ sha256: evidenceUploads.sha256, name: evidenceUploads.name })
+      .from(evidenceUploads)
+      .where(and(eq(evidenceUploads.userId, actor.userId), inArray(evidenceUploads.sha256, shas)));
+  const seen = await tx
+      .select({ sha256: reportEvidence.sha256, name: reportEvidence.name })
+      .from(reportEvidence)
+      .innerJoin(reports, eq(reports.id, reportEvidence.reportId))
+      .where(and(inArray(reportEvidence.sha256, shas), reportScope(tx, actor)));
+
+  const exists = new Set(stored.map((s) => s.sha256));
+  const names = new Map<string, string>([...seen, ...uploaded].map((u) => [u.sha256, u.name]));
+  const rows: { reportId: string; sha256: string; name: string }[] = [];
+  for (const [i, ref] of refs.entries()) {
+    const sha256 = refSha(ref);
+    if (rows.some((r) => r.sha256 === sha256)) continue;
+    if (!exists.has(sha256) || !names.has(sha256)) throw new AppError(422, 'evidence_unknown', { sha256: sha256.slice(0, 12) }, { [`evidence.${i}`]: sha256 });
+    rows.push({ reportId, sha256, name: typeof ref === 'string' ? names.get(sha256)! : ref.name });
+  }
+  await tx.insert(reportEvidence).values(rows);
+  return rows.map(({ sha256, name }) => ({ sha256, name }));
+}
+
+/** Blockers raised inside a report: the report's unit raises them at unit level, linked to the report. */
+export async function raiseInlineBlockers(tx: Tx, actor: Actor, report: typeof reports.$inferSelect, inputs: BlockerInline[]) {
+  if (!inputs.length) return [];
+  return tx
+    .insert(blockers)
+    .values(inputs.map((b) => ({ itemType: report.itemType, itemId: report.itemId, reportId: report.id, unitId: report.unitId, title: b.title, detail: b.detail, raisedById: actor.userId })))
+    .returning();
+}

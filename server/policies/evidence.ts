@@ -1,0 +1,13 @@
+import type { Actor } from '../context.js';
+import { hasRole } from './actor.js';
+import { reportPolicy } from './report.js';
+
+/**
+ * Evidence: the people who write or check reports upload files. Those who may read reports may ask
+ * for a file, and the query then serves it only to its uploaders and to those who can see a report
+ * using it; the admin duties and the other roles never see evidence.
+ */
+export const evidencePolicy = {
+  upload: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head', 'task_force', 'hq_office'),
+  read: (a: Actor | null) => reportPolicy.read(a),
+};

@@ -1,0 +1,33 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { evidence, evidenceUploads, reportEvidence, reports } from '../../db/schema/index.js';
+import { reportScope } from './scope.js';
+
+/**
+ * An evidence file for the actor, with the name they know it by — only for its uploaders and for
+ * those who can see a report that uses it; undefined otherwise (the route answers 404).
+ */
+export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string) {
+  const [own] = await db
+    .select({ name: evidenceUploads.name })
+    .from(evidenceUploads)
+    .where(and(eq(evidenceUploads.sha256, sha256), eq(evidenceUploads.userId, actor.userId)));
+  let name = own?.name;
+  if (!name) {
+    const [used] = await db
+      .select({ name: reportEvidence.name })
+      .from(reportEvidence)
+      .innerJoin(reports, eq(reports.id, reportEvidence.reportId))
+      .where(and(eq(reportEvidence.sha256, sha256), reportScope(db, actor)))
+      .limit(1);
+    name = used?.name;
+  }
+  if (!name) return undefined;
+  // Read as base64 text: much faster than a bytea value on the embedded database.
+  const [file] = await db
+    .select({ size: evidence.size, mime: evidence.mime, content: sql<string>`encode(${evidence.content}, 'base64')` })
+    .from(evidence)
+    .where(eq(evidence.sha256, sha256));
+  return file ? { size: file.size, mime: file.mime, content: Buffer.from(file.content, 'base64'), name } : undefined;
+}

@@ -1,0 +1,71 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { LightReason, Light } from '../../../domain/lights.js';
+import type { PeriodKind } from '../../../domain/periods.js';
+import type { ItemType } from '../../../domain/work.js';
+import type { Executor } from '../../db/client.js';
+import { plans, projects, targets, taskUnits, tasks } from '../../db/schema/index.js';
+
+/** What reporting needs to know of a task, target or project. */
+export interface ItemInfo {
+  itemType: ItemType;
+  itemId: string;
+  code: string;
+  title: string;
+  light: Light;
+  lightReasons: LightReason[];
+  planId: string | null;
+  /** The task force of the item's plan: it reviews the item's reports (the HQ office does when null). */
+  taskForceId: string | null;
+  periodKind: PeriodKind;
+  /** Deadline (task), or null. */
+  due: string | null;
+}
+
+export const itemKey = (type: string, id: string) => `${type}:${id}`;
+
+const taskDue = (t: { deadlineKind: string; deadline: string | null; nextDue: string | null }) =>
+  t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null;
+
+/** Loads many items in at most three queries, keyed by itemKey(type, id). */
+export async function loadItems(db: Executor, refs: { itemType: string; itemId: string }[]): Promise<Map<string, ItemInfo>> {
+  const ids = (type: ItemType) => [...new Set(refs.filter((r) => r.itemType === type).map((r) => r.itemId))];
+  const out = new Map<string, ItemInfo>();
+  const common = { planId: plans.id, taskForceId: plans.taskForceId };
+  const [taskIds, targetIds, projectIds] = [ids('task'), ids('target'), ids('project')];
+  const [ts, tg, ps] = await Promise.all([
+    taskIds.length ? db.select({ t: tasks, ...common }).from(tasks).leftJoin(plans, eq(plans.id, tasks.planId)).where(inArray(tasks.id, taskIds)) : [],
+    targetIds.length ? db.select({ t: targets, ...common }).from(targets).leftJoin(plans, eq(plans.id, targets.planId)).where(inArray(targets.id, targetIds)) : [],
+    projectIds.length ? db.select({ p: projects, ...common }).from(projects).leftJoin(plans, eq(plans.id, projects.planId)).where(inArray(projects.id, projectIds)) : [],
+  ]);
+  for (const { t, planId, taskForceId } of ts) {
+    const info: ItemInfo = { itemType: 'task', itemId: t.id, code: t.code, title: t.title, light: t.light as Light, lightReasons: t.lightReasons as LightReason[], planId, taskForceId, periodKind: t.reportPeriod as PeriodKind, due: taskDue(t) };
+    out.set(itemKey('task', t.id), info);
+  }
+  for (const { t, planId, taskForceId } of tg) {
+    const info: ItemInfo = { itemType: 'target', itemId: t.id, code: t.code, title: t.name, light: t.light as Light, lightReasons: t.lightReasons as LightReason[], planId, taskForceId, periodKind: t.period as PeriodKind, due: null };
+    out.set(itemKey('target', t.id), info);
+  }
+  for (const { p, planId, taskForceId } of ps) {
+    const info: ItemInfo = { itemType: 'project', itemId: p.id, code: p.code, title: p.name, light: p.light as Light, lightReasons: p.lightReasons as LightReason[], planId, taskForceId, periodKind: 'monthly', due: null };
+    out.set(itemKey('project', p.id), info);
+  }
+  return out;
+}
+
+export async function loadItem(db: Executor, itemType: ItemType, itemId: string): Promise<ItemInfo | undefined> {
+  return (await loadItems(db, [{ itemType, itemId }])).get(itemKey(itemType, itemId));
+}
+
+/** The units answerable for an item: a task's lead and supporting units, a target's data unit, a project's responsible unit. */
+export async function itemOwners(db: Executor, itemType: ItemType, itemId: string): Promise<string[]> {
+  if (itemType === 'task') return (await db.select({ id: taskUnits.unitId }).from(taskUnits).where(eq(taskUnits.taskId, itemId))).map((r) => r.id);
+  if (itemType === 'target') return (await db.select({ id: targets.dataUnitId }).from(targets).where(eq(targets.id, itemId))).map((r) => r.id);
+  return (await db.select({ id: projects.responsibleUnitId }).from(projects).where(eq(projects.id, itemId))).map((r) => r.id);
+}
+
+/** Whether the unit leads the task (its report sets the task's progress): the lead unit, or any unit when no lead is named. */
+export async function leadsTask(db: Executor, task: { id: string; leadUnitId: string | null }, unitId: string): Promise<boolean> {
+  if (task.leadUnitId) return task.leadUnitId === unitId;
+  const leads = await db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, task.id), eq(taskUnits.role, 'lead')));
+  return leads.length === 0 || leads.some((l) => l.unitId === unitId);
+}

@@ -1,0 +1,116 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditCount } from '../audit.js';
+import { auditLog } from '../db/schema/index.js';
+import { send } from '../testing/api.js';
+import { ALL_ROUTE_CALLS, ALL_WRITE_TARGETS } from '../testing/allRoutes.js';
+import { DATABASE_KINDS } from '../testing/databases.js';
+import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
+import { startHarness, type Harness } from '../testing/harness.js';
+import { callEnv, type CallEnv } from '../testing/routeCalls.js';
+
+/** The audit action of each core write: one name end to end (route, policy, audit, UI key). */
+const ACTIONS: Record<string, string> = {
+  'POST /api/auth/login': 'auth.login',
+  'POST /api/auth/logout': 'auth.logout',
+  'POST /api/auth/password': 'user.password_changed',
+  'POST /api/auth/totp/setup': 'auth.totp_setup',
+  'POST /api/auth/totp/enrol': 'auth.totp_enrolled',
+  'POST /api/auth/totp/verify': 'auth.totp_verified',
+  'POST /api/regions': 'region.created',
+  'PATCH /api/regions/:id': 'region.updated',
+  'POST /api/units': 'unit.created',
+  'PATCH /api/units/:id': 'unit.updated',
+  'POST /api/bodies': 'body.created',
+  'PATCH /api/bodies/:id': 'body.updated',
+  'POST /api/bodies/:id/members': 'body.member_added',
+  'DELETE /api/bodies/:id/members/:memberId': 'body.member_removed',
+  'POST /api/users': 'user.created',
+  'PATCH /api/users/:id': 'user.updated',
+  'POST /api/users/:id/disable': 'user.disabled',
+  'POST /api/users/:id/enable': 'user.enabled',
+  'POST /api/users/:id/reset-password': 'user.password_reset',
+  'POST /api/users/:id/unlock': 'user.unlocked',
+  'POST /api/users/:id/reset-totp': 'user.totp_reset',
+  'POST /api/users/import': 'user.imported',
+  'PUT /api/security-policy': 'security_policy.updated',
+  'PUT /api/calendar/overrides/:date': 'calendar_override.saved',
+  'DELETE /api/calendar/overrides/:date': 'calendar_override.deleted',
+};
+
+describe.each(DATABASE_KINDS)('the audit log on %s', (kind) => {
+  let h: Harness;
+  let env: CallEnv;
+  let auditor: Session;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    env = callEnv(h.app, h.db.database);
+    auditor = await env.session('auditor');
+  });
+  afterAll(async () => h?.close());
+
+  const audit = (query = '') => send(h.app, { method: 'GET', url: `/api/audit${query}` }, auditor);
+  const verify = () => send(h.app, { method: 'GET', url: '/api/audit/verify' }, auditor);
+
+  it('gains exactly one record, under the action’s name, for every successful write', async () => {
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    const targets = [{ key: 'POST /api/auth/login', role: 'liaison' as const }, ...ALL_WRITE_TARGETS];
+    for (const { key, role } of targets) {
+      const { req, session } = await ALL_ROUTE_CALLS[key]!(env, role);
+      const before = await auditCount(h.db.database.db);
+      const res = await send(h.app, req, session);
+      const after = await auditCount(h.db.database.db);
+      const [last] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.id, after));
+      const readOnly = key.endsWith('/import/preview');
+      actual[key] = `${res.statusCode} +${after - before}${ACTIONS[key] ? ` ${last?.action}` : ''}`;
+      expected[key] = `200 +${readOnly ? 0 : 1}${ACTIONS[key] ? ` ${ACTIONS[key]}` : ''}`;
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('lets the auditor filter by actor, action and entity, and keeps secrets out of the records', async () => {
+    const sys = await makeUser(h.db.database, [{ role: 'sysadmin' }], { account: 'sys_filter' });
+    const s = await loginAs(h.app, sys);
+    const unit = await makeUnit(h.db.database);
+    for (const name of ['一改', '二改']) {
+      const version = name === '一改' ? 0 : 1;
+      expect((await send(h.app, { method: 'PATCH', url: `/api/units/${unit.id}`, payload: { version, name } }, s)).statusCode).toBe(200);
+    }
+    const created = await send(h.app, { method: 'POST', url: '/api/users', payload: { account: 'secret_check', displayName: '联络员', unitId: unit.id } }, s);
+
+    const byActor = (await audit('?actor=sys_filter&perPage=200')).json();
+    expect(byActor.data.length).toBeGreaterThanOrEqual(5); // login, TOTP, two edits, one account
+    expect(byActor.data.every((r: { actorAccount: string }) => r.actorAccount === 'sys_filter')).toBe(true);
+    const byEntity = (await audit(`?entity=unit&entityId=${unit.id}`)).json();
+    expect(byEntity.data.map((r: { action: string; after: { name: string } }) => [r.action, r.after.name])).toEqual([
+      ['unit.updated', '二改'],
+      ['unit.updated', '一改'],
+    ]);
+    expect(byEntity.page).toEqual({ page: 1, perPage: 50, total: 2 });
+    const byAction = (await audit('?action=user.created&actor=sys_filter')).json();
+    expect(byAction.data).toHaveLength(1);
+    const record = byAction.data[0];
+    expect(record).toMatchObject({ entity: 'user', entityId: created.json().data.id, actorId: sys.id });
+    expect(record.after.passwordHash).toBe('[redacted]');
+    expect(JSON.stringify(byActor)).not.toContain('$argon2');
+    expect((await audit('?action=no.such.action')).json().data).toEqual([]);
+    expect((await audit('?actor=%25')).json().data).toEqual([]); // a LIKE wildcard is matched literally
+  });
+
+  it('verifies the chain as intact, refuses to let the application change a record, and names the first tampered one', async () => {
+    const ok = (await verify()).json().data;
+    expect(ok).toMatchObject({ intact: true, firstBrokenId: null, reason: null });
+    expect(ok.checked).toBe(await auditCount(h.db.database.db));
+
+    const n = Math.floor(ok.checked / 2);
+    await expect(h.db.database.db.execute(sql`UPDATE audit_log SET after = '{"x":1}' WHERE id = ${n}`)).rejects.toThrow();
+    await expect(h.db.database.db.execute(sql`DELETE FROM audit_log WHERE id = ${n}`)).rejects.toThrow();
+    expect((await verify()).json().data.intact).toBe(true);
+
+    await h.db.database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+    await h.db.database.db.execute(sql`UPDATE audit_log SET after = '{"x":1}' WHERE id = ${n}`);
+    await h.db.database.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+    expect((await verify()).json().data).toEqual({ intact: false, checked: n - 1, firstBrokenId: String(n), reason: 'content' });
+  });
+});

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVIDENCE_MAX_BYTES } from '../../../domain/schemas/evidence.js';
+import { evidence, evidenceUploads } from '../../db/schema/index.js';
+import { DATABASE_KINDS } from '../../testing/databases.js';
+import { startHarness, type Harness } from '../../testing/harness.js';
+import { dayFrom, reportingApi, thisMonth } from '../../testing/reportingCalls.js';
+import { makeDistrict, makeTask, type District, type Person } from '../../testing/workFactories.js';
+import { multipart, xlsxFile } from '../../testing/xlsx.js';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR site photo ${Math.random()}`)]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
+  let h: Harness;
+  let d: District;
+  let api: ReturnType<typeof reportingApi>;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    d = await makeDistrict(h.app, h.db.database);
+    api = reportingApi(h.app, h.db.database);
+  });
+  afterAll(async () => h?.close());
+
+  const upload = async (who: Person, bytes: Buffer, name: string, status = 200, code?: string) => {
+    const body = multipart(bytes, name, 'application/octet-stream');
+    const res = await h.app.inject({ method: 'POST', url: '/api/evidence', payload: body.payload, headers: { ...who.session.headers, ...body.headers } });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+    if (code) expect(res.json().error.code).toBe(code);
+    return res;
+  };
+
+  it('stores the same bytes once (report once, use everywhere), for every uploader', async () => {
+    const first = await upload(d.liaisonA, PNG, '现场照片.png');
+    expect(first.json().data).toEqual({ sha256: sha(PNG), size: PNG.length, mime: 'image/png', name: '现场照片.png' });
+    const again = await upload(d.liaisonB, PNG, 'copy.PNG');
+    expect(again.json().data).toMatchObject({ sha256: sha(PNG), name: 'copy.PNG' });
+    expect(await h.db.database.db.select({ s: evidence.sha256 }).from(evidence).where(eq(evidence.sha256, sha(PNG)))).toHaveLength(1);
+    expect(await h.db.database.db.select().from(evidenceUploads).where(eq(evidenceUploads.sha256, sha(PNG)))).toHaveLength(2);
+    // Both uploaders may fetch it, each under their own name; nobody else may yet.
+    const mine = await api.call(d.liaisonB, 'GET', `/api/evidence/${sha(PNG)}`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['content-type']).toBe('image/png');
+    expect(mine.headers['content-disposition']).toBe(`inline; filename="copy.PNG"; filename*=UTF-8''copy.PNG`);
+    expect(mine.rawPayload.equals(PNG)).toBe(true);
+    expect((await api.call(d.headA, 'GET', `/api/evidence/${sha(PNG)}`)).statusCode).toBe(404);
+  });
+
+  it('shows evidence to whoever can see a report that uses it, and to nobody else', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-10), deadline: dayFrom(100) });
+    const pdf = (await upload(d.liaisonA, PDF, '验收报告.pdf')).json().data;
+    const unknown = 'f'.repeat(64);
+    const bad = await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10', evidence: [unknown] }, 422, 'evidence_unknown');
+    expect(Object.keys(bad.json().error.fields)).toEqual(['evidence.0']);
+    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10', evidence: [pdf.sha256, { sha256: sha(PNG), name: '工地.png' }] })).json().data;
+    expect(report.evidence.map((e: { name: string }) => e.name).sort()).toEqual(['工地.png', '验收报告.pdf']);
+    for (const who of [d.headA, d.taskForce, d.hq]) expect((await api.call(who, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(200);
+    const got = await api.call(d.taskForce, 'GET', `/api/evidence/${pdf.sha256}`);
+    expect(got.headers['content-disposition']).toBe(`inline; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('验收报告.pdf')}`);
+    for (const who of [d.otherTaskForce, d.headB]) expect((await api.call(who, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(404);
+    // Roles that read no reports are refused outright.
+    expect((await api.call(d.publicist, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(403);
+    // B's liaison uploaded the photo too, so it may reuse it; the PDF it never had.
+    const taskB = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id }]);
+    await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [pdf.sha256] }, 422, 'evidence_unknown');
+    const reused = (await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [sha(PNG)] })).json().data;
+    expect(reused.evidence).toEqual([{ sha256: sha(PNG), size: PNG.length, mime: 'image/png', name: 'copy.PNG' }]);
+    // Replacing the list on a draft.
+    const edited = await api.write(d.liaisonA, 'PATCH', `/api/reports/${report.id}`, { version: report.version, evidence: [pdf.sha256] }, 200);
+    expect(edited.json().data.evidence).toHaveLength(1);
+  });
+
+  it('checks the type by extension and by content (415) and the size (413), writing nothing', async () => {
+    const sheet = await xlsxFile([['a', 'b']]);
+    expect((await upload(d.liaisonA, sheet, '台账.xlsx')).json().data.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const before = await h.db.database.db.select({ s: evidence.sha256 }).from(evidence);
+    const refusals: [Buffer, string][] = [
+      [Buffer.from('MZ\x90\x00 program'), 'tool.exe'],
+      [PDF, 'photo.png'],
+      [PNG, 'scan.pdf'],
+      [sheet, '报告.docx'],
+      [Buffer.from('PK\x03\x04 just a zip'), 'data.xlsx'],
+      [Buffer.from('<svg onload="alert(1)"/>'), 'logo.svg'],
+      [PNG, 'noextension'],
+      [Buffer.alloc(0), 'empty.pdf'],
+    ];
+    for (const [bytes, name] of refusals) {
+      const res = await upload(d.liaisonA, bytes, name, 415, 'evidence_type');
+      expect(res.json().error.message).toContain('PDF');
+    }
+    const huge = Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES)]);
+    const tooBig = await upload(d.liaisonA, huge, 'big.pdf', 413, 'evidence_too_large');
+    expect(tooBig.json().error.message).toContain('10 MB');
+    // Between 5 MB (the import limit) and 10 MB is fine here.
+    const large = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1024)]);
+    expect((await upload(d.liaisonA, large, 'large.pdf')).json().data.size).toBe(large.length);
+    expect(await h.db.database.db.select({ s: evidence.sha256 }).from(evidence)).toHaveLength(before.length + 1);
+    const notMultipart = await api.call(d.liaisonA, 'POST', '/api/evidence', { file: 'x' });
+    expect(notMultipart.statusCode).toBe(415);
+    await upload(d.publicist, PNG, 'p.png', 403, 'forbidden');
+    expect((await api.call(d.liaisonA, 'GET', '/api/evidence/not-a-hash')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,36 @@
+import { ErrorBody } from '../../../domain/schemas/common.js';
+import { EVIDENCE_MAX_BYTES, EvidenceParams, EvidenceResponse } from '../../../domain/schemas/evidence.js';
+import type { App } from '../../app.js';
+import { uploadEvidence } from '../../commands/reporting/uploadEvidence.js';
+import { AppError, notFound } from '../../errors.js';
+import { authorize } from '../../policies/actor.js';
+import { evidencePolicy } from '../../policies/evidence.js';
+import { findEvidenceFor } from '../../queries/reporting/evidence.js';
+import { readUpload } from '../../uploads.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody };
+const tags = ['evidence'];
+const tooLarge = () => new AppError(413, 'evidence_too_large', { mb: EVIDENCE_MAX_BYTES / 1024 / 1024 });
+
+/** Images, PDFs and Office documents attached to reports, stored once by SHA-256. */
+export default function evidenceRoutes(app: App) {
+  app.post('/api/evidence', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: EvidenceResponse, ...errors } } }, async (req) => {
+    authorize(evidencePolicy.upload(req.ctx.actor));
+    const { name, bytes } = await readUpload(req, { maxBytes: EVIDENCE_MAX_BYTES, tooLarge, notMultipart: () => new AppError(415, 'evidence_type') });
+    return { data: await uploadEvidence(req.ctx, name, bytes) };
+  });
+
+  app.get('/api/evidence/:sha256', { schema: { tags, params: EvidenceParams } }, async (req, reply) => {
+    authorize(evidencePolicy.read(req.ctx.actor));
+    const file = await findEvidenceFor(req.ctx.database.db, req.ctx.actor!, req.params.sha256);
+    if (!file) throw notFound('evidence');
+    const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    reply
+      .header('content-type', file.mime)
+      .header('content-length', file.size)
+      .header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    return reply.send(file.content);
+  });
+}

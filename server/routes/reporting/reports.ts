@@ -1,0 +1,71 @@
+import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
+import { Report, ReportCreate, ReportDetail, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
+import type { App } from '../../app.js';
+import { acceptReport } from '../../commands/reporting/acceptReport.js';
+import { approveReport } from '../../commands/reporting/approveReport.js';
+import { createReport } from '../../commands/reporting/createReport.js';
+import { returnReport } from '../../commands/reporting/returnReport.js';
+import { reviewReport } from '../../commands/reporting/reviewReport.js';
+import { submitReport } from '../../commands/reporting/submitReport.js';
+import { updateReport } from '../../commands/reporting/updateReport.js';
+import { authorize, evaluate } from '../../policies/actor.js';
+import { reportPolicy } from '../../policies/report.js';
+import { presentReport } from '../../presenters/reporting/report.js';
+import { loadItems, itemKey } from '../../queries/reporting/items.js';
+import { listReports } from '../../queries/reporting/reports.js';
+import { reportView } from './reportView.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const tags = ['reports'];
+
+/** 进展报送: drafts, edits and the five workflow steps (one command each). */
+export default function reportRoutes(app: App) {
+  app.get('/api/reports', { schema: { tags, querystring: ReportListQuery, response: { 200: listResponse(Report), ...errors } } }, async (req) => {
+    authorize(reportPolicy.read(req.ctx.actor));
+    const db = req.ctx.database.db;
+    const { page, perPage, q: _q, ...filter } = req.query;
+    const { rows, total } = await listReports(db, req.ctx.actor, filter, page, perPage);
+    const items = await loadItems(db, rows.map((r) => r.report));
+    return {
+      data: rows.map((r) => presentReport(r.report, r.unitName, items.get(itemKey(r.report.itemType, r.report.itemId)))),
+      page: { page, perPage, total },
+      policies: evaluate(reportPolicy, req.ctx.actor),
+    };
+  });
+
+  app.get('/api/reports/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+    authorize(reportPolicy.read(req.ctx.actor));
+    return reportView(req, req.params.id);
+  });
+
+  app.post('/api/reports', { schema: { tags, body: ReportCreate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+    authorize(reportPolicy.create(req.ctx.actor));
+    const report = await createReport(req.ctx, req.body);
+    return reportView(req, report.id);
+  });
+
+  app.patch('/api/reports/:id', { schema: { tags, params: IdParams, body: ReportUpdate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+    authorize(reportPolicy.update(req.ctx.actor));
+    await updateReport(req.ctx, req.params.id, req.body);
+    return reportView(req, req.params.id);
+  });
+
+  const steps = { submit: submitReport, approve: approveReport, review: reviewReport, accept: acceptReport } as const;
+  for (const [action, command] of Object.entries(steps) as [keyof typeof steps, (typeof steps)[keyof typeof steps]][]) {
+    app.post(
+      `/api/reports/:id/${action}`,
+      { schema: { tags, params: IdParams, body: ReportStep.nullish(), response: { 200: itemResponse(ReportDetail), ...errors } } },
+      async (req) => {
+        authorize(reportPolicy[action](req.ctx.actor));
+        await command(req.ctx, req.params.id, req.body ?? {});
+        return reportView(req, req.params.id);
+      },
+    );
+  }
+
+  app.post('/api/reports/:id/return', { schema: { tags, params: IdParams, body: ReportReturn, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+    authorize(reportPolicy.return(req.ctx.actor));
+    await returnReport(req.ctx, req.params.id, req.body);
+    return reportView(req, req.params.id);
+  });
+}

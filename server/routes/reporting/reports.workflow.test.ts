@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reports, tasks } from '../../db/schema/index.js';
+import { DATABASE_KINDS } from '../../testing/databases.js';
+import { startHarness, type Harness } from '../../testing/harness.js';
+import { dayFrom, monthsAgo, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
+import { makeDistrict, makeTask, type District } from '../../testing/workFactories.js';
+
+describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
+  let h: Harness;
+  let d: District;
+  let api: ReturnType<typeof reportingApi>;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    d = await makeDistrict(h.app, h.db.database);
+    api = reportingApi(h.app, h.db.database);
+  });
+  afterAll(async () => h?.close());
+
+  /** A task of unit A on the task force's plan, started 60 days ago and due in 60: 序时进度 ≈ 50%. */
+  const taskOfA = (over: Parameters<typeof makeTask>[3] = {}) =>
+    makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-60), deadline: dayFrom(60), ...over });
+
+  it('runs the whole chain: submit → approve → task force returns with a reason → fix → resubmit → … → HQ accepts; the light turns green', async () => {
+    const task = await taskOfA();
+    const created = await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), text: '完成选址', percent: '40', blockers: [{ title: '用地指标不足' }] });
+    const draft = created.json().data;
+    expect(draft).toMatchObject({ status: 'draft', unitId: d.unitA.id, percent: '40.00', itemTitle: task.title, late: false, version: 0 });
+    expect(draft.blockers).toHaveLength(1);
+    expect(created.json().policies).toEqual({ update: true, submit: true, approve: false, review: false, accept: false, return: false });
+    const id = draft.id as string;
+
+    await api.step(d.liaisonA, id, 'submit', { version: 0 });
+    // The liaison cannot approve; B's head who is also A's liaison is told whose step it is;
+    // the HQ office cannot skip ahead; another unit's head cannot even see the report.
+    await api.step(d.liaisonA, id, 'approve', {}, 403, 'forbidden');
+    const wrongUnit = await api.step(d.headBLiaisonA, id, 'approve', {}, 403, 'report_step_unit');
+    expect(wrongUnit.json().error.message).toBe(`此步骤须由${d.unitA.name}的一把手办理`);
+    await api.step(d.hq, id, 'accept', {}, 409, 'report_step_invalid');
+    await api.step(d.headB, id, 'approve', {}, 404, 'not_found');
+    await api.step(d.headA, id, 'approve', { version: 0 }, 409, 'version_conflict');
+    await api.step(d.headA, id, 'approve');
+
+    // The plan has a task force: the HQ office may not review in its place; another task force cannot see it.
+    const hqReview = await api.step(d.hq, id, 'review', {}, 403, 'report_step_task_force');
+    expect(hqReview.json().error.message).toContain(d.tfBody.name);
+    await api.step(d.otherTaskForce, id, 'review', {}, 404);
+    await api.step(d.taskForce, id, 'return', {}, 400, 'validation');
+    await api.step(d.taskForce, id, 'return', { reason: '   ' }, 400, 'validation');
+    const returned = await api.step(d.taskForce, id, 'return', { reason: '缺少现场照片' });
+    expect(returned.json().data).toMatchObject({ status: 'returned', returnReason: '缺少现场照片' });
+
+    const fixed = await api.write(d.liaisonA, 'PATCH', `/api/reports/${id}`, { version: returned.json().data.version, percent: '55', text: '完成选址，补充现场照片' }, 200);
+    expect(fixed.json().data).toMatchObject({ status: 'returned', percent: '55.00' });
+    await api.step(d.liaisonA, id, 'submit');
+    await api.write(d.liaisonA, 'PATCH', `/api/reports/${id}`, { version: fixed.json().data.version + 1, text: '改' }, 409, 'report_not_editable');
+    await api.step(d.headA, id, 'approve');
+    await api.step(d.taskForce, id, 'review');
+    await api.step(d.taskForce, id, 'accept', {}, 403, 'forbidden');
+    const accepted = await api.step(d.hq, id, 'accept');
+
+    const detail = accepted.json().data;
+    expect(detail.status).toBe('accepted');
+    expect(detail.steps.map((s: { action: string; toStatus: string }) => `${s.action}→${s.toStatus}`)).toEqual([
+      'submit→submitted',
+      'approve→approved',
+      'return→returned',
+      'submit→submitted',
+      'approve→approved',
+      'review→reviewed',
+      'accept→accepted',
+    ]);
+    expect(detail.steps[2]).toMatchObject({ reason: '缺少现场照片', actorId: d.taskForce.id });
+    expect(detail.steps.every((s: { at: string }) => !Number.isNaN(Date.parse(s.at)))).toBe(true);
+    expect(accepted.json().policies).toEqual({ update: false, submit: false, approve: false, review: false, accept: false, return: false });
+    // Accepting changed the facts, and the light follows them: 55% is ahead of ~50% expected.
+    expect(detail.item.light).toBe('green');
+    expect(detail.item.lightReasons.map((r: { text: string }) => r.text)).toEqual(['按序时进度推进']);
+    const [t] = await h.db.database.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(t).toMatchObject({ progress: '55.00', done: false, lastReportDate: today(), light: 'green' });
+
+    // The period is now closed for this unit and item.
+    await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '60' }, 409, 'period_closed');
+    const en = await api.call(d.liaisonA, 'GET', `/api/reports/${id}`, undefined, { 'accept-language': 'en-US' });
+    expect(en.json().data.item.lightReasons[0].text).toBe('On schedule');
+  });
+
+  it('refuses reports on items the unit does not own, on periods not begun or of the wrong cycle, and duplicates', async () => {
+    const task = await taskOfA();
+    const refused = await api.create(d.liaisonB, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10' }, 403, 'report_not_owner');
+    expect(refused.json().error.message).toContain('任务');
+    await api.create(d.hq, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10' }, 403, 'forbidden');
+    await api.create(d.liaisonA, { itemType: 'task', itemId: crypto.randomUUID(), period: thisMonth(), percent: '10' }, 404, 'not_found');
+    await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: monthsAgo(-2), percent: '10' }, 422, 'period_future');
+    await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: '2026-Q1', percent: '10' }, 422, 'period_invalid');
+    const missing = await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth() }, 400, 'validation');
+    expect(Object.keys(missing.json().error.fields)).toEqual(['percent']);
+    const foreign = await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10', investment: '5' }, 400, 'validation');
+    expect(Object.keys(foreign.json().error.fields)).toEqual(['investment']);
+    await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '100.5' }, 400, 'validation');
+    await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10' });
+    await api.create(d.headA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '20' }, 409, 'report_exists');
+  });
+
+  it('marks a report late when first submitted after its due date, and keeps the flag on resubmission', async () => {
+    const task = await taskOfA({ startDate: dayFrom(-200) });
+    const old = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: monthsAgo(3), percent: '30' })).json().data;
+    expect(old.dueDate < today()).toBe(true);
+    const submitted = await api.write(d.liaisonA, 'POST', `/api/reports/${old.id}/submit`, undefined, 200);
+    expect(submitted.json().data.late).toBe(true);
+    await api.step(d.headA, old.id, 'return', { reason: '数据有误' });
+    expect((await api.step(d.headA, old.id, 'submit')).json().data.late).toBe(true);
+
+    const current = (await api.create(d.headA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '35' })).json().data;
+    expect(current.dueDate >= today()).toBe(true);
+    expect((await api.step(d.headA, current.id, 'submit')).json().data.late).toBe(false);
+  });
+
+  it('lets a supporting unit report its share without moving the lead unit’s progress', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }, { unitId: d.unitB.id, role: 'support' }], { startDate: dayFrom(-30), deadline: dayFrom(300) });
+    const share = (await api.create(d.liaisonB, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '90' })).json().data;
+    for (const [who, action] of [[d.liaisonB, 'submit'], [d.headB, 'approve'], [d.taskForce, 'review'], [d.hq, 'accept']] as const) await api.step(who, share.id, action);
+    const [t] = await h.db.database.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(t).toMatchObject({ progress: '0.00', lastReportDate: today() });
+  });
+
+  it('lists reports within each reader’s scope, with filters', async () => {
+    const task = await taskOfA();
+    const r = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '5' })).json().data;
+    const ids = async (who: typeof d.liaisonA, query = '') => ((await api.get(who, `/api/reports?item=${task.id}${query}`)).json().data as { id: string }[]).map((x) => x.id);
+    expect(await ids(d.liaisonA)).toEqual([r.id]);
+    expect(await ids(d.headA, '&status=draft')).toEqual([r.id]);
+    expect(await ids(d.headA, '&status=submitted')).toEqual([]);
+    expect(await ids(d.taskForce)).toEqual([r.id]);
+    expect(await ids(d.leader, `&unit=${d.unitA.id}&period=${thisMonth()}`)).toEqual([r.id]);
+    expect(await ids(d.liaisonB)).toEqual([]);
+    expect(await ids(d.otherTaskForce)).toEqual([]);
+    expect((await api.get(d.publicist, '/api/reports')).statusCode).toBe(403);
+    expect((await api.get(d.liaisonB, `/api/reports/${r.id}`)).statusCode).toBe(404);
+    const list = (await api.get(d.liaisonA, `/api/reports?item=${task.id}`)).json();
+    expect(list.page).toEqual({ page: 1, perPage: 50, total: 1 });
+    expect(list.policies).toMatchObject({ read: true, create: true, approve: false });
+    const [row] = await h.db.database.db.select().from(reports).where(eq(reports.id, r.id));
+    expect(row!.createdById).toBe(d.liaisonA.id);
+  });
+});

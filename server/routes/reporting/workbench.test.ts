@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPeriod } from '../../../domain/reportPeriod.js';
+import { lightEnv, refreshProjectLight, refreshTaskLight } from '../../lights/refresh.js';
+import { loadCalendar } from '../../queries/calendar.js';
+import { DATABASE_KINDS } from '../../testing/databases.js';
+import { startHarness, type Harness } from '../../testing/harness.js';
+import { dayFrom, reportingApi, today } from '../../testing/reportingCalls.js';
+import { makeDistrict, makeProject, makeTarget, makeTask, type District, type Person } from '../../testing/workFactories.js';
+
+type Line = { itemId: string; reportId?: string; light: string; lightReasons: { code: string; text: string }[]; period?: string };
+const ids = (lines: Line[]) => lines.map((l) => l.reportId ?? l.itemId);
+
+describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
+  let h: Harness;
+  let d: District;
+  let api: ReturnType<typeof reportingApi>;
+  let period: string;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    d = await makeDistrict(h.app, h.db.database);
+    api = reportingApi(h.app, h.db.database);
+    period = openPeriod('monthly', today(), await loadCalendar(h.db.database.db)).period;
+  });
+  afterAll(async () => h?.close());
+
+  const bench = async (who: Person, which: string, headers?: Record<string, string>) => {
+    const res = await api.call(who, 'GET', `/api/workbench/${which}`, undefined, headers);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    return res.json().data;
+  };
+  const run = async (id: string, steps: [Person, string][]) => {
+    for (const [who, action] of steps) await api.step(who, id, action, action === 'return' ? { reason: '请补充数据' } : {});
+  };
+
+  it('shows a unit what to claim, what to report, what came back, what is due soon and what is overdue — with lights and reasons', async () => {
+    const db = h.db.database.db;
+    const env = await lightEnv(db);
+    const calendar = await loadCalendar(db);
+    const toClaim = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id, claimStatus: 'unclaimed' }]);
+    const toReport = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
+    const reported = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
+    const dueSoon = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: calendar.addWorkdays(today(), 2) });
+    const overdue = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-90), deadline: dayFrom(-20) });
+    const othersTask = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id }], { deadline: dayFrom(-20) });
+    for (const t of [toReport, dueSoon, overdue, othersTask]) await refreshTaskLight(db, t.id, env);
+    const target = await makeTarget(h.db.database, d.plan.id, d.unitA.id);
+    const project = await makeProject(h.db.database, d.loosePlan.id, d.unitA.id, { stageDates: { started: { planned: dayFrom(-30) } } });
+    await refreshProjectLight(db, project.id, env);
+    await api.create(d.liaisonA, { itemType: 'task', itemId: reported.id, period, percent: '10' });
+    const back = (await api.create(d.liaisonA, { itemType: 'target', itemId: target.id, period, actual: '101' })).json().data;
+    await run(back.id, [[d.liaisonA, 'submit'], [d.headA, 'return']]);
+
+    const w = await bench(d.liaisonA, 'unit');
+    expect(w.unitId).toBe(d.unitA.id);
+    expect(ids(w.toClaim)).toEqual([toClaim.id]);
+    expect(w.toClaim[0]).toMatchObject({ claimStatus: 'unclaimed', role: 'lead' });
+    expect(ids(w.toReport)).toEqual(expect.arrayContaining([toReport.id, project.id, dueSoon.id, overdue.id]));
+    expect(ids(w.toReport)).not.toContain(reported.id);
+    expect(ids(w.toReport)).not.toContain(target.id);
+    expect(w.toReport.every((l: Line) => l.period === period)).toBe(true);
+    expect(ids(w.returned)).toEqual([back.id]);
+    expect(w.returned[0]).toMatchObject({ status: 'returned', returnReason: '请补充数据', itemId: target.id });
+    expect(ids(w.dueSoon)).toEqual([dueSoon.id]);
+    expect(w.dueSoon[0].lightReasons.map((r: Line['lightReasons'][number]) => r.code)).toContain('due_soon');
+    expect(ids(w.overdue).sort()).toEqual([overdue.id, project.id].sort());
+    const late = w.overdue.find((l: Line) => l.itemId === overdue.id);
+    expect(late.light).toBe('red');
+    expect(late.lightReasons[0].text).toMatch(/^已逾期\d+个工作日（期限/);
+    expect(w.counts).toEqual({ toClaim: 1, toReport: w.toReport.length, returned: 1, dueSoon: 1, overdue: 2 });
+    const en = await bench(d.liaisonA, 'unit', { 'accept-language': 'en-US' });
+    expect(en.overdue.find((l: Line) => l.itemId === overdue.id).lightReasons[0].text).toMatch(/^Overdue by \d+ workdays/);
+    // B sees its own work only; the HQ office has no unit workbench.
+    expect(ids((await bench(d.liaisonB, 'unit')).overdue)).toEqual([othersTask.id]);
+    expect((await api.call(d.hq, 'GET', '/api/workbench/unit')).statusCode).toBe(403);
+    expect((await api.call(d.liaisonA, 'GET', `/api/workbench/unit?unit=${d.unitB.id}`)).statusCode).toBe(403);
+  });
+
+  it('queues approved reports for the plan’s task force, reviewed ones for the HQ office, and counts lights and blockers', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
+    const loose = await makeTask(h.db.database, d.loosePlan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
+    await makeTask(h.db.database, d.loosePlan.id, [{ unitId: d.unitB.id, claimStatus: 'unclaimed' }]);
+    const forTf = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period, percent: '30', blockers: [{ title: '缺少资金' }] })).json().data;
+    const forHq = (await api.create(d.liaisonA, { itemType: 'task', itemId: loose.id, period, percent: '30' })).json().data;
+    await run(forTf.id, [[d.liaisonA, 'submit'], [d.headA, 'approve']]);
+    await run(forHq.id, [[d.liaisonA, 'submit'], [d.headA, 'approve']]);
+
+    const tf = await bench(d.taskForce, 'task-force');
+    expect(ids(tf.toReview)).toEqual([forTf.id]);
+    expect(tf.toReview[0]).toMatchObject({ itemId: task.id, unitId: d.unitA.id, unitName: d.unitA.name, period, status: 'approved' });
+    expect(Object.values(tf.counts.tasks as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(ids((await bench(d.otherTaskForce, 'task-force')).toReview)).toEqual([]);
+
+    let hq = await bench(d.hq, 'hq');
+    expect(ids(hq.toReview)).toContain(forHq.id);
+    expect(ids(hq.toReview)).not.toContain(forTf.id);
+    expect(ids(hq.toAccept)).not.toContain(forTf.id);
+    await api.step(d.taskForce, forTf.id, 'review');
+    hq = await bench(d.hq, 'hq');
+    expect(ids(hq.toAccept)).toContain(forTf.id);
+    expect(hq.counts.unclaimedTasks).toBeGreaterThanOrEqual(1);
+    expect(hq.counts.openBlockers.unit).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(hq.counts.tasks).sort()).toEqual(['done', 'green', 'not_started', 'red', 'yellow']);
+    expect(hq.counts.toAccept).toBe(hq.toAccept.length);
+    expect((await bench(d.leader, 'hq')).counts.toAccept).toBe(hq.counts.toAccept);
+    expect((await api.call(d.liaisonA, 'GET', '/api/workbench/hq')).statusCode).toBe(403);
+    expect((await api.call(d.hq, 'GET', '/api/workbench/task-force')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import { ErrorBody } from '../../../domain/schemas/common.js';
+import { HqWorkbench, TaskForceWorkbench, UnitWorkbench, UnitWorkbenchQuery } from '../../../domain/schemas/workbench.js';
+import { z } from 'zod';
+import type { App } from '../../app.js';
+import type { reports } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { authorize } from '../../policies/actor.js';
+import { taskForcesOf, unitsWhere } from '../../policies/report.js';
+import { workbenchPolicy } from '../../policies/workbench.js';
+import { presentReportLines, presentUnitWorkbench } from '../../presenters/reporting/workbench.js';
+import { loadItems } from '../../queries/reporting/items.js';
+import { unitNames } from '../../queries/reporting/reports.js';
+import { hqWorkbench, taskForceWorkbench } from '../../queries/reporting/workbenchQueues.js';
+import { unitWorkbench } from '../../queries/reporting/workbenchUnit.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const tags = ['workbench'];
+const answer = <T extends z.ZodType>(data: T) => z.object({ data });
+
+/** Report lines of several queues, with items and unit names loaded once. */
+async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$inferSelect)[][]) {
+  const db = req.ctx.database.db;
+  const all = queues.flat();
+  const [items, units] = await Promise.all([loadItems(db, all), unitNames(db, all.map((r) => r.unitId))]);
+  return queues.map((q) => presentReportLines(q, items, units, req.ctx.lang));
+}
+
+/** Workbenches: a unit's "my work", a task force's review queue, the HQ office's views. Reads only. */
+export default function workbenchRoutes(app: App) {
+  app.get('/api/workbench/unit', { schema: { tags, querystring: UnitWorkbenchQuery, response: { 200: answer(UnitWorkbench), ...errors } } }, async (req) => {
+    authorize(workbenchPolicy.unit(req.ctx.actor));
+    const actor = req.ctx.actor!;
+    const mine = unitsWhere(actor, 'liaison', 'unit_head');
+    const unitId = req.query.unit ?? (mine.includes(actor.unitId) ? actor.unitId : mine[0]!);
+    if (!mine.includes(unitId)) throw new AppError(403, 'forbidden');
+    const db = req.ctx.database.db;
+    const [w, names] = await Promise.all([unitWorkbench(db, unitId), unitNames(db, [unitId])]);
+    const items = await loadItems(db, w.returned);
+    return { data: presentUnitWorkbench(unitId, names.get(unitId) ?? null, w, items, req.ctx.lang) };
+  });
+
+  app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {
+    authorize(workbenchPolicy.taskForce(req.ctx.actor));
+    const w = await taskForceWorkbench(req.ctx.database.db, taskForcesOf(req.ctx.actor));
+    const [toReview] = await reportLines(req, w.toReview.rows);
+    return { data: { toReview: toReview!, counts: { toReview: w.toReview.total, tasks: w.tasks } } };
+  });
+
+  app.get('/api/workbench/hq', { schema: { tags, response: { 200: answer(HqWorkbench), ...errors } } }, async (req) => {
+    authorize(workbenchPolicy.hq(req.ctx.actor));
+    const w = await hqWorkbench(req.ctx.database.db);
+    const [toAccept, toReview] = await reportLines(req, w.toAccept.rows, w.toReview.rows);
+    return { data: { toAccept: toAccept!, toReview: toReview!, counts: { toAccept: w.toAccept.total, toReview: w.toReview.total, ...w.counts } } };
+  });
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditCount } from '../audit.js';
+import { expectError, send, snapshot } from '../testing/api.js';
+import { DATABASE_KINDS } from '../testing/databases.js';
+import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
+import { startHarness, type Harness } from '../testing/harness.js';
+import { multipart, readXlsx, XLSX_TYPE, xlsxFile } from '../testing/xlsx.js';
+
+describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
+  let h: Harness;
+  let sys: Session;
+  let unit: { id: string; name: string; code: string };
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    sys = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }]));
+    unit = await makeUnit(h.db.database, { name: '金石滩街道', code: 'jst' });
+    await makeUser(h.db.database, [{ role: 'liaison' }], { account: 'taken_liaison', mobile: '13600000000' });
+  });
+  afterAll(async () => h?.close());
+
+  const upload = async (url: string, rows: (string | null)[][], filename = 'users.xlsx', lang = 'zh-CN') => {
+    const file = multipart(await xlsxFile(rows), filename);
+    return send(h.app, { method: 'POST', url, payload: file.payload, headers: { ...file.headers, 'accept-language': lang } }, sys);
+  };
+
+  it('hands out a template whose header row names the columns', async () => {
+    const res = await send(h.app, { method: 'GET', url: '/api/users/import/template' }, sys);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_TYPE);
+    expect(res.headers['content-disposition']).toContain('user-import-template.xlsx');
+    const [header, example] = await readXlsx(res.rawPayload);
+    expect(header!.join('|')).toMatch(/^账号.*\|职务.*\|手机号.*\|单位.*\|角色.*$/);
+    expect(example).toHaveLength(5);
+  });
+
+  it('previews every row with its own errors and writes nothing', async () => {
+    const before = await snapshot(h.db.database);
+    const res = await upload('/api/users/import/preview', [
+      ['jst_liaison', '金石滩街道联络员', '13800000001', '金石滩街道', '联络员'],
+      ['jst_head', '金石滩街道党工委书记', '', 'jst', 'unit_head、Liaison'],
+      ['ghost_unit', '无名单位联络员', '', '不存在的街道', '联络员'],
+      ['bad_role', '某联络员', '', '金石滩街道', '超级管理员'],
+      ['taken_liaison', '重名联络员', '', '金石滩街道', '联络员'],
+      ['JST_LIAISON', '文件内重名', '', '金石滩街道', '联络员'],
+      ['bad_mobile', '手机号错', '1380000', '金石滩街道', '联络员'],
+      ['taken_mobile', '手机号重', '13600000000', '金石滩街道', '联络员'],
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const { rows, valid, invalid } = res.json().data as { rows: { row: number; account: string; errors: { field: string; message: string }[] }[]; valid: number; invalid: number };
+    expect({ valid, invalid }).toEqual({ valid: 2, invalid: 6 });
+    const errorsOf = (account: string) => rows.find((r) => r.account === account)!.errors;
+    expect(rows[0]).toMatchObject({ row: 2, account: 'jst_liaison', errors: [] });
+    expect(errorsOf('jst_head')).toEqual([]);
+    expect(errorsOf('ghost_unit')).toEqual([{ field: 'unit', message: '单位不存在：不存在的街道' }]);
+    expect(errorsOf('bad_role')).toEqual([{ field: 'roles', message: '未知角色：超级管理员' }]);
+    expect(errorsOf('taken_liaison')).toEqual([{ field: 'account', message: 'taken_liaison 已存在' }]);
+    expect(errorsOf('JST_LIAISON')).toEqual([{ field: 'account', message: 'JST_LIAISON 文件中重复' }]);
+    expect(errorsOf('bad_mobile').map((e) => e.field)).toEqual(['mobile']);
+    expect(errorsOf('taken_mobile')).toEqual([{ field: 'mobile', message: '13600000000 已存在' }]);
+    expect(await snapshot(h.db.database)).toEqual(before);
+
+    const en = await upload('/api/users/import/preview', [['ghost_unit', '无名单位联络员', '', '不存在的街道', '联络员']], 'users.xlsx', 'en');
+    expect(en.json().data.rows[0].errors).toEqual([{ field: 'unit', message: 'unknown unit: 不存在的街道' }]);
+  });
+
+  it('refuses the whole file when one row is bad (422 naming the row) and writes nothing', async () => {
+    const before = await snapshot(h.db.database);
+    const e = expectError(
+      await upload('/api/users/import', [
+        ['good_one', '好的联络员', '', '金石滩街道', '联络员'],
+        ['bad_one', '坏的联络员', '', '金石滩街道', '不存在的角色'],
+      ]),
+      422,
+      'import_invalid',
+    );
+    expect(e.message).toBe('导入文件有 1 行错误，未写入任何数据');
+    expect(e.fields).toEqual({ row3: 'roles: 未知角色：不存在的角色' });
+    expect(await snapshot(h.db.database)).toEqual(before);
+  });
+
+  it('creates every account of a good file in one audit record; each logs in with its initial password', async () => {
+    const before = await auditCount(h.db.database.db);
+    const res = await upload('/api/users/import', [
+      ['imp_liaison', '金石滩街道联络员', '13811112222', '金石滩街道', '联络员'],
+      ['imp_head', '金石滩街道主任', '', 'jst', '单位一把手, task_force'],
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const { created, accounts } = res.json().data as { created: number; accounts: { account: string; initialPassword: string }[] };
+    expect(created).toBe(2);
+    expect(accounts.map((a) => a.account)).toEqual(['imp_liaison', 'imp_head']);
+    expect(await auditCount(h.db.database.db)).toBe(before + 1);
+
+    for (const a of accounts) {
+      const login = await send(h.app, { method: 'POST', url: '/api/auth/login', payload: { account: a.account, password: a.initialPassword } });
+      expect(login.json().data.stage, a.account).toBe('change_password');
+    }
+    const list = (await send(h.app, { method: 'GET', url: `/api/users?unitId=${unit.id}&q=imp_` }, sys)).json().data as { account: string; roles: { role: string }[]; mobile: string | null }[];
+    expect(list.map((u) => [u.account, u.roles.map((r) => r.role).sort(), u.mobile])).toEqual([
+      ['imp_head', ['task_force', 'unit_head'], null],
+      ['imp_liaison', ['liaison'], '13811112222'],
+    ]);
+  });
+
+  it('refuses files that are not .xlsx workbooks with 415, and a form without a file with 400', async () => {
+    const before = await snapshot(h.db.database);
+    const good = await xlsxFile([['csv_user', '某联络员', '', '金石滩街道', '联络员']]);
+    const tries = [
+      multipart('account,displayName\nx,y\n', 'users.csv', 'text/csv'),
+      multipart(good, 'users.xls', 'application/vnd.ms-excel'),
+      multipart('PK\u0003\u0004 not really a zip', 'users.xlsx'),
+      multipart('plain text', 'users.xlsx'),
+    ];
+    for (const t of tries) expect(expectError(await send(h.app, { method: 'POST', url: '/api/users/import', ...t }, sys), 415, 'unsupported_media').message).toBe('不支持的文件类型');
+    expectError(await send(h.app, { method: 'POST', url: '/api/users/import/preview', payload: { file: 'x' } }, sys), 415, 'unsupported_media');
+    const noFile = multipart('value', 'ignored', 'text/plain', 'note');
+    noFile.payload = Buffer.from(noFile.payload.toString().replace('; filename="ignored"', ''));
+    const missing = expectError(await send(h.app, { method: 'POST', url: '/api/users/import', ...noFile }, sys), 400, 'validation');
+    expect(missing.fields).toEqual({ file: '必填' });
+    expect(await snapshot(h.db.database)).toEqual(before);
+  });
+});
