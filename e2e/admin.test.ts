@@ -1,0 +1,119 @@
+// The admin path: the sysadmin enrols the compulsory second factor and sees the admin menu, creates
+// a user, who must replace the initial password before the workbench; five wrong passwords lock.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { atPath, launch, newPage, pathOf, submitLogin, textOf, totp } from './browser.js';
+import { DEMO_PASSWORD } from './server.js';
+
+const base = inject('base');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const created = { account: `e2e_${Date.now().toString(36)}`, password: '' };
+
+describe('sysadmin', () => {
+  it('enrols TOTP at first login, sees the admin menu, and creates a user with a one-time password', async () => {
+    const { context, page } = await newPage(browser, base);
+    try {
+      await submitLogin(page, 'sysadmin');
+      await atPath(page, '/login/enrol');
+      expect(await page.getByTestId('totp-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      const secret = await textOf(page, 'totp-secret');
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      await page.getByTestId('totp-code').fill('000000');
+      await page.getByTestId('totp-submit').click();
+      await page.getByText('动态验证码不正确').waitFor();
+      await page.getByTestId('totp-code').fill(await totp(secret));
+      await page.getByTestId('totp-submit').click();
+      await atPath(page, '/');
+      expect(await textOf(page, 'header-roles')).toContain('系统管理员');
+      for (const id of ['menu-regions', 'menu-units', 'menu-bodies', 'menu-users', 'menu-import']) expect(await page.getByTestId(id).count(), id).toBe(1);
+      for (const id of ['menu-securityPolicy', 'menu-audit']) expect(await page.getByTestId(id).count(), id).toBe(0);
+
+      await page.getByTestId('menu-users').click();
+      await atPath(page, '/admin/users');
+      await page.getByTestId('user-create').click();
+      await page.getByTestId('user-account').fill(created.account);
+      await page.getByTestId('user-display-name').fill('建设街道副主任');
+      await page.getByTestId('user-unit').click();
+      await page.keyboard.type('建设街道');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('role-add').click();
+      await page.getByTestId('role-grants').locator('.ant-select').first().click();
+      await page.keyboard.type('联络员');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('modal-ok').click();
+      created.password = await textOf(page, 'initial-password');
+      expect(created.password.length).toBeGreaterThanOrEqual(8);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('initial password', () => {
+  it('a new user must change the initial password before reaching the workbench', async () => {
+    expect(created.password, 'the sysadmin test creates the user').not.toBe('');
+    const { context, page } = await newPage(browser, base);
+    try {
+      await submitLogin(page, created.account, created.password);
+      await atPath(page, '/login/password');
+      expect(await textOf(page, 'password-rules')).toContain('至少 8 个字符');
+      // The workbench stays closed until the password is changed.
+      await page.goto('/');
+      await atPath(page, '/login/password');
+
+      await page.getByTestId('password-current').fill(created.password);
+      await page.getByTestId('password-new').fill('abcdefgh');
+      await page.getByTestId('password-confirm').fill('abcdefgh');
+      await page.getByTestId('password-submit').click();
+      await page.getByText('新密码不符合要求', { exact: false }).or(page.getByText('须包含')).first().waitFor();
+      expect(pathOf(page)).toBe('/login/password');
+
+      await page.getByTestId('password-new').fill('Neu-Start-2026');
+      await page.getByTestId('password-confirm').fill('Neu-Start-2026');
+      await page.getByTestId('password-submit').click();
+      await atPath(page, '/');
+      expect(await textOf(page, 'header-user')).toBe('建设街道副主任');
+      expect(await textOf(page, 'header-roles')).toContain('联络员');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('lockout', () => {
+  it('five wrong passwords lock an account and say until when, in local time', async () => {
+    const { context, page } = await newPage(browser, base);
+    try {
+      // The secadmin, because the role tests log in as every non-admin account. Each attempt
+      // waits for its answer, so none is swallowed by a button that is still loading.
+      const attempt = async (password: string) => {
+        const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+        await submitLogin(page, 'secadmin', password);
+        return (await answer).status();
+      };
+      for (let i = 1; i <= 4; i++) expect(await attempt(`wrong-${i}`)).toBe(401);
+      expect(await textOf(page, 'login-error')).toContain('账号或密码错误');
+      expect(await attempt('wrong-5')).toBe(429);
+      const alert = page.getByTestId('login-error').filter({ hasText: '锁定' });
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain('账号已锁定');
+      expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+      expect(text).not.toMatch(/T\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+      // Even the right password is refused while locked.
+      expect(await attempt(DEMO_PASSWORD)).toBe(429);
+      await page.getByTestId('login-error').filter({ hasText: '锁定' }).waitFor();
+      expect(pathOf(page)).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// Chromium (Debian's /usr/bin/chromium through playwright-core) and the steps every test repeats.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD } from './server.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface PageOptions {
+  lang?: 'zh-CN' | 'en-US';
+  phone?: boolean;
+}
+
+/** A fresh browser context (its own cookies), with the language preset in localStorage. */
+export async function newPage(browser: Browser, base: string, opts: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: opts.phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
+    isMobile: !!opts.phone,
+    hasTouch: !!opts.phone,
+    timezoneId: 'Asia/Shanghai',
+    locale: 'zh-CN',
+  });
+  if (opts.lang) await context.addInitScript((l) => localStorage.setItem('tuijin.lang', l), opts.lang);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+/** Fills the login form and submits it; does not wait for where it leads. */
+export async function submitLogin(page: Page, account: string, password = DEMO_PASSWORD): Promise<void> {
+  if (pathOf(page) !== '/login') await page.goto('/login');
+  await page.getByTestId('login-account').fill(account);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export const pathOf = (page: Page): string => new URL(page.url()).pathname;
+
+/** Waits until the page is at `path`. */
+export const atPath = (page: Page, path: string) => page.waitForURL((u) => u.pathname === path);
+
+/** The trimmed text of the element with this data-testid (waits for it). */
+export async function textOf(page: Page, testId: string): Promise<string> {
+  const el = page.getByTestId(testId).first();
+  await el.waitFor();
+  return ((await el.textContent()) ?? '').trim();
+}
+
+/** The current code of a TOTP secret. */
+export const totp = (secret: string): Promise<string> => generate({ secret });

@@ -1,0 +1,91 @@
+// Starts the real server (node --import tsx server/main.ts) on a fresh embedded database and the
+// built web app, for the Chromium end-to-end tests.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_PASSWORD = 'Demo-Pass-2026';
+const HOST = '127.0.0.1';
+
+export interface TestServer {
+  base: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, HOST, () => s.close(() => resolve(true)));
+  });
+}
+
+/** A free port: from E2E_PORTS ("3102-3109") when given, else one the system picks. */
+async function freePort(): Promise<number> {
+  const range = process.env.E2E_PORTS?.match(/^(\d+)-(\d+)$/);
+  if (range) {
+    for (let p = Number(range[1]); p <= Number(range[2]); p++) if (await canListen(p)) return p;
+    throw new Error(`no free port in ${process.env.E2E_PORTS}`);
+  }
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, HOST, () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns the server, waits for GET /api/health, and gives back its address and a stop function. */
+export async function startServer(timeoutMs = 120_000): Promise<TestServer> {
+  const webDir = path.join(ROOT, 'dist', 'web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST,
+    TUIJIN_DEMO_PASSWORD: DEMO_PASSWORD,
+    TUIJIN_WEB_DIR: webDir,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://${HOST}:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return { base, output: () => out, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`the server did not become healthy on ${base}:\n${out}`);
+}

@@ -1,0 +1,32 @@
+import type { Role } from '../../domain/enums.js';
+import type { UserCreateInput, UserUpdateInput } from '../../domain/schemas/users.js';
+import { api } from './client.js';
+import type { ImportCommit, ImportPreview, Item, List, User } from './types.js';
+
+export interface UserFilter {
+  page: number;
+  perPage: number;
+  q?: string | undefined;
+  unitId?: string | undefined;
+  role?: Role | undefined;
+}
+
+export const listUsers = (f: UserFilter) => api<List<User>>('/users', { query: { ...f } });
+export const getUser = (id: string) => api<Item<User>>(`/users/${id}`);
+export const createUser = (input: UserCreateInput) => api<Item<User> & { initialPassword: string }>('/users', { method: 'POST', body: input });
+export const updateUser = (id: string, input: UserUpdateInput) => api<Item<User>>(`/users/${id}`, { method: 'PATCH', body: input });
+export const disableUser = (id: string, version: number) => api<Item<User>>(`/users/${id}/disable`, { method: 'POST', body: { version } });
+export const enableUser = (id: string, version: number) => api<Item<User>>(`/users/${id}/enable`, { method: 'POST', body: { version } });
+export const resetPassword = async (id: string, version: number) =>
+  (await api<{ data: { initialPassword: string } }>(`/users/${id}/reset-password`, { method: 'POST', body: { version } })).data.initialPassword;
+export const unlockUser = (id: string) => api<unknown>(`/users/${id}/unlock`, { method: 'POST' });
+export const resetTotp = (id: string) => api<unknown>(`/users/${id}/reset-totp`, { method: 'POST' });
+
+const fileForm = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+};
+export const previewImport = async (file: File) => (await api<{ data: ImportPreview }>('/users/import/preview', { method: 'POST', body: fileForm(file) })).data;
+export const commitImport = async (file: File) => (await api<{ data: ImportCommit }>('/users/import', { method: 'POST', body: fileForm(file) })).data;
+export const IMPORT_TEMPLATE_URL = '/api/users/import/template';

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { Menu, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router';
+import { roleCodes, useCurrentUser } from '../auth/CurrentUser.js';
+import { useI18n } from '../i18n/useI18n.js';
+import { allowed, GROUP_LABELS, NAV, type NavGroup, type NavId } from '../nav.js';
+
+const ICONS: Record<NavId, ReactNode> = {
+  home: <HomeOutlined />,
+  org: <ApartmentOutlined />,
+  regions: <EnvironmentOutlined />,
+  units: <ClusterOutlined />,
+  bodies: <TeamOutlined />,
+  users: <UserOutlined />,
+  import: <ImportOutlined />,
+  securityPolicy: <SafetyCertificateOutlined />,
+  securityUsers: <UserOutlined />,
+  audit: <AuditOutlined />,
+};
+
+type Items = NonNullable<MenuProps['items']>;
+
+/** The entries this user's roles allow, admin entries grouped under a heading. */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const roles = roleCodes(me);
+  const visible = NAV.filter((item) => allowed(item, roles));
+
+  const entry = (id: NavId, path: string, label: string) => ({
+    key: path,
+    icon: ICONS[id],
+    label: <span data-testid={`menu-${id}`}>{label}</span>,
+  });
+  const items: Items = visible.filter((i) => !i.group).map((i) => entry(i.id, i.path, t(i.label)));
+  for (const group of Object.keys(GROUP_LABELS) as NavGroup[]) {
+    const children = visible.filter((i) => i.group === group).map((i) => entry(i.id, i.path, t(i.label)));
+    if (children.length) items.push({ type: 'group', key: group, label: t(GROUP_LABELS[group]), children });
+  }
+
+  const selected = visible.filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path))).map((i) => i.path);
+  return (
+    <Menu
+      data-testid="side-menu"
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

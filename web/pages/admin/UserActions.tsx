@@ -1,0 +1,62 @@
+import { App, Button, Popconfirm, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { isVersionConflict } from '../../api/client.js';
+import { KEYS } from '../../api/hooks.js';
+import { can, type Policies, type User } from '../../api/types.js';
+import { disableUser, enableUser, resetPassword, resetTotp, unlockUser } from '../../api/users.js';
+import { errorMessage } from '../../components/formErrors.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import type { MessageKey } from '../../i18n/translate.js';
+
+interface Props {
+  user: User;
+  policies: Policies | undefined;
+  onEdit: (u: User) => void;
+  onPassword: (account: string, password: string) => void;
+}
+
+/** The row's actions the server allows: edit, disable/enable, reset password (sysadmin); unlock, reset 2FA (secadmin). */
+export function UserActions({ user, policies, onEdit, onPassword }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+
+  const run = async (action: () => Promise<unknown>, done?: MessageKey) => {
+    try {
+      await action();
+      if (done) void message.success(t(done));
+    } catch (e) {
+      void message.error(isVersionConflict(e) ? `${e.message} ${t('common.reloaded')}` : errorMessage(e));
+    }
+    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+  };
+  const confirm = (key: string, title: string, label: string, onConfirm: () => Promise<void>, danger = false) => (
+    <Popconfirm key={key} title={title} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onConfirm}>
+      <Button type="link" size="small" danger={danger} data-testid={`user-${key}-${user.account}`}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
+  const p = { account: user.account };
+
+  return (
+    <Space size={0} wrap>
+      {can(policies, 'update') && (
+        <Button type="link" size="small" onClick={() => onEdit(user)} data-testid={`user-edit-${user.account}`}>
+          {t('common.edit')}
+        </Button>
+      )}
+      {user.disabled
+        ? can(policies, 'enable') && confirm('enable', t('user.enableConfirm', p), t('user.enable'), () => run(() => enableUser(user.id, user.version), 'common.saved'))
+        : can(policies, 'disable') && confirm('disable', t('user.disableConfirm', p), t('user.disable'), () => run(() => disableUser(user.id, user.version), 'common.saved'), true)}
+      {can(policies, 'resetPassword') &&
+        confirm('reset-password', t('user.resetPasswordConfirm', p), t('user.resetPassword'), () =>
+          run(async () => onPassword(user.account, await resetPassword(user.id, user.version))),
+        )}
+      {can(policies, 'unlock') && user.locked && confirm('unlock', t('user.unlockConfirm', p), t('user.unlock'), () => run(() => unlockUser(user.id), 'user.unlocked'))}
+      {can(policies, 'resetTotp') &&
+        user.totpEnabled &&
+        confirm('reset-totp', t('user.resetTotpConfirm', p), t('user.resetTotp'), () => run(() => resetTotp(user.id), 'user.totpReset'), true)}
+    </Space>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react';
+import { Form, Input, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { LIMITS } from '../../../domain/limits.js';
+import { Name } from '../../../domain/schemas/common.js';
+import { Account, Mobile } from '../../../domain/schemas/users.js';
+import { KEYS, useBodies, useUnits } from '../../api/hooks.js';
+import type { User } from '../../api/types.js';
+import { createUser, getUser, updateUser } from '../../api/users.js';
+import { FormModal } from '../../components/FormModal.js';
+import { schemaRule } from '../../components/schemaRule.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { RoleGrantsField, toGrantInput, toGrantValue, type GrantValue } from './RoleGrantsField.js';
+
+interface Values {
+  account: string;
+  displayName: string;
+  mobile?: string | null;
+  unitId: string;
+  roles?: GrantValue[];
+}
+
+/** Creates a user (then shows the one-time initial password) or edits one, roles and scopes included. */
+export function UserFormModal({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (account: string, password: string) => void }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const units = useUnits();
+  const bodies = useBodies();
+  const [record, setRecord] = useState<User | null>(user);
+  const initialValues = useMemo<Partial<Values>>(
+    () =>
+      record
+        ? { account: record.account, displayName: record.displayName, mobile: record.mobile, unitId: record.unitId, roles: record.roles.map(toGrantValue) }
+        : { roles: [] },
+    [record],
+  );
+  const unitList = units.data?.data ?? [];
+
+  const submit = async (v: Values) => {
+    const fields = { displayName: v.displayName.trim(), mobile: v.mobile?.trim() || null, unitId: v.unitId, roles: (v.roles ?? []).map(toGrantInput) };
+    if (record) await updateUser(record.id, { version: record.version, ...fields });
+    else {
+      const r = await createUser({ account: v.account.trim(), ...fields });
+      onCreated(r.data.account, r.initialPassword);
+    }
+    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+  };
+  const reload = async () => {
+    if (record) setRecord((await getUser(record.id)).data);
+    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+  };
+
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  return (
+    <FormModal<Values>
+      title={record ? t('user.edit') : t('user.create')}
+      initialValues={initialValues}
+      fieldNames={['account', 'displayName', 'mobile', 'unitId', 'roles']}
+      submit={submit}
+      reload={reload}
+      onClose={onClose}
+      testId="user-modal"
+      width={640}
+    >
+      <Form.Item name="account" label={t('user.account')} rules={[required(t('user.account')), schemaRule(Account, t('user.accountRule'))]}>
+        <Input maxLength={LIMITS.account} disabled={!!record} data-testid="user-account" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('user.displayName')} rules={[required(t('user.displayName')), schemaRule(Name, t('common.tooLong', { max: LIMITS.name }))]}>
+        <Input maxLength={LIMITS.name} data-testid="user-display-name" />
+      </Form.Item>
+      <Form.Item name="mobile" label={t('user.mobile')} rules={[schemaRule(Mobile, t('user.mobileRule'))]}>
+        <Input maxLength={11} inputMode="tel" data-testid="user-mobile" />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('user.unit')} rules={[{ required: true, message: t('common.required', { field: t('user.unit') }) }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={units.isPending}
+          data-testid="user-unit"
+          options={unitList.filter((u) => !u.disabled || u.id === record?.unitId).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('user.roleGrants')} required={false}>
+        <RoleGrantsField units={unitList} bodies={bodies.data?.data ?? []} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,50 @@
+import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '../../../domain/labels.js';
+import { roleCodes, useCurrentUser } from '../../auth/CurrentUser.js';
+import { RoleTags } from '../../components/RoleTags.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { labelOf } from '../../i18n/translate.js';
+
+/** 工作台: who the user is here and what each of their roles does. */
+export function HomePage() {
+  const { t, lang } = useI18n();
+  const me = useCurrentUser();
+  const scopes = me.roles.filter((r) => r.scopeName);
+  return (
+    <Card data-testid="welcome-card" title={t('home.welcome', { name: me.displayName })}>
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label={t('home.post')}>{me.displayName}</Descriptions.Item>
+        <Descriptions.Item label={t('home.unit')}>{me.unit?.name ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('home.account')}>
+          {me.account}
+          {me.totpEnabled && (
+            <Tag icon={<SafetyCertificateOutlined />} color="green" style={{ marginInlineStart: 8 }}>
+              {t('home.totpOn')}
+            </Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('home.roles')}>
+          <RoleTags roles={me.roles} />
+          {scopes.map((r, i) => (
+            <Typography.Text key={i} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {labelOf(ROLE_LABELS, r.role, lang)} · {t('home.scope', { scope: r.scopeName ?? '' })}
+            </Typography.Text>
+          ))}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('home.duties')}
+      </Typography.Title>
+      <Flex vertical data-testid="role-duties">
+        {roleCodes(me).map((role) => (
+          <div key={role} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+            <Typography.Text strong>{labelOf(ROLE_LABELS, role, lang)}</Typography.Text>
+            {lang === 'zh-CN' ? '：' : ': '}
+            {t(`duty.${role}`)}
+          </div>
+        ))}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Route, Routes } from 'react-router';
+import { FullPageSpin } from './components/FullPageSpin.js';
+import { NAV, type NavId } from './nav.js';
+
+/** React.lazy for a named export: each page is its own chunk, so the login page loads little. */
+function page<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('./pages/auth/LoginPage.js'), 'LoginPage');
+const TotpVerifyPage = page(() => import('./pages/auth/TotpVerifyPage.js'), 'TotpVerifyPage');
+const ChangePasswordPage = page(() => import('./pages/auth/ChangePasswordPage.js'), 'ChangePasswordPage');
+const TotpEnrolPage = page(() => import('./pages/auth/TotpEnrolPage.js'), 'TotpEnrolPage');
+const AppShell = page(() => import('./components/AppShell.js'), 'AppShell');
+const NotFound = page(() => import('./components/NotFound.js'), 'NotFound');
+
+const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
+  home: page(() => import('./pages/home/HomePage.js'), 'HomePage'),
+  org: page(() => import('./pages/org/OrgStructurePage.js'), 'OrgStructurePage'),
+  regions: page(() => import('./pages/admin/RegionsPage.js'), 'RegionsPage'),
+  units: page(() => import('./pages/admin/UnitsPage.js'), 'UnitsPage'),
+  bodies: page(() => import('./pages/admin/BodiesPage.js'), 'BodiesPage'),
+  users: page(() => import('./pages/admin/UsersPage.js'), 'UsersPage'),
+  securityUsers: page(() => import('./pages/admin/UsersPage.js'), 'UsersPage'),
+  import: page(() => import('./pages/admin/UserImportPage.js'), 'UserImportPage'),
+  securityPolicy: page(() => import('./pages/security/SecurityPolicyPage.js'), 'SecurityPolicyPage'),
+  audit: page(() => import('./pages/audit/AuditLogPage.js'), 'AuditLogPage'),
+};
+
+/** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/login/verify" element={<TotpVerifyPage />} />
+        <Route path="/login/password" element={<ChangePasswordPage />} />
+        <Route path="/login/enrol" element={<TotpEnrolPage />} />
+        <Route element={<AppShell />}>
+          {NAV.map((item) => {
+            const Page = PAGES[item.id];
+            return item.path === '/' ? <Route key={item.id} index element={<Page />} /> : <Route key={item.id} path={item.path} element={<Page />} />;
+          })}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
