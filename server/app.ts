@@ -102,7 +102,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      cacheControl: false,
+      // Vite names assets by content hash, so they never change; index.html names the current ones and must be re-read after a deploy.
+      setHeaders: (res, file) => res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // An unknown API path is an error in the house shape (with or without the web app); any other path is the web app's.
     if (!webDir || req.url.startsWith('/api/')) throw new AppError(404, 'not_found', { entity: '@record' });

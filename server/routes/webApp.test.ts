@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app.js';
+import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
+
+/** The built web app as the server serves it: hashed assets cached for good, the page itself re-read after every deploy. */
+describe('serving the web app', () => {
+  let db: TestDatabase;
+  let app: App;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-web-'));
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>推进</title><script src="/assets/index-abc123.js"></script>');
+    fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    db = await openTestDatabase('embedded');
+    app = await buildApp({ database: db.database, logLevel: 'silent', webDir: dir });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the page at / and at any app path without long caching, so a deploy is picked up', async () => {
+    for (const url of ['/', '/work/tasks/123', '/index.html']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<title>推进</title>');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('caches content-hashed assets for a year', async () => {
+    const res = await app.inject({ url: '/assets/index-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers an unknown API path with a JSON error, not the page (401 to a stranger: routes are not revealed)', async () => {
+    const res = await app.inject({ url: '/api/no-such-thing' });
+    expect(res.headers['content-type']).toContain('application/json');
+    expect([res.statusCode, res.json().error.code]).toEqual([401, 'unauthenticated']);
+  });
+});
