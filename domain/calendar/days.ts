@@ -26,3 +26,8 @@ export const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
 export function shanghaiDate(now: Date): IsoDate {
   return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The wall-clock time in Asia/Shanghai for an instant, as people read it: `YYYY-MM-DD HH:mm:ss`. */
+export function shanghaiDateTime(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { WorkdayCalendar } from './workdays.js';
-import { fromDayNumber, dayNumber, shanghaiDate, isIsoDate } from './days.js';
+import { fromDayNumber, dayNumber, shanghaiDate, shanghaiDateTime, isIsoDate } from './days.js';
 
 const cal = new WorkdayCalendar();
 
@@ -35,6 +35,7 @@ describe('China workday calendar', () => {
   });
   it('uses Asia/Shanghai for today', () => {
     expect(shanghaiDate(new Date('2026-05-10T16:30:00Z'))).toBe('2026-05-11');
+    expect(shanghaiDateTime(new Date('2026-05-10T16:30:05.123Z'))).toBe('2026-05-11 00:30:05');
   });
   it('rejects impossible dates', () => {
     expect(isIsoDate('2026-02-30')).toBe(false);

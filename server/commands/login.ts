@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { shanghaiDateTime } from '../../domain/calendar/days.js';
 import { isAdminRole } from '../../domain/enums.js';
 import { lockState } from '../../domain/lockout.js';
 import type { LoginInput, SessionStage } from '../../domain/schemas/auth.js';
@@ -15,7 +16,8 @@ import { createSession } from '../security/sessions.js';
 export type LoginOutcome = { ok: true; token: string; csrfToken: string; stage: SessionStage } | { ok: false; error: AppError };
 
 /** 429 with the moment the lock ends. */
-export const lockedError = (until: Date) => new AppError(429, 'account_locked', { until: until.toISOString() }, undefined, { unlocksAt: until.toISOString() });
+// The message names the district's wall-clock time; `unlocksAt` carries the instant for machines.
+export const lockedError = (until: Date) => new AppError(429, 'account_locked', { until: shanghaiDateTime(until) }, undefined, { unlocksAt: until.toISOString() });
 
 /**
  * Checks the password outside any transaction (argon2 takes tens of milliseconds and the embedded

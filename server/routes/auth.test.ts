@@ -73,6 +73,9 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
     expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     expect(err.message).toContain('锁定');
+    // The message names the district's wall-clock time (UTC+8), not a machine timestamp.
+    const wall = new Date(until + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(err.message).toContain(wall);
   });
 
   it('refuses a write without the CSRF token', async () => {
