@@ -51,6 +51,25 @@ describe('sysadmin', () => {
       await page.getByTestId('modal-ok').click();
       created.password = await textOf(page, 'initial-password');
       expect(created.password.length).toBeGreaterThanOrEqual(8);
+
+      // The workday calendar: 2026 is bundled (248 workdays); 2027's schedule is not, and the page says
+      // so; a day off entered for it counts at once, and restoring the default brings the day back.
+      await page.goto('/admin/calendar');
+      await page.getByTestId('calendar-page').waitFor();
+      expect(await textOf(page, 'calendar-workdays')).toContain('248 天');
+      await page.getByTestId('calendar-year').click();
+      await page.locator('.ant-select-item-option[title="2027"]').click();
+      await page.getByTestId('calendar-unpublished').waitFor();
+      expect(await textOf(page, 'calendar-workdays')).toContain('261 天');
+      await page.locator('td[title="2027-11-29"]').click();
+      await page.getByRole('dialog').waitFor();
+      await page.getByRole('dialog').getByPlaceholder('国务院').fill('区政府通知');
+      await page.getByTestId('modal-ok').click();
+      await page.getByTestId('calendar-2027-11-29').waitFor();
+      expect(await textOf(page, 'calendar-workdays')).toContain('260 天');
+      await page.getByRole('row', { name: /2027-11-29/ }).getByRole('button', { name: '恢复默认' }).click();
+      await page.getByTestId('calendar-2027-11-29').waitFor({ state: 'detached' });
+      expect(await textOf(page, 'calendar-workdays')).toContain('261 天');
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 import type { Role } from '../domain/enums.js';
 import type { MessageKey } from './i18n/translate.js';
 
-export type NavId = 'home' | 'org' | 'regions' | 'units' | 'bodies' | 'users' | 'import' | 'securityPolicy' | 'securityUsers' | 'audit';
+export type NavId = 'home' | 'org' | 'regions' | 'units' | 'bodies' | 'users' | 'import' | 'calendar' | 'securityPolicy' | 'securityUsers' | 'audit';
 export type NavGroup = 'admin' | 'security';
 
 export interface NavItem {
@@ -22,6 +22,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'bodies', path: '/admin/bodies', label: 'menu.bodies', roles: ['sysadmin'], group: 'admin' },
   { id: 'users', path: '/admin/users', label: 'menu.users', roles: ['sysadmin'], group: 'admin' },
   { id: 'import', path: '/admin/import', label: 'menu.import', roles: ['sysadmin'], group: 'admin' },
+  { id: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['sysadmin'], group: 'admin' },
   { id: 'securityPolicy', path: '/security/policy', label: 'menu.securityPolicy', roles: ['secadmin'], group: 'security' },
   // The same users page: read-only for the secadmin, with unlock and reset 2FA (the server's policies decide).
   { id: 'securityUsers', path: '/security/users', label: 'menu.users', roles: ['secadmin'], group: 'security' },

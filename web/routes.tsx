@@ -24,6 +24,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   users: page(() => import('./pages/admin/UsersPage.js'), 'UsersPage'),
   securityUsers: page(() => import('./pages/admin/UsersPage.js'), 'UsersPage'),
   import: page(() => import('./pages/admin/UserImportPage.js'), 'UserImportPage'),
+  calendar: page(() => import('./pages/admin/CalendarPage.js'), 'CalendarPage'),
   securityPolicy: page(() => import('./pages/security/SecurityPolicyPage.js'), 'SecurityPolicyPage'),
   audit: page(() => import('./pages/audit/AuditLogPage.js'), 'AuditLogPage'),
 };

@@ -17,6 +17,9 @@ export class WorkdayCalendar {
     return year <= LAST_PUBLISHED_YEAR;
   }
 
+  /** The last year whose State Council holiday schedule is bundled. */
+  static readonly lastPublishedYear = LAST_PUBLISHED_YEAR;
+
   isWorkday(d: IsoDate): boolean {
     const local = this.overrides.get(d);
     if (local !== undefined) return local;

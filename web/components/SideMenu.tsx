@@ -3,6 +3,7 @@ import { Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -24,6 +25,7 @@ const ICONS: Record<NavId, ReactNode> = {
   bodies: <TeamOutlined />,
   users: <UserOutlined />,
   import: <ImportOutlined />,
+  calendar: <CalendarOutlined />,
   securityPolicy: <SafetyCertificateOutlined />,
   securityUsers: <UserOutlined />,
   audit: <AuditOutlined />,
