@@ -10,6 +10,7 @@ import { can } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -27,6 +28,7 @@ const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 export function CalendarPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const mobile = useIsMobile();
   const queryClient = useQueryClient();
   const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
   const [year, setYear] = useState(thisYear);
@@ -66,15 +68,32 @@ export function CalendarPage() {
     setMonth(month.year(y));
   };
 
+  /** On a phone the month is a compact grid: the day number itself is coloured (red off, blue 调休 at work). */
+  const compactCell = (d: Dayjs) => {
+    const date = iso(d);
+    const work = cal.isWorkday(date);
+    const weekend = d.day() === 0 || d.day() === 6;
+    const special = byDate.has(date) || work === weekend;
+    const inMonth = d.month() === month.month();
+    const style: React.CSSProperties = special
+      ? { background: work ? '#e6f0ff' : '#fde8e8', color: work ? '#1d4ed8' : '#c81e1e', fontWeight: 600, borderRadius: 4 }
+      : { color: work ? undefined : '#999' };
+    return (
+      <div className="ant-picker-cell-inner" style={{ ...style, opacity: inMonth ? 1 : 0.4 }} data-testid={special ? `calendar-${date}` : undefined}>
+        {d.date()}
+      </div>
+    );
+  };
+
   const cell = (d: Dayjs) => {
     const date = iso(d);
     const work = cal.isWorkday(date);
     const weekend = d.day() === 0 || d.day() === 6;
     const local = byDate.has(date);
-    // Mark only what differs from an ordinary week: a weekday off, or a weekend at work.
-    if (!local && work !== weekend) return null;
+    // An ordinary weekend is only greyed; statutory holidays, 调休 workdays and local changes are tagged.
+    if (!local && work !== weekend) return work ? null : <Typography.Text type="secondary">{t('calendar.rest')}</Typography.Text>;
     return (
-      <Flex gap={2} wrap justify="center">
+      <Flex gap={2} wrap>
         <Tag color={work ? 'blue' : 'red'} style={{ marginInlineEnd: 0 }} data-testid={`calendar-${date}`}>
           {work ? t('calendar.work') : t('calendar.rest')}
         </Tag>
@@ -127,7 +146,10 @@ export function CalendarPage() {
             setMonth(d);
             if (info.source === 'date' && mayEdit) setEditing(iso(d));
           }}
-          cellRender={(d, info) => (info.type === 'date' ? cell(d) : info.originNode)}
+          fullscreen={!mobile}
+          {...(mobile
+            ? { fullCellRender: (d: Dayjs, info: { type: string; originNode: React.ReactElement }) => (info.type === 'date' ? compactCell(d) : info.originNode) }
+            : { cellRender: (d: Dayjs, info: { type: string; originNode: React.ReactElement }) => (info.type === 'date' ? cell(d) : info.originNode) })}
           validRange={[dayjs(`${years[0]}-01-01`), dayjs(`${years[years.length - 1]}-12-31`)]}
         />
         <Typography.Title level={5} style={{ margin: 0 }}>
