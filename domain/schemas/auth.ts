@@ -35,6 +35,8 @@ export const Me = z.object({
   stage: SessionStage,
   csrfToken: z.string(),
   totpEnabled: z.boolean(),
+  /** The password rules in force (set by the secadmin), so a password form checks what the server will. */
+  passwordRules: z.object({ minLength: z.number(), minClasses: z.number() }),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -4,6 +4,7 @@ import { ErrorBody } from '../../domain/schemas/common.js';
 import type { App } from '../app.js';
 import { unauthenticated } from '../errors.js';
 import { loadMe } from '../queries/me.js';
+import { currentSecurityPolicy } from '../queries/settings.js';
 
 export default function meRoutes(app: App) {
   app.get(
@@ -12,7 +13,8 @@ export default function meRoutes(app: App) {
     async (req) => {
       const me = await loadMe(req.ctx.database.db, req.ctx.actor!, req.ctx.sessionId!);
       if (!me) throw unauthenticated();
-      return { data: me };
+      const policy = await currentSecurityPolicy(req.ctx.database.db);
+      return { data: { ...me, passwordRules: { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses } } };
     },
   );
 }

@@ -56,6 +56,9 @@ describe.each(DATABASE_KINDS)('the security policy on %s', (kind) => {
     expect((await put({ version, policy: { ...policy, passwordMinLength: 12 } })).statusCode).toBe(200);
     const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
     const s = await loginAs(h.app, u);
+    // The password form learns the rules in force from /api/me.
+    const me = await send(h.app, { method: 'GET', url: '/api/me' }, s);
+    expect(me.json().data.passwordRules).toEqual({ minLength: 12, minClasses: policy.passwordMinClasses });
     const e = expectError(
       await send(h.app, { method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Short-Pass1' } }, s),
       422,

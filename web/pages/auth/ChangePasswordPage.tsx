@@ -49,7 +49,7 @@ function ChangePasswordForm({ me }: { me: Me }) {
       <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('common.required', { field: t('password.new') }) }]}>
         <Input.Password data-testid="password-new" autoComplete="new-password" maxLength={LIMITS.password} />
       </Form.Item>
-      <PasswordRules password={newPassword} account={me.account} current={currentPassword} />
+      <PasswordRules password={newPassword} account={me.account} current={currentPassword} rules={me.passwordRules} />
       <Form.Item
         name="confirm"
         label={t('password.confirm')}

@@ -21,17 +21,19 @@ function Rule({ ok, text }: { ok: boolean; text: string }) {
 }
 
 /**
- * The password rules as a live checklist (same check as the server, with the default policy). It
- * guides only: the server applies the security policy in force and answers per field.
+ * The password rules as a live checklist: the server's own check, with the rules in force that
+ * /api/me reports (the secadmin may have tightened them). The server still decides, per field.
  */
-export function PasswordRules({ password, account, current }: { password: string; account: string; current: string }) {
+export function PasswordRules({ password, account, current, rules }: { password: string; account: string; current: string; rules: { minLength: number; minClasses: number } }) {
   const { t } = useI18n();
-  const problems = passwordProblems(password, account, DEFAULT_SECURITY_POLICY);
+  const policy = { ...DEFAULT_SECURITY_POLICY, passwordMinLength: rules.minLength, passwordMinClasses: rules.minClasses };
+  const problems = passwordProblems(password, account, policy);
+  const n: Partial<Record<MessageKey, number>> = { 'password.ruleLength': rules.minLength, 'password.ruleClasses': rules.minClasses };
   return (
     <div data-testid="password-rules" style={{ background: '#f7f9fc', borderRadius: 6, padding: '8px 12px', marginBottom: 16 }}>
       <Typography.Text strong>{t('password.rulesTitle')}</Typography.Text>
       {RULES.map((r) => {
-        return <Rule key={r.key} ok={password.length > 0 && !problems.includes(r.problem)} text={t(r.key)} />;
+        return <Rule key={r.key} ok={password.length > 0 && !problems.includes(r.problem)} text={t(r.key, { n: n[r.key] ?? '' })} />;
       })}
       <Rule ok={password.length > 0 && password !== current} text={t('password.ruleDiffer')} />
     </div>
