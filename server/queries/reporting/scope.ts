@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../domain/enums.js';
 import type { Actor } from '../../context.js';
@@ -38,7 +38,13 @@ function itemRowScope(db: Executor, actor: Actor | null, cols: ItemColumns & { u
 }
 
 /** Reports: units see their own, task forces those on their plans, HQ office, leaders, inspectors and assessors all. */
-export const reportScope = (db: Executor, actor: Actor | null) => itemRowScope(db, actor, reports, SEE_ALL_REPORTS);
+export function reportScope(db: Executor, actor: Actor | null): SQL | undefined {
+  const seen = itemRowScope(db, actor, reports, SEE_ALL_REPORTS);
+  // A draft is the unit's own working copy until it is submitted: nobody outside the unit sees it.
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  const notDraft = own.length ? or(ne(reports.status, 'draft'), inArray(reports.unitId, own))! : ne(reports.status, 'draft');
+  return seen ? and(seen, notDraft) : notDraft;
+}
 
 /** Blockers: as reports, and the oversight office sees all of them (堵点 feed supervision). */
 export const blockerScope = (db: Executor, actor: Actor | null) => itemRowScope(db, actor, blockers, [...SEE_ALL_REPORTS, 'oversight']);

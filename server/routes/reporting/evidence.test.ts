@@ -56,6 +56,12 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     expect(Object.keys(bad.json().error.fields)).toEqual(['evidence.0']);
     const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10', evidence: [pdf.sha256, { sha256: sha(PNG), name: '工地.png' }] })).json().data;
     expect(report.evidence.map((e: { name: string }) => e.name).sort()).toEqual(['工地.png', '验收报告.pdf']);
+    // Replacing the list on a draft.
+    const edited = await api.write(d.liaisonA, 'PATCH', `/api/reports/${report.id}`, { version: report.version, evidence: [pdf.sha256] }, 200);
+    expect(edited.json().data.evidence).toHaveLength(1);
+    // While the report is a draft its files stay with the unit; once submitted its readers see them.
+    expect((await api.call(d.hq, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(404);
+    await api.step(d.liaisonA, report.id, 'submit');
     for (const who of [d.headA, d.taskForce, d.hq]) expect((await api.call(who, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(200);
     const got = await api.call(d.taskForce, 'GET', `/api/evidence/${pdf.sha256}`);
     expect(got.headers['content-disposition']).toBe(`inline; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('验收报告.pdf')}`);
@@ -67,9 +73,6 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [pdf.sha256] }, 422, 'evidence_unknown');
     const reused = (await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [sha(PNG)] })).json().data;
     expect(reused.evidence).toEqual([{ sha256: sha(PNG), size: PNG.length, mime: 'image/png', name: 'copy.PNG' }]);
-    // Replacing the list on a draft.
-    const edited = await api.write(d.liaisonA, 'PATCH', `/api/reports/${report.id}`, { version: report.version, evidence: [pdf.sha256] }, 200);
-    expect(edited.json().data.evidence).toHaveLength(1);
   });
 
   it('checks the type by extension and by content (415) and the size (413), writing nothing', async () => {

@@ -131,6 +131,10 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
     expect(await ids(d.liaisonA)).toEqual([r.id]);
     expect(await ids(d.headA, '&status=draft')).toEqual([r.id]);
     expect(await ids(d.headA, '&status=submitted')).toEqual([]);
+    // A draft is the unit's own: the task force, HQ office and leaders see it once it is submitted.
+    for (const who of [d.taskForce, d.hq, d.leader]) expect(await ids(who)).toEqual([]);
+    expect((await api.get(d.hq, `/api/reports/${r.id}`)).statusCode).toBe(404);
+    await api.step(d.liaisonA, r.id, 'submit');
     expect(await ids(d.taskForce)).toEqual([r.id]);
     expect(await ids(d.leader, `&unit=${d.unitA.id}&period=${thisMonth()}`)).toEqual([r.id]);
     expect(await ids(d.liaisonB)).toEqual([]);
