@@ -178,3 +178,16 @@ export function rollUpLights(lights: readonly Light[]): { light: Light; counts: 
   }
   return { light: worst, counts };
 }
+
+/**
+ * The same roll-up from counts already made (a GROUP BY in the database): red when any is red,
+ * else yellow, else green; done when everything is done; not started when nothing has begun.
+ */
+export function rollUpCounts(counts: Partial<Record<Light, number>>): { light: Light; counts: Record<Light, number> } {
+  const c: Record<Light, number> = { green: 0, yellow: 0, red: 0, done: 0, not_started: 0 };
+  for (const l of LIGHTS) c[l] = Math.max(0, Math.trunc(Number(counts[l] ?? 0)) || 0);
+  const total = LIGHTS.reduce((s, l) => s + c[l], 0);
+  let light: Light = total > 0 && c.done === total ? 'done' : 'not_started';
+  for (const l of ['green', 'yellow', 'red'] as const) if (c[l] > 0) light = l;
+  return { light, counts: c };
+}

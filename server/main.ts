@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
 import { loadDemoIfEmpty } from './demo/index.js';
 import { DEMO_ACCOUNTS } from './demo/accounts.js';
+import { startMidnightJob } from './jobs/midnightJob.js';
 
 /** config → database (migrated) → demo district on first start → listen; graceful shutdown. */
 async function main() {
@@ -22,6 +23,8 @@ async function main() {
   const logins = await loadDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp({ database, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, secureCookies: config.secureCookies, webDir: config.webDir });
   await app.listen({ port: config.port, host: config.host });
+  // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.
+  const midnight = startMidnightJob(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
 
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
@@ -40,6 +43,7 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
+    await midnight.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -9,7 +9,11 @@ const LAST_PUBLISHED_YEAR = Math.max(...[...HOLIDAYS].map((d) => Number(d.slice(
 /** Local decisions entered by an admin: date → true (work) or false (rest). They win over the bundle. */
 export type CalendarOverrides = ReadonlyMap<IsoDate, boolean>;
 
+const yearOf = (day: number): number => Number(fromDayNumber(day).slice(0, 4));
+
 export class WorkdayCalendar {
+  private readonly years = new Map<number, Uint16Array>();
+
   constructor(private readonly overrides: CalendarOverrides = new Map()) {}
 
   /** Whether a year's holidays come from published data (later years fall back to Monday–Friday). */
@@ -34,9 +38,28 @@ export class WorkdayCalendar {
     const a = dayNumber(from);
     const b = dayNumber(to);
     if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError(`not a date: ${Number.isNaN(a) ? from : to}`);
+    if (b < a) return 0;
+    // Year by year through cached running counts: lights ask this for every task every night,
+    // and walking each day of a three-year span is what made that slow.
     let n = 0;
-    for (let i = a; i <= b; i++) if (this.isWorkday(fromDayNumber(i))) n++;
+    for (let y = yearOf(a); y <= yearOf(b); y++) {
+      const start = dayNumber(`${String(y).padStart(4, '0')}-01-01`);
+      const counts = this.runningCounts(y, start);
+      n += counts[Math.min(b - start + 1, counts.length - 1)]! - counts[Math.max(a - start, 0)]!;
+    }
     return n;
+  }
+
+  /** counts[i] = workdays among the first i days of the year; computed once per year and calendar. */
+  private runningCounts(year: number, start: number): Uint16Array {
+    let counts = this.years.get(year);
+    if (!counts) {
+      const days = dayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - start;
+      counts = new Uint16Array(days + 1);
+      for (let i = 0; i < days; i++) counts[i + 1] = counts[i]! + (this.isWorkday(fromDayNumber(start + i)) ? 1 : 0);
+      this.years.set(year, counts);
+    }
+    return counts;
   }
 
   /**

@@ -5,6 +5,7 @@ import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { DEMO_ACCOUNTS } from './accounts.js';
 import { DEMO_BODIES, DEMO_REGION, DEMO_UNITS } from './org.js';
+import { loadWork } from './workLoad.js';
 
 export interface DemoLogin {
   account: string;
@@ -19,10 +20,12 @@ export interface DemoContext {
   units: Map<string, string>;
   bodies: Map<string, string>;
   users: Map<string, string>;
+  /** What each area loaded, by kind, for the loader's one audit record. */
+  counts: Record<string, number>;
 }
 
 /** Area loaders run in order after the organisation; later issues append theirs (plans, tasks, …). */
-export const DEMO_AREAS: ((c: DemoContext) => Promise<void>)[] = [];
+export const DEMO_AREAS: ((c: DemoContext) => Promise<void>)[] = [loadWork];
 
 async function loadOrganisation(tx: Tx) {
   const [region] = await tx.insert(regions).values(DEMO_REGION).returning();
@@ -84,12 +87,12 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
         bodyId: a.scopeBody ? org.bodies.get(a.scopeBody)! : null,
       });
     }
-    const ctx: DemoContext = { tx, ...org, users: userIds };
+    const ctx: DemoContext = { tx, ...org, users: userIds, counts: {} };
     for (const area of DEMO_AREAS) await area(ctx);
     await recordAudit(tx, { actor: null, ip: null, requestId: 'demo' }, 'system.demo_loaded', {
       entity: 'region',
       entityId: org.regionId,
-      after: { units: org.units.size, bodies: org.bodies.size, users: userIds.size },
+      after: { units: org.units.size, bodies: org.bodies.size, users: userIds.size, ...ctx.counts },
     });
     return DEMO_ACCOUNTS.map((a, i) => ({ account: a.account, displayName: a.displayName, password: passwords[i]! }));
   });

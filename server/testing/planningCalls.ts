@@ -179,6 +179,11 @@ export const PLANNING_ROUTE_CALLS: Record<string, CallBuilder> = {
     const p = await newProject(env);
     return as(env, role, { method: 'PUT', url: `/api/projects/${p.id}/plan`, payload: { version: p.version, years: [{ year: Y, planned: '60.00' }] } });
   },
+
+  'GET /api/lights/rollup': async (env, role) => {
+    await readable(env);
+    return as(env, role, { method: 'GET', url: '/api/lights/rollup?by=plan' });
+  },
 };
 
 type Allowed = 'everyone' | readonly Role[];
@@ -227,6 +232,7 @@ export const PLANNING_MATRIX: Record<string, Allowed> = {
   'GET /api/projects/:id': 'everyone',
   'PATCH /api/projects/:id': HQ,
   'PUT /api/projects/:id/plan': HQ,
+  'GET /api/lights/rollup': 'everyone',
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });

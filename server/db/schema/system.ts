@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 
 /** Key-value configuration (security policy, …), versioned like any editable row. */
 export const settings = pgTable('settings', {
@@ -33,4 +33,26 @@ export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),
   lastId: bigint('last_id', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
+});
+
+/**
+ * An audit record waiting for its transaction's commit: a deferred trigger links it into the chain
+ * then (audit_append) and deletes it, so the head's lock is held from the commit's start to its end
+ * only — never across a trip back to the application. Always empty outside a transaction.
+ */
+export const auditPending = pgTable('audit_pending', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  actorId: uuid('actor_id'),
+  actorAccount: text('actor_account'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  /** The record's canonical JSON before and after its id, which is assigned at commit. */
+  bodyHead: text('body_head').notNull(),
+  bodyTail: text('body_tail').notNull(),
 });

@@ -8,7 +8,7 @@ import { startHarness, type Harness } from '../../testing/harness.js';
 import { PLANNING_MATRIX, PLANNING_ROUTE_CALLS } from '../../testing/planningCalls.js';
 import { callEnv, type CallEnv } from '../../testing/routeCalls.js';
 
-const PLANNING_PATH = /^\/api\/(programs|plans|targets|tasks|claims|projects)\b/;
+const PLANNING_PATH = /^\/api\/(programs|plans|targets|tasks|claims|projects|lights)\b/;
 /**
  * The roles that tell the rules apart (the HQ office writes, the leader approves plans, a unit's
  * head claims and approves claims, the sysadmin edits no work and others only read); the liaison's

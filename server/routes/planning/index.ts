@@ -1,5 +1,6 @@
 import type { App } from '../../app.js';
 import claimRoutes from './claims.js';
+import lightRoutes from './lights.js';
 import milestoneRoutes from './milestones.js';
 import planRoutes from './plans.js';
 import programRoutes from './programs.js';
@@ -7,7 +8,7 @@ import projectRoutes from './projects.js';
 import targetRoutes from './targets.js';
 import taskRoutes from './tasks.js';
 
-/** Program, areas, plans, targets, tasks, claims, projects. */
+/** Program, areas, plans, targets, tasks, claims, projects, light roll-ups. */
 export function registerPlanningRoutes(app: App): void {
   programRoutes(app);
   planRoutes(app);
@@ -16,4 +17,5 @@ export function registerPlanningRoutes(app: App): void {
   milestoneRoutes(app);
   claimRoutes(app);
   projectRoutes(app);
+  lightRoutes(app);
 }

@@ -1,0 +1,125 @@
+import { areas, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../db/schema/index.js';
+import { markMidnightRun } from '../jobs/midnightRuns.js';
+import { lightEnv, refreshAllLights } from '../lights/refresh.js';
+import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
+import type { DemoContext } from './index.js';
+import { buildBlockers } from './workBlockers.js';
+import { buildProjects } from './workBuildProjects.js';
+import { buildTargets } from './workBuildTargets.js';
+import { buildTasks } from './workBuildTasks.js';
+import { DEMO_AREAS_OF_WORK, DEMO_MEETING_DECISION, DEMO_PLANS, demoYearGoals } from './workPlans.js';
+import { DEMO_PROJECTS } from './workProjects.js';
+import { DemoRandom } from './workRandom.js';
+import { demoRefs } from './workRefs.js';
+import { at, demoClock } from './workSchedule.js';
+import { DEMO_TARGETS } from './workTargets.js';
+import { DEMO_TASKS } from './workTasks.js';
+
+const isApproved = (s: string) => s === 'approved' || s === 'published';
+
+/** The seed depends on the load date only: the same day gives the same district. */
+const seedOf = (today: string) => [...today].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
+
+/**
+ * The work itself for the demo district: the program and its year goals, the seven areas, the
+ * 1+6 plans and the four mechanism plans, targets, task trees with claims and milestones, key
+ * projects, and the report history up to today; then every light is computed from those facts.
+ * Rows go in as bulk inserts inside the loader's one transaction (its one audit record counts them).
+ */
+export async function loadWork(ctx: DemoContext): Promise<void> {
+  const { tx } = ctx;
+  const env = await lightEnv(tx);
+  const c = demoClock(env.today, env.calendar);
+  const rng = new DemoRandom(seedOf(env.today));
+
+  const [program] = await tx
+    .insert(programs)
+    .values({ id: rng.uuid(), regionId: ctx.regionId, code: 'QMZX-3YR', name: '全面振兴新突破三年行动', startYear: c.startYear, endYear: c.startYear + 2, yearGoals: demoYearGoals(c.startYear) })
+    .returning({ id: programs.id });
+  const programId = program!.id;
+  const areaRows = DEMO_AREAS_OF_WORK.map((a, i) => ({ id: rng.uuid(), programId, code: a.code, name: a.name, sort: i }));
+  await bulkInsert(tx, areas, areaRows);
+  const areaIds = new Map(areaRows.map((a) => [a.code, a.id]));
+
+  const approved = at(c.programStart, 11);
+  const planRows = DEMO_PLANS.map((p) => ({
+    id: rng.uuid(),
+    programId,
+    kind: p.kind,
+    code: p.code,
+    title: p.title,
+    summary: p.summary,
+    status: p.status,
+    taskForceId: p.taskForce ? ctx.bodies.get(p.taskForce)! : null,
+    leadUnitId: ctx.units.get(p.leadUnit)!,
+    // The overall plan was revised once; the plan under review was returned once and resubmitted.
+    currentVersionNo: p.kind === 'overall' || p.status === 'under_review' ? 2 : 1,
+    approvedById: isApproved(p.status) ? (ctx.users.get('leader') ?? null) : null,
+    approvedAt: isApproved(p.status) ? approved : null,
+    decisionRef: isApproved(p.status) ? DEMO_MEETING_DECISION : null,
+    publishedAt: p.status === 'published' ? at(c.cal.addWorkdays(c.programStart, 2), 9) : null,
+    createdAt: at(c.cal.addWorkdays(c.programStart, -10), 9),
+  }));
+  await bulkInsert(tx, plans, planRows);
+  const hq = ctx.users.get('hq_office') ?? null;
+  await bulkInsert(
+    tx,
+    planVersions,
+    planRows.flatMap((p) =>
+      Array.from({ length: p.currentVersionNo }, (_, i) => ({
+        planId: p.id,
+        versionNo: i + 1,
+        title: p.title,
+        summary: i === 0 ? p.summary : `${p.summary}（修订稿）`,
+        createdById: hq,
+        createdAt: at(c.cal.addWorkdays(c.programStart, i === 0 ? -10 : 30), 9),
+      })),
+    ),
+  );
+  await bulkInsert(
+    tx,
+    planAreas,
+    DEMO_PLANS.flatMap((p, i) => p.areas.map((a) => ({ planId: planRows[i]!.id, areaId: areaIds.get(a)! }))),
+  );
+
+  const refs = demoRefs({
+    units: ctx.units,
+    users: ctx.users,
+    plans: new Map(planRows.map((p) => [p.code, p.id])),
+    areas: areaIds,
+    planTaskForce: new Map(DEMO_PLANS.map((p) => [p.code, p.taskForce])),
+  });
+  const builtTasks = buildTasks(DEMO_TASKS, refs, c, rng);
+  const builtTargets = buildTargets(DEMO_TARGETS, refs, c, rng);
+  const builtProjects = buildProjects(DEMO_PROJECTS, refs, c, rng);
+  const series = [...builtTasks.series, ...builtTargets.series, ...builtProjects.series];
+  const reportRows = series.flatMap((s) => s.reports);
+
+  await bulkInsert(tx, tasks, builtTasks.tasks);
+  await bulkInsert(tx, taskUnits, builtTasks.taskUnits);
+  await bulkInsert(tx, milestones, builtTasks.milestones);
+  await bulkInsert(tx, targets, builtTargets.targets);
+  await bulkInsert(tx, targetGoals, builtTargets.goals);
+  await bulkInsert(tx, projects, builtProjects.projects);
+  await bulkInsert(tx, projectYearPlans, builtProjects.yearPlans);
+  await bulkInsertJson(tx, reports, reportRows);
+  await bulkInsertJson(tx, reportSteps, series.flatMap((s) => s.steps));
+  await bulkInsert(tx, targetActuals, builtTargets.actuals);
+  await bulkInsert(tx, projectMonths, builtProjects.months);
+  const blockerRows = buildBlockers(builtTasks.troubled, builtProjects.late, c, rng);
+  await bulkInsert(tx, blockers, blockerRows);
+
+  // Lights are facts' consequences: computed once here, then kept current by commands and the midnight job.
+  await refreshAllLights(tx, env);
+  await markMidnightRun(tx, env.today);
+
+  Object.assign(ctx.counts, {
+    plans: planRows.length,
+    areas: areaRows.length,
+    targets: builtTargets.targets.length,
+    tasks: builtTasks.tasks.length,
+    projects: builtProjects.projects.length,
+    reports: reportRows.length,
+    blockers: blockerRows.length,
+  });
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../domain/calendar/days.js';
+import { auditLog, tasks } from '../db/schema/index.js';
+import { auditCount, verifyAuditChain } from '../audit.js';
+import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
+import { makeRegion, makeUnit } from '../testing/factories.js';
+import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
+import { lastMidnightRun } from './midnightRuns.js';
+import { runMidnightJob, startMidnightJob } from './midnightJob.js';
+
+describe('the midnight job', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase('embedded');
+  });
+  afterAll(async () => db?.drop());
+
+  it('moves recurring due dates, recomputes lights, marks the day, with one audit record', async () => {
+    const database = db.database;
+    const region = await makeRegion(database);
+    const program = await makeProgram(database, region.id);
+    const plan = await makePlan(database, program.id);
+    const unit = await makeUnit(database, { regionId: region.id });
+    // 每月10日前, last due on a date long past; its stored light is stale too.
+    const task = await makeTask(database, plan.id, [{ unitId: unit.id }], {
+      deadlineKind: 'recurring',
+      recurrence: { every: 'month', day: 10 },
+      nextDue: '2020-01-10',
+      startDate: '2020-01-01',
+      light: 'green',
+    });
+    const now = new Date();
+    const before = await auditCount(database.db);
+    const r = await runMidnightJob(database, now);
+    expect(r).toMatchObject({ date: shanghaiDate(now), movedDueDates: 1 });
+    expect(r.tasks).toBeGreaterThanOrEqual(1);
+    const [after] = await database.db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(after!.nextDue! >= shanghaiDate(now)).toBe(true);
+    expect(after!.lightAt).not.toBeNull();
+    expect(after!.light).toBe('red'); // never reported since 2020
+    expect(await lastMidnightRun(database.db)).toBe(shanghaiDate(now));
+    expect((await auditCount(database.db)) - before).toBe(1);
+    const [last] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'system.lights_refreshed'));
+    expect(last!.after).toMatchObject({ date: shanghaiDate(now), movedDueDates: 1 });
+    expect((await verifyAuditChain(database.db)).intact).toBe(true);
+  });
+
+  it('runs at start only when the last run was before today, and stops cleanly', async () => {
+    const database = db.database;
+    const logs: string[] = [];
+    const count = await auditCount(database.db);
+    const today = startMidnightJob(database, { log: (m) => logs.push(m) });
+    await today.started;
+    await today.stop();
+    expect(await auditCount(database.db)).toBe(count); // already ran today
+    const tomorrow = startMidnightJob(database, { now: () => new Date(Date.now() + 86_400_000), log: (m) => logs.push(m) });
+    await tomorrow.started;
+    await tomorrow.stop();
+    expect(await auditCount(database.db)).toBe(count + 1);
+    expect(logs.some((l) => l.startsWith('midnight job'))).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import { recordAudit } from '../audit.js';
+import { refreshRecurringDue } from '../commands/planning/taskFacts.js';
+import type { Database } from '../db/client.js';
+import { lightEnv, refreshAllLights } from '../lights/refresh.js';
+import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
+import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
+
+export interface MidnightResult {
+  date: string;
+  movedDueDates: number;
+  tasks: number;
+  targets: number;
+  projects: number;
+  ms: number;
+}
+
+/**
+ * Time passed: recurring tasks move to their next due date, then every light is recomputed
+ * (deadlines come closer, reports go stale). One transaction, one audit record, and the day is
+ * marked as done in the same transaction, so a crash half-way leaves it to run again.
+ */
+export async function runMidnightJob(database: Database, now = new Date()): Promise<MidnightResult> {
+  const started = Date.now();
+  return database.db.transaction(async (tx) => {
+    const env = await lightEnv(tx, now);
+    const movedDueDates = await refreshRecurringDue(tx, env);
+    const counts = await refreshAllLights(tx, env);
+    await markMidnightRun(tx, env.today);
+    const result = { date: env.today, movedDueDates, ...counts, ms: Date.now() - started };
+    await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'system.lights_refreshed', { entity: 'system', entityId: null, after: result });
+    return result;
+  });
+}
+
+export interface MidnightScheduler {
+  /** Resolves when the catch-up check at start (and its run, when due) is over. */
+  started: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  now?: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/**
+ * Runs the midnight job at 00:00 Asia/Shanghai, and once at start when the last run was before
+ * today. Each wake-up re-reads the last run, so an early or repeated timer never runs a day twice.
+ */
+export function startMidnightJob(database: Database, opts: SchedulerOptions = {}): MidnightScheduler {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? (() => {});
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      const at = now();
+      if (!runIsDue(await lastMidnightRun(database.db), at)) return;
+      const r = await runMidnightJob(database, at);
+      log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.ms} ms`);
+    } catch (e) {
+      // A failed run is retried at the next wake-up; the server keeps serving meanwhile.
+      log('midnight job failed', e);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().then(schedule);
+    }, delayUntilNextRun(now()) + 1000);
+    timer.unref();
+  };
+  running = tick().then(schedule);
+  return {
+    started: running,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

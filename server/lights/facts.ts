@@ -1,0 +1,75 @@
+import { shanghaiDate } from '../../domain/calendar/days.js';
+import type { LightFacts, ReportPeriod } from '../../domain/lights.js';
+import { trajectory } from '../../domain/targets.js';
+import { PROJECT_STAGES } from '../../domain/work.js';
+import type { milestones, projects, targetActuals, targets, tasks } from '../db/schema/index.js';
+
+/**
+ * Stored rows → the facts a light is decided from. Shared by the one-item refresh (after a command)
+ * and the bulk refresh (midnight job, demo load), so both colour an item the same way.
+ */
+
+type TaskRow = Pick<typeof tasks.$inferSelect, 'startDate' | 'deadlineKind' | 'deadline' | 'nextDue' | 'done' | 'progress' | 'lastReportDate' | 'reportPeriod'>;
+type MilestoneRow = Pick<typeof milestones.$inferSelect, 'name' | 'due' | 'doneOn'>;
+
+export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string): LightFacts {
+  return {
+    today,
+    start: t.startDate,
+    deadline: t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null,
+    done: t.done,
+    progress: Number(t.progress),
+    milestones: ms.map((m) => ({ name: m.name, due: m.due, done: !!m.doneOn })),
+    lastReport: t.lastReportDate,
+    reportPeriod: t.reportPeriod as ReportPeriod,
+  };
+}
+
+type TargetRow = Pick<typeof targets.$inferSelect, 'baseline' | 'direction' | 'period'>;
+type ActualRow = Pick<typeof targetActuals.$inferSelect, 'period' | 'value' | 'acceptedAt'>;
+
+/** A target's latest accepted actual against the trajectory for that period, and staleness. */
+export function targetFacts(
+  t: TargetRow,
+  goals: readonly { year: number; goal: string }[],
+  entered: readonly { period: string; expected: string }[],
+  latest: ActualRow | undefined,
+  today: string,
+): LightFacts {
+  const points = trajectory({
+    baseline: t.baseline,
+    goals: goals.map((g) => ({ year: g.year, goal: g.goal })),
+    period: t.period as 'monthly' | 'quarterly',
+    entered: new Map(entered.map((e) => [e.period, e.expected])),
+  });
+  const expected = latest ? points.find((p) => p.period === latest.period)?.expected : undefined;
+  const firstYear = goals.map((g) => g.year).sort()[0];
+  return {
+    today,
+    start: firstYear ? `${firstYear}-01-01` : null,
+    lastReport: latest ? shanghaiDate(latest.acceptedAt) : null,
+    reportPeriod: t.period as ReportPeriod,
+    target:
+      latest && expected
+        ? { direction: t.direction as 'higher' | 'lower', baseline: Number(t.baseline), actual: Number(latest.value), expected: Number(expected), period: latest.period }
+        : null,
+  };
+}
+
+const STAGE_NAMES: Record<string, string> = { planning: '谋划', signed: '签约', started: '开工', building: '在建', operating: '投产' };
+
+type ProjectRow = Pick<typeof projects.$inferSelect, 'stage' | 'stageDates' | 'lastReportDate'>;
+
+/** A project's light: planned stage dates not yet reached are its milestones; reports are monthly. */
+export function projectFacts(p: ProjectRow, today: string): LightFacts {
+  const dates = (p.stageDates ?? {}) as Record<string, { planned?: string; actual?: string }>;
+  const reached = PROJECT_STAGES.indexOf(p.stage as (typeof PROJECT_STAGES)[number]);
+  return {
+    today,
+    start: dates.planning?.actual ?? dates.planning?.planned ?? null,
+    done: p.stage === 'operating',
+    milestones: PROJECT_STAGES.map((s, i) => ({ name: STAGE_NAMES[s]!, due: dates[s]?.planned ?? null, done: i <= reached })),
+    lastReport: p.lastReportDate,
+    reportPeriod: 'monthly',
+  };
+}

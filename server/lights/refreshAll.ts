@@ -1,0 +1,81 @@
+import { desc, sql } from 'drizzle-orm';
+import { computeLight, type LightResult } from '../../domain/lights.js';
+import type { Executor } from '../db/client.js';
+import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
+import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import type { LightEnv } from './refresh.js';
+
+/** Rows per UPDATE … FROM (VALUES …): three parameters a row, far below PostgreSQL's 65,535. */
+const CHUNK = 500;
+
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** Stores many computed lights with one statement per chunk instead of one per row. */
+async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects', rows: { id: string; r: LightResult }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const values = sql.join(
+      rows.slice(i, i + CHUNK).map(({ id, r }) => sql`(${id}::uuid, ${r.light}, ${JSON.stringify(r.reasons)}::jsonb)`),
+      sql`, `,
+    );
+    await db.execute(
+      sql`update ${sql.identifier(table)} as t set light = v.light, light_reasons = v.reasons, light_at = now() from (values ${values}) as v(id, light, reasons) where t.id = v.id`,
+    );
+  }
+}
+
+/**
+ * The midnight job (and the demo load): time passed, so every light is recomputed from stored facts.
+ * A fixed number of reads (tasks, milestones, targets, goals, trajectories, latest actuals, projects)
+ * and one write per 500 items, whatever the size: the per-item refresh would cost three to five
+ * queries an item. Parents' progress is not recomputed here — it changes only with facts, and the
+ * commands that change facts roll it up — so the order of tasks does not matter.
+ */
+export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ tasks: number; targets: number; projects: number }> {
+  const light = (f: Parameters<typeof computeLight>[0]) => computeLight(f, env.calendar, env.thresholds);
+  // One after the other: inside a transaction the queries share one connection.
+  const taskRows = await db
+    .select({
+      id: tasks.id,
+      startDate: tasks.startDate,
+      deadlineKind: tasks.deadlineKind,
+      deadline: tasks.deadline,
+      nextDue: tasks.nextDue,
+      done: tasks.done,
+      progress: tasks.progress,
+      lastReportDate: tasks.lastReportDate,
+      reportPeriod: tasks.reportPeriod,
+    })
+    .from(tasks);
+  const ms = groupBy(await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones), (m) => m.taskId);
+  await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today)) })));
+
+  const targetRows = await db.select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period }).from(targets);
+  const goals = groupBy(await db.select().from(targetGoals), (g) => g.targetId);
+  const entered = groupBy(await db.select().from(targetTrajectory), (e) => e.targetId);
+  const latest = new Map(
+    (
+      await db
+        .selectDistinctOn([targetActuals.targetId], { targetId: targetActuals.targetId, period: targetActuals.period, value: targetActuals.value, acceptedAt: targetActuals.acceptedAt })
+        .from(targetActuals)
+        .orderBy(targetActuals.targetId, desc(targetActuals.period))
+    ).map((a) => [a.targetId, a]),
+  );
+  await storeLights(
+    db,
+    'targets',
+    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], latest.get(t.id), env.today)) })),
+  );
+
+  const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);
+  await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today)) })));
+  return { tasks: taskRows.length, targets: targetRows.length, projects: projectRows.length };
+}
