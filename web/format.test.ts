@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, localiseUnlockTime } from './format.js';
+import { formatDateTime, localiseUnlockTime, trimDecimal } from './format.js';
 
 describe('formatDateTime', () => {
   it('shows Asia/Shanghai wall-clock time whatever the machine zone', () => {
@@ -19,5 +19,16 @@ describe('localiseUnlockTime', () => {
   it('keeps a message that already says the time its own way', () => {
     expect(localiseUnlockTime('locked until 10:15', iso)).toBe('locked until 10:15');
     expect(localiseUnlockTime('wrong password', undefined)).toBe('wrong password');
+  });
+});
+
+describe('trimDecimal', () => {
+  it('drops trailing zeros and a bare point, and leaves other text alone', () => {
+    expect(trimDecimal('95.1000')).toBe('95.1');
+    expect(trimDecimal('90.0000')).toBe('90');
+    expect(trimDecimal('-0.5000')).toBe('-0.5');
+    expect(trimDecimal('100')).toBe('100');
+    expect(trimDecimal('1200.00')).toBe('1200');
+    expect(trimDecimal(null)).toBe('');
   });
 });

@@ -19,3 +19,20 @@ export function localiseUnlockTime(message: string, unlocksAt: string | undefine
   if (!unlocksAt) return message;
   return message.includes(unlocksAt) ? message.replace(unlocksAt, formatDateTime(unlocksAt)) : message;
 }
+
+/** A calendar date (YYYY-MM-DD) as sent; an ISO timestamp as its Shanghai date. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = dayjs(value);
+  return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD') : value;
+}
+
+/** Today on the district's clock, as YYYY-MM-DD. */
+export const todayInZone = (): string => dayjs().tz(ZONE).format('YYYY-MM-DD');
+
+/** An exact decimal string without trailing zeros (95.1000 → 95.1, 90.0000 → 90); kept as text, no floating point. */
+export function trimDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return /^-?\d+\.\d+$/.test(value) ? value.replace(/\.?0+$/, '') : value;
+}

@@ -1,8 +1,17 @@
 import type { Role } from '../domain/enums.js';
 import type { MessageKey } from './i18n/translate.js';
 
-export type NavId = 'home' | 'org' | 'regions' | 'units' | 'bodies' | 'users' | 'import' | 'calendar' | 'securityPolicy' | 'securityUsers' | 'audit';
-export type NavGroup = 'admin' | 'security';
+export type NavId =
+  | 'home'
+  | 'myWork'
+  | 'review'
+  | 'hqDesk'
+  | 'plans'
+  | 'tasks'
+  | 'targets'
+  | 'projects'
+  | 'org' | 'regions' | 'units' | 'bodies' | 'users' | 'import' | 'calendar' | 'securityPolicy' | 'securityUsers' | 'audit';
+export type NavGroup = 'work' | 'admin' | 'security';
 
 export interface NavItem {
   id: NavId;
@@ -13,9 +22,19 @@ export interface NavItem {
   group?: NavGroup;
 }
 
+/** Roles that take part in the program's work (the three admin duties do not). */
+const WORK_ROLES: readonly Role[] = ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'];
+
 /** The side menu and the pages behind it; the same list guards the routes. */
 export const NAV: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'menu.home' },
+  { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
+  { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
+  { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
+  { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
+  { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
+  { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },
+  { id: 'projects', path: '/projects', label: 'menu.projects', roles: WORK_ROLES, group: 'work' },
   { id: 'org', path: '/org', label: 'menu.org' },
   { id: 'regions', path: '/admin/regions', label: 'menu.regions', roles: ['sysadmin'], group: 'admin' },
   { id: 'units', path: '/admin/units', label: 'menu.units', roles: ['sysadmin'], group: 'admin' },
@@ -29,7 +48,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'audit', path: '/audit', label: 'menu.audit', roles: ['auditor'], group: 'security' },
 ];
 
-export const GROUP_LABELS: Record<NavGroup, MessageKey> = { admin: 'menu.admin', security: 'menu.security' };
+export const GROUP_LABELS: Record<NavGroup, MessageKey> = { work: 'menu.work', admin: 'menu.admin', security: 'menu.security' };
 
 /** May a user holding these roles open the entry? */
 export const allowed = (item: NavItem, roles: readonly Role[]): boolean => !item.roles || item.roles.some((r) => roles.includes(r));

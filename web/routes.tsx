@@ -17,6 +17,13 @@ const NotFound = page(() => import('./components/NotFound.js'), 'NotFound');
 
 const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/home/HomePage.js'), 'HomePage'),
+  myWork: page(() => import('./pages/work/UnitWorkbenchPage.js'), 'UnitWorkbenchPage'),
+  review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
+  hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
+  plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
+  tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
+  targets: page(() => import('./pages/items/TargetListPage.js'), 'TargetListPage'),
+  projects: page(() => import('./pages/items/ProjectListPage.js'), 'ProjectListPage'),
   org: page(() => import('./pages/org/OrgStructurePage.js'), 'OrgStructurePage'),
   regions: page(() => import('./pages/admin/RegionsPage.js'), 'RegionsPage'),
   units: page(() => import('./pages/admin/UnitsPage.js'), 'UnitsPage'),
@@ -28,6 +35,16 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   securityPolicy: page(() => import('./pages/security/SecurityPolicyPage.js'), 'SecurityPolicyPage'),
   audit: page(() => import('./pages/audit/AuditLogPage.js'), 'AuditLogPage'),
 };
+
+/** Pages reached from lists and workbenches, not from the menu; the server decides what each user may read. */
+const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
+  ['/plans/:id', page(() => import('./pages/plans/PlanPage.js'), 'PlanPage')],
+  ['/tasks/:id', page(() => import('./pages/items/TaskPage.js'), 'TaskPage')],
+  ['/targets/:id', page(() => import('./pages/items/TargetPage.js'), 'TargetPage')],
+  ['/projects/:id', page(() => import('./pages/items/ProjectPage.js'), 'ProjectPage')],
+  ['/reports/new', page(() => import('./pages/reports/NewReportPage.js'), 'NewReportPage')],
+  ['/reports/:id', page(() => import('./pages/reports/ReportPage.js'), 'ReportPage')],
+];
 
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */
 export function AppRoutes() {
@@ -43,6 +60,9 @@ export function AppRoutes() {
             const Page = PAGES[item.id];
             return item.path === '/' ? <Route key={item.id} index element={<Page />} /> : <Route key={item.id} path={item.path} element={<Page />} />;
           })}
+          {DETAIL_PAGES.map(([path, Page]) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { ClaimBody, UnclaimedItem } from '../../domain/schemas/claim.js';
+import type { TaskCreate } from '../../domain/schemas/task.js';
+import type { Light } from '../../domain/lights.js';
+import type { PlanStatus } from '../../domain/work.js';
+import { api } from './client.js';
+import type { Item, List } from './types.js';
+import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
+
+/** Filters shared by the task, target and project lists (server side). */
+export interface ItemFilter {
+  page: number;
+  perPage: number;
+  q?: string | undefined;
+  plan?: string | undefined;
+  area?: string | undefined;
+  unit?: string | undefined;
+  light?: Light | undefined;
+}
+export interface TaskFilter extends ItemFilter {
+  dueBefore?: string | undefined;
+  sort?: 'deadline' | 'light' | 'code' | 'progress' | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+export const listPrograms = () => api<List<Program>>('/programs', { query: { perPage: 100 } });
+export const listAreas = (programId: string) => api<List<Area>>(`/programs/${programId}/areas`);
+
+export const listPlans = (f: { page?: number; perPage?: number; status?: PlanStatus | undefined } = {}) => api<List<Plan>>('/plans', { query: { perPage: 100, ...f } });
+export const getPlan = (id: string) => api<Item<PlanDetail>>(`/plans/${id}`);
+export const listPlanVersions = (id: string) => api<List<PlanVersion>>(`/plans/${id}/versions`);
+export type PlanStep = 'submit' | 'approve' | 'publish' | 'return';
+export const stepPlan = (id: string, step: PlanStep, body: { version: number; reason?: string; decisionRef?: string }) =>
+  api<Item<PlanDetail>>(`/plans/${id}/${step}`, { method: 'POST', body });
+
+export const listTasks = (f: TaskFilter) => api<LightList<TaskItem>>('/tasks', { query: { ...f } });
+export const getTask = (id: string) => api<Item<TaskDetail>>(`/tasks/${id}`);
+export const createTask = (input: z.input<typeof TaskCreate>) => api<Item<TaskDetail>>('/tasks', { method: 'POST', body: input });
+export type ClaimInput = z.input<typeof ClaimBody>;
+export const claimTask = (id: string, input: ClaimInput) => api<Item<TaskDetail>>(`/tasks/${id}/claim`, { method: 'POST', body: input });
+export const approveClaim = (id: string, body: { version: number; unitId: string }) => api<Item<TaskDetail>>(`/tasks/${id}/claim/approve`, { method: 'POST', body });
+export const returnClaim = (id: string, body: { version: number; unitId: string; reason: string }) =>
+  api<Item<TaskDetail>>(`/tasks/${id}/claim/return`, { method: 'POST', body });
+
+/** Assigned units that have not claimed their task within `workdays` workdays (the HQ office's list). */
+export const listUnclaimed = (f: { page?: number; perPage?: number; workdays?: number } = {}) => api<List<z.infer<typeof UnclaimedItem>>>('/claims/unclaimed', { query: { perPage: 50, ...f } });
+
+export const listTargets = (f: ItemFilter) => api<LightList<Target>>('/targets', { query: { ...f } });
+export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}`);
+
+export const listProjects = (f: ItemFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
+export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${id}`);

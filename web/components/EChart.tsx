@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { theme } from '../theme.js';
+
+// Only what the target and project charts draw: the rest of ECharts stays out of the bundle.
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+
+/**
+ * An ECharts canvas that follows its container's width (phones included). Import this module only
+ * from pages with charts, so ECharts loads with them and never with the login page.
+ */
+export function EChart({ option, height = 320, testId }: { option: ChartOption; height?: number; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(ref.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // The app's font stack, so Chinese labels use the same CJK face as the page.
+    chart.current?.setOption({ textStyle: { fontFamily: theme.token?.fontFamily }, ...option }, true);
+  }, [option]);
+
+  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
+}

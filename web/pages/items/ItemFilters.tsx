@@ -1,0 +1,56 @@
+import { DatePicker, Flex, Input, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useUnits } from '../../api/hooks.js';
+import { listAreas, listPlans, listPrograms } from '../../api/planning.js';
+import type { LightCounts } from '../../api/workTypes.js';
+import { LightCountTags } from '../../components/LightCountTags.js';
+import { filterStyle } from '../../components/PageCard.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import type { ListParams } from './useListParams.js';
+
+/** Plans and areas for the filter selects (one program per district, so its areas serve every list). */
+function usePlanAndAreaOptions() {
+  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const programs = useQuery({ queryKey: ['programs'], queryFn: listPrograms });
+  const programId = programs.data?.data[0]?.id;
+  const areas = useQuery({ queryKey: ['areas', programId], queryFn: () => listAreas(programId!), enabled: !!programId });
+  return {
+    plans: (plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` })),
+    areas: (areas.data?.data ?? []).map((a) => ({ value: a.id, label: a.name })),
+  };
+}
+
+/** The filter row of the task, target and project lists: keyword, plan, area, unit, (due date), and counts by light. */
+export function ItemFilters({ params, update, counts, withDue = false }: { params: ListParams; update: (p: Partial<ListParams>) => void; counts: LightCounts | undefined; withDue?: boolean }) {
+  const { t } = useI18n();
+  const units = useUnits();
+  const { plans, areas } = usePlanAndAreaOptions();
+  return (
+    <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+      <Flex wrap gap={8}>
+        <Input.Search allowClear defaultValue={params.q} placeholder={t('filter.keyword')} onSearch={(v) => update({ q: v.trim() || undefined })} style={filterStyle(220)} data-testid="filter-q" />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filter.plan')} value={params.plan} onChange={(v?: string) => update({ plan: v })} options={plans} style={filterStyle(200)} data-testid="filter-plan" />
+        <Select allowClear placeholder={t('filter.area')} value={params.area} onChange={(v?: string) => update({ area: v })} options={areas} style={filterStyle(160)} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('filter.unit')}
+          value={params.unit}
+          onChange={(v?: string) => update({ unit: v })}
+          options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          style={filterStyle(180)}
+        />
+        {withDue && (
+          <DatePicker
+            placeholder={t('filter.dueBefore')}
+            value={params.dueBefore ? dayjs(params.dueBefore) : null}
+            onChange={(d) => update({ dueBefore: d ? d.format('YYYY-MM-DD') : undefined })}
+            style={filterStyle(150)}
+          />
+        )}
+      </Flex>
+      <LightCountTags counts={counts} selected={params.light} onSelect={(light) => update({ light })} />
+    </Flex>
+  );
+}

@@ -1,0 +1,29 @@
+import { Card, Flex } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { listBlockers, listReports } from '../../api/reporting.js';
+import { can } from '../../api/types.js';
+import type { LightReasonView } from '../../api/workTypes.js';
+import { LightReasons } from '../../components/LightTag.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { BlockerList } from '../reports/BlockerList.js';
+import { ItemReports } from './ItemReports.js';
+
+/** What every target and project page shows beside its chart: light reasons, reports and blockers. */
+export function ItemSide({ itemId, reasons }: { itemId: string; reasons: readonly LightReasonView[] }) {
+  const { t } = useI18n();
+  const reports = useQuery({ queryKey: ['reports', 'item', itemId], queryFn: () => listReports({ item: itemId }), retry: false });
+  const blockers = useQuery({ queryKey: ['blockers', 'item', itemId], queryFn: () => listBlockers({ item: itemId }), retry: false });
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" title={t('light.reasons')}>
+        <LightReasons reasons={reasons} testId="item-light-reasons" />
+      </Card>
+      <Card size="small" title={t('item.reports')}>
+        <ItemReports reports={reports.data?.data ?? []} loading={reports.isLoading} />
+      </Card>
+      <Card size="small" title={t('item.blockers')}>
+        <BlockerList blockers={blockers.data?.data ?? []} actionable={can(blockers.data?.policies, 'escalate') || can(blockers.data?.policies, 'resolve')} />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,52 @@
+import { Tag } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { listProjects } from '../../api/planning.js';
+import type { Project } from '../../api/workTypes.js';
+import { LightTag } from '../../components/LightTag.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ItemFilters } from './ItemFilters.js';
+import { ItemTable } from './ItemTable.js';
+import { useListParams } from './useListParams.js';
+
+/** 重点项目: every project the filters select, with stage, investment and light. */
+export function ProjectListPage() {
+  const { t } = useI18n();
+  const [params, update] = useListParams();
+  const { dueBefore: _d, sort: _s, order: _o, ...filter } = params;
+  const projects = useQuery({ queryKey: ['projects', filter], queryFn: () => listProjects(filter), placeholderData: keepPreviousData });
+  if (projects.isError) return <LoadError error={projects.error} onRetry={() => void projects.refetch()} />;
+  return (
+    <PageCard title={t('project.listTitle')} testId="project-list">
+      <ItemFilters params={params} update={update} counts={projects.data?.counts} />
+      <ItemTable<Project>
+        params={params}
+        update={update}
+        page={projects.data?.page}
+        loading={projects.isFetching}
+        data={projects.data?.data ?? []}
+        empty={t('project.empty')}
+        testId="project-table"
+        columns={[
+          { title: t('light.title'), key: 'light', render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('item.code'), dataIndex: 'code' },
+          {
+            title: t('item.title'),
+            key: 'name',
+            render: (_, r) => (
+              <Link to={`/projects/${r.id}`} style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>
+                {r.name}
+              </Link>
+            ),
+          },
+          { title: t('project.stage'), key: 'stage', render: (_, r) => <Tag color="geekblue">{t(`stage.${r.stage}`)}</Tag> },
+          { title: t('project.total'), dataIndex: 'totalInvestment', align: 'right' },
+          { title: t('project.responsibleUnit'), dataIndex: 'responsibleUnitName' },
+          { title: t('item.lastReport'), key: 'last', render: (_, r) => r.lastReportDate ?? '—' },
+        ]}
+      />
+    </PageCard>
+  );
+}

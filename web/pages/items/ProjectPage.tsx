@@ -1,0 +1,71 @@
+import { Card, Col, Descriptions, Empty, Flex, Row, Steps, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { PROJECT_STAGES } from '../../../domain/work.js';
+import { getProject } from '../../api/planning.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LightTag } from '../../components/LightTag.js';
+import { LoadError } from '../../components/LoadError.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ItemSide } from './ItemSide.js';
+import { ProjectChart } from './ProjectChart.js';
+import { ReportButton } from './ReportButton.js';
+
+/** One key project: stage with dates (谋划 → 投产), planned vs. done investment by month, reports and blockers. */
+export function ProjectPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const mobile = useIsMobile();
+  const project = useQuery({ queryKey: ['projects', id], queryFn: () => getProject(id) });
+  if (project.isError) return <LoadError error={project.error} onRetry={() => void project.refetch()} />;
+  if (!project.data) return <FullPageSpin />;
+  const d = project.data.data;
+  const current = PROJECT_STAGES.indexOf(d.stage);
+
+  return (
+    <Flex vertical gap={16} data-testid="project-page">
+      <Card
+        title={
+          <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal' }}>
+            <Typography.Text type="secondary">{d.code}</Typography.Text>
+            {d.name}
+            <LightTag light={d.light} reasons={d.lightReasons} testId="item-light" />
+          </Flex>
+        }
+        extra={<ReportButton itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} />}
+        styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t('project.owner')}>{d.ownerEnterprise || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('project.location')}>{d.location || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('project.responsibleUnit')}>{d.responsibleUnitName}</Descriptions.Item>
+          <Descriptions.Item label={t('project.total')}>{d.totalInvestment}</Descriptions.Item>
+        </Descriptions>
+        <Steps
+          size="small"
+          direction={mobile ? 'vertical' : 'horizontal'}
+          current={current}
+          style={{ marginTop: 12 }}
+          data-testid="project-stage"
+          items={PROJECT_STAGES.map((s) => {
+            const dates = d.stageDates[s];
+            const parts = [dates?.actual ? t('project.actualDate', { date: dates.actual }) : null, dates?.planned ? t('project.plannedDate', { date: dates.planned }) : null].filter(Boolean);
+            return { title: t(`stage.${s}`), description: parts.join(' · ') };
+          })}
+        />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title={t('project.chart')}>
+            <Typography.Text style={{ display: 'block', marginBottom: 8 }}>{t('project.totals', { planned: d.totals.planned, done: d.totals.done })}</Typography.Text>
+            {d.months.length ? <ProjectChart project={d} /> : <Empty description={t('project.noMonths')} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <ItemSide itemId={d.id} reasons={d.lightReasons} />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

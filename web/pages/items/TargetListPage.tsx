@@ -1,0 +1,52 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { listTargets } from '../../api/planning.js';
+import type { Target } from '../../api/workTypes.js';
+import { LightTag } from '../../components/LightTag.js';
+import { trimDecimal } from '../../format.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ItemFilters } from './ItemFilters.js';
+import { ItemTable } from './ItemTable.js';
+import { useListParams } from './useListParams.js';
+
+/** 目标指标: every target the filters select, with its light and why. */
+export function TargetListPage() {
+  const { t } = useI18n();
+  const [params, update] = useListParams();
+  const { dueBefore: _d, sort: _s, order: _o, ...filter } = params;
+  const targets = useQuery({ queryKey: ['targets', filter], queryFn: () => listTargets(filter), placeholderData: keepPreviousData });
+  if (targets.isError) return <LoadError error={targets.error} onRetry={() => void targets.refetch()} />;
+  return (
+    <PageCard title={t('target.listTitle')} testId="target-list">
+      <ItemFilters params={params} update={update} counts={targets.data?.counts} />
+      <ItemTable<Target>
+        params={params}
+        update={update}
+        page={targets.data?.page}
+        loading={targets.isFetching}
+        data={targets.data?.data ?? []}
+        empty={t('target.empty')}
+        testId="target-table"
+        columns={[
+          { title: t('light.title'), key: 'light', render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('item.code'), dataIndex: 'code' },
+          {
+            title: t('item.title'),
+            key: 'name',
+            render: (_, r) => (
+              <Link to={`/targets/${r.id}`} style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>
+                {r.name}
+              </Link>
+            ),
+          },
+          { title: t('target.baseline'), key: 'baseline', render: (_, r) => `${trimDecimal(r.baseline)} ${r.measureUnit}` },
+          { title: t('target.direction'), key: 'direction', render: (_, r) => t(r.direction === 'higher' ? 'target.higher' : 'target.lower') },
+          { title: t('target.dataUnit'), dataIndex: 'dataUnitName' },
+          { title: t('item.reportPeriod'), key: 'period', render: (_, r) => t(`period.${r.period}`) },
+        ]}
+      />
+    </PageCard>
+  );
+}

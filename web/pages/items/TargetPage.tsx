@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Alert, Card, Col, Descriptions, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { getTarget } from '../../api/planning.js';
+import type { TargetDetail } from '../../api/workTypes.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LightTag } from '../../components/LightTag.js';
+import { LoadError } from '../../components/LoadError.js';
+import { todayInZone, trimDecimal as n } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ItemSide } from './ItemSide.js';
+import { ReportButton } from './ReportButton.js';
+import { TargetChart } from './TargetChart.js';
+
+type Outlook = TargetDetail['forecasts'][number];
+
+/** Will the year's goal be met: yes, no, or not enough data to say. */
+function OutlookTag({ o }: { o: Outlook | null | undefined }) {
+  const { t } = useI18n();
+  if (!o || o.willMeet === null) return <Tag>{t('target.unknown')}</Tag>;
+  return <Tag color={o.willMeet ? 'green' : 'red'}>{t(o.willMeet ? 'target.willMeet' : 'target.willMiss')}</Tag>;
+}
+
+/** One target: goals, actual vs. trajectory chart with the year-end forecast, and 首战告捷. */
+export function TargetPage() {
+  const { t, lang } = useI18n();
+  const { id = '' } = useParams();
+  const target = useQuery({ queryKey: ['targets', id], queryFn: () => getTarget(id) });
+  const thisYear = Number(todayInZone().slice(0, 4));
+  const [year, setYear] = useState<number | null>(null);
+  if (target.isError) return <LoadError error={target.error} onRetry={() => void target.refetch()} />;
+  if (!target.data) return <FullPageSpin />;
+  const d = target.data.data;
+  const years = d.goals.map((g) => g.year);
+  const shown = year ?? (years.includes(thisYear) ? thisYear : (years[0] ?? thisYear));
+  const outlook = d.forecasts.find((f) => f.year === shown);
+  const fy = d.firstYear;
+
+  return (
+    <Flex vertical gap={16} data-testid="target-page">
+      <Card
+        title={
+          <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal' }}>
+            <Typography.Text type="secondary">{d.code}</Typography.Text>
+            {d.name}
+            <LightTag light={d.light} reasons={d.lightReasons} testId="item-light" />
+          </Flex>
+        }
+        extra={<ReportButton itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} />}
+        styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t('target.baseline')}>
+            {n(d.baseline)} {d.measureUnit}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('target.direction')}>{t(d.direction === 'higher' ? 'target.higher' : 'target.lower')}</Descriptions.Item>
+          <Descriptions.Item label={t('target.dataUnit')}>{d.dataUnitName}</Descriptions.Item>
+          <Descriptions.Item label={t('item.reportPeriod')}>{t(`period.${d.period}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('target.goals')}>{d.goals.map((g) => `${g.year}: ${n(g.goal)}`).join('；') || '—'}</Descriptions.Item>
+        </Descriptions>
+        {fy && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type={fy.willMeet === false ? 'warning' : fy.willMeet ? 'success' : 'info'}
+            showIcon
+            data-testid="first-year"
+            title={
+              <span>
+                {fy.title ?? t('target.firstYear')}
+                {lang === 'zh-CN' ? '：' : ': '}
+                {t('target.outlook', { year: fy.year, goal: n(fy.goal) || '—', value: n(fy.value) || '—' })} <OutlookTag o={fy} />
+              </span>
+            }
+          />
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card
+            size="small"
+            title={t('target.chart')}
+            extra={years.length > 1 && <Segmented size="small" value={shown} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ value: y, label: String(y) }))} />}
+          >
+            <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+              <Typography.Text>{t('target.outlook', { year: shown, goal: n(outlook?.goal) || '—', value: n(outlook?.value) || '—' })}</Typography.Text>
+              {outlook?.basis === 'final' && <Typography.Text type="secondary">{t('target.basisFinal')}</Typography.Text>}
+              <OutlookTag o={outlook} />
+            </Flex>
+            {d.actuals.length === 0 && <Alert type="info" title={t('target.noActuals')} style={{ marginBottom: 8 }} />}
+            <TargetChart target={d} year={shown} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <ItemSide itemId={d.id} reasons={d.lightReasons} />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,76 @@
+import { Progress, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { TASK_SORTS } from '../../../domain/schemas/task.js';
+import { listTasks } from '../../api/planning.js';
+import type { TaskItem } from '../../api/workTypes.js';
+import { LightTag } from '../../components/LightTag.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { DeadlineText } from './DeadlineText.js';
+import { ItemFilters } from './ItemFilters.js';
+import { ItemTable } from './ItemTable.js';
+import { useListParams } from './useListParams.js';
+
+type TaskSort = (typeof TASK_SORTS)[number];
+const SORTABLE: readonly string[] = ['deadline', 'light', 'code', 'progress'] satisfies TaskSort[];
+
+/** 任务清单: every task the filters select, with its light and why, sorted and paged by the server. */
+export function TaskListPage() {
+  const { t } = useI18n();
+  const [params, update] = useListParams();
+  const mobile = useIsMobile();
+  const sort = SORTABLE.includes(params.sort ?? '') ? (params.sort as TaskSort) : undefined;
+  const filter = { ...params, sort };
+  const tasks = useQuery({ queryKey: ['tasks', filter], queryFn: () => listTasks(filter), placeholderData: keepPreviousData });
+  if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  const sortOrder = (key: TaskSort): SortOrder => (sort === key ? (params.order === 'desc' ? 'descend' : 'ascend') : null);
+
+  return (
+    <PageCard title={t('task.listTitle')} testId="task-list">
+      <ItemFilters params={params} update={update} counts={tasks.data?.counts} withDue />
+      <ItemTable<TaskItem>
+        params={params}
+        update={update}
+        page={tasks.data?.page}
+        loading={tasks.isFetching}
+        data={tasks.data?.data ?? []}
+        empty={t('task.empty')}
+        testId="task-table"
+        onChange={(_, __, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = s?.order ? String(s.columnKey) : undefined;
+          update({ sort: key, order: s?.order === 'descend' ? 'desc' : key ? 'asc' : undefined });
+        }}
+        columns={[
+          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          // On a phone the code sits above the title, so the title column keeps a readable width.
+          ...(mobile ? [] : [{ title: t('item.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sortOrder('code') }]),
+          {
+            title: t('item.title'),
+            key: 'title',
+            render: (_, r) => (
+              <Link to={`/tasks/${r.id}`} style={{ display: 'inline-block', width: mobile ? 180 : undefined, maxWidth: 300, whiteSpace: 'normal', paddingInlineStart: mobile ? 0 : r.depth * 12 }}>
+                {mobile && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.code}</Typography.Text>}
+                {r.title}
+              </Link>
+            ),
+          },
+          { title: t('item.leadUnit'), key: 'lead', render: (_, r) => r.leadUnitName ?? '—' },
+          { title: t('item.deadline'), key: 'deadline', sorter: true, sortOrder: sortOrder('deadline'), render: (_, r) => <DeadlineText task={r} /> },
+          {
+            title: t('item.progress'),
+            key: 'progress',
+            sorter: true,
+            sortOrder: sortOrder('progress'),
+            render: (_, r) => <Progress percent={Number(r.progress)} size="small" style={{ width: 100, margin: 0 }} />,
+          },
+          { title: t('item.lastReport'), key: 'last', render: (_, r) => <Typography.Text type="secondary">{r.lastReportDate ?? '—'}</Typography.Text> },
+        ]}
+      />
+    </PageCard>
+  );
+}

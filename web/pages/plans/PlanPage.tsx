@@ -1,0 +1,84 @@
+import { Alert, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { getPlan, listPlanVersions } from '../../api/planning.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LightCountTags } from '../../components/LightCountTags.js';
+import { LoadError } from '../../components/LoadError.js';
+import { formatDate, formatDateTime } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { PlanStatusTag } from './PlanStatusTag.js';
+import { PlanSteps } from './PlanSteps.js';
+
+/** One plan: its state and who approved it, its versions, its tasks' lights, and the review steps. */
+export function PlanPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const plan = useQuery({ queryKey: ['plans', id], queryFn: () => getPlan(id) });
+  const versions = useQuery({ queryKey: ['plans', id, 'versions'], queryFn: () => listPlanVersions(id) });
+  if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (!plan.data) return <FullPageSpin />;
+  const { data: p, policies } = plan.data;
+  return (
+    <Flex vertical gap={16} data-testid="plan-page">
+      <Card
+        title={
+          <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal' }}>
+            <Typography.Text type="secondary">{p.code}</Typography.Text>
+            {p.title}
+            <PlanStatusTag status={p.status} />
+          </Flex>
+        }
+        extra={<PlanSteps plan={p} policies={policies} />}
+        styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
+      >
+        {p.lastReturn && <Alert type="warning" showIcon title={t('plan.lastReturn', { reason: p.lastReturn.reason })} style={{ marginBottom: 12 }} />}
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label={t('plan.kind')}>{t(`plan.kind.${p.kind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.taskForce')}>{p.taskForceName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('item.leadUnit')}>{p.leadUnitName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.version')}>v{p.currentVersionNo}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.approvedAt')}>{formatDateTime(p.approvedAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.decisionRef')}>{p.decisionRef ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.publishedAt')}>{formatDate(p.publishedAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.areas')}>
+            <Flex wrap gap={4}>
+              {p.areas.length === 0 && '—'}
+              {p.areas.map((a) => (
+                <Tag key={a.id} style={{ marginInlineEnd: 0 }}>
+                  {a.name}
+                </Tag>
+              ))}
+            </Flex>
+          </Descriptions.Item>
+        </Descriptions>
+        {p.summary && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{p.summary}</Typography.Paragraph>}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('plan.taskLights')} extra={<a onClick={() => navigate(`/tasks?plan=${p.id}`)}>{t('plan.tasks')}</a>}>
+            <LightCountTags counts={p.taskLights} onSelect={(l) => navigate(`/tasks?plan=${p.id}${l ? `&light=${l}` : ''}`)} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('plan.versions')}>
+            <List
+              size="small"
+              loading={versions.isLoading}
+              dataSource={versions.data?.data ?? []}
+              renderItem={(v) => (
+                <List.Item key={v.id}>
+                  <span>
+                    v{v.versionNo} {v.title}
+                  </span>
+                  <Typography.Text type="secondary">{formatDateTime(v.createdAt)}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

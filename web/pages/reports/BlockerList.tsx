@@ -1,0 +1,35 @@
+import { List, Tag, Typography } from 'antd';
+import type { Blocker } from '../../api/workTypes.js';
+import { formatDate } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { BlockerActions } from './BlockerActions.js';
+
+/**
+ * Blockers with their level (unit → task force → HQ → leading group) and state. With `actionable`
+ * (the user's role may escalate or resolve at all), open ones get the buttons their row allows.
+ */
+export function BlockerList({ blockers, empty, actionable = false }: { blockers: Blocker[]; empty?: string; actionable?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <List
+      size="small"
+      dataSource={blockers}
+      locale={{ emptyText: empty ?? t('item.noBlockers') }}
+      renderItem={(b) => (
+        <List.Item key={b.id}>
+          <div style={{ minWidth: 0 }}>
+            <Tag color={b.status === 'open' ? 'volcano' : 'green'}>{t(b.status === 'open' ? 'blocker.open' : 'blocker.resolved')}</Tag>
+            <Tag>{t(`blocker.level.${b.level}`)}</Tag>
+            <Typography.Text strong>{b.title}</Typography.Text>
+            {b.detail && <div style={{ whiteSpace: 'pre-wrap' }}>{b.detail}</div>}
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {b.unitName} · {formatDate(b.raisedAt)}
+              {b.resolution ? ` · ${b.resolution}` : ''}
+            </Typography.Text>
+            {actionable && b.status === 'open' && <BlockerActions blocker={b} />}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}

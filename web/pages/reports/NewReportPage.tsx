@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { App, Flex, Input, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { periodOf } from '../../../domain/periods.js';
+import { ITEM_TYPES, type ItemType } from '../../../domain/work.js';
+import { ApiError } from '../../api/client.js';
+import { createReport, listReports, stepReport } from '../../api/reporting.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LightTag } from '../../components/LightTag.js';
+import { LoadError } from '../../components/LoadError.js';
+import { NotFound } from '../../components/NotFound.js';
+import { PageCard } from '../../components/PageCard.js';
+import { todayInZone } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { itemPath } from '../work/itemPath.js';
+import { ReportForm, type ReportPayload } from './ReportForm.js';
+import { useItemHead } from './useItemHead.js';
+
+/** 填报进展: a new report on an item for a period (the workbench passes the period that is due). */
+export function NewReportPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [sp] = useSearchParams();
+  const rawType = sp.get('itemType') ?? '';
+  const itemType = (ITEM_TYPES as readonly string[]).includes(rawType) ? (rawType as ItemType) : undefined;
+  const itemId = sp.get('itemId') ?? undefined;
+  const head = useItemHead(itemType, itemId);
+  const [period, setPeriod] = useState<string | null>(sp.get('period'));
+
+  if (!itemType || !itemId) return <NotFound />;
+  if (head.isError) return <LoadError error={head.error} onRetry={() => void head.refetch()} />;
+  if (!head.data) return <FullPageSpin />;
+  const h = head.data;
+  const currentPeriod = period ?? periodOf(todayInZone(), h.periodKind);
+
+  const create = async (p: ReportPayload) => {
+    try {
+      return (await createReport({ itemType, itemId, period: currentPeriod, ...p })).data;
+    } catch (e) {
+      // The unit already has this period's report (a draft, or one that came back): open it instead.
+      if (e instanceof ApiError && e.code === 'report_exists') {
+        const existing = (await listReports({ item: itemId, period: currentPeriod })).data[0];
+        if (existing) {
+          void message.info(e.message);
+          navigate(`/reports/${existing.id}`, { replace: true });
+        }
+      }
+      throw e;
+    }
+  };
+  const done = async (id: string) => {
+    await qc.invalidateQueries();
+    navigate(`/reports/${id}`, { replace: true });
+  };
+
+  return (
+    <PageCard
+      testId="report-new"
+      title={
+        <Flex gap={8} align="center" wrap>
+          {t('report.newTitle', { item: '' })}
+          <Link to={itemPath(itemType, itemId)}>
+            {h.code} {h.title}
+          </Link>
+          <LightTag light={h.light} reasons={h.lightReasons} />
+        </Flex>
+      }
+    >
+      <Flex gap={8} align="center" style={{ marginBottom: 16 }} wrap>
+        <Typography.Text>{t('report.period')}</Typography.Text>
+        <Input value={currentPeriod} onChange={(e) => setPeriod(e.target.value.trim())} style={{ width: 140 }} data-testid="report-period" />
+      </Flex>
+      <ReportForm
+        itemType={itemType}
+        initial={{ text: '' }}
+        initialFiles={[]}
+        onSave={async (p) => done((await create(p)).id)}
+        onSubmit={async (p) => {
+          const r = await create(p);
+          // The draft exists now: whatever the submit answers, go to it (its page can submit again).
+          try {
+            await stepReport(r.id, 'submit', r.version);
+          } finally {
+            await done(r.id);
+          }
+        }}
+      />
+    </PageCard>
+  );
+}

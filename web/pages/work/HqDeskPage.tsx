@@ -1,0 +1,85 @@
+import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { BLOCKER_LEVELS } from '../../../domain/work.js';
+import { listUnclaimed } from '../../api/planning.js';
+import { hqWorkbench } from '../../api/reporting.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LightCountTags } from '../../components/LightCountTags.js';
+import { LoadError } from '../../components/LoadError.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { reportToLine } from './reportLines.js';
+import { WorkSection } from './WorkLines.js';
+
+/** 指挥部办公室: lights of all tasks, targets and projects; reports to accept; unclaimed tasks; open blockers. */
+export function HqDeskPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const wb = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench });
+  const unclaimed = useQuery({ queryKey: ['claims', 'unclaimed'], queryFn: () => listUnclaimed() });
+  if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
+  if (!wb.data) return <FullPageSpin />;
+  const w = wb.data.data;
+  const lights = [
+    ['tasks', 'menu.tasks', w.counts.tasks],
+    ['targets', 'menu.targets', w.counts.targets],
+    ['projects', 'menu.projects', w.counts.projects],
+  ] as const;
+  return (
+    <Flex vertical gap={16} data-testid="hq-desk">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('menu.hqDesk')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        {lights.map(([path, label, counts]) => (
+          <Col xs={24} lg={8} key={path}>
+            <Card size="small" title={t(label)} extra={<a onClick={() => navigate(`/${path}`)}>{t('work.open')}</a>}>
+              <LightCountTags counts={counts} onSelect={(l) => navigate(l ? `/${path}?light=${l}` : `/${path}`)} testId={`hq-${path}-lights`} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={12} lg={6}>
+          <Card size="small">
+            <Statistic title={t('work.toAccept')} value={w.counts.toAccept} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card size="small">
+            <Statistic title={t('work.unclaimed')} value={w.counts.unclaimedTasks} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('work.openBlockers')}>
+            <Flex wrap gap={16}>
+              {BLOCKER_LEVELS.map((l) => (
+                <Statistic key={l} title={t(`blocker.level.${l}`)} value={w.counts.openBlockers[l]} />
+              ))}
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.toAccept')} count={w.counts.toAccept} lines={w.toAccept.map((r) => reportToLine(r, t, 'accept'))} empty={t('work.emptyQueue')} testId="hq-toAccept" />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection
+            title={t('work.unclaimed')}
+            count={unclaimed.data?.page?.total ?? 0}
+            lines={(unclaimed.data?.data ?? []).map((u) => ({
+              key: `${u.taskId}:${u.unitId}`,
+              itemType: 'task' as const,
+              itemId: u.taskId,
+              code: u.taskCode,
+              title: u.taskTitle,
+              meta: `${u.unitName} · ${t(u.role === 'lead' ? 'work.lead' : 'work.support')} · ${t('work.claimOverdue', { date: u.claimDue, n: u.overdueWorkdays })}`,
+            }))}
+            empty={t('work.emptyUnclaimed')}
+            testId="hq-unclaimed"
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.hqToReview')} count={w.counts.toReview} lines={w.toReview.map((r) => reportToLine(r, t, 'hqreview'))} empty={t('work.emptyQueue')} testId="hq-toReview" />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Button, Col, Flex, Row, Select, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { listReports, unitWorkbench } from '../../api/reporting.js';
+import { unitsActedFor } from '../../auth/actsFor.js';
+import { useCurrentUser } from '../../auth/CurrentUser.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { formatDate } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ClaimModal } from './ClaimModal.js';
+import { newReportPath } from './itemPath.js';
+import { reportToLine } from './reportLines.js';
+import { WorkSection, type Line } from './WorkLines.js';
+
+/** The units the user speaks for as liaison or head, with a name to pick them by. */
+function myUnits(me: ReturnType<typeof useCurrentUser>): { id: string; name: string }[] {
+  return unitsActedFor(me, 'liaison', 'unit_head').map((id) => ({ id, name: me.roles.find((r) => r.unitId === id)?.scopeName ?? (me.unit?.id === id ? me.unit.name : id) }));
+}
+
+/** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
+export function UnitWorkbenchPage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const units = myUnits(me);
+  const [unit, setUnit] = useState<string | undefined>(units[0]?.id);
+  const isHead = me.roles.some((r) => r.role === 'unit_head');
+  const wb = useQuery({ queryKey: ['workbench', 'unit', unit], queryFn: () => unitWorkbench(unit), enabled: units.length > 0 });
+  const toApprove = useQuery({ queryKey: ['reports', 'submitted', unit], queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead });
+  const [claiming, setClaiming] = useState<{ taskId: string; unitId: string } | null>(null);
+
+  if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
+  if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
+  if (!wb.data) return <FullPageSpin />;
+  const w = wb.data.data;
+  // A task without a date is 长期坚持; a target or project simply has no deadline line.
+  const due = (d: string | null, type: string = 'task') => (d ? t('work.due', { date: formatDate(d) }) : type === 'task' ? t('item.ongoing') : '');
+
+  const toClaim: Line[] = w.toClaim.map((l) => ({
+    ...l,
+    key: l.itemId,
+    meta: (
+      <>
+        {t(l.role === 'lead' ? 'work.lead' : 'work.support')} · {due(l.due)}
+        {l.returnReason && <div>{t('report.returnedBecause', { reason: l.returnReason })}</div>}
+      </>
+    ),
+    actions: (
+      <Button size="small" type="primary" data-testid="claim-open" onClick={() => setClaiming({ taskId: l.itemId, unitId: w.unitId })}>
+        {t('work.claim')}
+      </Button>
+    ),
+  }));
+  const toReport: Line[] = w.toReport.map((l) => ({
+    ...l,
+    key: `${l.itemType}:${l.itemId}:${l.period}`,
+    meta: [t('work.period', { period: l.period }), due(l.due, l.itemType)].filter(Boolean).join(' · '),
+    actions: (
+      <Button size="small" type="primary" data-testid="report-open" onClick={() => navigate(newReportPath(l.itemType, l.itemId, l.period))}>
+        {t('work.report')}
+      </Button>
+    ),
+  }));
+  const plain = (l: (typeof w.dueSoon)[number]): Line => ({ ...l, key: `${l.itemType}:${l.itemId}`, meta: due(l.due, l.itemType) });
+
+  return (
+    <Flex vertical gap={16} data-testid="unit-workbench">
+      <Flex align="center" gap={12} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('menu.myWork')}
+        </Typography.Title>
+        {units.length > 1 ? (
+          <Select value={unit} onChange={setUnit} options={units.map((u) => ({ value: u.id, label: u.name }))} style={{ minWidth: 200 }} />
+        ) : (
+          <Typography.Text type="secondary">{t('work.unit', { unit: w.unitName ?? '' })}</Typography.Text>
+        )}
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.toClaim')} count={w.counts.toClaim} lines={toClaim} empty={t('work.emptyToClaim')} testId="wb-toClaim" />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" />
+        </Col>
+        {isHead && (
+          <Col xs={24} xl={12}>
+            <WorkSection
+              title={t('work.toApprove')}
+              count={toApprove.data?.page?.total ?? 0}
+              lines={(toApprove.data?.data ?? []).map((r) => reportToLine(r, t, 'approve'))}
+              empty={t('work.emptyToApprove')}
+              testId="wb-toApprove"
+            />
+          </Col>
+        )}
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.returned')} count={w.counts.returned} lines={w.returned.map((r) => reportToLine(r, t, 'returned'))} empty={t('work.emptyReturned')} testId="wb-returned" />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.dueSoon')} count={w.counts.dueSoon} lines={w.dueSoon.map(plain)} empty={t('work.emptyDueSoon')} testId="wb-dueSoon" />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.overdue')} count={w.counts.overdue} lines={w.overdue.map(plain)} empty={t('work.emptyOverdue')} testId="wb-overdue" />
+        </Col>
+      </Row>
+      {claiming && <ClaimModal taskId={claiming.taskId} unitId={claiming.unitId} onClose={() => setClaiming(null)} />}
+    </Flex>
+  );
+}
