@@ -1,6 +1,7 @@
-// `npm run bench`: start-up time, login latency on both databases and the login page's JavaScript
-// weight. Prints a markdown report and appends it to bench/RESULTS.md (`--no-append` to skip).
-// Bounded to a few minutes; uses ports 3200–3299 on 127.0.0.1 only.
+// `npm run bench`: start-up time, login latency on both databases, the login page's JavaScript
+// weight, and issue 3's figures on a district at scale (HQ task list, unit workbench, report
+// submissions under 100 clients). Prints a markdown report and appends it to bench/RESULTS.md
+// (`--no-append` to skip). Bounded to about ten minutes; uses ports 3200–3299 on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,15 +10,21 @@ import { hashPassword, verifyPassword } from '../server/security/passwords.js';
 import { createServerDatabase, DEMO_PASSWORD, freePort, passwordLogin, ROOT, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
 import { kib, median, ms, percentile, timed } from './stats.js';
 import { loginPageWeight } from './webWeight.js';
+import { scaleSection } from './scaleSection.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
 const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
-/** `--only=startup,login,web` runs some sections (e.g. while tuning); all by default. */
+/**
+ * `--only=startup,login,web,scale,submit` runs some sections (e.g. while tuning); all by default.
+ * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL;
+ * `--db=pg` or `--db=embedded` limits `scale` to one database.
+ */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit') => !only || only.includes(name);
+const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
 const say = (s = '') => {
@@ -190,6 +197,9 @@ async function main() {
     if (section('startup')) await startupSection(w);
     if (section('login')) await loginSection(w);
     if (section('web')) webSection();
+    if (section('scale') || section('submit')) {
+      await scaleSection({ say, progress, port, tmp, reads: section('scale'), submit: section('submit'), databases: dbOnly === 'pg' ? ['PostgreSQL'] : dbOnly === 'embedded' ? ['embedded'] : ['PostgreSQL', 'embedded'] });
+    }
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {

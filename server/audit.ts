@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { canonicalJson, normalise } from '../domain/canonicalJson.js';
 import type { Ctx } from './context.js';
 import type { Executor, Tx } from './db/client.js';
-import { auditHead, auditLog } from './db/schema/index.js';
+import { auditHead, auditLog, auditPending } from './db/schema/index.js';
 
 export interface AuditEntry {
   entity: string;
@@ -44,16 +44,31 @@ function redact(v: unknown): unknown {
   return n;
 }
 
+/** Stands for the id in a record's canonical JSON until the database assigns it; random, so no content can contain it. */
+const ID_MARK = `\u0000audit-id-${randomBytes(12).toString('hex')}\u0000`;
+const ID_FIELD = `"id":${JSON.stringify(ID_MARK)}`;
+
 /**
- * Appends one audit record in the caller's transaction. Locking the head row orders concurrent
- * writers, so the chain follows commit order and has no gaps.
+ * A record's canonical JSON split around its id: the id is the head's next number, known only under
+ * the head's lock, so the database joins head + id + tail there (audit_append, migration 0006).
+ * The top-level id is the last "id" key in key order (only ip and requestId follow it), hence lastIndexOf.
  */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry) {
-  const head = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  const h = head[0];
-  if (!h) throw new Error('audit_head is missing: the database was not migrated');
-  const fields: HashedFields = {
-    id: h.lastId + 1,
+export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail: string } {
+  const body = canonicalJson({ ...r, id: ID_MARK, at: r.at.toISOString() });
+  const at = body.lastIndexOf(ID_FIELD);
+  if (at < 0 || body.indexOf(ID_FIELD) !== at) throw new Error('audit record: cannot place the id');
+  return { head: body.slice(0, at) + '"id":', tail: body.slice(at + ID_FIELD.length) };
+}
+
+/**
+ * Appends one audit record in the caller's transaction. The head row's lock orders concurrent
+ * writers, so the chain follows commit order and has no gaps; every write waits for that lock, so
+ * the record is staged here (no lock) and linked by a deferred trigger at COMMIT (migration 0006):
+ * the lock is held from the commit's start to its end, never across a trip back to Node. The id
+ * is therefore known only after the commit. A rolled-back transaction leaves neither record nor gap.
+ */
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): Promise<void> {
+  const fields: Omit<HashedFields, 'id'> = {
     at: new Date(),
     actorId: ctx.actor?.userId ?? null,
     actorAccount: ctx.actor?.account ?? null,
@@ -65,10 +80,8 @@ export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'reque
     before: redact(entry.before),
     after: redact(entry.after),
   };
-  const hash = auditHash(h.lastHash, fields);
-  await tx.insert(auditLog).values({ ...fields, prevHash: h.lastHash, hash });
-  await tx.update(auditHead).set({ lastId: fields.id, lastHash: hash }).where(eq(auditHead.id, 1));
-  return fields.id;
+  const { head, tail } = bodyAroundId(fields);
+  await tx.insert(auditPending).values({ ...fields, bodyHead: head, bodyTail: tail });
 }
 
 export interface VerifyResult {

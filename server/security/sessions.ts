@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SessionStage } from '../../domain/schemas/auth.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
@@ -29,8 +29,10 @@ export type SessionLookup = { ok: true; session: LoadedSession; touch: boolean }
 
 /** Finds a live session: not ended, not idle past the timeout, not older than the absolute limit. */
 export async function loadSession(db: Executor, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
+  // The roles come in the same query: this runs on every request, so one round trip, not two.
+  const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'bodyId', r.body_id)) from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`;
   const [row] = await db
-    .select({ s: sessions, u: { id: users.id, account: users.account, unitId: users.unitId, disabled: users.disabled } })
+    .select({ s: sessions, u: { id: users.id, account: users.account, unitId: users.unitId, disabled: users.disabled }, roles })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, digest(token)), isNull(sessions.endedAt)));
@@ -40,7 +42,6 @@ export async function loadSession(db: Executor, token: string, policy: SecurityP
   if (row.u.disabled || now.getTime() - row.s.lastSeenAt.getTime() > idleMs || now.getTime() - row.s.createdAt.getTime() > absMs) {
     return { ok: false, reason: 'expired' };
   }
-  const roles = await db.select().from(userRoles).where(eq(userRoles.userId, row.u.id));
   return {
     ok: true,
     touch: now.getTime() - row.s.lastSeenAt.getTime() > 30_000,
@@ -52,7 +53,7 @@ export async function loadSession(db: Executor, token: string, policy: SecurityP
         userId: row.u.id,
         account: row.u.account,
         unitId: row.u.unitId,
-        roles: roles.map((r): RoleGrant => ({ role: r.role as RoleGrant['role'], unitId: r.unitId, bodyId: r.bodyId })),
+        roles: row.roles.map((r): RoleGrant => ({ role: r.role, unitId: r.unitId, bodyId: r.bodyId })),
       },
     },
   };

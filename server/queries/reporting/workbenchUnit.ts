@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Light, LightReason } from '../../../domain/lights.js';
@@ -15,8 +15,7 @@ export const WORKBENCH_LINES = 50;
 const total = sql<number>`(count(*) over())::int`;
 /** A task's date that matters: its deadline, or for a recurring task the next due date. */
 export const taskDue = sql<string | null>`case ${tasks.deadlineKind} when 'date' then ${tasks.deadline} when 'recurring' then ${tasks.nextDue} end`;
-const taskCols = { id: tasks.id, code: tasks.code, title: tasks.title, light: tasks.light, lightReasons: tasks.lightReasons, due: taskDue, reportPeriod: tasks.reportPeriod, total };
-const redFor = (col: typeof tasks.lightReasons | typeof projects.lightReasons, code: string) => sql`${col} @> ${JSON.stringify([{ code }])}::jsonb`;
+const taskCols = { id: tasks.id, code: tasks.code, title: tasks.title, light: tasks.light, lightReasons: tasks.lightReasons, due: taskDue, reportPeriod: tasks.reportPeriod };
 
 type Row = { id: string; code: string; title?: string; name?: string; light: string; lightReasons: unknown; due: string | null; total: number };
 const line = (itemType: LineItem['itemType'], r: Row): LineItem => ({
@@ -30,10 +29,17 @@ const line = (itemType: LineItem['itemType'], r: Row): LineItem => ({
 });
 const totalOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
 
+const hasReason = (reasons: unknown, ...codes: string[]) => Array.isArray(reasons) && reasons.some((r: { code?: string }) => codes.includes(r.code ?? ''));
+/** The first lines of an ordered list, and its length for the count. */
+const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), total: rows.length });
+
 /**
  * A unit's "my work", from stored columns and indexes only: tasks to claim, items whose open
  * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
- * and overdue tasks and projects.
+ * and overdue tasks and projects. A unit holds tens (at most a few hundred) task shares and
+ * projects, so each kind is read once — every share with its "reported for the open period" flag —
+ * and sorted into the lists here: five queries instead of nine (each costs a round trip and a plan,
+ * and the embedded database runs them one after the other).
  */
 export async function unitWorkbench(db: Executor, unitId: string, now = new Date()) {
   const today = shanghaiDate(now);
@@ -45,82 +51,87 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
   >;
   const periodOfKind = (col: SQL | PgColumn) =>
     sql`case ${col} when 'weekly' then ${open.weekly.period} when 'quarterly' then ${open.quarterly.period} else ${open.monthly.period} end`;
-  const unreported = (type: string, id: PgColumn, period: SQL) =>
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(reports)
-        .where(and(eq(reports.itemType, type), eq(reports.itemId, id), eq(reports.unitId, unitId), eq(reports.period, period))),
-    );
-  const mine = (cond: SQL | undefined) =>
+  const reported = (type: string, id: PgColumn, period: SQL) =>
+    sql<boolean>`exists (${db
+      .select({ one: sql`1` })
+      .from(reports)
+      .where(and(eq(reports.itemType, type), eq(reports.itemId, id), eq(reports.unitId, unitId), eq(reports.period, period)))})`;
+
+  const [shares, targetReports, unitProjects, returned] = await Promise.all([
     db
-      .select({ ...taskCols, role: taskUnits.role, claimStatus: taskUnits.claimStatus, returnReason: taskUnits.returnReason })
+      .select({
+        ...taskCols,
+        done: tasks.done,
+        startDate: tasks.startDate,
+        role: taskUnits.role,
+        claimStatus: taskUnits.claimStatus,
+        returnReason: taskUnits.returnReason,
+        reported: reported('task', tasks.id, periodOfKind(tasks.reportPeriod)),
+      })
       .from(taskUnits)
       .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-      .where(and(eq(taskUnits.unitId, unitId), cond))
-      .orderBy(sql`${taskDue} asc nulls last`, asc(tasks.code))
-      .limit(WORKBENCH_LINES);
-  const projectCols = { id: projects.id, code: projects.code, name: projects.name, light: projects.light, lightReasons: projects.lightReasons, due: sql<string | null>`null`, total };
-
-  const [toClaim, taskReports, targetReports, projectReports, returned, dueSoon, overdueTasks, overdueProjects] = await Promise.all([
-    mine(inArray(taskUnits.claimStatus, ['unclaimed', 'returned'])),
-    mine(
-      and(
-        inArray(taskUnits.claimStatus, ['submitted', 'approved']),
-        eq(tasks.done, false),
-        or(sql`${tasks.startDate} is null`, lte(tasks.startDate, today)),
-        unreported('task', tasks.id, periodOfKind(tasks.reportPeriod)),
-      ),
-    ),
+      .where(eq(taskUnits.unitId, unitId))
+      .orderBy(sql`${taskDue} asc nulls last`, asc(tasks.code)),
     db
       .select({ id: targets.id, code: targets.code, name: targets.name, light: targets.light, lightReasons: targets.lightReasons, due: sql<string | null>`null`, reportPeriod: targets.period, total })
       .from(targets)
-      .where(and(eq(targets.dataUnitId, unitId), unreported('target', targets.id, periodOfKind(targets.period))))
+      .where(and(eq(targets.dataUnitId, unitId), not(reported('target', targets.id, periodOfKind(targets.period)))))
       .orderBy(asc(targets.code))
       .limit(WORKBENCH_LINES),
     db
-      .select(projectCols)
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        light: projects.light,
+        lightReasons: projects.lightReasons,
+        due: sql<string | null>`null`,
+        stage: projects.stage,
+        reported: reported('project', projects.id, sql`${open.monthly.period}`),
+      })
       .from(projects)
-      .where(and(eq(projects.responsibleUnitId, unitId), ne(projects.stage, 'operating'), unreported('project', projects.id, sql`${open.monthly.period}`)))
-      .orderBy(asc(projects.code))
-      .limit(WORKBENCH_LINES),
+      .where(eq(projects.responsibleUnitId, unitId))
+      .orderBy(asc(projects.code)),
     db
       .select({ report: reports, total })
       .from(reports)
       .where(and(eq(reports.unitId, unitId), eq(reports.status, 'returned')))
       .orderBy(desc(reports.returnedAt))
       .limit(WORKBENCH_LINES),
-    mine(and(eq(tasks.done, false), gte(taskDue, today), lte(taskDue, soon))),
-    mine(and(eq(tasks.done, false), or(lt(taskDue, today), and(eq(tasks.light, 'red'), or(redFor(tasks.lightReasons, 'overdue'), redFor(tasks.lightReasons, 'milestone_overdue')))))),
-    db
-      .select(projectCols)
-      .from(projects)
-      .where(and(eq(projects.responsibleUnitId, unitId), eq(projects.light, 'red'), redFor(projects.lightReasons, 'milestone_overdue')))
-      .orderBy(asc(projects.code))
-      .limit(WORKBENCH_LINES),
   ]);
 
+  const active = shares.filter((t) => !t.done);
+  const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
+  const taskReports = firstLines(
+    active.filter((t) => (t.claimStatus === 'submitted' || t.claimStatus === 'approved') && (t.startDate === null || t.startDate <= today) && !t.reported),
+  );
+  const dueSoon = firstLines(active.filter((t) => t.due !== null && t.due >= today && t.due <= soon));
+  const overdueTasks = firstLines(active.filter((t) => (t.due !== null && t.due < today) || (t.light === 'red' && hasReason(t.lightReasons, 'overdue', 'milestone_overdue'))));
+  const projectReports = firstLines(unitProjects.filter((p) => p.stage !== 'operating' && !p.reported));
+  const overdueProjects = firstLines(unitProjects.filter((p) => p.light === 'red' && hasReason(p.lightReasons, 'milestone_overdue')));
+  const asRow = <T extends object>(r: T) => ({ ...r, total: 0 });
+
   const toReport = [
-    ...taskReports.map((r) => ({ item: line('task', r), ...open[r.reportPeriod as PeriodKind] })),
+    ...taskReports.rows.map((r) => ({ item: line('task', asRow(r)), ...open[r.reportPeriod as PeriodKind] })),
     ...targetReports.map((r) => ({ item: line('target', r), ...open[r.reportPeriod as PeriodKind] })),
-    ...projectReports.map((r) => ({ item: line('project', r), ...open.monthly })),
+    ...projectReports.rows.map((r) => ({ item: line('project', asRow(r)), ...open.monthly })),
   ]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.item.code.localeCompare(b.item.code))
     .slice(0, WORKBENCH_LINES);
-  const overdue = [...overdueTasks.map((r) => line('task', r)), ...overdueProjects.map((r) => line('project', r))].slice(0, WORKBENCH_LINES);
+  const overdue = [...overdueTasks.rows.map((r) => line('task', asRow(r))), ...overdueProjects.rows.map((r) => line('project', asRow(r)))].slice(0, WORKBENCH_LINES);
 
   return {
-    toClaim: toClaim.map((r) => ({ item: line('task', r), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
+    toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     toReport,
     returned: returned.map((r) => r.report),
-    dueSoon: dueSoon.map((r) => line('task', r)),
+    dueSoon: dueSoon.rows.map((r) => line('task', asRow(r))),
     overdue,
     counts: {
-      toClaim: totalOf(toClaim),
-      toReport: totalOf(taskReports) + totalOf(targetReports) + totalOf(projectReports),
+      toClaim: toClaim.total,
+      toReport: taskReports.total + totalOf(targetReports) + projectReports.total,
       returned: totalOf(returned),
-      dueSoon: totalOf(dueSoon),
-      overdue: totalOf(overdueTasks) + totalOf(overdueProjects),
+      dueSoon: dueSoon.total,
+      overdue: overdueTasks.total + overdueProjects.total,
     },
   };
 }

@@ -1,0 +1,252 @@
+// Issue 3's figures at district scale: the HQ task list and a unit's workbench (p95 server time)
+// on both databases, and report submission under 100 concurrent clients on PostgreSQL.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../server/db/client.js';
+import { verifyAuditChain } from '../server/audit.js';
+import { DEMO_PASSWORD, createServerDatabase, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
+import { DISTRICT, generateDistrict, HQ_ACCOUNT, liaisonAccount, type GenerateResult } from './generate.js';
+import { KeepAliveClient, type Session } from './http.js';
+import { ms, percentile, timed } from './stats.js';
+
+/** The md5-derived ids the generator gives (see generate.ts), so the bench names a plan or unit without a lookup. */
+export function benchId(prefix: string, n: number): string {
+  const h = createHash('md5').update(`${prefix}${n}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+export interface District {
+  label: 'PostgreSQL' | 'embedded';
+  target: ServerTarget;
+  generated: GenerateResult;
+  drop?: () => Promise<void>;
+}
+
+/** A fresh database of either kind, migrated and filled with the district; closed again for the server to open. */
+export async function buildDistrict(label: District['label'], tmp: string, log: (s: string) => void): Promise<District> {
+  if (label === 'PostgreSQL') {
+    const db = await createServerDatabase('tuijin_scale');
+    try {
+      const database = await openDatabase({ databaseUrl: db.url, poolSize: 2 });
+      const generated = await generateDistrict(database, DEMO_PASSWORD, DISTRICT, log);
+      await database.close();
+      return { label, target: { databaseUrl: db.url }, generated, drop: db.drop };
+    } catch (e) {
+      await db.drop();
+      throw e;
+    }
+  }
+  const dataDir = path.join(tmp, 'scale-embedded');
+  const database = await openDatabase({ dataDir });
+  try {
+    return { label, target: { dataDir }, generated: await generateDistrict(database, DEMO_PASSWORD, DISTRICT, log) };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Filter combinations of the HQ task list: each a page of 50 with lights, reasons and counts by light. */
+const LIST_QUERIES: [string, string][] = [
+  ['plan, by deadline', `plan=${benchId('bp', 2)}&sort=deadline`],
+  ['unit, by light', `unit=${benchId('bu', 17)}&sort=light&order=desc`],
+  ['red, by progress', 'light=red&sort=progress&order=desc'],
+  ['area + due before, by deadline', `area=${benchId('ba', 5)}&dueBefore=2026-12-31&sort=deadline`],
+  ['text search, page 2', `q=${encodeURIComponent('招商')}&sort=code&page=2`],
+  ['no filter, page 10', 'sort=code&page=10'],
+  ['plan + yellow, by deadline', `plan=${benchId('bp', 4)}&light=yellow&sort=deadline`],
+];
+const WORKBENCH_UNITS = [3, 17, 29, 42, 55, 61, 78, 90, 104, 119];
+const REPS = 40;
+
+export interface ReadFigures {
+  list: { p50: number; p95: number; p99: number; n: number; perQuery: string[] };
+  workbench: { p50: number; p95: number; p99: number; n: number };
+}
+
+/**
+ * Sequential requests (one at a time) over HTTP on 127.0.0.1 with a keep-alive connection, so the
+ * figure is the server's time plus one loopback round trip; each query is warmed up first.
+ */
+export async function measureReads(d: District, port: number, env: NodeJS.ProcessEnv = {}): Promise<ReadFigures> {
+  const s = await startServer(d.target, { port, timeoutMs: 120_000, env });
+  const c = new KeepAliveClient(s.base, 4);
+  try {
+    const hq = await c.login(HQ_ACCOUNT);
+    const get = async (session: Session, url: string) => {
+      const r = await c.request('GET', url, session);
+      if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${r.body.slice(0, 300)}`);
+      return r.body;
+    };
+    const all: number[] = [];
+    const perQuery: string[] = [];
+    for (const [name, q] of LIST_QUERIES) {
+      const url = `/api/tasks?perPage=50&${q}`;
+      const first = JSON.parse(await get(hq, url)) as { data: { light: string; lightReasons: unknown[] }[]; page: { total: number } };
+      if (first.data.some((t) => !t.light || !Array.isArray(t.lightReasons))) throw new Error(`${url}: an item without its light or reasons`);
+      await timed(5, 1, async () => void (await get(hq, url)));
+      const { latencies } = await timed(REPS, 1, async () => void (await get(hq, url)));
+      all.push(...latencies);
+      perQuery.push(`${name}: ${first.data.length}/${first.page.total} rows, p95 ${ms(percentile(latencies, 95))}`);
+    }
+    const heads = await Promise.all(WORKBENCH_UNITS.map((u) => c.login(liaisonAccount(u))));
+    const wb: number[] = [];
+    for (const h of heads) {
+      await timed(3, 1, async () => void (await get(h, '/api/workbench/unit')));
+      wb.push(...(await timed(REPS, 1, async () => void (await get(h, '/api/workbench/unit')))).latencies);
+    }
+    const fig = (l: number[]) => ({ p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), n: l.length });
+    return { list: { ...fig(all), perQuery }, workbench: fig(wb) };
+  } finally {
+    c.close();
+    await s.stop();
+  }
+}
+
+export interface SubmitFigures {
+  clients: number;
+  acknowledged: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  inDatabase: number;
+  auditRecords: number;
+  /** Acknowledged in the measured phase (after the warm-up): auditRecords must equal it. */
+  measuredAcked: number;
+  chainIntact: boolean;
+  serverCpuPerSubmit: number;
+  /** Mean number of the server's database connections waiting on a lock, waiting for the server, or working. */
+  connections: { onLock: number; onServer: number; working: number };
+}
+
+/** CPU time (user + system, all threads) a process has used, in ms, from /proc (USER_HZ = 100). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Submission = POST /api/reports/:id/submit of one of the unit's draft reports by its liaison: a
+ * real session (cookie + CSRF), the report locked and checked against the workflow and the
+ * liaison's units, the step timed, one hash-chained audit record, all in one transaction; the
+ * reply is the report's detail. 100 clients, each its own liaison of its own unit, on one
+ * keep-alive connection each, one request at a time.
+ */
+export async function measureSubmissions(d: District, port: number, clients = 100, perClient = 60, env: NodeJS.ProcessEnv = {}): Promise<SubmitFigures> {
+  if (!d.target.databaseUrl) throw new Error('submissions are measured on PostgreSQL');
+  const s: ServerProcess = await startServer(d.target, { port, timeoutMs: 120_000, env });
+  const c = new KeepAliveClient(s.base, clients);
+  const db = new pg.Client({ connectionString: d.target.databaseUrl });
+  await db.connect();
+  try {
+    const sessions: Session[] = [];
+    for (let i = 0; i < clients; i += 4) {
+      sessions.push(...(await Promise.all(Array.from({ length: Math.min(4, clients - i) }, (_, k) => c.login(liaisonAccount(i + k + 1))))));
+    }
+    // Each client's pool: its unit's drafts (the generator leaves the newest periods as drafts).
+    const pools: string[][] = [];
+    for (let i = 0; i < sessions.length; i++) {
+      const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1 order by period desc`, [benchId('bu', i + 1)]);
+      pools.push(r.rows.map((x) => x.id));
+    }
+    const submit = async (i: number) => {
+      const id = pools[i]!.shift();
+      if (!id) return null;
+      const r = await c.request('POST', `/api/reports/${id}/submit`, sessions[i], {});
+      return { id, ok: r.status === 200 && (JSON.parse(r.body) as { data: { status: string } }).data.status === 'submitted', status: r.status, body: r.body };
+    };
+    // Warm-up: two each (JIT, pool connections, plan caches); counted in the database check too.
+    const acked = new Set<string>();
+    let errors = 0;
+    let firstError = '';
+    await Promise.all(
+      sessions.map(async (_, i) => {
+        for (let k = 0; k < 2; k++) {
+          const r = await submit(i);
+          if (r?.ok) acked.add(r.id);
+          else if (r) errors++;
+        }
+      }),
+    );
+    const auditBefore = Number((await db.query(`select count(*)::int as n from audit_log where action = 'report.submitted'`)).rows[0].n);
+    const latencies: number[] = [];
+    // Where the server's database connections wait, sampled every 100 ms: on a lock (the audit
+    // head's, in practice), for the server to send its next statement, or working.
+    const waits = { lock: 0, server: 0, working: 0, samples: 0 };
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const r = await db.query(
+          `select count(*) filter (where wait_event_type = 'Lock')::int as lock, count(*) filter (where state = 'idle in transaction')::int as server,
+                  count(*) filter (where state = 'active' and coalesce(wait_event_type, '') <> 'Lock')::int as working
+             from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+        );
+        waits.lock += r.rows[0].lock;
+        waits.server += r.rows[0].server;
+        waits.working += r.rows[0].working;
+        waits.samples++;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    })();
+    const cpu0 = cpuMs(s.child.pid);
+    const t0 = performance.now();
+    let measured = 0;
+    await Promise.all(
+      sessions.map(async (_, i) => {
+        for (let k = 0; k < perClient; k++) {
+          const t = performance.now();
+          const r = await submit(i);
+          if (!r) break;
+          latencies.push(performance.now() - t);
+          measured++;
+          if (r.ok) acked.add(r.id);
+          else {
+            errors++;
+            firstError ||= `${r.status} ${r.body.slice(0, 200)}`;
+          }
+        }
+      }),
+    );
+    const wall = performance.now() - t0;
+    const cpu = (cpuMs(s.child.pid) - cpu0) / Math.max(1, measured);
+    sampling = false;
+    await sampler;
+    const mean = (n: number) => n / Math.max(1, waits.samples);
+    if (firstError) console.error(`first submission error: ${firstError}`);
+    const ids = [...acked];
+    const inDatabase = Number((await db.query(`select count(*)::int as n from reports where id = any($1::uuid[]) and status = 'submitted'`, [ids])).rows[0].n);
+    const auditRecords = Number((await db.query(`select count(*)::int as n from audit_log where action = 'report.submitted'`)).rows[0].n) - auditBefore;
+    const database = await openDatabase({ databaseUrl: d.target.databaseUrl, migrate: false, poolSize: 1 });
+    const chain = await verifyAuditChain(database.db);
+    await database.close();
+    return {
+      clients,
+      acknowledged: ids.length,
+      errors,
+      perSecond: ((latencies.length - errors) / wall) * 1000,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      inDatabase,
+      auditRecords,
+      measuredAcked: latencies.length - errors,
+      chainIntact: chain.intact,
+      serverCpuPerSubmit: cpu,
+      connections: { onLock: mean(waits.lock), onServer: mean(waits.server), working: mean(waits.working) },
+    };
+  } finally {
+    await db.end();
+    c.close();
+    await s.stop();
+  }
+}
+
+export const loadNow = () => os.loadavg()[0]!.toFixed(2);

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq, like } from 'drizzle-orm';
+import { bodyAroundId, recordAudit, verifyAuditChain } from './audit.js';
+import { auditLog, auditPending } from './db/schema/index.js';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './testing/databases.js';
+
+// The database links each record at commit (audit_append) from the canonical JSON the server splits around
+// the id; the verifier recomputes the hash in Node. These records try to confuse the split or the
+// byte encoding: nested "id" keys (even the id's own text), non-ASCII text, quotes and newlines.
+const awkward = [
+  { entity: 'report', entityId: 'r1', after: { id: 'r1', status: 'submitted', nested: { id: 7, list: [{ id: null }] } } },
+  { entity: 'unit', entityId: '单位', before: { name: '区发展改革局', note: '“引号”\n换行\t制表 \\ 反斜杠 😀' }, after: { name: '新名称' } },
+  { entity: 'system', after: { id: '"id":1', text: '"id":' } },
+  { entity: 'empty' },
+];
+
+describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('chains every record, one per transaction, and the Node verifier agrees with the hashes', async () => {
+    const db = t.database.db;
+    for (const [i, e] of awkward.entries()) {
+      await db.transaction((tx) => recordAudit(tx, { actor: null, ip: '127.0.0.1', requestId: `req-${i}` }, 'test.awkward', e));
+    }
+    // Concurrent writers are ordered by the head's lock at commit: consecutive ids, no gaps, chain intact.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: `c-${i}` }, 'test.concurrent', { entity: 'x', after: { i } }))),
+    );
+    const rows = await db.select({ id: auditLog.id }).from(auditLog).where(like(auditLog.action, 'test.%'));
+    const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+    expect(ids).toHaveLength(awkward.length + 20);
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => ids[0]! + i));
+    const [stored] = await db.select().from(auditLog).where(eq(auditLog.requestId, 'req-1'));
+    expect(stored?.before).toEqual(awkward[1]!.before);
+    expect(await db.select().from(auditPending)).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
+  it('a rolled-back write leaves no record and no gap', async () => {
+    const db = t.database.db;
+    const lastId = async () => (await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!.id;
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'a' }, 'test.kept', { entity: 'x' }));
+    const before = await lastId();
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await recordAudit(tx, { actor: null, ip: null, requestId: 'b' }, 'test.rolled_back', { entity: 'x' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'c' }, 'test.kept', { entity: 'x' }));
+    expect(await lastId()).toBe(before + 1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, 'test.rolled_back'))).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+});
+
+describe('bodyAroundId', () => {
+  it('places the top-level id, not a nested one', () => {
+    const r = { at: new Date('2026-01-02T03:04:05.678Z'), actorId: null, actorAccount: null, ip: null, requestId: 'x', action: 'a', entity: 'e', entityId: null, before: { id: 5 }, after: null };
+    const { head, tail } = bodyAroundId(r);
+    expect(JSON.parse(`${head}42${tail}`)).toMatchObject({ id: 42, before: { id: 5 }, requestId: 'x' });
+  });
+});
