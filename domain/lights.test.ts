@@ -42,6 +42,11 @@ describe('status lights', () => {
     expect(t(146)).toBe('yellow');
     expect(t(120)).toBe('red');
     expect(t(50, 'lower')).toBe('green');
+    // Exactly at a threshold counts as reached, in exact decimals (floating point made 0.665 of 0.7 a 4.99… % shortfall).
+    const rate = (actual: number) => computeLight({ today: '2026-06-30', target: { direction: 'higher', baseline: 0, expected: 0.7, actual, period: '2026-06' } }, cal).light;
+    expect(rate(0.665)).toBe('yellow');
+    expect(rate(0.6651)).toBe('green');
+    expect(rate(0.595)).toBe('red');
     expect(t(60, 'lower')).toBe('red');
   });
   it('is done or not started when the facts say so', () => {

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { WorkdayCalendar } from './calendar/workdays.js';
 import { dayNumber, type IsoDate } from './calendar/days.js';
 
@@ -148,12 +149,15 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
 
   const tg = f.target;
   if (tg && finite(tg.actual) && finite(tg.expected) && finite(tg.baseline)) {
-    const planned = Math.abs(tg.expected - tg.baseline) || Math.abs(tg.expected) || 1;
-    const short = tg.direction === 'lower' ? tg.actual - tg.expected : tg.expected - tg.actual;
-    const ratio = short / planned;
+    // Exact decimals: in binary floating point an actual exactly 5 % short (0.665 of 0.7) came out 4.99… % and green.
+    const [actual, expected, baseline] = [new Decimal(tg.actual), new Decimal(tg.expected), new Decimal(tg.baseline)];
+    const span = expected.minus(baseline).abs();
+    const planned = !span.isZero() ? span : !expected.isZero() ? expected.abs() : new Decimal(1);
+    const short = tg.direction === 'lower' ? actual.minus(expected) : expected.minus(actual);
+    const ratio = short.div(planned);
     const params = { actual: tg.actual, expected: tg.expected, period: tg.period ?? '' };
-    if (ratio >= t.targetRedShortfall) reasons.push({ code: 'target_behind', level: 'red', params });
-    else if (ratio >= t.targetYellowShortfall) reasons.push({ code: 'target_behind', level: 'yellow', params });
+    if (ratio.gte(t.targetRedShortfall)) reasons.push({ code: 'target_behind', level: 'red', params });
+    else if (ratio.gte(t.targetYellowShortfall)) reasons.push({ code: 'target_behind', level: 'yellow', params });
     else reasons.push({ code: 'target_on_track', level: 'green', params });
   }
 
