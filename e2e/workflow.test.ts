@@ -105,9 +105,11 @@ describe('claim → approve claim → report → approve → return → resubmit
     await liaison.getByTestId('modal-ok').click();
     await liaison.getByTestId('claim-modal').waitFor({ state: 'detached' });
 
-    // The unit head approves the claim on the task's page.
+    // The unit head finds the claim on the workbench and approves it on the task's page.
     const head = await as('unit_head');
-    await head.goto(`/tasks/${taskId}`);
+    await head.goto('/work/unit');
+    await head.locator(`[data-testid=wb-claimsToApprove-line][data-item="${taskId}"]`).getByTestId('claim-review').click();
+    await head.waitForURL((u) => u.pathname === `/tasks/${taskId}`);
     await head.getByTestId('claim-approve').click();
     await head.locator(`[data-testid=claim-status-${unitId}]`, { hasText: '已认领' }).waitFor();
     expect(await textOf(head, 'task-units')).toContain('逐栋排查');

@@ -41,11 +41,13 @@ export const UnitWorkbench = z.object({
   unitId: Id,
   unitName: z.string().nullable(),
   toClaim: z.array(ClaimLine),
+  /** Claims the unit's liaison has submitted: the unit head approves or returns them. */
+  claimsToApprove: z.array(ClaimLine),
   toReport: z.array(ToReportLine),
   returned: z.array(ReportLine),
   dueSoon: z.array(WorkItem),
   overdue: z.array(WorkItem),
-  counts: z.object({ toClaim: z.number(), toReport: z.number(), returned: z.number(), dueSoon: z.number(), overdue: z.number() }),
+  counts: z.object({ toClaim: z.number(), claimsToApprove: z.number(), toReport: z.number(), returned: z.number(), dueSoon: z.number(), overdue: z.number() }),
 });
 
 /** A task force's queue: approved reports on its plans' items, and its tasks' lights. */

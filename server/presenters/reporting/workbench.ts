@@ -20,15 +20,17 @@ export function presentUnitWorkbench(
   items: Map<string, ItemInfo>,
   lang: Lang,
 ) {
+  const claim = (c: (typeof w.toClaim)[number]) => ({
+    ...presentWorkItem(c.item, lang),
+    role: c.role as TaskUnitRole,
+    claimStatus: c.claimStatus as ClaimStatus,
+    returnReason: c.returnReason,
+  });
   return {
     unitId,
     unitName,
-    toClaim: w.toClaim.map((c) => ({
-      ...presentWorkItem(c.item, lang),
-      role: c.role as TaskUnitRole,
-      claimStatus: c.claimStatus as ClaimStatus,
-      returnReason: c.returnReason,
-    })),
+    toClaim: w.toClaim.map(claim),
+    claimsToApprove: w.claimsToApprove.map(claim),
     toReport: w.toReport.map((t) => ({ ...presentWorkItem(t.item, lang, t.dueDate), period: t.period })),
     returned: presentReportLines(w.returned, items, new Map([[unitId, unitName ?? '']]), lang),
     dueSoon: w.dueSoon.map((i) => presentWorkItem(i, lang)),

@@ -102,6 +102,7 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
 
   const active = shares.filter((t) => !t.done);
   const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
+  const claimsToApprove = firstLines(shares.filter((t) => t.claimStatus === 'submitted'));
   const taskReports = firstLines(
     active.filter((t) => (t.claimStatus === 'submitted' || t.claimStatus === 'approved') && (t.startDate === null || t.startDate <= today) && !t.reported),
   );
@@ -122,12 +123,14 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
 
   return {
     toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
+    claimsToApprove: claimsToApprove.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     toReport,
     returned: returned.map((r) => r.report),
     dueSoon: dueSoon.rows.map((r) => line('task', asRow(r))),
     overdue,
     counts: {
       toClaim: toClaim.total,
+      claimsToApprove: claimsToApprove.total,
       toReport: taskReports.total + totalOf(targetReports) + projectReports.total,
       returned: totalOf(returned),
       dueSoon: dueSoon.total,

@@ -37,6 +37,7 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     const env = await lightEnv(db);
     const calendar = await loadCalendar(db);
     const toClaim = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id, claimStatus: 'unclaimed' }]);
+    const claimed = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id, claimStatus: 'submitted' }], { startDate: dayFrom(10), deadline: dayFrom(200) });
     const toReport = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
     const reported = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: dayFrom(200) });
     const dueSoon = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-40), deadline: calendar.addWorkdays(today(), 2) });
@@ -54,6 +55,9 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     expect(w.unitId).toBe(d.unitA.id);
     expect(ids(w.toClaim)).toEqual([toClaim.id]);
     expect(w.toClaim[0]).toMatchObject({ claimStatus: 'unclaimed', role: 'lead' });
+    // A submitted claim waits for the unit head.
+    expect(ids(w.claimsToApprove)).toEqual([claimed.id]);
+    expect(w.claimsToApprove[0]).toMatchObject({ claimStatus: 'submitted', role: 'lead' });
     expect(ids(w.toReport)).toEqual(expect.arrayContaining([toReport.id, project.id, dueSoon.id, overdue.id]));
     expect(ids(w.toReport)).not.toContain(reported.id);
     expect(ids(w.toReport)).not.toContain(target.id);
@@ -66,7 +70,7 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     const late = w.overdue.find((l: Line) => l.itemId === overdue.id);
     expect(late.light).toBe('red');
     expect(late.lightReasons[0].text).toMatch(/^已逾期\d+个工作日（期限/);
-    expect(w.counts).toEqual({ toClaim: 1, toReport: w.toReport.length, returned: 1, dueSoon: 1, overdue: 2 });
+    expect(w.counts).toEqual({ toClaim: 1, claimsToApprove: 1, toReport: w.toReport.length, returned: 1, dueSoon: 1, overdue: 2 });
     const en = await bench(d.liaisonA, 'unit', { 'accept-language': 'en-US' });
     expect(en.overdue.find((l: Line) => l.itemId === overdue.id).lightReasons[0].text).toMatch(/^Overdue by \d+ workdays/);
     // B sees its own work only; the HQ office has no unit workbench.

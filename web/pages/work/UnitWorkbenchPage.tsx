@@ -11,7 +11,7 @@ import { PageCard } from '../../components/PageCard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ClaimModal } from './ClaimModal.js';
-import { newReportPath } from './itemPath.js';
+import { itemPath, newReportPath } from './itemPath.js';
 import { reportToLine } from './reportLines.js';
 import { WorkSection, type Line } from './WorkLines.js';
 
@@ -64,6 +64,17 @@ export function UnitWorkbenchPage() {
       </Button>
     ),
   }));
+  // The claim's measures and milestones are on the task page, with the approve and return buttons.
+  const claimsToApprove: Line[] = w.claimsToApprove.map((l) => ({
+    ...l,
+    key: l.itemId,
+    meta: `${t(l.role === 'lead' ? 'work.lead' : 'work.support')} · ${due(l.due)}`,
+    actions: (
+      <Button size="small" type="primary" data-testid="claim-review" onClick={() => navigate(itemPath('task', l.itemId))}>
+        {t('work.reviewClaim')}
+      </Button>
+    ),
+  }));
   const plain = (l: (typeof w.dueSoon)[number]): Line => ({ ...l, key: `${l.itemType}:${l.itemId}`, meta: due(l.due, l.itemType) });
 
   return (
@@ -85,6 +96,11 @@ export function UnitWorkbenchPage() {
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" />
         </Col>
+        {isHead && (
+          <Col xs={24} xl={12}>
+            <WorkSection title={t('work.claimsToApprove')} count={w.counts.claimsToApprove} lines={claimsToApprove} empty={t('work.emptyClaimsToApprove')} testId="wb-claimsToApprove" />
+          </Col>
+        )}
         {isHead && (
           <Col xs={24} xl={12}>
             <WorkSection
