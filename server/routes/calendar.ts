@@ -5,7 +5,7 @@ import type { App } from '../app.js';
 import { deleteCalendarOverride, saveCalendarOverride } from '../commands/saveCalendarOverride.js';
 import { authorize, evaluate } from '../policies/actor.js';
 import { calendarPolicy } from '../policies/calendar.js';
-import { listCalendarOverrides, loadCalendar } from '../queries/calendar.js';
+import { currentCalendar, listCalendarOverrides } from '../queries/calendar.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -13,7 +13,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export default function calendarRoutes(app: App) {
   app.get('/api/calendar/workdays', { schema: { tags: ['calendar'], querystring: WorkdaysQuery, response: { 200: WorkdaysAnswer, ...errors } } }, async (req) => {
     authorize(calendarPolicy.read(req.ctx.actor));
-    const cal = await loadCalendar(req.ctx.database.db);
+    const cal = await currentCalendar(req.ctx.database.db);
     return { workdays: cal.workdaysBetween(req.query.from, req.query.to) };
   });
   app.get(

@@ -7,7 +7,7 @@ import { openPeriod } from '../../../domain/reportPeriod.js';
 import type { Executor } from '../../db/client.js';
 import { projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { LineItem } from '../../presenters/reporting/light.js';
-import { loadCalendar } from '../calendar.js';
+import { currentCalendar } from '../calendar.js';
 
 /** Lists hold this many lines; counts hold the totals. */
 export const WORKBENCH_LINES = 50;
@@ -43,7 +43,7 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
  */
 export async function unitWorkbench(db: Executor, unitId: string, now = new Date()) {
   const today = shanghaiDate(now);
-  const calendar = await loadCalendar(db);
+  const calendar = await currentCalendar(db);
   const soon = calendar.addWorkdays(today, 5);
   const open = Object.fromEntries((['weekly', 'monthly', 'quarterly'] as PeriodKind[]).map((k) => [k, openPeriod(k, today, calendar)])) as Record<
     PeriodKind,
