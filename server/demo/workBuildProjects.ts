@@ -3,7 +3,7 @@ import type { IsoDate } from '../../domain/calendar/days.js';
 import { PROJECT_STAGES, type ProjectStage } from '../../domain/work.js';
 import type { projectMonths, projects, projectYearPlans } from '../db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
-import { buildReportSeries, type SeriesOutput } from './workReports.js';
+import { buildReportSeries, lastReportOf, type SeriesOutput } from './workReports.js';
 import type { DemoRefs } from './workRefs.js';
 import { addDays, daysBetween, maxDate, minDate, type DemoClock } from './workSchedule.js';
 import type { DemoProject } from './workProjects.js';
@@ -116,7 +116,7 @@ export function buildProjects(list: readonly DemoProject[], r: DemoRefs, c: Demo
     );
     out.series.push(s);
     for (const a of s.accepted) out.months.push({ projectId: id, month: a.report.period, done: a.report.investment ?? '0.00', reportId: a.report.id });
-    const last = s.accepted.map((a) => a.acceptedOn).sort().pop() ?? null;
+    const last = lastReportOf(s);
     out.projects[out.projects.length - 1]!.lastReportDate = last;
   }
   return out;

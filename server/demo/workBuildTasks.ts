@@ -5,7 +5,7 @@ import type { PeriodKind } from '../../domain/periods.js';
 import type { ReportStatus } from '../../domain/work.js';
 import type { milestones, taskUnits, tasks } from '../db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
-import { buildReportSeries, type ReportSeries, type SeriesOutput } from './workReports.js';
+import { buildReportSeries, lastReportOf, type ReportSeries, type SeriesOutput } from './workReports.js';
 import { addDays, at, daysBetween, deadlineOf, maxDate, minDate, type DeadlineColumns, type DemoClock } from './workSchedule.js';
 import type { DemoTaskSpec, DemoTaskTree, TaskPace } from './workTaskSpec.js';
 import type { DemoRefs } from './workRefs.js';
@@ -216,7 +216,7 @@ function leaf(
     rng,
   );
   out.series.push(leadSeries);
-  let lastReport = leadSeries.accepted.map((a) => a.acceptedOn).sort().pop() ?? null;
+  let lastReport = lastReportOf(leadSeries);
   for (const sup of spec.sup ?? []) {
     if ((spec.claims?.[sup] ?? 'approved') !== 'approved') continue;
     const s = buildReportSeries(
@@ -235,7 +235,7 @@ function leaf(
       rng,
     );
     out.series.push(s);
-    const d = s.accepted.map((a) => a.acceptedOn).sort().pop();
+    const d = lastReportOf(s);
     if (d && (!lastReport || d > lastReport)) lastReport = d;
   }
   const lastLead = leadSeries.accepted[leadSeries.accepted.length - 1];

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../domain/calendar/days.js';
+import { shanghaiDate, type IsoDate } from '../../domain/calendar/days.js';
 import { reportDueDate, periodRange, type PeriodKind } from '../../domain/periods.js';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { reports, reportSteps } from '../db/schema/index.js';
@@ -54,6 +54,15 @@ export interface SeriesOutput {
   reports: ReportInsert[];
   steps: StepInsert[];
   accepted: AcceptedFact[];
+}
+
+/**
+ * The item's last-report date as the server keeps it: the latest unit-head approval still standing
+ * (approved, reviewed or accepted) or acceptance, whichever is later (see applyApprovedFacts).
+ */
+export function lastReportOf(s: SeriesOutput): IsoDate | null {
+  const approved = s.reports.filter((r) => ['approved', 'reviewed', 'accepted'].includes(r.status ?? '') && r.approvedAt).map((r) => shanghaiDate(r.approvedAt as Date));
+  return [...approved, ...s.accepted.map((a) => a.acceptedOn)].sort().pop() ?? null;
 }
 
 const LATEST_MIX: [ReportStatus | 'none', number][] = [

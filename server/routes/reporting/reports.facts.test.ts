@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectMonths, projects, targetActuals, targets } from '../../db/schema/index.js';
+import { projectMonths, projects, targetActuals, targets, tasks } from '../../db/schema/index.js';
+import { lightEnv, refreshTaskLight } from '../../lights/refresh.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { monthsAgo, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
-import { makeDistrict, makeProject, makeTarget, type District, type Person } from '../../testing/workFactories.js';
+import { makeDistrict, makeProject, makeTarget, makeTask, type District, type Person } from '../../testing/workFactories.js';
 
 describe.each(DATABASE_KINDS)('accepted reports change the facts on %s', (kind) => {
   let h: Harness;
@@ -20,6 +21,24 @@ describe.each(DATABASE_KINDS)('accepted reports change the facts on %s', (kind) 
   const chain = async (id: string, reviewer: Person) => {
     for (const [who, action] of [[d.liaisonA, 'submit'], [d.headA, 'approve'], [reviewer, 'review'], [d.hq, 'accept']] as const) await api.step(who, id, action);
   };
+
+  it('the unit head’s approval ends a task’s staleness, before the report reaches the task force and the HQ office', async () => {
+    const db = h.db.database.db;
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: '2026-01-05', deadline: '2099-12-31', lastReportDate: '2026-01-10' });
+    await refreshTaskLight(db, task.id, await lightEnv(db));
+    const codes = async () => {
+      const [t] = await db.select().from(tasks).where(eq(tasks.id, task.id));
+      return { light: t!.light, codes: (t!.lightReasons as { code: string }[]).map((x) => x.code), last: t!.lastReportDate };
+    };
+    expect((await codes()).codes).toContain('stale_report');
+    const r = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '90' })).json().data;
+    await api.step(d.liaisonA, r.id, 'submit');
+    expect((await codes()).codes).toContain('stale_report');
+    await api.step(d.headA, r.id, 'approve');
+    const after = await codes();
+    expect(after.codes).not.toContain('stale_report');
+    expect(after.last).toBe(today());
+  });
 
   it('a target report becomes the period’s actual, and the target’s light is recomputed', async () => {
     const target = await makeTarget(h.db.database, d.plan.id, d.unitA.id);
