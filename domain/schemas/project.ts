@@ -53,6 +53,8 @@ export const ProjectPlanPut = z.strictObject({
     }),
 });
 
+/** By code, by light (most urgent first), or by total investment. */
+export const PROJECT_SORTS = ['code', 'light', 'investment'] as const;
 export const ProjectListQuery = PageQuery.extend({
   plan: Id.optional(),
   area: Id.optional(),
@@ -60,6 +62,8 @@ export const ProjectListQuery = PageQuery.extend({
   unit: Id.optional(),
   stage: z.enum(PROJECT_STAGES).optional(),
   light: z.enum(LIGHTS).optional(),
+  sort: z.enum(PROJECT_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 
 export const Project = z.object({

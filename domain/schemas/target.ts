@@ -66,12 +66,15 @@ export const TrajectoryPut = z.strictObject({
 export const ActualCreate = z.strictObject({ period: PeriodKey, value: TargetValue });
 export const Actual = z.object({ period: z.string(), value: z.string(), reportId: Id.nullable(), acceptedAt: z.string() });
 
+export const TARGET_SORTS = ['code', 'light'] as const;
 export const TargetListQuery = PageQuery.extend({
   plan: Id.optional(),
   area: Id.optional(),
   /** The data unit. */
   unit: Id.optional(),
   light: z.enum(LIGHTS).optional(),
+  sort: z.enum(TARGET_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 
 export const Target = z.object({

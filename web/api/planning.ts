@@ -45,8 +45,16 @@ export const returnClaim = (id: string, body: { version: number; unitId: string;
 /** Assigned units that have not claimed their task within `workdays` workdays (the HQ office's list). */
 export const listUnclaimed = (f: { page?: number; perPage?: number; workdays?: number } = {}) => api<List<z.infer<typeof UnclaimedItem>>>('/claims/unclaimed', { query: { perPage: 50, ...f } });
 
-export const listTargets = (f: ItemFilter) => api<LightList<Target>>('/targets', { query: { ...f } });
+export interface TargetFilter extends ItemFilter {
+  sort?: 'code' | 'light' | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+export interface ProjectFilter extends ItemFilter {
+  sort?: 'code' | 'light' | 'investment' | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+export const listTargets = (f: TargetFilter) => api<LightList<Target>>('/targets', { query: { ...f } });
 export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}`);
 
-export const listProjects = (f: ItemFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
+export const listProjects = (f: ProjectFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
 export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${id}`);

@@ -1,12 +1,14 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Light } from '../../../domain/lights.js';
 import type { ProjectStage } from '../../../domain/work.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
-import { countLights } from './lights.js';
+import { countLights, lightRank } from './lights.js';
 
 export interface ProjectFilter {
+  sort?: 'code' | 'light' | 'investment';
+  order?: 'asc' | 'desc';
   plan?: string | undefined;
   area?: string | undefined;
   unit?: string | undefined;
@@ -31,6 +33,13 @@ function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
+function projectOrder(f: ProjectFilter): SQL[] {
+  const dir = f.order === 'desc' ? desc : asc;
+  if (f.sort === 'light') return [dir(lightRank(projects.light)), asc(projects.code)];
+  if (f.sort === 'investment') return [dir(projects.totalInvestment), asc(projects.code)];
+  return [dir(projects.code)];
+}
+
 /** A page of projects, the total, and light counts over the filter without its light. */
 export async function listProjects(db: Executor, f: ProjectFilter, page: number, perPage: number) {
   const where = conditions(f, true);
@@ -40,7 +49,7 @@ export async function listProjects(db: Executor, f: ProjectFilter, page: number,
       .from(projects)
       .innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId))
       .where(where)
-      .orderBy(asc(projects.code), asc(projects.id))
+      .orderBy(...projectOrder(f), asc(projects.id))
       .limit(perPage)
       .offset((page - 1) * perPage),
     db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),

@@ -1,11 +1,13 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Light } from '../../../domain/lights.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, programs, targetActuals, targetGoals, targets, targetTrajectory } from '../../db/schema/index.js';
-import { countLights } from './lights.js';
+import { countLights, lightRank } from './lights.js';
 
 export interface TargetFilter {
+  sort?: 'code' | 'light';
+  order?: 'asc' | 'desc';
   plan?: string | undefined;
   area?: string | undefined;
   unit?: string | undefined;
@@ -25,6 +27,11 @@ function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
+function targetOrder(f: TargetFilter): SQL[] {
+  const dir = f.order === 'desc' ? desc : asc;
+  return f.sort === 'light' ? [dir(lightRank(targets.light)), asc(targets.code)] : [dir(targets.code)];
+}
+
 /** A page of targets, the total, and light counts over the filter without its light (for the colour tabs). */
 export async function listTargets(db: Executor, f: TargetFilter, page: number, perPage: number) {
   const where = conditions(f, true);
@@ -34,7 +41,7 @@ export async function listTargets(db: Executor, f: TargetFilter, page: number, p
       .from(targets)
       .innerJoin(orgUnits, eq(orgUnits.id, targets.dataUnitId))
       .where(where)
-      .orderBy(asc(targets.code), asc(targets.id))
+      .orderBy(...targetOrder(f), asc(targets.id))
       .limit(perPage)
       .offset((page - 1) * perPage),
     db.select({ n: sql<number>`count(*)::int` }).from(targets).where(where),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
-import { projectMonths } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { projectMonths, projects } from '../../db/schema/index.js';
 import { expectError } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
@@ -68,6 +69,20 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
       const e = expectError(await call(h.app, cast.hq, 'POST', '/api/projects', newProject(over)), 422, 'reference_invalid');
       expect(Object.keys(e.fields!)).toEqual([field]);
     }
+  });
+
+  it('sorts by total investment as a number (100.00 above 20.50 above 9.00), either way, and by light most urgent first', async () => {
+    const program = await makeProgram(h.app, cast.hq);
+    const own = await makePlan(h.app, cast.hq, program.id);
+    const made = [];
+    for (const total of ['9.00', '100.00', '20.50']) made.push(await create({ planId: own.id, areaId: null, totalInvestment: total }));
+    const totals = async (query: string) => (await call(h.app, cast.liaisonA, 'GET', `/api/projects?plan=${own.id}&${query}`)).json().data.map((p: { totalInvestment: string }) => p.totalInvestment);
+    expect(await totals('sort=investment&order=desc')).toEqual(['100.00', '20.50', '9.00']);
+    expect(await totals('sort=investment')).toEqual(['9.00', '20.50', '100.00']);
+    expect(expectError(await call(h.app, cast.liaisonA, 'GET', '/api/projects?sort=name'), 400).fields).toHaveProperty('sort');
+    await h.db.database.db.update(projects).set({ light: 'red' }).where(eq(projects.id, made[2]!.id));
+    const first = (await call(h.app, cast.liaisonA, 'GET', `/api/projects?plan=${own.id}&sort=light`)).json().data[0];
+    expect(first.id).toBe(made[2]!.id);
   });
 
   it('plans yearly investment and charts planned vs. done by month, exactly: 0.10 + 0.20 = 0.30', async () => {

@@ -10,12 +10,16 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
 import { useListParams } from './useListParams.js';
+import { useServerSort } from './useServerSort.js';
+import { PROJECT_SORTS } from '../../../domain/schemas/project.js';
 
 /** 重点项目: every project the filters select, with stage, investment and light. */
 export function ProjectListPage() {
   const { t } = useI18n();
   const [params, update] = useListParams();
-  const { dueBefore: _d, sort: _s, order: _o, ...filter } = params;
+  const { dueBefore: _d, sort: _s, order: _o, ...rest } = params;
+  const sorting = useServerSort<(typeof PROJECT_SORTS)[number], Project>(params, update, PROJECT_SORTS);
+  const filter = { ...rest, sort: sorting.sort, order: sorting.order };
   const projects = useQuery({ queryKey: ['projects', filter], queryFn: () => listProjects(filter), placeholderData: keepPreviousData });
   if (projects.isError) return <LoadError error={projects.error} onRetry={() => void projects.refetch()} />;
   return (
@@ -29,9 +33,10 @@ export function ProjectListPage() {
         data={projects.data?.data ?? []}
         empty={t('project.empty')}
         testId="project-table"
+        onChange={sorting.onChange}
         columns={[
-          { title: t('light.title'), key: 'light', render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
-          { title: t('item.code'), dataIndex: 'code' },
+          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sorting.sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('item.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sorting.sortOrder('code') },
           {
             title: t('item.title'),
             key: 'name',
@@ -42,7 +47,7 @@ export function ProjectListPage() {
             ),
           },
           { title: t('project.stage'), key: 'stage', render: (_, r) => <Tag color="geekblue">{t(`stage.${r.stage}`)}</Tag> },
-          { title: t('project.total'), dataIndex: 'totalInvestment', align: 'right' },
+          { title: t('project.total'), key: 'investment', dataIndex: 'totalInvestment', align: 'right', sorter: true, sortOrder: sorting.sortOrder('investment') },
           { title: t('project.responsibleUnit'), dataIndex: 'responsibleUnitName' },
           { title: t('item.lastReport'), key: 'last', render: (_, r) => r.lastReportDate ?? '—' },
         ]}

@@ -10,12 +10,16 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
 import { useListParams } from './useListParams.js';
+import { useServerSort } from './useServerSort.js';
+import { TARGET_SORTS } from '../../../domain/schemas/target.js';
 
 /** 目标指标: every target the filters select, with its light and why. */
 export function TargetListPage() {
   const { t } = useI18n();
   const [params, update] = useListParams();
-  const { dueBefore: _d, sort: _s, order: _o, ...filter } = params;
+  const { dueBefore: _d, sort: _s, order: _o, ...rest } = params;
+  const sorting = useServerSort<(typeof TARGET_SORTS)[number], Target>(params, update, TARGET_SORTS);
+  const filter = { ...rest, sort: sorting.sort, order: sorting.order };
   const targets = useQuery({ queryKey: ['targets', filter], queryFn: () => listTargets(filter), placeholderData: keepPreviousData });
   if (targets.isError) return <LoadError error={targets.error} onRetry={() => void targets.refetch()} />;
   return (
@@ -29,9 +33,10 @@ export function TargetListPage() {
         data={targets.data?.data ?? []}
         empty={t('target.empty')}
         testId="target-table"
+        onChange={sorting.onChange}
         columns={[
-          { title: t('light.title'), key: 'light', render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
-          { title: t('item.code'), dataIndex: 'code' },
+          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sorting.sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('item.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sorting.sortOrder('code') },
           {
             title: t('item.title'),
             key: 'name',

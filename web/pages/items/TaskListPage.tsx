@@ -1,5 +1,4 @@
 import { Progress, Typography } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface.js';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { TASK_SORTS } from '../../../domain/schemas/task.js';
@@ -14,20 +13,21 @@ import { DeadlineText } from './DeadlineText.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
 import { useListParams } from './useListParams.js';
+import { useServerSort } from './useServerSort.js';
 
 type TaskSort = (typeof TASK_SORTS)[number];
-const SORTABLE: readonly string[] = ['deadline', 'light', 'code', 'progress'] satisfies TaskSort[];
+const SORTABLE: readonly TaskSort[] = ['deadline', 'light', 'code', 'progress'];
 
 /** 任务清单: every task the filters select, with its light and why, sorted and paged by the server. */
 export function TaskListPage() {
   const { t } = useI18n();
   const [params, update] = useListParams();
   const mobile = useIsMobile();
-  const sort = SORTABLE.includes(params.sort ?? '') ? (params.sort as TaskSort) : undefined;
-  const filter = { ...params, sort };
+  const sorting = useServerSort<TaskSort, TaskItem>(params, update, SORTABLE);
+  const filter = { ...params, sort: sorting.sort, order: sorting.order };
   const tasks = useQuery({ queryKey: ['tasks', filter], queryFn: () => listTasks(filter), placeholderData: keepPreviousData });
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
-  const sortOrder = (key: TaskSort): SortOrder => (sort === key ? (params.order === 'desc' ? 'descend' : 'ascend') : null);
+  const { sortOrder } = sorting;
 
   return (
     <PageCard title={t('task.listTitle')} testId="task-list">
@@ -40,11 +40,7 @@ export function TaskListPage() {
         data={tasks.data?.data ?? []}
         empty={t('task.empty')}
         testId="task-table"
-        onChange={(_, __, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = s?.order ? String(s.columnKey) : undefined;
-          update({ sort: key, order: s?.order === 'descend' ? 'desc' : key ? 'asc' : undefined });
-        }}
+        onChange={sorting.onChange}
         columns={[
           { title: t('light.title'), key: 'light', sorter: true, sortOrder: sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
           // On a phone the code sits above the title, so the title column keeps a readable width.
