@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { projects, tasks } from '../../db/schema/index.js';
-import { refreshProjectLight, refreshTaskLight, type LightEnv } from '../../lights/refresh.js';
+import { refreshProjectLight, rollUpTask, type LightEnv } from '../../lights/refresh.js';
 import type { ReportRow } from './reportStep.js';
 
 /**
@@ -13,7 +13,7 @@ import type { ReportRow } from './reportStep.js';
 export async function applyApprovedFacts(tx: Tx, r: ReportRow, env: LightEnv): Promise<void> {
   if (r.itemType === 'task') {
     await tx.update(tasks).set({ lastReportDate: env.today }).where(eq(tasks.id, r.itemId));
-    await refreshTaskLight(tx, r.itemId, env);
+    await rollUpTask(tx, r.itemId, env);
   } else if (r.itemType === 'project') {
     await tx.update(projects).set({ lastReportDate: env.today }).where(eq(projects.id, r.itemId));
     await refreshProjectLight(tx, r.itemId, env);

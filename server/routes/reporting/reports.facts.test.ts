@@ -24,8 +24,15 @@ describe.each(DATABASE_KINDS)('accepted reports change the facts on %s', (kind) 
 
   it('the unit head’s approval ends a task’s staleness, before the report reaches the task force and the HQ office', async () => {
     const db = h.db.database.db;
-    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: '2026-01-05', deadline: '2099-12-31', lastReportDate: '2026-01-10' });
-    await refreshTaskLight(db, task.id, await lightEnv(db));
+    // A parent reported only through its subtask: it stops being stale with it.
+    const parent = await makeTask(h.db.database, d.plan.id, [], { startDate: '2026-01-05', deadline: '2099-12-31', lastReportDate: '2026-01-10' });
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { parentId: parent.id, startDate: '2026-01-05', deadline: '2099-12-31', lastReportDate: '2026-01-10' });
+    for (const id of [parent.id, task.id]) await refreshTaskLight(db, id, await lightEnv(db));
+    const parentCodes = async () => {
+      const [t] = await db.select().from(tasks).where(eq(tasks.id, parent.id));
+      return { codes: (t!.lightReasons as { code: string }[]).map((x) => x.code), last: t!.lastReportDate };
+    };
+    expect((await parentCodes()).codes).toContain('stale_report');
     const codes = async () => {
       const [t] = await db.select().from(tasks).where(eq(tasks.id, task.id));
       return { light: t!.light, codes: (t!.lightReasons as { code: string }[]).map((x) => x.code), last: t!.lastReportDate };
@@ -38,6 +45,8 @@ describe.each(DATABASE_KINDS)('accepted reports change the facts on %s', (kind) 
     const after = await codes();
     expect(after.codes).not.toContain('stale_report');
     expect(after.last).toBe(today());
+    expect(await parentCodes()).toMatchObject({ last: today() });
+    expect((await parentCodes()).codes).not.toContain('stale_report');
   });
 
   it('a target report becomes the period’s actual, and the target’s light is recomputed', async () => {
