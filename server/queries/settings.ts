@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { DEFAULT_SECURITY_POLICY, SecurityPolicySchema, type SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
 import { settings } from '../db/schema/index.js';
+import { perDatabaseCache } from './perDatabaseCache.js';
 
 const KEY = 'security_policy';
 
@@ -26,14 +27,6 @@ export async function writeSecurityPolicy(db: Executor, policy: SecurityPolicy, 
 }
 
 /** The policy is read on every request; a short cache spares the database without hiding a change for long. */
-const cache = new WeakMap<object, { at: number; policy: SecurityPolicy }>();
-export async function currentSecurityPolicy(db: Executor): Promise<SecurityPolicy> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < 5000) return hit.policy;
-  const { policy } = await readSecurityPolicy(db);
-  cache.set(db, { at: Date.now(), policy });
-  return policy;
-}
-export function forgetSecurityPolicy(db: Executor): void {
-  cache.delete(db);
-}
+const policyCache = perDatabaseCache(5000, async (db) => (await readSecurityPolicy(db)).policy);
+export const currentSecurityPolicy = (db: Executor): Promise<SecurityPolicy> => policyCache.get(db);
+export const forgetSecurityPolicy = (db: Executor): void => policyCache.forget(db);

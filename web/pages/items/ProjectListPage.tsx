@@ -1,5 +1,4 @@
 import { Tag } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listProjects } from '../../api/planning.js';
 import type { Project } from '../../api/workTypes.js';
@@ -9,18 +8,13 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
-import { useListParams } from './useListParams.js';
-import { useServerSort } from './useServerSort.js';
+import { useItemList } from './useItemList.js';
 import { PROJECT_SORTS } from '../../../domain/schemas/project.js';
 
 /** 重点项目: every project the filters select, with stage, investment and light. */
 export function ProjectListPage() {
   const { t } = useI18n();
-  const [params, update] = useListParams();
-  const { dueBefore: _d, sort: _s, order: _o, ...rest } = params;
-  const sorting = useServerSort<(typeof PROJECT_SORTS)[number], Project>(params, update, PROJECT_SORTS);
-  const filter = { ...rest, sort: sorting.sort, order: sorting.order };
-  const projects = useQuery({ queryKey: ['projects', filter], queryFn: () => listProjects(filter), placeholderData: keepPreviousData });
+  const { params, update, sorting, query: projects } = useItemList<(typeof PROJECT_SORTS)[number], Project, Awaited<ReturnType<typeof listProjects>>>('projects', listProjects, PROJECT_SORTS);
   if (projects.isError) return <LoadError error={projects.error} onRetry={() => void projects.refetch()} />;
   return (
     <PageCard title={t('project.listTitle')} testId="project-list">

@@ -1,4 +1,3 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listTargets } from '../../api/planning.js';
 import type { Target } from '../../api/workTypes.js';
@@ -9,18 +8,13 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
-import { useListParams } from './useListParams.js';
-import { useServerSort } from './useServerSort.js';
+import { useItemList } from './useItemList.js';
 import { TARGET_SORTS } from '../../../domain/schemas/target.js';
 
 /** 目标指标: every target the filters select, with its light and why. */
 export function TargetListPage() {
   const { t } = useI18n();
-  const [params, update] = useListParams();
-  const { dueBefore: _d, sort: _s, order: _o, ...rest } = params;
-  const sorting = useServerSort<(typeof TARGET_SORTS)[number], Target>(params, update, TARGET_SORTS);
-  const filter = { ...rest, sort: sorting.sort, order: sorting.order };
-  const targets = useQuery({ queryKey: ['targets', filter], queryFn: () => listTargets(filter), placeholderData: keepPreviousData });
+  const { params, update, sorting, query: targets } = useItemList<(typeof TARGET_SORTS)[number], Target, Awaited<ReturnType<typeof listTargets>>>('targets', listTargets, TARGET_SORTS);
   if (targets.isError) return <LoadError error={targets.error} onRetry={() => void targets.refetch()} />;
   return (
     <PageCard title={t('target.listTitle')} testId="target-list">

@@ -1,5 +1,4 @@
 import { Progress, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { TASK_SORTS } from '../../../domain/schemas/task.js';
 import { listTasks } from '../../api/planning.js';
@@ -12,8 +11,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { DeadlineText } from './DeadlineText.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
-import { useListParams } from './useListParams.js';
-import { useServerSort } from './useServerSort.js';
+import { useItemList } from './useItemList.js';
 
 type TaskSort = (typeof TASK_SORTS)[number];
 const SORTABLE: readonly TaskSort[] = ['deadline', 'light', 'code', 'progress'];
@@ -21,11 +19,8 @@ const SORTABLE: readonly TaskSort[] = ['deadline', 'light', 'code', 'progress'];
 /** 任务清单: every task the filters select, with its light and why, sorted and paged by the server. */
 export function TaskListPage() {
   const { t } = useI18n();
-  const [params, update] = useListParams();
   const mobile = useIsMobile();
-  const sorting = useServerSort<TaskSort, TaskItem>(params, update, SORTABLE);
-  const filter = { ...params, sort: sorting.sort, order: sorting.order };
-  const tasks = useQuery({ queryKey: ['tasks', filter], queryFn: () => listTasks(filter), placeholderData: keepPreviousData });
+  const { params, update, sorting, query: tasks } = useItemList<TaskSort, TaskItem, Awaited<ReturnType<typeof listTasks>>>('tasks', listTasks, SORTABLE, true);
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
   const { sortOrder } = sorting;
 
