@@ -1,15 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIGHTS } from '../../domain/lights.js';
 import { WorkdayCalendar } from '../../domain/calendar/workdays.js';
-import { auditLog, projects, targets, tasks } from '../db/schema/index.js';
+import { auditLog, evidence, evidenceUploads, projects, reportEvidence, reports, targets, tasks, users } from '../db/schema/index.js';
 import { verifyAuditChain } from '../audit.js';
+import { evidenceMime } from '../commands/reporting/evidenceType.js';
 import { loginAs, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { loadDemoIfEmpty } from './index.js';
 import { DEMO_UNITS } from './org.js';
 import { buildTasks } from './workBuildTasks.js';
 import { DemoRandom } from './workRandom.js';
+import { buildEvidence, periodLabel } from './workEvidence.js';
 import { demoRefs } from './workRefs.js';
 import { demoClock } from './workSchedule.js';
 import { DEMO_TASKS } from './workTasks.js';
@@ -82,6 +85,70 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     for (const r of rows) expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('gives a share of the reports real evidence files, stored once by SHA-256 and reused', async () => {
+    const db = h.db.database.db;
+    const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(reports);
+    const links = await db.select().from(reportEvidence);
+    const share = new Set(links.map((l) => l.reportId)).size / n;
+    expect(share).toBeGreaterThan(0.12);
+    expect(share).toBeLessThan(0.6);
+    const files = await db.select({ sha256: evidence.sha256, size: evidence.size, mime: evidence.mime, content: sql<string>`encode(${evidence.content}, 'base64')` }).from(evidence);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeLessThanOrEqual(10);
+    expect(new Set(files.map((f) => f.mime))).toEqual(new Set(['image/png', 'application/pdf']));
+    for (const f of files) {
+      const bytes = Buffer.from(f.content, 'base64');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+      expect(bytes.length).toBe(f.size);
+      expect(links.filter((l) => l.sha256 === f.sha256).length, f.mime).toBeGreaterThan(10);
+    }
+    // Each report names its copy as a person would, and the upload route would accept the bytes under that name.
+    for (const l of links.slice(0, 50)) expect(evidenceMime(l.name, Buffer.from(files.find((f) => f.sha256 === l.sha256)!.content, 'base64'))).toBe(files.find((f) => f.sha256 === l.sha256)!.mime);
+    // The 建设街道 liaison wrote its unit's reports, so it is an uploader of the files they carry.
+    const [liaison] = await db.select({ id: users.id }).from(users).where(eq(users.account, 'liaison'));
+    const uploads = await db.select().from(evidenceUploads).where(eq(evidenceUploads.userId, liaison!.id));
+    expect(uploads.length).toBeGreaterThan(0);
+    expect(periodLabel('2026-03')).toBe('2026年3月');
+    expect(periodLabel('2026-Q2')).toBe('2026年二季度');
+  });
+
+  it('serves demo evidence with its bytes and type to those who may read the report, and to nobody else', async () => {
+    const withEvidence = new Set((await h.db.database.db.select({ id: reportEvidence.reportId }).from(reportEvidence)).map((r) => r.id));
+    const open = async (s: Session, reportId: string) => {
+      const detail = (await get(s, `/api/reports/${reportId}`)).data as { evidence: { sha256: string; name: string; size: number; mime: string }[] };
+      expect(detail.evidence.length).toBeGreaterThan(0);
+      for (const e of detail.evidence) {
+        const res = await h.app.inject({ url: `/api/evidence/${e.sha256}`, headers: s.headers });
+        expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+        expect(res.headers['content-type']).toBe(e.mime);
+        expect(Number(res.headers['content-length'])).toBe(e.size);
+        expect(res.rawPayload.length).toBe(e.size);
+        expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(e.sha256);
+        expect(evidenceMime(e.name, res.rawPayload)).toBe(e.mime);
+      }
+      return detail.evidence;
+    };
+    const firstWithEvidence = async (s: Session, query: string) => {
+      const list = (await get(s, `/api/reports?perPage=100&${query}`)).data as { id: string }[];
+      const hit = list.find((r) => withEvidence.has(r.id));
+      expect(hit, query).toBeDefined();
+      return hit!.id;
+    };
+    const liaison = await as('liaison');
+    await open(liaison, await firstWithEvidence(liaison, 'status=accepted'));
+    const taskForce = await as('task_force');
+    await open(taskForce, await firstWithEvidence(taskForce, 'itemType=task'));
+    const hq = await as('hq_office');
+    const seen = [
+      ...(await open(hq, await firstWithEvidence(hq, 'itemType=project'))),
+      ...(await open(hq, await firstWithEvidence(hq, 'itemType=target'))),
+    ];
+    expect(new Set(seen.map((e) => e.mime))).toEqual(new Set(['image/png', 'application/pdf']));
+    // Roles that do not read reports never see evidence.
+    const publicist = await as('publicist');
+    expect((await h.app.inject({ url: `/api/evidence/${seen[0]!.sha256}`, headers: publicist.headers })).statusCode).toBe(403);
+  });
+
   it('keeps the audit chain intact, with one record for the whole load', async () => {
     expect((await verifyAuditChain(h.db.database.db)).intact).toBe(true);
     const loaded = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
@@ -106,5 +173,11 @@ describe('the demo work builders', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(once));
     expect(once.tasks.length).toBeGreaterThan(100);
     expect(Math.max(...once.tasks.map((t) => t.depth!))).toBe(2);
+    // Evidence draws from its own stream: the same files on the same reports under the same names.
+    const evidence = () => buildEvidence(once.series.flatMap((s) => s.reports), new DemoRandom(9));
+    const [a, b] = [evidence(), evidence()];
+    expect(a.links.length).toBeGreaterThan(100);
+    expect(JSON.stringify(b.links)).toBe(JSON.stringify(a.links));
+    expect(b.files.map((f) => f.sha256)).toEqual(a.files.map((f) => f.sha256));
   });
 });

@@ -4,6 +4,7 @@ import { lightEnv, refreshAllLights } from '../lights/refresh.js';
 import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
+import { buildEvidence, insertEvidence } from './workEvidence.js';
 import { buildProjects } from './workBuildProjects.js';
 import { buildTargets } from './workBuildTargets.js';
 import { buildTasks } from './workBuildTasks.js';
@@ -23,7 +24,8 @@ const seedOf = (today: string) => [...today].reduce((h, ch) => Math.imul(h ^ ch.
 /**
  * The work itself for the demo district: the program and its year goals, the seven areas, the
  * 1+6 plans and the four mechanism plans, targets, task trees with claims and milestones, key
- * projects, and the report history up to today; then every light is computed from those facts.
+ * projects, the report history up to today with its evidence files; then every light is computed
+ * from those facts.
  * Rows go in as bulk inserts inside the loader's one transaction (its one audit record counts them).
  */
 export async function loadWork(ctx: DemoContext): Promise<void> {
@@ -104,6 +106,9 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   await bulkInsert(tx, projectYearPlans, builtProjects.yearPlans);
   await bulkInsertJson(tx, reports, reportRows);
   await bulkInsertJson(tx, reportSteps, series.flatMap((s) => s.steps));
+  // A stream of its own, so giving reports their evidence leaves the rest of the district as it was.
+  const evidenceRows = buildEvidence(reportRows, new DemoRandom(seedOf(env.today) ^ 0x5eed_f11e));
+  await insertEvidence(tx, evidenceRows);
   await bulkInsert(tx, targetActuals, builtTargets.actuals);
   await bulkInsert(tx, projectMonths, builtProjects.months);
   const blockerRows = buildBlockers(builtTasks.troubled, builtProjects.late, c, rng);
@@ -120,6 +125,8 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     tasks: builtTasks.tasks.length,
     projects: builtProjects.projects.length,
     reports: reportRows.length,
+    evidenceFiles: evidenceRows.files.length,
+    reportEvidence: evidenceRows.links.length,
     blockers: blockerRows.length,
   });
 }
