@@ -23,7 +23,8 @@ export async function runMidnightJob(database: Database, now = new Date()): Prom
   const started = Date.now();
   return database.db.transaction(async (tx) => {
     const env = await lightEnv(tx, now);
-    const movedDueDates = await refreshRecurringDue(tx, env);
+    // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
+    const movedDueDates = await refreshRecurringDue(tx, env, { lights: false });
     const counts = await refreshAllLights(tx, env);
     await markMidnightRun(tx, env.today);
     const result = { date: env.today, movedDueDates, ...counts, ms: Date.now() - started };
