@@ -14,12 +14,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
-/** The server's lockout message carries the machine time; show it as a local wall-clock time. */
-export function localiseUnlockTime(message: string, unlocksAt: string | undefined): string {
-  if (!unlocksAt) return message;
-  return message.includes(unlocksAt) ? message.replace(unlocksAt, formatDateTime(unlocksAt)) : message;
-}
-
 /** A calendar date (YYYY-MM-DD) as sent; an ISO timestamp as its Shanghai date. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

@@ -7,7 +7,6 @@ import { LIMITS } from '../../../domain/limits.js';
 import { login } from '../../api/auth.js';
 import { ApiError } from '../../api/client.js';
 import { STAGE_PATHS } from '../../auth/stages.js';
-import { localiseUnlockTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from './AuthShell.js';
 
@@ -54,7 +53,7 @@ export function LoginPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={locked ? t('login.lockedTitle') : t('login.failedTitle')}
-          description={localiseUnlockTime(error.message, error.unlocksAt)}
+          description={error.message}
         />
       )}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} autoComplete="on">
