@@ -65,4 +65,5 @@ export const reports = {
   'blocker.escalated': ['已上报上一级', 'Escalated'],
   'blocker.resolve': ['办结', 'Resolve'],
   'blocker.resolution': ['办理结果', 'How it was resolved'],
+  'blocker.resolvedAs': ['{date} 办结：{text}', 'Resolved on {date}: {text}'],
 } as const;

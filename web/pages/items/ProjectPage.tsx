@@ -58,7 +58,7 @@ export function ProjectPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" title={t('project.chart')}>
-            <Typography.Text style={{ display: 'block', marginBottom: 8 }}>{t('project.totals', { planned: d.totals.planned, done: d.totals.done })}</Typography.Text>
+            <Typography.Text style={{ display: 'block', marginBottom: 8 }} data-testid="project-totals">{t('project.totals', { planned: d.totals.planned, done: d.totals.done })}</Typography.Text>
             {d.months.length ? <ProjectChart project={d} /> : <Empty description={t('project.noMonths')} />}
           </Card>
         </Col>

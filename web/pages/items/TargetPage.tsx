@@ -82,7 +82,7 @@ export function TargetPage() {
             title={t('target.chart')}
             extra={years.length > 1 && <Segmented size="small" value={shown} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ value: y, label: String(y) }))} />}
           >
-            <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+            <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }} data-testid="target-outlook">
               <Typography.Text>{t('target.outlook', { year: shown, goal: n(outlook?.goal) || '—', value: n(outlook?.value) || '—' })}</Typography.Text>
               {outlook?.basis === 'final' && <Typography.Text type="secondary">{t('target.basisFinal')}</Typography.Text>}
               <OutlookTag o={outlook} />

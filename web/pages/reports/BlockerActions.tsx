@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Input, Modal } from 'antd';
+import { App, Button, Flex, Input, Modal, type ButtonProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { escalateBlocker, getBlocker, resolveBlocker } from '../../api/reporting.js';
 import { can } from '../../api/types.js';
@@ -32,6 +32,8 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
       setResolving(false);
       await qc.invalidateQueries({ queryKey: ['blockers'] });
       await qc.invalidateQueries({ queryKey: ['reports'] });
+      // The workbenches count open blockers by level (the HQ desk); they would show the old counts for a while.
+      await qc.invalidateQueries({ queryKey: ['workbench'] });
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
@@ -42,12 +44,12 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
   return (
     <Flex gap={6} wrap style={{ marginTop: 4 }}>
       {can(policies, 'escalate') && (
-        <Button size="small" loading={busy} onClick={() => void run(() => escalateBlocker(blocker.id, version), t('blocker.escalated'))}>
+        <Button size="small" loading={busy} onClick={() => void run(() => escalateBlocker(blocker.id, version), t('blocker.escalated'))} data-testid="blocker-escalate">
           {t('blocker.escalate')}
         </Button>
       )}
       {can(policies, 'resolve') && (
-        <Button size="small" type="primary" onClick={() => setResolving(true)}>
+        <Button size="small" type="primary" onClick={() => setResolving(true)} data-testid="blocker-resolve">
           {t('blocker.resolve')}
         </Button>
       )}
@@ -57,11 +59,11 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
         okText={t('blocker.resolve')}
         cancelText={t('common.cancel')}
         confirmLoading={busy}
-        okButtonProps={{ disabled: !text.trim() }}
+        okButtonProps={{ disabled: !text.trim(), 'data-testid': 'blocker-resolve-ok' } as ButtonProps}
         onCancel={() => setResolving(false)}
         onOk={() => void run(() => resolveBlocker(blocker.id, text.trim(), version), t('blocker.resolved'))}
       >
-        <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('blocker.resolution')} />
+        <Input.TextArea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('blocker.resolution')} data-testid="blocker-resolution-input" />
       </Modal>
     </Flex>
   );

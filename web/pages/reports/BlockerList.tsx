@@ -16,16 +16,22 @@ export function BlockerList({ blockers, empty, actionable = false }: { blockers:
       dataSource={blockers}
       locale={{ emptyText: empty ?? t('item.noBlockers') }}
       renderItem={(b) => (
-        <List.Item key={b.id}>
+        <List.Item key={b.id} data-testid="blocker" data-blocker={b.id} data-level={b.level} data-status={b.status}>
           <div style={{ minWidth: 0 }}>
-            <Tag color={b.status === 'open' ? 'volcano' : 'green'}>{t(b.status === 'open' ? 'blocker.open' : 'blocker.resolved')}</Tag>
-            <Tag>{t(`blocker.level.${b.level}`)}</Tag>
+            <Tag color={b.status === 'open' ? 'volcano' : 'green'} data-testid="blocker-status">
+              {t(b.status === 'open' ? 'blocker.open' : 'blocker.resolved')}
+            </Tag>
+            <Tag data-testid="blocker-level">{t(`blocker.level.${b.level}`)}</Tag>
             <Typography.Text strong>{b.title}</Typography.Text>
             {b.detail && <div style={{ whiteSpace: 'pre-wrap' }}>{b.detail}</div>}
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {b.unitName} · {formatDate(b.raisedAt)}
-              {b.resolution ? ` · ${b.resolution}` : ''}
             </Typography.Text>
+            {b.resolution && (
+              <div style={{ whiteSpace: 'pre-wrap' }} data-testid="blocker-resolution">
+                {t('blocker.resolvedAs', { date: b.resolvedAt ? formatDate(b.resolvedAt) : '—', text: b.resolution })}
+              </div>
+            )}
             {actionable && b.status === 'open' && <BlockerActions blocker={b} />}
           </div>
         </List.Item>
