@@ -135,8 +135,9 @@ function cpuMs(pid: number | undefined): number {
 
 /**
  * Submission = POST /api/reports/:id/submit of one of the unit's draft reports by its liaison: a
- * real session (cookie + CSRF), the report locked and checked against the workflow and the
- * liaison's units, the step timed, one hash-chained audit record, all in one transaction; the
+ * real session (cookie + CSRF), the report read and checked against the workflow and the
+ * liaison's units, then moved on only if unchanged since (version check), the step timed, one
+ * hash-chained audit record, all in one transaction; the
  * reply is the report's detail. 100 clients, each its own liaison of its own unit, on one
  * keep-alive connection each, one request at a time.
  */

@@ -68,6 +68,11 @@ export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail:
  * is therefore known only after the commit. A rolled-back transaction leaves neither record nor gap.
  */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditPending).values(auditValues(ctx, action, entry));
+}
+
+/** The staged audit row for an entry, for writers that insert it inside a larger statement. */
+export function auditValues(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): typeof auditPending.$inferInsert {
   const fields: Omit<HashedFields, 'id'> = {
     at: new Date(),
     actorId: ctx.actor?.userId ?? null,
@@ -81,7 +86,7 @@ export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'reque
     after: redact(entry.after),
   };
   const { head, tail } = bodyAroundId(fields);
-  await tx.insert(auditPending).values({ ...fields, bodyHead: head, bodyTail: tail });
+  return { ...fields, bodyHead: head, bodyTail: tail };
 }
 
 export interface VerifyResult {

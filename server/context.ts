@@ -11,6 +11,8 @@ export interface RoleGrant {
 export interface Actor {
   userId: string;
   account: string;
+  /** The name shown beside what they did (a step in a report's history); absent where no session loaded it. */
+  displayName?: string | null;
   unitId: string;
   roles: RoleGrant[];
 }

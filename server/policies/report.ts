@@ -31,6 +31,18 @@ export interface ReportSubject {
 }
 
 /**
+ * Whether the actor may see this report: the one-row form of reportScope
+ * (queries/reporting/scope.ts), which filters lists by the same rules. A draft stays with its unit;
+ * otherwise the roles that see all, the report's unit, and the task force of its item's plan.
+ */
+export function maySeeReport(actor: Actor | null, r: ReportSubject): boolean {
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  if (r.status === 'draft' && !own.includes(r.unitId)) return false;
+  if (hasRole(actor, ...SEE_ALL_REPORTS)) return true;
+  return own.includes(r.unitId) || (!!r.taskForceId && taskForcesOf(actor).includes(r.taskForceId));
+}
+
+/**
  * Whether the actor may take this step now: the flow names the roles, and each role is checked
  * against the report — unit roles for the report's unit, the task force of the item's plan, and the
  * HQ office (which reviews only when the plan has no task force).

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SessionStage } from '../../domain/schemas/auth.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
+import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, userRoles, users } from '../db/schema/index.js';
 import type { Actor, RoleGrant } from '../context.js';
 
@@ -27,15 +28,20 @@ export interface LoadedSession {
 
 export type SessionLookup = { ok: true; session: LoadedSession; touch: boolean } | { ok: false; reason: 'none' | 'expired' };
 
-/** Finds a live session: not ended, not idle past the timeout, not older than the absolute limit. */
-export async function loadSession(db: Executor, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
-  // The roles come in the same query: this runs on every request, so one round trip, not two.
-  const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'bodyId', r.body_id)) from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`;
-  const [row] = await db
-    .select({ s: sessions, u: { id: users.id, account: users.account, unitId: users.unitId, disabled: users.disabled }, roles })
+// The roles come in the same query: this runs on every request, so one round trip, not two.
+const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'bodyId', r.body_id)) from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`;
+const sessionById = preparedPerDatabase((db) =>
+  db
+    .select({ s: sessions, u: { id: users.id, account: users.account, displayName: users.displayName, unitId: users.unitId, disabled: users.disabled }, roles })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, digest(token)), isNull(sessions.endedAt)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.endedAt)))
+    .prepare('session_by_id'),
+);
+
+/** Finds a live session: not ended, not idle past the timeout, not older than the absolute limit. */
+export async function loadSession(db: Executor, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
+  const [row] = await sessionById(db).execute({ id: digest(token) });
   if (!row) return { ok: false, reason: 'none' };
   const idleMs = policy.idleTimeoutMinutes * 60_000;
   const absMs = policy.absoluteTimeoutHours * 3_600_000;
@@ -52,6 +58,7 @@ export async function loadSession(db: Executor, token: string, policy: SecurityP
       actor: {
         userId: row.u.id,
         account: row.u.account,
+        displayName: row.u.displayName,
         unitId: row.u.unitId,
         roles: row.roles.map((r): RoleGrant => ({ role: r.role, unitId: r.unitId, bodyId: r.bodyId })),
       },

@@ -3,7 +3,7 @@ import type { ReportAction } from '../../../domain/workflows/report.js';
 import type { ItemType, ProjectStage, ReportStatus } from '../../../domain/work.js';
 import type { reports, reportSteps } from '../../db/schema/index.js';
 import { itemKey, type ItemInfo } from '../../queries/reporting/items.js';
-import type { reportParts } from '../../queries/reporting/reports.js';
+import type { ReportParts } from '../../queries/reporting/reports.js';
 import { presentBlocker } from './blocker.js';
 import { presentLight, presentWorkItem } from './light.js';
 
@@ -76,10 +76,8 @@ export function presentReportLine(r: ReportRow, unitName: string | null, items: 
   };
 }
 
-type Parts = Awaited<ReturnType<typeof reportParts>>;
-
 /** A report with its timed history, evidence, blockers and the item's light. */
-export function presentReportDetail(r: ReportRow, unitName: string | null, item: ItemInfo | undefined, parts: Parts, lang: Lang) {
+export function presentReportDetail(r: ReportRow, unitName: string | null, item: ItemInfo | undefined, parts: ReportParts, lang: Lang) {
   return {
     ...presentReport(r, unitName, item),
     steps: parts.steps.map((s) => presentStep(s.step, s.actorName)),

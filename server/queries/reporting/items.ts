@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { LightReason, Light } from '../../../domain/lights.js';
 import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
@@ -50,6 +51,45 @@ export async function loadItems(db: Executor, refs: { itemType: string; itemId: 
     out.set(itemKey('project', p.id), info);
   }
   return out;
+}
+
+/**
+ * The item a row points at (by type and id columns), as JSON inside the caller's query: the fields
+ * `itemInfoFromJson` turns into the ItemInfo that loadItems gives, without a second round trip.
+ */
+export function itemInfoJson(typeCol: PgColumn, idCol: PgColumn): SQL {
+  const plan = (planId: PgColumn) => sql`left join ${plans} on ${plans.id} = ${planId}`;
+  const common = sql`'planId', ${plans.id}, 'taskForceId', ${plans.taskForceId}`;
+  return sql`case ${typeCol}
+    when 'task' then (select json_build_object('code', ${tasks.code}, 'title', ${tasks.title}, 'light', ${tasks.light}, 'lightReasons', ${tasks.lightReasons}, ${common},
+        'periodKind', ${tasks.reportPeriod}, 'deadlineKind', ${tasks.deadlineKind}, 'deadline', ${tasks.deadline}, 'nextDue', ${tasks.nextDue})
+      from ${tasks} ${plan(tasks.planId)} where ${tasks.id} = ${idCol})
+    when 'target' then (select json_build_object('code', ${targets.code}, 'title', ${targets.name}, 'light', ${targets.light}, 'lightReasons', ${targets.lightReasons}, ${common},
+        'periodKind', ${targets.period})
+      from ${targets} ${plan(targets.planId)} where ${targets.id} = ${idCol})
+    when 'project' then (select json_build_object('code', ${projects.code}, 'title', ${projects.name}, 'light', ${projects.light}, 'lightReasons', ${projects.lightReasons}, ${common},
+        'periodKind', 'monthly')
+      from ${projects} ${plan(projects.planId)} where ${projects.id} = ${idCol})
+  end`;
+}
+
+interface ItemJson {
+  code: string;
+  title: string;
+  light: Light;
+  lightReasons: LightReason[];
+  planId: string | null;
+  taskForceId: string | null;
+  periodKind: PeriodKind;
+  deadlineKind?: string;
+  deadline?: string | null;
+  nextDue?: string | null;
+}
+
+export function itemInfoFromJson(itemType: ItemType, itemId: string, j: ItemJson | null): ItemInfo | undefined {
+  if (!j) return undefined;
+  const due = itemType === 'task' ? taskDue({ deadlineKind: j.deadlineKind ?? 'none', deadline: j.deadline ?? null, nextDue: j.nextDue ?? null }) : null;
+  return { itemType, itemId, code: j.code, title: j.title, light: j.light, lightReasons: j.lightReasons, planId: j.planId, taskForceId: j.taskForceId, periodKind: j.periodKind, due };
 }
 
 export async function loadItem(db: Executor, itemType: ItemType, itemId: string): Promise<ItemInfo | undefined> {

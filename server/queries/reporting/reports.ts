@@ -1,8 +1,12 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ItemType, ReportStatus } from '../../../domain/work.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
+import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { blockers, evidence, orgUnits, reportEvidence, reports, reportSteps, users } from '../../db/schema/index.js';
+import { maySeeReport } from '../../policies/report.js';
+import { itemInfoFromJson, itemInfoJson, type ItemInfo } from './items.js';
 import { reportScope } from './scope.js';
 
 export interface ReportFilter {
@@ -36,39 +40,66 @@ export async function listReports(db: Executor, actor: Actor | null, f: ReportFi
   return { rows, total: count?.n ?? 0 };
 }
 
-/** One report if the actor may see it. */
-export async function findVisibleReport(db: Executor, actor: Actor | null, id: string) {
-  const [row] = await db
-    .select({ report: reports, unitName: orgUnits.name })
-    .from(reports)
-    .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
-    .where(and(eq(reports.id, id), reportScope(db, actor)));
-  return row;
-}
+export type ReportRow = typeof reports.$inferSelect;
+type StepRow = typeof reportSteps.$inferSelect;
+type BlockerRow = typeof blockers.$inferSelect;
 
 /** A report's timed history, evidence and blockers. */
-export async function reportParts(db: Executor, id: string) {
-  const [steps, files, raised] = await Promise.all([
-    db
-      .select({ step: reportSteps, actorName: users.displayName })
-      .from(reportSteps)
-      .leftJoin(users, eq(users.id, reportSteps.actorId))
-      .where(eq(reportSteps.reportId, id))
-      .orderBy(asc(reportSteps.id)),
-    db
-      .select({ sha256: reportEvidence.sha256, name: reportEvidence.name, size: evidence.size, mime: evidence.mime })
-      .from(reportEvidence)
-      .innerJoin(evidence, eq(evidence.sha256, reportEvidence.sha256))
-      .where(eq(reportEvidence.reportId, id))
-      .orderBy(asc(reportEvidence.name)),
-    db
-      .select({ blocker: blockers, unitName: orgUnits.name })
-      .from(blockers)
-      .leftJoin(orgUnits, eq(orgUnits.id, blockers.unitId))
-      .where(eq(blockers.reportId, id))
-      .orderBy(asc(blockers.raisedAt)),
-  ]);
-  return { steps, files, raised };
+export interface ReportParts {
+  steps: { step: StepRow; actorName: string | null }[];
+  files: { sha256: string; name: string; size: number; mime: string }[];
+  raised: { blocker: BlockerRow; unitName: string | null }[];
+}
+
+/** One report as its page shows it: the row, its unit's name, its item and its parts. */
+export interface ReportDetailRow {
+  report: ReportRow;
+  unitName: string | null;
+  item: ItemInfo | undefined;
+  parts: ReportParts;
+}
+
+const steps = sql<{ s: Record<string, unknown>; actorName: string | null }[]>`coalesce((
+  select json_agg(json_build_object('s', ${jsonRowOf(reportSteps)}, 'actorName', ${users.displayName}) order by ${reportSteps.id})
+    from ${reportSteps} left join ${users} on ${users.id} = ${reportSteps.actorId} where ${reportSteps.reportId} = ${reports.id}), '[]'::json)`;
+const files = sql<ReportParts['files']>`coalesce((
+  select json_agg(json_build_object('sha256', ${reportEvidence.sha256}, 'name', ${reportEvidence.name}, 'size', ${evidence.size}, 'mime', ${evidence.mime}) order by ${reportEvidence.name})
+    from ${reportEvidence} join ${evidence} on ${evidence.sha256} = ${reportEvidence.sha256} where ${reportEvidence.reportId} = ${reports.id}), '[]'::json)`;
+const raised = sql<{ b: Record<string, unknown>; unitName: string | null }[]>`coalesce((
+  select json_agg(json_build_object('b', ${jsonRowOf(blockers)}, 'unitName', ${orgUnits.name}) order by ${blockers.raisedAt})
+    from ${blockers} left join ${orgUnits} on ${orgUnits.id} = ${blockers.unitId} where ${blockers.reportId} = ${reports.id}), '[]'::json)`;
+
+const detailById = preparedPerDatabase((db) =>
+  db
+    .select({ report: reports, unitName: orgUnits.name, item: itemInfoJson(reports.itemType, reports.itemId), steps, files, raised })
+    .from(reports)
+    .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+    .where(eq(reports.id, sql.placeholder('id')))
+    .prepare('report_detail'),
+);
+
+/**
+ * One report if the actor may see it, with everything its page shows, in one query: the detail is
+ * read after every workflow step, so the item and the parts come as JSON beside the row rather than
+ * in four more round trips. The statement is the same for everyone (prepared once); who may see
+ * the report is decided on the row by maySeeReport, the one-row form of reportScope.
+ */
+export async function loadReportDetail(db: Executor, actor: Actor | null, id: string): Promise<ReportDetailRow | undefined> {
+  const [row] = await detailById(db).execute({ id });
+  if (!row) return undefined;
+  const r = row.report;
+  const item = itemInfoFromJson(r.itemType as ItemType, r.itemId, row.item as Parameters<typeof itemInfoFromJson>[2]);
+  if (!maySeeReport(actor, { status: r.status as ReportStatus, unitId: r.unitId, taskForceId: item?.taskForceId ?? null })) return undefined;
+  return {
+    report: r,
+    unitName: row.unitName,
+    item,
+    parts: {
+      steps: row.steps.map((x) => ({ step: fromJsonRow(reportSteps, x.s), actorName: x.actorName })),
+      files: row.files,
+      raised: row.raised.map((x) => ({ blocker: fromJsonRow(blockers, x.b), unitName: x.unitName })),
+    },
+  };
 }
 
 /** Names of units, for lines that carry only ids. */

@@ -13,7 +13,7 @@ import { reportPolicy } from '../../policies/report.js';
 import { presentReport } from '../../presenters/reporting/report.js';
 import { loadItems, itemKey } from '../../queries/reporting/items.js';
 import { listReports } from '../../queries/reporting/reports.js';
-import { reportView } from './reportView.js';
+import { presentReportView, reportView } from './reportView.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['reports'];
@@ -57,15 +57,13 @@ export default function reportRoutes(app: App) {
       { schema: { tags, params: IdParams, body: ReportStep.nullish(), response: { 200: itemResponse(ReportDetail), ...errors } } },
       async (req) => {
         authorize(reportPolicy[action](req.ctx.actor));
-        await command(req.ctx, req.params.id, req.body ?? {});
-        return reportView(req, req.params.id);
+        return presentReportView(req.ctx, await command(req.ctx, req.params.id, req.body ?? {}));
       },
     );
   }
 
   app.post('/api/reports/:id/return', { schema: { tags, params: IdParams, body: ReportReturn, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
     authorize(reportPolicy.return(req.ctx.actor));
-    await returnReport(req.ctx, req.params.id, req.body);
-    return reportView(req, req.params.id);
+    return presentReportView(req.ctx, await returnReport(req.ctx, req.params.id, req.body));
   });
 }

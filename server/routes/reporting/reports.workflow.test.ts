@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reports, tasks } from '../../db/schema/index.js';
+import { auditCount } from '../../audit.js';
+import { reports, reportSteps, tasks } from '../../db/schema/index.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { dayFrom, monthsAgo, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
@@ -85,6 +86,29 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
     expect(en.json().data.item.lightReasons[0].text).toBe('On schedule');
   });
 
+  it('answers each step with the report as a fresh read shows it, and lets only one of two racing steps through', async () => {
+    const task = await taskOfA();
+    const id = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), text: '开工', percent: '10', blockers: [{ title: '资金未到位' }] })).json().data.id as string;
+    for (const [who, action] of [[d.liaisonA, 'submit'], [d.headA, 'approve'], [d.taskForce, 'review']] as const) {
+      const reply = await api.step(who, id, action);
+      const read = await api.call(who, 'GET', `/api/reports/${id}`);
+      expect(reply.json()).toEqual(read.json());
+      expect(reply.json().data.steps.at(-1)).toMatchObject({ action, actorId: who.id, actorName: expect.any(String) });
+    }
+
+    // The HQ office accepts and returns at the same moment: one wins, the other is told the report moved on.
+    const before = await auditCount(h.db.database.db);
+    const [a, b] = await Promise.all([api.call(d.hq, 'POST', `/api/reports/${id}/accept`, {}), api.call(d.hq, 'POST', `/api/reports/${id}/return`, { reason: '数据有误' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.code).toBe('report_step_invalid');
+    const steps = await h.db.database.db.select().from(reportSteps).where(eq(reportSteps.reportId, id));
+    expect(steps.map((s) => s.action).sort()).toEqual(['approve', 'review', 'submit', a.statusCode === 200 ? 'accept' : 'return'].sort());
+    expect(await auditCount(h.db.database.db)).toBe(before + 1);
+    const [row] = await h.db.database.db.select().from(reports).where(eq(reports.id, id));
+    expect(row).toMatchObject({ status: a.statusCode === 200 ? 'accepted' : 'returned', version: 4 });
+  });
+
   it('refuses reports on items the unit does not own, on periods not begun or of the wrong cycle, and duplicates', async () => {
     const task = await taskOfA();
     const refused = await api.create(d.liaisonB, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10' }, 403, 'report_not_owner');
@@ -134,6 +158,8 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
     // A draft is the unit's own: the task force, HQ office and leaders see it once it is submitted.
     for (const who of [d.taskForce, d.hq, d.leader]) expect(await ids(who)).toEqual([]);
     expect((await api.get(d.hq, `/api/reports/${r.id}`)).statusCode).toBe(404);
+    for (const who of [d.liaisonB, d.headB, d.taskForce, d.otherTaskForce, d.leader]) expect((await api.get(who, `/api/reports/${r.id}`)).statusCode).toBe(404);
+    for (const who of [d.liaisonA, d.headA, d.headBLiaisonA]) expect((await api.get(who, `/api/reports/${r.id}`)).statusCode).toBe(200);
     await api.step(d.liaisonA, r.id, 'submit');
     expect(await ids(d.taskForce)).toEqual([r.id]);
     expect(await ids(d.leader, `&unit=${d.unitA.id}&period=${thisMonth()}`)).toEqual([r.id]);
@@ -141,6 +167,14 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
     expect(await ids(d.otherTaskForce)).toEqual([]);
     expect((await api.get(d.publicist, '/api/reports')).statusCode).toBe(403);
     expect((await api.get(d.liaisonB, `/api/reports/${r.id}`)).statusCode).toBe(404);
+    // One report by id follows the same rules as the list (the list filters in SQL, the detail on the row).
+    const readers = [d.liaisonA, d.headA, d.liaisonB, d.headB, d.headBLiaisonA, d.taskForce, d.otherTaskForce, d.hq, d.leader];
+    const agree = async () => {
+      for (const who of readers) expect((await api.get(who, `/api/reports/${r.id}`)).statusCode === 200).toBe((await ids(who)).includes(r.id));
+    };
+    await agree();
+    await api.step(d.headA, r.id, 'return', { reason: '补充数据' });
+    await agree();
     const list = (await api.get(d.liaisonA, `/api/reports?item=${task.id}`)).json();
     expect(list.page).toEqual({ page: 1, perPage: 50, total: 1 });
     expect(list.policies).toMatchObject({ read: true, create: true, approve: false });
