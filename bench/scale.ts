@@ -119,6 +119,12 @@ export interface SubmitFigures {
   measuredAcked: number;
   chainIntact: boolean;
   serverCpuPerSubmit: number;
+  /** CPU a submission cost PostgreSQL (all its processes on this machine) and this benchmark's own client, in ms. */
+  databaseCpuPerSubmit: number;
+  clientCpuPerSubmit: number;
+  /** CPU the whole machine spent a submission (all processes, from /proc/stat), and how many cores it has. */
+  machineCpuPerSubmit: number;
+  cores: number;
   /** Mean number of the server's database connections waiting on a lock, waiting for the server, or working. */
   connections: { onLock: number; onServer: number; working: number };
 }
@@ -131,6 +137,29 @@ function cpuMs(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/** CPU time of every PostgreSQL process on this machine (the server under test runs here), in ms. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      total += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return total;
+}
+
+/** CPU time the whole machine spent (all cores, not idle), in ms, from /proc/stat. */
+function machineBusyMs(): number {
+  const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const busy = f.reduce((a, b) => a + b, 0) - (f[3] ?? 0) - (f[4] ?? 0);
+  return (busy * 1000) / 100;
 }
 
 /**
@@ -198,6 +227,7 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       }
     })();
     const cpu0 = cpuMs(s.child.pid);
+    const [pg0, client0, machine0] = [postgresCpuMs(), process.cpuUsage(), machineBusyMs()];
     const t0 = performance.now();
     let measured = 0;
     await Promise.all(
@@ -218,6 +248,10 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     );
     const wall = performance.now() - t0;
     const cpu = (cpuMs(s.child.pid) - cpu0) / Math.max(1, measured);
+    const pgCpu = (postgresCpuMs() - pg0) / Math.max(1, measured);
+    const clientUsage = process.cpuUsage(client0);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1000 / Math.max(1, measured);
+    const machineCpu = (machineBusyMs() - machine0) / Math.max(1, measured);
     sampling = false;
     await sampler;
     const mean = (n: number) => n / Math.max(1, waits.samples);
@@ -241,6 +275,10 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       measuredAcked: latencies.length - errors,
       chainIntact: chain.intact,
       serverCpuPerSubmit: cpu,
+      databaseCpuPerSubmit: pgCpu,
+      clientCpuPerSubmit: clientCpu,
+      machineCpuPerSubmit: machineCpu,
+      cores: os.cpus().length,
       connections: { onLock: mean(waits.lock), onServer: mean(waits.server), working: mean(waits.working) },
     };
   } finally {

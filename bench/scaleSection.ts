@@ -99,6 +99,7 @@ export async function scaleSection(o: ScaleOptions): Promise<void> {
         `then moved on only if unchanged since (version check), the step timed, one hash-chained audit record, one transaction; the reply is the report's detail. ${f.clients} clients, each its own liaison of its own unit with its own keep-alive connection, ` +
         `one request at a time, over real HTTP to the server process on PostgreSQL (after 2 warm-up submissions each). ` +
         `Measured: ${f.measuredAcked} acknowledged, p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)}; server CPU ${ms(f.serverCpuPerSubmit)} a submission. ` +
+        `CPU a submission cost: server ${ms(f.serverCpuPerSubmit)}, PostgreSQL ${ms(f.databaseCpuPerSubmit)}, this benchmark's client ${ms(f.clientCpuPerSubmit)}; the whole machine ${ms(f.machineCpuPerSubmit)}, so its ${f.cores} cores can carry at most ${Math.floor((f.cores * 1000) / f.machineCpuPerSubmit)} submissions/s with the client on the same machine. ` +
         `Afterwards ${f.inDatabase} of ${f.acknowledged} acknowledged reports are \`submitted\` in the database, ${f.auditRecords} \`report.submitted\` audit records were appended in the measured phase, ` +
         `and the audit chain verifies ${f.chainIntact ? 'intact' : 'BROKEN'}. ` +
         `The server's database connections (pool of 20), sampled every 100 ms: on average ${f.connections.onLock.toFixed(1)} waiting on a lock (the audit head's), ` +
