@@ -61,9 +61,24 @@ const LIST_QUERIES: [string, string][] = [
 const WORKBENCH_UNITS = [3, 17, 29, 42, 55, 61, 78, 90, 104, 119];
 const REPS = 40;
 
+interface Latencies {
+  p50: number;
+  p95: number;
+  p99: number;
+  n: number;
+}
+
+/** Each read as the client saw it (server + one loopback round trip) and as the server timed itself (Server-Timing). */
 export interface ReadFigures {
-  list: { p50: number; p95: number; p99: number; n: number; perQuery: string[] };
-  workbench: { p50: number; p95: number; p99: number; n: number };
+  list: Latencies & { server: Latencies; perQuery: string[] };
+  workbench: Latencies & { server: Latencies };
+}
+
+/** The server's own time from its `Server-Timing: app;dur=…` header. */
+function serverTime(headers: Record<string, string | string[] | undefined>): number {
+  const m = /app;dur=([\d.]+)/.exec(String(headers['server-timing'] ?? ''));
+  if (!m) throw new Error('no Server-Timing header in the reply');
+  return Number(m[1]);
 }
 
 /**
@@ -75,30 +90,38 @@ export async function measureReads(d: District, port: number, env: NodeJS.Proces
   const c = new KeepAliveClient(s.base, 4);
   try {
     const hq = await c.login(HQ_ACCOUNT);
+    let serverTimes: number[] = [];
     const get = async (session: Session, url: string) => {
       const r = await c.request('GET', url, session);
       if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${r.body.slice(0, 300)}`);
+      serverTimes.push(serverTime(r.headers));
       return r.body;
     };
     const all: number[] = [];
+    const listServer: number[] = [];
     const perQuery: string[] = [];
     for (const [name, q] of LIST_QUERIES) {
       const url = `/api/tasks?perPage=50&${q}`;
       const first = JSON.parse(await get(hq, url)) as { data: { light: string; lightReasons: unknown[] }[]; page: { total: number } };
       if (first.data.some((t) => !t.light || !Array.isArray(t.lightReasons))) throw new Error(`${url}: an item without its light or reasons`);
       await timed(5, 1, async () => void (await get(hq, url)));
+      serverTimes = [];
       const { latencies } = await timed(REPS, 1, async () => void (await get(hq, url)));
       all.push(...latencies);
-      perQuery.push(`${name}: ${first.data.length}/${first.page.total} rows, p95 ${ms(percentile(latencies, 95))}`);
+      listServer.push(...serverTimes);
+      perQuery.push(`${name}: ${first.data.length}/${first.page.total} rows, p95 ${ms(percentile(latencies, 95))} (server ${ms(percentile(serverTimes, 95))})`);
     }
     const heads = await Promise.all(WORKBENCH_UNITS.map((u) => c.login(liaisonAccount(u))));
     const wb: number[] = [];
+    const wbServer: number[] = [];
     for (const h of heads) {
       await timed(3, 1, async () => void (await get(h, '/api/workbench/unit')));
+      serverTimes = [];
       wb.push(...(await timed(REPS, 1, async () => void (await get(h, '/api/workbench/unit')))).latencies);
+      wbServer.push(...serverTimes);
     }
-    const fig = (l: number[]) => ({ p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), n: l.length });
-    return { list: { ...fig(all), perQuery }, workbench: fig(wb) };
+    const fig = (l: number[]): Latencies => ({ p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), n: l.length });
+    return { list: { ...fig(all), server: fig(listServer), perQuery }, workbench: { ...fig(wb), server: fig(wbServer) } };
   } finally {
     c.close();
     await s.stop();

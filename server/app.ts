@@ -97,6 +97,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) await authenticate(req, reply);
   });
   app.addHook('preValidation', nulGuard);
+  // The server's own time for the request (parsed, authorised, answered and serialised), so the
+  // browser's devtools and the benchmark can tell it apart from the network.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  });
   app.setErrorHandler(errorHandler);
 
   await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));

@@ -15,6 +15,8 @@ describe.each(DATABASE_KINDS)('auth on %s', (kind) => {
     const res = await h.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+    // The server times itself for devtools and the benchmark.
+    expect(res.headers['server-timing']).toMatch(/^app;dur=\d+\.\d$/);
   });
 
   it('logs in by account and by mobile, shows /api/me, logs out on the server', async () => {

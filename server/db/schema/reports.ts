@@ -121,5 +121,5 @@ export const blockers = pgTable(
     resolution: text('resolution'),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('blockers_item').on(t.itemId), index('blockers_status_level').on(t.status, t.level), index('blockers_unit_status').on(t.unitId, t.status)],
+  (t) => [index('blockers_item').on(t.itemId), index('blockers_report').on(t.reportId), index('blockers_status_level').on(t.status, t.level), index('blockers_unit_status').on(t.unitId, t.status)],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "blockers_report" ON "blockers" USING btree ("report_id");
