@@ -1,13 +1,15 @@
-import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Light, LightReason } from '../../../domain/lights.js';
 import type { PeriodKind } from '../../../domain/periods.js';
+import type { ItemType } from '../../../domain/work.js';
 import { openPeriod } from '../../../domain/reportPeriod.js';
 import type { Executor } from '../../db/client.js';
-import { projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
+import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { LineItem } from '../../presenters/reporting/light.js';
 import { currentCalendar } from '../calendar.js';
+import { itemInfoFromJson, itemInfoJson, itemKey, type ItemInfo } from './items.js';
 
 /** Lists hold this many lines; counts hold the totals. */
 export const WORKBENCH_LINES = 50;
@@ -36,7 +38,7 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
 /**
  * A unit's "my work", from stored columns and indexes only: tasks to claim, items whose open
  * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
- * and overdue tasks and projects. A unit holds tens (at most a few hundred) task shares and
+ * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred) task shares and
  * projects, so each kind is read once — every share with its "reported for the open period" flag —
  * and sorted into the lists here: five queries instead of nine (each costs a round trip and a plan,
  * and the embedded database runs them one after the other).
@@ -92,13 +94,21 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
       .from(projects)
       .where(eq(projects.responsibleUnitId, unitId))
       .orderBy(asc(projects.code)),
+    // The unit itself (its name), with its returned reports and their items, in one query.
     db
-      .select({ report: reports, total })
-      .from(reports)
-      .where(and(eq(reports.unitId, unitId), eq(reports.status, 'returned')))
-      .orderBy(desc(reports.returnedAt))
+      .select({ unitName: orgUnits.name, report: reports, item: itemInfoJson(reports.itemType, reports.itemId), total: sql<number>`(count(${reports.id}) over())::int` })
+      .from(orgUnits)
+      .leftJoin(reports, and(eq(reports.unitId, orgUnits.id), eq(reports.status, 'returned')))
+      .where(eq(orgUnits.id, unitId))
+      .orderBy(sql`${reports.returnedAt} desc nulls last`)
       .limit(WORKBENCH_LINES),
   ]);
+  const returnedRows = returned.flatMap((r) => (r.report ? [{ ...r, report: r.report }] : []));
+  const returnedItems = new Map<string, ItemInfo>();
+  for (const r of returnedRows) {
+    const info = itemInfoFromJson(r.report.itemType as ItemType, r.report.itemId, r.item as Parameters<typeof itemInfoFromJson>[2]);
+    if (info) returnedItems.set(itemKey(info.itemType, info.itemId), info);
+  }
 
   const active = shares.filter((t) => !t.done);
   const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
@@ -122,10 +132,12 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
   const overdue = [...overdueTasks.rows.map((r) => line('task', asRow(r))), ...overdueProjects.rows.map((r) => line('project', asRow(r)))].slice(0, WORKBENCH_LINES);
 
   return {
+    unitName: returned[0]?.unitName ?? null,
+    returnedItems,
     toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     claimsToApprove: claimsToApprove.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     toReport,
-    returned: returned.map((r) => r.report),
+    returned: returnedRows.map((r) => r.report),
     dueSoon: dueSoon.rows.map((r) => line('task', asRow(r))),
     overdue,
     counts: {

@@ -63,7 +63,8 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     expect(ids(w.toReport)).not.toContain(target.id);
     expect(w.toReport.every((l: Line) => l.period === period)).toBe(true);
     expect(ids(w.returned)).toEqual([back.id]);
-    expect(w.returned[0]).toMatchObject({ status: 'returned', returnReason: '请补充数据', itemId: target.id });
+    expect(w.returned[0]).toMatchObject({ status: 'returned', returnReason: '请补充数据', itemId: target.id, code: target.code, title: target.name, unitName: d.unitA.name });
+    expect(w.unitName).toBe(d.unitA.name);
     expect(ids(w.dueSoon)).toEqual([dueSoon.id]);
     expect(w.dueSoon[0].lightReasons.map((r: Line['lightReasons'][number]) => r.code)).toContain('due_soon');
     expect(ids(w.overdue).sort()).toEqual([overdue.id, project.id].sort());

@@ -35,9 +35,8 @@ export default function workbenchRoutes(app: App) {
     const unitId = req.query.unit ?? (mine.includes(actor.unitId) ? actor.unitId : mine[0]!);
     if (!mine.includes(unitId)) throw new AppError(403, 'forbidden');
     const db = req.ctx.database.db;
-    const [w, names] = await Promise.all([unitWorkbench(db, unitId), unitNames(db, [unitId])]);
-    const items = await loadItems(db, w.returned);
-    return { data: presentUnitWorkbench(unitId, names.get(unitId) ?? null, w, items, req.ctx.lang) };
+    const w = await unitWorkbench(db, unitId);
+    return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
   });
 
   app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {
