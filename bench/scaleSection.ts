@@ -2,7 +2,7 @@
 // prints one table with every figure against its target, then the details.
 import os from 'node:os';
 import { ms } from './stats.js';
-import { buildDistrict, measureReads, measureSubmissions, type District, type ReadFigures, type SubmitFigures } from './scale.js';
+import { buildDistrict, measureReads, measureSubmissions, WARMUP_ROUNDS, type District, type ReadFigures, type SubmitFigures } from './scale.js';
 
 export interface ScaleOptions {
   say: (s?: string) => void;
@@ -80,7 +80,7 @@ export async function scaleSection(o: ScaleOptions): Promise<void> {
   if (o.reads) {
     say(
       `Reads: HTTP on 127.0.0.1 against the server process (\`node --import tsx server/main.ts\`), one keep-alive connection, one request at a time. Server time is what the server reports in its \`Server-Timing\` header (request received → reply serialised); the client's time adds one loopback round trip. ` +
-        `Task list: ${reads.get(labels[0]!)?.list.n ?? 0} requests per database over 7 filter combinations; workbench: 10 units × 40. Each query warmed up first.`,
+        `Task list: ${reads.get(labels[0]!)?.list.n ?? 0} requests per database over 7 filter combinations; workbench: 10 units × 40. After a warm-up of the whole mix (${WARMUP_ROUNDS} rounds of 7 task lists and 10 workbenches), each query warmed up again before it is timed.`,
     );
     say();
     say('| Database | Task list p50 / p95 / p99, server | at the client | Workbench p50 / p95 / p99, server | at the client | Load average (1 min) |');
@@ -91,6 +91,9 @@ export async function scaleSection(o: ScaleOptions): Promise<void> {
     }
     say();
     for (const [label, r] of reads) say(`- ${label} task list by query: ${r.list.perQuery.join('; ')}.`);
+    for (const [label, r] of reads) {
+      say(`- ${label} warm-up (the first ${r.warmup.n} requests after the server started, task lists and workbenches mixed): server time p50 ${ms(r.warmup.p50)}, p95 ${ms(r.warmup.p95)}, p99 ${ms(r.warmup.p99)}.`);
+    }
     say();
   }
   if (submit) {

@@ -27,3 +27,17 @@ export function fromJsonRow<T extends PgTable>(table: T, json: Record<string, un
   }
   return out as T['$inferSelect'];
 }
+
+/** Fields under their own names, so a subquery's rows become JSON objects keyed by them (see jsonRows). */
+export function named<T extends Record<string, SQL | PgColumn>>(fields: T): { [K in keyof T]: SQL.Aliased<T[K] extends PgColumn ? T[K]['_']['data'] : T[K] extends SQL<infer U> ? U : unknown> } {
+  const out: Record<string, SQL.Aliased> = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = sql`${value}`.as(key);
+  return out as never;
+}
+
+/**
+ * A subquery's rows as one JSON array, in the subquery's order (PostgreSQL aggregates an ordered
+ * subquery in its order). Several lists then come back in one query and one field each: on the
+ * embedded database every query runs in turn and every field is handed over one by one.
+ */
+export const jsonRows = <T>(query: SQL | { getSQL(): SQL }) => sql<T[]>`coalesce((select json_agg(row_to_json(x)) from (${query}) x), '[]'::json)`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Light, LightReason } from '../../../domain/lights.js';
@@ -6,6 +6,7 @@ import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
 import { openPeriod } from '../../../domain/reportPeriod.js';
 import type { Executor } from '../../db/client.js';
+import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
 import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { LineItem } from '../../presenters/reporting/light.js';
 import { currentCalendar } from '../calendar.js';
@@ -40,8 +41,8 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
  * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
  * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred) task shares and
  * projects, so each kind is read once — every share with its "reported for the open period" flag —
- * and sorted into the lists here: five queries instead of nine (each costs a round trip and a plan,
- * and the embedded database runs them one after the other).
+ * and sorted into the lists here, all in one query (each query costs a round trip and a plan, and
+ * the embedded database runs them one after the other).
  */
 export async function unitWorkbench(db: Executor, unitId: string, now = new Date()) {
   const today = shanghaiDate(now);
@@ -59,9 +60,9 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
       .from(reports)
       .where(and(eq(reports.itemType, type), eq(reports.itemId, id), eq(reports.unitId, unitId), eq(reports.period, period)))})`;
 
-  const [shares, targetReports, unitProjects, returned] = await Promise.all([
-    db
-      .select({
+  const sharesQuery = db
+    .select(
+      named({
         ...taskCols,
         done: tasks.done,
         startDate: tasks.startDate,
@@ -69,19 +70,21 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
         claimStatus: taskUnits.claimStatus,
         returnReason: taskUnits.returnReason,
         reported: reported('task', tasks.id, periodOfKind(tasks.reportPeriod)),
-      })
-      .from(taskUnits)
-      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-      .where(eq(taskUnits.unitId, unitId))
-      .orderBy(sql`${taskDue} asc nulls last`, asc(tasks.code)),
-    db
-      .select({ id: targets.id, code: targets.code, name: targets.name, light: targets.light, lightReasons: targets.lightReasons, due: sql<string | null>`null`, reportPeriod: targets.period, total })
-      .from(targets)
-      .where(and(eq(targets.dataUnitId, unitId), not(reported('target', targets.id, periodOfKind(targets.period)))))
-      .orderBy(asc(targets.code))
-      .limit(WORKBENCH_LINES),
-    db
-      .select({
+      }),
+    )
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .where(eq(taskUnits.unitId, unitId))
+    .orderBy(sql`${taskDue} asc nulls last`, asc(tasks.code));
+  const targetsQuery = db
+    .select(named({ id: targets.id, code: targets.code, name: targets.name, light: targets.light, lightReasons: targets.lightReasons, due: sql<string | null>`null`, reportPeriod: targets.period, total }))
+    .from(targets)
+    .where(and(eq(targets.dataUnitId, unitId), not(reported('target', targets.id, periodOfKind(targets.period)))))
+    .orderBy(asc(targets.code))
+    .limit(WORKBENCH_LINES);
+  const projectsQuery = db
+    .select(
+      named({
         id: projects.id,
         code: projects.code,
         name: projects.name,
@@ -90,25 +93,38 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
         due: sql<string | null>`null`,
         stage: projects.stage,
         reported: reported('project', projects.id, sql`${open.monthly.period}`),
-      })
-      .from(projects)
-      .where(eq(projects.responsibleUnitId, unitId))
-      .orderBy(asc(projects.code)),
-    // The unit itself (its name), with its returned reports and their items, in one query.
-    db
-      .select({ unitName: orgUnits.name, report: reports, item: itemInfoJson(reports.itemType, reports.itemId), total: sql<number>`(count(${reports.id}) over())::int` })
-      .from(orgUnits)
-      .leftJoin(reports, and(eq(reports.unitId, orgUnits.id), eq(reports.status, 'returned')))
-      .where(eq(orgUnits.id, unitId))
-      .orderBy(sql`${reports.returnedAt} desc nulls last`)
-      .limit(WORKBENCH_LINES),
-  ]);
-  const returnedRows = returned.flatMap((r) => (r.report ? [{ ...r, report: r.report }] : []));
+      }),
+    )
+    .from(projects)
+    .where(eq(projects.responsibleUnitId, unitId))
+    .orderBy(asc(projects.code));
+  const returnedQuery = db
+    .select(named({ report: jsonRowOf(reports), item: itemInfoJson(reports.itemType, reports.itemId), total }))
+    .from(reports)
+    // A join makes drizzle name each column with its table, which the item's subqueries need.
+    .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+    .where(and(eq(reports.unitId, unitId), eq(reports.status, 'returned')))
+    .orderBy(desc(reports.returnedAt))
+    .limit(WORKBENCH_LINES);
+  // Every list in one query, each as one JSON value (see jsonRows): the page is one round trip.
+  const [page] = await db
+    .select({
+      unitName: orgUnits.name,
+      shares: jsonRows<Row & { done: boolean; startDate: string | null; role: string; claimStatus: string; returnReason: string | null; reported: boolean; reportPeriod: string }>(sharesQuery),
+      targetReports: jsonRows<Row & { reportPeriod: string }>(targetsQuery),
+      unitProjects: jsonRows<Row & { stage: string; reported: boolean }>(projectsQuery),
+      returned: jsonRows<{ report: Record<string, unknown>; item: Parameters<typeof itemInfoFromJson>[2]; total: number }>(returnedQuery),
+    })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, unitId));
+  const { shares, targetReports, unitProjects, returned } = page ?? { shares: [], targetReports: [], unitProjects: [], returned: [] };
+  const returnedRows = returned.map((r) => fromJsonRow(reports, r.report));
   const returnedItems = new Map<string, ItemInfo>();
-  for (const r of returnedRows) {
-    const info = itemInfoFromJson(r.report.itemType as ItemType, r.report.itemId, r.item as Parameters<typeof itemInfoFromJson>[2]);
+  returned.forEach((r, i) => {
+    const row = returnedRows[i]!;
+    const info = itemInfoFromJson(row.itemType as ItemType, row.itemId, r.item);
     if (info) returnedItems.set(itemKey(info.itemType, info.itemId), info);
-  }
+  });
 
   const active = shares.filter((t) => !t.done);
   const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
@@ -132,12 +148,12 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
   const overdue = [...overdueTasks.rows.map((r) => line('task', asRow(r))), ...overdueProjects.rows.map((r) => line('project', asRow(r)))].slice(0, WORKBENCH_LINES);
 
   return {
-    unitName: returned[0]?.unitName ?? null,
+    unitName: page?.unitName ?? null,
     returnedItems,
     toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     claimsToApprove: claimsToApprove.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
     toReport,
-    returned: returnedRows.map((r) => r.report),
+    returned: returnedRows,
     dueSoon: dueSoon.rows.map((r) => line('task', asRow(r))),
     overdue,
     counts: {
