@@ -274,6 +274,7 @@ describe('a key project: planned vs. done investment by month', () => {
     const reports = await textOf(page, 'item-reports');
     expect(reports.match(/已验收/g)).toHaveLength(3);
     for (const d of DONE) expect(reports).toContain(d.period);
-    for (const figure of ['95.5', '210.25', '123.45']) expect(reports).toContain(figure);
+    // Money keeps its two decimals and its unit, as on the totals line.
+    for (const figure of ['95.50 万元', '210.25 万元', '123.45 万元']) expect(reports).toContain(figure);
   });
 });

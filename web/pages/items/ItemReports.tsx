@@ -8,6 +8,9 @@ import { ReportStatusTag } from '../reports/ReportStatusTag.js';
 /** An item's progress reports, newest first as the server sends them; each opens its page. */
 export function ItemReports({ reports, loading }: { reports: Report[]; loading: boolean }) {
   const { t } = useI18n();
+  // Money keeps its two decimals as the server sends them (万元, exact); percent and target actuals drop trailing zeros.
+  const figure = (r: Report) =>
+    r.percent !== null ? `${trimDecimal(r.percent)}%` : r.investment !== null ? `${r.investment} ${t('project.wan')}` : trimDecimal(r.actual);
   return (
     <List
       size="small"
@@ -24,7 +27,7 @@ export function ItemReports({ reports, loading }: { reports: Report[]; loading: 
           </Link>
           <span>
             <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
-              {r.percent !== null ? `${trimDecimal(r.percent)}%` : trimDecimal(r.actual ?? r.investment)} {r.submittedAt ? formatDateTime(r.submittedAt) : ''}
+              {figure(r)} {r.submittedAt ? formatDateTime(r.submittedAt) : ''}
             </Typography.Text>
             {r.late && <Tag color="orange">{t('report.late')}</Tag>}
             <ReportStatusTag status={r.status} />
