@@ -149,27 +149,28 @@ describe('raise in a report → escalate → escalate → resolve', () => {
     await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore + 1);
     expect(await openCount(hq, '单位层面')).toBe(unitBefore);
 
-    // Back on the task page, the HQ office resolves it with a resolution text.
-    await hq.goBack();
-    row = blockerAt(hq, 'hq', 'open');
-    await row.getByTestId('blocker-resolve').click();
+    // The desk lists it among the blockers waiting for HQ, naming its task; the HQ office resolves it there.
+    const onDesk = hq.getByTestId('hq-blockers').locator('[data-testid=blocker][data-level=hq][data-status=open]', { hasText: BLOCKER_TITLE });
+    await onDesk.waitFor();
+    expect(await onDesk.getByTestId('blocker-item').textContent()).toBe(TASK_TITLE);
+    await onDesk.getByTestId('blocker-resolve').click();
     const ok = hq.getByTestId('blocker-resolve-ok');
     await expect.poll(() => ok.isDisabled()).toBe(true);
     await hq.getByTestId('blocker-resolution-input').fill(RESOLUTION);
+    await hq.screenshot({ path: '/tmp/e2e-blocker-desk.png' });
     await ok.click();
-    const resolved = blockerAt(hq, 'hq', 'resolved');
-    await resolved.waitFor();
+    // Resolved, it leaves the desk's list and its count at once.
+    await onDesk.waitFor({ state: 'detached' });
+    await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore);
+
+    // The task page shows it resolved, with the resolution and the date, and no buttons.
+    const resolved = await onTaskPage(hq, 'hq', 'resolved');
     expect(await tagsOf(resolved)).toEqual(['已解决', '指挥部']);
     expect(await resolved.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-green');
     const today = shanghaiDate(new Date());
     expect(await resolved.getByTestId('blocker-resolution').textContent()).toBe(`${today} 办结：${RESOLUTION}`);
     expect(await resolved.getByRole('button').count()).toBe(0);
     await hq.screenshot({ path: '/tmp/e2e-blocker-resolved.png' });
-
-    // The desk, reached from the menu right after, no longer counts it.
-    await hq.getByTestId('menu-hqDesk').click();
-    await hq.getByTestId('hq-desk').waitFor();
-    await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore);
 
     // The liaison sees the outcome on the task page and in the report.
     row = await onTaskPage(liaison, 'hq', 'resolved');

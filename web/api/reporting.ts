@@ -2,6 +2,7 @@ import type { ReportCreate, ReportUpdate } from '../../domain/schemas/report.js'
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
+import type { BlockerLevel } from '../../domain/schemas/blocker.js';
 import type { Blocker, Evidence, HqWorkbench, Report, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
@@ -30,7 +31,7 @@ export async function uploadEvidence(file: File): Promise<Evidence> {
 }
 export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
 
-export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; perPage?: number }) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
+export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; level?: BlockerLevel; perPage?: number }) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
 
 export const unitWorkbench = (unit?: string) => api<{ data: UnitWorkbench }>('/workbench/unit', { query: { unit } });
 export const taskForceWorkbench = () => api<{ data: TaskForceWorkbench }>('/workbench/task-force');

@@ -32,6 +32,8 @@ export const work = {
   'work.claimOverdue': ['应于{date}前认领，已超{n}个工作日', 'Claim was due {date}, {n} workdays late'],
   'work.emptyUnclaimed': ['所有单位均已按时认领任务。', 'Every unit claimed its tasks in time.'],
   'work.openBlockers': ['未解决堵点', 'Open blockers'],
+  'work.hqBlockers': ['提交指挥部协调的堵点', 'Blockers escalated to HQ'],
+  'work.emptyHqBlockers': ['暂无提交指挥部协调的堵点', 'No blockers wait for HQ'],
   'work.emptyToClaim': ['没有待认领的任务。指挥部办公室分派新任务后会显示在这里。', 'Nothing to claim. Tasks the HQ office assigns to your unit appear here.'],
   'work.emptyToReport': ['本期没有待报送的事项。认领任务后，按报送周期在这里填报进展。', 'Nothing to report this period. Once you claim a task, its progress reports are due here.'],
   'work.emptyReturned': ['没有被退回的报送。', 'No report has been returned.'],

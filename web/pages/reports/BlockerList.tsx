@@ -1,14 +1,17 @@
 import { List, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { Blocker } from '../../api/workTypes.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemPath } from '../work/itemPath.js';
 import { BlockerActions } from './BlockerActions.js';
 
 /**
  * Blockers with their level (unit → task force → HQ → leading group) and state. With `actionable`
- * (the user's role may escalate or resolve at all), open ones get the buttons their row allows.
+ * (the user's role may escalate or resolve at all), open ones get the buttons their row allows;
+ * with `showItem` (lists across items) each names its task, target or project with a link.
  */
-export function BlockerList({ blockers, empty, actionable = false }: { blockers: Blocker[]; empty?: string; actionable?: boolean }) {
+export function BlockerList({ blockers, empty, actionable = false, showItem = false }: { blockers: Blocker[]; empty?: string; actionable?: boolean; showItem?: boolean }) {
   const { t } = useI18n();
   return (
     <List
@@ -23,6 +26,13 @@ export function BlockerList({ blockers, empty, actionable = false }: { blockers:
             </Tag>
             <Tag data-testid="blocker-level">{t(`blocker.level.${b.level}`)}</Tag>
             <Typography.Text strong>{b.title}</Typography.Text>
+            {showItem && b.itemTitle && (
+              <div>
+                <Link to={itemPath(b.itemType, b.itemId)} data-testid="blocker-item">
+                  {b.itemTitle}
+                </Link>
+              </div>
+            )}
             {b.detail && <div style={{ whiteSpace: 'pre-wrap' }}>{b.detail}</div>}
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {b.unitName} · {formatDate(b.raisedAt)}

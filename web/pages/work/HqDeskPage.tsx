@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { listUnclaimed } from '../../api/planning.js';
-import { hqWorkbench } from '../../api/reporting.js';
+import { hqWorkbench, listBlockers } from '../../api/reporting.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightCountTags } from '../../components/LightCountTags.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { BlockerList } from '../reports/BlockerList.js';
 import { reportToLine } from './reportLines.js';
 import { WorkSection } from './WorkLines.js';
 
@@ -17,6 +18,8 @@ export function HqDeskPage() {
   const navigate = useNavigate();
   const wb = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench });
   const unclaimed = useQuery({ queryKey: ['claims', 'unclaimed'], queryFn: () => listUnclaimed() });
+  // Blockers escalated to 指挥部 wait for the HQ office itself: listed here to resolve or pass on.
+  const hqBlockers = useQuery({ queryKey: ['blockers', 'open', 'hq'], queryFn: () => listBlockers({ status: 'open', level: 'hq' }) });
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
   if (!wb.data) return <FullPageSpin />;
   const w = wb.data.data;
@@ -75,6 +78,11 @@ export function HqDeskPage() {
             empty={t('work.emptyUnclaimed')}
             testId="hq-unclaimed"
           />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('work.hqBlockers')} extra={<Typography.Text type="secondary">{hqBlockers.data?.page?.total ?? 0}</Typography.Text>} data-testid="hq-blockers">
+            <BlockerList blockers={hqBlockers.data?.data ?? []} empty={t('work.emptyHqBlockers')} actionable showItem />
+          </Card>
         </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.hqToReview')} count={w.counts.toReview} lines={w.toReview.map((r) => reportToLine(r, t, 'hqreview'))} empty={t('work.emptyQueue')} testId="hq-toReview" />
