@@ -180,3 +180,41 @@ describe('raise in a report → escalate → escalate → resolve', () => {
     await blockerAt(liaison, 'hq', 'resolved').getByTestId('blocker-resolution').waitFor();
   });
 });
+
+describe('raise directly on the task page', () => {
+  it('lets the lead unit raise a blocker from the task page; it shows there at unit level and the task force may act on it', async () => {
+    const title = `施工临时用地审批未办结（测试${stamp}）`;
+    const hq = await as('hq_office');
+    await hq.goto(`/tasks/${taskId}`);
+    await hq.getByTestId('task-page').waitFor();
+    // The HQ office answers for no unit's tasks: it handles blockers but does not raise them.
+    await hq.getByTestId('item-light').waitFor();
+    expect(await hq.getByTestId('blocker-raise').count()).toBe(0);
+
+    const liaison = await as('liaison');
+    await liaison.goto(`/tasks/${taskId}`);
+    await liaison.getByTestId('blocker-raise').click();
+    // The modal's root carries the test id; its dialog is what shows.
+    const modal = liaison.locator('[data-testid=blocker-raise-modal] .ant-modal');
+    await liaison.getByTestId('blocker-raise-title').waitFor();
+    // Without a title the form says what is missing and sends nothing.
+    await liaison.getByTestId('modal-ok').click();
+    await modal.locator('.ant-form-item-explain-error', { hasText: '问题' }).waitFor();
+    await liaison.screenshot({ path: '/tmp/e2e-blocker-raise.png' });
+    await liaison.getByTestId('blocker-raise-title').fill(title);
+    await liaison.getByTestId('blocker-raise-detail').fill('用地预审已报区自然资源局，尚未批复。');
+    await liaison.getByTestId('modal-ok').click();
+    await liaison.getByTestId('blocker-raise-title').waitFor({ state: 'detached' });
+    const row = liaison.locator('[data-testid=blocker][data-level=unit][data-status=open]', { hasText: title });
+    await row.waitFor();
+    expect(await tagsOf(row)).toEqual(['未解决', '单位层面']);
+    expect(await row.getByRole('button').count()).toBe(0);
+
+    // The plan's task force sees it on the task page with its buttons.
+    const tf = await as('task_force');
+    await tf.goto(`/tasks/${taskId}`);
+    const atTf = tf.locator('[data-testid=blocker][data-level=unit][data-status=open]', { hasText: title });
+    await atTf.getByTestId('blocker-resolve').waitFor();
+  });
+});
+

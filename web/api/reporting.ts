@@ -2,7 +2,7 @@ import type { ReportCreate, ReportUpdate } from '../../domain/schemas/report.js'
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
-import type { BlockerLevel } from '../../domain/schemas/blocker.js';
+import type { BlockerCreate, BlockerLevel } from '../../domain/schemas/blocker.js';
 import type { Blocker, Evidence, HqWorkbench, Report, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
@@ -37,6 +37,8 @@ export const unitWorkbench = (unit?: string) => api<{ data: UnitWorkbench }>('/w
 export const taskForceWorkbench = () => api<{ data: TaskForceWorkbench }>('/workbench/task-force');
 export const hqWorkbench = () => api<{ data: HqWorkbench }>('/workbench/hq');
 
+/** 上报堵点 on an item directly (outside a report), as a unit that answers for it. */
+export const raiseBlocker = (body: BlockerCreate) => api<Item<Blocker>>('/blockers', { method: 'POST', body });
 export const getBlocker = (id: string) => api<Item<Blocker>>(`/blockers/${id}`);
 export const escalateBlocker = (id: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/escalate`, { method: 'POST', body: { version } });
 export const resolveBlocker = (id: string, resolution: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/resolve`, { method: 'POST', body: { resolution, version } });

@@ -64,6 +64,8 @@ export const reports = {
   'blocker.escalate': ['上报上一级', 'Escalate'],
   'blocker.escalated': ['已上报上一级', 'Escalated'],
   'blocker.resolve': ['办结', 'Resolve'],
+  'blocker.raise': ['上报堵点', 'Raise a blocker'],
+  'blocker.raised': ['堵点已上报，专项推进组可见', 'Blocker raised; the task force can see it'],
   'blocker.resolution': ['办理结果', 'How it was resolved'],
   'blocker.resolvedAs': ['{date} 办结：{text}', 'Resolved on {date}: {text}'],
 } as const;

@@ -1,4 +1,5 @@
 import { Card, Flex } from 'antd';
+import type { ItemType } from '../../../domain/work.js';
 import { useQuery } from '@tanstack/react-query';
 import { listBlockers, listReports } from '../../api/reporting.js';
 import { can } from '../../api/types.js';
@@ -6,10 +7,11 @@ import type { LightReasonView } from '../../api/workTypes.js';
 import { LightReasons } from '../../components/LightTag.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
+import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ItemReports } from './ItemReports.js';
 
 /** What every target and project page shows beside its chart: light reasons, reports and blockers. */
-export function ItemSide({ itemId, reasons }: { itemId: string; reasons: readonly LightReasonView[] }) {
+export function ItemSide({ itemType, itemId, ownerUnitIds, reasons }: { itemType: ItemType; itemId: string; ownerUnitIds: readonly string[]; reasons: readonly LightReasonView[] }) {
   const { t } = useI18n();
   const reports = useQuery({ queryKey: ['reports', 'item', itemId], queryFn: () => listReports({ item: itemId }), retry: false });
   const blockers = useQuery({ queryKey: ['blockers', 'item', itemId], queryFn: () => listBlockers({ item: itemId }), retry: false });
@@ -21,7 +23,11 @@ export function ItemSide({ itemId, reasons }: { itemId: string; reasons: readonl
       <Card size="small" title={t('item.reports')}>
         <ItemReports reports={reports.data?.data ?? []} loading={reports.isLoading} />
       </Card>
-      <Card size="small" title={t('item.blockers')}>
+      <Card
+        size="small"
+        title={t('item.blockers')}
+        extra={<RaiseBlockerButton itemType={itemType} itemId={itemId} ownerUnitIds={ownerUnitIds} allowed={can(blockers.data?.policies, 'raise')} />}
+      >
         <BlockerList blockers={blockers.data?.data ?? []} actionable={can(blockers.data?.policies, 'escalate') || can(blockers.data?.policies, 'resolve')} />
       </Card>
     </Flex>

@@ -63,7 +63,7 @@ export function ProjectPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <ItemSide itemId={d.id} reasons={d.lightReasons} />
+          <ItemSide itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} reasons={d.lightReasons} />
         </Col>
       </Row>
     </Flex>

@@ -92,7 +92,7 @@ export function TargetPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <ItemSide itemId={d.id} reasons={d.lightReasons} />
+          <ItemSide itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} reasons={d.lightReasons} />
         </Col>
       </Row>
     </Flex>

@@ -12,6 +12,7 @@ import { LightReasons, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
+import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ClaimModal } from '../work/ClaimModal.js';
 import { newReportPath } from '../work/itemPath.js';
 import { DeadlineText } from './DeadlineText.js';
@@ -109,7 +110,11 @@ export function TaskPage() {
                 ))}
               </Card>
             )}
-            <Card size="small" title={t('item.blockers')}>
+            <Card
+              size="small"
+              title={t('item.blockers')}
+              extra={<RaiseBlockerButton itemType="task" itemId={d.id} ownerUnitIds={d.units.map((u) => u.unitId)} allowed={can(blockers.data?.policies, 'raise')} />}
+            >
               <BlockerList blockers={blockers.data?.data ?? []} actionable={can(blockers.data?.policies, 'escalate') || can(blockers.data?.policies, 'resolve')} />
             </Card>
           </Flex>
