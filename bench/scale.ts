@@ -165,11 +165,16 @@ export interface SubmitFigures {
   connections: { onLock: number; onServer: number; working: number };
 }
 
-/** CPU time (user + system, all threads) a process has used, in ms, from /proc (USER_HZ = 100). */
+/** CPU time (user + system, all threads) in a /proc/<pid>/stat line, in ms (USER_HZ = 100). */
+function statCpuMs(stat: string): number {
+  const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+}
+
+/** CPU time a process has used, in ms, from /proc. */
 function cpuMs(pid: number | undefined): number {
   try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    return statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return NaN;
   }
@@ -181,9 +186,7 @@ function postgresCpuMs(): number {
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      total += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) total += statCpuMs(stat);
     } catch {
       /* the process ended meanwhile */
     }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
 import { apiLogin } from './apiSession.js';
-import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
+import { launch, signedInPages, textOf } from './browser.js';
 
 const base = inject('base');
 let browser: Browser;
@@ -49,18 +49,7 @@ async function makeTask(): Promise<string> {
   return task.data.id;
 }
 
-/** One signed-in browser page per account, kept for the whole flow. */
-const pages = new Map<string, Page>();
-async function as(account: string): Promise<Page> {
-  let page = pages.get(account);
-  if (!page) {
-    page = (await newPage(browser, base)).page;
-    await submitLogin(page, account);
-    await atPath(page, '/');
-    pages.set(account, page);
-  }
-  return page;
-}
+const as = signedInPages(() => browser, base);
 
 /** The test's blocker on the page, once it shows this level and status. */
 const blockerAt = (page: Page, level: string, status: string) =>

@@ -46,6 +46,24 @@ export const pathOf = (page: Page): string => new URL(page.url()).pathname;
 /** Waits until the page is at `path`. */
 export const atPath = (page: Page, path: string) => page.waitForURL((u) => u.pathname === path);
 
+/**
+ * One signed-in page per account, opened on first use and kept for the whole flow (each account
+ * logs in once). `browser` is read when a page is first needed (it is launched in beforeAll).
+ */
+export function signedInPages(browser: () => Browser, base: string): (account: string) => Promise<Page> {
+  const pages = new Map<string, Page>();
+  return async (account) => {
+    let page = pages.get(account);
+    if (!page) {
+      page = (await newPage(browser(), base)).page;
+      await submitLogin(page, account);
+      await atPath(page, '/');
+      pages.set(account, page);
+    }
+    return page;
+  };
+}
+
 /** The trimmed text of the element with this data-testid (waits for it). */
 export async function textOf(page: Page, testId: string): Promise<string> {
   const el = page.getByTestId(testId).first();

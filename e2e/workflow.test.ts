@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
 import { apiLogin } from './apiSession.js';
-import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
+import { atPath, launch, signedInPages, textOf } from './browser.js';
 import { solidPng } from './png.js';
 
 const base = inject('base');
@@ -50,18 +50,7 @@ async function makeTask() {
   return { taskId: task.data.id, unitId };
 }
 
-/** One signed-in browser page per account, kept for the whole flow (each logs in once). */
-const pages = new Map<string, Page>();
-async function as(account: string): Promise<Page> {
-  let page = pages.get(account);
-  if (!page) {
-    page = (await newPage(browser, base)).page;
-    await submitLogin(page, account);
-    await atPath(page, '/');
-    pages.set(account, page);
-  }
-  return page;
-}
+const as = signedInPages(() => browser, base);
 
 const reportStatus = (page: Page, status: string) => page.locator(`[data-testid=report-status][data-status=${status}]`).waitFor();
 

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { projectMonths, projects, reports, targetActuals, tasks } from '../../db/schema/index.js';
 import { refreshProjectLight, refreshTargetLight, rollUpTask, type LightEnv } from '../../lights/refresh.js';
 import { leadsTask } from '../../queries/reporting/items.js';
-import type { ReportRow } from './reportStep.js';
+import type { ReportRow } from '../../queries/reporting/reports.js';
 
 /** Whether the unit already has an accepted report for a later period of this item (then older figures do not overwrite newer ones). */
 async function newerAccepted(tx: Tx, r: ReportRow): Promise<boolean> {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { projects, tasks } from '../../db/schema/index.js';
 import { refreshProjectLight, rollUpTask, type LightEnv } from '../../lights/refresh.js';
-import type { ReportRow } from './reportStep.js';
+import type { ReportRow } from '../../queries/reporting/reports.js';
 
 /**
  * Staleness counts from the last *approved* report (issue 3: "no approved report for more than one

@@ -12,8 +12,6 @@ import { loadReportDetail, type ReportDetailRow, type ReportRow } from '../../qu
 import { reportScope } from '../../queries/reporting/scope.js';
 import { writeReportStep, type StepWrite } from './writeReportStep.js';
 
-export type { ReportRow };
-
 const PAST: Record<ReportAction, string> = { submit: 'submitted', approve: 'approved', review: 'reviewed', accept: 'accepted', return: 'returned' };
 
 /** Locks a report the actor may see (404 otherwise: no hint that it exists), for edits. */
@@ -28,14 +26,14 @@ export async function lockVisibleReport(tx: Tx, actor: Actor, id: string): Promi
 }
 
 /** Why the actor may not take this step: who must take it, by name. */
-async function refusal(tx: Executor, report: ReportRow, subject: ReportSubject, action: ReportAction): Promise<AppError> {
+async function refusal(db: Executor, report: ReportRow, subject: ReportSubject, action: ReportAction): Promise<AppError> {
   const roles = stepRoles(reportFlow, report.status as ReportStatus, action);
   if (roles.includes('liaison') || roles.includes('unit_head')) {
-    const [unit] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, report.unitId));
+    const [unit] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, report.unitId));
     return new AppError(403, 'report_step_unit', { unit: unit?.name ?? '', role: roles.includes('liaison') ? '@role_liaison_or_head' : '@role_unit_head' });
   }
   if (roles.includes('task_force') && subject.taskForceId) {
-    const [body] = await tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, subject.taskForceId));
+    const [body] = await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, subject.taskForceId));
     return new AppError(403, 'report_step_task_force', { body: body?.name ?? '' });
   }
   return new AppError(403, 'report_step_hq');

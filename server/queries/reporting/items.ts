@@ -73,23 +73,14 @@ export function itemInfoJson(typeCol: PgColumn, idCol: PgColumn): SQL {
   end`;
 }
 
-interface ItemJson {
-  code: string;
-  title: string;
-  light: Light;
-  lightReasons: LightReason[];
-  planId: string | null;
-  taskForceId: string | null;
-  periodKind: PeriodKind;
-  deadlineKind?: string;
-  deadline?: string | null;
-  nextDue?: string | null;
-}
+/** What itemInfoJson gives: ItemInfo's own fields, and a task's deadline parts for its due date. */
+export type ItemJson = Omit<ItemInfo, 'itemType' | 'itemId' | 'due'> & { deadlineKind?: string; deadline?: string | null; nextDue?: string | null };
 
 export function itemInfoFromJson(itemType: ItemType, itemId: string, j: ItemJson | null): ItemInfo | undefined {
   if (!j) return undefined;
   const due = itemType === 'task' ? taskDue({ deadlineKind: j.deadlineKind ?? 'none', deadline: j.deadline ?? null, nextDue: j.nextDue ?? null }) : null;
-  return { itemType, itemId, code: j.code, title: j.title, light: j.light, lightReasons: j.lightReasons, planId: j.planId, taskForceId: j.taskForceId, periodKind: j.periodKind, due };
+  const { deadlineKind: _k, deadline: _d, nextDue: _n, ...info } = j;
+  return { ...info, itemType, itemId, due };
 }
 
 export async function loadItem(db: Executor, itemType: ItemType, itemId: string): Promise<ItemInfo | undefined> {

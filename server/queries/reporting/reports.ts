@@ -6,7 +6,7 @@ import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
 import { blockers, evidence, orgUnits, reportEvidence, reports, reportSteps, users } from '../../db/schema/index.js';
 import { maySeeReport } from '../../policies/report.js';
-import { itemInfoFromJson, itemInfoJson, type ItemInfo } from './items.js';
+import { itemInfoFromJson, itemInfoJson, type ItemInfo, type ItemJson } from './items.js';
 import { reportScope } from './scope.js';
 
 export interface ReportFilter {
@@ -88,7 +88,7 @@ export async function loadReportDetail(db: Executor, actor: Actor | null, id: st
   const [row] = await detailById(db).execute({ id });
   if (!row) return undefined;
   const r = row.report;
-  const item = itemInfoFromJson(r.itemType as ItemType, r.itemId, row.item as Parameters<typeof itemInfoFromJson>[2]);
+  const item = itemInfoFromJson(r.itemType as ItemType, r.itemId, row.item as ItemJson | null);
   if (!maySeeReport(actor, { status: r.status as ReportStatus, unitId: r.unitId, taskForceId: item?.taskForceId ?? null })) return undefined;
   return {
     report: r,

@@ -10,7 +10,8 @@ import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
 import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { LineItem } from '../../presenters/reporting/light.js';
 import { currentCalendar } from '../calendar.js';
-import { itemInfoFromJson, itemInfoJson, itemKey, type ItemInfo } from './items.js';
+import { itemInfoFromJson, itemInfoJson, itemKey, type ItemInfo, type ItemJson } from './items.js';
+import type { ReportRow } from './reports.js';
 
 /** Lists hold this many lines; counts hold the totals. */
 export const WORKBENCH_LINES = 50;
@@ -39,8 +40,8 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
 /**
  * A unit's "my work", from stored columns and indexes only: tasks to claim, items whose open
  * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
- * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred) task shares and
- * projects, so each kind is read once — every share with its "reported for the open period" flag —
+ * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred)
+ * task shares and projects, so each kind is read once — every share with its "reported for the open period" flag —
  * and sorted into the lists here, all in one query (each query costs a round trip and a plan, and
  * the embedded database runs them one after the other).
  */
@@ -113,18 +114,19 @@ export async function unitWorkbench(db: Executor, unitId: string, now = new Date
       shares: jsonRows<Row & { done: boolean; startDate: string | null; role: string; claimStatus: string; returnReason: string | null; reported: boolean; reportPeriod: string }>(sharesQuery),
       targetReports: jsonRows<Row & { reportPeriod: string }>(targetsQuery),
       unitProjects: jsonRows<Row & { stage: string; reported: boolean }>(projectsQuery),
-      returned: jsonRows<{ report: Record<string, unknown>; item: Parameters<typeof itemInfoFromJson>[2]; total: number }>(returnedQuery),
+      returned: jsonRows<{ report: Record<string, unknown>; item: ItemJson | null; total: number }>(returnedQuery),
     })
     .from(orgUnits)
     .where(eq(orgUnits.id, unitId));
   const { shares, targetReports, unitProjects, returned } = page ?? { shares: [], targetReports: [], unitProjects: [], returned: [] };
-  const returnedRows = returned.map((r) => fromJsonRow(reports, r.report));
+  const returnedRows: ReportRow[] = [];
   const returnedItems = new Map<string, ItemInfo>();
-  returned.forEach((r, i) => {
-    const row = returnedRows[i]!;
+  for (const r of returned) {
+    const row = fromJsonRow(reports, r.report);
+    returnedRows.push(row);
     const info = itemInfoFromJson(row.itemType as ItemType, row.itemId, r.item);
     if (info) returnedItems.set(itemKey(info.itemType, info.itemId), info);
-  });
+  }
 
   const active = shares.filter((t) => !t.done);
   const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
