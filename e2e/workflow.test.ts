@@ -52,7 +52,13 @@ async function makeTask() {
 
 const as = signedInPages(() => browser, base);
 
-const reportStatus = (page: Page, status: string) => page.locator(`[data-testid=report-status][data-status=${status}]`).waitFor();
+/** Waits for the report to show this status; if the app answers with an error message instead, fails with its text. */
+async function reportStatus(page: Page, status: string) {
+  const shown = page.locator(`[data-testid=report-status][data-status=${status}]`);
+  const refused = page.locator('.ant-message-error');
+  await shown.or(refused).first().waitFor();
+  if (!(await shown.isVisible())) throw new Error(`expected the report ${status}; the app said: ${await refused.first().textContent()}`);
+}
 
 /** Opens a report from a workbench section by the test's task, and waits for its page. */
 async function openFrom(page: Page, path: string, section: string, button: string) {
