@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate } from './security/authenticate.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
+import { securityHeaders } from './securityHeaders.js';
 import { AppError } from './errors.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -53,24 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: opts.secureCookies ? undefined : false,
-  });
+  securityHeaders(app, { secureCookies: opts.secureCookies ?? false });
   await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
