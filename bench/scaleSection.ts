@@ -100,8 +100,8 @@ export async function scaleSection(o: ScaleOptions): Promise<void> {
     const f = submit;
     say(
       `Submissions: POST /api/reports/:id/submit of a draft report by its unit's liaison — session cookie and CSRF token, report read and checked against the workflow and the liaison's units, ` +
-        `then moved on only if unchanged since (version check), the step timed, one hash-chained audit record, one transaction; the reply is the report's detail. ${f.clients} clients, each its own liaison of its own unit with its own keep-alive connection, ` +
-        `one request at a time, over real HTTP to the server process on PostgreSQL (after 2 warm-up submissions each). ` +
+        `then moved on only if unchanged since (version check), the step timed, one hash-chained audit record, one transaction; the reply is the report's detail. ${f.clients} clients, each its own liaison of its own unit with its own keep-alive connection (a plain socket, bench/rawHttp.ts), ` +
+        `one request at a time, over real HTTP to the server process on PostgreSQL (after 2 warm-up submissions each, and every draft of the 20 units the measurement leaves alone, so that V8 has optimised the server's code). ` +
         `Measured: ${f.measuredAcked} acknowledged, p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)}; server CPU ${ms(f.serverCpuPerSubmit)} a submission. ` +
         `CPU a submission cost: server ${ms(f.serverCpuPerSubmit)}, PostgreSQL ${ms(f.databaseCpuPerSubmit)}, this benchmark's client ${ms(f.clientCpuPerSubmit)}; the whole machine ${ms(f.machineCpuPerSubmit)}, so its ${f.cores} cores can carry at most ${Math.floor((f.cores * 1000) / f.machineCpuPerSubmit)} submissions/s with the client on the same machine. ` +
         `Afterwards ${f.inDatabase} of ${f.acknowledged} acknowledged reports are \`submitted\` in the database, ${f.auditRecords} \`report.submitted\` audit records were appended in the measured phase, ` +
