@@ -19,11 +19,12 @@ const LEVELS = ['unit', 'task_force', 'hq', 'leading_group'] as const;
 
 /**
  * 堵点淤点难点: open blockers on the items that are behind, at every level of escalation, and a few
- * already resolved, so the HQ office's queue and the oversight view have something in them.
+ * already resolved, so the HQ office's queue and the oversight view have something in them. A
+ * title is the blocker alone: every list that shows blockers of several items names the item beside it.
  */
 export function buildBlockers(
-  troubled: { taskId: string; unitId: string; title: string }[],
-  late: { projectId: string; unitId: string; name: string }[],
+  troubled: { taskId: string; unitId: string }[],
+  late: { projectId: string; unitId: string }[],
   c: DemoClock,
   rng: DemoRandom,
 ): BlockerInsert[] {
@@ -36,7 +37,7 @@ export function buildBlockers(
       itemType: 'task',
       itemId: t.taskId,
       unitId: t.unitId,
-      title: `${t.title}：${title}`,
+      title,
       detail,
       level: LEVELS[i % LEVELS.length]!,
       status: resolved ? 'resolved' : 'open',
@@ -52,7 +53,7 @@ export function buildBlockers(
       itemType: 'project',
       itemId: p.projectId,
       unitId: p.unitId,
-      title: `${p.name}：${title}`,
+      title,
       detail,
       level: LEVELS[(i + 1) % LEVELS.length]!,
       status: 'open',
