@@ -31,6 +31,8 @@ async function writeRecords(database: Database, n: number) {
     await database.db.transaction((tx) =>
       recordAudit(tx, { actor: null, ip: '127.0.0.1', requestId: `t${i}` }, 'test.recorded', { entity: 'test', entityId: null, after: { i, text: '留痕' } }),
     );
+    // As the server does after every write's commit.
+    await database.linkAudit();
   }
 }
 
@@ -157,6 +159,7 @@ describe.each(DATABASE_KINDS)('verifyAuditChain (also behind the auditor\'s page
       Array.from({ length: 6 }, async () => {
         while (i < 300) {
           await t.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: `w${i++}` }, 'test.concurrent', { entity: 'test' }));
+          await t.database.linkAudit();
         }
       }),
     ).finally(() => (writing = false));

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq, like } from 'drizzle-orm';
 import { bodyAroundId, recordAudit, verifyAuditChain } from './audit.js';
+import { openDatabase } from './db/client.js';
 import { auditLog, auditPending } from './db/schema/index.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './testing/databases.js';
 
-// The database links each record at commit (audit_append) from the canonical JSON the server splits around
-// the id; the verifier recomputes the hash in Node. These records try to confuse the split or the
+// The database links staged records (audit_link_pending, called after each commit) from the canonical JSON
+// the server splits around the id; the verifier recomputes the hash in Node. These records try to confuse the split or the
 // byte encoding: nested "id" keys (even the id's own text), non-ASCII text, quotes and newlines.
 const awkward = [
   { entity: 'report', entityId: 'r1', after: { id: 'r1', status: 'submitted', nested: { id: 7, list: [{ id: null }] } } },
@@ -23,14 +24,21 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
     await t.drop();
   });
 
+  /** A write as the server makes one: commit, then link before answering. */
+  const write = async (requestId: string, action: string, e: Parameters<typeof recordAudit>[3]) => {
+    await t.database.db.transaction((tx) => recordAudit(tx, { actor: null, ip: '127.0.0.1', requestId }, action, e));
+    await t.database.linkAudit();
+  };
+
   it('chains every record, one per transaction, and the Node verifier agrees with the hashes', async () => {
     const db = t.database.db;
-    for (const [i, e] of awkward.entries()) {
-      await db.transaction((tx) => recordAudit(tx, { actor: null, ip: '127.0.0.1', requestId: `req-${i}` }, 'test.awkward', e));
-    }
-    // Concurrent writers are ordered by the head's lock at commit: consecutive ids, no gaps, chain intact.
+    for (const [i, e] of awkward.entries()) await write(`req-${i}`, 'test.awkward', e);
+    // Concurrent writers share linker runs: every one is linked when its call returns, consecutive ids, no gaps.
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: `c-${i}` }, 'test.concurrent', { entity: 'x', after: { i } }))),
+      Array.from({ length: 20 }, async (_, i) => {
+        await write(`c-${i}`, 'test.concurrent', { entity: 'x', after: { i } });
+        expect(await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.requestId, `c-${i}`))).toHaveLength(1);
+      }),
     );
     const rows = await db.select({ id: auditLog.id }).from(auditLog).where(like(auditLog.action, 'test.%'));
     const ids = rows.map((r) => r.id).sort((a, b) => a - b);
@@ -45,7 +53,7 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
   it('a rolled-back write leaves no record and no gap', async () => {
     const db = t.database.db;
     const lastId = async () => (await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!.id;
-    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'a' }, 'test.kept', { entity: 'x' }));
+    await write('a', 'test.kept', { entity: 'x' });
     const before = await lastId();
     await expect(
       t.database.db.transaction(async (tx) => {
@@ -53,10 +61,47 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'c' }, 'test.kept', { entity: 'x' }));
+    await write('c', 'test.kept', { entity: 'x' });
     expect(await lastId()).toBe(before + 1);
     expect(await db.select().from(auditLog).where(eq(auditLog.action, 'test.rolled_back'))).toEqual([]);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
+  it('a record committed by a process that died before linking waits staged, outside the chain, and the next link takes it', async () => {
+    const db = t.database.db;
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'orphan' }, 'test.orphan', { entity: 'x' }));
+    expect(await db.select().from(auditLog).where(eq(auditLog.requestId, 'orphan'))).toEqual([]);
+    expect(await db.select({ action: auditPending.action }).from(auditPending)).toEqual([{ action: 'test.orphan' }]);
+    await write('next', 'test.kept', { entity: 'x' });
+    const linked = await db.select({ id: auditLog.id, requestId: auditLog.requestId }).from(auditLog).where(like(auditLog.requestId, '%')).orderBy(desc(auditLog.id)).limit(2);
+    expect(linked.map((r) => r.requestId)).toEqual(['next', 'orphan']);
+    expect(await db.select().from(auditPending)).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+});
+
+describe('audit linkers of two server processes on one database', () => {
+  it('take turns on the head: every record linked once, the chain intact', async () => {
+    const t = await openTestDatabase('postgres');
+    const other = await openDatabase({ databaseUrl: t.url!, migrate: false, poolSize: 4 });
+    try {
+      const both = [t.database, other];
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const d = both[i % 2]!;
+          await d.db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: `p-${i}` }, 'test.two_processes', { entity: 'x', after: { i } }));
+          await d.linkAudit();
+        }),
+      );
+      const rows = await t.database.db.select({ requestId: auditLog.requestId }).from(auditLog).where(eq(auditLog.action, 'test.two_processes'));
+      expect(new Set(rows.map((r) => r.requestId)).size).toBe(60);
+      expect(rows).toHaveLength(60);
+      expect(await t.database.db.select().from(auditPending)).toEqual([]);
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({ intact: true });
+    } finally {
+      await other.close();
+      await t.drop();
+    }
   });
 });
 

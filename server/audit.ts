@@ -50,7 +50,7 @@ const ID_FIELD = `"id":${JSON.stringify(ID_MARK)}`;
 
 /**
  * A record's canonical JSON split around its id: the id is the head's next number, known only under
- * the head's lock, so the database joins head + id + tail there (audit_append, migration 0006).
+ * the head's lock, so the database joins head + id + tail there (audit_link_pending, migration 0008).
  * The top-level id is the last "id" key in key order (only ip and requestId follow it), hence lastIndexOf.
  */
 export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail: string } {
@@ -61,11 +61,12 @@ export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail:
 }
 
 /**
- * Appends one audit record in the caller's transaction. The head row's lock orders concurrent
- * writers, so the chain follows commit order and has no gaps; every write waits for that lock, so
- * the record is staged here (no lock) and linked by a deferred trigger at COMMIT (migration 0006):
- * the lock is held from the commit's start to its end, never across a trip back to Node. The id
- * is therefore known only after the commit. A rolled-back transaction leaves neither record nor gap.
+ * Stages one audit record in the caller's transaction (audit_pending, no lock). After the commit,
+ * the writer calls `database.linkAudit()` (inTx does) and answers only when it returns: the
+ * linker takes the head's lock once for every record committed meanwhile and chains them in
+ * staging order, so the chain has no gaps and a rolled-back transaction leaves neither record nor
+ * gap. Writers never hold the head's lock themselves (migration 0008). The id is therefore known
+ * only after linking.
  */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): Promise<void> {
   await tx.insert(auditPending).values(auditValues(ctx, action, entry));

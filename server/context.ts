@@ -27,7 +27,12 @@ export interface Ctx {
   sessionId: string | null;
 }
 
-/** Runs a command in one transaction; the command writes its own audit record inside it. */
-export function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.database.db.transaction(fn);
+/**
+ * Runs a command in one transaction; the command stages its own audit record inside it, which is
+ * linked into the chain after the commit and before the command returns.
+ */
+export async function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await ctx.database.db.transaction(fn);
+  await ctx.database.linkAudit();
+  return result;
 }

@@ -20,6 +20,8 @@ async function main() {
     }
     throw e;
   }
+  // Records a previous process committed but did not live to link.
+  await database.linkAudit();
   const logins = await loadDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp({ database, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, secureCookies: config.secureCookies, webDir: config.webDir });
   await app.listen({ port: config.port, host: config.host });

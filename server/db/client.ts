@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataLock } from './dataLock.js';
+import { auditLinker } from './auditLinker.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -19,6 +20,8 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'embedded' | 'server';
+  /** Links the audit records committed so far into the chain (server/db/auditLinker.ts); every write awaits it before it answers. */
+  linkAudit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (migrate) await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'server', close: () => pool.end() };
+    return { db, kind: 'server', linkAudit: auditLinker(db), close: () => pool.end() };
   }
   const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
   try {
@@ -56,6 +59,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'embedded',
+      linkAudit: auditLinker(db),
       close: async () => {
         await client.close();
         release();

@@ -65,7 +65,7 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
   if (n > 0) return null;
   const passwords = DEMO_ACCOUNTS.map(() => fixedPassword ?? randomPassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-  return db.transaction(async (tx) => {
+  const logins = await db.transaction(async (tx) => {
     const org = await loadOrganisation(tx);
     const userIds = new Map<string, string>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
@@ -96,4 +96,6 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
     });
     return DEMO_ACCOUNTS.map((a, i) => ({ account: a.account, displayName: a.displayName, password: passwords[i]! }));
   });
+  await database.linkAudit();
+  return logins;
 }

@@ -21,7 +21,7 @@ export interface MidnightResult {
  */
 export async function runMidnightJob(database: Database, now = new Date()): Promise<MidnightResult> {
   const started = Date.now();
-  return database.db.transaction(async (tx) => {
+  const done = await database.db.transaction(async (tx) => {
     const env = await lightEnv(tx, now);
     // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
     const movedDueDates = await refreshRecurringDue(tx, env, { lights: false });
@@ -31,6 +31,8 @@ export async function runMidnightJob(database: Database, now = new Date()): Prom
     await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'system.lights_refreshed', { entity: 'system', entityId: null, after: result });
     return result;
   });
+  await database.linkAudit();
+  return done;
 }
 
 export interface MidnightScheduler {

@@ -36,9 +36,9 @@ export const auditHead = pgTable('audit_head', {
 });
 
 /**
- * An audit record waiting for its transaction's commit: a deferred trigger links it into the chain
- * then (audit_append) and deletes it, so the head's lock is held from the commit's start to its end
- * only — never across a trip back to the application. Always empty outside a transaction.
+ * An audit record staged by its write's transaction and linked into the chain right after the
+ * commit (audit_link_pending, migration 0008), which deletes it. Empty whenever no write is in
+ * flight, unless a process died between its commit and its link: the next link takes those too.
  */
 export const auditPending = pgTable('audit_pending', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
