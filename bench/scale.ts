@@ -261,10 +261,9 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     // first thousand requests in code V8 has not yet optimised, and the figure is for a server
     // that has been up for a while.
     const spare: { session: Session; ids: string[] }[] = [];
-    for (let u = clients + 1; u <= DISTRICT.units && warmupUnits > 0; u++) {
+    for (let u = clients + 1; u <= Math.min(DISTRICT.units, clients + warmupUnits); u++) {
       const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1`, [benchId('bu', u)]);
       spare.push({ session: await c.login(liaisonAccount(u)), ids: r.rows.map((x) => x.id) });
-      if (spare.length >= warmupUnits) break;
     }
     await Promise.all(
       spare.map(async ({ session, ids }) => {

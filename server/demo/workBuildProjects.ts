@@ -13,7 +13,7 @@ export interface BuiltProjects {
   yearPlans: (typeof projectYearPlans.$inferInsert)[];
   months: (typeof projectMonths.$inferInsert)[];
   series: SeriesOutput[];
-  late: { projectId: string; unitId: string; name: string }[];
+  late: { projectId: string; unitId: string }[];
 }
 
 type StageDates = Partial<Record<ProjectStage, { planned?: IsoDate; actual?: IsoDate }>>;
@@ -69,7 +69,7 @@ export function buildProjects(list: readonly DemoProject[], r: DemoRefs, c: Demo
       stage,
       stageDates: dates,
     });
-    if (p.pace === 'late') out.late.push({ projectId: id, unitId: r.unitId(p.unit), name: p.name });
+    if (p.pace === 'late') out.late.push({ projectId: id, unitId: r.unitId(p.unit) });
 
     // Yearly plans: the total spread over the construction days that fall in each program year.
     const total = new Decimal(p.total);

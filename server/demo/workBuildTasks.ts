@@ -20,7 +20,7 @@ export interface BuiltTasks {
   milestones: MilestoneInsert[];
   series: SeriesOutput[];
   /** Leaves that are behind, for blockers. */
-  troubled: { taskId: string; unitId: string; title: string; pace: TaskPace }[];
+  troubled: { taskId: string; unitId: string }[];
 }
 
 const MEASURES = [
@@ -168,7 +168,7 @@ function leaf(
   const span = Math.max(1, daysBetween(start, completed ?? c.today));
   const pct = (end: IsoDate) => new Decimal(Math.min(1, Math.max(0, daysBetween(start, end) / span)) * progressNow).toDecimalPlaces(1);
   addMilestones(spec, row, dl, pace, c, rng, out);
-  if (pace === 'behind' || pace === 'overdue') out.troubled.push({ taskId: row.id, unitId: row.leadUnitId!, title: spec.title, pace });
+  if (pace === 'behind' || pace === 'overdue') out.troubled.push({ taskId: row.id, unitId: row.leadUnitId! });
   if (pace === 'fresh') {
     Object.assign(row, { progress: '0', done: false, lastReportDate: null });
     return { progress: new Decimal(0), done: false, lastReport: null };

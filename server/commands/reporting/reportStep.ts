@@ -94,6 +94,7 @@ export async function takeReportStep(ctx: Ctx, id: string, action: ReportAction,
         })
       : await writeReportStep(db, write);
     if (stepId !== null) {
+      // Without effects the statement was its own transaction: link its audit record before answering (inTx does it otherwise).
       if (!effects) await ctx.database.linkAudit();
       // Effects change the item's facts and light: read the page again rather than guess them.
       if (effects) {
