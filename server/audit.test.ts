@@ -1,5 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq, like } from 'drizzle-orm';
+import { desc, eq, like, sql } from 'drizzle-orm';
 import { bodyAroundId, recordAudit, verifyAuditChain } from './audit.js';
 import { openDatabase } from './db/client.js';
 import { auditLog, auditPending } from './db/schema/index.js';
@@ -71,7 +78,8 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
     const db = t.database.db;
     await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'orphan' }, 'test.orphan', { entity: 'x' }));
     expect(await db.select().from(auditLog).where(eq(auditLog.requestId, 'orphan'))).toEqual([]);
-    expect(await db.select({ action: auditPending.action }).from(auditPending)).toEqual([{ action: 'test.orphan' }]);
+    const staged = await db.select({ body: sql<string>`${auditPending.bodyHead} || '0' || ${auditPending.bodyTail}` }).from(auditPending);
+    expect(staged.map((s) => (JSON.parse(s.body) as { action: string }).action)).toEqual(['test.orphan']);
     await write('next', 'test.kept', { entity: 'x' });
     const linked = await db.select({ id: auditLog.id, requestId: auditLog.requestId }).from(auditLog).where(like(auditLog.requestId, '%')).orderBy(desc(auditLog.id)).limit(2);
     expect(linked.map((r) => r.requestId)).toEqual(['next', 'orphan']);
@@ -110,5 +118,44 @@ describe('bodyAroundId', () => {
     const r = { at: new Date('2026-01-02T03:04:05.678Z'), actorId: null, actorAccount: null, ip: null, requestId: 'x', action: 'a', entity: 'e', entityId: null, before: { id: 5 }, after: null };
     const { head, tail } = bodyAroundId(r);
     expect(JSON.parse(`${head}42${tail}`)).toMatchObject({ id: 42, before: { id: 5 }, requestId: 'x' });
+  });
+});
+
+describe('a record staged before the upgrade that stages only the canonical JSON (migration 0009)', () => {
+  it('is linked after it with every field, and the chain verifies', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-0009-'));
+    try {
+      // The migrations as they were before 0009, applied to an embedded database in a folder.
+      const src = fileURLToPath(new URL('./db/migrations', import.meta.url));
+      const old = path.join(dir, 'migrations');
+      fs.mkdirSync(path.join(old, 'meta'), { recursive: true });
+      const journal = JSON.parse(fs.readFileSync(path.join(src, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.idx <= 8);
+      fs.writeFileSync(path.join(old, 'meta', '_journal.json'), JSON.stringify(journal));
+      for (const e of journal.entries) fs.copyFileSync(path.join(src, `${e.tag}.sql`), path.join(old, `${e.tag}.sql`));
+      const client = new PGlite(path.join(dir, 'pgdata'));
+      await migrate(drizzle({ client }), { migrationsFolder: old });
+      // What a 0008 server staged, then died before linking: every field as a column and in the body.
+      const fields = { at: new Date('2026-11-20T02:03:04.005Z'), actorId: null, actorAccount: 'liaison', ip: '10.0.0.1', requestId: 'staged-0008', action: 'report.submitted', entity: 'report', entityId: 'r-1', before: { status: 'draft' }, after: { status: 'submitted', text: '进展“引号”' } };
+      const { head, tail } = bodyAroundId(fields);
+      await client.query(
+        `insert into audit_pending (at, actor_account, ip, request_id, action, entity, entity_id, before, after, body_head, body_tail) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [fields.at.toISOString(), fields.actorAccount, fields.ip, fields.requestId, fields.action, fields.entity, fields.entityId, JSON.stringify(fields.before), JSON.stringify(fields.after), head, tail],
+      );
+      await client.close();
+
+      const upgraded = await openDatabase({ dataDir: dir });
+      try {
+        await upgraded.linkAudit();
+        const [row] = await upgraded.db.select().from(auditLog).where(eq(auditLog.requestId, 'staged-0008'));
+        expect(row).toMatchObject({ at: fields.at, actorId: null, actorAccount: 'liaison', ip: '10.0.0.1', action: 'report.submitted', entity: 'report', entityId: 'r-1', before: fields.before, after: fields.after });
+        expect(await upgraded.db.select().from(auditPending)).toEqual([]);
+        expect(await verifyAuditChain(upgraded.db)).toMatchObject({ intact: true });
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,7 +50,7 @@ const ID_FIELD = `"id":${JSON.stringify(ID_MARK)}`;
 
 /**
  * A record's canonical JSON split around its id: the id is the head's next number, known only under
- * the head's lock, so the database joins head + id + tail there (audit_link_pending, migration 0008).
+ * the head's lock, so the database joins head + id + tail there (audit_link_pending, migrations 0008 and 0009).
  * The top-level id is the last "id" key in key order (only ip and requestId follow it), hence lastIndexOf.
  */
 export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail: string } {
@@ -65,7 +65,7 @@ export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail:
  * the writer calls `database.linkAudit()` (inTx does) and answers only when it returns: the
  * linker takes the head's lock once for every record committed meanwhile and chains them in
  * staging order, so the chain has no gaps and a rolled-back transaction leaves neither record nor
- * gap. Writers never hold the head's lock themselves (migration 0008). The id is therefore known
+ * gap. Writers never hold the head's lock themselves (migrations 0008 and 0009). The id is therefore known
  * only after linking.
  */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): Promise<void> {
@@ -87,7 +87,7 @@ export function auditValues(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action
     after: redact(entry.after),
   };
   const { head, tail } = bodyAroundId(fields);
-  return { ...fields, bodyHead: head, bodyTail: tail };
+  return { bodyHead: head, bodyTail: tail };
 }
 
 export interface VerifyResult {

@@ -10,7 +10,7 @@ async function linkBatch(db: Db): Promise<number> {
 }
 
 /**
- * Links the audit records staged in audit_pending into the hash chain (migration 0008). A write
+ * Links the audit records staged in audit_pending into the hash chain (migrations 0008 and 0009). A write
  * calls it after its commit and answers only once it returns, so what a user was told is done is
  * in the chain. Calls that arrive while a link runs share the next one, which starts after they
  * asked and so sees their commits: under load one linker transaction serves many writes, and

@@ -37,22 +37,14 @@ export const auditHead = pgTable('audit_head', {
 
 /**
  * An audit record staged by its write's transaction and linked into the chain right after the
- * commit (audit_link_pending, migration 0008), which deletes it. Empty whenever no write is in
- * flight, unless a process died between its commit and its link: the next link takes those too.
+ * commit (audit_link_pending, migrations 0008 and 0009), which deletes it. Empty whenever no write
+ * is in flight, unless a process died between its commit and its link: the next link takes those too.
+ * Only the canonical JSON is staged: the linker reads the record's fields out of it, so a write
+ * logs the before and after once rather than twice.
  */
 export const auditPending = pgTable('audit_pending', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-  actorId: uuid('actor_id'),
-  actorAccount: text('actor_account'),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  action: text('action').notNull(),
-  entity: text('entity').notNull(),
-  entityId: text('entity_id'),
-  before: jsonb('before'),
-  after: jsonb('after'),
-  /** The record's canonical JSON before and after its id, which is assigned at commit. */
+  /** The record's canonical JSON before and after its id, which is assigned at linking. */
   bodyHead: text('body_head').notNull(),
   bodyTail: text('body_tail').notNull(),
 });
