@@ -9,7 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataLock } from './dataLock.js';
-import { auditLinker } from './auditLinker.js';
+import { auditLinker, type LinkedListener } from './auditLinker.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -22,7 +22,24 @@ export interface Database {
   kind: 'embedded' | 'server';
   /** Links the audit records committed so far into the chain (server/db/auditLinker.ts); every write awaits it before it answers. */
   linkAudit(): Promise<void>;
+  /** Hears, after each link, which kinds of entity the linked records changed; returns the unsubscribe. */
+  onAuditLinked(listener: LinkedListener): () => void;
   close(): Promise<void>;
+}
+
+/** The linker of one database, and who wants to hear what it linked. */
+function linking(db: Db): Pick<Database, 'linkAudit' | 'onAuditLinked'> {
+  const listeners = new Set<LinkedListener>();
+  const linkAudit = auditLinker(db, (entities) => {
+    for (const l of listeners) l(entities);
+  });
+  return {
+    linkAudit,
+    onAuditLinked: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -48,7 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (migrate) await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'server', linkAudit: auditLinker(db), close: () => pool.end() };
+    return { db, kind: 'server', ...linking(db), close: () => pool.end() };
   }
   const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
   try {
@@ -59,7 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'embedded',
-      linkAudit: auditLinker(db),
+      ...linking(db),
       close: async () => {
         await client.close();
         release();

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetCachedSessions } from '../security/sessions.js';
+import { SESSION_CACHE_MS } from '../security/sessionCache.js';
 import { expectError, send } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { loginAs, makeUser, type MadeUser, type Session } from '../testing/factories.js';
@@ -13,9 +15,15 @@ describe.each(DATABASE_KINDS)('sessions, headers and languages on %s', (kind) =>
   afterAll(async () => h?.close());
 
   const me = (s: Session | null, headers: Record<string, string> = {}) => send(h.app, { method: 'GET', url: '/api/me', headers }, s);
-  /** Moves the user's session clock back: `column` set to `minutes` ago. */
-  const age = (u: MadeUser, column: 'last_seen_at' | 'created_at', minutes: number) =>
-    h.db.database.db.execute(sql`UPDATE sessions SET ${sql.raw(column)} = now() - make_interval(mins => ${minutes}) WHERE user_id = ${u.id}`);
+  /**
+   * Moves the user's session clock back: `column` set to `minutes` ago. Done in the database behind
+   * the server's back, so its cached copy of the session is forgotten (the server would see it
+   * within SESSION_CACHE_MS anyway).
+   */
+  const age = async (u: MadeUser, column: 'last_seen_at' | 'created_at', minutes: number) => {
+    await h.db.database.db.execute(sql`UPDATE sessions SET ${sql.raw(column)} = now() - make_interval(mins => ${minutes}) WHERE user_id = ${u.id}`);
+    forgetCachedSessions(h.db.database);
+  };
 
   it('ends a session left idle for more than 30 minutes, and keeps one used within them', async () => {
     const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
@@ -32,6 +40,21 @@ describe.each(DATABASE_KINDS)('sessions, headers and languages on %s', (kind) =>
     const expired = await me(s);
     expect(expectError(expired, 401, 'session_expired').message).toBe('会话已过期，请重新登录');
     expect(expired.cookies.find((c) => c.name === 'tuijin_sid')?.value).toBe('');
+    expectError(await me(s), 401);
+  });
+
+  it('sees a change to a user made by this server on their very next request, and one made behind its back within the session cache', async () => {
+    const sys = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }]));
+    const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
+    const s = await loginAs(h.app, u);
+    const reports = () => send(h.app, { method: 'GET', url: '/api/reports' }, s);
+    expect((await reports()).statusCode).toBe(200);
+    const patched = await send(h.app, { method: 'PATCH', url: `/api/users/${u.id}`, payload: { version: 0, roles: [{ role: 'oversight' }] } }, sys);
+    expect(patched.statusCode, patched.body).toBe(200);
+    expectError(await reports(), 403, 'forbidden');
+    // As another server process on the same database would: this one sees it once its copy is older than SESSION_CACHE_MS.
+    await h.db.database.db.execute(sql`UPDATE sessions SET ended_at = now() WHERE user_id = ${u.id}`);
+    await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 50));
     expectError(await me(s), 401);
   });
 

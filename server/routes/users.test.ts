@@ -114,6 +114,7 @@ describe.each(DATABASE_KINDS)('user accounts on %s', (kind) => {
   it('disables an account: its sessions end, login says it is disabled; enabling lets it back in', async () => {
     const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
     const s = await loginAs(h.app, u);
+    expect((await api('GET', '/api/me', s)).statusCode).toBe(200);
     const off = await api('POST', `/api/users/${u.id}/disable`, sys, { version: 0 });
     expect(off.json().data).toMatchObject({ disabled: true, version: 1 });
     expectError(await api('GET', '/api/me', s), 401);

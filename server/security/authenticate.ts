@@ -16,7 +16,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   let expired = false;
   if (token) {
     const policy = await currentSecurityPolicy(db);
-    const found = await loadSession(db, token, policy);
+    const found = await loadSession(req.ctx.database, token, policy);
     if (found.ok) {
       req.ctx.actor = found.session.actor;
       req.ctx.sessionId = found.session.sessionId;

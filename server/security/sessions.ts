@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SessionStage } from '../../domain/schemas/auth.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
-import type { Executor } from '../db/client.js';
+import type { Database, Executor } from '../db/client.js';
 import { preparedPerDatabase } from '../db/prepared.js';
 import { sessions, userRoles, users } from '../db/schema/index.js';
 import type { Actor, RoleGrant } from '../context.js';
+import { sessionCache } from './sessionCache.js';
 
 export const SESSION_COOKIE = 'tuijin_sid';
 
@@ -39,18 +40,29 @@ const sessionById = preparedPerDatabase((db) =>
     .prepare('session_by_id'),
 );
 
-/** Finds a live session: not ended, not idle past the timeout, not older than the absolute limit. */
-export async function loadSession(db: Executor, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
-  const [row] = await sessionById(db).execute({ id: digest(token) });
+const cachedSessions = sessionCache(async (database, id) => (await sessionById(database.db).execute({ id }))[0]);
+
+/** Forgets the sessions this process has cached: for tests that change sessions in the database directly, as another process would. */
+export const forgetCachedSessions = (database: Database): void => cachedSessions.forgetAll(database);
+
+/**
+ * Finds a live session: not ended, not idle past the timeout, not older than the absolute limit.
+ * The row may come from the short cache (sessionCache.ts); the timeouts are checked every time.
+ */
+export async function loadSession(database: Database, token: string, policy: SecurityPolicy, now = new Date()): Promise<SessionLookup> {
+  const row = await cachedSessions.get(database, digest(token));
   if (!row) return { ok: false, reason: 'none' };
   const idleMs = policy.idleTimeoutMinutes * 60_000;
   const absMs = policy.absoluteTimeoutHours * 3_600_000;
   if (row.u.disabled || now.getTime() - row.s.lastSeenAt.getTime() > idleMs || now.getTime() - row.s.createdAt.getTime() > absMs) {
     return { ok: false, reason: 'expired' };
   }
+  const touch = now.getTime() - row.s.lastSeenAt.getTime() > 30_000;
+  // The caller records the touch; the cached row learns it too, or every request until the row is read again would touch.
+  if (touch) row.s.lastSeenAt = now;
   return {
     ok: true,
-    touch: now.getTime() - row.s.lastSeenAt.getTime() > 30_000,
+    touch,
     session: {
       sessionId: row.s.id,
       stage: row.s.stage as SessionStage,

@@ -3,6 +3,8 @@
 -- WAL, and the linker a third time into audit_log. Now only the canonical JSON is staged; the
 -- linker parses it once to fill audit_log's columns, and inserts the batch in one statement.
 -- The chain is the same: SHA-256 over the previous hash, a newline and the canonical JSON.
+-- The linker also says which kinds of entity it linked, so that a server process can forget what
+-- it caches of them (server/security/sessionCache.ts: sessions, after a user or session changed).
 ALTER TABLE "audit_pending" DROP COLUMN "at";--> statement-breakpoint
 ALTER TABLE "audit_pending" DROP COLUMN "actor_id";--> statement-breakpoint
 ALTER TABLE "audit_pending" DROP COLUMN "actor_account";--> statement-breakpoint
@@ -13,7 +15,8 @@ ALTER TABLE "audit_pending" DROP COLUMN "entity";--> statement-breakpoint
 ALTER TABLE "audit_pending" DROP COLUMN "entity_id";--> statement-breakpoint
 ALTER TABLE "audit_pending" DROP COLUMN "before";--> statement-breakpoint
 ALTER TABLE "audit_pending" DROP COLUMN "after";--> statement-breakpoint
-CREATE OR REPLACE FUNCTION audit_link_pending(p_max integer) RETURNS integer AS $$
+DROP FUNCTION IF EXISTS audit_link_pending(integer);--> statement-breakpoint
+CREATE FUNCTION audit_link_pending(p_max integer, OUT linked integer, OUT entities text[]) AS $$
 DECLARE
   h audit_head%ROWTYPE;
   r record;
@@ -52,8 +55,10 @@ BEGIN
     prevs := prevs || v_prev;
     hashes := hashes || v_hash;
   END LOOP;
-  IF cardinality(ids) = 0 THEN
-    RETURN 0;
+  linked := cardinality(ids);
+  IF linked = 0 THEN
+    entities := '{}';
+    RETURN;
   END IF;
   -- The canonical JSON's keys are the record's fields (server/audit.ts); JSON null before or after
   -- is stored as SQL NULL, as the writers stored it before.
@@ -62,6 +67,6 @@ BEGIN
            b->>'entityId', nullif(b->'before', 'null'::jsonb), nullif(b->'after', 'null'::jsonb), t.prev, t.hash
       FROM unnest(ids, docs, prevs, hashes) AS t(id, b, prev, hash);
   UPDATE audit_head SET last_id = v_id, last_hash = v_hash WHERE id = 1;
-  RETURN cardinality(ids);
+  SELECT array_agg(DISTINCT d->>'entity') INTO entities FROM unnest(docs) AS d;
 END;
 $$ LANGUAGE plpgsql;
