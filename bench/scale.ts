@@ -142,14 +142,31 @@ export async function measureReads(d: District, port: number, env: NodeJS.Proces
   }
 }
 
+/** Throughput and latency of the submissions that ended while every client was still submitting. */
+function steadyFigures(done: { end: number; ms: number; ok: boolean }[], t0: number, until: number) {
+  const steady = done.filter((d) => d.end <= until);
+  const ms = steady.map((d) => d.ms);
+  return {
+    perSecond: (steady.filter((d) => d.ok).length / Math.max(1, until - t0)) * 1000,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+    steady: { count: steady.length, seconds: (until - t0) / 1000 },
+  };
+}
+
 export interface SubmitFigures {
   clients: number;
   acknowledged: number;
   errors: number;
+  /** Over the time every client was submitting (until the first ran out of drafts). */
   perSecond: number;
   p50: number;
   p95: number;
   p99: number;
+  steady: { count: number; seconds: number };
+  /** Over the whole measured run, including its end when clients had run out of drafts one by one. */
+  whole: { perSecond: number; p99: number; seconds: number };
   inDatabase: number;
   auditRecords: number;
   /** Acknowledged in the measured phase (after the warm-up): auditRecords must equal it. */
@@ -299,13 +316,19 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     const [pg0, client0, machine0] = [postgresCpuMs(), process.cpuUsage(), machineBusyMs()];
     const t0 = performance.now();
     let measured = 0;
+    // A client whose unit runs out of drafts stops; from then on fewer than `clients` submit. The
+    // figures are for the time all of them did (until the first stopped); the whole run is reported beside.
+    const done: { end: number; ms: number; ok: boolean }[] = [];
+    let allActiveUntil = Infinity;
     await Promise.all(
       sessions.map(async (_, i) => {
         for (let k = 0; k < perClient; k++) {
           const t = performance.now();
           const r = await submit(i);
           if (!r) break;
-          latencies.push(performance.now() - t);
+          const end = performance.now();
+          latencies.push(end - t);
+          done.push({ end, ms: end - t, ok: r.ok });
           measured++;
           if (r.ok) acked.add(r.id);
           else {
@@ -313,6 +336,7 @@ export async function measureSubmissions(d: District, port: number, clients = 10
             firstError ||= `${r.status} ${r.body.slice(0, 200)}`;
           }
         }
+        allActiveUntil = Math.min(allActiveUntil, performance.now());
       }),
     );
     const wall = performance.now() - t0;
@@ -335,10 +359,8 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       clients,
       acknowledged: ids.length,
       errors,
-      perSecond: ((latencies.length - errors) / wall) * 1000,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
+      ...steadyFigures(done, t0, allActiveUntil),
+      whole: { perSecond: ((latencies.length - errors) / wall) * 1000, p99: percentile(latencies, 99), seconds: wall / 1000 },
       inDatabase,
       auditRecords,
       measuredAcked: latencies.length - errors,
