@@ -1,6 +1,7 @@
 // The report section for issue 3's figures: builds the district on each database, measures, and
 // prints one table with every figure against its target, then the details.
 import os from 'node:os';
+import { loadConfig } from '../server/config.js';
 import { ms } from './stats.js';
 import { buildDistrict, measureReads, measureSubmissions, WARMUP_ROUNDS, type District, type ReadFigures, type SubmitFigures } from './scale.js';
 
@@ -107,7 +108,7 @@ export async function scaleSection(o: ScaleOptions): Promise<void> {
         `CPU a submission cost: server ${ms(f.serverCpuPerSubmit)}, PostgreSQL ${ms(f.databaseCpuPerSubmit)}, this benchmark's client ${ms(f.clientCpuPerSubmit)}; the whole machine ${ms(f.machineCpuPerSubmit)}, so its ${f.cores} cores can carry at most ${Math.floor((f.cores * 1000) / f.machineCpuPerSubmit)} submissions/s with the client on the same machine. ` +
         `Afterwards ${f.inDatabase} of ${f.acknowledged} acknowledged reports are \`submitted\` in the database, ${f.auditRecords} \`report.submitted\` audit records were appended in the measured phase, ` +
         `and the audit chain verifies ${f.chainIntact ? 'intact' : 'BROKEN'}. ` +
-        `The server's database connections (pool of 20), sampled every 100 ms: on average ${f.connections.onLock.toFixed(1)} waiting on a lock (the audit head's), ` +
+        `The server's database connections (pool of ${loadConfig().databasePoolSize}: DATABASE_POOL_SIZE, by default 2 × cores + 1), sampled every 100 ms: on average ${f.connections.onLock.toFixed(1)} waiting on a lock (the audit head's), ` +
         `${f.connections.onServer.toFixed(1)} idle in a transaction waiting for the server process's next statement, ${f.connections.working.toFixed(1)} working. Load average ${f.load}.`,
     );
     say();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment (README "Configuration"). */
@@ -7,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server instead of the embedded database. */
   databaseUrl: string | undefined;
+  /** Connections to that server. */
+  databasePoolSize: number;
   /** When set, every demo account gets this password and no forced change. */
   demoPassword: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
@@ -18,14 +21,27 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : defaultPoolSize();
+  if (!Number.isInteger(pool) || pool < 1 || pool > 1000) throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: pool,
     demoPassword: env.TUIJIN_DEMO_PASSWORD || undefined,
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
   };
+}
+
+/**
+ * Twice the cores plus one, PostgreSQL's own rule of thumb, for a server on this machine: with more
+ * connections than cores can serve, the statements only take turns on them, and each costs more
+ * (on 2 cores, a pool of 20 cost PostgreSQL 1.4 ms CPU a submission, a pool of 5 cost 0.9 ms).
+ * A bigger database machine sets DATABASE_POOL_SIZE.
+ */
+export function defaultPoolSize(): number {
+  return 2 * os.availableParallelism() + 1;
 }

@@ -12,7 +12,7 @@ async function main() {
   const config = loadConfig();
   let database;
   try {
-    database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir });
   } catch (e) {
     if (e instanceof DataLockedError) {
       console.error(`✖ ${e.message}`);
