@@ -293,7 +293,6 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       }),
     );
     const auditBefore = Number((await db.query(`select count(*)::int as n from audit_log where action = 'report.submitted'`)).rows[0].n);
-    const latencies: number[] = [];
     // Where the server's database connections wait, sampled every 100 ms: on a lock (the audit
     // head's, in practice), for the server to send its next statement, or working.
     const waits = { lock: 0, server: 0, working: 0, samples: 0 };
@@ -315,7 +314,6 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     const cpu0 = cpuMs(s.child.pid);
     const [pg0, client0, machine0] = [postgresCpuMs(), process.cpuUsage(), machineBusyMs()];
     const t0 = performance.now();
-    let measured = 0;
     // A client whose unit runs out of drafts stops; from then on fewer than `clients` submit. The
     // figures are for the time all of them did (until the first stopped); the whole run is reported beside.
     const done: { end: number; ms: number; ok: boolean }[] = [];
@@ -327,9 +325,7 @@ export async function measureSubmissions(d: District, port: number, clients = 10
           const r = await submit(i);
           if (!r) break;
           const end = performance.now();
-          latencies.push(end - t);
           done.push({ end, ms: end - t, ok: r.ok });
-          measured++;
           if (r.ok) acked.add(r.id);
           else {
             errors++;
@@ -340,6 +336,7 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       }),
     );
     const wall = performance.now() - t0;
+    const measured = done.length;
     const cpu = (cpuMs(s.child.pid) - cpu0) / Math.max(1, measured);
     const pgCpu = (postgresCpuMs() - pg0) / Math.max(1, measured);
     const clientUsage = process.cpuUsage(client0);
@@ -360,10 +357,10 @@ export async function measureSubmissions(d: District, port: number, clients = 10
       acknowledged: ids.length,
       errors,
       ...steadyFigures(done, t0, allActiveUntil),
-      whole: { perSecond: ((latencies.length - errors) / wall) * 1000, p99: percentile(latencies, 99), seconds: wall / 1000 },
+      whole: { perSecond: ((done.length - errors) / wall) * 1000, p99: percentile(done.map((d) => d.ms), 99), seconds: wall / 1000 },
       inDatabase,
       auditRecords,
-      measuredAcked: latencies.length - errors,
+      measuredAcked: done.length - errors,
       chainIntact: chain.intact,
       serverCpuPerSubmit: cpu,
       databaseCpuPerSubmit: pgCpu,

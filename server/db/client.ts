@@ -22,24 +22,18 @@ export interface Database {
   kind: 'embedded' | 'server';
   /** Links the audit records committed so far into the chain (server/db/auditLinker.ts); every write awaits it before it answers. */
   linkAudit(): Promise<void>;
-  /** Hears, after each link, which kinds of entity the linked records changed; returns the unsubscribe. */
-  onAuditLinked(listener: LinkedListener): () => void;
+  /** Hears, after each link, which kinds of entity the linked records changed. */
+  onAuditLinked(listener: LinkedListener): void;
   close(): Promise<void>;
 }
 
 /** The linker of one database, and who wants to hear what it linked. */
 function linking(db: Db): Pick<Database, 'linkAudit' | 'onAuditLinked'> {
-  const listeners = new Set<LinkedListener>();
+  const listeners: LinkedListener[] = [];
   const linkAudit = auditLinker(db, (entities) => {
     for (const l of listeners) l(entities);
   });
-  return {
-    linkAudit,
-    onAuditLinked: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  return { linkAudit, onAuditLinked: (listener) => void listeners.push(listener) };
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

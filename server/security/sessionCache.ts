@@ -21,7 +21,7 @@ interface State<T> {
  * security policy's cache does. Under load this spares one database round trip per request.
  * Sessions that are not found are not kept.
  */
-export function sessionCache<T>(load: (database: Database, id: string) => Promise<T | undefined>, ttlMs = SESSION_CACHE_MS) {
+export function sessionCache<T>(load: (database: Database, id: string) => Promise<T | undefined>) {
   const states = new WeakMap<Database, State<T>>();
   const forget = (state: State<T>) => {
     state.generation++;
@@ -42,13 +42,13 @@ export function sessionCache<T>(load: (database: Database, id: string) => Promis
     const state = stateOf(database);
     const now = Date.now();
     const hit = state.entries.get(id);
-    if (hit && now - hit.at < ttlMs) return hit.row;
+    if (hit && now - hit.at < SESSION_CACHE_MS) return hit.row;
     const generation = state.generation;
     const row = await load(database, id);
     if (row === undefined) {
       state.entries.delete(id);
     } else if (state.generation === generation) {
-      if (state.entries.size >= PRUNE_AT) for (const [k, e] of state.entries) if (now - e.at >= ttlMs) state.entries.delete(k);
+      if (state.entries.size >= PRUNE_AT) for (const [k, e] of state.entries) if (now - e.at >= SESSION_CACHE_MS) state.entries.delete(k);
       state.entries.set(id, { at: now, row });
     }
     return row;
