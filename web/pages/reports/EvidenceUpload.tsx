@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/useI18n.js';
 /** An uploaded file as the Upload list shows it; `response` holds the server's answer (its SHA-256). */
 export type EvidenceFile = UploadFile<Evidence>;
 
-export const toUploadFile = (e: Evidence): EvidenceFile => ({ uid: e.sha256, name: e.name, status: 'done', response: e, url: evidenceUrl(e.sha256) });
+// The type tells antd's picture list whether to draw a thumbnail: the URL has no extension, and without it a PDF showed as a broken image.
+export const toUploadFile = (e: Evidence): EvidenceFile => ({ uid: e.sha256, name: e.name, type: e.mime, status: 'done', response: e, url: evidenceUrl(e.sha256) });
 
 /** The references a report sends: the finished uploads' SHA-256 with the name to show. */
 export const evidenceRefs = (files: readonly EvidenceFile[]) => files.filter((f) => f.status === 'done' && f.response).map((f) => ({ sha256: f.response!.sha256, name: f.response!.name }));
