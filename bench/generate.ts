@@ -24,11 +24,13 @@ export interface Scale {
    * Weekly series hold drafts for the current week and the N - 1 weeks before (monthly ones for this
    * month and the last, quarterly ones for this quarter): the submission benchmark's pool. The one
    * or two periods before those are in flight (submitted … returned); everything older is accepted.
+   * More weeks of drafts than a unit would really let pile up, so that all 100 clients can submit
+   * for several seconds: with 4 weeks the window was under 3 s and its p99 rested on ~35 requests.
    */
   draftWeeks: number;
 }
 
-export const DISTRICT: Scale = { units: 120, users: 792, roots: 100, targets: 80, projects: 300, from: '2024-01-01', draftWeeks: 4 };
+export const DISTRICT: Scale = { units: 120, users: 792, roots: 100, targets: 80, projects: 300, from: '2024-01-01', draftWeeks: 16 };
 
 /** HQ accounts, besides the unit heads (`h001`…) and liaisons (`l001_1`…). */
 export const HQ_ACCOUNT = 'bench_hq';

@@ -227,7 +227,7 @@ function machineBusyMs(): number {
  * reply is the report's detail. 100 clients, each its own liaison of its own unit, on one
  * keep-alive connection each, one request at a time.
  */
-export async function measureSubmissions(d: District, port: number, clients = 100, perClient = 60, env: NodeJS.ProcessEnv = {}, warmupUnits = 20): Promise<SubmitFigures> {
+export async function measureSubmissions(d: District, port: number, clients = 100, perClient = 150, env: NodeJS.ProcessEnv = {}, warmupUnits = 20): Promise<SubmitFigures> {
   if (!d.target.databaseUrl) throw new Error('submissions are measured on PostgreSQL');
   const s: ServerProcess = await startServer(d.target, { port, timeoutMs: 120_000, env });
   const c = new KeepAliveClient(s.base, clients);
