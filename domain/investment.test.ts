@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { investmentByMonth } from './investment.js';
+import { investmentByMonth, yearInvestment } from './investment.js';
 
 describe('investment by month', () => {
   it('keeps money exact: 0.10 + 0.20 is 0.30', () => {
@@ -29,5 +29,19 @@ describe('investment by month', () => {
     const r = investmentByMonth([], [{ month: '2025-12', done: '1234.56' }]);
     expect(r.months).toHaveLength(12);
     expect(r.months[11]).toEqual({ month: '2025-12', planned: '0.00', done: '1234.56', plannedCumulative: '0.00', doneCumulative: '1234.56' });
+  });
+});
+
+describe("a project's year", () => {
+  it('adds the months exactly and states the completion rate to one decimal', () => {
+    expect(yearInvestment(2026, '1200.30', ['100.10', '200.20', '0.03'])).toEqual({ year: 2026, planned: '1200.30', done: '300.33', rate: '25.0' });
+    // 1/3 = 33.333…%: rounded half up to 33.3; 2/3 = 66.7.
+    expect(yearInvestment(2026, '3.00', ['1.00']).rate).toBe('33.3');
+    expect(yearInvestment(2026, '3.00', ['2.00']).rate).toBe('66.7');
+    expect(yearInvestment(2026, '100', ['120']).rate).toBe('120.0');
+  });
+  it('has no rate without a plan, or with a plan of zero', () => {
+    expect(yearInvestment(2026, null, ['5.00'])).toEqual({ year: 2026, planned: null, done: '5.00', rate: null });
+    expect(yearInvestment(2026, '0', [])).toEqual({ year: 2026, planned: '0.00', done: '0.00', rate: null });
   });
 });

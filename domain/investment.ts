@@ -40,3 +40,21 @@ export function investmentByMonth(
   const sum = (xs: Iterable<Decimal>) => [...xs].reduce((s, x) => s.plus(x), new Decimal(0));
   return { months: out, totals: { planned: money(sum(plans.values())), done: money(sum(done.values())) } };
 }
+
+export interface YearInvestment {
+  year: number;
+  /** The year's planned investment (万元), or null when the project has no plan for the year. */
+  planned: DecimalString | null;
+  /** Investment done in the year's months so far (万元). */
+  done: DecimalString;
+  /** Done as a percentage of planned, one decimal (年度投资完成率); null without a plan above zero. */
+  rate: DecimalString | null;
+}
+
+/** A project's investment in one year: what the list shows beside each project. */
+export function yearInvestment(year: number, planned: DecimalString | null, doneMonths: readonly DecimalString[]): YearInvestment {
+  const done = doneMonths.reduce((s, d) => s.plus(d), new Decimal(0));
+  const p = planned === null ? null : new Decimal(planned);
+  const rate = p === null || p.isZero() ? null : done.div(p).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
+  return { year, planned: p === null ? null : money(p), done: money(done), rate };
+}

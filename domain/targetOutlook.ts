@@ -12,16 +12,38 @@ export interface YearOutlook {
   willMeet: boolean | null;
 }
 
-/** Whether a year's goal is (or will be) met: 首战告捷 is this question asked of the program's first year. */
+/** Decimal places a value is written with, ignoring trailing zeros ("9.8000" → 1, "12" → 0). */
+function places(v: DecimalString): number {
+  return new Decimal(v).decimalPlaces();
+}
+
+/**
+ * Whether a year's goal is (or will be) met: 首战告捷 is this question asked of the program's first year.
+ * A forecast is stated as precisely as the target's own figures are (a trend of 10.0891 from actuals
+ * like 9.8 reads 10.1), and whether it meets the goal is judged on that stated value, so that the
+ * figure and the verdict beside it never disagree.
+ */
 export function yearOutlook(t: TrajectoryInput & { direction: Direction }, year: number, actuals: readonly { period: string; value: DecimalString }[]): YearOutlook {
   const periods = periodsOfYear(year, t.period);
   const last = actuals.find((a) => a.period === periods[periods.length - 1]);
   const goal = t.goals.find((g) => g.year === year)?.goal ?? null;
+  const meets = (v: Decimal) => (goal === null ? null : t.direction === 'higher' ? v.gte(goal) : v.lte(goal));
   if (last) {
     const v = new Decimal(last.value);
-    const willMeet = goal === null ? null : t.direction === 'higher' ? v.gte(goal) : v.lte(goal);
-    return { year, goal, value: v.toFixed(4), basis: 'final', willMeet };
+    return { year, goal, value: v.toFixed(places(last.value)), basis: 'final', willMeet: meets(v) };
   }
-  const f = forecastYearEnd(t, year, actuals.filter((a) => periods.includes(a.period)));
-  return { year, goal, value: f.value, basis: f.value === null ? 'none' : 'trend', willMeet: f.willMeet };
+  const inYear = actuals.filter((a) => periods.includes(a.period));
+  // The trend starts from where last year actually ended, when that was reported, not from last year's goal.
+  const before = periodsOfYear(year - 1, t.period);
+  const start = actuals.find((a) => a.period === before[before.length - 1])?.value;
+  const f = forecastYearEnd(t, year, inYear, start);
+  if (f.value === null) return { year, goal, value: null, basis: 'none', willMeet: null };
+  const dp = Math.max(0, ...[t.baseline, ...t.goals.map((g) => g.goal), ...inYear.map((a) => a.value), ...(start ? [start] : [])].map(places));
+  const stated = new Decimal(f.value).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+  return { year, goal, value: stated.toFixed(dp), basis: 'trend', willMeet: meets(stated) };
+}
+
+/** The newest actual (by period), or null. */
+export function latestActual<A extends { period: string }>(actuals: readonly A[]): A | null {
+  return actuals.reduce<A | null>((best, a) => (best === null || a.period > best.period ? a : best), null);
 }

@@ -50,17 +50,20 @@ export interface Forecast {
 
 /**
  * Year-end forecast from the trend of this year's actuals: least squares through the year's start
- * value (the previous goal, or the baseline) and every actual so far, extended to the last period.
+ * value and every actual so far, extended to the last period. The start value is `start` when the
+ * caller knows where the year really began (last year's final actual), else the previous goal or
+ * the baseline.
  */
 export function forecastYearEnd(
   t: TrajectoryInput & { direction: Direction },
   year: number,
   actuals: { period: string; value: DecimalString }[],
+  start?: DecimalString,
 ): Forecast {
   const periods = periodsOfYear(year, t.period);
   const goals = [...t.goals].sort((a, b) => a.year - b.year);
   const goal = goals.find((g) => g.year === year)?.goal ?? null;
-  const prev = goals.filter((g) => g.year < year).pop()?.goal ?? t.baseline;
+  const prev = start ?? goals.filter((g) => g.year < year).pop()?.goal ?? t.baseline;
   const pts: [Decimal, Decimal][] = [[new Decimal(0), new Decimal(prev)]];
   for (const a of actuals) {
     const i = periods.indexOf(a.period);

@@ -34,11 +34,11 @@ let hq: ApiSession;
 
 // The target: baseline 100, goals y1: 120, y2: 140, quarterly.
 //   y1 Q1–Q4 = 104, 109, 115, 121.5: the year is in, its final value 121.5 ≥ 120, so 首战告捷 is met.
-//   y2 Q1, Q2 = 124, 126: least squares through (0, 120) (y1's goal), (1, 124), (2, 126):
-//     slope = (3·376 − 3·370) / (3·5 − 3²) = 3, intercept = (370 − 3·3) / 3 = 120.3333…,
-//     Q4 (x = 4): 132.3333 < 140, so the goal will be missed.
-//   y2 Q3 = 139 added: points (0,120) (1,124) (2,126) (3,139): slope = (4·793 − 6·509) / (4·14 − 6²) = 5.9,
-//     intercept = (509 − 5.9·6) / 4 = 118.4, Q4: 118.4 + 4·5.9 = 142 ≥ 140, so it will be met.
+//   y2 Q1, Q2 = 124, 126: least squares through (0, 121.5) (where y1 really ended), (1, 124), (2, 126):
+//     slope = (3·376 − 3·371.5) / (3·5 − 3²) = 2.25, intercept = (371.5 − 2.25·3) / 3 = 121.5833…,
+//     Q4 (x = 4): 130.5833…, stated to the figures' one decimal as 130.6 < 140, so the goal will be missed.
+//   y2 Q3 = 139 added: points (0,121.5) (1,124) (2,126) (3,139): slope = (4·793 − 6·510.5) / (4·14 − 6²) = 5.45,
+//     intercept = (510.5 − 5.45·6) / 4 = 119.45, Q4: 119.45 + 4·5.45 = 141.25 → 141.3 ≥ 140, so it will be met.
 const Y1_ACTUALS = ['104', '109', '115', '121.5'];
 const Y2_ACTUALS = ['124', '126'];
 
@@ -205,12 +205,12 @@ describe('a target: actual vs. trajectory, the year-end forecast and 首战告�
 
     // 首战告捷: the first year is in (Q4 = 121.5 against 120), so it is met, on the final value.
     const first = page.getByTestId('first-year');
-    expect(await textOf(page, 'first-year')).toBe(`首战告捷：${y1}年：目标 120，预测 121.5 预计完成`);
+    expect(await textOf(page, 'first-year')).toBe(`首战告捷：${y1}年：目标 120，全年实际 121.5 已达成`);
     expect(await first.getAttribute('class')).toContain('ant-alert-success');
 
-    // The second year, chosen by the user: a trend forecast of 132.3333 misses 140.
+    // The second year, chosen by the user: a trend forecast of 130.6 misses 140.
     await pickYear(page, y2);
-    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y2}年：目标 140，预测 132.3333预计难以完成`);
+    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y2}年：目标 140，预测 130.6预计难以完成`);
     await page.locator('[data-testid=target-outlook] .ant-tag-red', { hasText: '预计难以完成' }).waitFor();
 
     // The chart is drawn: a real canvas with the actual line, the planned trajectory, and the goal
@@ -226,22 +226,42 @@ describe('a target: actual vs. trajectory, the year-end forecast and 首战告�
 
     // The first year on the chart: its final value, marked as such; no trend line then.
     await pickYear(page, y1);
-    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y1}年：目标 120，预测 121.5（全年实际）预计完成`);
+    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y1}年：目标 120，全年实际 121.5已达成`);
     const final = await chartInk(page, 'target-chart', TARGET_COLORS);
     expect(final.ink.forecast!.n).toBe(0);
     expect(final.ink.actual!.maxX).toBeGreaterThan(0.8);
 
-    // A Q3 actual of 139 comes in: the forecast rises to 142, over the goal; the forecast line goes above the goal line.
+    // A Q3 actual of 139 comes in: the forecast rises to 141.3, over the goal; the forecast line goes above the goal line.
     await hq.post(`/api/targets/${targetId}/actuals`, { period: `${y2}-Q3`, value: '139' });
     await page.reload();
     await pickYear(page, y2);
-    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y2}年：目标 140，预测 142预计完成`);
+    await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y2}年：目标 140，预测 141.3预计完成`);
     await page.locator('[data-testid=target-outlook] .ant-tag-green', { hasText: '预计完成' }).waitFor();
     const after = await chartInk(page, 'target-chart', TARGET_COLORS);
     await page.screenshot({ path: '/tmp/e2e-target-meet.png' });
     expect(after.ink.forecast!.n).toBeGreaterThan(30);
     expect(after.ink.forecast!.midY).toBeLessThan(after.ink.goal!.midY);
     expect(after.ink.actual!.maxX).toBeGreaterThan(before.ink.actual!.maxX);
+  });
+
+  it("lists the target with its newest actual, this year's goal and the year-end outlook", async () => {
+    // The demo program began last year, so the target's second year is this one.
+    expect(y2).toBe(Number(shanghaiDate(new Date()).slice(0, 4)));
+    await page.goto(`/targets?q=E2E-T-${stamp}`);
+    const row = page.getByTestId('target-table').locator('tbody tr', { hasText: `E2E-T-${stamp}` });
+    await row.waitFor();
+    // Q3's 139 (the previous test) is the newest actual; the trend through it points to 141.3 by Q4, over the goal of 140.
+    expect((await row.locator('td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringContaining(''),
+      `E2E-T-${stamp}`,
+      `规上工业增加值（测试${stamp}）`,
+      `139 亿元 ${y2}-Q3`,
+      '140 亿元 ↑',
+      '141.3 亿元 预计完成',
+      '建设街道',
+      '每季度',
+    ]);
+    await row.locator('[data-testid=target-year-end] .ant-tag-green', { hasText: '预计完成' }).waitFor();
   });
 });
 
@@ -276,5 +296,13 @@ describe('a key project: planned vs. done investment by month', () => {
     for (const d of DONE) expect(reports).toContain(d.period);
     // Money keeps its two decimals and its unit, as on the totals line.
     for (const figure of ['95.50 万元', '210.25 万元', '123.45 万元']) expect(reports).toContain(figure);
+  });
+
+  it("lists the project with this year's investment: done against planned and the rate", async () => {
+    await page.goto(`/projects?q=E2E-P-${stamp}`);
+    const cell = page.getByTestId('project-table').locator('tbody tr', { hasText: `E2E-P-${stamp}` }).getByTestId('project-this-year');
+    await cell.waitFor();
+    // This year: only January's 123.45 of 1200.30 (last year's months do not count): 10.2849…% → 10.3%.
+    expect((await cell.innerText()).replace(/\s+/g, ' ').trim()).toBe('123.45 / 1200.30 10.3%');
   });
 });

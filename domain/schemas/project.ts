@@ -83,6 +83,8 @@ export const Project = z.object({
   light: Light,
   lightReasons: z.array(LightReason),
   version: z.number(),
+  /** This year's (Asia/Shanghai's) planned and done investment, 万元, and the completion rate in percent. */
+  thisYear: z.object({ year: z.number(), planned: z.string().nullable(), done: z.string(), rate: z.string().nullable() }),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -77,6 +77,14 @@ export const TargetListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
+const Outlook = z.object({
+  year: z.number(),
+  goal: z.string().nullable(),
+  value: z.string().nullable(),
+  basis: z.enum(['final', 'trend', 'none']),
+  willMeet: z.boolean().nullable(),
+});
+
 export const Target = z.object({
   id: Id,
   planId: Id,
@@ -93,16 +101,12 @@ export const Target = z.object({
   light: Light,
   lightReasons: z.array(LightReason),
   version: z.number(),
+  /** The newest accepted actual, whatever its year. */
+  latestActual: z.object({ period: z.string(), value: z.string() }).nullable(),
+  /** This year's goal and the year-end value the actuals so far point to (Asia/Shanghai's year). */
+  thisYear: Outlook,
 });
 export type Target = z.infer<typeof Target>;
-
-const Outlook = z.object({
-  year: z.number(),
-  goal: z.string().nullable(),
-  value: z.string().nullable(),
-  basis: z.enum(['final', 'trend', 'none']),
-  willMeet: z.boolean().nullable(),
-});
 
 /** A target with everything its chart needs: trajectory, actuals, and the year-end outlook per year. */
 export const TargetDetail = Target.extend({

@@ -1,12 +1,13 @@
 import type { Lang } from '../../../domain/enums.js';
-import { investmentByMonth } from '../../../domain/investment.js';
+import { investmentByMonth, yearInvestment } from '../../../domain/investment.js';
 import type { ProjectStage } from '../../../domain/work.js';
 import type { LoadedProject, ProjectRow } from '../../queries/planning/projects.js';
 import { presentLight, presentReasons } from './light.js';
 
 type StageDate = { planned?: string | null; actual?: string | null };
 
-export function presentProject(p: ProjectRow, lang: Lang) {
+/** A project as lists show it, with this year's investment (`inv`: its plan and done months for `year`). */
+export function presentProject(p: ProjectRow, lang: Lang, year: number, inv: { planned: string | null; done: readonly string[] }) {
   const dates = (p.stageDates ?? {}) as Record<string, StageDate>;
   return {
     id: p.id,
@@ -25,14 +26,19 @@ export function presentProject(p: ProjectRow, lang: Lang) {
     light: presentLight(p.light),
     lightReasons: presentReasons(p.lightReasons, lang),
     version: p.version,
+    thisYear: yearInvestment(year, inv.planned, inv.done),
   };
 }
 
 /** The project page: yearly plan and the monthly chart, planned vs. done, in exact 万元 strings. */
-export function presentProjectDetail(l: LoadedProject, lang: Lang) {
+export function presentProjectDetail(l: LoadedProject, lang: Lang, year: number) {
   const chart = investmentByMonth(
     l.yearPlans.map((y) => ({ year: y.year, planned: y.planned })),
     l.months.map((m) => ({ month: m.month, done: m.done })),
   );
-  return { ...presentProject(l.project, lang), yearPlans: l.yearPlans.map((y) => ({ year: y.year, planned: y.planned })), months: chart.months, totals: chart.totals };
+  const inv = {
+    planned: l.yearPlans.find((y) => y.year === year)?.planned ?? null,
+    done: l.months.filter((m) => m.month.startsWith(`${year}-`)).map((m) => m.done),
+  };
+  return { ...presentProject(l.project, lang, year, inv), yearPlans: l.yearPlans.map((y) => ({ year: y.year, planned: y.planned })), months: chart.months, totals: chart.totals };
 }

@@ -1,12 +1,14 @@
 import type { Lang } from '../../../domain/enums.js';
 import { trajectory } from '../../../domain/targets.js';
-import { yearOutlook } from '../../../domain/targetOutlook.js';
+import { latestActual, yearOutlook } from '../../../domain/targetOutlook.js';
 import type { Direction, TargetPeriod } from '../../../domain/work.js';
 import type { targetActuals } from '../../db/schema/index.js';
-import type { LoadedTarget, TargetRow } from '../../queries/planning/targets.js';
+import type { LoadedTarget, OutlookFacts, TargetRow } from '../../queries/planning/targets.js';
 import { presentLight, presentReasons } from './light.js';
 
-export function presentTarget(t: TargetRow, lang: Lang) {
+/** A target as lists show it: with its newest actual and this year's outlook (`year`: Asia/Shanghai's current year). */
+export function presentTarget(t: TargetRow, lang: Lang, facts: OutlookFacts, year: number) {
+  const input = { baseline: t.baseline, goals: facts.goals, period: t.period as TargetPeriod, direction: t.direction as Direction };
   return {
     id: t.id,
     planId: t.planId,
@@ -23,6 +25,8 @@ export function presentTarget(t: TargetRow, lang: Lang) {
     light: presentLight(t.light),
     lightReasons: presentReasons(t.lightReasons, lang),
     version: t.version,
+    latestActual: facts.latest,
+    thisYear: yearOutlook(input, year, facts.actuals),
   };
 }
 
@@ -33,7 +37,7 @@ export function presentActual(a: typeof targetActuals.$inferSelect) {
 type YearGoal = { year: number; title: string };
 
 /** The chart's data: trajectory (entered points marked), actuals, and each goal year's outlook; 首战告捷 for the first year. */
-export function presentTargetDetail(l: LoadedTarget, lang: Lang) {
+export function presentTargetDetail(l: LoadedTarget, lang: Lang, year: number) {
   const input = {
     baseline: l.target.baseline,
     goals: l.goals.map((g) => ({ year: g.year, goal: g.goal })),
@@ -44,8 +48,9 @@ export function presentTargetDetail(l: LoadedTarget, lang: Lang) {
   const actuals = l.actuals.map((a) => ({ period: a.period, value: a.value }));
   const firstYear = l.program.startYear;
   const title = ((l.program.yearGoals ?? []) as YearGoal[]).find((g) => g.year === firstYear)?.title ?? null;
+  const latest = latestActual(actuals);
   return {
-    ...presentTarget(l.target, lang),
+    ...presentTarget(l.target, lang, { goals: input.goals, actuals, latest }, year),
     goals: input.goals,
     trajectory: trajectory(input).map((p) => ({ ...p, entered: input.entered.has(p.period) })),
     actuals: l.actuals.map(presentActual),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Light } from '../../../domain/lights.js';
 import type { ProjectStage } from '../../../domain/work.js';
 import { escapeLike } from '../../audit.js';
@@ -56,6 +56,29 @@ export async function listProjects(db: Executor, f: ProjectFilter, page: number,
     countLights(db, projects, conditions(f, false)),
   ]);
   return { rows: rows.map((r): ProjectRow => ({ ...r.p, responsibleUnitName: r.unitName })), total: c?.n ?? 0, counts };
+}
+
+/** Each listed project's planned investment for `year` and the months of that year it has done. */
+export async function loadYearInvestments(db: Executor, ids: readonly string[], year: number) {
+  const out = new Map<string, { planned: string | null; done: string[] }>(ids.map((id) => [id, { planned: null, done: [] }]));
+  if (!ids.length) return out;
+  const [plans, months] = await Promise.all([
+    db
+      .select({ projectId: projectYearPlans.projectId, planned: projectYearPlans.planned })
+      .from(projectYearPlans)
+      .where(and(inArray(projectYearPlans.projectId, [...ids]), eq(projectYearPlans.year, year))),
+    // Month keys sort as text: "2026" < "2026-01" … "2026-12" < "2027".
+    db
+      .select({ projectId: projectMonths.projectId, done: projectMonths.done })
+      .from(projectMonths)
+      .where(and(inArray(projectMonths.projectId, [...ids]), gte(projectMonths.month, String(year)), lt(projectMonths.month, String(year + 1)))),
+  ]);
+  for (const p of plans) {
+    const f = out.get(p.projectId);
+    if (f) f.planned = p.planned;
+  }
+  for (const m of months) out.get(m.projectId)?.done.push(m.done);
+  return out;
 }
 
 /** One project with its yearly plan and the investment done per month. */

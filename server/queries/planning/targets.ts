@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Light } from '../../../domain/lights.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
@@ -48,6 +48,39 @@ export async function listTargets(db: Executor, f: TargetFilter, page: number, p
     countLights(db, targets, conditions(f, false)),
   ]);
   return { rows: rows.map((r): TargetRow => ({ ...r.t, dataUnitName: r.dataUnitName })), total: c?.n ?? 0, counts };
+}
+
+/** What a list row needs to state this year's outlook: each target's goals, this and last year's actuals, and its newest actual. */
+export interface OutlookFacts {
+  goals: { year: number; goal: string }[];
+  actuals: { period: string; value: string }[];
+  latest: { period: string; value: string } | null;
+}
+
+export async function loadOutlookFacts(db: Executor, ids: readonly string[], year: number): Promise<Map<string, OutlookFacts>> {
+  const out = new Map<string, OutlookFacts>(ids.map((id) => [id, { goals: [], actuals: [], latest: null }]));
+  if (!ids.length) return out;
+  const pick = { targetId: targetActuals.targetId, period: targetActuals.period, value: targetActuals.value };
+  const [goals, actuals, latest] = await Promise.all([
+    db.select().from(targetGoals).where(inArray(targetGoals.targetId, [...ids])),
+    // This year's and last year's (where the year's trend starts). Period keys sort as text: "2025" ≤ "2025-01" … "2026-Q4" < "2027".
+    db
+      .select(pick)
+      .from(targetActuals)
+      .where(and(inArray(targetActuals.targetId, [...ids]), gte(targetActuals.period, String(year - 1)), lt(targetActuals.period, String(year + 1)))),
+    db
+      .selectDistinctOn([targetActuals.targetId], pick)
+      .from(targetActuals)
+      .where(inArray(targetActuals.targetId, [...ids]))
+      .orderBy(targetActuals.targetId, desc(targetActuals.period)),
+  ]);
+  for (const g of goals) out.get(g.targetId)?.goals.push({ year: g.year, goal: g.goal });
+  for (const a of actuals) out.get(a.targetId)?.actuals.push({ period: a.period, value: a.value });
+  for (const a of latest) {
+    const f = out.get(a.targetId);
+    if (f) f.latest = { period: a.period, value: a.value };
+  }
+  return out;
 }
 
 /** One target with its goals, entered points, accepted actuals and its program's years and goals. */

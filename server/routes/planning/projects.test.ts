@@ -109,6 +109,24 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     expectError(await call(h.app, cast.liaisonA, 'PUT', `/api/projects/${p.id}/plan`, { version: p.version, years: [] }), 403);
   });
 
+  it("lists each project with this year's investment done against planned, and the completion rate", async () => {
+    let p = await create();
+    p = ok(await call(h.app, cast.hq, 'PUT', `/api/projects/${p.id}/plan`, { version: p.version, years: [{ year: Y, planned: '1200.30' }] }));
+    const row = async () => (await call(h.app, cast.liaisonA, 'GET', `/api/projects?q=${p.code}`)).json().data[0];
+    expect((await row()).thisYear).toEqual({ year: Y, planned: '1200.30', done: '0.00', rate: '0.0' });
+    await h.db.database.db.insert(projectMonths).values([
+      { projectId: p.id, month: `${Y}-01`, done: '100.10' },
+      { projectId: p.id, month: `${Y}-02`, done: '200.20' },
+      // Next year's month is not this year's investment.
+      { projectId: p.id, month: `${Y + 1}-01`, done: '50.00' },
+    ]);
+    // 300.30 of 1200.30 is 25.0187…%.
+    expect((await row()).thisYear).toEqual({ year: Y, planned: '1200.30', done: '300.30', rate: '25.0' });
+    expect(ok(await call(h.app, cast.liaisonA, 'GET', `/api/projects/${p.id}`)).thisYear).toEqual((await row()).thisYear);
+    const unplanned = await create();
+    expect((await call(h.app, cast.liaisonA, 'GET', `/api/projects?q=${unplanned.code}`)).json().data[0].thisYear).toEqual({ year: Y, planned: null, done: '0.00', rate: null });
+  });
+
   it('moves stages forward only, dating each one reached, and lights overdue stages', async () => {
     const signedDue = cal.addWorkdays(today, -8);
     let p = await create({ stageDates: { signed: { planned: signedDue }, started: { planned: cal.addWorkdays(today, 30) } } });

@@ -9,8 +9,8 @@ import { authorize, evaluate } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { presentCounts } from '../../presenters/planning/light.js';
 import { presentProject, presentProjectDetail } from '../../presenters/planning/project.js';
-import { listProjects, loadProject } from '../../queries/planning/projects.js';
-import { errors, pageOf } from './shared.js';
+import { listProjects, loadProject, loadYearInvestments } from '../../queries/planning/projects.js';
+import { errors, pageOf, thisYear } from './shared.js';
 
 const tags = ['projects'];
 
@@ -20,14 +20,17 @@ export default function projectRoutes(app: App) {
   const detail = async (req: FastifyRequest, id: string) => {
     const l = await loadProject(req.ctx.database.db, id);
     if (!l) throw notFound('project');
-    return { data: presentProjectDetail(l, req.ctx.lang), policies: policies(req) };
+    return { data: presentProjectDetail(l, req.ctx.lang, thisYear()), policies: policies(req) };
   };
 
   app.get('/api/projects', { schema: { tags, querystring: ProjectListQuery, response: { 200: lightListResponse(Project), ...errors } } }, async (req) => {
     authorize(projectPolicy.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
-    const { rows, total, counts } = await listProjects(req.ctx.database.db, filter, page, perPage);
-    return { data: rows.map((p) => presentProject(p, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
+    const db = req.ctx.database.db;
+    const { rows, total, counts } = await listProjects(db, filter, page, perPage);
+    const year = thisYear();
+    const inv = await loadYearInvestments(db, rows.map((p) => p.id), year);
+    return { data: rows.map((p) => presentProject(p, req.ctx.lang, year, inv.get(p.id) ?? { planned: null, done: [] })), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
   });
   app.post('/api/projects', { schema: { tags, body: ProjectCreate, response: { 200: itemResponse(ProjectDetail), ...errors } } }, async (req) => {
     authorize(projectPolicy.create(req.ctx.actor));

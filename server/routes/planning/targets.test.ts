@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     const onPace = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ dataUnitId: cast.unitB.id })));
     for (const [p, v] of [[`${Y}-01`, '101'], [`${Y}-02`, '102'], [`${Y}-03`, '103']]) ok(await actual(onPace.id, p!, v!));
     const good = ok(await call(h.app, cast.liaisonA, 'GET', `/api/targets/${onPace.id}`));
-    expect(good.firstYear).toEqual({ year: Y, goal: '112.0000', value: '112.0000', basis: 'trend', willMeet: true, title: '首战告捷' });
+    expect(good.firstYear).toEqual({ year: Y, goal: '112.0000', value: '112', basis: 'trend', willMeet: true, title: '首战告捷' });
     expect(good.actuals.map((a: { period: string; value: string }) => [a.period, a.value])).toEqual([[`${Y}-01`, '101.0000'], [`${Y}-02`, '102.0000'], [`${Y}-03`, '103.0000']]);
     expect(good.light).toBe('green');
     expect(good.lightReasons[0]).toMatchObject({ code: 'target_on_track', text: `${Y}-03实际值103，达到计划值103` });
@@ -91,7 +91,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     const lagging = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ dataUnitId: cast.unitB.id })));
     for (const [p, v] of [[`${Y}-01`, '100.5'], [`${Y}-02`, '101'], [`${Y}-03`, '101.5']]) ok(await actual(lagging.id, p!, v!));
     const bad = ok(await call(h.app, cast.hq, 'GET', `/api/targets/${lagging.id}`, undefined, 'en-US'));
-    expect(bad.firstYear).toMatchObject({ willMeet: false, basis: 'trend', value: '106.0000' });
+    expect(bad.firstYear).toMatchObject({ willMeet: false, basis: 'trend', value: '106.0' });
     expect(bad.forecasts[1]).toEqual({ year: Y + 1, goal: '124.0000', value: null, basis: 'none', willMeet: null });
     expect(bad.light).toBe('red');
     expect(bad.lightReasons[0]).toMatchObject({ code: 'target_behind', level: 'red', text: `${Y}-03 actual 101.5 is behind the planned 103` });
@@ -100,6 +100,14 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     expect(listed.json().data.map((t: { id: string }) => t.id)).toEqual([lagging.id]);
     expect(listed.json().counts).toMatchObject({ red: 1, green: 1 });
     expect(listed.json().policies).toEqual({ read: true, create: false, update: false, recordActual: false });
+    // A list row states what the page states: the newest actual, and this year's goal and outlook.
+    const [row] = listed.json().data;
+    expect(row.latestActual).toEqual({ period: `${Y}-03`, value: '101.5000' });
+    expect(row.thisYear).toEqual({ year: Y, goal: '112.0000', value: '106.0', basis: 'trend', willMeet: false });
+    expect(bad.thisYear).toEqual(row.thisYear);
+    const fresh = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ dataUnitId: cast.unitB.id })));
+    const [none] = (await call(h.app, cast.hq, 'GET', `/api/targets?q=${fresh.code}`)).json().data;
+    expect(none).toMatchObject({ latestActual: null, thisYear: { year: Y, goal: '112.0000', value: null, basis: 'none', willMeet: null } });
     expect(ok(await call(h.app, cast.liaisonB, 'GET', `/api/targets/${lagging.id}/actuals`))).toHaveLength(3);
   });
 

@@ -10,8 +10,8 @@ import { authorize, evaluate } from '../../policies/actor.js';
 import { targetPolicy } from '../../policies/target.js';
 import { presentCounts } from '../../presenters/planning/light.js';
 import { presentActual, presentTarget, presentTargetDetail } from '../../presenters/planning/target.js';
-import { listActuals, listTargets, loadTarget, targetExists } from '../../queries/planning/targets.js';
-import { allOf, errors, pageOf } from './shared.js';
+import { listActuals, listTargets, loadOutlookFacts, loadTarget, targetExists } from '../../queries/planning/targets.js';
+import { allOf, errors, pageOf, thisYear } from './shared.js';
 
 const tags = ['targets'];
 
@@ -21,14 +21,17 @@ export default function targetRoutes(app: App) {
   const detail = async (req: FastifyRequest, id: string) => {
     const l = await loadTarget(req.ctx.database.db, id);
     if (!l) throw notFound('target');
-    return { data: presentTargetDetail(l, req.ctx.lang), policies: policies(req) };
+    return { data: presentTargetDetail(l, req.ctx.lang, thisYear()), policies: policies(req) };
   };
 
   app.get('/api/targets', { schema: { tags, querystring: TargetListQuery, response: { 200: lightListResponse(Target), ...errors } } }, async (req) => {
     authorize(targetPolicy.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
-    const { rows, total, counts } = await listTargets(req.ctx.database.db, filter, page, perPage);
-    return { data: rows.map((t) => presentTarget(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
+    const db = req.ctx.database.db;
+    const { rows, total, counts } = await listTargets(db, filter, page, perPage);
+    const year = thisYear();
+    const facts = await loadOutlookFacts(db, rows.map((t) => t.id), year);
+    return { data: rows.map((t) => presentTarget(t, req.ctx.lang, facts.get(t.id)!, year)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
   });
   app.post('/api/targets', { schema: { tags, body: TargetCreate, response: { 200: itemResponse(TargetDetail), ...errors } } }, async (req) => {
     authorize(targetPolicy.create(req.ctx.actor));

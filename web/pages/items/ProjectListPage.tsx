@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Flex, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { listProjects } from '../../api/planning.js';
 import type { Project } from '../../api/workTypes.js';
@@ -11,7 +11,7 @@ import { ItemTable } from './ItemTable.js';
 import { useItemList } from './useItemList.js';
 import { PROJECT_SORTS } from '../../../domain/schemas/project.js';
 
-/** 重点项目: every project the filters select, with stage, investment and light. */
+/** 重点项目: every project the filters select, with stage, investment (total, and this year's done against planned) and light. */
 export function ProjectListPage() {
   const { t } = useI18n();
   const { params, update, sorting, query: projects } = useItemList<(typeof PROJECT_SORTS)[number], Project, Awaited<ReturnType<typeof listProjects>>>('projects', listProjects, PROJECT_SORTS);
@@ -42,6 +42,22 @@ export function ProjectListPage() {
           },
           { title: t('project.stage'), key: 'stage', render: (_, r) => <Tag color="geekblue">{t(`stage.${r.stage}`)}</Tag> },
           { title: t('project.total'), key: 'investment', dataIndex: 'totalInvestment', align: 'right', sorter: true, sortOrder: sorting.sortOrder('investment') },
+          {
+            title: t('project.thisYear'),
+            key: 'thisYear',
+            render: (_, r) => (
+              <Flex vertical style={{ minWidth: 150 }} data-testid="project-this-year">
+                <span>
+                  {r.thisYear.done}
+                  <Typography.Text type="secondary"> / {r.thisYear.planned ?? '—'}</Typography.Text>
+                </span>
+                {r.thisYear.rate !== null && (
+                  // The bar is drawn from a number; the figure beside it is the exact decimal.
+                  <Progress percent={Math.min(100, Number(r.thisYear.rate))} size="small" format={() => `${r.thisYear.rate}%`} />
+                )}
+              </Flex>
+            ),
+          },
           { title: t('project.responsibleUnit'), dataIndex: 'responsibleUnitName' },
           { title: t('item.lastReport'), key: 'last', render: (_, r) => r.lastReportDate ?? '—' },
         ]}

@@ -1,3 +1,4 @@
+import { Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { listTargets } from '../../api/planning.js';
 import type { Target } from '../../api/workTypes.js';
@@ -8,10 +9,13 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
+import { OutlookTag } from './OutlookTag.js';
 import { useItemList } from './useItemList.js';
 import { TARGET_SORTS } from '../../../domain/schemas/target.js';
 
-/** 目标指标: every target the filters select, with its light and why. */
+const withUnit = (v: string, unit: string) => `${trimDecimal(v)} ${unit}`;
+
+/** 目标指标: every target the filters select, with its light and why, its newest actual and this year's goal and outlook. */
 export function TargetListPage() {
   const { t } = useI18n();
   const { params, update, sorting, query: targets } = useItemList<(typeof TARGET_SORTS)[number], Target, Awaited<ReturnType<typeof listTargets>>>('targets', listTargets, TARGET_SORTS);
@@ -40,8 +44,40 @@ export function TargetListPage() {
               </Link>
             ),
           },
-          { title: t('target.baseline'), key: 'baseline', render: (_, r) => `${trimDecimal(r.baseline)} ${r.measureUnit}` },
-          { title: t('target.direction'), key: 'direction', render: (_, r) => t(r.direction === 'higher' ? 'target.higher' : 'target.lower') },
+          {
+            title: t('target.latestActual'),
+            key: 'latest',
+            render: (_, r) =>
+              r.latestActual ? (
+                <Flex vertical>
+                  <span>{withUnit(r.latestActual.value, r.measureUnit)}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.latestActual.period}
+                  </Typography.Text>
+                </Flex>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('target.thisYearGoal'),
+            key: 'goal',
+            render: (_, r) => (
+              <span title={t(r.direction === 'higher' ? 'target.higher' : 'target.lower')}>
+                {r.thisYear.goal === null ? '—' : `${withUnit(r.thisYear.goal, r.measureUnit)} ${r.direction === 'higher' ? '↑' : '↓'}`}
+              </span>
+            ),
+          },
+          {
+            title: t('target.yearEnd'),
+            key: 'yearEnd',
+            render: (_, r) => (
+              <Flex vertical align="start" gap={2} data-testid="target-year-end">
+                {r.thisYear.value !== null && <span>{withUnit(r.thisYear.value, r.measureUnit)}</span>}
+                {r.thisYear.goal !== null && <OutlookTag o={r.thisYear} />}
+              </Flex>
+            ),
+          },
           { title: t('target.dataUnit'), dataIndex: 'dataUnitName' },
           { title: t('item.reportPeriod'), key: 'period', render: (_, r) => t(`period.${r.period}`) },
         ]}

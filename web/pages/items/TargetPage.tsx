@@ -1,30 +1,22 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Descriptions, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Row, Segmented, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { getTarget } from '../../api/planning.js';
-import type { TargetDetail } from '../../api/workTypes.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { todayInZone, trimDecimal as n } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
+import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
 import { TargetChart } from './TargetChart.js';
-
-type Outlook = TargetDetail['forecasts'][number];
-
-/** Will the year's goal be met: yes, no, or not enough data to say. */
-function OutlookTag({ o }: { o: Outlook | null | undefined }) {
-  const { t } = useI18n();
-  if (!o || o.willMeet === null) return <Tag>{t('target.unknown')}</Tag>;
-  return <Tag color={o.willMeet ? 'green' : 'red'}>{t(o.willMeet ? 'target.willMeet' : 'target.willMiss')}</Tag>;
-}
 
 /** One target: goals, actual vs. trajectory chart with the year-end forecast, and 首战告捷. */
 export function TargetPage() {
   const { t, lang } = useI18n();
+  const outlookText = useOutlookText();
   const { id = '' } = useParams();
   const target = useQuery({ queryKey: ['targets', id], queryFn: () => getTarget(id) });
   const thisYear = Number(todayInZone().slice(0, 4));
@@ -69,7 +61,7 @@ export function TargetPage() {
               <span>
                 {fy.title ?? t('target.firstYear')}
                 {lang === 'zh-CN' ? '：' : ': '}
-                {t('target.outlook', { year: fy.year, goal: n(fy.goal) || '—', value: n(fy.value) || '—' })} <OutlookTag o={fy} />
+                {outlookText(fy, fy.year)} <OutlookTag o={fy} />
               </span>
             }
           />
@@ -83,8 +75,7 @@ export function TargetPage() {
             extra={years.length > 1 && <Segmented size="small" value={shown} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ value: y, label: String(y) }))} />}
           >
             <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }} data-testid="target-outlook">
-              <Typography.Text>{t('target.outlook', { year: shown, goal: n(outlook?.goal) || '—', value: n(outlook?.value) || '—' })}</Typography.Text>
-              {outlook?.basis === 'final' && <Typography.Text type="secondary">{t('target.basisFinal')}</Typography.Text>}
+              <Typography.Text>{outlookText(outlook, shown)}</Typography.Text>
               <OutlookTag o={outlook} />
             </Flex>
             {d.actuals.length === 0 && <Alert type="info" title={t('target.noActuals')} style={{ marginBottom: 8 }} />}
