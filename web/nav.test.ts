@@ -13,11 +13,12 @@ describe('work menu entries by role', () => {
     expect(menuOf('liaison')).not.toContain('hqDesk');
     expect(menuOf('task_force')).not.toContain('myWork');
   });
-  it('shows plans, tasks, targets and projects to the program roles, not to the admin duties', () => {
+  it('shows the overview, plans, tasks, targets and projects to the program roles, not to the admin duties', () => {
     for (const r of ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'assessor'] as const) {
-      expect(menuOf(r)).toEqual(expect.arrayContaining(['plans', 'tasks', 'targets', 'projects']));
+      expect(menuOf(r)).toEqual(expect.arrayContaining(['overview', 'plans', 'tasks', 'targets', 'projects']));
     }
     for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('tasks');
+    for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('overview');
   });
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');

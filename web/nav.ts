@@ -6,6 +6,7 @@ export type NavId =
   | 'myWork'
   | 'review'
   | 'hqDesk'
+  | 'overview'
   | 'plans'
   | 'tasks'
   | 'targets'
@@ -31,6 +32,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
+  { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
   { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },

@@ -20,6 +20,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   myWork: page(() => import('./pages/work/UnitWorkbenchPage.js'), 'UnitWorkbenchPage'),
   review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
+  overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
   tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
   targets: page(() => import('./pages/items/TargetListPage.js'), 'TargetListPage'),

@@ -5,7 +5,9 @@ import type { Light } from '../../domain/lights.js';
 import type { PlanStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
-import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
+import type { RollupBy } from '../../domain/schemas/rollup.js';
+import type { ItemType } from '../../domain/work.js';
+import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, RollupRow, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
 
 /** Filters shared by the task, target and project lists (server side). */
 export interface ItemFilter {
@@ -58,3 +60,6 @@ export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}
 
 export const listProjects = (f: ProjectFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
 export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${id}`);
+
+/** Lights counted per plan, area, task force or unit (all three kinds of item, or one). */
+export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item } });

@@ -4,6 +4,7 @@ import type { Evidence as EvidenceSchema } from '../../domain/schemas/evidence.j
 import type { Plan as PlanSchema, PlanDetail as PlanDetailSchema, PlanVersion as PlanVersionSchema } from '../../domain/schemas/plan.js';
 import type { Area as AreaSchema, Program as ProgramSchema } from '../../domain/schemas/program.js';
 import type { Project as ProjectSchema, ProjectDetail as ProjectDetailSchema } from '../../domain/schemas/project.js';
+import type { RollupRow as RollupRowSchema } from '../../domain/schemas/rollup.js';
 import type { Report as ReportSchema, ReportDetail as ReportDetailSchema } from '../../domain/schemas/report.js';
 import type { Target as TargetSchema, TargetDetail as TargetDetailSchema } from '../../domain/schemas/target.js';
 import type { TaskDetail as TaskDetailSchema, TaskItem as TaskItemSchema, TaskUnit as TaskUnitSchema } from '../../domain/schemas/task.js';
@@ -29,6 +30,7 @@ export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Blocker = z.infer<typeof BlockerSchema>;
 export type LightCounts = z.infer<typeof LightCountsSchema>;
+export type RollupRow = z.infer<typeof RollupRowSchema>;
 /** A reason as lists and details send it; workbench lines omit `params`. */
 export type LightReasonView = Pick<z.infer<typeof LightReasonSchema>, 'code' | 'level' | 'text'>;
 export type UnitWorkbench = z.infer<typeof UnitSchema>;
