@@ -50,6 +50,8 @@ export const Plan = z.object({
   /** The version under review, approved or published (plan_versions.version_no). */
   currentVersionNo: z.number(),
   approvedById: Id.nullable(),
+  /** Who approved it, by post. */
+  approvedByName: z.string().nullable(),
   approvedAt: z.string().nullable(),
   decisionRef: z.string().nullable(),
   publishedAt: z.string().nullable(),
@@ -62,6 +64,8 @@ export type Plan = z.infer<typeof Plan>;
 export const PlanDetail = Plan.extend({
   lastReturn: z.object({ reason: z.string(), at: z.string() }).nullable(),
   taskLights: LightCounts,
+  targetLights: LightCounts,
+  projectLights: LightCounts,
 });
 
 export const PlanVersion = z.object({

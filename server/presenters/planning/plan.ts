@@ -20,6 +20,7 @@ export function presentPlan(p: PlanRow) {
     areas: p.areas.map((a) => ({ id: a.id, code: a.code, name: a.name })),
     currentVersionNo: p.currentVersionNo,
     approvedById: p.approvedById,
+    approvedByName: p.approvedByName,
     approvedAt: iso(p.approvedAt),
     decisionRef: p.decisionRef,
     publishedAt: iso(p.publishedAt),
@@ -28,8 +29,16 @@ export function presentPlan(p: PlanRow) {
   };
 }
 
-export function presentPlanDetail(p: PlanRow, lastReturn: { reason: string; at: Date } | null, taskLights: Record<Light, number>) {
-  return { ...presentPlan(p), lastReturn: lastReturn ? { reason: lastReturn.reason, at: lastReturn.at.toISOString() } : null, taskLights };
+type Counts = Record<Light, number>;
+
+export function presentPlanDetail(p: PlanRow, lastReturn: { reason: string; at: Date } | null, lights: { task: Counts; target: Counts; project: Counts }) {
+  return {
+    ...presentPlan(p),
+    lastReturn: lastReturn ? { reason: lastReturn.reason, at: lastReturn.at.toISOString() } : null,
+    taskLights: lights.task,
+    targetLights: lights.target,
+    projectLights: lights.project,
+  };
 }
 
 export function presentPlanVersion(v: typeof planVersions.$inferSelect) {

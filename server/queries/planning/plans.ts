@@ -2,11 +2,13 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import type { PlanKind, PlanStatus } from '../../../domain/work.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
-import { areas, auditLog, bodies, orgUnits, planAreas, plans, planVersions, tasks } from '../../db/schema/index.js';
+import { areas, auditLog, bodies, orgUnits, planAreas, plans, planVersions, projects, targets, tasks, users } from '../../db/schema/index.js';
 
 export type PlanRow = typeof plans.$inferSelect & {
   taskForceName: string | null;
   leadUnitName: string | null;
+  /** The approver's post (users are shown by post, never by name). */
+  approvedByName: string | null;
   areas: { id: string; code: string; name: string }[];
 };
 
@@ -19,10 +21,11 @@ export interface PlanFilter {
 
 async function withNames(db: Executor, where: SQL | undefined, page?: { limit: number; offset: number }): Promise<PlanRow[]> {
   const q = db
-    .select({ plan: plans, taskForceName: bodies.name, leadUnitName: orgUnits.name })
+    .select({ plan: plans, taskForceName: bodies.name, leadUnitName: orgUnits.name, approvedByName: users.displayName })
     .from(plans)
     .leftJoin(bodies, eq(bodies.id, plans.taskForceId))
     .leftJoin(orgUnits, eq(orgUnits.id, plans.leadUnitId))
+    .leftJoin(users, eq(users.id, plans.approvedById))
     .where(where)
     .orderBy(asc(plans.code), asc(plans.id));
   const rows = page ? await q.limit(page.limit).offset(page.offset) : await q;
@@ -39,6 +42,7 @@ async function withNames(db: Executor, where: SQL | undefined, page?: { limit: n
     ...r.plan,
     taskForceName: r.taskForceName,
     leadUnitName: r.leadUnitName,
+    approvedByName: r.approvedByName,
     areas: tags.filter((t) => t.planId === r.plan.id).map(({ id, code, name }) => ({ id, code, name })),
   }));
 }
@@ -73,8 +77,15 @@ export async function lastPlanReturn(db: Executor, id: string): Promise<{ reason
   return r && typeof reason === 'string' ? { reason, at: r.at } : null;
 }
 
-/** Lights of the plan's tasks, counted. */
-export const planTaskLights = (db: Executor, id: string) =>
-  db.select({ light: tasks.light, n: sql<number>`count(*)::int` }).from(tasks).where(eq(tasks.planId, id)).groupBy(tasks.light);
+/** Lights of the plan's tasks, targets and projects, counted per kind. */
+export async function planLights(db: Executor, id: string) {
+  const n = sql<number>`count(*)::int`;
+  const [task, target, project] = await Promise.all([
+    db.select({ light: tasks.light, n }).from(tasks).where(eq(tasks.planId, id)).groupBy(tasks.light),
+    db.select({ light: targets.light, n }).from(targets).where(eq(targets.planId, id)).groupBy(targets.light),
+    db.select({ light: projects.light, n }).from(projects).where(eq(projects.planId, id)).groupBy(projects.light),
+  ]);
+  return { task, target, project };
+}
 
 export const listPlanVersions = (db: Executor, id: string) => db.select().from(planVersions).where(eq(planVersions.planId, id)).orderBy(desc(planVersions.versionNo));

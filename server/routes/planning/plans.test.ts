@@ -62,6 +62,9 @@ describe.each(DATABASE_KINDS)('programs and plans on %s', (kind) => {
     expect(plan).toMatchObject({ status: 'draft', taskForceName: cast.taskForce.name, leadUnitName: cast.unitA.name, currentVersionNo: 1, lastReturn: null });
     expect(plan.areas).toEqual([{ id: area.id, code: area.code, name: area.name }]);
     expect(plan.taskLights).toEqual({ green: 0, yellow: 0, red: 0, done: 0, not_started: 0 });
+    expect(plan.targetLights).toEqual(plan.taskLights);
+    expect(plan.projectLights).toEqual(plan.taskLights);
+    expect(plan.approvedByName).toBeNull();
     const group = await makeBody(h.db.database, { kind: 'leading_group' });
     for (const [payload, field] of [
       [{ taskForceId: group.id }, 'taskForceId'],
@@ -112,6 +115,10 @@ describe.each(DATABASE_KINDS)('programs and plans on %s', (kind) => {
     expect(plan).toMatchObject({ status: 'approved', decisionRef: '领导小组第1次会议议定事项第2项', lastReturn: null });
     expect(plan.approvedById).toBeTruthy();
     expect(plan.approvedAt).toBeTruthy();
+    // Who approved it, by post, as the leader is shown everywhere else.
+    const leaderMe = ok(await call(h.app, cast.leader, 'GET', '/api/me'));
+    expect(leaderMe.displayName).toBeTruthy();
+    expect(plan.approvedByName).toBe(leaderMe.displayName);
     expectError(await step(cast.leader, 'publish'), 403);
     plan = ok(await step(cast.hq, 'publish'));
     expect(plan.status).toBe('published');

@@ -13,7 +13,7 @@ import { authorize, evaluate } from '../../policies/actor.js';
 import { planPolicy, planRowPolicies } from '../../policies/plan.js';
 import { presentCounts } from '../../presenters/planning/light.js';
 import { presentPlan, presentPlanDetail, presentPlanVersion } from '../../presenters/planning/plan.js';
-import { findPlan, lastPlanReturn, listPlans, listPlanVersions, planTaskLights } from '../../queries/planning/plans.js';
+import { findPlan, lastPlanReturn, listPlans, listPlanVersions, planLights } from '../../queries/planning/plans.js';
 import { allOf, errors, pageOf } from './shared.js';
 
 const tags = ['plans'];
@@ -21,8 +21,9 @@ const tags = ['plans'];
 async function detail(db: Executor, actor: Actor | null, id: string) {
   const p = await findPlan(db, id);
   if (!p) throw notFound('plan');
-  const [lastReturn, lights] = await Promise.all([p.status === 'draft' ? lastPlanReturn(db, id) : null, planTaskLights(db, id)]);
-  return { data: presentPlanDetail(p, lastReturn, presentCounts(lights)), policies: planRowPolicies(actor, p) };
+  const [lastReturn, lights] = await Promise.all([p.status === 'draft' ? lastPlanReturn(db, id) : null, planLights(db, id)]);
+  const counts = { task: presentCounts(lights.task), target: presentCounts(lights.target), project: presentCounts(lights.project) };
+  return { data: presentPlanDetail(p, lastReturn, counts), policies: planRowPolicies(actor, p) };
 }
 
 /** "1+6" plans and mechanism plans, with their review workflow and versions. */

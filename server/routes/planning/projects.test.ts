@@ -83,6 +83,10 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     await h.db.database.db.update(projects).set({ light: 'red' }).where(eq(projects.id, made[2]!.id));
     const first = (await call(h.app, cast.liaisonA, 'GET', `/api/projects?plan=${own.id}&sort=light`)).json().data[0];
     expect(first.id).toBe(made[2]!.id);
+    // The plan's page counts its three projects by light, the red one among them.
+    const counts = ok(await call(h.app, cast.liaisonA, 'GET', `/api/plans/${own.id}`)).projectLights;
+    expect(counts.red).toBe(1);
+    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBe(3);
   });
 
   it('plans yearly investment and charts planned vs. done by month, exactly: 0.10 + 0.20 = 0.30', async () => {

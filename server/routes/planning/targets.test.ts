@@ -109,6 +109,10 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     const [none] = (await call(h.app, cast.hq, 'GET', `/api/targets?q=${fresh.code}`)).json().data;
     expect(none).toMatchObject({ latestActual: null, thisYear: { year: Y, goal: '112.0000', value: null, basis: 'none', willMeet: null } });
     expect(ok(await call(h.app, cast.liaisonB, 'GET', `/api/targets/${lagging.id}/actuals`))).toHaveLength(3);
+    // The plan's page counts its targets' lights as the target list does.
+    const inPlan = (await call(h.app, cast.hq, 'GET', `/api/targets?plan=${plan.id}`)).json().counts;
+    expect(inPlan.red).toBeGreaterThan(0);
+    expect(ok(await call(h.app, cast.leader, 'GET', `/api/plans/${plan.id}`)).targetLights).toEqual(inPlan);
   });
 
   it('refuses actuals outside the target’s periods, and from anyone but the HQ office', async () => {

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 import { PlanSteps } from './PlanSteps.js';
 
-/** One plan: its state and who approved it, its versions, its tasks' lights, and the review steps. */
+/** One plan: its state and who approved it, its versions, the lights of its tasks, targets and projects, and the review steps. */
 export function PlanPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -20,6 +20,11 @@ export function PlanPage() {
   if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) return <FullPageSpin />;
   const { data: p, policies } = plan.data;
+  const lights = [
+    ['tasks', 'menu.tasks', p.taskLights],
+    ['targets', 'menu.targets', p.targetLights],
+    ['projects', 'menu.projects', p.projectLights],
+  ] as const;
   return (
     <Flex vertical gap={16} data-testid="plan-page">
       <Card
@@ -39,6 +44,7 @@ export function PlanPage() {
           <Descriptions.Item label={t('plan.taskForce')}>{p.taskForceName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('item.leadUnit')}>{p.leadUnitName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.version')}>v{p.currentVersionNo}</Descriptions.Item>
+          <Descriptions.Item label={t('plan.approvedBy')}>{p.approvedByName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.approvedAt')}>{formatDateTime(p.approvedAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.decisionRef')}>{p.decisionRef ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('plan.publishedAt')}>{formatDate(p.publishedAt) || '—'}</Descriptions.Item>
@@ -57,9 +63,13 @@ export function PlanPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('plan.taskLights')} extra={<a onClick={() => navigate(`/tasks?plan=${p.id}`)}>{t('plan.tasks')}</a>}>
-            <LightCountTags counts={p.taskLights} onSelect={(l) => navigate(`/tasks?plan=${p.id}${l ? `&light=${l}` : ''}`)} />
-          </Card>
+          <Flex vertical gap={16}>
+            {lights.map(([path, title, counts]) => (
+              <Card key={path} size="small" title={t(title)} extra={<a onClick={() => navigate(`/${path}?plan=${p.id}`)}>{t('work.open')}</a>}>
+                <LightCountTags counts={counts} onSelect={(l) => navigate(`/${path}?plan=${p.id}${l ? `&light=${l}` : ''}`)} testId={`plan-${path}-lights`} />
+              </Card>
+            ))}
+          </Flex>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('plan.versions')}>
