@@ -38,7 +38,11 @@ async function main() {
     console.log(`\nDemo logins: ${DEMO_ACCOUNTS.map((a) => a.account).join(', ')}`);
     console.log(config.demoPassword ? '  password: TUIJIN_DEMO_PASSWORD' : '  passwords: as printed at first start (or set by their users)');
   }
-  console.log('  sysadmin, secadmin and auditor enrol a TOTP second factor at first login.\n');
+  console.log('  sysadmin, secadmin and auditor enrol a TOTP second factor at first login.');
+  console.log(
+    '  Every other unit and task force has its people too (liaison_<unit>, unit_head_<unit>, task_force_<force>, e.g. liaison_commerce): ' +
+      (config.demoPassword ? 'same password.\n' : 'the sysadmin issues their passwords (用户 → 重置密码).\n'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

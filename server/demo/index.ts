@@ -3,7 +3,7 @@ import { recordAudit } from '../audit.js';
 import type { Database, Tx } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
-import { DEMO_ACCOUNTS } from './accounts.js';
+import { DEMO_ACCOUNTS, staffAccounts } from './accounts.js';
 import { DEMO_BODIES, DEMO_REGION, DEMO_UNITS } from './org.js';
 import { loadWork } from './workLoad.js';
 
@@ -64,29 +64,28 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
   const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
   if (n > 0) return null;
   const passwords = DEMO_ACCOUNTS.map(() => fixedPassword ?? randomPassword());
-  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+  // The staff accounts share one hash: of the fixed password, or of a random one nobody is told.
+  const [staffHash, ...hashes] = await Promise.all([hashPassword(fixedPassword ?? randomPassword()), ...passwords.map((p) => hashPassword(p))]);
   const logins = await db.transaction(async (tx) => {
     const org = await loadOrganisation(tx);
     const userIds = new Map<string, string>();
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const [u] = await tx
-        .insert(users)
-        .values({
-          account: a.account,
-          displayName: a.displayName,
-          unitId: org.units.get(a.unit)!,
-          passwordHash: hashes[i]!,
-          mustChangePassword: !fixedPassword,
-        })
-        .returning({ id: users.id });
-      userIds.set(a.account, u!.id);
-      await tx.insert(userRoles).values({
-        userId: u!.id,
-        role: a.account,
+    const people = [
+      ...DEMO_ACCOUNTS.map((a, i) => ({ ...a, role: a.account, hash: hashes[i]! })),
+      ...staffAccounts().map((a) => ({ ...a, hash: staffHash! })),
+    ];
+    const made = await tx
+      .insert(users)
+      .values(people.map((a) => ({ account: a.account, displayName: a.displayName, unitId: org.units.get(a.unit)!, passwordHash: a.hash, mustChangePassword: !fixedPassword })))
+      .returning({ id: users.id, account: users.account });
+    for (const u of made) userIds.set(u.account, u.id);
+    await tx.insert(userRoles).values(
+      people.map((a) => ({
+        userId: userIds.get(a.account)!,
+        role: a.role,
         unitId: a.scopeUnit ? org.units.get(a.scopeUnit)! : null,
         bodyId: a.scopeBody ? org.bodies.get(a.scopeBody)! : null,
-      });
-    }
+      })),
+    );
     const ctx: DemoContext = { tx, ...org, users: userIds, counts: {} };
     for (const area of DEMO_AREAS) await area(ctx);
     await recordAudit(tx, { actor: null, ip: null, requestId: 'demo' }, 'system.demo_loaded', {

@@ -67,6 +67,33 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect((await get(await as('hq_office'), '/api/workbench/hq')).data.counts.toAccept).toBeGreaterThan(0);
   });
 
+  it('names the person behind every step of every report: the unit’s liaison and head, the plan’s task force, the HQ office', async () => {
+    const db = h.db.database.db;
+    const q = async (text: string) => ((await db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows;
+    expect(await q(`select count(*)::int as n from report_steps where actor_id is null`)).toEqual([{ n: 0 }]);
+    // Each step's actor holds the role for it, scoped to the report's unit, or to the task force of
+    // the item's plan (the HQ office reviews where a plan has none).
+    const wrong = await q(`
+      with items as (select id, plan_id from tasks union all select id, plan_id from targets union all select id, plan_id from projects)
+      select s.action, count(*)::int as n
+        from report_steps s join reports r on r.id = s.report_id join items i on i.id = r.item_id left join plans p on p.id = i.plan_id
+       where not exists (select 1 from user_roles ur where ur.user_id = s.actor_id and case
+               when s.action = 'submit' then ur.role = 'liaison' and ur.unit_id = r.unit_id
+               when s.action = 'approve' then ur.role = 'unit_head' and ur.unit_id = r.unit_id
+               when s.action = 'review' or (s.action = 'return' and s.from_status = 'approved') then
+                 case when p.task_force_id is null then ur.role = 'hq_office' else ur.role = 'task_force' and ur.body_id = p.task_force_id end
+               else ur.role = 'hq_office' end)
+       group by s.action`);
+    expect(wrong).toEqual([]);
+    const reviewers = await q(`
+      select count(distinct s.actor_id)::int as n from report_steps s join user_roles ur on ur.user_id = s.actor_id and ur.role = 'task_force' where s.action = 'review'`);
+    expect(reviewers).toEqual([{ n: 6 }]);
+    // With the demo password the other units' people can sign in and find their own work.
+    const commerce = (await get(await as('liaison_commerce'), '/api/workbench/unit')).data;
+    expect(commerce.counts.toReport).toBeGreaterThan(0);
+    expect((await get(await as('task_force_rural'), '/api/workbench/task-force')).data.counts.toReview).toBeGreaterThan(0);
+  });
+
   it('computes red, yellow and green lights for tasks, targets and projects, each with its reasons', async () => {
     const db = h.db.database.db;
     for (const table of [tasks, targets, projects]) {

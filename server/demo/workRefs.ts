@@ -1,3 +1,4 @@
+import { staffAccount, taskForceAccount } from './accounts.js';
 import { DEMO_UNITS } from './org.js';
 import type { StepActors } from './workReports.js';
 
@@ -7,7 +8,7 @@ export interface DemoRefs {
   unitName(code: string): string;
   planId(code: string): string;
   areaId(code: string): string;
-  /** The demo account of a unit in a role, when the demo has one (the 建设街道 liaison and head). */
+  /** The demo account of a unit in a role (建设街道's are the role accounts `liaison` and `unit_head`). */
   accountId(unit: string, role: 'liaison' | 'unit_head'): string | null;
   /** Who takes each report step for a unit's report on an item of a plan. */
   actors(unit: string, plan: string): StepActors;
@@ -31,8 +32,7 @@ const must = (m: Map<string, string>, k: string, what: string) => {
 export function demoRefs(i: RefInput): DemoRefs {
   const names = new Map(DEMO_UNITS.map((u) => [u.code, u.name]));
   const user = (account: string) => i.users.get(account) ?? null;
-  // The demo's unit accounts belong to 建设街道; its task-force account to the industry task force.
-  const accountId = (unit: string, role: 'liaison' | 'unit_head') => (unit === 'jianshe' ? user(role) : null);
+  const accountId = (unit: string, role: 'liaison' | 'unit_head') => user(staffAccount(role, unit));
   return {
     unitId: (c) => must(i.units, c, 'unit'),
     unitName: (c) => names.get(c) ?? c,
@@ -43,7 +43,7 @@ export function demoRefs(i: RefInput): DemoRefs {
       const tf = i.planTaskForce.get(plan);
       return {
         unit: { submit: accountId(unit, 'liaison'), approve: accountId(unit, 'unit_head') },
-        review: tf === 'tf_industry' ? user('task_force') : tf ? null : user('hq_office'),
+        review: user(tf ? taskForceAccount(tf) : 'hq_office'),
         accept: user('hq_office'),
       };
     },
