@@ -88,26 +88,21 @@ export function OverviewPage() {
   return (
     <Flex vertical gap={16} data-testid="overview">
       <Totals />
-      <PageCard
-        title={t('overview.rollup')}
-        extra={
-          <Flex wrap gap={8}>
-            <Segmented
-              data-testid="overview-by"
-              value={by}
-              onChange={(v) => set({ by: v })}
-              options={ROLLUP_BY.map((b) => ({ value: b, label: t(`overview.by.${b}`) }))}
-            />
-            <Segmented
-              data-testid="overview-item"
-              value={item ?? 'all'}
-              onChange={(v) => set({ item: v === 'all' ? undefined : v })}
-              options={[{ value: 'all', label: t('overview.allItems') }, ...ITEM_TYPES.map((i) => ({ value: i, label: t(ITEM_LABEL[i]) }))]}
-            />
-          </Flex>
-        }
-        testId="overview-rollup"
-      >
+      <PageCard title={t('overview.rollup')} testId="overview-rollup">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Segmented
+            data-testid="overview-by"
+            value={by}
+            onChange={(v) => set({ by: v })}
+            options={ROLLUP_BY.map((b) => ({ value: b, label: t(`overview.by.${b}`) }))}
+          />
+          <Segmented
+            data-testid="overview-item"
+            value={item ?? 'all'}
+            onChange={(v) => set({ item: v === 'all' ? undefined : v })}
+            options={[{ value: 'all', label: t('overview.allItems') }, ...ITEM_TYPES.map((i) => ({ value: i, label: t(ITEM_LABEL[i]) }))]}
+          />
+        </Flex>
         <Table<RollupRow>
           rowKey="id"
           size="middle"
