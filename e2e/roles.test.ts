@@ -7,6 +7,7 @@ import { ADMIN_ROLES, type Role } from '../domain/enums.js';
 import { ROLE_LABELS } from '../domain/labels.js';
 import { DEMO_ACCOUNTS } from '../server/demo/accounts.js';
 import { DEMO_UNITS } from '../server/demo/org.js';
+import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, pathOf, submitLogin, textOf } from './browser.js';
 
 const base = inject('base');
@@ -64,6 +65,25 @@ describe('non-admin roles', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('the unit workbench on the demo district', () => {
+  it('says of each overdue item what is overdue: its deadline, or a milestone before a deadline still ahead', async () => {
+    const liaison = await apiLogin(base, 'liaison');
+    const wb = await liaison.get<{ data: { overdue: { itemId: string; due: string | null; lightReasons: { code: string; text: string }[] }[] } }>('/api/workbench/unit');
+    const milestone = wb.data.overdue.find((l) => l.lightReasons.some((r) => r.code === 'milestone_overdue') && !l.lightReasons.some((r) => r.code === 'overdue'));
+    expect(milestone, 'the demo has an item whose milestone, not deadline, is overdue').toBeDefined();
+    const { context, page } = await newPage(browser, base);
+    await submitLogin(page, 'liaison');
+    await atPath(page, '/');
+    await page.goto('/work/unit');
+    const lines = page.getByTestId('wb-overdue-line');
+    await lines.first().waitFor();
+    for (const text of await lines.allInnerTexts()) expect(text).toContain('逾期');
+    const line = await page.locator(`[data-testid=wb-overdue-line][data-item="${milestone!.itemId}"]`).innerText();
+    expect(line).toContain(milestone!.lightReasons.find((r) => r.code === 'milestone_overdue')!.text);
+    await context.close();
   });
 });
 

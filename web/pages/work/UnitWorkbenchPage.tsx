@@ -76,6 +76,12 @@ export function UnitWorkbenchPage() {
     ),
   }));
   const plain = (l: (typeof w.dueSoon)[number]): Line => ({ ...l, key: `${l.itemType}:${l.itemId}`, meta: due(l.due, l.itemType) });
+  // An overdue line says what is overdue: the deadline, or a milestone before a deadline still ahead.
+  const overdue = (l: (typeof w.overdue)[number]): Line => {
+    const why = l.lightReasons.filter((r) => r.code === 'overdue' || r.code === 'milestone_overdue');
+    const deadlinePassed = why.some((r) => r.code === 'overdue');
+    return { ...plain(l), meta: [...why.map((r) => r.text), deadlinePassed ? '' : due(l.due, l.itemType)].filter(Boolean).join(' · ') };
+  };
 
   return (
     <Flex vertical gap={16} data-testid="unit-workbench">
@@ -119,7 +125,7 @@ export function UnitWorkbenchPage() {
           <WorkSection title={t('work.dueSoon')} count={w.counts.dueSoon} lines={w.dueSoon.map(plain)} empty={t('work.emptyDueSoon')} testId="wb-dueSoon" />
         </Col>
         <Col xs={24} xl={12}>
-          <WorkSection title={t('work.overdue')} count={w.counts.overdue} lines={w.overdue.map(plain)} empty={t('work.emptyOverdue')} testId="wb-overdue" />
+          <WorkSection title={t('work.overdue')} count={w.counts.overdue} lines={w.overdue.map(overdue)} empty={t('work.emptyOverdue')} testId="wb-overdue" />
         </Col>
       </Row>
       {claiming && <ClaimModal taskId={claiming.taskId} unitId={claiming.unitId} onClose={() => setClaiming(null)} />}
