@@ -69,7 +69,7 @@ describe('non-admin roles', () => {
 });
 
 describe('the unit workbench on the demo district', () => {
-  it('says of each overdue item what is overdue: its deadline, or a milestone before a deadline still ahead', async () => {
+  it('is summed up on the first page, and says of each overdue item what is overdue: its deadline, or a milestone before a deadline still ahead', async () => {
     const liaison = await apiLogin(base, 'liaison');
     const wb = await liaison.get<{ data: { overdue: { itemId: string; due: string | null; lightReasons: { code: string; text: string }[] }[] } }>('/api/workbench/unit');
     const milestone = wb.data.overdue.find((l) => l.lightReasons.some((r) => r.code === 'milestone_overdue') && !l.lightReasons.some((r) => r.code === 'overdue'));
@@ -77,7 +77,14 @@ describe('the unit workbench on the demo district', () => {
     const { context, page } = await newPage(browser, base);
     await submitLogin(page, 'liaison');
     await atPath(page, '/');
-    await page.goto('/work/unit');
+    // The first page says what waits, as the workbench counts it, and opens the workbench.
+    const counts = (await liaison.get<{ data: { counts: Record<string, number> } }>('/api/workbench/unit')).data.counts;
+    for (const key of ['toClaim', 'toReport', 'returned', 'dueSoon', 'overdue']) {
+      await expect.poll(async () => Number((await page.getByTestId(`home-todo-${key}`).locator('.ant-statistic-content-value').textContent()) ?? 'NaN'), key).toBe(counts[key]);
+    }
+    expect(await page.getByTestId('home-todo-toReview').count()).toBe(0);
+    await page.getByTestId('home-todo-overdue').click();
+    await atPath(page, '/work/unit');
     const lines = page.getByTestId('wb-overdue-line');
     await lines.first().waitFor();
     for (const text of await lines.allInnerTexts()) expect(text).toContain('逾期');

@@ -24,7 +24,7 @@ export interface NavItem {
 }
 
 /** Roles that take part in the program's work (the three admin duties do not). */
-const WORK_ROLES: readonly Role[] = ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'];
+export const WORK_ROLES: readonly Role[] = ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'];
 
 /** The side menu and the pages behind it; the same list guards the routes. */
 export const NAV: readonly NavItem[] = [

@@ -20,6 +20,8 @@ export const layout = {
   'home.account': ['账号', 'Account'],
   'home.roles': ['角色', 'Roles'],
   'home.duties': ['您的职责', 'What you do here'],
+  'home.todo': ['待办事项', 'Waiting for you'],
+  'home.standing': ['推进态势', 'How the work stands'],
   'home.scope': ['范围：{scope}', 'Scope: {scope}'],
   'home.totpOn': ['已启用动态验证码', 'Two-factor authentication is on'],
   'home.program': ['全面振兴新突破三年行动', 'Three-year action for comprehensive revitalisation'],

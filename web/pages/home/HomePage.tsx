@@ -1,13 +1,41 @@
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '../../../domain/labels.js';
 import { roleCodes, useCurrentUser } from '../../auth/CurrentUser.js';
 import { RoleTags } from '../../components/RoleTags.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
+import { WORK_ROLES } from '../../nav.js';
+import { LightTotals } from '../overview/LightTotals.js';
+import { HomeTodo } from './HomeTodo.js';
 
-/** 工作台: who the user is here and what each of their roles does. */
+/** 工作台: what waits for the user, how the work stands (program roles), who they are here and what each of their roles does. */
 export function HomePage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const inProgram = roleCodes(me).some((r) => WORK_ROLES.includes(r));
+  return (
+    <Flex vertical gap={16}>
+      <HomeTodo />
+      {inProgram && (
+        <Flex vertical gap={8} data-testid="home-standing">
+          <Flex justify="space-between" align="baseline">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('home.standing')}
+            </Typography.Title>
+            <Link to="/overview">{t('menu.overview')}</Link>
+          </Flex>
+          <LightTotals />
+        </Flex>
+      )}
+      <WelcomeCard />
+    </Flex>
+  );
+}
+
+/** Who the user is here and what each of their roles does. */
+function WelcomeCard() {
   const { t, lang } = useI18n();
   const me = useCurrentUser();
   const scopes = me.roles.filter((r) => r.scopeName);

@@ -1,15 +1,15 @@
-import { Card, Col, Flex, Row, Segmented, Table, Tooltip, Typography } from 'antd';
+import { Flex, Segmented, Table, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LIGHTS, type Light } from '../../../domain/lights.js';
 import { ROLLUP_BY, type RollupBy } from '../../../domain/schemas/rollup.js';
 import { ITEM_TYPES, type ItemType } from '../../../domain/work.js';
-import { getRollup, listProjects, listTargets, listTasks } from '../../api/planning.js';
+import { getRollup } from '../../api/planning.js';
 import type { LightCounts, RollupRow } from '../../api/workTypes.js';
-import { LightCountTags } from '../../components/LightCountTags.js';
 import { LIGHT_DOT, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
+import { LightTotals } from './LightTotals.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 const LIST_PATH: Record<ItemType, string> = { task: '/tasks', target: '/targets', project: '/projects' };
@@ -34,29 +34,6 @@ function LightBar({ counts }: { counts: LightCounts }) {
         </Tooltip>
       ))}
     </Flex>
-  );
-}
-
-/** Counts by light of all tasks, targets and projects: the three lists' own counts. */
-function Totals() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const first = { page: 1, perPage: 1 };
-  const kinds = [
-    ['task', ITEM_LABEL.task, useQuery({ queryKey: ['tasks', first], queryFn: () => listTasks(first) })],
-    ['target', ITEM_LABEL.target, useQuery({ queryKey: ['targets', first], queryFn: () => listTargets(first) })],
-    ['project', ITEM_LABEL.project, useQuery({ queryKey: ['projects', first], queryFn: () => listProjects(first) })],
-  ] as const;
-  return (
-    <Row gutter={[16, 16]}>
-      {kinds.map(([kind, label, q]) => (
-        <Col xs={24} lg={8} key={kind}>
-          <Card size="small" title={t(label)} extra={<Link to={LIST_PATH[kind]}>{t('work.open')}</Link>}>
-            <LightCountTags counts={q.data?.counts} onSelect={(l) => navigate(l ? `${LIST_PATH[kind]}?light=${l}` : LIST_PATH[kind])} testId={`overview-${kind}-lights`} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
   );
 }
 
@@ -87,7 +64,7 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16} data-testid="overview">
-      <Totals />
+      <LightTotals />
       <PageCard title={t('overview.rollup')} testId="overview-rollup">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <Segmented

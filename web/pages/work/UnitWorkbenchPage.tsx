@@ -3,7 +3,6 @@ import { Button, Col, Flex, Row, Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { listReports, unitWorkbench } from '../../api/reporting.js';
-import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -13,12 +12,8 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ClaimModal } from './ClaimModal.js';
 import { itemPath, newReportPath } from './itemPath.js';
 import { reportToLine } from './reportLines.js';
+import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
-
-/** The units the user speaks for as liaison or head, with a name to pick them by. */
-function myUnits(me: ReturnType<typeof useCurrentUser>): { id: string; name: string }[] {
-  return unitsActedFor(me, 'liaison', 'unit_head').map((id) => ({ id, name: me.roles.find((r) => r.unitId === id)?.scopeName ?? (me.unit?.id === id ? me.unit.name : id) }));
-}
 
 /** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
 export function UnitWorkbenchPage() {
