@@ -80,7 +80,7 @@ describe('the unit workbench on the demo district', () => {
     // The first page says what waits, as the workbench counts it, and opens the workbench.
     const counts = (await liaison.get<{ data: { counts: Record<string, number> } }>('/api/workbench/unit')).data.counts;
     for (const key of ['toClaim', 'toReport', 'returned', 'dueSoon', 'overdue']) {
-      await expect.poll(async () => Number((await page.getByTestId(`home-todo-${key}`).locator('.ant-statistic-content-value').textContent()) ?? 'NaN'), key).toBe(counts[key]);
+      await expect.poll(async () => Number((await page.getByTestId(`home-todo-${key}`).locator('.ant-statistic-content-value').textContent()) ?? 'NaN'), { message: key }).toBe(counts[key]);
     }
     expect(await page.getByTestId('home-todo-toReview').count()).toBe(0);
     await page.getByTestId('home-todo-overdue').click();

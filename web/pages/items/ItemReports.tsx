@@ -6,11 +6,17 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ReportStatusTag } from '../reports/ReportStatusTag.js';
 
 /** An item's progress reports, newest first as the server sends them; each opens its page. */
-export function ItemReports({ reports, loading }: { reports: Report[]; loading: boolean }) {
+export function ItemReports({ reports, loading, measureUnit }: { reports: Report[]; loading: boolean; measureUnit?: string | undefined }) {
   const { t } = useI18n();
   // Money keeps its two decimals as the server sends them (万元, exact); percent and target actuals drop trailing zeros.
   const figure = (r: Report) =>
-    r.percent !== null ? `${trimDecimal(r.percent)}%` : r.investment !== null ? `${r.investment} ${t('project.wan')}` : trimDecimal(r.actual);
+    r.percent !== null
+      ? `${trimDecimal(r.percent)}%`
+      : r.investment !== null
+        ? `${r.investment} ${t('project.wan')}`
+        : r.actual !== null
+          ? `${trimDecimal(r.actual)}${measureUnit ? ` ${measureUnit}` : ''}`
+          : '';
   return (
     <List
       size="small"
@@ -27,7 +33,7 @@ export function ItemReports({ reports, loading }: { reports: Report[]; loading: 
           </Link>
           <span>
             <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
-              {figure(r)} {r.submittedAt ? formatDateTime(r.submittedAt) : ''}
+              {[figure(r), r.submittedAt ? formatDateTime(r.submittedAt) : ''].filter(Boolean).join(' · ')}
             </Typography.Text>
             {r.late && <Tag color="orange">{t('report.late')}</Tag>}
             <ReportStatusTag status={r.status} />

@@ -11,7 +11,20 @@ import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ItemReports } from './ItemReports.js';
 
 /** What every target and project page shows beside its chart: light reasons, reports and blockers. */
-export function ItemSide({ itemType, itemId, ownerUnitIds, reasons }: { itemType: ItemType; itemId: string; ownerUnitIds: readonly string[]; reasons: readonly LightReasonView[] }) {
+export function ItemSide({
+  itemType,
+  itemId,
+  ownerUnitIds,
+  reasons,
+  measureUnit,
+}: {
+  itemType: ItemType;
+  itemId: string;
+  ownerUnitIds: readonly string[];
+  reasons: readonly LightReasonView[];
+  /** A target's unit of measure, beside each reported actual. */
+  measureUnit?: string;
+}) {
   const { t } = useI18n();
   const reports = useQuery({ queryKey: ['reports', 'item', itemId], queryFn: () => listReports({ item: itemId }), retry: false });
   const blockers = useQuery({ queryKey: ['blockers', 'item', itemId], queryFn: () => listBlockers({ item: itemId }), retry: false });
@@ -21,7 +34,7 @@ export function ItemSide({ itemType, itemId, ownerUnitIds, reasons }: { itemType
         <LightReasons reasons={reasons} testId="item-light-reasons" />
       </Card>
       <Card size="small" title={t('item.reports')}>
-        <ItemReports reports={reports.data?.data ?? []} loading={reports.isLoading} />
+        <ItemReports reports={reports.data?.data ?? []} loading={reports.isLoading} measureUnit={measureUnit} />
       </Card>
       <Card
         size="small"

@@ -83,7 +83,7 @@ export function TargetPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <ItemSide itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} reasons={d.lightReasons} />
+          <ItemSide itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} reasons={d.lightReasons} measureUnit={d.measureUnit} />
         </Col>
       </Row>
     </Flex>
