@@ -162,5 +162,16 @@ describe('claim → approve claim → report → approve → return → resubmit
     expect(await textOf(hq, 'item-light-reasons')).toContain('按序时进度推进');
     expect(await textOf(hq, 'item-reports')).toContain('已验收');
     expect(await textOf(hq, 'task-title')).toBe(TASK_TITLE);
+    // Its history tells the story newest first: accepted at 60 %, the task force's return with
+    // its reason, the claim approved by the head and made by the liaison, and who did each.
+    const history = hq.getByTestId('item-history-line');
+    await history.first().waitFor();
+    const lines = (await history.allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));
+    expect(lines[0]).toMatch(/^建设街道\d{4}-\d{2}报送验收：进度60% 指挥部办公室主任 · /);
+    expect(lines.findIndex((l) => l.includes(`报送被退回：${RETURN_REASON}`) && l.includes('工业振兴专项推进组副组长'))).toBeGreaterThan(0);
+    const approved = lines.findIndex((l) => l.startsWith('建设街道的认领经单位一把手审批通过 建设街道党工委书记'));
+    const claimed = lines.findIndex((l) => l.startsWith('建设街道认领 建设街道联络员'));
+    expect(approved).toBeGreaterThan(0);
+    expect(claimed).toBeGreaterThan(approved);
   });
 });

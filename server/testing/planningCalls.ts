@@ -184,6 +184,9 @@ export const PLANNING_ROUTE_CALLS: Record<string, CallBuilder> = {
     await readable(env);
     return as(env, role, { method: 'GET', url: '/api/lights/rollup?by=plan' });
   },
+  'GET /api/tasks/:id/history': async (env, role) => as(env, role, { method: 'GET', url: `/api/tasks/${(await readable(env)).taskId}/history` }),
+  'GET /api/targets/:id/history': async (env, role) => as(env, role, { method: 'GET', url: `/api/targets/${(await readable(env)).targetId}/history` }),
+  'GET /api/projects/:id/history': async (env, role) => as(env, role, { method: 'GET', url: `/api/projects/${(await readable(env)).projectId}/history` }),
 };
 
 type Allowed = 'everyone' | readonly Role[];
@@ -233,6 +236,9 @@ export const PLANNING_MATRIX: Record<string, Allowed> = {
   'PATCH /api/projects/:id': HQ,
   'PUT /api/projects/:id/plan': HQ,
   'GET /api/lights/rollup': 'everyone',
+  'GET /api/tasks/:id/history': 'everyone',
+  'GET /api/targets/:id/history': 'everyone',
+  'GET /api/projects/:id/history': 'everyone',
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });

@@ -5,6 +5,7 @@ import type { Light } from '../../domain/lights.js';
 import type { PlanStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
+import type { HistoryLine } from '../../domain/schemas/history.js';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, RollupRow, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
@@ -63,3 +64,7 @@ export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${
 
 /** Lights counted per plan, area, task force or unit (all three kinds of item, or one). */
 export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item } });
+
+/** An item's history (变更记录), newest first, its sentences in the user's language. */
+export const getItemHistory = (type: ItemType, id: string) =>
+  api<{ data: z.infer<typeof HistoryLine>[] }>(`/${type === 'task' ? 'tasks' : type === 'target' ? 'targets' : 'projects'}/${id}/history`);

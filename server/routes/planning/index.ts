@@ -1,5 +1,6 @@
 import type { App } from '../../app.js';
 import claimRoutes from './claims.js';
+import historyRoutes from './history.js';
 import lightRoutes from './lights.js';
 import milestoneRoutes from './milestones.js';
 import planRoutes from './plans.js';
@@ -8,7 +9,7 @@ import projectRoutes from './projects.js';
 import targetRoutes from './targets.js';
 import taskRoutes from './tasks.js';
 
-/** Program, areas, plans, targets, tasks, claims, projects, light roll-ups. */
+/** Program, areas, plans, targets, tasks, claims, projects, light roll-ups, items' histories. */
 export function registerPlanningRoutes(app: App): void {
   programRoutes(app);
   planRoutes(app);
@@ -18,4 +19,5 @@ export function registerPlanningRoutes(app: App): void {
   claimRoutes(app);
   projectRoutes(app);
   lightRoutes(app);
+  historyRoutes(app);
 }

@@ -8,9 +8,10 @@ import { LightReasons } from '../../components/LightTag.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
+import { ItemHistory } from './ItemHistory.js';
 import { ItemReports } from './ItemReports.js';
 
-/** What every target and project page shows beside its chart: light reasons, reports and blockers. */
+/** What every target and project page shows beside its chart: light reasons, reports, blockers and history. */
 export function ItemSide({
   itemType,
   itemId,
@@ -43,6 +44,7 @@ export function ItemSide({
       >
         <BlockerList blockers={blockers.data?.data ?? []} actionable={can(blockers.data?.policies, 'escalate') || can(blockers.data?.policies, 'resolve')} />
       </Card>
+      <ItemHistory itemType={itemType} itemId={itemId} />
     </Flex>
   );
 }

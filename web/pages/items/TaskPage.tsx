@@ -16,6 +16,7 @@ import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ClaimModal } from '../work/ClaimModal.js';
 import { newReportPath } from '../work/itemPath.js';
 import { DeadlineText } from './DeadlineText.js';
+import { ItemHistory } from './ItemHistory.js';
 import { ItemReports } from './ItemReports.js';
 import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
@@ -117,6 +118,7 @@ export function TaskPage() {
             >
               <BlockerList blockers={blockers.data?.data ?? []} actionable={can(blockers.data?.policies, 'escalate') || can(blockers.data?.policies, 'resolve')} />
             </Card>
+            <ItemHistory itemType="task" itemId={d.id} />
           </Flex>
         </Col>
       </Row>
