@@ -31,7 +31,7 @@ export default function targetRoutes(app: App) {
     const { rows, total, counts } = await listTargets(db, filter, page, perPage);
     const year = thisYear();
     const facts = await loadOutlookFacts(db, rows.map((t) => t.id), year);
-    return { data: rows.map((t) => presentTarget(t, req.ctx.lang, facts.get(t.id)!, year)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
+    return { data: rows.map((t) => presentTarget(t, req.ctx.lang, facts.get(t.id) ?? { goals: [], actuals: [], latest: null }, year)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
   });
   app.post('/api/targets', { schema: { tags, body: TargetCreate, response: { 200: itemResponse(TargetDetail), ...errors } } }, async (req) => {
     authorize(targetPolicy.create(req.ctx.actor));
