@@ -1,13 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
-import { message, pickLang, word } from './i18n.js';
+import { fieldName, message, pickLang, word } from './i18n.js';
 import { findNul, issueMessage, nulMessage } from './validationMessages.js';
 import type { Lang } from '../domain/enums.js';
 
 function localiseParams(params: Record<string, string | number>, lang: Lang) {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('@') ? word(v.slice(1), lang) : v;
+  for (const [k, v] of Object.entries(params)) {
+    // A message naming a field names it as the form does (编号, not code).
+    out[k] = typeof v === 'string' && v.startsWith('@') ? word(v.slice(1), lang) : k === 'field' && typeof v === 'string' ? fieldName(v, lang) : v;
+  }
   return out;
 }
 

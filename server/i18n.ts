@@ -81,6 +81,37 @@ export function message(code: string, lang: Lang, params: Params = {}): string {
   return fill(m[lang], params);
 }
 
+/** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
+const FIELDS: Record<string, Message> = {
+  code: { 'zh-CN': '编号', 'en-US': 'Code' },
+  account: { 'zh-CN': '账号', 'en-US': 'Account' },
+  mobile: { 'zh-CN': '手机号', 'en-US': 'Mobile number' },
+  name: { 'zh-CN': '名称', 'en-US': 'Name' },
+  title: { 'zh-CN': '名称', 'en-US': 'Title' },
+  parentId: { 'zh-CN': '上级', 'en-US': 'Parent' },
+  regionId: { 'zh-CN': '行政区', 'en-US': 'Region' },
+  unitId: { 'zh-CN': '单位', 'en-US': 'Unit' },
+  bodyId: { 'zh-CN': '机构', 'en-US': 'Body' },
+  programId: { 'zh-CN': '三年行动', 'en-US': 'Program' },
+  planId: { 'zh-CN': '所属方案', 'en-US': 'Plan' },
+  areaId: { 'zh-CN': '重点领域', 'en-US': 'Area' },
+  areaIds: { 'zh-CN': '重点领域', 'en-US': 'Areas' },
+  leadUnitId: { 'zh-CN': '牵头单位', 'en-US': 'Lead unit' },
+  supportUnitIds: { 'zh-CN': '配合单位', 'en-US': 'Supporting units' },
+  dataUnitId: { 'zh-CN': '数据报送单位', 'en-US': 'Data unit' },
+  responsibleUnitId: { 'zh-CN': '责任单位', 'en-US': 'Responsible unit' },
+  taskForceId: { 'zh-CN': '专项推进组', 'en-US': 'Task force' },
+  itemId: { 'zh-CN': '事项', 'en-US': 'Item' },
+  roles: { 'zh-CN': '角色', 'en-US': 'Roles' },
+};
+
+/** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */
+export function fieldName(path: string, lang: Lang): string {
+  const [head = '', ...rest] = path.split('.');
+  const f = FIELDS[head];
+  return f ? [f[lang], ...rest].join('.') : path;
+}
+
 export function word(key: string, lang: Lang, params: Params = {}): string {
   const w = WORDS[key];
   return w ? fill(w[lang], params) : key;

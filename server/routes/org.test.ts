@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
     const dup = expectError(await post('/api/regions', { code: 'dalian-jz', name: '重复' }), 409, 'duplicate');
     // The field is named with an empty message: the form puts the main message on it.
     expect(dup.fields).toEqual({ code: '' });
-    expect(dup.message).toBe('code已存在：dalian-jz');
+    expect(dup.message).toBe('编号已存在：dalian-jz');
     const orphan = expectError(await post('/api/regions', { code: 'orphan', name: '孤儿区', parentId: randomUUID() }), 422, 'reference_invalid');
     expect(orphan.fields).toHaveProperty('parentId');
   });
@@ -76,10 +76,10 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
     expect(expectError(await patch(`/api/units/${a.id}`, { version: 0, name: '晚到的修改' }), 409, 'version_conflict').message).toBe(STALE_ZH);
     const missing = expectError(await patch(`/api/units/${a.id}`, { version: 1, parentId: randomUUID() }), 422, 'reference_invalid');
     expect(missing.fields).toEqual({ parentId: '' });
-    expect(missing.message).toBe('parentId：引用的记录不存在');
+    expect(missing.message).toBe('上级：引用的记录不存在');
     const dup = expectError(await patch(`/api/units/${a.id}`, { version: 1, code: 'b-unit' }), 409, 'duplicate');
     expect(dup.fields).toEqual({ code: '' });
-    expect(dup.message).toBe('code已存在：b-unit');
+    expect(dup.message).toBe('编号已存在：b-unit');
     expect(expectError(await post('/api/units', { code: 'b-unit', name: '同码单位', kind: 'town', regionId: region.id }), 409, 'duplicate').fields).toEqual({ code: '' });
     expect(expectError(await post('/api/units', { code: 'x-unit', name: '无区单位', kind: 'town', regionId: randomUUID() }), 422).fields).toHaveProperty('regionId');
     expect(await snapshot(h.db.database)).toEqual(before);

@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)('user accounts on %s', (kind) => {
     expect(dupMobile.fields).toEqual({ mobile: '' });
     const noUnit = expectError(await api('POST', '/api/users', sys, { account: 'no_unit', displayName: '无单位', unitId: randomUUID() }, EN), 422, 'reference_invalid');
     expect(noUnit.fields).toEqual({ unitId: '' });
-    expect(noUnit.message).toBe('unitId: the referenced record does not exist');
+    expect(noUnit.message).toBe('Unit: the referenced record does not exist');
     const badScope = expectError(await api('POST', '/api/users', sys, { account: 'bad_scope', displayName: '错组', unitId: u.unit.id, roles: [{ role: 'task_force', bodyId: randomUUID() }] }), 422);
     expect(badScope.fields).toHaveProperty(['roles.0.bodyId']);
     expect(await snapshot(h.db.database)).toEqual(before);

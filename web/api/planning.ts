@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ClaimBody, UnclaimedItem } from '../../domain/schemas/claim.js';
-import type { TaskCreate } from '../../domain/schemas/task.js';
+import type { TaskCreate, TaskUpdate } from '../../domain/schemas/task.js';
 import type { Light } from '../../domain/lights.js';
 import type { PlanStatus } from '../../domain/work.js';
 import { api } from './client.js';
@@ -39,6 +39,7 @@ export const stepPlan = (id: string, step: PlanStep, body: { version: number; re
 export const listTasks = (f: TaskFilter) => api<LightList<TaskItem>>('/tasks', { query: { ...f } });
 export const getTask = (id: string) => api<Item<TaskDetail>>(`/tasks/${id}`);
 export const createTask = (input: z.input<typeof TaskCreate>) => api<Item<TaskDetail>>('/tasks', { method: 'POST', body: input });
+export const updateTask = (id: string, input: z.input<typeof TaskUpdate>) => api<Item<TaskDetail>>(`/tasks/${id}`, { method: 'PATCH', body: input });
 export type ClaimInput = z.input<typeof ClaimBody>;
 export const claimTask = (id: string, input: ClaimInput) => api<Item<TaskDetail>>(`/tasks/${id}/claim`, { method: 'POST', body: input });
 export const approveClaim = (id: string, body: { version: number; unitId: string }) => api<Item<TaskDetail>>(`/tasks/${id}/claim/approve`, { method: 'POST', body });

@@ -166,7 +166,10 @@ describe.each(DATABASE_KINDS)('tasks on %s', (kind) => {
     expectError(await call(h.app, cast.liaisonA, 'POST', '/api/tasks', newTask()), 403, 'forbidden');
     expectError(await call(h.app, cast.sysadmin, 'PATCH', `/api/tasks/${t.id}`, { version: t.version, title: '改' }), 403, 'forbidden');
     expectError(await call(h.app, cast.hq, 'PATCH', `/api/tasks/${t.id}`, { version: t.version + 5, title: '改' }), 409, 'version_conflict');
-    expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', newTask({ code: t.code })), 409, 'duplicate');
+    // The message names the field as the form labels it, in the user's language.
+    const dup = expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', newTask({ code: t.code })), 409, 'duplicate');
+    expect([dup.message, dup.fields]).toEqual([`编号已存在：${t.code}`, { code: '' }]);
+    expect(expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', newTask({ code: t.code }), 'en-US'), 409).message).toBe(`Code already exists: ${t.code}`);
     expectError(await call(h.app, cast.hq, 'GET', `/api/tasks/${crypto.randomUUID()}`), 404, 'not_found');
     const otherArea = await makeArea(h.app, cast.hq, (await makeProgram(h.app, cast.hq)).id);
     const refs: [Record<string, unknown>, string, string][] = [

@@ -1,7 +1,10 @@
-import { Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Progress, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { TASK_SORTS } from '../../../domain/schemas/task.js';
 import { listTasks } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import type { TaskItem } from '../../api/workTypes.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -11,6 +14,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { DeadlineText } from './DeadlineText.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
+import { TaskFormModal } from './TaskFormModal.js';
 import { useItemList } from './useItemList.js';
 
 type TaskSort = (typeof TASK_SORTS)[number];
@@ -20,12 +24,23 @@ const SORTABLE: readonly TaskSort[] = ['deadline', 'light', 'code', 'progress'];
 export function TaskListPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
+  const [creating, setCreating] = useState(false);
   const { params, update, sorting, query: tasks } = useItemList<TaskSort, TaskItem, Awaited<ReturnType<typeof listTasks>>>('tasks', listTasks, SORTABLE, true);
   if (tasks.isError) return <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />;
   const { sortOrder } = sorting;
 
   return (
-    <PageCard title={t('task.listTitle')} testId="task-list">
+    <PageCard
+      title={t('task.listTitle')}
+      testId="task-list"
+      extra={
+        can(tasks.data?.policies, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-new">
+            {t('task.new')}
+          </Button>
+        )
+      }
+    >
       <ItemFilters params={params} update={update} counts={tasks.data?.counts} withDue />
       <ItemTable<TaskItem>
         params={params}
@@ -62,6 +77,7 @@ export function TaskListPage() {
           { title: t('item.lastReport'), key: 'last', render: (_, r) => <Typography.Text type="secondary">{r.lastReportDate ?? '—'}</Typography.Text> },
         ]}
       />
+      {creating && <TaskFormModal planId={params.plan} onClose={() => setCreating(false)} />}
     </PageCard>
   );
 }

@@ -17,6 +17,7 @@ import { ClaimModal } from '../work/ClaimModal.js';
 import { newReportPath } from '../work/itemPath.js';
 import { DeadlineText } from './DeadlineText.js';
 import { ItemHistory } from './ItemHistory.js';
+import { TaskFormModal } from './TaskFormModal.js';
 import { ItemReports } from './ItemReports.js';
 import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
@@ -31,6 +32,7 @@ export function TaskPage() {
   const reports = useQuery({ queryKey: ['reports', 'item', id], queryFn: () => listReports({ item: id }), retry: false });
   const blockers = useQuery({ queryKey: ['blockers', 'item', id], queryFn: () => listBlockers({ item: id }), retry: false });
   const [claimUnit, setClaimUnit] = useState<string | null>(null);
+  const [editing, setEditing] = useState<'edit' | 'child' | null>(null);
   if (task.isError) return <LoadError error={task.error} onRetry={() => void task.refetch()} />;
   if (!task.data) return <FullPageSpin />;
   const { data: d, policies } = task.data;
@@ -52,11 +54,23 @@ export function TaskPage() {
           </Flex>
         }
         extra={
-          mayReport && (
-            <Button type="primary" onClick={() => navigate(newReportPath('task', d.id))} data-testid="task-report">
-              {t('item.fileReport')}
-            </Button>
-          )
+          <Flex gap={8} wrap>
+            {can(policies, 'update') && (
+              <Button onClick={() => setEditing('edit')} data-testid="task-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            {can(policies, 'create') && (
+              <Button onClick={() => setEditing('child')} data-testid="task-add-child">
+                {t('task.addChild')}
+              </Button>
+            )}
+            {mayReport && (
+              <Button type="primary" onClick={() => navigate(newReportPath('task', d.id))} data-testid="task-report">
+                {t('item.fileReport')}
+              </Button>
+            )}
+          </Flex>
         }
         styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       >
@@ -123,6 +137,8 @@ export function TaskPage() {
         </Col>
       </Row>
       {claimUnit && <ClaimModal taskId={d.id} unitId={claimUnit} onClose={() => setClaimUnit(null)} />}
+      {editing === 'edit' && <TaskFormModal task={d} onClose={() => setEditing(null)} />}
+      {editing === 'child' && <TaskFormModal parent={d} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }

@@ -1,0 +1,93 @@
+// The HQ office breaks a plan down in Chromium: a new task under a plan, an edit, and a subtask
+// with a recurring deadline; each lands on its page, and the page's history says what was done.
+// A liaison gets none of these buttons, and a code already taken is refused on its field.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
+
+const base = inject('base');
+const stamp = Date.now().toString(36);
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = (await newPage(browser, base)).page;
+  await submitLogin(page, 'hq_office');
+  await atPath(page, '/');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Picks an option of an antd Select by its visible text. */
+async function pick(testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).locator('input').fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+const historyLines = async () => (await page.getByTestId('item-history-line').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));
+
+describe('the HQ office keeps the task tree', () => {
+  it('creates a task under a plan, edits it, and adds a subtask with a recurring deadline', async () => {
+    await page.goto('/tasks');
+    await page.getByTestId('task-new').click();
+    await page.getByTestId('task-form-code').waitFor();
+    await pick('task-form-plan', '工业振兴专项行动方案');
+    await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}`);
+    await page.getByTestId('task-form-title').fill('培育专精特新企业');
+    await pick('task-form-lead', '建设街道');
+    await page.getByTestId('task-form-deadline').click();
+    await page.getByTestId('task-form-deadline').fill('2027-06-30');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('modal-ok').click();
+
+    await page.getByTestId('task-page').waitFor();
+    await expect.poll(() => textOf(page, 'task-title')).toBe('培育专精特新企业');
+    expect(await page.getByTestId('task-page').textContent()).toContain('2027-06-30');
+    await expect.poll(historyLines).toEqual([expect.stringMatching(/^创建 指挥部办公室主任 · /)]);
+    const taskUrl = page.url();
+
+    await page.getByTestId('task-edit').click();
+    await page.getByTestId('task-form-title').fill('培育专精特新“小巨人”企业');
+    await page.getByTestId('modal-ok').click();
+    await expect.poll(() => textOf(page, 'task-title')).toBe('培育专精特新“小巨人”企业');
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改了名称 指挥部办公室主任 · /);
+
+    await page.getByTestId('task-add-child').click();
+    await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}.1`);
+    await page.getByTestId('task-form-title').fill('建设街道摸排企业名单');
+    await page.getByTestId('task-form-deadline-kind').getByText('周期性').click();
+    await page.getByTestId('modal-ok').click();
+    await page.waitForURL((u) => u.href !== taskUrl && u.pathname.startsWith('/tasks/'));
+    await expect.poll(() => textOf(page, 'task-title')).toBe('建设街道摸排企业名单');
+    // Under its parent in the tree, due by the 10th of every month.
+    expect(await page.locator('.ant-breadcrumb').textContent()).toContain(`E2E-K-${stamp}`);
+    expect(await page.getByTestId('task-page').textContent()).toContain('每月10日前');
+  });
+
+  it('refuses a code already taken on its field, and gives a liaison none of these buttons', async () => {
+    await page.goto('/tasks');
+    await page.getByTestId('task-new').click();
+    await pick('task-form-plan', '工业振兴专项行动方案');
+    await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}`);
+    await page.getByTestId('task-form-title').fill('重复编号的任务');
+    await page.getByTestId('task-form-deadline').click();
+    await page.getByTestId('task-form-deadline').fill('2027-06-30');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('modal-ok').click();
+    await expect.poll(async () => (await page.locator('.ant-form-item-has-error').allInnerTexts()).join(' ')).toContain(`编号已存在：E2E-K-${stamp}`);
+
+    const liaison = (await newPage(browser, base)).page;
+    await submitLogin(liaison, 'liaison');
+    await atPath(liaison, '/');
+    await liaison.goto('/tasks');
+    await liaison.getByTestId('task-table').locator('.ant-table-row').first().waitFor();
+    expect(await liaison.getByTestId('task-new').count()).toBe(0);
+    await liaison.getByTestId('task-table').locator('.ant-table-row a').first().click();
+    await liaison.getByTestId('task-page').waitFor();
+    expect(await liaison.getByTestId('task-edit').count()).toBe(0);
+    expect(await liaison.getByTestId('task-add-child').count()).toBe(0);
+  });
+});
