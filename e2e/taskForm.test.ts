@@ -3,12 +3,14 @@
 // A liaison gets none of these buttons, and a code already taken is refused on its field.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { shanghaiDate } from '../domain/calendar/days.js';
 import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
 let browser: Browser;
 let page: Page;
+let taskUrl = '';
 
 beforeAll(async () => {
   browser = await launch();
@@ -47,7 +49,7 @@ describe('the HQ office keeps the task tree', () => {
     await expect.poll(() => textOf(page, 'task-title')).toBe('培育专精特新企业');
     expect(await page.getByTestId('task-page').textContent()).toContain('2027-06-30');
     await expect.poll(historyLines).toEqual([expect.stringMatching(/^创建 指挥部办公室主任 · /)]);
-    const taskUrl = page.url();
+    taskUrl = page.url();
 
     await page.getByTestId('task-edit').click();
     await page.getByTestId('task-form-title').fill('培育专精特新“小巨人”企业');
@@ -65,6 +67,37 @@ describe('the HQ office keeps the task tree', () => {
     // Under its parent in the tree, due by the 10th of every month.
     expect(await page.locator('.ant-breadcrumb').textContent()).toContain(`E2E-K-${stamp}`);
     expect(await page.getByTestId('task-page').textContent()).toContain('每月10日前');
+  });
+
+  it('sets a milestone: overdue it turns the light red with its reason; done, the reason goes; removed, the history says so', async () => {
+    await page.goto(taskUrl);
+    await page.getByTestId('task-page').waitFor();
+    const fillDate = async (testId: string, date: string) => {
+      await page.getByTestId(testId).click();
+      await page.getByTestId(testId).fill(date);
+      await page.keyboard.press('Enter');
+    };
+    const tenDaysAgo = shanghaiDate(new Date(Date.now() - 10 * 86_400_000));
+    await page.getByTestId('milestone-add').click();
+    await page.getByTestId('milestone-name').fill('完成企业摸底');
+    await fillDate('milestone-due', tenDaysAgo);
+    await page.getByTestId('modal-ok').click();
+    await page.getByTestId('milestone-line').filter({ hasText: '完成企业摸底' }).waitFor();
+    await page.locator('[data-testid=item-light][data-light=red]').waitFor();
+    expect(await textOf(page, 'item-light-reasons')).toMatch(/节点“完成企业摸底”逾期\d+个工作日/);
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^新增节点“完成企业摸底” 指挥部办公室主任 · /);
+
+    await page.getByTestId('milestone-edit').click();
+    await fillDate('milestone-done', shanghaiDate(new Date()));
+    await page.getByTestId('modal-ok').click();
+    await expect.poll(async () => (await page.getByTestId('milestone-line').innerText()).includes('完成')).toBe(true);
+    await expect.poll(() => textOf(page, 'item-light-reasons')).not.toContain('完成企业摸底');
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改节点“完成企业摸底”/);
+
+    await page.getByTestId('milestone-remove').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('milestone-line').count()).toBe(0);
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^删除节点“完成企业摸底”/);
   });
 
   it('refuses a code already taken on its field, and gives a liaison none of these buttons', async () => {
@@ -89,5 +122,6 @@ describe('the HQ office keeps the task tree', () => {
     await liaison.getByTestId('task-page').waitFor();
     expect(await liaison.getByTestId('task-edit').count()).toBe(0);
     expect(await liaison.getByTestId('task-add-child').count()).toBe(0);
+    expect(await liaison.getByTestId('milestone-add').count()).toBe(0);
   });
 });

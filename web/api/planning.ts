@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ClaimBody, UnclaimedItem } from '../../domain/schemas/claim.js';
-import type { TaskCreate, TaskUpdate } from '../../domain/schemas/task.js';
+import type { MilestoneCreate, MilestoneUpdate, TaskCreate, TaskUpdate } from '../../domain/schemas/task.js';
 import type { Light } from '../../domain/lights.js';
 import type { PlanStatus } from '../../domain/work.js';
 import { api } from './client.js';
@@ -69,3 +69,8 @@ export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRo
 /** An item's history (变更记录), newest first, its sentences in the user's language. */
 export const getItemHistory = (type: ItemType, id: string) =>
   api<{ data: z.infer<typeof HistoryLine>[] }>(`/${type === 'task' ? 'tasks' : type === 'target' ? 'targets' : 'projects'}/${id}/history`);
+
+export const addMilestone = (taskId: string, input: z.input<typeof MilestoneCreate>) => api<Item<unknown>>(`/tasks/${taskId}/milestones`, { method: 'POST', body: input });
+export const updateMilestone = (taskId: string, id: string, input: z.input<typeof MilestoneUpdate>) =>
+  api<Item<unknown>>(`/tasks/${taskId}/milestones/${id}`, { method: 'PATCH', body: input });
+export const removeMilestone = (taskId: string, id: string) => api<unknown>(`/tasks/${taskId}/milestones/${id}`, { method: 'DELETE' });

@@ -110,7 +110,7 @@ export function TaskPage() {
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <Card size="small" title={t('item.milestones')}>
-              <MilestoneList milestones={d.milestones} />
+              <MilestoneList taskId={d.id} milestones={d.milestones} editable={can(policies, 'update')} />
             </Card>
             {d.children.length > 0 && (
               <Card size="small" title={t('item.children')}>
