@@ -6,6 +6,7 @@ import type { PlanStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
 import type { HistoryLine } from '../../domain/schemas/history.js';
+import type { PlanCreate, PlanUpdate } from '../../domain/schemas/plan.js';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, RollupRow, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
@@ -31,6 +32,8 @@ export const listAreas = (programId: string) => api<List<Area>>(`/programs/${pro
 
 export const listPlans = (f: { page?: number; perPage?: number; status?: PlanStatus | undefined } = {}) => api<List<Plan>>('/plans', { query: { perPage: 100, ...f } });
 export const getPlan = (id: string) => api<Item<PlanDetail>>(`/plans/${id}`);
+export const createPlan = (input: z.input<typeof PlanCreate>) => api<Item<PlanDetail>>('/plans', { method: 'POST', body: input });
+export const updatePlan = (id: string, input: z.input<typeof PlanUpdate>) => api<Item<PlanDetail>>(`/plans/${id}`, { method: 'PATCH', body: input });
 export const listPlanVersions = (id: string) => api<List<PlanVersion>>(`/plans/${id}/versions`);
 export type PlanStep = 'submit' | 'approve' | 'publish' | 'return';
 export const stepPlan = (id: string, step: PlanStep, body: { version: number; reason?: string; decisionRef?: string }) =>

@@ -1,12 +1,15 @@
-import { Alert, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { getPlan, listPlanVersions } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightCountTags } from '../../components/LightCountTags.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 import { PlanSteps } from './PlanSteps.js';
 
@@ -17,6 +20,7 @@ export function PlanPage() {
   const navigate = useNavigate();
   const plan = useQuery({ queryKey: ['plans', id], queryFn: () => getPlan(id) });
   const versions = useQuery({ queryKey: ['plans', id, 'versions'], queryFn: () => listPlanVersions(id) });
+  const [editing, setEditing] = useState(false);
   if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) return <FullPageSpin />;
   const { data: p, policies } = plan.data;
@@ -35,7 +39,16 @@ export function PlanPage() {
             <PlanStatusTag status={p.status} />
           </Flex>
         }
-        extra={<PlanSteps plan={p} policies={policies} />}
+        extra={
+          <Flex gap={8} wrap>
+            {can(policies, 'update') && (
+              <Button onClick={() => setEditing(true)} data-testid="plan-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            <PlanSteps plan={p} policies={policies} />
+          </Flex>
+        }
         styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       >
         {p.lastReturn && <Alert type="warning" showIcon title={t('plan.lastReturn', { reason: p.lastReturn.reason })} style={{ marginBottom: 12 }} />}
@@ -89,6 +102,7 @@ export function PlanPage() {
           </Card>
         </Col>
       </Row>
+      {editing && <PlanFormModal plan={p} onClose={() => setEditing(false)} />}
     </Flex>
   );
 }

@@ -1,21 +1,36 @@
-import { Flex, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listPlans } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import type { Plan } from '../../api/workTypes.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 
 /** 方案: the "1+6" plans and the mechanism plans, with their review state and version. */
 export function PlansPage() {
   const { t } = useI18n();
   const plans = useQuery({ queryKey: ['plans', 'all'], queryFn: () => listPlans() });
+  const [creating, setCreating] = useState(false);
   if (plans.isError) return <LoadError error={plans.error} onRetry={() => void plans.refetch()} />;
   return (
-    <PageCard title={t('plan.listTitle')} testId="plans-page">
+    <PageCard
+      title={t('plan.listTitle')}
+      testId="plans-page"
+      extra={
+        can(plans.data?.policies, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-new">
+            {t('plan.new')}
+          </Button>
+        )
+      }
+    >
       <Table<Plan>
         rowKey="id"
         size="middle"
@@ -55,6 +70,7 @@ export function PlansPage() {
           { title: t('plan.publishedAt'), key: 'pub', render: (_, p) => formatDate(p.publishedAt) || '—' },
         ]}
       />
+      {creating && <PlanFormModal onClose={() => setCreating(false)} />}
     </PageCard>
   );
 }
