@@ -7,6 +7,8 @@ import { api } from './client.js';
 import type { Item, List } from './types.js';
 import type { HistoryLine } from '../../domain/schemas/history.js';
 import type { PlanCreate, PlanUpdate } from '../../domain/schemas/plan.js';
+import type { ProjectCreate, ProjectPlanPut, ProjectUpdate } from '../../domain/schemas/project.js';
+import type { ActualCreate, TargetCreate, TargetUpdate } from '../../domain/schemas/target.js';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, RollupRow, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
@@ -62,9 +64,15 @@ export interface ProjectFilter extends ItemFilter {
 }
 export const listTargets = (f: TargetFilter) => api<LightList<Target>>('/targets', { query: { ...f } });
 export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}`);
+export const createTarget = (input: z.input<typeof TargetCreate>) => api<Item<TargetDetail>>('/targets', { method: 'POST', body: input });
+export const updateTarget = (id: string, input: z.input<typeof TargetUpdate>) => api<Item<TargetDetail>>(`/targets/${id}`, { method: 'PATCH', body: input });
+export const recordActual = (id: string, input: z.input<typeof ActualCreate>) => api<Item<unknown>>(`/targets/${id}/actuals`, { method: 'POST', body: input });
 
 export const listProjects = (f: ProjectFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
 export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${id}`);
+export const createProject = (input: z.input<typeof ProjectCreate>) => api<Item<ProjectDetail>>('/projects', { method: 'POST', body: input });
+export const updateProject = (id: string, input: z.input<typeof ProjectUpdate>) => api<Item<ProjectDetail>>(`/projects/${id}`, { method: 'PATCH', body: input });
+export const setProjectPlan = (id: string, input: z.input<typeof ProjectPlanPut>) => api<Item<ProjectDetail>>(`/projects/${id}/plan`, { method: 'PUT', body: input });
 
 /** Lights counted per plan, area, task force or unit (all three kinds of item, or one). */
 export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item } });

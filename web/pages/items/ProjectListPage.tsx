@@ -1,6 +1,9 @@
-import { Flex, Progress, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Progress, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { listProjects } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import type { Project } from '../../api/workTypes.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -8,16 +11,28 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
+import { ProjectFormModal } from './ProjectFormModal.js';
 import { useItemList } from './useItemList.js';
 import { PROJECT_SORTS } from '../../../domain/schemas/project.js';
 
 /** 重点项目: every project the filters select, with stage, investment (total, and this year's done against planned) and light. */
 export function ProjectListPage() {
   const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
   const { params, update, sorting, query: projects } = useItemList<(typeof PROJECT_SORTS)[number], Project, Awaited<ReturnType<typeof listProjects>>>('projects', listProjects, PROJECT_SORTS);
   if (projects.isError) return <LoadError error={projects.error} onRetry={() => void projects.refetch()} />;
   return (
-    <PageCard title={t('project.listTitle')} testId="project-list">
+    <PageCard
+      title={t('project.listTitle')}
+      testId="project-list"
+      extra={
+        can(projects.data?.policies, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
+            {t('project.new')}
+          </Button>
+        )
+      }
+    >
       <ItemFilters params={params} update={update} counts={projects.data?.counts} />
       <ItemTable<Project>
         params={params}
@@ -62,6 +77,7 @@ export function ProjectListPage() {
           { title: t('item.lastReport'), key: 'last', render: (_, r) => r.lastReportDate ?? '—' },
         ]}
       />
+      {creating && <ProjectFormModal onClose={() => setCreating(false)} />}
     </PageCard>
   );
 }

@@ -1,8 +1,10 @@
-import { Card, Col, Descriptions, Empty, Flex, Row, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, Flex, Row, Steps, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { PROJECT_STAGES } from '../../../domain/work.js';
 import { getProject } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -10,6 +12,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
 import { ProjectChart } from './ProjectChart.js';
+import { ProjectFormModal, ProjectPlanModal } from './ProjectFormModal.js';
 import { ReportButton } from './ReportButton.js';
 
 /** One key project: stage with dates (谋划 → 投产), planned vs. done investment by month, reports and blockers. */
@@ -18,9 +21,11 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const mobile = useIsMobile();
   const project = useQuery({ queryKey: ['projects', id], queryFn: () => getProject(id) });
+  const [editing, setEditing] = useState<'project' | 'plan' | null>(null);
   if (project.isError) return <LoadError error={project.error} onRetry={() => void project.refetch()} />;
   if (!project.data) return <FullPageSpin />;
   const d = project.data.data;
+  const policies = project.data.policies;
   const current = PROJECT_STAGES.indexOf(d.stage);
 
   return (
@@ -33,7 +38,21 @@ export function ProjectPage() {
             <LightTag light={d.light} reasons={d.lightReasons} testId="item-light" />
           </Flex>
         }
-        extra={<ReportButton itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} />}
+        extra={
+          <Flex gap={8} wrap>
+            {can(policies, 'update') && (
+              <>
+                <Button onClick={() => setEditing('project')} data-testid="project-edit">
+                  {t('common.edit')}
+                </Button>
+                <Button onClick={() => setEditing('plan')} data-testid="project-set-plan">
+                  {t('project.setPlan')}
+                </Button>
+              </>
+            )}
+            <ReportButton itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} />
+          </Flex>
+        }
         styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
@@ -66,6 +85,8 @@ export function ProjectPage() {
           <ItemSide itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} reasons={d.lightReasons} />
         </Col>
       </Row>
+      {editing === 'project' && <ProjectFormModal project={d} onClose={() => setEditing(null)} />}
+      {editing === 'plan' && <ProjectPlanModal project={d} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }

@@ -1,6 +1,9 @@
-import { Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { listTargets } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import type { Target } from '../../api/workTypes.js';
 import { LightTag } from '../../components/LightTag.js';
 import { trimDecimal } from '../../format.js';
@@ -10,6 +13,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ItemFilters } from './ItemFilters.js';
 import { ItemTable } from './ItemTable.js';
 import { OutlookTag } from './OutlookTag.js';
+import { TargetFormModal } from './TargetFormModal.js';
 import { useItemList } from './useItemList.js';
 import { TARGET_SORTS } from '../../../domain/schemas/target.js';
 
@@ -18,10 +22,21 @@ const withUnit = (v: string, unit: string) => `${trimDecimal(v)} ${unit}`;
 /** 目标指标: every target the filters select, with its light and why, its newest actual and this year's goal and outlook. */
 export function TargetListPage() {
   const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
   const { params, update, sorting, query: targets } = useItemList<(typeof TARGET_SORTS)[number], Target, Awaited<ReturnType<typeof listTargets>>>('targets', listTargets, TARGET_SORTS);
   if (targets.isError) return <LoadError error={targets.error} onRetry={() => void targets.refetch()} />;
   return (
-    <PageCard title={t('target.listTitle')} testId="target-list">
+    <PageCard
+      title={t('target.listTitle')}
+      testId="target-list"
+      extra={
+        can(targets.data?.policies, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="target-new">
+            {t('target.new')}
+          </Button>
+        )
+      }
+    >
       <ItemFilters params={params} update={update} counts={targets.data?.counts} />
       <ItemTable<Target>
         params={params}
@@ -82,6 +97,7 @@ export function TargetListPage() {
           { title: t('item.reportPeriod'), key: 'period', render: (_, r) => t(`period.${r.period}`) },
         ]}
       />
+      {creating && <TargetFormModal onClose={() => setCreating(false)} />}
     </PageCard>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Descriptions, Flex, Row, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Segmented, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { getTarget } from '../../api/planning.js';
+import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -12,6 +13,7 @@ import { ItemSide } from './ItemSide.js';
 import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
 import { TargetChart } from './TargetChart.js';
+import { ActualModal, TargetFormModal } from './TargetFormModal.js';
 
 /** One target: goals, actual vs. trajectory chart with the year-end forecast, and 首战告捷. */
 export function TargetPage() {
@@ -21,6 +23,7 @@ export function TargetPage() {
   const target = useQuery({ queryKey: ['targets', id], queryFn: () => getTarget(id) });
   const thisYear = Number(todayInZone().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
+  const [editing, setEditing] = useState<'target' | 'actual' | null>(null);
   if (target.isError) return <LoadError error={target.error} onRetry={() => void target.refetch()} />;
   if (!target.data) return <FullPageSpin />;
   const d = target.data.data;
@@ -39,7 +42,21 @@ export function TargetPage() {
             <LightTag light={d.light} reasons={d.lightReasons} testId="item-light" />
           </Flex>
         }
-        extra={<ReportButton itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} />}
+        extra={
+          <Flex gap={8} wrap>
+            {can(target.data.policies, 'update') && (
+              <Button onClick={() => setEditing('target')} data-testid="target-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            {can(target.data.policies, 'recordActual') && (
+              <Button onClick={() => setEditing('actual')} data-testid="target-record-actual">
+                {t('target.recordActual')}
+              </Button>
+            )}
+            <ReportButton itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} />
+          </Flex>
+        }
         styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
@@ -86,6 +103,8 @@ export function TargetPage() {
           <ItemSide itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} reasons={d.lightReasons} measureUnit={d.measureUnit} />
         </Col>
       </Row>
+      {editing === 'target' && <TargetFormModal target={d} onClose={() => setEditing(null)} />}
+      {editing === 'actual' && <ActualModal target={d} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }

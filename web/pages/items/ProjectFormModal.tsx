@@ -1,0 +1,130 @@
+import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { PROJECT_STAGES } from '../../../domain/work.js';
+import { useUnits } from '../../api/hooks.js';
+import { createProject, listPlans, setProjectPlan, updateProject } from '../../api/planning.js';
+import type { ProjectDetail } from '../../api/workTypes.js';
+import { FormModal } from '../../components/FormModal.js';
+import { useI18n } from '../../i18n/useI18n.js';
+
+interface Values {
+  planId?: string | null;
+  code: string;
+  name: string;
+  ownerEnterprise?: string;
+  location?: string;
+  responsibleUnitId: string;
+  totalInvestment: string;
+  stage: (typeof PROJECT_STAGES)[number];
+}
+const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage'] as const;
+/** Money is typed as text and sent as text: 万元 with at most two decimals, never a float. */
+const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
+
+/**
+ * 新建项目 / 编辑项目 (HQ office): name, owner enterprise, location, responsible unit, total
+ * investment (万元, exact) and stage; a stage moves forward only, dated today when reached.
+ */
+export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const units = useUnits();
+  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const initial: Partial<Values> = project
+    ? { planId: project.planId, code: project.code, name: project.name, ownerEnterprise: project.ownerEnterprise, location: project.location, responsibleUnitId: project.responsibleUnitId, totalInvestment: project.totalInvestment, stage: project.stage }
+    : { stage: 'planning' };
+  const submit = async (v: Values) => {
+    const fields = { planId: v.planId ?? null, code: v.code.trim(), name: v.name.trim(), ownerEnterprise: v.ownerEnterprise ?? '', location: v.location ?? '', responsibleUnitId: v.responsibleUnitId, totalInvestment: v.totalInvestment.trim(), stage: v.stage };
+    if (project) await updateProject(project.id, { version: project.version, ...fields });
+    else void navigate(`/projects/${(await createProject(fields)).data.id}`);
+    await qc.invalidateQueries();
+  };
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
+  return (
+    <FormModal<Values> title={t(project ? 'project.edit' : 'project.new')} initialValues={initial} fieldNames={FIELDS} submit={submit} onClose={onClose} testId="project-form" width={680}>
+      <Flex gap={12} wrap>
+        <Form.Item name="code" label={t('item.code')} rules={required(t('item.code'))} style={{ flex: '0 1 140px' }}>
+          <Input maxLength={40} data-testid="project-form-code" />
+        </Form.Item>
+        <Form.Item name="name" label={t('item.title')} rules={required(t('item.title'))} style={{ flex: '1 1 280px' }}>
+          <Input maxLength={200} data-testid="project-form-name" />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="planId" label={t('item.plan')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="ownerEnterprise" label={t('project.owner')} style={{ flex: '1 1 220px' }}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="location" label={t('project.location')} style={{ flex: '1 1 220px' }}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="responsibleUnitId" label={t('project.responsibleUnit')} rules={[{ required: true, message: t('common.required', { field: t('project.responsibleUnit') }) }]} style={{ flex: '1 1 220px' }}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="project-form-unit" />
+        </Form.Item>
+        <Form.Item
+          name="totalInvestment"
+          label={t('project.total')}
+          rules={[...required(t('project.total')), { pattern: MONEY, message: t('project.moneyFormat') }]}
+          style={{ flex: '0 1 180px' }}
+        >
+          <Input inputMode="decimal" data-testid="project-form-total" />
+        </Form.Item>
+        <Form.Item name="stage" label={t('project.stage')} rules={[{ required: true }]} style={{ flex: '0 1 140px' }}>
+          <Select options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} data-testid="project-form-stage" />
+        </Form.Item>
+      </Flex>
+    </FormModal>
+  );
+}
+
+interface PlanValues {
+  years: { year: number; planned: string }[];
+}
+
+/** 年度投资计划 (HQ office): planned investment per year, 万元, exact; together no more than the total. */
+export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const submit = async (v: PlanValues) => {
+    await setProjectPlan(project.id, { version: project.version, years: (v.years ?? []).map((y) => ({ year: y.year, planned: y.planned.trim() })) });
+    await qc.invalidateQueries();
+  };
+  return (
+    <FormModal<PlanValues> title={t('project.planTitle')} initialValues={{ years: project.yearPlans }} fieldNames={['years']} submit={submit} onClose={onClose} testId="project-plan-form">
+      <Form.List name="years">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={8}>
+            {fields.map((f) => (
+              <Flex key={f.key} gap={8} align="start">
+                <Form.Item name={[f.name, 'year']} rules={[{ required: true, message: t('common.required', { field: t('project.year') }) }]} style={{ marginBottom: 0 }}>
+                  <InputNumber min={2000} max={2100} precision={0} placeholder={t('project.year')} data-testid="project-plan-year" />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'planned']}
+                  rules={[
+                    { required: true, message: t('common.required', { field: t('project.plannedWan') }) },
+                    { pattern: MONEY, message: t('project.moneyFormat') },
+                  ]}
+                  style={{ flex: 1, marginBottom: 0 }}
+                >
+                  <Input inputMode="decimal" placeholder={t('project.plannedWan')} data-testid="project-plan-amount" />
+                </Form.Item>
+                <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ year: new Date().getFullYear() })} data-testid="project-plan-add">
+              {t('project.addYear')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </FormModal>
+  );
+}

@@ -1,0 +1,162 @@
+import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { periodRange, periodsOfYear } from '../../../domain/periods.js';
+import { DIRECTIONS, TARGET_PERIODS } from '../../../domain/work.js';
+import { useUnits } from '../../api/hooks.js';
+import { createTarget, listPlans, recordActual, updateTarget } from '../../api/planning.js';
+import type { TargetDetail } from '../../api/workTypes.js';
+import { FormModal } from '../../components/FormModal.js';
+import { todayInZone } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+
+interface Values {
+  planId: string;
+  code: string;
+  name: string;
+  measureUnit: string;
+  baseline: string;
+  direction: (typeof DIRECTIONS)[number];
+  dataUnitId: string;
+  period: (typeof TARGET_PERIODS)[number];
+  goals: { year: number; goal: string }[];
+}
+const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'goals'] as const;
+/** Figures are typed and sent as text, exact to four decimals, never as floats. */
+const VALUE = /^-?\d{1,12}(\.\d{1,4})?$/;
+const trim = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.replace(/\.?0+$/, '') : v);
+
+/**
+ * 新建指标 / 编辑指标 (HQ office): unit of measure, baseline, direction, the unit that supplies the
+ * data, its reporting period and a goal per program year; the trajectory is linear between them.
+ */
+export function TargetFormModal({ target, onClose }: { target?: TargetDetail; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const units = useUnits();
+  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const initial: Partial<Values> = target
+    ? {
+        planId: target.planId,
+        code: target.code,
+        name: target.name,
+        measureUnit: target.measureUnit,
+        baseline: trim(target.baseline),
+        direction: target.direction,
+        dataUnitId: target.dataUnitId,
+        period: target.period,
+        goals: target.goals.map((g) => ({ year: g.year, goal: trim(g.goal) })),
+      }
+    : { direction: 'higher', period: 'monthly', goals: [{ year: Number(todayInZone().slice(0, 4)), goal: '' }] };
+  const submit = async (v: Values) => {
+    const fields = {
+      code: v.code.trim(),
+      name: v.name.trim(),
+      measureUnit: v.measureUnit.trim(),
+      baseline: v.baseline.trim(),
+      direction: v.direction,
+      dataUnitId: v.dataUnitId,
+      period: v.period,
+      goals: (v.goals ?? []).map((g) => ({ year: g.year, goal: g.goal.trim() })),
+    };
+    if (target) await updateTarget(target.id, { version: target.version, ...fields });
+    else void navigate(`/targets/${(await createTarget({ planId: v.planId, ...fields })).data.id}`);
+    await qc.invalidateQueries();
+  };
+  const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
+  const figure = (label: string) => [...required(label), { pattern: VALUE, message: t('target.valueFormat') }];
+  return (
+    <FormModal<Values> title={t(target ? 'target.edit' : 'target.new')} initialValues={initial} fieldNames={FIELDS} submit={submit} onClose={onClose} testId="target-form" width={680}>
+      <Form.Item name="planId" label={t('item.plan')} rules={[{ required: true, message: t('common.required', { field: t('item.plan') }) }]}>
+        <Select disabled={!!target} showSearch={{ optionFilterProp: 'label' }} options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} data-testid="target-form-plan" />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="code" label={t('item.code')} rules={required(t('item.code'))} style={{ flex: '0 1 140px' }}>
+          <Input maxLength={40} data-testid="target-form-code" />
+        </Form.Item>
+        <Form.Item name="name" label={t('item.title')} rules={required(t('item.title'))} style={{ flex: '1 1 280px' }}>
+          <Input maxLength={200} data-testid="target-form-name" />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="measureUnit" label={t('target.measureUnit')} rules={required(t('target.measureUnit'))} style={{ flex: '0 1 120px' }}>
+          <Input maxLength={20} data-testid="target-form-measure" />
+        </Form.Item>
+        <Form.Item name="baseline" label={t('target.baseline')} rules={figure(t('target.baseline'))} style={{ flex: '0 1 140px' }}>
+          <Input inputMode="decimal" data-testid="target-form-baseline" />
+        </Form.Item>
+        <Form.Item name="direction" label={t('target.direction')} rules={[{ required: true }]} style={{ flex: '0 1 140px' }}>
+          <Select options={DIRECTIONS.map((d) => ({ value: d, label: t(`target.${d}`) }))} />
+        </Form.Item>
+        <Form.Item name="period" label={t('item.reportPeriod')} rules={[{ required: true }]} style={{ flex: '0 1 120px' }}>
+          <Select options={TARGET_PERIODS.map((p) => ({ value: p, label: t(`period.${p}`) }))} />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="dataUnitId" label={t('target.dataUnit')} rules={[{ required: true, message: t('common.required', { field: t('target.dataUnit') }) }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="target-form-unit" />
+      </Form.Item>
+      <Form.Item label={t('target.goals')} required>
+        <Form.List name="goals">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={8}>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={8} align="start">
+                  <Form.Item name={[f.name, 'year']} rules={[{ required: true, message: t('common.required', { field: t('project.year') }) }]} style={{ marginBottom: 0 }}>
+                    <InputNumber min={2000} max={2100} precision={0} placeholder={t('project.year')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'goal']} rules={figure(t('target.goal'))} style={{ flex: 1, marginBottom: 0 }}>
+                    <Input inputMode="decimal" placeholder={t('target.goal')} data-testid="target-form-goal" />
+                  </Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.remove')} onClick={() => remove(f.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+                {t('target.addGoal')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface ActualValues {
+  period: string;
+  value: string;
+}
+
+/** 录入实际值 (HQ office): a period's actual, as the statistics bureau publishes it; reports write theirs when accepted. */
+export function ActualModal({ target, onClose }: { target: TargetDetail; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const today = todayInZone();
+  // Periods of the target's years that have begun, newest first.
+  const periods = target.goals
+    .flatMap((g) => periodsOfYear(g.year, target.period))
+    .filter((p) => (periodRange(p)?.start ?? '9999') <= today)
+    .reverse();
+  const submit = async (v: ActualValues) => {
+    await recordActual(target.id, { period: v.period, value: v.value.trim() });
+    await qc.invalidateQueries();
+  };
+  return (
+    <FormModal<ActualValues> title={t('target.recordActual')} initialValues={{ period: periods[0] }} fieldNames={['period', 'value']} submit={submit} onClose={onClose} testId="actual-form">
+      <Flex gap={12} wrap>
+        <Form.Item name="period" label={t('target.period')} rules={[{ required: true }]} style={{ flex: '0 1 160px' }}>
+          <Select options={periods.map((p) => ({ value: p, label: p }))} data-testid="actual-form-period" />
+        </Form.Item>
+        <Form.Item
+          name="value"
+          label={`${t('target.actual')}（${target.measureUnit}）`}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('target.actual') }) }, { pattern: VALUE, message: t('target.valueFormat') }]}
+          style={{ flex: '1 1 160px' }}
+        >
+          <Input inputMode="decimal" data-testid="actual-form-value" />
+        </Form.Item>
+      </Flex>
+    </FormModal>
+  );
+}
