@@ -46,10 +46,16 @@ describe('the HQ office keeps key projects and targets', () => {
 
     await page.getByTestId('project-page').waitFor();
     expect(await page.getByTestId('project-page').textContent()).toContain('1200.50');
+    // Signed now, and due to start ten days ago: the light turns red, naming the stage.
     await page.getByTestId('project-edit').click();
     await pick('project-form-stage', '签约');
+    await page.getByTestId('project-form-planned-started').click();
+    await page.getByTestId('project-form-planned-started').fill(shanghaiDate(new Date(Date.now() - 10 * 86_400_000)));
+    await page.keyboard.press('Enter');
     await page.getByTestId('modal-ok').click();
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改了建设阶段.* 指挥部办公室主任 · /);
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改了建设阶段、阶段日期 指挥部办公室主任 · /);
+    await page.locator('[data-testid=item-light][data-light=red]').waitFor();
+    expect(await textOf(page, 'item-light-reasons')).toMatch(/节点“开工”逾期\d+个工作日/);
 
     await page.getByTestId('project-set-plan').click();
     await page.getByTestId('project-plan-add').click();

@@ -103,6 +103,17 @@ const FIELDS: Record<string, Message> = {
   taskForceId: { 'zh-CN': '专项推进组', 'en-US': 'Task force' },
   itemId: { 'zh-CN': '事项', 'en-US': 'Item' },
   roles: { 'zh-CN': '角色', 'en-US': 'Roles' },
+  totalInvestment: { 'zh-CN': '总投资', 'en-US': 'Total investment' },
+  years: { 'zh-CN': '年度投资计划', 'en-US': 'Yearly plan' },
+  stage: { 'zh-CN': '建设阶段', 'en-US': 'Stage' },
+  period: { 'zh-CN': '报送期', 'en-US': 'Period' },
+  goals: { 'zh-CN': '年度目标', 'en-US': 'Yearly goals' },
+  yearGoals: { 'zh-CN': '年度目标', 'en-US': 'Yearly goals' },
+  endYear: { 'zh-CN': '结束年份', 'en-US': 'End year' },
+  deadline: { 'zh-CN': '期限', 'en-US': 'Deadline' },
+  deadlineKind: { 'zh-CN': '期限类型', 'en-US': 'Kind of deadline' },
+  recurrence: { 'zh-CN': '周期', 'en-US': 'Recurrence' },
+  startDate: { 'zh-CN': '开始日期', 'en-US': 'Start date' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -75,7 +75,8 @@ export function buildProjects(list: readonly DemoProject[], r: DemoRefs, c: Demo
     const total = new Decimal(p.total);
     const from = planned.signed;
     const to = planned.operating;
-    const days = Math.max(1, daysBetween(from, to));
+    // Days counted inclusively, as each year's share counts them: the shares then add up to the total at most.
+    const days = Math.max(1, daysBetween(from, to) + 1);
     const yearPlan = new Map<number, Decimal>();
     for (let y = c.startYear; y <= c.startYear + 2; y++) {
       const a = maxDate(from, `${y}-01-01`);

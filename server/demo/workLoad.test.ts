@@ -94,6 +94,16 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect((await get(await as('task_force_rural'), '/api/workbench/task-force')).data.counts.toReview).toBeGreaterThan(0);
   });
 
+  it('plans no project to invest more over its years than its total, so that the HQ office can edit every one', async () => {
+    const db = h.db.database.db;
+    const over = ((await db.execute(sql.raw(`
+      select p.code, p.total_investment::text as total, sum(y.planned)::text as planned from projects p join project_year_plans y on y.project_id = p.id
+       group by p.id having sum(y.planned) > p.total_investment`))) as unknown as { rows: unknown[] }).rows;
+    expect(over).toEqual([]);
+    const planned = ((await db.execute(sql.raw(`select count(distinct project_id)::int as n from project_year_plans`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    expect(planned).toBeGreaterThan(10);
+  });
+
   it('computes red, yellow and green lights for tasks, targets and projects, each with its reasons', async () => {
     const db = h.db.database.db;
     for (const table of [tasks, targets, projects]) {

@@ -110,6 +110,7 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     const shrink = expectError(await call(h.app, cast.hq, 'PATCH', `/api/projects/${p.id}`, { version: p.version, totalInvestment: '0.29' }, 'zh-CN'), 422, 'plan_exceeds_total');
     expect(Object.keys(shrink.fields!)).toEqual(['totalInvestment']);
     expect(shrink.message).toContain('0.30');
+    expect(shrink.message.startsWith('总投资：')).toBe(true);
     expectError(await call(h.app, cast.liaisonA, 'PUT', `/api/projects/${p.id}/plan`, { version: p.version, years: [] }), 403);
   });
 
@@ -143,6 +144,7 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     const back = expectError(await call(h.app, cast.hq, 'PATCH', `/api/projects/${p.id}`, { version: p.version, stage: 'planning' }, 'en-US'), 422, 'stage_backwards');
     expect(Object.keys(back.fields!)).toEqual(['stage']);
     expect(back.message).toContain('from signed back to planning');
+    expect(back.message.startsWith('Stage: ')).toBe(true);
     expectError(await call(h.app, cast.hq, 'PATCH', `/api/projects/${p.id}`, { version: p.version - 1, name: '旧' }), 409, 'version_conflict');
 
     const listed = await call(h.app, cast.liaisonB, 'GET', `/api/projects?unit=${cast.unitA.id}&stage=signed&area=${area.id}`);

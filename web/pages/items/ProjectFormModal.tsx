@@ -1,6 +1,7 @@
-import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { PROJECT_STAGES } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
@@ -18,8 +19,12 @@ interface Values {
   responsibleUnitId: string;
   totalInvestment: string;
   stage: (typeof PROJECT_STAGES)[number];
+  /** Planned and actual date of each stage: a planned date not reached in time turns the light red. */
+  dates?: Partial<Record<(typeof PROJECT_STAGES)[number], { planned?: Dayjs | null; actual?: Dayjs | null }>>;
 }
-const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage'] as const;
+const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage', 'stageDates'] as const;
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
 /** Money is typed as text and sent as text: 万元 with at most two decimals, never a float. */
 const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
 
@@ -34,10 +39,36 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
   const units = useUnits();
   const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
   const initial: Partial<Values> = project
-    ? { planId: project.planId, code: project.code, name: project.name, ownerEnterprise: project.ownerEnterprise, location: project.location, responsibleUnitId: project.responsibleUnitId, totalInvestment: project.totalInvestment, stage: project.stage }
+    ? {
+        planId: project.planId,
+        code: project.code,
+        name: project.name,
+        ownerEnterprise: project.ownerEnterprise,
+        location: project.location,
+        responsibleUnitId: project.responsibleUnitId,
+        totalInvestment: project.totalInvestment,
+        stage: project.stage,
+        dates: Object.fromEntries(PROJECT_STAGES.map((st) => [st, { planned: asDay(project.stageDates[st]?.planned), actual: asDay(project.stageDates[st]?.actual) }])),
+      }
     : { stage: 'planning' };
   const submit = async (v: Values) => {
-    const fields = { planId: v.planId ?? null, code: v.code.trim(), name: v.name.trim(), ownerEnterprise: v.ownerEnterprise ?? '', location: v.location ?? '', responsibleUnitId: v.responsibleUnitId, totalInvestment: v.totalInvestment.trim(), stage: v.stage };
+    const stageDates = Object.fromEntries(
+      PROJECT_STAGES.flatMap((st) => {
+        const d = v.dates?.[st];
+        return d?.planned || d?.actual ? [[st, { planned: day(d.planned), actual: day(d.actual) }]] : [];
+      }),
+    );
+    const fields = {
+      planId: v.planId ?? null,
+      code: v.code.trim(),
+      name: v.name.trim(),
+      ownerEnterprise: v.ownerEnterprise ?? '',
+      location: v.location ?? '',
+      responsibleUnitId: v.responsibleUnitId,
+      totalInvestment: v.totalInvestment.trim(),
+      stage: v.stage,
+      stageDates,
+    };
     if (project) await updateProject(project.id, { version: project.version, ...fields });
     else void navigate(`/projects/${(await createProject(fields)).data.id}`);
     await qc.invalidateQueries();
@@ -80,6 +111,21 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
           <Select options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} data-testid="project-form-stage" />
         </Form.Item>
       </Flex>
+      <Form.Item label={t('project.stageDates')} extra={t('project.stageDatesHelp')}>
+        <Flex vertical gap={6}>
+          {PROJECT_STAGES.map((st) => (
+            <Flex key={st} gap={8} align="center" wrap>
+              <Typography.Text style={{ width: 48 }}>{t(`stage.${st}`)}</Typography.Text>
+              <Form.Item name={['dates', st, 'planned']} noStyle>
+                <DatePicker placeholder={t('project.plannedDateField')} data-testid={`project-form-planned-${st}`} />
+              </Form.Item>
+              <Form.Item name={['dates', st, 'actual']} noStyle>
+                <DatePicker placeholder={t('project.actualDateField')} data-testid={`project-form-actual-${st}`} />
+              </Form.Item>
+            </Flex>
+          ))}
+        </Flex>
+      </Form.Item>
     </FormModal>
   );
 }
