@@ -150,7 +150,7 @@ export const work = {
   'task.everyMonth': ['每月', 'Month'],
   'task.everyQuarter': ['每季度', 'Quarter'],
   'task.byDay': ['每期截止日', 'By day'],
-  'task.recurringUntil': ['截止至（可选）', 'Until (optional)'],
+  'task.recurringUntil': ['截止至', 'Until'],
   'task.empty': ['没有符合条件的任务。可调整筛选条件，或由指挥部办公室在方案下分解任务。', 'No task matches. Change the filters, or the HQ office breaks a plan down into tasks.'],
   'target.listTitle': ['目标指标', 'Targets'],
   'target.empty': ['没有符合条件的目标指标。', 'No target matches the filters.'],

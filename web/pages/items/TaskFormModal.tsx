@@ -153,7 +153,7 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
                   )}
                   {kind === 'recurring' && (
                     <>
-                      <Form.Item name="every" label={t('task.every')}>
+                      <Form.Item name="every" label={t('task.every')} rules={[{ required: true }]}>
                         <Select style={{ width: 110 }} options={[{ value: 'month', label: t('task.everyMonth') }, { value: 'quarter', label: t('task.everyQuarter') }]} />
                       </Form.Item>
                       <Form.Item name="day" label={t('task.byDay')} rules={[{ required: true, message: t('common.required', { field: t('task.byDay') }) }]}>
