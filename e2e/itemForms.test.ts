@@ -86,5 +86,23 @@ describe('the HQ office keeps key projects and targets', () => {
     await page.getByTestId('modal-ok').click();
     await expect.poll(async () => (await historyLines())[0]).toMatch(new RegExp(`^录入${period.trim()}实际值105.5 指挥部办公室主任 · `));
     await expect.poll(() => textOf(page, 'target-outlook')).toMatch(new RegExp(`^${year}年：目标 120，预测 \\d+(\\.\\d)?预计`));
+
+    // An entered trajectory: the first period's planned value typed in; it shows as entered, and goes back to the line.
+    const trajectoryLabels = async () => (await page.locator('[data-testid=trajectory-form] .ant-form-item-label').allInnerTexts()).map((l) => l.trim());
+    await page.getByTestId('target-trajectory').click();
+    await page.getByTestId('trajectory-value').first().fill('101.5');
+    await page.getByTestId('modal-ok').click();
+    await expect.poll(async () => (await historyLines())[0]).toMatch(/^设置计划轨迹 /);
+    await page.getByTestId('target-trajectory').click();
+    await page.getByTestId('trajectory-value').first().waitFor();
+    const labels = await trajectoryLabels();
+    expect(labels[0]).toBe(`${year}-01 · 已录入`);
+    expect(labels.slice(1).every((l) => !l.includes('已录入'))).toBe(true);
+    expect(await page.getByTestId('trajectory-value').first().inputValue()).toBe('101.5');
+    await page.getByTestId('trajectory-linear').click();
+    await expect.poll(() => page.getByTestId('trajectory-value').count()).toBe(0);
+    await page.getByTestId('target-trajectory').click();
+    await page.getByTestId('trajectory-value').first().waitFor();
+    expect((await trajectoryLabels()).some((l) => l.includes('已录入'))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import type { Item, List } from './types.js';
 import type { HistoryLine } from '../../domain/schemas/history.js';
 import type { PlanCreate, PlanUpdate } from '../../domain/schemas/plan.js';
 import type { ProjectCreate, ProjectPlanPut, ProjectUpdate } from '../../domain/schemas/project.js';
-import type { ActualCreate, TargetCreate, TargetUpdate } from '../../domain/schemas/target.js';
+import type { ActualCreate, TargetCreate, TargetUpdate, TrajectoryPut } from '../../domain/schemas/target.js';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, ProjectDetail, RollupRow, Target, TargetDetail, TaskDetail, TaskItem } from './workTypes.js';
@@ -66,6 +66,7 @@ export const listTargets = (f: TargetFilter) => api<LightList<Target>>('/targets
 export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}`);
 export const createTarget = (input: z.input<typeof TargetCreate>) => api<Item<TargetDetail>>('/targets', { method: 'POST', body: input });
 export const updateTarget = (id: string, input: z.input<typeof TargetUpdate>) => api<Item<TargetDetail>>(`/targets/${id}`, { method: 'PATCH', body: input });
+export const setTrajectory = (id: string, input: z.input<typeof TrajectoryPut>) => api<Item<TargetDetail>>(`/targets/${id}/trajectory`, { method: 'PUT', body: input });
 export const recordActual = (id: string, input: z.input<typeof ActualCreate>) => api<Item<unknown>>(`/targets/${id}/actuals`, { method: 'POST', body: input });
 
 export const listProjects = (f: ProjectFilter) => api<LightList<Project>>('/projects', { query: { ...f } });

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { periodRange, periodsOfYear } from '../../../domain/periods.js';
 import { DIRECTIONS, TARGET_PERIODS } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
-import { createTarget, listPlans, recordActual, updateTarget } from '../../api/planning.js';
+import { createTarget, listPlans, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
 import type { TargetDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { todayInZone } from '../../format.js';
@@ -157,6 +157,73 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
           <Input inputMode="decimal" data-testid="actual-form-value" />
         </Form.Item>
       </Flex>
+    </FormModal>
+  );
+}
+
+interface TrajectoryValues {
+  points: { expected: string }[];
+}
+
+/**
+ * 计划轨迹 (HQ office): the expected value of each period of one year, linear between the goals
+ * unless entered. Only the periods whose value differs from the line (or were entered before) are
+ * kept as entered points; 恢复线性 drops the year's entered points. Other years keep theirs.
+ */
+export function TrajectoryModal({ target, year, onClose }: { target: TargetDetail; year: number; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const shown = target.trajectory.filter((p) => p.year === year);
+  const others = target.trajectory.filter((p) => p.year !== year && p.entered).map((p) => ({ period: p.period, expected: p.expected }));
+  const save = async (points: { period: string; expected: string }[]) => {
+    await setTrajectory(target.id, { version: target.version, points: [...others, ...points] });
+    await qc.invalidateQueries();
+  };
+  const submit = async (v: TrajectoryValues) => {
+    // The form holds only the values; each period is the one shown in its place.
+    const typed = v.points.map((p, i) => ({ period: shown[i]!.period, expected: p.expected.trim(), was: shown[i]! }));
+    await save(typed.filter((p) => p.was.entered || trim(p.expected) !== trim(p.was.expected)).map(({ period, expected }) => ({ period, expected })));
+  };
+  return (
+    <FormModal<TrajectoryValues>
+      title={t('target.trajectoryTitle', { year })}
+      initialValues={{ points: shown.map((p) => ({ expected: trim(p.expected) })) }}
+      fieldNames={['points']}
+      submit={submit}
+      onClose={onClose}
+      testId="trajectory-form"
+    >
+      <Form.List name="points">
+        {(fields) => (
+          <Flex wrap gap={8}>
+            {fields.map((f, i) => (
+              <Form.Item
+                key={f.key}
+                name={[f.name, 'expected']}
+                label={`${shown[i]!.period}${shown[i]!.entered ? ` · ${t('target.entered')}` : ''}`}
+                rules={[{ required: true, whitespace: true, message: t('common.required', { field: shown[i]!.period }) }, { pattern: VALUE, message: t('target.valueFormat') }]}
+                style={{ width: 120, marginBottom: 4 }}
+              >
+                <Input inputMode="decimal" data-testid="trajectory-value" />
+              </Form.Item>
+            ))}
+          </Flex>
+        )}
+      </Form.List>
+      {shown.some((p) => p.entered) && (
+        <Button
+          type="link"
+          style={{ paddingInline: 0 }}
+          onClick={() =>
+            void save([])
+              .then(onClose)
+              .catch(() => undefined)
+          }
+          data-testid="trajectory-linear"
+        >
+          {t('target.backToLinear')}
+        </Button>
+      )}
     </FormModal>
   );
 }

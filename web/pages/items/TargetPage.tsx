@@ -13,7 +13,7 @@ import { ItemSide } from './ItemSide.js';
 import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
 import { TargetChart } from './TargetChart.js';
-import { ActualModal, TargetFormModal } from './TargetFormModal.js';
+import { ActualModal, TargetFormModal, TrajectoryModal } from './TargetFormModal.js';
 
 /** One target: goals, actual vs. trajectory chart with the year-end forecast, and 首战告捷. */
 export function TargetPage() {
@@ -23,7 +23,7 @@ export function TargetPage() {
   const target = useQuery({ queryKey: ['targets', id], queryFn: () => getTarget(id) });
   const thisYear = Number(todayInZone().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
-  const [editing, setEditing] = useState<'target' | 'actual' | null>(null);
+  const [editing, setEditing] = useState<'target' | 'actual' | 'trajectory' | null>(null);
   if (target.isError) return <LoadError error={target.error} onRetry={() => void target.refetch()} />;
   if (!target.data) return <FullPageSpin />;
   const d = target.data.data;
@@ -89,7 +89,16 @@ export function TargetPage() {
           <Card
             size="small"
             title={t('target.chart')}
-            extra={years.length > 1 && <Segmented size="small" value={shown} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ value: y, label: String(y) }))} />}
+            extra={
+              <Flex gap={8} align="center">
+                {can(target.data.policies, 'update') && (
+                  <Button size="small" onClick={() => setEditing('trajectory')} data-testid="target-trajectory">
+                    {t('target.trajectory')}
+                  </Button>
+                )}
+                {years.length > 1 && <Segmented size="small" value={shown} onChange={(v) => setYear(Number(v))} options={years.map((y) => ({ value: y, label: String(y) }))} />}
+              </Flex>
+            }
           >
             <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }} data-testid="target-outlook">
               <Typography.Text>{outlookText(outlook, shown)}</Typography.Text>
@@ -105,6 +114,7 @@ export function TargetPage() {
       </Row>
       {editing === 'target' && <TargetFormModal target={d} onClose={() => setEditing(null)} />}
       {editing === 'actual' && <ActualModal target={d} onClose={() => setEditing(null)} />}
+      {editing === 'trajectory' && <TrajectoryModal target={d} year={shown} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }
