@@ -73,3 +73,14 @@ export async function textOf(page: Page, testId: string): Promise<string> {
 
 /** The current code of a TOTP secret. */
 export const totp = (secret: string): Promise<string> => generate({ secret });
+
+/** Picks an option of an antd Select by its visible text (typing it first where the select searches). */
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const input = page.getByTestId(testId).locator('input');
+  if (await input.isEditable()) await input.fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** An item page's 变更记录 as its lines read, newest first (whitespace folded). */
+export const historyLines = async (page: Page): Promise<string[]> => (await page.getByTestId('item-history-line').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
-import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
+import { atPath, historyLines, launch, newPage, pickOption, submitLogin, textOf } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
@@ -22,13 +22,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pick(testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  const input = page.getByTestId(testId).locator('input');
-  if (await input.isEditable()) await input.fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-const historyLines = async () => (await page.getByTestId('item-history-line').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));
+const history = () => historyLines(page);
 
 describe('the HQ office keeps key projects and targets', () => {
   it('creates a project, moves its stage on and plans its yearly investment, exactly', async () => {
@@ -36,7 +30,7 @@ describe('the HQ office keeps key projects and targets', () => {
     await page.getByTestId('project-new').click();
     await page.getByTestId('project-form-code').fill(`E2E-XM-${stamp}`);
     await page.getByTestId('project-form-name').fill('精细化工园区污水管网工程');
-    await pick('project-form-unit', '建设街道');
+    await pickOption(page, 'project-form-unit', '建设街道');
     // Three decimals are refused in the form, before anything is sent.
     await page.getByTestId('project-form-total').fill('1200.505');
     await page.getByTestId('modal-ok').click();
@@ -48,12 +42,12 @@ describe('the HQ office keeps key projects and targets', () => {
     expect(await page.getByTestId('project-page').textContent()).toContain('1200.50');
     // Signed now, and due to start ten days ago: the light turns red, naming the stage.
     await page.getByTestId('project-edit').click();
-    await pick('project-form-stage', '签约');
+    await pickOption(page, 'project-form-stage', '签约');
     await page.getByTestId('project-form-planned-started').click();
     await page.getByTestId('project-form-planned-started').fill(shanghaiDate(new Date(Date.now() - 10 * 86_400_000)));
     await page.keyboard.press('Enter');
     await page.getByTestId('modal-ok').click();
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改了建设阶段、阶段日期 指挥部办公室主任 · /);
+    await expect.poll(async () => (await history())[0]).toMatch(/^修改了建设阶段、阶段日期 指挥部办公室主任 · /);
     await page.locator('[data-testid=item-light][data-light=red]').waitFor();
     expect(await textOf(page, 'item-light-reasons')).toMatch(/节点“开工”逾期\d+个工作日/);
 
@@ -62,18 +56,18 @@ describe('the HQ office keeps key projects and targets', () => {
     await page.getByTestId('project-plan-amount').fill('600.25');
     await page.getByTestId('modal-ok').click();
     await expect.poll(() => textOf(page, 'project-totals')).toBe('累计计划 600.25 万元，累计完成 0.00 万元');
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^设置年度投资计划 /);
+    await expect.poll(async () => (await history())[0]).toMatch(/^设置年度投资计划 /);
   });
 
   it('creates a target with its goal, records an actual, and the outlook and history follow', async () => {
     await page.goto('/targets');
     await page.getByTestId('target-new').click();
-    await pick('target-form-plan', '工业振兴专项行动方案');
+    await pickOption(page, 'target-form-plan', '工业振兴专项行动方案');
     await page.getByTestId('target-form-code').fill(`E2E-T-${stamp}`);
     await page.getByTestId('target-form-name').fill('规上工业企业研发投入');
     await page.getByTestId('target-form-measure').fill('亿元');
     await page.getByTestId('target-form-baseline').fill('100');
-    await pick('target-form-unit', '建设街道');
+    await pickOption(page, 'target-form-unit', '建设街道');
     await page.getByTestId('target-form-goal').fill('120');
     await page.getByTestId('modal-ok').click();
 
@@ -84,7 +78,7 @@ describe('the HQ office keeps key projects and targets', () => {
     expect(period).toMatch(new RegExp(`^${year}-`));
     await page.getByTestId('actual-form-value').fill('105.5');
     await page.getByTestId('modal-ok').click();
-    await expect.poll(async () => (await historyLines())[0]).toMatch(new RegExp(`^录入${period.trim()}实际值105.5 指挥部办公室主任 · `));
+    await expect.poll(async () => (await history())[0]).toMatch(new RegExp(`^录入${period.trim()}实际值105.5 指挥部办公室主任 · `));
     await expect.poll(() => textOf(page, 'target-outlook')).toMatch(new RegExp(`^${year}年：目标 120，预测 \\d+(\\.\\d)?预计`));
 
     // An entered trajectory: the first period's planned value typed in; it shows as entered, and goes back to the line.
@@ -92,7 +86,7 @@ describe('the HQ office keeps key projects and targets', () => {
     await page.getByTestId('target-trajectory').click();
     await page.getByTestId('trajectory-value').first().fill('101.5');
     await page.getByTestId('modal-ok').click();
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^设置计划轨迹 /);
+    await expect.poll(async () => (await history())[0]).toMatch(/^设置计划轨迹 /);
     await page.getByTestId('target-trajectory').click();
     await page.getByTestId('trajectory-value').first().waitFor();
     const labels = await trajectoryLabels();

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
-import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
+import { atPath, historyLines, launch, newPage, pickOption, submitLogin, textOf } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
@@ -23,23 +23,17 @@ afterAll(async () => {
 });
 
 /** Picks an option of an antd Select by its visible text. */
-async function pick(testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-const historyLines = async () => (await page.getByTestId('item-history-line').allInnerTexts()).map((l) => l.replace(/\s+/g, ' '));
+const history = () => historyLines(page);
 
 describe('the HQ office keeps the task tree', () => {
   it('creates a task under a plan, edits it, and adds a subtask with a recurring deadline', async () => {
     await page.goto('/tasks');
     await page.getByTestId('task-new').click();
     await page.getByTestId('task-form-code').waitFor();
-    await pick('task-form-plan', '工业振兴专项行动方案');
+    await pickOption(page, 'task-form-plan', '工业振兴专项行动方案');
     await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}`);
     await page.getByTestId('task-form-title').fill('培育专精特新企业');
-    await pick('task-form-lead', '建设街道');
+    await pickOption(page, 'task-form-lead', '建设街道');
     await page.getByTestId('task-form-deadline').click();
     await page.getByTestId('task-form-deadline').fill('2027-06-30');
     await page.keyboard.press('Enter');
@@ -48,14 +42,14 @@ describe('the HQ office keeps the task tree', () => {
     await page.getByTestId('task-page').waitFor();
     await expect.poll(() => textOf(page, 'task-title')).toBe('培育专精特新企业');
     expect(await page.getByTestId('task-page').textContent()).toContain('2027-06-30');
-    await expect.poll(historyLines).toEqual([expect.stringMatching(/^创建 指挥部办公室主任 · /)]);
+    await expect.poll(history).toEqual([expect.stringMatching(/^创建 指挥部办公室主任 · /)]);
     taskUrl = page.url();
 
     await page.getByTestId('task-edit').click();
     await page.getByTestId('task-form-title').fill('培育专精特新“小巨人”企业');
     await page.getByTestId('modal-ok').click();
     await expect.poll(() => textOf(page, 'task-title')).toBe('培育专精特新“小巨人”企业');
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改了名称 指挥部办公室主任 · /);
+    await expect.poll(async () => (await history())[0]).toMatch(/^修改了名称 指挥部办公室主任 · /);
 
     await page.getByTestId('task-add-child').click();
     await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}.1`);
@@ -85,25 +79,25 @@ describe('the HQ office keeps the task tree', () => {
     await page.getByTestId('milestone-line').filter({ hasText: '完成企业摸底' }).waitFor();
     await page.locator('[data-testid=item-light][data-light=red]').waitFor();
     expect(await textOf(page, 'item-light-reasons')).toMatch(/节点“完成企业摸底”逾期\d+个工作日/);
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^新增节点“完成企业摸底” 指挥部办公室主任 · /);
+    await expect.poll(async () => (await history())[0]).toMatch(/^新增节点“完成企业摸底” 指挥部办公室主任 · /);
 
     await page.getByTestId('milestone-edit').click();
     await fillDate('milestone-done', shanghaiDate(new Date()));
     await page.getByTestId('modal-ok').click();
     await expect.poll(async () => (await page.getByTestId('milestone-line').innerText()).includes('完成')).toBe(true);
     await expect.poll(() => textOf(page, 'item-light-reasons')).not.toContain('完成企业摸底');
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^修改节点“完成企业摸底”/);
+    await expect.poll(async () => (await history())[0]).toMatch(/^修改节点“完成企业摸底”/);
 
     await page.getByTestId('milestone-remove').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('milestone-line').count()).toBe(0);
-    await expect.poll(async () => (await historyLines())[0]).toMatch(/^删除节点“完成企业摸底”/);
+    await expect.poll(async () => (await history())[0]).toMatch(/^删除节点“完成企业摸底”/);
   });
 
   it('refuses a code already taken on its field, and gives a liaison none of these buttons', async () => {
     await page.goto('/tasks');
     await page.getByTestId('task-new').click();
-    await pick('task-form-plan', '工业振兴专项行动方案');
+    await pickOption(page, 'task-form-plan', '工业振兴专项行动方案');
     await page.getByTestId('task-form-code').fill(`E2E-K-${stamp}`);
     await page.getByTestId('task-form-title').fill('重复编号的任务');
     await page.getByTestId('task-form-deadline').click();
