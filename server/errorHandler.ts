@@ -31,7 +31,7 @@ function validationError(err: FastifyError & { validation?: unknown[]; validatio
     for (const name of names) if (!Object.hasOwn(fields, name)) fields[name] = issueMessage(issue, lang, received);
   }
   const detail = Object.entries(fields)
-    .map(([f, m]) => `${f} ${m}`)
+    .map(([f, m]) => `${fieldName(f, lang)} ${m}`)
     .join('；');
   return new AppError(400, 'validation', { detail }, fields);
 }

@@ -166,7 +166,10 @@ describe.each(DATABASE_KINDS)('tasks on %s', (kind) => {
     expectError(await call(h.app, cast.liaisonA, 'POST', '/api/tasks', newTask()), 403, 'forbidden');
     expectError(await call(h.app, cast.sysadmin, 'PATCH', `/api/tasks/${t.id}`, { version: t.version, title: '改' }), 403, 'forbidden');
     expectError(await call(h.app, cast.hq, 'PATCH', `/api/tasks/${t.id}`, { version: t.version + 5, title: '改' }), 409, 'version_conflict');
-    // The message names the field as the form labels it, in the user's language.
+    // Bad input and refusals name the field as the form labels it, in the user's language.
+    const bad = expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', { ...newTask(), title: '' }), 400, 'validation');
+    expect(Object.keys(bad.fields!)).toEqual(['title']);
+    expect(bad.message).toMatch(/^输入有误：名称 /);
     const dup = expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', newTask({ code: t.code })), 409, 'duplicate');
     expect([dup.message, dup.fields]).toEqual([`编号已存在：${t.code}`, { code: '' }]);
     expect(expectError(await call(h.app, cast.hq, 'POST', '/api/tasks', newTask({ code: t.code }), 'en-US'), 409).message).toBe(`Code already exists: ${t.code}`);
