@@ -1,4 +1,5 @@
 import type { Lang } from './enums.js';
+import { fillTemplate, trimDecimal as trim } from './text.js';
 
 /**
  * One line of an item's history (任务、目标指标、重点项目): what happened, when and by whom, from the
@@ -19,8 +20,6 @@ export type HistoryKind = HistoryEvent['kind'];
 /** What an accepted report said, as exact decimal text: a task's percent, a target's actual, a project's investment (万元). */
 export type ReportFigure = { percent: string } | { actual: string; measureUnit: string } | { investment: string } | null;
 
-/** "68.3000" → "68.3", "90.0000" → "90"; money keeps its two decimals elsewhere. */
-const trim = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.replace(/\.?0+$/, '') : v);
 
 function figureText(f: NonNullable<ReportFigure>, lang: Lang): string {
   const zh = lang === 'zh-CN';
@@ -102,7 +101,7 @@ export function historyText(e: HistoryEvent, lang: Lang): string {
     const names = [...new Set(e.fields.map((f) => FIELDS[f][lang === 'zh-CN' ? 0 : 1]))];
     params.fields = names.length ? names.join(lang === 'zh-CN' ? '、' : ', ') : lang === 'zh-CN' ? '基本信息' : 'its details';
   }
-  return TEXT[e.kind][lang].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+  return fillTemplate(TEXT[e.kind][lang], params);
 }
 
 /** Newest first; lines at the same instant keep the order they were recorded in. */

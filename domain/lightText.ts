@@ -1,5 +1,6 @@
 import type { Lang } from './enums.js';
 import type { LightReason } from './lights.js';
+import { fillTemplate } from './text.js';
 
 const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
   done: { 'zh-CN': '已完成', 'en-US': 'Done' },
@@ -18,5 +19,5 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
 
 /** The sentence shown beside a light, e.g. 节点“开工”逾期3个工作日. */
 export function lightReasonText(r: LightReason, lang: Lang): string {
-  return TEXT[r.code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(r.params[k] ?? ''));
+  return fillTemplate(TEXT[r.code][lang], r.params);
 }

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
-import { atPath, historyLines, launch, newPage, pickOption, submitLogin, textOf } from './browser.js';
+import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
@@ -12,11 +12,11 @@ const year = Number(shanghaiDate(new Date()).slice(0, 4));
 let browser: Browser;
 let page: Page;
 
+const as = signedInPages(() => browser, base);
+
 beforeAll(async () => {
   browser = await launch();
-  page = (await newPage(browser, base)).page;
-  await submitLogin(page, 'hq_office');
-  await atPath(page, '/');
+  page = await as('hq_office');
 });
 afterAll(async () => {
   await browser?.close();

@@ -2,18 +2,18 @@
 // draft, then submitted for review, after which it can no longer be edited; a liaison cannot draft.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { launch, signedInPages } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
 let browser: Browser;
 let page: Page;
 
+const as = signedInPages(() => browser, base);
+
 beforeAll(async () => {
   browser = await launch();
-  page = (await newPage(browser, base)).page;
-  await submitLogin(page, 'hq_office');
-  await atPath(page, '/');
+  page = await as('hq_office');
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,9 +48,7 @@ describe('the HQ office drafts a plan', () => {
   });
 
   it('gives a liaison no way to draft a plan', async () => {
-    const liaison = (await newPage(browser, base)).page;
-    await submitLogin(liaison, 'liaison');
-    await atPath(liaison, '/');
+    const liaison = await as('liaison');
     await liaison.goto('/plans');
     await liaison.getByTestId('plans-page').locator('.ant-table-row').first().waitFor();
     expect(await liaison.getByTestId('plan-new').count()).toBe(0);

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shanghaiDate } from '../domain/calendar/days.js';
-import { atPath, historyLines, launch, newPage, pickOption, submitLogin, textOf } from './browser.js';
+import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
@@ -12,17 +12,16 @@ let browser: Browser;
 let page: Page;
 let taskUrl = '';
 
+const as = signedInPages(() => browser, base);
+
 beforeAll(async () => {
   browser = await launch();
-  page = (await newPage(browser, base)).page;
-  await submitLogin(page, 'hq_office');
-  await atPath(page, '/');
+  page = await as('hq_office');
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks an option of an antd Select by its visible text. */
 const history = () => historyLines(page);
 
 describe('the HQ office keeps the task tree', () => {
@@ -106,9 +105,7 @@ describe('the HQ office keeps the task tree', () => {
     await page.getByTestId('modal-ok').click();
     await expect.poll(async () => (await page.locator('.ant-form-item-has-error').allInnerTexts()).join(' ')).toContain(`编号已存在：E2E-K-${stamp}`);
 
-    const liaison = (await newPage(browser, base)).page;
-    await submitLogin(liaison, 'liaison');
-    await atPath(liaison, '/');
+    const liaison = await as('liaison');
     await liaison.goto('/tasks');
     await liaison.getByTestId('task-table').locator('.ant-table-row').first().waitFor();
     expect(await liaison.getByTestId('task-new').count()).toBe(0);

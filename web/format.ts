@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
@@ -25,8 +25,7 @@ export function formatDate(value: string | null | undefined): string {
 /** Today on the district's clock, as YYYY-MM-DD. */
 export const todayInZone = (): string => dayjs().tz(ZONE).format('YYYY-MM-DD');
 
-/** An exact decimal string without trailing zeros (95.1000 → 95.1, 90.0000 → 90); kept as text, no floating point. */
-export function trimDecimal(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /^-?\d+\.\d+$/.test(value) ? value.replace(/\.?0+$/, '') : value;
-}
+export { trimDecimal } from '../domain/text.js';
+
+/** A picked day as the API takes it (YYYY-MM-DD), or null when none was picked. */
+export const isoDay = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);

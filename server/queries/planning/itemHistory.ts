@@ -2,16 +2,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { changedFields, sortHistory, type HistoryEvent, type ReportFigure } from '../../../domain/itemHistory.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
-import { auditLog, orgUnits, projects, reports, reportSteps, targets, tasks, taskUnits, users } from '../../db/schema/index.js';
+import { auditLog, orgUnits, reports, reportSteps, targets, taskUnits, users } from '../../db/schema/index.js';
 
 type Json = Record<string, unknown> | null;
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-
-/** Does the item exist (a history of nothing is a 404, not an empty list)? */
-export async function itemExists(db: Executor, type: ItemType, id: string): Promise<boolean> {
-  const table = type === 'task' ? tasks : type === 'target' ? targets : projects;
-  return (await db.select({ id: table.id }).from(table).where(eq(table.id, id))).length > 0;
-}
 
 /**
  * An item's history, newest first: its own audit records (created, edited, claims, milestones,

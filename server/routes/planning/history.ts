@@ -8,7 +8,8 @@ import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
 import { taskPolicy } from '../../policies/task.js';
 import { presentHistory } from '../../presenters/planning/history.js';
-import { itemExists, loadItemHistory } from '../../queries/planning/itemHistory.js';
+import { loadItemHistory } from '../../queries/planning/itemHistory.js';
+import { loadItem } from '../../queries/reporting/items.js';
 import { errors } from './shared.js';
 
 const ITEMS: [ItemType, string, (a: Parameters<typeof taskPolicy.read>[0]) => boolean][] = [
@@ -23,7 +24,8 @@ export default function historyRoutes(app: App) {
     app.get(`/api/${path}/:id/history`, { schema: { tags: [path], params: IdParams, response: { 200: HistoryResponse, ...errors } } }, async (req) => {
       authorize(read(req.ctx.actor));
       const db = req.ctx.database.db;
-      if (!(await itemExists(db, type, req.params.id))) throw notFound(type);
+      // A history of nothing is a 404, not an empty list.
+      if (!(await loadItem(db, type, req.params.id))) throw notFound(type);
       return { data: (await loadItemHistory(db, type, req.params.id)).map((e) => presentHistory(e, req.ctx.lang)) };
     });
   }

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { addMilestone, removeMilestone, updateMilestone } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
-import { todayInZone } from '../../format.js';
+import { isoDay, todayInZone } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 type Milestone = TaskDetail['milestones'][number];
@@ -14,14 +14,13 @@ interface Values {
   due?: Dayjs | null;
   doneOn?: Dayjs | null;
 }
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** 新增节点 / 编辑节点 (HQ office): a name, its date, and the day it was done. */
 function MilestoneModal({ taskId, milestone, onClose }: { taskId: string; milestone?: Milestone; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const submit = async (v: Values) => {
-    const body = { name: v.name.trim(), due: day(v.due), doneOn: day(v.doneOn) };
+    const body = { name: v.name.trim(), due: isoDay(v.due), doneOn: isoDay(v.doneOn) };
     if (milestone) await updateMilestone(taskId, milestone.id, body);
     else await addMilestone(taskId, body);
     await qc.invalidateQueries();

@@ -8,6 +8,9 @@ import { useUnits } from '../../api/hooks.js';
 import { createProject, listPlans, setProjectPlan, updateProject } from '../../api/planning.js';
 import type { ProjectDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
+import { schemaRule } from '../../components/schemaRule.js';
+import { isoDay } from '../../format.js';
+import { Money } from '../../../domain/schemas/work.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -23,10 +26,7 @@ interface Values {
   dates?: Partial<Record<(typeof PROJECT_STAGES)[number], { planned?: Dayjs | null; actual?: Dayjs | null }>>;
 }
 const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage', 'stageDates'] as const;
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
-/** Money is typed as text and sent as text: 万元 with at most two decimals, never a float. */
-const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
 
 /**
  * 新建项目 / 编辑项目 (HQ office): name, owner enterprise, location, responsible unit, total
@@ -55,7 +55,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
     const stageDates = Object.fromEntries(
       PROJECT_STAGES.flatMap((st) => {
         const d = v.dates?.[st];
-        return d?.planned || d?.actual ? [[st, { planned: day(d.planned), actual: day(d.actual) }]] : [];
+        return d?.planned || d?.actual ? [[st, { planned: isoDay(d.planned), actual: isoDay(d.actual) }]] : [];
       }),
     );
     const fields = {
@@ -102,7 +102,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
         <Form.Item
           name="totalInvestment"
           label={t('project.total')}
-          rules={[...required(t('project.total')), { pattern: MONEY, message: t('project.moneyFormat') }]}
+          rules={[...required(t('project.total')), schemaRule(Money, t('project.moneyFormat'))]}
           style={{ flex: '0 1 180px' }}
         >
           <Input inputMode="decimal" data-testid="project-form-total" />
@@ -156,7 +156,7 @@ export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail;
                   name={[f.name, 'planned']}
                   rules={[
                     { required: true, message: t('common.required', { field: t('project.plannedWan') }) },
-                    { pattern: MONEY, message: t('project.moneyFormat') },
+                    schemaRule(Money, t('project.moneyFormat')),
                   ]}
                   style={{ flex: 1, marginBottom: 0 }}
                 >

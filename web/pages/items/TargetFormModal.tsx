@@ -8,7 +8,9 @@ import { useUnits } from '../../api/hooks.js';
 import { createTarget, listPlans, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
 import type { TargetDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
-import { todayInZone } from '../../format.js';
+import { schemaRule } from '../../components/schemaRule.js';
+import { todayInZone, trimDecimal as trim } from '../../format.js';
+import { TargetValue } from '../../../domain/schemas/work.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -23,9 +25,6 @@ interface Values {
   goals: { year: number; goal: string }[];
 }
 const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'goals'] as const;
-/** Figures are typed and sent as text, exact to four decimals, never as floats. */
-const VALUE = /^-?\d{1,12}(\.\d{1,4})?$/;
-const trim = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.replace(/\.?0+$/, '') : v);
 
 /**
  * 新建指标 / 编辑指标 (HQ office): unit of measure, baseline, direction, the unit that supplies the
@@ -66,7 +65,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
     await qc.invalidateQueries();
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
-  const figure = (label: string) => [...required(label), { pattern: VALUE, message: t('target.valueFormat') }];
+  const figure = (label: string) => [...required(label), schemaRule(TargetValue, t('target.valueFormat'))];
   return (
     <FormModal<Values> title={t(target ? 'target.edit' : 'target.new')} initialValues={initial} fieldNames={FIELDS} submit={submit} onClose={onClose} testId="target-form" width={680}>
       <Form.Item name="planId" label={t('item.plan')} rules={[{ required: true, message: t('common.required', { field: t('item.plan') }) }]}>
@@ -151,7 +150,7 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
         <Form.Item
           name="value"
           label={`${t('target.actual')}（${target.measureUnit}）`}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('target.actual') }) }, { pattern: VALUE, message: t('target.valueFormat') }]}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('target.actual') }) }, schemaRule(TargetValue, t('target.valueFormat'))]}
           style={{ flex: '1 1 160px' }}
         >
           <Input inputMode="decimal" data-testid="actual-form-value" />
@@ -201,7 +200,7 @@ export function TrajectoryModal({ target, year, onClose }: { target: TargetDetai
                 key={f.key}
                 name={[f.name, 'expected']}
                 label={`${shown[i]!.period}${shown[i]!.entered ? ` · ${t('target.entered')}` : ''}`}
-                rules={[{ required: true, whitespace: true, message: t('common.required', { field: shown[i]!.period }) }, { pattern: VALUE, message: t('target.valueFormat') }]}
+                rules={[{ required: true, whitespace: true, message: t('common.required', { field: shown[i]!.period }) }, schemaRule(TargetValue, t('target.valueFormat'))]}
                 style={{ width: 120, marginBottom: 4 }}
               >
                 <Input inputMode="decimal" data-testid="trajectory-value" />

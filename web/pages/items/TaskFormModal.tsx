@@ -7,6 +7,7 @@ import { useUnits } from '../../api/hooks.js';
 import { createTask, listPlans, updateTask } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
+import { isoDay, trimDecimal } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -27,7 +28,6 @@ interface Values {
 }
 
 const FIELDS = ['planId', 'code', 'title', 'description', 'leadUnitId', 'supportUnitIds', 'responsiblePost', 'weight', 'startDate', 'deadlineKind', 'deadline', 'reportPeriod'] as const;
-const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** What the form shows for a task being edited. */
 function valuesOf(task: TaskDetail): Values {
@@ -39,7 +39,7 @@ function valuesOf(task: TaskDetail): Values {
     leadUnitId: task.units.find((u) => u.role === 'lead')?.unitId ?? null,
     supportUnitIds: task.units.filter((u) => u.role === 'support').map((u) => u.unitId),
     responsiblePost: task.responsiblePost,
-    weight: task.weight.replace(/\.?0+$/, ''),
+    weight: trimDecimal(task.weight),
     startDate: task.startDate ? dayjs(task.startDate) : null,
     deadlineKind: task.deadlineKind,
     deadline: task.deadline ? dayjs(task.deadline) : null,
@@ -74,9 +74,9 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
       supportUnitIds: v.supportUnitIds ?? [],
       responsiblePost: v.responsiblePost ?? '',
       weight: String(v.weight ?? '1'),
-      startDate: day(v.startDate),
+      startDate: isoDay(v.startDate),
       deadlineKind: v.deadlineKind,
-      deadline: v.deadlineKind === 'ongoing' ? null : day(v.deadline),
+      deadline: v.deadlineKind === 'ongoing' ? null : isoDay(v.deadline),
       recurrence: v.deadlineKind === 'recurring' ? { every: v.every ?? 'month', day: v.day ?? 10 } : null,
       reportPeriod: v.reportPeriod,
     };

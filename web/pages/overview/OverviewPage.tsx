@@ -8,12 +8,11 @@ import { getRollup } from '../../api/planning.js';
 import type { LightCounts, RollupRow } from '../../api/workTypes.js';
 import { LIGHT_DOT, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
+import { ITEM_LISTS } from '../../components/ItemLightCard.js';
 import { PageCard } from '../../components/PageCard.js';
 import { LightTotals } from './LightTotals.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
-const LIST_PATH: Record<ItemType, string> = { task: '/tasks', target: '/targets', project: '/projects' };
-const ITEM_LABEL = { task: 'menu.tasks', target: 'menu.targets', project: 'menu.projects' } as const;
 /** The list filter a group opens as; task forces have none (their plans do). */
 const FILTER: Record<RollupBy, string | null> = { plan: 'plan', area: 'area', unit: 'unit', taskForce: null };
 /** Most urgent first in the bar and the columns. */
@@ -60,7 +59,7 @@ export function OverviewPage() {
   const rows = (rollup.data?.data ?? []).filter((r) => total(r.counts) > 0);
   const empty = (rollup.data?.data.length ?? 0) - rows.length;
   const filter = FILTER[by];
-  const listPath = LIST_PATH[item ?? 'task'];
+  const listPath = ITEM_LISTS[item ?? 'task'].path;
 
   return (
     <Flex vertical gap={16} data-testid="overview">
@@ -77,7 +76,7 @@ export function OverviewPage() {
             data-testid="overview-item"
             value={item ?? 'all'}
             onChange={(v) => set({ item: v === 'all' ? undefined : v })}
-            options={[{ value: 'all', label: t('overview.allItems') }, ...ITEM_TYPES.map((i) => ({ value: i, label: t(ITEM_LABEL[i]) }))]}
+            options={[{ value: 'all', label: t('overview.allItems') }, ...ITEM_TYPES.map((i) => ({ value: i, label: t(ITEM_LISTS[i].label) }))]}
           />
         </Flex>
         <Table<RollupRow>

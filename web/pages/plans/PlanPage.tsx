@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { getPlan, listPlanVersions } from '../../api/planning.js';
 import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
-import { LightCountTags } from '../../components/LightCountTags.js';
+import { ItemLightCard } from '../../components/ItemLightCard.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
@@ -17,7 +17,6 @@ import { PlanSteps } from './PlanSteps.js';
 export function PlanPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const plan = useQuery({ queryKey: ['plans', id], queryFn: () => getPlan(id) });
   const versions = useQuery({ queryKey: ['plans', id, 'versions'], queryFn: () => listPlanVersions(id) });
   const [editing, setEditing] = useState(false);
@@ -25,9 +24,9 @@ export function PlanPage() {
   if (!plan.data) return <FullPageSpin />;
   const { data: p, policies } = plan.data;
   const lights = [
-    ['tasks', 'menu.tasks', p.taskLights],
-    ['targets', 'menu.targets', p.targetLights],
-    ['projects', 'menu.projects', p.projectLights],
+    ['task', 'tasks', p.taskLights],
+    ['target', 'targets', p.targetLights],
+    ['project', 'projects', p.projectLights],
   ] as const;
   return (
     <Flex vertical gap={16} data-testid="plan-page">
@@ -77,10 +76,8 @@ export function PlanPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Flex vertical gap={16}>
-            {lights.map(([path, title, counts]) => (
-              <Card key={path} size="small" title={t(title)} extra={<a onClick={() => navigate(`/${path}?plan=${p.id}`)}>{t('work.open')}</a>}>
-                <LightCountTags counts={counts} onSelect={(l) => navigate(`/${path}?plan=${p.id}${l ? `&light=${l}` : ''}`)} testId={`plan-${path}-lights`} />
-              </Card>
+            {lights.map(([kind, path, counts]) => (
+              <ItemLightCard key={kind} kind={kind} counts={counts} filter={{ plan: p.id }} testId={`plan-${path}-lights`} />
             ))}
           </Flex>
         </Col>

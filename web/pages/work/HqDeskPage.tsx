@@ -1,11 +1,10 @@
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { listUnclaimed } from '../../api/planning.js';
 import { hqWorkbench, listBlockers } from '../../api/reporting.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
-import { LightCountTags } from '../../components/LightCountTags.js';
+import { ItemLightCard } from '../../components/ItemLightCard.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
@@ -15,7 +14,6 @@ import { WorkSection } from './WorkLines.js';
 /** 指挥部办公室: lights of all tasks, targets and projects; reports to accept; unclaimed tasks; open blockers. */
 export function HqDeskPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const wb = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench });
   const unclaimed = useQuery({ queryKey: ['claims', 'unclaimed'], queryFn: () => listUnclaimed() });
   // Blockers escalated to 指挥部 wait for the HQ office itself: listed here to resolve or pass on.
@@ -24,9 +22,9 @@ export function HqDeskPage() {
   if (!wb.data) return <FullPageSpin />;
   const w = wb.data.data;
   const lights = [
-    ['tasks', 'menu.tasks', w.counts.tasks],
-    ['targets', 'menu.targets', w.counts.targets],
-    ['projects', 'menu.projects', w.counts.projects],
+    ['task', 'tasks', w.counts.tasks],
+    ['target', 'targets', w.counts.targets],
+    ['project', 'projects', w.counts.projects],
   ] as const;
   return (
     <Flex vertical gap={16} data-testid="hq-desk">
@@ -34,11 +32,9 @@ export function HqDeskPage() {
         {t('menu.hqDesk')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        {lights.map(([path, label, counts]) => (
-          <Col xs={24} lg={8} key={path}>
-            <Card size="small" title={t(label)} extra={<a onClick={() => navigate(`/${path}`)}>{t('work.open')}</a>}>
-              <LightCountTags counts={counts} onSelect={(l) => navigate(l ? `/${path}?light=${l}` : `/${path}`)} testId={`hq-${path}-lights`} />
-            </Card>
+        {lights.map(([kind, path, counts]) => (
+          <Col xs={24} lg={8} key={kind}>
+            <ItemLightCard kind={kind} counts={counts} testId={`hq-${path}-lights`} />
           </Col>
         ))}
         <Col xs={12} lg={6}>
