@@ -10,6 +10,17 @@ export default tseslint.config(
     },
   },
   {
+    // The program clock moves only in tests (server/clock.ts): the server's own code cannot set it.
+    files: ['server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
+    ignores: ['server/testing/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' }] },
+      ],
+    },
+  },
+  {
     // The domain and the web app share code with the server but must never reach into it.
     files: ['domain/**/*.{ts,tsx}', 'web/**/*.{ts,tsx}'],
     rules: {

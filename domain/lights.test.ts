@@ -26,6 +26,10 @@ describe('status lights', () => {
   });
   it('compares progress with 序时进度', () => {
     expect(expectedProgress(cal, '2026-01-01', '2026-12-31', '2026-07-01')).toBeGreaterThan(45);
+    // Nothing is expected on the first day, whichever weekday it is; the day before the deadline, all but its last day.
+    for (const start of ['2026-12-04', '2026-12-06', '2026-12-31']) expect(expectedProgress(cal, start, cal.addWorkdays(start, 2), start)).toBe(0);
+    expect(expectedProgress(cal, '2026-12-07', '2026-12-09', '2026-12-08')).toBe(33.3);
+    expect(expectedProgress(cal, '2026-12-07', '2026-12-09', '2026-12-09')).toBe(100);
     expect(computeLight({ today: '2026-07-01', start: '2026-01-01', deadline: '2026-12-31', progress: 35 }, cal).light).toBe('yellow');
     expect(computeLight({ today: '2026-07-01', start: '2026-01-01', deadline: '2026-12-31', progress: 10 }, cal).light).toBe('red');
   });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { WorkdayCalendar } from './calendar/workdays.js';
-import { dayNumber, type IsoDate } from './calendar/days.js';
+import { dayNumber, fromDayNumber, type IsoDate } from './calendar/days.js';
 
 export const LIGHTS = ['green', 'yellow', 'red', 'done', 'not_started'] as const;
 export type Light = (typeof LIGHTS)[number];
@@ -94,13 +94,17 @@ const valid = (d: IsoDate | null | undefined): d is IsoDate => typeof d === 'str
 const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 const clampPct = (n: number) => Math.max(0, Math.min(100, n));
 
-/** Expected progress at `today` (序时进度): share of the workdays from start to deadline already past. */
+/**
+ * Expected progress at `today` (序时进度): share of the workdays from start to deadline already past
+ * when today begins. Today itself is not yet past: on its first day a task is expected at 0 %, not
+ * already behind by one day's share (which made a fresh task red on a workday and yellow on a Sunday).
+ */
 export function expectedProgress(cal: WorkdayCalendar, start: IsoDate, deadline: IsoDate, today: IsoDate): number {
-  if (dayNumber(today) < dayNumber(start)) return 0;
+  if (dayNumber(today) <= dayNumber(start)) return 0;
   if (dayNumber(today) >= dayNumber(deadline)) return 100;
   const total = cal.workdaysBetween(start, deadline);
   if (total <= 0) return 100;
-  return Math.round((cal.workdaysBetween(start, today) / total) * 1000) / 10;
+  return Math.round((cal.workdaysBetween(start, fromDayNumber(dayNumber(today) - 1)) / total) * 1000) / 10;
 }
 
 /** Decides the light of a task, target or project from facts, with every reason that coloured it. */

@@ -6,9 +6,9 @@
 // depend on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shanghaiDate } from '../domain/calendar/days.js';
 import { apiLogin } from './apiSession.js';
 import { launch, signedInPages, textOf } from './browser.js';
+import { e2eDay } from './clock.js';
 
 const base = inject('base');
 let browser: Browser;
@@ -27,7 +27,7 @@ interface Listed {
 async function makeTask(): Promise<string> {
   const hq = await apiLogin(base, 'hq_office');
   const [units, bodies, programs] = await Promise.all([hq.get<Listed>('/api/units'), hq.get<Listed>('/api/bodies'), hq.get<Listed>('/api/programs')]);
-  const today = shanghaiDate(new Date());
+  const today = e2eDay();
   const year = Number(today.slice(0, 4));
   const plan = await hq.post<{ data: { id: string } }>('/api/plans', {
     programId: programs.data[0]!.id,
@@ -156,7 +156,7 @@ describe('raise in a report → escalate → escalate → resolve', () => {
     const resolved = await onTaskPage(hq, 'hq', 'resolved');
     expect(await tagsOf(resolved)).toEqual(['已解决', '指挥部']);
     expect(await resolved.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-green');
-    const today = shanghaiDate(new Date());
+    const today = e2eDay();
     expect(await resolved.getByTestId('blocker-resolution').textContent()).toBe(`${today} 办结：${RESOLUTION}`);
     expect(await resolved.getByRole('button').count()).toBe(0);
     await hq.screenshot({ path: '/tmp/e2e-blocker-resolved.png' });

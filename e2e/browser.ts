@@ -1,6 +1,7 @@
 // Chromium (Debian's /usr/bin/chromium through playwright-core) and the steps every test repeats.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generate } from 'otplib';
+import { inject } from 'vitest';
 import { DEMO_PASSWORD } from './server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +28,20 @@ export async function newPage(browser: Browser, base: string, opts: PageOptions 
     timezoneId: 'Asia/Shanghai',
     locale: 'zh-CN',
   });
+  // The page's Date runs on the run's clock, as the server's does; timers and animations keep real time.
+  await context.addInitScript((offset) => {
+    const RealDate = Date;
+    class ClockDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(...(args as [string]));
+      }
+      static override now() {
+        return RealDate.now() + offset;
+      }
+    }
+    globalThis.Date = ClockDate as DateConstructor;
+  }, inject('clockOffsetMs'));
   if (opts.lang) await context.addInitScript((l) => localStorage.setItem('tuijin.lang', l), opts.lang);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);

@@ -3,12 +3,12 @@
 // Each change lands on the item's page and in its history; a malformed amount never leaves the form.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shanghaiDate } from '../domain/calendar/days.js';
 import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
+import { e2eDay } from './clock.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
-const year = Number(shanghaiDate(new Date()).slice(0, 4));
+const year = Number(e2eDay().slice(0, 4));
 let browser: Browser;
 let page: Page;
 
@@ -44,7 +44,7 @@ describe('the HQ office keeps key projects and targets', () => {
     await page.getByTestId('project-edit').click();
     await pickOption(page, 'project-form-stage', '签约');
     await page.getByTestId('project-form-planned-started').click();
-    await page.getByTestId('project-form-planned-started').fill(shanghaiDate(new Date(Date.now() - 10 * 86_400_000)));
+    await page.getByTestId('project-form-planned-started').fill(e2eDay(-10));
     await page.keyboard.press('Enter');
     await page.getByTestId('modal-ok').click();
     await expect.poll(async () => (await history())[0]).toMatch(/^修改了建设阶段、阶段日期 指挥部办公室主任 · /);

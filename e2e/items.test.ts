@@ -5,16 +5,16 @@
 // through the API first, so nothing depends on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shanghaiDate } from '../domain/calendar/days.js';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
+import { e2eDay } from './clock.js';
 
 const base = inject('base');
 let browser: Browser;
 let page: Page;
 const stamp = Date.now().toString(36);
-const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
+const thisYear = Number(e2eDay().slice(0, 4));
 
 interface Listed {
   data: { id: string; code: string }[];
@@ -246,7 +246,7 @@ describe('a target: actual vs. trajectory, the year-end forecast and 首战告�
 
   it("lists the target with its newest actual, this year's goal and the year-end outlook", async () => {
     // The demo program began last year, so the target's second year is this one.
-    expect(y2).toBe(Number(shanghaiDate(new Date()).slice(0, 4)));
+    expect(y2).toBe(Number(e2eDay().slice(0, 4)));
     await page.goto(`/targets?q=E2E-T-${stamp}`);
     const row = page.getByTestId('target-table').locator('tbody tr', { hasText: `E2E-T-${stamp}` });
     await row.waitFor();

@@ -1,4 +1,4 @@
-// Starts the real server (node --import tsx server/main.ts) on a fresh embedded database and the
+// Starts the real server (node --import tsx server/main.ts, or e2e/clockedServer.ts on a set clock) on a fresh embedded database and the
 // built web app, for the Chromium end-to-end tests.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,7 +43,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Spawns the server, waits for GET /api/health, and gives back its address and a stop function. */
-export async function startServer(timeoutMs = 120_000): Promise<TestServer> {
+export async function startServer(opts: { now?: Date; timeoutMs?: number } = {}): Promise<TestServer> {
+  const timeoutMs = opts.timeoutMs ?? 120_000;
   const webDir = path.join(ROOT, 'dist', 'web');
   if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` before the end-to-end tests');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-e2e-'));
@@ -56,9 +57,10 @@ export async function startServer(timeoutMs = 120_000): Promise<TestServer> {
     TUIJIN_DEMO_PASSWORD: DEMO_PASSWORD,
     TUIJIN_WEB_DIR: webDir,
     LOG_LEVEL: 'warn',
+    ...(opts.now ? { TUIJIN_TEST_NOW: opts.now.toISOString() } : {}),
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.now ? 'e2e/clockedServer.ts' : 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

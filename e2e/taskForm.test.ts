@@ -3,8 +3,8 @@
 // A liaison gets none of these buttons, and a code already taken is refused on its field.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shanghaiDate } from '../domain/calendar/days.js';
 import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
+import { e2eDay } from './clock.js';
 
 const base = inject('base');
 const stamp = Date.now().toString(36);
@@ -70,7 +70,7 @@ describe('the HQ office keeps the task tree', () => {
       await page.getByTestId(testId).fill(date);
       await page.keyboard.press('Enter');
     };
-    const tenDaysAgo = shanghaiDate(new Date(Date.now() - 10 * 86_400_000));
+    const tenDaysAgo = e2eDay(-10);
     await page.getByTestId('milestone-add').click();
     await page.getByTestId('milestone-name').fill('完成企业摸底');
     await fillDate('milestone-due', tenDaysAgo);
@@ -81,7 +81,7 @@ describe('the HQ office keeps the task tree', () => {
     await expect.poll(async () => (await history())[0]).toMatch(/^新增节点“完成企业摸底” 指挥部办公室主任 · /);
 
     await page.getByTestId('milestone-edit').click();
-    await fillDate('milestone-done', shanghaiDate(new Date()));
+    await fillDate('milestone-done', e2eDay());
     await page.getByTestId('modal-ok').click();
     await expect.poll(async () => (await page.getByTestId('milestone-line').innerText()).includes('完成')).toBe(true);
     await expect.poll(() => textOf(page, 'item-light-reasons')).not.toContain('完成企业摸底');

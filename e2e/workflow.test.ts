@@ -5,10 +5,10 @@
 // office), so the test does not depend on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { shanghaiDate } from '../domain/calendar/days.js';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, signedInPages, textOf } from './browser.js';
 import { solidPng } from './png.js';
+import { e2eDay } from './clock.js';
 
 const base = inject('base');
 let browser: Browser;
@@ -29,7 +29,7 @@ async function makeTask() {
   const bodies = await hq.get<Listed>('/api/bodies');
   const unitId = units.data.find((u) => u.code === 'jianshe')!.id;
   const taskForceId = bodies.data.find((b) => b.code === 'tf_industry')!.id;
-  const today = shanghaiDate(new Date());
+  const today = e2eDay();
   const year = Number(today.slice(0, 4));
   const programs = await hq.get<Listed>('/api/programs');
   const programId =
@@ -95,7 +95,7 @@ describe('claim → approve claim → report → approve → return → resubmit
     await liaison.getByTestId('claim-milestone-name').fill('完成方案设计');
     const due = liaison.locator('[data-testid=claim-modal] .ant-picker input');
     await due.click();
-    await due.fill(`${new Date().getFullYear() + 1}-01-15`);
+    await due.fill(`${Number(e2eDay().slice(0, 4)) + 1}-01-15`);
     await due.press('Enter');
     await liaison.getByTestId('modal-ok').click();
     await liaison.getByTestId('claim-modal').waitFor({ state: 'detached' });

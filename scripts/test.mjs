@@ -1,10 +1,12 @@
 // `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
-// then runs type check, lint, unit + API tests on both databases, and Chromium end-to-end tests.
+// then runs type check, lint, unit + API tests on both databases, the date-sensitive tests on the
+// matrix days (scripts/dateMatrix.mjs), and Chromium end-to-end tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runDateMatrix } from './dateMatrix.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -98,6 +100,9 @@ results.push([
   run('unit and API tests (embedded PGlite and PostgreSQL)', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], env),
 ]);
 const tally = [counts(unitJson)];
+const failedDays = runDateMatrix();
+results.push(['date matrix', failedDays.length === 0]);
+if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
 const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
 if (hasE2e) {
   results.push(['web build', run('web build (vite)', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'])]);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import { canonicalJson, normalise } from '../domain/canonicalJson.js';
+import { now as clockNow } from './clock.js';
 import type { Ctx } from './context.js';
 import type { Executor, Tx } from './db/client.js';
 import { auditHead, auditLog, auditPending } from './db/schema/index.js';
@@ -75,7 +76,7 @@ export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'reque
 /** The staged audit row for an entry, for writers that insert it inside a larger statement. */
 export function auditValues(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): typeof auditPending.$inferInsert {
   const fields: Omit<HashedFields, 'id'> = {
-    at: new Date(),
+    at: clockNow(),
     actorId: ctx.actor?.userId ?? null,
     actorAccount: ctx.actor?.account ?? null,
     ip: ctx.ip,

@@ -177,8 +177,10 @@ function leaf(
   const isJianshe = spec.lead === 'jianshe';
   let latest: ReportStatus | 'none' | undefined = spec.pace || spec.now ? 'accepted' : undefined;
   let current: ReportSeries['current'] = spec.now ? 'accepted' : rng.chance(0.12) ? 'draft' : rng.chance(0.08) ? 'submitted' : null;
-  if (isJianshe && !spec.pace && !spec.now && row.reportPeriod === 'monthly') {
+  if (isJianshe && !spec.pace && !spec.now && row.reportPeriod === 'monthly' && (pace === 'on_track' || pace === 'lag')) {
     // The demo unit's liaison finds one report returned to fix, one waiting for the head, one draft.
+    // Only on a task still under way and reported up to date: a stale task skips its latest period
+    // and a finished one has no current one, so on some load days the forced report never appeared.
     const n = forcing.jianshe++;
     if (n === 0) latest = 'returned';
     if (n === 1) current = 'submitted';

@@ -3,7 +3,7 @@ import { reportDueDate, periodRange, type PeriodKind } from '../../domain/period
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { reports, reportSteps } from '../db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
-import { at, periodsBetween, type DemoClock } from './workSchedule.js';
+import { at, periodsBetween, type DemoClock, minDate } from './workSchedule.js';
 
 export type ReportInsert = typeof reports.$inferInsert & { id: string };
 export type StepInsert = typeof reportSteps.$inferInsert;
@@ -118,6 +118,9 @@ function emit(s: ReportSeries, c: DemoClock, rng: DemoRandom, out: SeriesOutput,
   if (isCurrent) day = cal.addWorkdays(c.today, wanted === 'accepted' ? -4 : -rng.int(0, 2));
   else if (rng.chance(0.1)) day = cal.addWorkdays(due, rng.int(1, 6));
   else day = cal.addWorkdays(due, -rng.int(0, 3));
+  // A report to be returned must have been approved first: early in a month the last period's
+  // due date is still ahead, so it was sent in early rather than not returned at all.
+  if (wanted === 'returned') day = minDate(day, cal.addWorkdays(c.today, -3));
   const firstSubmit = day;
   const value = s.value(period, end);
   const id = rng.uuid();

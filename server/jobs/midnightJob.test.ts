@@ -8,6 +8,7 @@ import { makeRegion, makeUnit } from '../testing/factories.js';
 import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
 import { lastMidnightRun } from './midnightRuns.js';
 import { runMidnightJob, startMidnightJob } from './midnightJob.js';
+import { now as clockNow } from '../clock.js';
 
 describe('the midnight job', () => {
   let db: TestDatabase;
@@ -30,7 +31,7 @@ describe('the midnight job', () => {
       startDate: '2020-01-01',
       light: 'green',
     });
-    const now = new Date();
+    const now = clockNow();
     const before = await auditCount(database.db);
     const r = await runMidnightJob(database, now);
     expect(r).toMatchObject({ date: shanghaiDate(now), movedDueDates: 1 });
@@ -54,7 +55,7 @@ describe('the midnight job', () => {
     await today.started;
     await today.stop();
     expect(await auditCount(database.db)).toBe(count); // already ran today
-    const tomorrow = startMidnightJob(database, { now: () => new Date(Date.now() + 86_400_000), log: (m) => logs.push(m) });
+    const tomorrow = startMidnightJob(database, { now: () => new Date(clockNow().getTime() + 86_400_000), log: (m) => logs.push(m) });
     await tomorrow.started;
     await tomorrow.stop();
     expect(await auditCount(database.db)).toBe(count + 1);

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { lightEnv, refreshAllLights } from '../lights/refresh.js';
 import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
 import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
+import { now as clockNow } from '../clock.js';
 
 export interface MidnightResult {
   date: string;
@@ -19,7 +20,7 @@ export interface MidnightResult {
  * (deadlines come closer, reports go stale). One transaction, one audit record, and the day is
  * marked as done in the same transaction, so a crash half-way leaves it to run again.
  */
-export async function runMidnightJob(database: Database, now = new Date()): Promise<MidnightResult> {
+export async function runMidnightJob(database: Database, now = clockNow()): Promise<MidnightResult> {
   const started = Date.now();
   const done = await database.db.transaction(async (tx) => {
     const env = await lightEnv(tx, now);
@@ -51,7 +52,7 @@ export interface SchedulerOptions {
  * today. Each wake-up re-reads the last run, so an early or repeated timer never runs a day twice.
  */
 export function startMidnightJob(database: Database, opts: SchedulerOptions = {}): MidnightScheduler {
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? clockNow;
   const log = opts.log ?? (() => {});
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

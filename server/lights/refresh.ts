@@ -7,6 +7,7 @@ import type { Executor } from '../db/client.js';
 import { milestones, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import { now as clockNow } from '../clock.js';
 
 /** What every light computation needs besides the item: today, the calendar, the thresholds. */
 export interface LightEnv {
@@ -15,7 +16,7 @@ export interface LightEnv {
   thresholds: LightThresholds;
 }
 
-export async function lightEnv(db: Executor, now = new Date()): Promise<LightEnv> {
+export async function lightEnv(db: Executor, now = clockNow()): Promise<LightEnv> {
   const [row] = await db.select().from(settings).where(eq(settings.key, 'light_thresholds'));
   return {
     today: shanghaiDate(now),

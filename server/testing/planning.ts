@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { Role } from '../../domain/enums.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
 import { loginAs, makeBody, makeUnit, makeUser, type Session } from './factories.js';
+import { today } from '../clock.js';
 
 const hex = () => randomBytes(3).toString('hex');
 
@@ -47,7 +47,7 @@ export async function planningCast(app: App, database: Database) {
 }
 
 /** This year in Asia/Shanghai: test programs start now, so lights computed from today's date are predictable. */
-export const Y = Number(shanghaiDate(new Date()).slice(0, 4));
+export const Y = Number(today().slice(0, 4));
 
 /** A three-year program starting this year, whose first year's goal is 首战告捷, made through the API. */
 export async function makeProgram(app: App, hq: Session, over: Record<string, unknown> = {}) {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { Role } from '../../domain/enums.js';
 import * as C from '../../domain/schemas/claim.js';
 import * as PL from '../../domain/schemas/plan.js';
@@ -16,9 +15,10 @@ import type { BodyKind } from './garbage.js';
 import { makeUnit } from './factories.js';
 import { Y } from './planning.js';
 import type { CallBuilder, CallEnv, PreparedCall } from './routeCalls.js';
+import { today } from '../clock.js';
 
 const hex = () => randomBytes(4).toString('hex');
-const today = () => shanghaiDate(new Date());
+
 
 /** A write as the HQ office to set a call up; throws with the answer when it fails. */
 async function hq(env: CallEnv, method: ApiRequest['method'], url: string, payload?: unknown): Promise<any> {

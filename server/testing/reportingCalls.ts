@@ -7,11 +7,12 @@ import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
 import { send, type Method } from './api.js';
 import type { Person } from './workFactories.js';
+import { now, today } from '../clock.js';
 
-export const today = () => shanghaiDate(new Date());
+export { today };
 export const thisMonth = () => periodOf(today(), 'monthly');
 /** A date `days` from today (negative: before). */
-export const dayFrom = (days: number) => shanghaiDate(new Date(Date.now() + days * 86_400_000));
+export const dayFrom = (days: number) => shanghaiDate(new Date(now().getTime() + days * 86_400_000));
 /** The monthly period `n` months before the current one. */
 export function monthsAgo(n: number): string {
   const [y, m] = thisMonth().split('-').map(Number) as [number, number];

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/enums.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
 import { plans, programs, projects, targetGoals, targets, taskUnits, tasks } from '../db/schema/index.js';
+import { today } from '../clock.js';
 import { loginAs, makeBody, makeRegion, makeUnit, makeUser, type Session } from './factories.js';
 
 const uniq = () => randomBytes(4).toString('hex');
@@ -49,7 +50,7 @@ export async function makeTarget(database: Database, planId: string, dataUnitId:
     .insert(targets)
     .values({ planId, code: `G${uniq()}`, name: `指标${uniq()}`, measureUnit: '亿元', baseline: '100', direction: 'higher', dataUnitId, period: 'monthly', ...over })
     .returning();
-  await database.db.insert(targetGoals).values({ targetId: t!.id, year: 2026, goal: '112' });
+  await database.db.insert(targetGoals).values({ targetId: t!.id, year: Number(today().slice(0, 4)), goal: '112' });
   return t!;
 }
 

@@ -14,6 +14,7 @@ import { AppError, forbidden, versionConflict } from '../../errors.js';
 import { lightEnv, rollUpTask } from '../../lights/refresh.js';
 import { mayStepClaim, unitsActedFor } from '../../policies/task.js';
 import { ruleBroken } from './checks.js';
+import { now as clockNow } from '../../clock.js';
 
 type TaskUnitRow = typeof taskUnits.$inferSelect;
 
@@ -62,13 +63,13 @@ export function claimTask(ctx: Ctx, taskId: string, input: z.infer<typeof ClaimB
     if (input.milestones.length) {
       await tx.insert(milestones).values(input.milestones.map((m, i) => ({ taskId, unitId: claim.unitId, name: m.name, due: m.due, sort: i })));
     }
-    return { measures: input.measures, claimedAt: new Date(), claimedById: ctx.actor?.userId ?? null, returnReason: null, approvedAt: null, approvedById: null };
+    return { measures: input.measures, claimedAt: clockNow(), claimedById: ctx.actor?.userId ?? null, returnReason: null, approvedAt: null, approvedById: null };
   });
 }
 
 /** The unit head approves the unit's claim (一把手审核). */
 export function approveClaim(ctx: Ctx, taskId: string, input: z.infer<typeof ClaimStep>) {
-  return step(ctx, taskId, 'approve', input, async () => ({ approvedAt: new Date(), approvedById: ctx.actor?.userId ?? null }));
+  return step(ctx, taskId, 'approve', input, async () => ({ approvedAt: clockNow(), approvedById: ctx.actor?.userId ?? null }));
 }
 
 /** The unit head sends the claim back with a reason; the unit claims again. */

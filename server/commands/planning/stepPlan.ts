@@ -8,6 +8,7 @@ import { plans, planVersions } from '../../db/schema/index.js';
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { AppError, forbidden, versionConflict } from '../../errors.js';
 import { mayStepPlan } from '../../policies/plan.js';
+import { now as clockNow } from '../../clock.js';
 
 export interface PlanStepInput {
   version: number;
@@ -37,8 +38,8 @@ export async function stepPlan(ctx: Ctx, id: string, action: PlanAction, input: 
       await tx.insert(planVersions).values({ planId: id, versionNo, title: before.title, summary: before.summary, createdById: ctx.actor?.userId ?? null });
       patch.currentVersionNo = versionNo;
     }
-    if (action === 'approve') Object.assign(patch, { approvedById: ctx.actor?.userId ?? null, approvedAt: new Date(), decisionRef: input.decisionRef ?? null });
-    if (action === 'publish') patch.publishedAt = new Date();
+    if (action === 'approve') Object.assign(patch, { approvedById: ctx.actor?.userId ?? null, approvedAt: clockNow(), decisionRef: input.decisionRef ?? null });
+    if (action === 'publish') patch.publishedAt = clockNow();
     const after = await updateVersioned(tx, plans, 'plan', id, input.version, patch);
     const note = action === 'return' ? { returnReason: input.reason ?? '' } : action === 'approve' ? { decisionRef: input.decisionRef ?? null } : {};
     await recordAudit(tx, ctx, `plan.${PAST[action]}`, { entity: 'plan', entityId: id, before, after: { ...after, ...note } });

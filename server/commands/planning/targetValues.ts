@@ -8,6 +8,7 @@ import { targetActuals, targetGoals, targets, targetTrajectory } from '../../db/
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { lightEnv, refreshTargetLight } from '../../lights/refresh.js';
 import { ruleBroken } from './checks.js';
+import { now as clockNow } from '../../clock.js';
 
 /** A period key of the target's own kind (2026-05 monthly, 2026-Q2 quarterly) in one of its goal years. */
 async function ensurePeriodFits(tx: Tx, target: typeof targets.$inferSelect, period: string, field: string) {
@@ -37,7 +38,7 @@ export async function recordActual(ctx: Ctx, id: string, input: z.infer<typeof A
     const target = await lockRow(tx, targets, 'target', id);
     await ensurePeriodFits(tx, target, input.period, 'period');
     const [before] = await tx.select().from(targetActuals).where(and(eq(targetActuals.targetId, id), eq(targetActuals.period, input.period)));
-    const values = { targetId: id, period: input.period, value: input.value, reportId: null, acceptedAt: new Date() };
+    const values = { targetId: id, period: input.period, value: input.value, reportId: null, acceptedAt: clockNow() };
     const [after] = await tx
       .insert(targetActuals)
       .values(values)

@@ -6,6 +6,7 @@ import { projectMonths, projects, reports, targetActuals, tasks } from '../../db
 import { refreshProjectLight, refreshTargetLight, rollUpTask, type LightEnv } from '../../lights/refresh.js';
 import { leadsTask } from '../../queries/reporting/items.js';
 import type { ReportRow } from '../../queries/reporting/reports.js';
+import { now as clockNow } from '../../clock.js';
 
 /** Whether the unit already has an accepted report for a later period of this item (then older figures do not overwrite newer ones). */
 async function newerAccepted(tx: Tx, r: ReportRow): Promise<boolean> {
@@ -37,7 +38,7 @@ export async function applyAcceptedFacts(tx: Tx, r: ReportRow, env: LightEnv): P
       .where(eq(tasks.id, task.id));
     await rollUpTask(tx, task.id, env);
   } else if (r.itemType === 'target') {
-    const values = { value: r.actual ?? '0', reportId: r.id, acceptedAt: r.acceptedAt ?? new Date() };
+    const values = { value: r.actual ?? '0', reportId: r.id, acceptedAt: r.acceptedAt ?? clockNow() };
     await tx
       .insert(targetActuals)
       .values({ targetId: r.itemId, period: r.period, ...values })

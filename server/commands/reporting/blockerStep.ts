@@ -8,6 +8,7 @@ import { AppError, notFound, unauthenticated, versionConflict } from '../../erro
 import type { BlockerSubject } from '../../policies/blocker.js';
 import { loadItem } from '../../queries/reporting/items.js';
 import { blockerScope } from '../../queries/reporting/scope.js';
+import { now as clockNow } from '../../clock.js';
 
 type BlockerRow = typeof blockers.$inferSelect;
 
@@ -40,7 +41,7 @@ export async function takeBlockerStep(ctx: Ctx, id: string, o: BlockerStepOption
     if (!o.allowed(subject)) throw new AppError(403, 'blocker_not_handler');
     const [after] = await tx
       .update(blockers)
-      .set({ ...o.patch(before, new Date()), version: before.version + 1 })
+      .set({ ...o.patch(before, clockNow()), version: before.version + 1 })
       .where(eq(blockers.id, id))
       .returning();
     await recordAudit(tx, ctx, `blocker.${o.action === 'escalate' ? 'escalated' : 'resolved'}`, { entity: 'blocker', entityId: id, before, after });

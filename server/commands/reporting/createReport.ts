@@ -11,6 +11,7 @@ import { loadCalendar } from '../../queries/calendar.js';
 import { loadItem } from '../../queries/reporting/items.js';
 import { raiseInlineBlockers, setReportEvidence } from './reportContent.js';
 import { reportingUnit } from './reportingUnit.js';
+import { now as clockNow } from '../../clock.js';
 
 /**
  * A draft report for the actor's unit on an item it owns, for a period of the item's reporting cycle
@@ -27,7 +28,7 @@ export async function createReport(ctx: Ctx, input: ReportCreate) {
       throw new AppError(422, 'period_invalid', { period: input.period, item: `@${item.itemType}`, kind: `@${item.periodKind}` }, { period: input.period });
     }
     const calendar = await loadCalendar(tx);
-    if (isFuturePeriod(input.period, shanghaiDate(new Date()))) throw new AppError(422, 'period_future', { period: input.period }, { period: input.period });
+    if (isFuturePeriod(input.period, shanghaiDate(clockNow()))) throw new AppError(422, 'period_future', { period: input.period }, { period: input.period });
     const [existing] = await tx
       .select({ status: reports.status })
       .from(reports)

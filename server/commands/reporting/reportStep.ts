@@ -11,6 +11,7 @@ import { mayTakeStep, type ReportSubject } from '../../policies/report.js';
 import { loadReportDetail, type ReportDetailRow, type ReportRow } from '../../queries/reporting/reports.js';
 import { reportScope } from '../../queries/reporting/scope.js';
 import { writeReportStep, type StepWrite } from './writeReportStep.js';
+import { now as clockNow } from '../../clock.js';
 
 const PAST: Record<ReportAction, string> = { submit: 'submitted', approve: 'approved', review: 'reviewed', accept: 'accepted', return: 'returned' };
 
@@ -73,7 +74,7 @@ export async function takeReportStep(ctx: Ctx, id: string, action: ReportAction,
     if (!to) throw new AppError(409, 'report_step_invalid', { status: `@status_${from}`, action: `@action_${action}` });
     const subject: ReportSubject = { status: from, unitId: before.unitId, taskForceId: found.item?.taskForceId ?? null };
     if (!mayTakeStep(actor, subject, action)) throw await refusal(db, before, subject, action);
-    const now = new Date();
+    const now = clockNow();
     const set = { ...opts.patch(before, now), status: to, version: before.version + 1 };
     const saved: ReportRow = { ...before, ...set };
     const reason = opts.reason ?? null;

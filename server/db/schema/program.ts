@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bodies, orgUnits, regions } from './org.js';
+import { now as clockNow } from '../../clock.js';
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 
@@ -15,7 +16,7 @@ export const programs = pgTable('programs', {
   /** [{ year, title, description }] */
   yearGoals: jsonb('year_goals').notNull().default([]),
   version: integer('version').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
 });
 
 /** 重点领域 */
@@ -51,7 +52,7 @@ export const plans = pgTable(
     decisionRef: text('decision_ref'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [uniqueIndex('plans_program_code').on(t.programId, t.code), index('plans_task_force').on(t.taskForceId)],
 );
@@ -67,7 +68,7 @@ export const planVersions = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     createdById: uuid('created_by_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [uniqueIndex('plan_versions_plan_no').on(t.planId, t.versionNo)],
 );

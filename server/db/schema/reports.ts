@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
+import { now as clockNow } from '../../clock.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -31,7 +32,7 @@ export const reports = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [
     uniqueIndex('reports_item_unit_period').on(t.itemType, t.itemId, t.unitId, t.period),
@@ -66,7 +67,7 @@ export const evidence = pgTable('evidence', {
   mime: text('mime').notNull(),
   content: bytea('content').notNull(),
   createdById: uuid('created_by_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
 });
 
 /**
@@ -81,7 +82,7 @@ export const evidenceUploads = pgTable(
       .references(() => evidence.sha256),
     userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [primaryKey({ columns: [t.sha256, t.userId] })],
 );
@@ -116,7 +117,7 @@ export const blockers = pgTable(
     level: text('level').notNull().default('unit'),
     status: text('status').notNull().default('open'),
     raisedById: uuid('raised_by_id'),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolution: text('resolution'),
     version: integer('version').notNull().default(0),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 import { areas, plans } from './program.js';
+import { now as clockNow } from '../../clock.js';
 
 /**
  * 任务/举措: a tree under a plan. `path` lists the ancestors' ids (a.b.c) so a subtree is one
@@ -41,7 +42,7 @@ export const tasks = pgTable(
     lightReasons: jsonb('light_reasons').notNull().default([]),
     lightAt: timestamp('light_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [
     index('tasks_plan').on(t.planId),
@@ -68,7 +69,7 @@ export const taskUnits = pgTable(
     claimStatus: text('claim_status').notNull().default('unclaimed'),
     measures: text('measures').notNull().default(''),
     returnReason: text('return_reason'),
-    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     claimedById: uuid('claimed_by_id'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),

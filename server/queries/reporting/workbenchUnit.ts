@@ -12,6 +12,7 @@ import type { LineItem } from '../../presenters/reporting/light.js';
 import { currentCalendar } from '../calendar.js';
 import { itemInfoFromJson, itemInfoJson, itemKey, type ItemInfo, type ItemJson } from './items.js';
 import type { ReportRow } from './reports.js';
+import { now as clockNow } from '../../clock.js';
 
 /** Lists hold this many lines; counts hold the totals. */
 export const WORKBENCH_LINES = 50;
@@ -45,7 +46,7 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
  * and sorted into the lists here, all in one query (each query costs a round trip and a plan, and
  * the embedded database runs them one after the other).
  */
-export async function unitWorkbench(db: Executor, unitId: string, now = new Date()) {
+export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()) {
   const today = shanghaiDate(now);
   const calendar = await currentCalendar(db);
   const soon = calendar.addWorkdays(today, 5);

@@ -1,15 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayNumber, shanghaiDate } from '../../../domain/calendar/days.js';
+import { dayNumber } from '../../../domain/calendar/days.js';
 import { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { taskUnits } from '../../db/schema/index.js';
 import { expectError } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { call, code, makePlan, makeProgram, ok, planningCast } from '../../testing/planning.js';
+import { today as clockToday } from '../../clock.js';
 
 const cal = new WorkdayCalendar();
-const today = shanghaiDate(new Date());
+const today = clockToday();
 /** Noon (Asia/Shanghai) of a day, as stored in assigned_at. */
 const noonOf = (d: string) => new Date(dayNumber(d) * 86_400_000 + 4 * 3_600_000);
 

@@ -5,6 +5,7 @@ import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { dayFrom, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
 import { makeDistrict, type District, type Person } from '../../testing/workFactories.js';
+import { now as clockNow } from '../../clock.js';
 
 interface Line {
   at: string;
@@ -64,7 +65,7 @@ describe.each(DATABASE_KINDS)("an item's history on %s", (kind) => {
     ]);
     const times = lines.map((l) => Date.parse(l.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(times[0]).toBeGreaterThan(Date.now() - 60_000);
+    expect(times[0]).toBeGreaterThan(clockNow().getTime() - 60_000);
     expect((await history(d.publicist, `/api/tasks/${task.id}/history`, 'en-US'))[6]!.text).toBe('Changed title, deadline');
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { eq } from 'drizzle-orm';
 import { projectMonths, projects } from '../../db/schema/index.js';
@@ -7,9 +6,10 @@ import { expectError } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { call, code, makeArea, makePlan, makeProgram, ok, planningCast, Y } from '../../testing/planning.js';
+import { today as clockToday } from '../../clock.js';
 
 const cal = new WorkdayCalendar();
-const today = shanghaiDate(new Date());
+const today = clockToday();
 
 describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
   let h: Harness;

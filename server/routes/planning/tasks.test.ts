@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { nextRecurringDue } from '../../../domain/deadlines.js';
 import { refreshRecurringDue } from '../../commands/planning/taskFacts.js';
@@ -10,9 +9,10 @@ import { expectError } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { call, code, makeArea, makePlan, makeProgram, ok, planningCast } from '../../testing/planning.js';
+import { today as clockToday } from '../../clock.js';
 
 const cal = new WorkdayCalendar();
-const today = shanghaiDate(new Date());
+const today = clockToday();
 const workdaysFromToday = (n: number) => cal.addWorkdays(today, n);
 
 describe.each(DATABASE_KINDS)('tasks on %s', (kind) => {
