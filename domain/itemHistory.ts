@@ -101,7 +101,7 @@ export function historyText(e: HistoryEvent, lang: Lang): string {
     const names = [...new Set(e.fields.map((f) => FIELDS[f][lang === 'zh-CN' ? 0 : 1]))];
     params.fields = names.length ? names.join(lang === 'zh-CN' ? '、' : ', ') : lang === 'zh-CN' ? '基本信息' : 'its details';
   }
-  return fillTemplate(TEXT[e.kind][lang], params);
+  return fillTemplate(TEXT[e.kind][lang], params, { lang });
 }
 
 /** Newest first; lines at the same instant keep the order they were recorded in. */

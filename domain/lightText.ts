@@ -6,11 +6,11 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
   done: { 'zh-CN': '已完成', 'en-US': 'Done' },
   not_started: { 'zh-CN': '尚未开始', 'en-US': 'Not started yet' },
   on_track: { 'zh-CN': '按序时进度推进', 'en-US': 'On schedule' },
-  overdue: { 'zh-CN': '已逾期{workdays}个工作日（期限{deadline}）', 'en-US': 'Overdue by {workdays} workdays (due {deadline})' },
-  due_soon: { 'zh-CN': '距期限仅剩{workdays}个工作日，进度{progress}%', 'en-US': '{workdays} workdays left, {progress}% done' },
-  milestone_overdue: { 'zh-CN': '节点“{name}”逾期{workdays}个工作日', 'en-US': 'Milestone "{name}" overdue by {workdays} workdays' },
+  overdue: { 'zh-CN': '已逾期{workdays}个工作日（期限{deadline}）', 'en-US': 'Overdue by {workdays|# workday|# workdays} (due {deadline})' },
+  due_soon: { 'zh-CN': '距期限仅剩{workdays}个工作日，进度{progress}%', 'en-US': '{workdays|# workday|# workdays} left, {progress}% done' },
+  milestone_overdue: { 'zh-CN': '节点“{name}”逾期{workdays}个工作日', 'en-US': 'Milestone "{name}" overdue by {workdays|# workday|# workdays}' },
   behind_schedule: { 'zh-CN': '进度{progress}%，落后序时进度{expected}%', 'en-US': 'Progress {progress}% behind the expected {expected}%' },
-  stale_report: { 'zh-CN': '已{days}天无审核通过的进展报送（上次{last}）', 'en-US': 'No approved report for {days} days (last {last})' },
+  stale_report: { 'zh-CN': '已{days}天无审核通过的进展报送（上次{last}）', 'en-US': 'No approved report for {days|# day|# days} (last {last})' },
   no_report: { 'zh-CN': '尚无审核通过的进展报送', 'en-US': 'No approved report yet' },
   target_behind: { 'zh-CN': '{period}实际值{actual}，未达到计划值{expected}', 'en-US': '{period} actual {actual} is behind the planned {expected}' },
   target_on_track: { 'zh-CN': '{period}实际值{actual}，达到计划值{expected}', 'en-US': '{period} actual {actual} meets the planned {expected}' },
@@ -19,5 +19,5 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
 
 /** The sentence shown beside a light, e.g. 节点“开工”逾期3个工作日. */
 export function lightReasonText(r: LightReason, lang: Lang): string {
-  return fillTemplate(TEXT[r.code][lang], r.params);
+  return fillTemplate(TEXT[r.code][lang], r.params, { lang });
 }

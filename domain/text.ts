@@ -4,7 +4,27 @@ export function trimDecimal(value: string | null | undefined): string {
   return /^-?\d+\.\d+$/.test(value) ? value.replace(/\.?0+$/, '') : value;
 }
 
-/** A sentence template with its `{name}` slots filled; a slot without a value is left empty. */
-export function fillTemplate(text: string, params: Readonly<Record<string, unknown>>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(lang: string, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n);
+}
+
+/**
+ * A sentence template with its slots filled. `{name}` is the value (`missing` when absent);
+ * `{name|one|other}` picks the form by the value's plural category in `lang` (Intl.PluralRules),
+ * with `#` standing for the value: 'overdue by {n|# workday|# workdays}' reads "1 workday", "2 workdays".
+ * Chinese has one form, so its templates need no such slot.
+ */
+export function fillTemplate(text: string, params: Readonly<Record<string, unknown>>, opts: { lang?: string; missing?: (name: string) => string } = {}): string {
+  const missing = opts.missing ?? (() => '');
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (_, k: string, one: string | undefined, other: string | undefined) => {
+    const v = params[k];
+    if (v === undefined || v === null) return missing(k);
+    if (one === undefined || other === undefined) return String(v);
+    const n = Number(v);
+    const form = Number.isFinite(n) && pluralCategory(opts.lang ?? 'en-US', n) === 'one' ? one : other;
+    return form.replace(/#/g, String(v));
+  });
 }

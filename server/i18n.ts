@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/enums.js';
+import { fillTemplate } from '../domain/text.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 
@@ -36,7 +37,7 @@ const MESSAGES: Record<string, Message> = {
   totp_not_started: { 'zh-CN': '请先获取二维码', 'en-US': 'Request the QR code first' },
   payload_too_large: { 'zh-CN': '文件过大', 'en-US': 'The file is too large' },
   unsupported_media: { 'zh-CN': '不支持的文件类型', 'en-US': 'Unsupported file type' },
-  import_invalid: { 'zh-CN': '导入文件有 {count} 行错误，未写入任何数据', 'en-US': '{count} rows have errors; nothing was written' },
+  import_invalid: { 'zh-CN': '导入文件有 {count} 行错误，未写入任何数据', 'en-US': '{count|# row has|# rows have} errors; nothing was written' },
   rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },
   internal: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
   self_disable: { 'zh-CN': '不能停用自己的账号', 'en-US': 'You cannot disable your own account' },
@@ -72,13 +73,13 @@ const WORDS: Record<string, Message> = {
   ...PLANNING_WORDS,
 };
 
-function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+function fill(text: string, params: Params, lang: Lang): string {
+  return fillTemplate(text, params, { lang, missing: (k) => `{${k}}` });
 }
 
 export function message(code: string, lang: Lang, params: Params = {}): string {
   const m = MESSAGES[code] ?? MESSAGES.bad_request!;
-  return fill(m[lang], params);
+  return fill(m[lang], params, lang);
 }
 
 /** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
@@ -125,7 +126,7 @@ export function fieldName(path: string, lang: Lang): string {
 
 export function word(key: string, lang: Lang, params: Params = {}): string {
   const w = WORDS[key];
-  return w ? fill(w[lang], params) : key;
+  return w ? fill(w[lang], params, lang) : key;
 }
 
 /** zh-CN unless the `lang` cookie or Accept-Language asks for English. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../../domain/enums.js';
+import { fillTemplate } from '../../domain/text.js';
 import { messages, type MessageKey } from './messages/index.js';
 
 export type { MessageKey };
@@ -9,7 +10,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   const pair = messages[key];
   const text = lang === 'en-US' ? pair[1] : pair[0];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return fillTemplate(text, params, { lang, missing: (k) => `{${k}}` });
 }
 
 /** Picks the label of a code from a domain label table (ROLE_LABELS, UNIT_KIND_LABELS, …). */

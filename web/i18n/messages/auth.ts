@@ -37,7 +37,7 @@ export const auth = {
   'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords differ'],
   'password.submit': ['修改密码', 'Change password'],
   'password.rulesTitle': ['密码要求', 'Password rules'],
-  'password.ruleLength': ['至少 {n} 个字符', 'At least {n} characters'],
+  'password.ruleLength': ['至少 {n} 个字符', 'At least {n|# character|# characters}'],
   'password.ruleClasses': ['包含大写字母、小写字母、数字、符号中的至少 {n} 类', 'At least {n} of: upper case, lower case, digits, symbols'],
   'password.ruleAccount': ['不能与账号相同', 'Must not equal the account name'],
   'password.ruleDiffer': ['不能与当前密码相同', 'Must differ from the current password'],

@@ -4,7 +4,7 @@ export const calendar = {
   'calendar.title': ['工作日历（法定节假日与调休）', 'Workday calendar (statutory holidays and make-up days)'],
   'calendar.year': ['年度', 'Year'],
   'calendar.workdays': ['{year}年工作日', 'Workdays in {year}'],
-  'calendar.days': ['{count} 天', '{count} days'],
+  'calendar.days': ['{count} 天', '{count|# day|# days}'],
   'calendar.published': ['{year}年国务院节假日安排已内置；本地调整优先。', 'The State Council holiday schedule for {year} is built in; local changes take precedence.'],
   'calendar.unpublished': [
     '{year}年的法定节假日安排未内置（内置数据截至{last}年），目前按周一至周五计算工作日。国务院办公厅发布通知后，请逐日录入放假日和调休上班日，否则截止日期和红黄绿灯会算错。',

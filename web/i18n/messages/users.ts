@@ -51,7 +51,7 @@ export const users = {
   'import.row': ['行号', 'Row'],
   'import.errors': ['问题', 'Problems'],
   'import.ok': ['可导入', 'OK'],
-  'import.summary': ['共 {total} 行：可导入 {valid} 行，有问题 {invalid} 行', '{total} rows: {valid} ready, {invalid} with problems'],
+  'import.summary': ['共 {total} 行：可导入 {valid} 行，有问题 {invalid} 行', '{total|# row|# rows}: {valid} ready, {invalid} with problems'],
   'import.fixFirst': ['请先修正有问题的行后重新上传', 'Fix the rows with problems and upload again'],
   'import.done': ['已导入 {created} 个账号', '{created} accounts imported'],
   'import.doneHint': [
