@@ -176,11 +176,12 @@ export async function generateDistrict(database: Database, password: string, sca
       `insert into project_year_plans (project_id, year, planned)
          select ${uuid('bj', 'n')}, y, round((300 + random() * 20000)::numeric, 2) from generate_series(1, ${P}) n, generate_series(2024, 2026) y`,
     );
-    // Report series: every task unit (weekly or monthly), every target's data unit, every project's unit.
+    // Report series: every task unit whose claim is approved (weekly or monthly; others may not report), every target's data unit, every project's unit.
     await run(
       'reports',
       `create temp table bench_series on commit drop as
          select 'task'::text as item_type, tu.task_id as item_id, tu.unit_id, t.report_period as kind from task_units tu join tasks t on t.id = tu.task_id
+           where tu.claim_status = 'approved'
          union all select 'target', id, data_unit_id, period from targets
          union all select 'project', id, responsible_unit_id, 'monthly' from projects`,
       // Period starts up to the current period; k = 1 is the current one. Due: 7 days after the period ends.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIGHTS } from '../lights.js';
 import { LIMITS } from '../limits.js';
 import { REPORT_ACTIONS } from '../workflows/report.js';
-import { ITEM_TYPES, PROJECT_STAGES, REPORT_STATUSES, type ItemType } from '../work.js';
+import { CLAIM_STATUSES, ITEM_TYPES, PROJECT_STAGES, REPORT_STATUSES, type ItemType } from '../work.js';
 import { Blocker, BlockerInline } from './blocker.js';
 import { Id, PageQuery, Version } from './common.js';
 import { Evidence, EvidenceRef } from './evidence.js';
@@ -129,6 +129,8 @@ export const ReportDetail = Report.extend({
   evidence: z.array(Evidence),
   blockers: z.array(Blocker),
   item: ItemLight.nullable(),
+  /** On a task, the reporting unit's claim now (its report goes up only once it is approved); null otherwise. */
+  claimStatus: z.enum(CLAIM_STATUSES).nullable(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 

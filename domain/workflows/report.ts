@@ -18,3 +18,11 @@ export const reportFlow: Flow<ReportStatus, ReportAction> = {
 
 /** A report's content may change only while it is with the unit. */
 export const reportEditable = (s: ReportStatus): boolean => s === 'draft' || s === 'returned';
+
+/**
+ * Whether a report may move up the chain given the unit's claim on its item: a task's report goes
+ * up only while the unit's claim is approved (null: not a task, no claim needed). Returning it
+ * stays open whatever the claim, so a reviewer can always hand it back.
+ */
+export const claimAllowsStep = (action: ReportAction, claimStatus: string | null): boolean =>
+  action === 'return' || claimStatus === null || claimStatus === 'approved';

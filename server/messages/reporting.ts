@@ -8,6 +8,10 @@ export const REPORTING_MESSAGES: Record<string, Message> = {
     'zh-CN': '本单位不是该{item}的责任单位，不能报送或提出堵点',
     'en-US': 'Your unit is not responsible for this {item}, so it cannot report on it or raise blockers',
   },
+  claim_not_approved: {
+    'zh-CN': '本单位对该任务的认领{status}，须经单位一把手审批通过后方可报送（可先保存草稿）',
+    'en-US': 'Your unit’s claim on this task is {status}: it must be approved by the unit head before reports go up (you can save a draft)',
+  },
   report_exists: { 'zh-CN': '本单位{period}的报送已存在，请修改原报送', 'en-US': 'Your unit already has a report for {period}; edit that one' },
   period_closed: { 'zh-CN': '{period}的报送已验收，该期已关闭', 'en-US': 'The report for {period} was accepted: the period is closed' },
   period_future: { 'zh-CN': '{period}尚未开始，不能报送', 'en-US': '{period} has not begun; it cannot be reported on yet' },
@@ -66,6 +70,10 @@ export const REPORTING_WORDS: Record<string, Message> = {
   action_return: { 'zh-CN': '退回', 'en-US': 'returned' },
   action_escalate: { 'zh-CN': '升级', 'en-US': 'escalated' },
   action_resolve: { 'zh-CN': '解决', 'en-US': 'resolved' },
+  claim_unclaimed: { 'zh-CN': '尚未认领', 'en-US': 'not made yet' },
+  claim_submitted: { 'zh-CN': '尚待单位一把手审批', 'en-US': 'still waiting for the unit head' },
+  claim_returned: { 'zh-CN': '已被退回', 'en-US': 'returned' },
+  claim_approved: { 'zh-CN': '已审批', 'en-US': 'approved' },
   role_liaison_or_head: { 'zh-CN': '联络员或一把手', 'en-US': 'liaison or head' },
   role_unit_head: { 'zh-CN': '一把手', 'en-US': 'head' },
 };

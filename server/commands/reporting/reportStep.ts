@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { nextState, stepRoles } from '../../../domain/workflows/flow.js';
-import { reportFlow, type ReportAction } from '../../../domain/workflows/report.js';
+import { claimAllowsStep, reportFlow, type ReportAction } from '../../../domain/workflows/report.js';
 import type { ReportStatus } from '../../../domain/work.js';
 import { auditValues } from '../../audit.js';
 import { inTx, type Actor, type Ctx } from '../../context.js';
@@ -74,6 +74,11 @@ export async function takeReportStep(ctx: Ctx, id: string, action: ReportAction,
     if (!to) throw new AppError(409, 'report_step_invalid', { status: `@status_${from}`, action: `@action_${action}` });
     const subject: ReportSubject = { status: from, unitId: before.unitId, taskForceId: found.item?.taskForceId ?? null };
     if (!mayTakeStep(actor, subject, action)) throw await refusal(db, before, subject, action);
+    // A unit answers for a task once its claim is approved: until then (or after the claim was
+    // returned) its report may be drafted but goes no further up the chain. Returning stays open.
+    if (!claimAllowsStep(action, before.itemType === 'task' ? (found.claimStatus ?? 'unclaimed') : null)) {
+      throw new AppError(422, 'claim_not_approved', { status: `@claim_${found.claimStatus ?? 'unclaimed'}` });
+    }
     const now = clockNow();
     const set = { ...opts.patch(before, now), status: to, version: before.version + 1 };
     const saved: ReportRow = { ...before, ...set };

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { ItemType, ReportStatus } from '../../../domain/work.js';
+import type { ClaimStatus, ItemType, ReportStatus } from '../../../domain/work.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
-import { blockers, evidence, orgUnits, reportEvidence, reports, reportSteps, users } from '../../db/schema/index.js';
+import { blockers, evidence, orgUnits, reportEvidence, reports, reportSteps, taskUnits, users } from '../../db/schema/index.js';
 import { maySeeReport } from '../../policies/report.js';
 import { itemInfoFromJson, itemInfoJson, type ItemInfo, type ItemJson } from './items.js';
 import { reportScope } from './scope.js';
@@ -56,6 +56,8 @@ export interface ReportDetailRow {
   report: ReportRow;
   unitName: string | null;
   item: ItemInfo | undefined;
+  /** On a task, the reporting unit's claim as it stands now ('unclaimed' when none; null for targets and projects). */
+  claimStatus: ClaimStatus | null;
   parts: ReportParts;
 }
 
@@ -69,9 +71,12 @@ const raised = sql<{ b: Record<string, unknown>; unitName: string | null }[]>`co
   select json_agg(json_build_object('b', ${jsonRowOf(blockers)}, 'unitName', ${orgUnits.name}) order by ${blockers.raisedAt})
     from ${blockers} left join ${orgUnits} on ${orgUnits.id} = ${blockers.unitId} where ${blockers.reportId} = ${reports.id}), '[]'::json)`;
 
+const claimStatus = sql<string | null>`(select ${taskUnits.claimStatus} from ${taskUnits}
+    where ${reports.itemType} = 'task' and ${taskUnits.taskId} = ${reports.itemId} and ${taskUnits.unitId} = ${reports.unitId})`;
+
 const detailById = preparedPerDatabase((db) =>
   db
-    .select({ report: reports, unitName: orgUnits.name, item: itemInfoJson(reports.itemType, reports.itemId), steps, files, raised })
+    .select({ report: reports, unitName: orgUnits.name, item: itemInfoJson(reports.itemType, reports.itemId), claimStatus, steps, files, raised })
     .from(reports)
     .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
     .where(eq(reports.id, sql.placeholder('id')))
@@ -94,6 +99,7 @@ export async function loadReportDetail(db: Executor, actor: Actor | null, id: st
     report: r,
     unitName: row.unitName,
     item,
+    claimStatus: r.itemType === 'task' ? ((row.claimStatus ?? 'unclaimed') as ClaimStatus) : null,
     parts: {
       steps: row.steps.map((x) => ({ step: fromJsonRow(reportSteps, x.s), actorName: x.actorName })),
       files: row.files,

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ReportStatus } from '../../../domain/work.js';
+import { claimAllowsStep, REPORT_ACTIONS } from '../../../domain/workflows/report.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { evaluateReport } from '../../policies/report.js';
@@ -9,10 +10,9 @@ import { loadReportDetail, type ReportDetailRow } from '../../queries/reporting/
 /** `{ data, policies }` for a report as the actor sees it. */
 export function presentReportView(ctx: Pick<Ctx, 'actor' | 'lang'>, d: ReportDetailRow) {
   const r = d.report;
-  return {
-    data: presentReportDetail(r, d.unitName, d.item, d.parts, ctx.lang),
-    policies: evaluateReport(ctx.actor, { status: r.status as ReportStatus, unitId: r.unitId, taskForceId: d.item?.taskForceId ?? null }),
-  };
+  const policies = evaluateReport(ctx.actor, { status: r.status as ReportStatus, unitId: r.unitId, taskForceId: d.item?.taskForceId ?? null });
+  for (const action of REPORT_ACTIONS) policies[action] &&= claimAllowsStep(action, d.claimStatus);
+  return { data: { ...presentReportDetail(r, d.unitName, d.item, d.parts, ctx.lang), claimStatus: d.claimStatus }, policies };
 }
 
 /** `{ data, policies }` for one report as the requester sees it (404 when out of their scope). */

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount } from '../../audit.js';
-import { reports, reportSteps, tasks } from '../../db/schema/index.js';
+import { reports, reportSteps, tasks, taskUnits } from '../../db/schema/index.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { dayFrom, monthsAgo, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
@@ -21,6 +21,27 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
   /** A task of unit A on the task force's plan, started 60 days ago and due in 60: 序时进度 ≈ 50%. */
   const taskOfA = (over: Parameters<typeof makeTask>[3] = {}) =>
     makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-60), deadline: dayFrom(60), ...over });
+
+  it('lets a unit whose claim is not approved save a draft but not send it up, and stops the chain when the claim is returned meanwhile', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id, claimStatus: 'submitted' }], { startDate: dayFrom(-60), deadline: dayFrom(60) });
+    const claim = (status: string) => h.db.database.db.update(taskUnits).set({ claimStatus: status }).where(and(eq(taskUnits.taskId, task.id), eq(taskUnits.unitId, d.unitA.id)));
+    const draft = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), text: '完成选址', percent: '40' })).json().data;
+    const before = await auditCount(h.db.database.db);
+    const refused = await api.step(d.liaisonA, draft.id, 'submit', {}, 422, 'claim_not_approved');
+    expect(refused.json().error.message).toBe('本单位对该任务的认领尚待单位一把手审批，须经单位一把手审批通过后方可报送（可先保存草稿）');
+    expect(await auditCount(h.db.database.db)).toBe(before);
+    const [still] = await h.db.database.db.select().from(reports).where(eq(reports.id, draft.id));
+    expect(still!.status).toBe('draft');
+
+    await claim('approved');
+    await api.step(d.liaisonA, draft.id, 'submit');
+    // The head returned the claim after the report went up: the report goes no further, but can be sent back.
+    await claim('returned');
+    const en = await api.call(d.headA, 'POST', `/api/reports/${draft.id}/approve`, {}, { 'accept-language': 'en-US' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.message).toContain('claim on this task is returned');
+    await api.step(d.headA, draft.id, 'return', { reason: '认领已退回，请重新认领后再报送' });
+  });
 
   it('runs the whole chain: submit → approve → task force returns with a reason → fix → resubmit → … → HQ accepts; the light turns green', async () => {
     const task = await taskOfA();

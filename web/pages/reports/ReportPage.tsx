@@ -72,6 +72,9 @@ export function ReportPage() {
             </Descriptions.Item>
           )}
         </Descriptions>
+        {r.claimStatus !== null && r.claimStatus !== 'approved' && r.status !== 'accepted' && (
+          <Alert type="info" showIcon title={t(`report.claimNotApproved.${r.claimStatus}`)} data-testid="report-claim-not-approved" style={{ marginTop: 8 }} />
+        )}
         {r.status === 'returned' && r.returnReason && <Alert type="warning" showIcon title={t('report.returnedBecause', { reason: r.returnReason })} data-testid="report-return-reason" style={{ marginTop: 8 }} />}
         {['submitted', 'approved', 'reviewed'].includes(r.status) && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
