@@ -37,12 +37,3 @@ export function evidenceMime(fileName: string, bytes: Buffer): string | undefine
   const e = ext as EvidenceExtension;
   return MATCHES[e](bytes) ? EVIDENCE_TYPES[e] : undefined;
 }
-
-/** A file name as people will see it: no folders, no control characters, at most 200 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (clean.length <= 200) return clean || 'file';
-  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(clean)?.[0] ?? '';
-  return clean.slice(0, 200 - ext.length) + ext;
-}

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { safeFileName } from '../../../domain/fileName.js';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import { evidence, evidenceUploads } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
-import { cleanFileName, evidenceMime } from './evidenceType.js';
+import { evidenceMime } from './evidenceType.js';
 
 /**
  * Stores an evidence file once by its SHA-256 (the same bytes again add no second copy) and records
@@ -14,7 +15,7 @@ import { cleanFileName, evidenceMime } from './evidenceType.js';
 export async function uploadEvidence(ctx: Ctx, fileName: string, bytes: Buffer) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  const name = cleanFileName(fileName);
+  const name = safeFileName(fileName);
   const mime = evidenceMime(name, bytes);
   if (!mime) throw new AppError(415, 'evidence_type');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
