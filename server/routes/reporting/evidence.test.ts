@@ -8,6 +8,7 @@ import { startHarness, type Harness } from '../../testing/harness.js';
 import { dayFrom, reportingApi, thisMonth } from '../../testing/reportingCalls.js';
 import { makeDistrict, makeTask, type District, type Person } from '../../testing/workFactories.js';
 import { multipart, xlsxFile } from '../../testing/xlsx.js';
+import { zipFile } from '../../testing/zip.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR site photo ${Math.random()}`)]);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
@@ -103,6 +104,22 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     expect(old.headers['content-disposition']).toBe(`attachment; filename="oldfdp.exe"; filename*=UTF-8''oldfdp.exe`);
     const shown = (await api.call(d.liaisonA, 'GET', `/api/reports/${report.id}`)).json().data;
     expect(shown.evidence[0].name).toBe('发票fdp.exe');
+  });
+
+  it('refuses an Office file that is a zip bomb (413 naming the file) from its zip directory, storing nothing', async () => {
+    const before = await h.db.database.db.select({ s: evidence.sha256 }).from(evidence);
+    const docx = (body: Buffer, claim?: number) =>
+      zipFile([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'word/document.xml', data: body, claim },
+      ]);
+    const spaces = Buffer.alloc(16 * 1024 * 1024, 0x20);
+    const dense = await upload(d.liaisonA, docx(spaces), '总结.docx', 413, 'archive_ratio');
+    expect(dense.json().error.message).toBe('文件“总结.docx”的压缩比超过 200 倍，疑似压缩炸弹，已拒绝');
+    await upload(d.liaisonA, docx(spaces, 4096), 'liar.docx', 413, 'archive_mismatch');
+    // An honest document of the same parts is accepted.
+    expect((await upload(d.liaisonA, docx(Buffer.from(`<w:document>${Math.random()}</w:document>`)), '总结.docx')).json().data.mime).toMatch(/wordprocessingml/);
+    expect(await h.db.database.db.select({ s: evidence.sha256 }).from(evidence)).toHaveLength(before.length + 1);
   });
 
   it('checks the type by extension and by content (415) and the size (413), writing nothing', async () => {
