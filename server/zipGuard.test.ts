@@ -34,7 +34,7 @@ describe('the zip guard, before anything parses a zip', () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
     const started = performance.now();
     expect(inspectZip(bomb, IMPORT_ZIP_LIMITS)).toEqual({ ok: false, reason: 'size', max: 20 * 1024 * 1024 });
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(200);
     const e = await refusal(guardZip(bomb, 'bomb.xlsx', IMPORT_ZIP_LIMITS));
     expect([e.status, e.code]).toEqual([413, 'archive_too_large']);
     expect(message(e.code, 'zh-CN', e.params)).toBe('文件“bomb.xlsx”解压后超过 20 MB，已拒绝');
