@@ -15,6 +15,7 @@ import { pickLang } from './i18n.js';
 import { authenticate } from './security/authenticate.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
+import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
 import { AppError } from './errors.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -35,6 +36,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Built web app to serve (dist/web); skipped when absent. */
   webDir?: string;
+  /** Request deadlines and connections per address of the listening server. */
+  http?: HttpLimits;
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -48,7 +51,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     trustProxy: false,
     // A malformed URL (`/api/units/%`) is refused before routing: answer it in the house error shape too.
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    ...httpServerOptions(opts.http ?? DEFAULT_HTTP_LIMITS),
   }).withTypeProvider<ZodTypeProvider>();
+  limitConnectionsPerIp(app.server, (opts.http ?? DEFAULT_HTTP_LIMITS).maxConnectionsPerIp);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
+import { DEFAULT_HTTP_LIMITS } from './httpLimits.js';
 
 describe('configuration from the environment', () => {
   it('sizes the database pool to the cores unless DATABASE_POOL_SIZE says otherwise', () => {
@@ -12,5 +13,19 @@ describe('configuration from the environment', () => {
     for (const bad of ['0', '-3', '2.5', 'many', '100000']) {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${bad}"`);
     }
+  });
+
+  it('times requests out by default, and takes the deadlines and the connections per address from HTTP_* variables', () => {
+    expect(loadConfig({}).http).toEqual(DEFAULT_HTTP_LIMITS);
+    expect(DEFAULT_HTTP_LIMITS.requestTimeoutMs).toBeGreaterThan(0);
+    expect(
+      loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '30000', HTTP_IDLE_TIMEOUT_MS: '20000', HTTP_KEEPALIVE_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS_PER_IP: '0' }).http,
+    ).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 30000, idleTimeoutMs: 20000, keepAliveTimeoutMs: 5000, maxConnectionsPerIp: 0 });
+  });
+
+  it('refuses a deadline that is no whole number, or headers given longer than the whole request, naming the variables', () => {
+    for (const bad of ['0', '-1', '1.5', 'soon']) expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: bad })).toThrow(`HTTP_REQUEST_TIMEOUT_MS must be a whole number from 100 to 3600000, got "${bad}"`);
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS_PER_IP: '-1' })).toThrow('HTTP_MAX_CONNECTIONS_PER_IP must be a whole number from 0 to 1000000, got "-1"');
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow('HTTP_HEADERS_TIMEOUT_MS (20000) must not exceed HTTP_REQUEST_TIMEOUT_MS (10000)');
   });
 });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpLimits.js';
 
 /** Runtime configuration, read once from the environment (README "Configuration"). */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   webDir: string;
+  /** Request deadlines and connections per address (HTTP_* variables). */
+  http: HttpLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,7 +36,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
+    http: httpLimits(env),
   };
+}
+
+/** A whole number from `min` to `max` from the variable, or the default; a bad value names the variable. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function httpLimits(env: NodeJS.ProcessEnv): HttpLimits {
+  const d = DEFAULT_HTTP_LIMITS;
+  const hour = 3_600_000;
+  const limits = {
+    headersTimeoutMs: wholeNumber(env, 'HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, hour),
+    requestTimeoutMs: wholeNumber(env, 'HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, hour),
+    idleTimeoutMs: wholeNumber(env, 'HTTP_IDLE_TIMEOUT_MS', d.idleTimeoutMs, 100, hour),
+    keepAliveTimeoutMs: wholeNumber(env, 'HTTP_KEEPALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100, hour),
+    maxConnectionsPerIp: wholeNumber(env, 'HTTP_MAX_CONNECTIONS_PER_IP', d.maxConnectionsPerIp, 0, 1_000_000),
+  };
+  // Node refuses to start otherwise; say which variables to change.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+  return limits;
 }
 
 /**

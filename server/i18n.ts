@@ -1,5 +1,6 @@
 import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
+import { FILE_MESSAGES } from './messages/files.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 
@@ -49,6 +50,7 @@ const MESSAGES: Record<string, Message> = {
   },
   ...REPORTING_MESSAGES,
   ...PLANNING_MESSAGES,
+  ...FILE_MESSAGES,
 };
 
 /** Words used inside messages (entities, stages, password problems). */

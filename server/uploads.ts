@@ -1,8 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import { safeFileName } from '../domain/fileName.js';
 import { AppError } from './errors.js';
 import { issueMessage } from './validationMessages.js';
 
 export interface Upload {
+  /** As the client sent it, without folders, control or bidi characters (domain/fileName.ts). */
   name: string;
   bytes: Buffer;
 }
@@ -22,7 +24,7 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes?: number;
     }
     const bytes = await file.toBuffer();
     if (file.file.truncated) throw opts.tooLarge?.() ?? new AppError(413, 'payload_too_large');
-    return { name: file.filename, bytes };
+    return { name: safeFileName(file.filename), bytes };
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' && opts.tooLarge) throw opts.tooLarge();
     if (e instanceof AppError || typeof (e as { statusCode?: unknown }).statusCode === 'number') throw e;

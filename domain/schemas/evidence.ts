@@ -27,7 +27,7 @@ export const EVIDENCE_ACCEPT = Object.keys(EVIDENCE_TYPES)
   .map((e) => `.${e}`)
   .join(',');
 
-/** A file name as shown to people (no path). */
+/** A file name as shown to people (no path); the server strips control and bidi characters from it (domain/fileName.ts). */
 export const FileName = z
   .string()
   .trim()

@@ -6,6 +6,7 @@ import type { Executor } from '../db/client.js';
 import { orgUnits, users } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
+import type { Upload } from '../uploads.js';
 import { checkImportRows, readImportSheet, type CheckedRow } from '../xlsx/userImport.js';
 import { replaceRoles } from './roleGrants.js';
 
@@ -25,7 +26,7 @@ async function lookups(db: Executor) {
 }
 
 /** Reads and checks the sheet without writing anything. */
-export async function previewImport(db: Executor, file: Buffer, lang: Lang): Promise<CheckedRow[]> {
+export async function previewImport(db: Executor, file: Upload, lang: Lang): Promise<CheckedRow[]> {
   return checkImportRows(await readImportSheet(file), await lookups(db), lang);
 }
 
@@ -33,7 +34,7 @@ export async function previewImport(db: Executor, file: Buffer, lang: Lang): Pro
  * Creates every account of the sheet in one transaction, or none: a single bad row refuses the
  * whole file (422 with the rows' errors). One audit record lists the accounts created.
  */
-export async function commitImport(ctx: Ctx, file: Buffer) {
+export async function commitImport(ctx: Ctx, file: Upload) {
   const rows = await previewImport(ctx.database.db, file, ctx.lang);
   const bad = rows.filter((r) => r.errors.length);
   if (bad.length) {

@@ -140,7 +140,7 @@ describe('the demo district, loaded into a fresh embedded database', () => {
       expect(links.filter((l) => l.sha256 === f.sha256).length, f.mime).toBeGreaterThan(10);
     }
     // Each report names its copy as a person would, and the upload route would accept the bytes under that name.
-    for (const l of links.slice(0, 50)) expect(evidenceMime(l.name, Buffer.from(files.find((f) => f.sha256 === l.sha256)!.content, 'base64'))).toBe(files.find((f) => f.sha256 === l.sha256)!.mime);
+    for (const l of links.slice(0, 50)) expect(await evidenceMime(l.name, Buffer.from(files.find((f) => f.sha256 === l.sha256)!.content, 'base64'))).toBe(files.find((f) => f.sha256 === l.sha256)!.mime);
     // The 建设街道 liaison wrote its unit's reports, so it is an uploader of the files they carry.
     const [liaison] = await db.select({ id: users.id }).from(users).where(eq(users.account, 'liaison'));
     const uploads = await db.select().from(evidenceUploads).where(eq(evidenceUploads.userId, liaison!.id));
@@ -161,7 +161,7 @@ describe('the demo district, loaded into a fresh embedded database', () => {
         expect(Number(res.headers['content-length'])).toBe(e.size);
         expect(res.rawPayload.length).toBe(e.size);
         expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(e.sha256);
-        expect(evidenceMime(e.name, res.rawPayload)).toBe(e.mime);
+        expect(await evidenceMime(e.name, res.rawPayload)).toBe(e.mime);
       }
       return detail.evidence;
     };

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditCount } from '../audit.js';
 import { expectError, send, snapshot } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { multipart, readXlsx, XLSX_TYPE, xlsxFile } from '../testing/xlsx.js';
+import { xlsxBomb } from '../testing/zip.js';
 
 describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
   let h: Harness;
@@ -117,5 +119,32 @@ describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
     const missing = expectError(await send(h.app, { method: 'POST', url: '/api/users/import', ...noFile }, sys), 400, 'validation');
     expect(missing.fields).toEqual({ file: '必填' });
     expect(await snapshot(h.db.database)).toEqual(before);
+  });
+
+  it('refuses a zip bomb .xlsx at once from its zip directory, naming the file, before exceljs parses a byte', async () => {
+    // 64 KB on the wire, a 64 MB sheet once inflated; the attacker's 2 MB one held 2.3 GB for 29 s.
+    const bomb = xlsxBomb(64);
+    // The workbook parser is exceljs's XLSX.load: it must never see the bomb.
+    const load = vi.spyOn(Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load: () => unknown }, 'load');
+    try {
+      const before = await snapshot(h.db.database);
+      for (const [url, lang, text] of [
+        ['/api/users/import/preview', 'zh-CN', '文件“炸弹.xlsx”解压后超过 20 MB，已拒绝'],
+        ['/api/users/import', 'en', 'The file “炸弹.xlsx” unpacks to more than 20 MB; refused'],
+      ] as const) {
+        const file = multipart(bomb, '炸弹\u202E.xlsx');
+        const started = performance.now();
+        const res = await send(h.app, { method: 'POST', url, payload: file.payload, headers: { ...file.headers, 'accept-language': lang } }, sys);
+        expect(performance.now() - started).toBeLessThan(1000);
+        expect(expectError(res, 413, 'archive_too_large').message).toBe(text);
+      }
+      // A directory that claims 1 KB for the 64 MB sheet is caught by inflating it — up to 1 KB.
+      const liar = multipart(xlsxBomb(64, 1024), 'liar.xlsx');
+      expect(expectError(await send(h.app, { method: 'POST', url: '/api/users/import', ...liar }, sys), 413, 'archive_mismatch').message).toBe('文件“liar.xlsx”解压后的大小与其目录记载不符，已拒绝');
+      expect(load).not.toHaveBeenCalled();
+      expect(await snapshot(h.db.database)).toEqual(before);
+    } finally {
+      load.mockRestore();
+    }
   });
 });

@@ -13,7 +13,7 @@ import { userPolicy } from '../policies/user.js';
 import { presentUser } from '../presenters/user.js';
 import { currentSecurityPolicy } from '../queries/settings.js';
 import { findUser, listUsers, lockedUsers, rolesOf, unitName } from '../queries/users.js';
-import { readUpload } from '../uploads.js';
+import { readUpload, type Upload } from '../uploads.js';
 import { importTemplate } from '../xlsx/userImport.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
@@ -27,10 +27,10 @@ async function present(db: Executor, id: string) {
 }
 
 /** The uploaded .xlsx (field `file`), size-limited by the multipart plugin. */
-async function uploadedSheet(req: FastifyRequest): Promise<Buffer> {
-  const { name, bytes } = await readUpload(req);
-  if (!name.toLowerCase().endsWith('.xlsx')) throw new AppError(415, 'unsupported_media');
-  return bytes;
+async function uploadedSheet(req: FastifyRequest): Promise<Upload> {
+  const file = await readUpload(req);
+  if (!file.name.toLowerCase().endsWith('.xlsx')) throw new AppError(415, 'unsupported_media');
+  return file;
 }
 
 export default function userRoutes(app: App) {

@@ -4,6 +4,8 @@ import { codeFromLabel, ROLE_LABELS } from '../../domain/labels.js';
 import { LIMITS } from '../../domain/limits.js';
 import { UserCreate, type UserCreateInput } from '../../domain/schemas/users.js';
 import { AppError } from '../errors.js';
+import type { Upload } from '../uploads.js';
+import { guardZip, IMPORT_ZIP_LIMITS } from '../zipGuard.js';
 import { issueMessage } from '../validationMessages.js';
 
 /** Column headers of the import sheet, in the order of the template. */
@@ -24,12 +26,15 @@ export interface RawImportRow {
   roles: string;
 }
 
-/** Reads the first sheet; row 1 is the header. Throws 415 when the file is not an .xlsx workbook. */
-export async function readImportSheet(buf: Buffer): Promise<RawImportRow[]> {
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) throw new AppError(415, 'unsupported_media');
+/**
+ * Reads the first sheet; row 1 is the header. Throws 415 when the file is not an .xlsx workbook,
+ * 413 naming it when it would unpack too far: the zip guard runs before exceljs sees a byte.
+ */
+export async function readImportSheet(file: Upload): Promise<RawImportRow[]> {
+  if (!(await guardZip(file.bytes, file.name, IMPORT_ZIP_LIMITS))) throw new AppError(415, 'unsupported_media');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   } catch {
     throw new AppError(415, 'unsupported_media');
   }

@@ -1,4 +1,5 @@
 import { EVIDENCE_TYPES, type EvidenceExtension } from '../../../domain/schemas/evidence.js';
+import { guardZip } from '../../zipGuard.js';
 
 const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -10,39 +11,34 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: the legacy .doc and .xls. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** An Office Open XML package holds [Content_Types].xml and its part folder (word/, xl/, ppt/). */
-const ooxml = (b: Buffer, folder: string) => startsWith(b, ZIP) && b.includes('[Content_Types].xml') && b.includes(folder);
+/** The part folder of each Office Open XML package, beside its [Content_Types].xml. */
+const OOXML: Partial<Record<EvidenceExtension, string>> = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/' };
 
-/** Whether the bytes really are what the extension says: the magic bytes of each accepted type. */
-const MATCHES: Record<EvidenceExtension, (b: Buffer) => boolean> = {
+/** Whether the bytes really are what the extension says: the magic bytes of each other accepted type. */
+const MATCHES: Record<Exclude<EvidenceExtension, 'docx' | 'xlsx' | 'pptx'>, (b: Buffer) => boolean> = {
   png: (b) => startsWith(b, PNG),
   jpg: (b) => startsWith(b, JPEG),
   jpeg: (b) => startsWith(b, JPEG),
   webp: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
   pdf: (b) => startsWith(b, PDF),
-  docx: (b) => ooxml(b, 'word/'),
-  xlsx: (b) => ooxml(b, 'xl/'),
-  pptx: (b) => ooxml(b, 'ppt/'),
   doc: (b) => startsWith(b, OLE),
   xls: (b) => startsWith(b, OLE),
 };
 
 /**
  * The MIME type of an evidence file, checked by extension AND content; undefined when the
- * extension is not accepted or the bytes are something else (a renamed executable, a zip called .docx).
+ * extension is not accepted or the bytes are something else (a renamed executable, a zip called
+ * .docx). An Office file is a zip: it passes the zip guard (413 naming the file when it would
+ * unpack too far) and its directory must list the package's parts.
  */
-export function evidenceMime(fileName: string, bytes: Buffer): string | undefined {
+export async function evidenceMime(fileName: string, bytes: Buffer): Promise<string | undefined> {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (!ext || !(ext in EVIDENCE_TYPES)) return undefined;
   const e = ext as EvidenceExtension;
-  return MATCHES[e](bytes) ? EVIDENCE_TYPES[e] : undefined;
-}
-
-/** A file name as people will see it: no folders, no control characters, at most 200 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (clean.length <= 200) return clean || 'file';
-  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(clean)?.[0] ?? '';
-  return clean.slice(0, 200 - ext.length) + ext;
+  const folder = OOXML[e];
+  if (folder) {
+    const names = startsWith(bytes, ZIP) ? await guardZip(bytes, fileName) : undefined;
+    return names?.includes('[Content_Types].xml') && names.some((n) => n.startsWith(folder)) ? EVIDENCE_TYPES[e] : undefined;
+  }
+  return MATCHES[e as keyof typeof MATCHES](bytes) ? EVIDENCE_TYPES[e] : undefined;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BlockerInline } from '../../../domain/schemas/blocker.js';
+import { safeFileName } from '../../../domain/fileName.js';
 import type { EvidenceRef } from '../../../domain/schemas/evidence.js';
 import type { Actor } from '../../context.js';
 import type { Tx } from '../../db/client.js';
@@ -37,7 +38,7 @@ export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, 
     const sha256 = refSha(ref);
     if (rows.some((r) => r.sha256 === sha256)) continue;
     if (!exists.has(sha256) || !names.has(sha256)) throw new AppError(422, 'evidence_unknown', { sha256: sha256.slice(0, 12) }, { [`evidence.${i}`]: sha256 });
-    rows.push({ reportId, sha256, name: typeof ref === 'string' ? names.get(sha256)! : ref.name });
+    rows.push({ reportId, sha256, name: typeof ref === 'string' ? names.get(sha256)! : safeFileName(ref.name) });
   }
   await tx.insert(reportEvidence).values(rows);
   return rows.map(({ sha256, name }) => ({ sha256, name }));

@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
+import { safeFileName } from '../../../domain/fileName.js';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import { evidence, evidenceUploads } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
-import { cleanFileName, evidenceMime } from './evidenceType.js';
+import { evidenceMime } from './evidenceType.js';
 
 /**
  * Stores an evidence file once by its SHA-256 (the same bytes again add no second copy) and records
  * that this user uploaded it under this name; 415 when the type is not accepted or the content does
- * not match the extension. One audit record per upload.
+ * not match the extension, 413 when an Office file would unpack too far. One audit record per upload.
  */
 export async function uploadEvidence(ctx: Ctx, fileName: string, bytes: Buffer) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
-  const name = cleanFileName(fileName);
-  const mime = evidenceMime(name, bytes);
+  const name = safeFileName(fileName);
+  const mime = await evidenceMime(name, bytes);
   if (!mime) throw new AppError(415, 'evidence_type');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return inTx(ctx, async (tx) => {

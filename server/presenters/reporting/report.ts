@@ -1,4 +1,5 @@
 import type { Lang } from '../../../domain/enums.js';
+import { safeFileName } from '../../../domain/fileName.js';
 import type { ReportAction } from '../../../domain/workflows/report.js';
 import type { ItemType, ProjectStage, ReportStatus } from '../../../domain/work.js';
 import type { reports, reportSteps } from '../../db/schema/index.js';
@@ -81,7 +82,7 @@ export function presentReportDetail(r: ReportRow, unitName: string | null, item:
   return {
     ...presentReport(r, unitName, item),
     steps: parts.steps.map((s) => presentStep(s.step, s.actorName)),
-    evidence: parts.files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime, name: f.name })),
+    evidence: parts.files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime, name: safeFileName(f.name) })),
     blockers: parts.raised.map((b) => presentBlocker(b.blocker, b.unitName, item?.title ?? null)),
     item: presentItemLight(item, lang),
   };

@@ -8,6 +8,7 @@ import { startHarness, type Harness } from '../../testing/harness.js';
 import { dayFrom, reportingApi, thisMonth } from '../../testing/reportingCalls.js';
 import { makeDistrict, makeTask, type District, type Person } from '../../testing/workFactories.js';
 import { multipart, xlsxFile } from '../../testing/xlsx.js';
+import { zipFile } from '../../testing/zip.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR site photo ${Math.random()}`)]);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
@@ -64,7 +65,8 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     await api.step(d.liaisonA, report.id, 'submit');
     for (const who of [d.headA, d.taskForce, d.hq]) expect((await api.call(who, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(200);
     const got = await api.call(d.taskForce, 'GET', `/api/evidence/${pdf.sha256}`);
-    expect(got.headers['content-disposition']).toBe(`inline; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('验收报告.pdf')}`);
+    // A PDF is saved, not opened in our origin (see the /JavaScript test below).
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('验收报告.pdf')}`);
     for (const who of [d.otherTaskForce, d.headB]) expect((await api.call(who, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(404);
     // Roles that read no reports are refused outright.
     expect((await api.call(d.publicist, 'GET', `/api/evidence/${pdf.sha256}`)).statusCode).toBe(403);
@@ -73,6 +75,51 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [pdf.sha256] }, 422, 'evidence_unknown');
     const reused = (await api.create(d.liaisonB, { itemType: 'task', itemId: taskB.id, period: thisMonth(), percent: '1', evidence: [sha(PNG)] })).json().data;
     expect(reused.evidence).toEqual([{ sha256: sha(PNG), size: PNG.length, mime: 'image/png', name: 'copy.PNG' }]);
+  });
+
+  it('serves nothing that runs in our origin: a PDF with /JavaScript is an attachment under a sandboxing CSP; names lose bidi overrides', async () => {
+    // Opened inline, this would run in our origin's PDF viewer; the U+202E makes "scan\u202Egnp.pdf" read as "scanfdp.png".
+    const evil = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\n%%EOF ${Math.random()}`);
+    const up = (await upload(d.liaisonA, evil, 'scan\u202Egnp.pdf')).json().data;
+    expect(up.name).toBe('scangnp.pdf');
+    const sandboxed = { 'content-security-policy': "sandbox; default-src 'none'", 'x-content-type-options': 'nosniff' };
+    const pdf = await api.call(d.liaisonA, 'GET', `/api/evidence/${up.sha256}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers).toMatchObject({ ...sandboxed, 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="scangnp.pdf"; filename*=UTF-8''scangnp.pdf` });
+
+    // Office files are attachments too; only raster images stay inline (the report's thumbnails), sandboxed all the same.
+    const sheet = (await upload(d.liaisonA, await xlsxFile([['x', String(Math.random())]]), '台账\u2067.xlsx')).json().data;
+    const office = await api.call(d.liaisonA, 'GET', `/api/evidence/${sheet.sha256}`);
+    expect(office.headers).toMatchObject({ ...sandboxed, 'content-disposition': `attachment; filename="__.xlsx"; filename*=UTF-8''${encodeURIComponent('台账.xlsx')}` });
+    const photo = Buffer.concat([PNG, Buffer.from(String(Math.random()))]);
+    const img = (await upload(d.liaisonA, photo, 'photo.png')).json().data;
+    expect((await api.call(d.liaisonA, 'GET', `/api/evidence/${img.sha256}`)).headers).toMatchObject({ ...sandboxed, 'content-type': 'image/png', 'content-disposition': `inline; filename="photo.png"; filename*=UTF-8''photo.png` });
+
+    // A name given with the report, and a name stored before names were cleaned, are served clean too.
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-10), deadline: dayFrom(100) });
+    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '5', evidence: [{ sha256: up.sha256, name: '发票\u202Efdp.exe' }] })).json().data;
+    expect(report.evidence[0].name).toBe('发票fdp.exe');
+    await h.db.database.db.update(evidenceUploads).set({ name: 'old\u202Efdp.exe' }).where(eq(evidenceUploads.sha256, up.sha256));
+    const old = await api.call(d.liaisonA, 'GET', `/api/evidence/${up.sha256}`);
+    expect(old.headers['content-disposition']).toBe(`attachment; filename="oldfdp.exe"; filename*=UTF-8''oldfdp.exe`);
+    const shown = (await api.call(d.liaisonA, 'GET', `/api/reports/${report.id}`)).json().data;
+    expect(shown.evidence[0].name).toBe('发票fdp.exe');
+  });
+
+  it('refuses an Office file that is a zip bomb (413 naming the file) from its zip directory, storing nothing', async () => {
+    const before = await h.db.database.db.select({ s: evidence.sha256 }).from(evidence);
+    const docx = (body: Buffer, claim?: number) =>
+      zipFile([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'word/document.xml', data: body, claim },
+      ]);
+    const spaces = Buffer.alloc(16 * 1024 * 1024, 0x20);
+    const dense = await upload(d.liaisonA, docx(spaces), '总结.docx', 413, 'archive_ratio');
+    expect(dense.json().error.message).toBe('文件“总结.docx”的压缩比超过 200 倍，疑似压缩炸弹，已拒绝');
+    await upload(d.liaisonA, docx(spaces, 4096), 'liar.docx', 413, 'archive_mismatch');
+    // An honest document of the same parts is accepted.
+    expect((await upload(d.liaisonA, docx(Buffer.from(`<w:document>${Math.random()}</w:document>`)), '总结.docx')).json().data.mime).toMatch(/wordprocessingml/);
+    expect(await h.db.database.db.select({ s: evidence.sha256 }).from(evidence)).toHaveLength(before.length + 1);
   });
 
   it('checks the type by extension and by content (415) and the size (413), writing nothing', async () => {

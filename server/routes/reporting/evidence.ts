@@ -2,6 +2,7 @@ import { ErrorBody } from '../../../domain/schemas/common.js';
 import { EVIDENCE_MAX_BYTES, EvidenceParams, EvidenceResponse } from '../../../domain/schemas/evidence.js';
 import type { App } from '../../app.js';
 import { uploadEvidence } from '../../commands/reporting/uploadEvidence.js';
+import { sendUploadedFile } from '../../downloads.js';
 import { AppError, notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { evidencePolicy } from '../../policies/evidence.js';
@@ -24,13 +25,7 @@ export default function evidenceRoutes(app: App) {
     authorize(evidencePolicy.read(req.ctx.actor));
     const file = await findEvidenceFor(req.ctx.database.db, req.ctx.actor!, req.params.sha256);
     if (!file) throw notFound('evidence');
-    const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
-    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    reply
-      .header('content-type', file.mime)
-      .header('content-length', file.size)
-      .header('cache-control', 'private, max-age=3600')
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-    return reply.send(file.content);
+    reply.header('cache-control', 'private, max-age=3600');
+    return sendUploadedFile(reply, file);
   });
 }

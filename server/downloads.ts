@@ -1,0 +1,28 @@
+import type { FastifyReply } from 'fastify';
+import { safeFileName } from '../domain/fileName.js';
+
+/**
+ * Raster images the browser only ever draws: the one kind of upload shown inline (the report's
+ * thumbnails). Anything else — a PDF with /JavaScript, an Office file, whatever a MIME type claims —
+ * is saved, never opened in our origin.
+ */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/**
+ * Headers for sending a file people uploaded: its own type, never sniffed; attachment unless a
+ * raster image; and a sandboxing CSP, so that even a file the browser does open runs no script,
+ * loads nothing and reads no cookie of ours. The name is stripped of controls and bidi characters
+ * again here, for rows stored before names were cleaned.
+ */
+export function sendUploadedFile(reply: FastifyReply, file: { mime: string; name: string; content: Buffer }) {
+  const name = safeFileName(file.name);
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const disposition = INLINE_TYPES.has(file.mime) ? 'inline' : 'attachment';
+  return reply
+    .header('content-type', file.mime)
+    .header('content-length', file.content.length)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(file.content);
+}
