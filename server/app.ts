@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate } from './security/authenticate.js';
+import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { AppError } from './errors.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Built web app to serve (dist/web); skipped when absent. */
   webDir?: string;
+  /** Credential attempts let through; production defaults (DEFAULT_AUTH_LIMITS) for what is not given. */
+  authLimits?: Partial<AuthLimits>;
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -87,7 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setErrorHandler(errorHandler);
 
-  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));
+  const throttle = authThrottle({ ...DEFAULT_AUTH_LIMITS, ...opts.authLimits });
+  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
   if (webDir) {

@@ -13,4 +13,10 @@ describe('configuration from the environment', () => {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${bad}"`);
     }
   });
+
+  it('protects logins by default and lets TUIJIN_AUTH_* loosen it for benchmarks, refusing nonsense', () => {
+    expect(loadConfig({}).authLimits).toMatchObject({ perAddressPerMinute: 30, overallPerMinute: 600, queue: 32 });
+    expect(loadConfig({ TUIJIN_AUTH_PER_ADDRESS: '100000', TUIJIN_AUTH_QUEUE: '500' }).authLimits).toMatchObject({ perAddressPerMinute: 100000, queue: 500 });
+    expect(() => loadConfig({ TUIJIN_AUTH_OVERALL: '0' })).toThrow('TUIJIN_AUTH_OVERALL must be a whole number');
+  });
 });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 
 /** Runtime configuration, read once from the environment (README "Configuration"). */
 export interface Config {
@@ -16,6 +17,27 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   webDir: string;
+  /** Credential attempts let through (TUIJIN_AUTH_*): per address and overall per minute, checked at once, waiting. */
+  authLimits: AuthLimits;
+}
+
+const AUTH_ENV: Record<keyof AuthLimits, string> = {
+  perAddressPerMinute: 'TUIJIN_AUTH_PER_ADDRESS',
+  overallPerMinute: 'TUIJIN_AUTH_OVERALL',
+  concurrency: 'TUIJIN_AUTH_CONCURRENCY',
+  queue: 'TUIJIN_AUTH_QUEUE',
+};
+
+function authLimits(env: NodeJS.ProcessEnv): AuthLimits {
+  const out = { ...DEFAULT_AUTH_LIMITS };
+  for (const [k, name] of Object.entries(AUTH_ENV) as [keyof AuthLimits, string][]) {
+    const raw = env[name];
+    if (!raw) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new Error(`${name} must be a whole number from 1 to 10000000, got "${raw}"`);
+    out[k] = n;
+  }
+  return out;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
+    authLimits: authLimits(env),
   };
 }
 

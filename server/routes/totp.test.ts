@@ -5,6 +5,7 @@ import { expectError, send } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { freshTotpCode } from '../testing/totpCodes.js';
 
 /** A code for a step well away from now, so it never falls in the accepted window (now ± 30 s). */
 const staleCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) - 3600 });
@@ -49,7 +50,7 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
     expect(wrong.message).toBe('动态验证码不正确');
     expect(wrong.fields).toHaveProperty('code');
     expect(await auditCount(h.db.database.db)).toBe(before);
-    const enrolled = await post('/api/auth/totp/enrol', s, { code: await generate({ secret }) });
+    const enrolled = await post('/api/auth/totp/enrol', s, { code: await freshTotpCode(secret) });
     expect(enrolled.json()).toEqual({ data: { stage: 'ok' } });
     expect((await send(h.app, { method: 'GET', url: '/api/audit' }, s)).statusCode).toBe(200);
     expect((await send(h.app, { method: 'GET', url: '/api/me' }, s)).json().data).toMatchObject({ stage: 'ok', totpEnabled: true });
@@ -60,7 +61,7 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
     const s2 = sessionOf(next);
     expectError(await send(h.app, { method: 'GET', url: '/api/audit' }, s2), 403, 'stage_required');
     expectError(await post('/api/auth/totp/verify', s2, { code: await staleCode(secret) }), 422, 'totp_invalid');
-    expect((await post('/api/auth/totp/verify', s2, { code: await generate({ secret }) })).json()).toEqual({ data: { stage: 'ok' } });
+    expect((await post('/api/auth/totp/verify', s2, { code: await freshTotpCode(secret) })).json()).toEqual({ data: { stage: 'ok' } });
     expect((await send(h.app, { method: 'GET', url: '/api/audit' }, s2)).statusCode).toBe(200);
   });
 
