@@ -38,6 +38,12 @@ export interface AppOptions {
   webDir?: string;
   /** Credential attempts let through; production defaults (DEFAULT_AUTH_LIMITS) for what is not given. */
   authLimits?: Partial<AuthLimits>;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. Behind a
+   * proxy that is not named, every client has the proxy's address: one client's failed logins
+   * would lock the account for all, and the per-address limit would count everyone together.
+   */
+  trustProxy?: string[];
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -48,7 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: { level: opts.logLevel ?? 'warn' },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     // A malformed URL (`/api/units/%`) is refused before routing: answer it in the house error shape too.
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();

@@ -19,4 +19,9 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TUIJIN_AUTH_PER_ADDRESS: '100000', TUIJIN_AUTH_QUEUE: '500' }).authLimits).toMatchObject({ perAddressPerMinute: 100000, queue: 500 });
     expect(() => loadConfig({ TUIJIN_AUTH_OVERALL: '0' })).toThrow('TUIJIN_AUTH_OVERALL must be a whole number');
   });
+
+  it('trusts X-Forwarded-For only from the proxies TUIJIN_TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TUIJIN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+  });
 });

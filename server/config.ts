@@ -19,6 +19,11 @@ export interface Config {
   webDir: string;
   /** Credential attempts let through (TUIJIN_AUTH_*): per address and overall per minute, checked at once, waiting. */
   authLimits: AuthLimits;
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (TUIJIN_TRUST_PROXY: their addresses or
+   * CIDR ranges, comma-separated). Unset, the connecting address is the client's.
+   */
+  trustProxy: string[] | undefined;
 }
 
 const AUTH_ENV: Record<keyof AuthLimits, string> = {
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
     authLimits: authLimits(env),
+    trustProxy: env.TUIJIN_TRUST_PROXY ? env.TUIJIN_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
   };
 }
 

@@ -86,6 +86,24 @@ describe.each(DATABASE_KINDS)('login throttling on %s', (kind) => {
     }
   });
 
+  it('behind a named reverse proxy, tells clients apart by X-Forwarded-For, and believes the header from that proxy only', async () => {
+    const proxied = await buildApp({ database: h.db.database, logLevel: 'silent', trustProxy: ['127.0.0.1'] });
+    try {
+      const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
+      const via = (client: string, password: string, remote = '127.0.0.1') =>
+        proxied.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: remote, headers: { 'x-forwarded-for': client }, payload: { account: u.account, password } });
+      for (let i = 0; i < 5; i++) await via('198.18.0.66', 'Wrong-Pass-1');
+      expectError(await via('198.18.0.66', u.password), 429, 'account_locked');
+      expect((await via('198.18.0.7', u.password)).statusCode).toBe(200);
+      // Sent straight to the server, the header is the sender's claim: the failures are the sender's.
+      for (let i = 0; i < 5; i++) await via('198.18.0.7', 'Wrong-Pass-1', '203.0.113.5');
+      expect((await via('198.18.0.7', u.password)).statusCode).toBe(200);
+      expectError(await via('198.18.0.7', u.password, '203.0.113.5'), 429, 'account_locked');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('limits all addresses together too', async () => {
     const tight = await buildApp({ database: h.db.database, logLevel: 'silent', authLimits: { overallPerMinute: 20 } });
     try {
