@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { characterClasses, passwordProblems } from './password.js';
+import { characterClasses, commonPasswordForms, passwordProblems } from './password.js';
 import { DEFAULT_SECURITY_POLICY as P } from './securityPolicy.js';
 
 describe('password policy', () => {
@@ -20,6 +20,23 @@ describe('password policy', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 7 }), (pw) => {
         expect(passwordProblems(pw, 'acc', P)).toContain('too_short');
+      }),
+    );
+  });
+  it('looks up a password as typed, without symbols at its ends, and with look-alikes read back as letters', () => {
+    expect(commonPasswordForms('P@$$w0rd!')).toEqual(expect.arrayContaining(['p@$$w0rd!', 'p@$$w0rd', 'passwordi', 'password']));
+    expect(commonPasswordForms('Qwerty123')).toContain('qwerty123');
+    expect(commonPasswordForms('!!!')).toEqual(['!!!', 'iii']);
+  });
+  it('names a common password only when given a list, so the web checklist (which has none) is unchanged', () => {
+    const list = new Set(['password1', 'qwerty123']);
+    expect(passwordProblems('Password1!', 'x', P, (f) => list.has(f))).toEqual(['common']);
+    expect(passwordProblems('Qwerty123', 'x', P, (f) => list.has(f))).toEqual(['common']);
+    expect(passwordProblems('Password1!', 'x', P)).toEqual([]);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 20 }), (pw) => {
+        // Every form is lower case: the lists are.
+        for (const f of commonPasswordForms(pw)) expect(f).toBe(f.toLowerCase());
       }),
     );
   });

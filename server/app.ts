@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate } from './security/authenticate.js';
+import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
@@ -38,6 +39,14 @@ export interface AppOptions {
   webDir?: string;
   /** Request deadlines and connections per address of the listening server. */
   http?: HttpLimits;
+  /** Credential attempts let through; production defaults (DEFAULT_AUTH_LIMITS) for what is not given. */
+  authLimits?: Partial<AuthLimits>;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. Behind a
+   * proxy that is not named, every client has the proxy's address: one client's failed logins
+   * would lock the account for all, and the per-address limit would count everyone together.
+   */
+  trustProxy?: string[];
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -48,7 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: { level: opts.logLevel ?? 'warn' },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     // A malformed URL (`/api/units/%`) is refused before routing: answer it in the house error shape too.
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
     ...httpServerOptions(opts.http ?? DEFAULT_HTTP_LIMITS),
@@ -92,7 +101,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setErrorHandler(errorHandler);
 
-  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies }));
+  const throttle = authThrottle({ ...DEFAULT_AUTH_LIMITS, ...opts.authLimits });
+  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
   if (webDir) {

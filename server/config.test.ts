@@ -28,4 +28,15 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ HTTP_MAX_CONNECTIONS_PER_IP: '-1' })).toThrow('HTTP_MAX_CONNECTIONS_PER_IP must be a whole number from 0 to 1000000, got "-1"');
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow('HTTP_HEADERS_TIMEOUT_MS (20000) must not exceed HTTP_REQUEST_TIMEOUT_MS (10000)');
   });
+
+  it('protects logins by default and lets TUIJIN_AUTH_* loosen it for benchmarks, refusing nonsense', () => {
+    expect(loadConfig({}).authLimits).toMatchObject({ perAddressPerMinute: 30, overallPerMinute: 600, queue: 32 });
+    expect(loadConfig({ TUIJIN_AUTH_PER_ADDRESS: '100000', TUIJIN_AUTH_QUEUE: '500' }).authLimits).toMatchObject({ perAddressPerMinute: 100000, queue: 500 });
+    expect(() => loadConfig({ TUIJIN_AUTH_OVERALL: '0' })).toThrow('TUIJIN_AUTH_OVERALL must be a whole number');
+  });
+
+  it('trusts X-Forwarded-For only from the proxies TUIJIN_TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TUIJIN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+  });
 });

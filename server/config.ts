@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpLimits.js';
+import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 
 /** Runtime configuration, read once from the environment (README "Configuration"). */
 export interface Config {
@@ -19,6 +20,32 @@ export interface Config {
   webDir: string;
   /** Request deadlines and connections per address (HTTP_* variables). */
   http: HttpLimits;
+  /** Credential attempts let through (TUIJIN_AUTH_*): per address and overall per minute, checked at once, waiting. */
+  authLimits: AuthLimits;
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (TUIJIN_TRUST_PROXY: their addresses or
+   * CIDR ranges, comma-separated). Unset, the connecting address is the client's.
+   */
+  trustProxy: string[] | undefined;
+}
+
+const AUTH_ENV: Record<keyof AuthLimits, string> = {
+  perAddressPerMinute: 'TUIJIN_AUTH_PER_ADDRESS',
+  overallPerMinute: 'TUIJIN_AUTH_OVERALL',
+  concurrency: 'TUIJIN_AUTH_CONCURRENCY',
+  queue: 'TUIJIN_AUTH_QUEUE',
+};
+
+function authLimits(env: NodeJS.ProcessEnv): AuthLimits {
+  const out = { ...DEFAULT_AUTH_LIMITS };
+  for (const [k, name] of Object.entries(AUTH_ENV) as [keyof AuthLimits, string][]) {
+    const raw = env[name];
+    if (!raw) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new Error(`${name} must be a whole number from 1 to 10000000, got "${raw}"`);
+    out[k] = n;
+  }
+  return out;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
     http: httpLimits(env),
+    authLimits: authLimits(env),
+    trustProxy: env.TUIJIN_TRUST_PROXY ? env.TUIJIN_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
   };
 }
 

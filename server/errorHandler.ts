@@ -16,6 +16,7 @@ function localiseParams(params: Record<string, string | number>, lang: Lang) {
 
 function send(reply: FastifyReply, lang: Lang, e: AppError) {
   const msg = message(e.code, lang, localiseParams(e.params, lang));
+  if (e.headers) reply.headers(e.headers);
   return reply.code(e.status).send({ error: { code: e.code, message: msg, ...(e.fields ? { fields: e.fields } : {}), ...(e.extra ?? {}) } });
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
 import { FILE_MESSAGES } from './messages/files.js';
+import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 
@@ -51,6 +52,7 @@ const MESSAGES: Record<string, Message> = {
   ...REPORTING_MESSAGES,
   ...PLANNING_MESSAGES,
   ...FILE_MESSAGES,
+  ...ACCOUNT_MESSAGES,
 };
 
 /** Words used inside messages (entities, stages, password problems). */
@@ -73,6 +75,7 @@ const WORDS: Record<string, Message> = {
   equals_account: { 'zh-CN': '不能与账号相同', 'en-US': 'must not equal the account name' },
   ...REPORTING_WORDS,
   ...PLANNING_WORDS,
+  ...ACCOUNT_WORDS,
 };
 
 function fill(text: string, params: Params, lang: Lang): string {

@@ -23,7 +23,15 @@ async function main() {
   // Records a previous process committed but did not live to link.
   await database.linkAudit();
   const logins = await loadDemoIfEmpty(database, config.demoPassword);
-  const app = await buildApp({ database, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel, secureCookies: config.secureCookies, webDir: config.webDir, http: config.http });
+  const app = await buildApp({
+    database,
+    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    secureCookies: config.secureCookies,
+    webDir: config.webDir,
+    http: config.http,
+    authLimits: config.authLimits,
+    trustProxy: config.trustProxy,
+  });
   await app.listen({ port: config.port, host: config.host });
   // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.
   const midnight = startMidnightJob(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });

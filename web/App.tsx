@@ -6,14 +6,16 @@ import { queryClient } from './api/queryClient.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { AppRoutes } from './routes.js';
 
-/** A 401 from any call ends the session in the browser too: go to /login (saying why when it expired). */
+/** A 401 from any call ends the session in the browser too: go to /login (saying why when it expired or was ended for wrong current passwords). */
 function UnauthorizedRedirect() {
   const navigate = useNavigate();
   useEffect(() => {
     setUnauthorizedHandler((error) => {
       // Cached data is dropped at the next login (LoginPage), not here: the gate still observes it.
       if (window.location.pathname !== '/login') {
-        navigate('/login', { replace: true, state: { notice: error.code === 'session_expired' ? error.message : null } });
+        // These two say why the session ended; any other 401 needs no words.
+        const why = error.code === 'session_expired' || error.code === 'password_guesses_exceeded';
+        navigate('/login', { replace: true, state: { notice: why ? error.message : null } });
       }
     });
     return () => setUnauthorizedHandler(null);

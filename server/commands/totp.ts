@@ -1,15 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { isAdminRole } from '../../domain/enums.js';
-import { lockState } from '../../domain/lockout.js';
+import { lockoutHorizonMs, lockState } from '../../domain/lockout.js';
 import { sessionStage } from '../../domain/sessionStage.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
-import { loginFailures, users } from '../db/schema/index.js';
+import type { Tx } from '../db/client.js';
+import { users } from '../db/schema/index.js';
 import { AppError, unauthenticated } from '../errors.js';
+import { clearLoginFailures, recentFailures, recordLoginFailure } from '../queries/loginFailures.js';
 import { readSecurityPolicy } from '../queries/settings.js';
-import { findUser, recentFailures } from '../queries/users.js';
+import { findUser } from '../queries/users.js';
+import type { AuthThrottle } from '../security/authThrottle.js';
 import { setSessionStage } from '../security/sessions.js';
-import { checkTotp, newTotpSecret, totpEnrolment } from '../security/totp.js';
+import { checkTotp, newTotpSecret, spendTotpStep, totpEnrolment } from '../security/totp.js';
 import { lockedError } from './login.js';
 
 async function me(ctx: Ctx) {
@@ -19,23 +22,26 @@ async function me(ctx: Ctx) {
   return { user, sessionId: ctx.sessionId, actor: ctx.actor };
 }
 
+const reused = () => new AppError(422, 'totp_reused', {}, { code: '' });
+
 /** Starts enrolment: a new secret (not active until a code from it is confirmed) and its QR code. */
 export async function setupTotp(ctx: Ctx) {
   const { user } = await me(ctx);
   if (user.totpEnabled) throw new AppError(409, 'bad_request');
   const secret = newTotpSecret();
   await inTx(ctx, async (tx) => {
-    await tx.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+    await tx.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
     await recordAudit(tx, ctx, 'auth.totp_setup', { entity: 'user', entityId: user.id });
   });
   return totpEnrolment(secret, user.account);
 }
 
-/** Confirms enrolment with a code from the phone; the session counts as verified. */
+/** Confirms enrolment with a code from the phone; the session counts as verified. The code is spent. */
 export async function enrolTotp(ctx: Ctx, code: string) {
   const { user, sessionId, actor } = await me(ctx);
   if (!user.totpSecret || user.totpEnabled) throw new AppError(409, 'totp_not_started');
-  if (!(await checkTotp(user.totpSecret, code))) throw new AppError(422, 'totp_invalid', {}, { code: '' });
+  const step = await checkTotp(user.totpSecret, code);
+  if (step === null) throw new AppError(422, 'totp_invalid', {}, { code: '' });
   const stage = sessionStage({
     mustChangePassword: user.mustChangePassword,
     needsTotp: actor.roles.some((r) => isAdminRole(r.role)),
@@ -43,6 +49,7 @@ export async function enrolTotp(ctx: Ctx, code: string) {
     totpVerified: true,
   });
   return inTx(ctx, async (tx) => {
+    if (!(await spendTotpStep(tx, user.id, step))) throw reused();
     await tx.update(users).set({ totpEnabled: true, version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
     await setSessionStage(tx, sessionId, stage);
     await recordAudit(tx, ctx, 'auth.totp_enrolled', { entity: 'user', entityId: user.id });
@@ -52,25 +59,32 @@ export async function enrolTotp(ctx: Ctx, code: string) {
 
 export type TotpOutcome = { ok: true; stage: ReturnType<typeof sessionStage> } | { ok: false; error: AppError };
 
-/** The login's second step. A wrong code counts as a failed login (lockout applies). */
-export async function verifyTotp(ctx: Ctx, code: string): Promise<TotpOutcome> {
+/**
+ * The login's second step. A wrong code counts as a failed login from this address (lockout
+ * applies), and so does a code already used (by this session or any other): a code is good once.
+ */
+export function verifyTotp(ctx: Ctx, code: string, throttle: AuthThrottle): Promise<TotpOutcome> {
+  return throttle.attempt(ctx, () => checkSecondFactor(ctx, code));
+}
+
+async function checkSecondFactor(ctx: Ctx, code: string): Promise<TotpOutcome> {
   const { user, sessionId, actor } = await me(ctx);
   if (!user.totpEnabled || !user.totpSecret) return { ok: false, error: new AppError(409, 'totp_not_started') };
   // The lock applies here too: otherwise a session opened with a stolen password could guess codes without end.
   const { policy } = await readSecurityPolicy(ctx.database.db);
-  const windowMs = (policy.lockoutWindowMinutes + policy.lockoutMinutes) * 60_000;
-  const lock = lockState(await recentFailures(ctx.database.db, user, windowMs), new Date(), policy);
+  const subject = { userId: user.id };
+  const lock = lockState(await recentFailures(ctx.database.db, subject, ctx.ip, user.lockResetAt, lockoutHorizonMs(policy)), new Date(), policy);
   if (lock.locked) {
     await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
     return { ok: false, error: lockedError(lock.until!) };
   }
-  if (!(await checkTotp(user.totpSecret, code))) {
-    await inTx(ctx, async (tx) => {
-      await tx.insert(loginFailures).values({ userId: user.id, at: new Date() });
-      await recordAudit(tx, ctx, 'auth.totp_failed', { entity: 'user', entityId: user.id });
-    });
-    return { ok: false, error: new AppError(422, 'totp_invalid', {}, { code: '' }) };
-  }
+  const fail = async (tx: Tx, action: string, error: AppError): Promise<TotpOutcome> => {
+    await recordLoginFailure(tx, subject, ctx.ip, new Date());
+    await recordAudit(tx, ctx, action, { entity: 'user', entityId: user.id });
+    return { ok: false, error };
+  };
+  const step = await checkTotp(user.totpSecret, code);
+  if (step === null) return inTx(ctx, (tx) => fail(tx, 'auth.totp_failed', new AppError(422, 'totp_invalid', {}, { code: '' })));
   const stage = sessionStage({
     mustChangePassword: user.mustChangePassword,
     needsTotp: actor.roles.some((r) => isAdminRole(r.role)),
@@ -78,8 +92,10 @@ export async function verifyTotp(ctx: Ctx, code: string): Promise<TotpOutcome> {
     totpVerified: true,
   });
   return inTx(ctx, async (tx) => {
+    if (!(await spendTotpStep(tx, user.id, step))) return fail(tx, 'auth.totp_reused', reused());
     await setSessionStage(tx, sessionId, stage);
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await clearLoginFailures(tx, user.id, ctx.ip);
     await recordAudit(tx, ctx, 'auth.totp_verified', { entity: 'user', entityId: user.id });
     return { ok: true as const, stage };
   });

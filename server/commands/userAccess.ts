@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { PASSWORD_HISTORY } from '../../domain/password.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import { users } from '../db/schema/index.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError } from '../errors.js';
+import { rememberPassword } from '../queries/passwordHistory.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { endUserSessions } from '../security/sessions.js';
 
@@ -24,7 +26,10 @@ export async function resetPassword(ctx: Ctx, id: string, version: number) {
   const initialPassword = randomPassword();
   const passwordHash = await hashPassword(initialPassword);
   return inTx(ctx, async (tx) => {
+    const before = await lockRow(tx, users, 'user', id);
     await updateVersioned(tx, users, 'user', id, version, { passwordHash, mustChangePassword: true });
+    // The password the user had stays refused as a new one: a reset must not make it usable again.
+    await rememberPassword(tx, id, before.passwordHash, PASSWORD_HISTORY - 1);
     await endUserSessions(tx, id);
     await recordAudit(tx, ctx, 'user.password_reset', { entity: 'user', entityId: id, after: { mustChangePassword: true } });
     return { initialPassword };

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/enums.js';
-import { lockState } from '../../domain/lockout.js';
+import { lockoutHorizonMs, lockState } from '../../domain/lockout.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
 import { loginFailures, orgUnits, userRoles, users } from '../db/schema/index.js';
@@ -21,16 +21,6 @@ export async function findUserForLogin(db: Executor, accountOrMobile: string): P
 export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   return u;
-}
-
-/** Failed logins that still count: after the last success or unlock, and recent enough to matter. */
-export async function recentFailures(db: Executor, u: UserRow, sinceMs: number, now = new Date()): Promise<Date[]> {
-  const floor = Math.max(now.getTime() - sinceMs, u.lastLoginAt?.getTime() ?? 0, u.lockResetAt?.getTime() ?? 0);
-  const rows = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.userId, u.id), gt(loginFailures.at, new Date(floor))));
-  return rows.map((r) => r.at);
 }
 
 export async function rolesOf(db: Executor, userIds: string[]) {
@@ -70,19 +60,20 @@ export async function unitName(db: Executor, unitId: string): Promise<string> {
   return u?.name ?? '';
 }
 
-/** Which of these users are locked out right now (one query for the whole page). */
+/** Which of these users are locked out right now, from any address (one query for the whole page). */
 export async function lockedUsers(db: Executor, list: UserRow[], policy: SecurityPolicy, now = new Date()): Promise<Set<string>> {
   if (list.length === 0) return new Set();
-  const since = new Date(now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutMinutes) * 60_000);
+  const since = new Date(now.getTime() - lockoutHorizonMs(policy));
   const rows = await db
-    .select({ userId: loginFailures.userId, at: loginFailures.at })
+    .select({ userId: loginFailures.userId, ip: loginFailures.ip, at: loginFailures.at })
     .from(loginFailures)
     .where(and(inArray(loginFailures.userId, list.map((u) => u.id)), gt(loginFailures.at, since)));
   const locked = new Set<string>();
   for (const u of list) {
-    const floor = Math.max(u.lastLoginAt?.getTime() ?? 0, u.lockResetAt?.getTime() ?? 0);
-    const mine = rows.filter((r) => r.userId === u.id && r.at.getTime() > floor).map((r) => r.at);
-    if (lockState(mine, now, policy).locked) locked.add(u.id);
+    const floor = u.lockResetAt?.getTime() ?? 0;
+    const byAddress = new Map<string | null, Date[]>();
+    for (const r of rows) if (r.userId === u.id && r.at.getTime() > floor) byAddress.set(r.ip, [...(byAddress.get(r.ip) ?? []), r.at]);
+    if ([...byAddress.values()].some((fails) => lockState(fails, now, policy).locked)) locked.add(u.id);
   }
   return locked;
 }

@@ -7,12 +7,13 @@ import { changePassword } from '../commands/changePassword.js';
 import { login } from '../commands/login.js';
 import { logout } from '../commands/logout.js';
 import { enrolTotp, setupTotp, verifyTotp } from '../commands/totp.js';
+import type { AuthThrottle } from '../security/authThrottle.js';
 import { SESSION_COOKIE } from '../security/sessions.js';
 
 const StageResult = z.object({ data: z.object({ stage: z.enum(['ok', 'change_password', 'totp_enrol', 'totp_verify']) }) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 
-export default function authRoutes(app: App, opts: { secureCookies: boolean }) {
+export default function authRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle }) {
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies });
 
@@ -20,7 +21,7 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean }) {
     '/api/auth/login',
     { config: { auth: 'public' }, schema: { tags: ['auth'], body: LoginBody, response: { 200: LoginResult, ...errors } } },
     async (req, reply) => {
-      const r = await login(req.ctx, req.body);
+      const r = await login(req.ctx, req.body, opts.throttle);
       if (!r.ok) throw r.error;
       setSessionCookie(reply, r.token);
       return { data: { stage: r.stage, csrfToken: r.csrfToken } };
@@ -36,7 +37,7 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean }) {
   app.post(
     '/api/auth/password',
     { config: { auth: 'staged' }, schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: StageResult, ...errors } } },
-    async (req) => ({ data: await changePassword(req.ctx, req.body) }),
+    async (req) => ({ data: await changePassword(req.ctx, req.body, opts.throttle) }),
   );
 
   app.post('/api/auth/totp/setup', { config: { auth: 'staged' }, schema: { tags: ['auth'], response: { 200: TotpSetup, ...errors } } }, async (req) => ({
@@ -53,7 +54,7 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean }) {
     '/api/auth/totp/verify',
     { config: { auth: 'staged' }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
     async (req) => {
-      const r = await verifyTotp(req.ctx, req.body.code);
+      const r = await verifyTotp(req.ctx, req.body.code, opts.throttle);
       if (!r.ok) throw r.error;
       return { data: { stage: r.stage } };
     },

@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import type { AuthThrottle } from '../security/authThrottle.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
@@ -11,7 +12,7 @@ import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
 /** Every resource's routes; one plugin per resource. */
-export function registerRoutes(app: App, opts: { secureCookies: boolean }) {
+export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle }) {
   healthRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);

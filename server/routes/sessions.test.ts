@@ -80,7 +80,9 @@ describe.each(DATABASE_KINDS)('sessions, headers and languages on %s', (kind) =>
   });
 
   it('answers in English to Accept-Language en and to the lang=en-US cookie, which wins over the header', async () => {
-    const login = (headers: Record<string, string>) => send(h.app, { method: 'POST', url: '/api/auth/login', headers, payload: { account: 'nobody_here', password: 'x' } });
+    // A new unknown account each time: five failures on one would lock it, as they would a real one.
+    let n = 0;
+    const login = (headers: Record<string, string>) => send(h.app, { method: 'POST', url: '/api/auth/login', headers, payload: { account: `nobody_here_${n++}`, password: 'x' } });
     expect(expectError(await login({}), 401).message).toBe('账号或密码错误');
     expect(expectError(await login({ 'accept-language': 'en' }), 401).message).toBe('Wrong account or password');
     expect(expectError(await login({ cookie: 'lang=en-US' }), 401).message).toBe('Wrong account or password');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount } from '../audit.js';
@@ -5,6 +6,7 @@ import { expectError, send } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { freshTotpCode } from '../testing/totpCodes.js';
 
 /** A code for a step well away from now, so it never falls in the accepted window (now ± 30 s). */
 const staleCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) - 3600 });
@@ -49,7 +51,7 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
     expect(wrong.message).toBe('动态验证码不正确');
     expect(wrong.fields).toHaveProperty('code');
     expect(await auditCount(h.db.database.db)).toBe(before);
-    const enrolled = await post('/api/auth/totp/enrol', s, { code: await generate({ secret }) });
+    const enrolled = await post('/api/auth/totp/enrol', s, { code: await freshTotpCode(secret) });
     expect(enrolled.json()).toEqual({ data: { stage: 'ok' } });
     expect((await send(h.app, { method: 'GET', url: '/api/audit' }, s)).statusCode).toBe(200);
     expect((await send(h.app, { method: 'GET', url: '/api/me' }, s)).json().data).toMatchObject({ stage: 'ok', totpEnabled: true });
@@ -60,7 +62,7 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
     const s2 = sessionOf(next);
     expectError(await send(h.app, { method: 'GET', url: '/api/audit' }, s2), 403, 'stage_required');
     expectError(await post('/api/auth/totp/verify', s2, { code: await staleCode(secret) }), 422, 'totp_invalid');
-    expect((await post('/api/auth/totp/verify', s2, { code: await generate({ secret }) })).json()).toEqual({ data: { stage: 'ok' } });
+    expect((await post('/api/auth/totp/verify', s2, { code: await freshTotpCode(secret) })).json()).toEqual({ data: { stage: 'ok' } });
     expect((await send(h.app, { method: 'GET', url: '/api/audit' }, s2)).statusCode).toBe(200);
   });
 
@@ -83,6 +85,38 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
       for (let i = 0; i < guesses; i++) expectError(await post('/api/auth/totp/verify', s, { code: await staleCode(u.totpSecret!) }), 422, 'totp_invalid');
     }
     expectError(await post('/api/auth/login', null, { account: u.account, password: u.password }), 429, 'account_locked');
+  });
+
+  it('takes a code once: a replay in another session is refused and counted, and of two sessions racing with one code only one gets in', async () => {
+    const u = await makeUser(h.db.database, [{ role: 'secadmin' }]);
+    const session = async () => sessionOf(await post('/api/auth/login', null, { account: u.account, password: u.password }));
+    const code = await freshTotpCode(u.totpSecret!);
+    const [a, b] = [await session(), await session()];
+    expect((await post('/api/auth/totp/verify', a, { code })).json()).toEqual({ data: { stage: 'ok' } });
+    const replay = expectError(await send(h.app, { method: 'POST', url: '/api/auth/totp/verify', headers: { 'accept-language': 'en' }, payload: { code } }, b), 422, 'totp_reused');
+    expect(replay.message).toBe('This verification code has been used already; wait for the next one on your phone');
+    expect(replay.fields).toHaveProperty('code');
+    expectError(await send(h.app, { method: 'GET', url: '/api/units' }, b), 403, 'stage_required');
+    const failures = await h.db.database.db.execute(sql`select count(*)::int as n from login_failures where user_id = ${u.id}`);
+    expect((failures as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+
+    const next = await freshTotpCode(u.totpSecret!);
+    const [c, d] = [await session(), await session()];
+    const raced = await Promise.all([post('/api/auth/totp/verify', c, { code: next }), post('/api/auth/totp/verify', d, { code: next })]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+  });
+
+  it('does not take the code that confirmed enrolment again at the next login', async () => {
+    const unit = await makeUnit(h.db.database);
+    const created = await post('/api/users', sys, { account: `sec_${Date.now()}`, displayName: '安全管理员', unitId: unit.id, roles: [{ role: 'secadmin' }] });
+    const account = created.json().data.account as string;
+    const first = sessionOf(await post('/api/auth/login', null, { account, password: created.json().initialPassword }));
+    expect((await post('/api/auth/password', first, { currentPassword: created.json().initialPassword, newPassword: 'Sec-Admin-Pass-9' })).statusCode).toBe(200);
+    const { secret } = (await post('/api/auth/totp/setup', first)).json().data as { secret: string };
+    const code = await freshTotpCode(secret);
+    expect((await post('/api/auth/totp/enrol', first, { code })).statusCode).toBe(200);
+    const second = sessionOf(await post('/api/auth/login', null, { account, password: 'Sec-Admin-Pass-9' }));
+    expect(expectError(await post('/api/auth/totp/verify', second, { code }), 422, 'totp_reused').message).toBe('该动态验证码已使用过，请等待手机上出现新的验证码');
   });
 
   it('lets an ordinary user stay without a second factor', async () => {

@@ -111,15 +111,16 @@ describe.each(DATABASE_KINDS)('user accounts on %s', (kind) => {
     expectError(await api('POST', `/api/users/${u.id}/reset-password`, sys, { version: 0 }), 409, 'version_conflict');
   });
 
-  it('disables an account: its sessions end, login says it is disabled; enabling lets it back in', async () => {
+  it('disables an account: its sessions end, login answers as to a wrong password (even the right one); enabling lets it back in', async () => {
     const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
     const s = await loginAs(h.app, u);
     expect((await api('GET', '/api/me', s)).statusCode).toBe(200);
     const off = await api('POST', `/api/users/${u.id}/disable`, sys, { version: 0 });
     expect(off.json().data).toMatchObject({ disabled: true, version: 1 });
     expectError(await api('GET', '/api/me', s), 401);
-    const refused = expectError(await login(u.account, TEST_PASSWORD), 403, 'account_disabled');
-    expect(refused.message).toBe('账号已停用，请联系系统管理员');
+    // Saying "disabled" to the right password would confirm the password (security issue, item 10).
+    const refused = expectError(await login(u.account, TEST_PASSWORD), 401, 'invalid_credentials');
+    expect(refused.message).toBe('账号或密码错误');
     expectError(await login(u.account, 'Wrong-Pass-1'), 401, 'invalid_credentials');
 
     expect((await api('POST', `/api/users/${u.id}/enable`, sys, { version: 1 })).json().data.disabled).toBe(false);

@@ -98,3 +98,13 @@ export async function endUserSessions(db: Executor, userId: string): Promise<voi
     .set({ endedAt: new Date() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }
+
+/** Counts one wrong current password given by the session; returns how many it has given. */
+export async function countPasswordFailure(db: Executor, sessionId: string): Promise<number> {
+  const [row] = await db
+    .update(sessions)
+    .set({ passwordFailures: sql`${sessions.passwordFailures} + 1` })
+    .where(eq(sessions.id, sessionId))
+    .returning({ n: sessions.passwordFailures });
+  return row?.n ?? 0;
+}

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { generate } from 'otplib';
 import type { Role } from '../../domain/enums.js';
 import type { Database } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
 import { hashPassword } from '../security/passwords.js';
 import { newTotpSecret } from '../security/totp.js';
 import type { App } from '../app.js';
+import { freshTotpCode } from './totpCodes.js';
 
 export const TEST_PASSWORD = 'Test-Password-1';
 const uniq = () => randomBytes(4).toString('hex');
@@ -75,7 +75,7 @@ export async function loginAs(app: App, user: Pick<MadeUser, 'account' | 'passwo
   const { csrfToken, stage } = res.json().data as { csrfToken: string; stage: string };
   const headers = { cookie, 'x-csrf-token': csrfToken };
   if (stage === 'totp_verify' && user.totpSecret) {
-    const code = await generate({ secret: user.totpSecret });
+    const code = await freshTotpCode(user.totpSecret);
     const v = await app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers, payload: { code } });
     if (v.statusCode !== 200) throw new Error(`totp failed: ${v.statusCode} ${v.body}`);
   }

@@ -1,4 +1,4 @@
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App, type AppOptions } from '../app.js';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
 
 export interface Harness {
@@ -7,10 +7,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Tests log in far more often than people do, all from 127.0.0.1: unless a test asks for the
+ * limits under test (`authLimits`), the per-address and overall counts are out of its way. The
+ * bounded pool keeps its production size, so that no test relies on more than production allows.
+ */
+export const ROOMY_AUTH_LIMITS: AppOptions['authLimits'] = { perAddressPerMinute: 1_000_000, overallPerMinute: 1_000_000 };
+
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
-  const app = await buildApp({ database: db.database, logLevel: 'silent' });
+  const app = await buildApp({ database: db.database, logLevel: 'silent', authLimits: opts.authLimits ?? ROOMY_AUTH_LIMITS });
   await app.ready();
   return {
     app,

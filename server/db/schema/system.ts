@@ -48,3 +48,14 @@ export const auditPending = pgTable('audit_pending', {
   bodyHead: text('body_head').notNull(),
   bodyTail: text('body_tail').notNull(),
 });
+
+/**
+ * Fixed-window attempt counters (logins per source address, all logins together), kept in the
+ * database so that every server process on it counts the same attempts. Expired windows are
+ * deleted now and then (server/security/rateCounters.ts).
+ */
+export const rateCounters = pgTable('rate_counters', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowEnds: timestamp('window_ends', { withTimezone: true }).notNull(),
+});

@@ -18,6 +18,8 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     /** Failed logins before this moment no longer count (set when the secadmin unlocks). */
     lockResetAt: timestamp('lock_reset_at', { withTimezone: true }),
+    /** The TOTP time step of the last code accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,16 +45,35 @@ export const userRoles = pgTable(
   (t) => [index('user_roles_user').on(t.userId)],
 );
 
+/**
+ * Failed logins, per account and source address: a lock holds that pair only, so nobody can lock
+ * others out from their own address. An unknown account is counted by the name typed (`account`,
+ * lower case, `userId` null) so that it locks exactly like a real one. A success deletes the pair's rows.
+ */
 export const loginFailures = pgTable(
   'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    account: text('account'),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_failures_user_at').on(t.userId, t.at), index('login_failures_account_at').on(t.account, t.at), index('login_failures_at').on(t.at)],
+);
+
+/** The hashes of a user's earlier passwords, newest kept (PASSWORD_HISTORY in domain/password.ts), so that none is chosen again. */
+export const passwordHistory = pgTable(
+  'password_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    at: timestamp('at', { withTimezone: true }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_failures_user_at').on(t.userId, t.at)],
+  (t) => [index('password_history_user').on(t.userId, t.createdAt)],
 );
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -69,6 +90,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     ip: text('ip'),
+    /** Wrong current passwords given to POST /api/auth/password in this session: it ends at the limit. */
+    passwordFailures: integer('password_failures').notNull().default(0),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
