@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { holdsAdminRole, mayResetPassword } from '../../domain/adminSeparation.js';
+import type { Role } from '../../domain/enums.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
-import { users } from '../db/schema/index.js';
+import { roleProposals, users } from '../db/schema/index.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError } from '../errors.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { endUserSessions } from '../security/sessions.js';
+import { grantsOf } from './roleGrants.js';
 
 /** Disables or re-enables an account; disabling ends its sessions at once. */
 export async function setUserDisabled(ctx: Ctx, id: string, version: number, disabled: boolean) {
@@ -19,14 +22,32 @@ export async function setUserDisabled(ctx: Ctx, id: string, version: number, dis
   });
 }
 
-/** A new one-time initial password, to be changed at next login; ends the user's sessions. */
+/**
+ * A new one-time initial password, to be changed at next login; ends the user's sessions. An
+ * admin's account (held or pending) is the secadmin's to reset, and its second factor goes with
+ * it: whoever receives the new password enrols again, so a reset cannot hand an admin duty to the
+ * person who asked for it. Nobody resets their own (they change it).
+ */
 export async function resetPassword(ctx: Ctx, id: string, version: number) {
   const initialPassword = randomPassword();
   const passwordHash = await hashPassword(initialPassword);
   return inTx(ctx, async (tx) => {
-    await updateVersioned(tx, users, 'user', id, version, { passwordHash, mustChangePassword: true });
+    await lockRow(tx, users, 'user', id);
+    const roles = (await grantsOf(tx, id)).map((g) => g.role);
+    const [pending] = await tx
+      .select({ roles: roleProposals.roles })
+      .from(roleProposals)
+      .where(and(eq(roleProposals.userId, id), eq(roleProposals.status, 'pending')));
+    const pendingRoles = ((pending?.roles ?? []) as { role: Role }[]).map((g) => g.role);
+    const actor = { id: ctx.actor!.userId, roles: ctx.actor!.roles.map((g) => g.role) };
+    if (!mayResetPassword(actor, { id, roles, pendingRoles })) {
+      throw new AppError(403, actor.id === id ? 'own_account' : holdsAdminRole([...roles, ...pendingRoles]) ? 'admin_reset_needs_secadmin' : 'forbidden');
+    }
+    const admin = holdsAdminRole([...roles, ...pendingRoles]);
+    const patch = admin ? { passwordHash, mustChangePassword: true, totpEnabled: false, totpSecret: null } : { passwordHash, mustChangePassword: true };
+    await updateVersioned(tx, users, 'user', id, version, patch);
     await endUserSessions(tx, id);
-    await recordAudit(tx, ctx, 'user.password_reset', { entity: 'user', entityId: id, after: { mustChangePassword: true } });
+    await recordAudit(tx, ctx, 'user.password_reset', { entity: 'user', entityId: id, after: { mustChangePassword: true, ...(admin ? { totpEnabled: false } : {}) } });
     return { initialPassword };
   });
 }
