@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adminRoleChange, mayDecideRoleProposal, mayResetPassword, needsSecondAdmin, roleConflict } from './adminSeparation.js';
+import { adminRoleChange, mayDecideRoleProposal, mayResetPassword, mayToggleAccount, needsSecondAdmin, roleConflict } from './adminSeparation.js';
 import { ADMIN_ROLES, isAdminRole, ROLES, type Role } from './enums.js';
 
 const PROGRAM = ROLES.filter((r) => !isAdminRole(r));
@@ -74,5 +74,14 @@ describe('who decides and who resets', () => {
     expect(mayResetPassword(sys, sys)).toBe(false);
     expect(mayResetPassword(sec, sec)).toBe(false);
     expect(mayResetPassword(sec2, sec)).toBe(true);
+  });
+
+  it('an admin’s account is disabled or enabled by the secadmin, anyone else’s by the sysadmin, nobody’s own', () => {
+    expect(mayToggleAccount(sys, liaison)).toBe(true);
+    expect(mayToggleAccount(sys, aud)).toBe(false);
+    expect(mayToggleAccount(sys, sec)).toBe(false);
+    expect(mayToggleAccount(sec, aud)).toBe(true);
+    expect(mayToggleAccount(sec, liaison)).toBe(false);
+    expect(mayToggleAccount(sec, sec)).toBe(false);
   });
 });

@@ -59,3 +59,11 @@ export function mayResetPassword(actor: Person, target: Person & { pendingRoles?
   const admin = holdsAdminRole(target.roles) || holdsAdminRole(target.pendingRoles ?? []);
   return admin ? actor.roles.includes('secadmin') : actor.roles.includes('sysadmin');
 }
+
+/**
+ * Who disables or enables an account: nobody their own; the secadmin an admin's (held or pending),
+ * so that the sysadmin cannot silence the auditor or the secadmin who checks it; the sysadmin any other.
+ */
+export function mayToggleAccount(actor: Person, target: Person & { pendingRoles?: readonly Role[] | null }): boolean {
+  return mayResetPassword(actor, target);
+}

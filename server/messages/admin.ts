@@ -18,6 +18,10 @@ export const ADMIN_MESSAGES: Record<string, Message> = {
     'zh-CN': '管理员账号的密码须由安全管理员重置',
     'en-US': "An administrator's password is reset by the security administrator",
   },
+  admin_toggle_needs_secadmin: {
+    'zh-CN': '管理员账号须由安全管理员停用或启用',
+    'en-US': "An administrator's account is disabled or enabled by the security administrator",
+  },
   proposal_pending: {
     'zh-CN': '该账号已有待安全管理员审批的角色变更，审批后再修改角色',
     'en-US': 'A role change of this account awaits the security administrator; change its roles after the decision',

@@ -17,6 +17,9 @@ export const userPolicy = {
   resetPassword: (a: Actor | null) => hasRole(a, 'sysadmin'),
   /** An admin's password (the row decides whether the account is an admin's). */
   resetAdminPassword: (a: Actor | null) => hasRole(a, 'secadmin'),
+  /** An admin's account (the row decides). */
+  disableAdmin: (a: Actor | null) => hasRole(a, 'secadmin'),
+  enableAdmin: (a: Actor | null) => hasRole(a, 'secadmin'),
   import: (a: Actor | null) => hasRole(a, 'sysadmin'),
   unlock: (a: Actor | null) => hasRole(a, 'secadmin'),
   resetTotp: (a: Actor | null) => hasRole(a, 'secadmin'),

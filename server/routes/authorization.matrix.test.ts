@@ -81,7 +81,7 @@ const POLICIES: Record<string, (r: Role) => Record<string, boolean>> = {
   'GET /api/users': (r) => {
     const sys = is(r, 'sysadmin');
     const sec = is(r, 'secadmin');
-    return { read: true, create: sys, update: sys, disable: sys, enable: sys, resetPassword: sys, resetAdminPassword: sec, import: sys, unlock: sec, resetTotp: sec };
+    return { read: true, create: sys, update: sys, disable: sys, enable: sys, resetPassword: sys, resetAdminPassword: sec, disableAdmin: sec, enableAdmin: sec, import: sys, unlock: sec, resetTotp: sec };
   },
   'GET /api/role-proposals': (r) => ({ read: true, decide: is(r, 'secadmin') }),
   'GET /api/security-policy': () => ({ read: true, update: true }),
@@ -202,6 +202,11 @@ const RESET_PASSWORD: Record<'sysadmin' | 'secadmin', Record<'liaison' | 'sysadm
   sysadmin: { liaison: '2xx', sysadmin: '403 admin_reset_needs_secadmin', secadmin: '403 admin_reset_needs_secadmin', auditor: '403 admin_reset_needs_secadmin', pendingAuditor: '403 admin_reset_needs_secadmin', self: '403 own_account' },
   secadmin: { liaison: '403 forbidden', sysadmin: '2xx', secadmin: '2xx', auditor: '2xx', pendingAuditor: '2xx', self: '403 own_account' },
 };
+/** Disabling an account follows the same rule as resetting its password. */
+const DISABLE: typeof RESET_PASSWORD = {
+  sysadmin: { ...RESET_PASSWORD.sysadmin, sysadmin: '403 admin_toggle_needs_secadmin', secadmin: '403 admin_toggle_needs_secadmin', auditor: '403 admin_toggle_needs_secadmin', pendingAuditor: '403 admin_toggle_needs_secadmin', self: '422 self_disable' },
+  secadmin: { ...RESET_PASSWORD.secadmin, self: '422 self_disable' },
+};
 const DECIDE: Record<'proposer' | 'otherSysadmin' | 'secadmin' | 'concernedSecadmin' | 'auditor', string> = {
   proposer: '403 forbidden',
   otherSysadmin: '403 forbidden',
@@ -224,12 +229,15 @@ describe.each(['embedded', 'postgres'] as const)('the admin duties stay separate
     return { user, session: await loginAs(h.app, user) };
   };
 
-  it('resets passwords by the account it concerns', async () => {
+  it.each([
+    ['resets passwords', 'reset-password', RESET_PASSWORD],
+    ['disables accounts', 'disable', DISABLE],
+  ] as const)('%s by the account it concerns', async (_, action, expected) => {
     const actual: Record<string, Record<string, string>> = {};
     for (const actorRole of ['sysadmin', 'secadmin'] as const) {
       const actor = await signedIn(actorRole);
       actual[actorRole] = {};
-      for (const target of Object.keys(RESET_PASSWORD[actorRole]) as (keyof (typeof RESET_PASSWORD)['sysadmin'])[]) {
+      for (const target of Object.keys(expected[actorRole]) as (keyof (typeof RESET_PASSWORD)['sysadmin'])[]) {
         let id: string;
         if (target === 'self') id = actor.user.id;
         else if (target === 'pendingAuditor') {
@@ -237,12 +245,12 @@ describe.each(['embedded', 'postgres'] as const)('the admin duties stay separate
           await h.db.database.db.insert(roleProposals).values({ userId: id, before: [], roles: [{ role: 'auditor', unitId: null, bodyId: null }], proposedById: actor.user.id });
         } else id = (await makeUser(h.db.database, [{ role: target }])).id;
         const before = await auditCount(h.db.database.db);
-        const res = await send(h.app, { method: 'POST', url: `/api/users/${id}/reset-password`, payload: { version: 0 } }, actor.session);
+        const res = await send(h.app, { method: 'POST', url: `/api/users/${id}/${action}`, payload: { version: 0 } }, actor.session);
         actual[actorRole][target] = outcome(res);
         expect(await auditCount(h.db.database.db)).toBe(before + (res.statusCode === 200 ? 1 : 0));
       }
     }
-    expect(actual).toEqual(RESET_PASSWORD);
+    expect(actual).toEqual(expected);
   });
 
   it('decides a proposed change of admin roles only by a secadmin not concerned by it', async () => {

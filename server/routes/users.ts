@@ -86,7 +86,8 @@ export default function userRoutes(app: App) {
       `/api/users/:id/${action}`,
       { schema: { tags: ['users'], params: IdParams, body: VersionBody, response: { 200: itemResponse(User), ...errors } } },
       async (req) => {
-        authorize(userPolicy[action](req.ctx.actor));
+        // Whose account this actor may disable or enable depends on it (an admin's is the secadmin's): the command decides.
+        authorize(userPolicy[action](req.ctx.actor) || userPolicy[action === 'disable' ? 'disableAdmin' : 'enableAdmin'](req.ctx.actor));
         await setUserDisabled(req.ctx, req.params.id, req.body.version, disabled);
         return { data: await present(req.ctx.database.db, req.params.id), policies: policies(req) };
       },

@@ -44,6 +44,7 @@ export function UserActions({ user, policies, onEdit, onPassword }: Props) {
   const p = { account: user.account };
   const admin = [...user.roles, ...(user.pendingRoles?.roles ?? [])].some((g) => isAdminRole(g.role));
   const mayReset = admin ? can(policies, 'resetAdminPassword') : can(policies, 'resetPassword');
+  const mayToggle = (action: 'disable' | 'enable') => can(policies, admin ? `${action}Admin` : action);
 
   return (
     <Space size={0} wrap>
@@ -53,8 +54,8 @@ export function UserActions({ user, policies, onEdit, onPassword }: Props) {
         </Button>
       )}
       {user.disabled
-        ? can(policies, 'enable') && confirm('enable', t('user.enableConfirm', p), t('user.enable'), () => run(() => enableUser(user.id, user.version), 'common.saved'))
-        : can(policies, 'disable') && confirm('disable', t('user.disableConfirm', p), t('user.disable'), () => run(() => disableUser(user.id, user.version), 'common.saved'), true)}
+        ? mayToggle('enable') && confirm('enable', t('user.enableConfirm', p), t('user.enable'), () => run(() => enableUser(user.id, user.version), 'common.saved'))
+        : mayToggle('disable') && confirm('disable', t('user.disableConfirm', p), t('user.disable'), () => run(() => disableUser(user.id, user.version), 'common.saved'), true)}
       {mayReset &&
         confirm('reset-password', t('user.resetPasswordConfirm', p), t('user.resetPassword'), () =>
           run(async () => onPassword(user.account, await resetPassword(user.id, user.version))),
