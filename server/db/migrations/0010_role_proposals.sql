@@ -1,3 +1,6 @@
+-- 三员分立: a change of admin roles (sysadmin, secadmin, auditor) is proposed by the sysadmin and
+-- takes effect only when a secadmin approves it (server/commands/roleProposals.ts). One pending
+-- proposal per account, so that approving one cannot silently undo another.
 CREATE TABLE "role_proposals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
