@@ -64,7 +64,7 @@ function checkpoints(config: Config): { file: CheckpointFile | null; notes: stri
   }
   const read = readCheckpoints(file, key.key);
   const notes = key.warning ? [key.warning] : [];
-  if (read.cutShort) notes.push(`! The last line of ${file} was cut short (a crash while writing it): ignored.`);
+  if (read.cutShort) notes.push(`! ${file} holds a line cut short (a crash while writing it): ignored.`);
   if (!read.checkpoints.length && !read.forged.length) notes.push(`! No checkpoints in ${file} yet: the server writes one every few seconds while records are added, and at shutdown.`);
   return { file: read, notes };
 }

@@ -70,7 +70,7 @@ export interface CheckpointFile {
   checkpoints: Checkpoint[];
   /** Lines whose MAC does not hold: written without the key, or altered. */
   forged: number[];
-  /** A last line cut short (a crash while appending): ignored. */
+  /** A line cut short (a crash while appending; not JSON): ignored, as it proves nothing either way. */
   cutShort: boolean;
 }
 
@@ -85,8 +85,7 @@ export function readCheckpoints(file: string, key: Buffer): CheckpointFile {
     try {
       c = JSON.parse(text) as typeof c;
     } catch {
-      if (i === lines.length - 1) out.cutShort = true;
-      else out.forged.push(i + 1);
+      out.cutShort = true;
       continue;
     }
     const ok =
@@ -127,6 +126,14 @@ export function checkpointsOf(database: Database): CheckpointFile | undefined {
 export function startAuditCheckpoints(database: Database, opts: { key: Buffer; file: string; intervalMs: number; log: (msg: string, err?: unknown) => void }) {
   const db = database.db;
   fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+  // A line cut short by a crash stays on its own line instead of spoiling the next one.
+  if (fs.existsSync(opts.file) && fs.statSync(opts.file).size > 0) {
+    const fd = fs.openSync(opts.file, 'r');
+    const last = Buffer.alloc(1);
+    fs.readSync(fd, last, 0, 1, fs.statSync(opts.file).size - 1);
+    fs.closeSync(fd);
+    if (last.toString() !== '\n') fs.appendFileSync(opts.file, '\n');
+  }
   kept.set(database, { key: opts.key, file: opts.file });
   const last = { id: -1 };
   let running: Promise<void> = Promise.resolve();
