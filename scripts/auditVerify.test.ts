@@ -5,19 +5,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
 import { recordAudit, verifyAuditChain } from '../server/audit.js';
+import { checkpointLine, readCheckpoints, startAuditCheckpoints } from '../server/auditCheckpoints.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { auditHead, auditLog } from '../server/db/schema/index.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../server/testing/databases.js';
+import { rewriteAsSuperuser } from '../server/testing/auditTamper.js';
 import { createServerDatabase, ROOT } from './serverProcess.js';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Runs `tsx scripts/auditVerify.ts` (the npm script) with the given database settings. */
-function auditVerify(env: { DATABASE_URL?: string; DATA_DIR?: string }): Promise<{ code: number | null; out: string }> {
+type VerifyEnv = { DATABASE_URL?: string; DATA_DIR?: string; TUIJIN_AUDIT_KEY?: string; TUIJIN_AUDIT_CHECKPOINTS?: string };
+function auditVerify(env: VerifyEnv): Promise<{ code: number | null; out: string }> {
   const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.DATA_DIR;
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'TUIJIN_AUDIT_KEY', 'TUIJIN_AUDIT_KEY_FILE', 'TUIJIN_AUDIT_CHECKPOINTS']) delete base[k];
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, 'scripts/auditVerify.ts'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
@@ -40,6 +44,117 @@ const tamper = async (database: Database) => {
   await database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
   await database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE id = 2`);
 };
+
+/** Records written as the server writes them, with a checkpoint after each batch (as the server's timer would). */
+async function writeWithCheckpoints(database: Database, key: Buffer, file: string, batches: number[]) {
+  const cp = startAuditCheckpoints(database, { key, file, intervalMs: 3_600_000, log: () => {} });
+  for (const n of batches) {
+    await writeRecords(database, n);
+    await cp.now();
+  }
+  await cp.stop();
+}
+
+const KEY = 'k'.repeat(16) + randomBytes(16).toString('hex');
+
+describe.each(DATABASE_KINDS)('a rewritten and rehashed audit log on %s', { timeout: 120_000 }, (kind) => {
+  let dir: string;
+  let t: TestDatabase | undefined;
+  let database: Database;
+  let env: VerifyEnv;
+  const file = () => path.join(dir, 'audit-checkpoints.log');
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-audit-key-'));
+    if (kind === 'postgres') {
+      t = await openTestDatabase('postgres');
+      database = t.database;
+      env = { DATABASE_URL: t.url!, TUIJIN_AUDIT_KEY: KEY, TUIJIN_AUDIT_CHECKPOINTS: file() };
+    } else {
+      // The embedded default: the key and the checkpoints are found in DATA_DIR.
+      database = await openDatabase({ dataDir: dir });
+      fs.writeFileSync(path.join(dir, 'audit.key'), KEY, { mode: 0o600 });
+      env = { DATA_DIR: dir };
+    }
+    await writeWithCheckpoints(database, Buffer.from(KEY), file(), [2, 4, 3]);
+  });
+  afterAll(async () => {
+    if (t) await t.drop();
+    else await database?.close().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  // The embedded folder can be opened by one process at a time: the command runs while it is closed.
+  const verify = async (e: VerifyEnv = env) => {
+    if (!t) await database.close();
+    try {
+      return await auditVerify(e);
+    } finally {
+      if (!t) database = await openDatabase({ dataDir: dir });
+    }
+  };
+
+  it('passes through every checkpoint while nothing was changed', async () => {
+    const ok = await verify();
+    expect(ok.out).toContain('Audit chain intact: 9 records');
+    expect(ok.out).toMatch(/passes through 3 checkpoint\(s\), the last at record 9/);
+    expect(ok.code).toBe(0);
+  });
+
+  it('names the rewritten stretch although every hash was recomputed, and a line forged without the key', async () => {
+    await rewriteAsSuperuser(database, 4);
+    // The chain alone is fooled: this is what audit:verify said before the checkpoints.
+    expect(await verifyAuditChain(database.db)).toMatchObject({ intact: true, checked: 9 });
+    const bad = await verify();
+    expect(bad.out).toContain('Audit chain BROKEN at record 3 (checkpoint)');
+    expect(bad.out).toContain('a record from 3 to 6 was rewritten');
+    expect(bad.code).toBe(1);
+
+    // The superuser cannot write a checkpoint for the new chain: without the key its MAC does not hold.
+    const [head] = await database.db.select().from(auditHead);
+    fs.appendFileSync(file(), checkpointLine(Buffer.from('a guess at the key, 32 characters long'), head!.lastId, head!.lastHash));
+    const forged = await verify();
+    expect(forged.out).toContain(`line(s) 4 of ${file()} do not carry a valid HMAC`);
+    expect(forged.code).toBe(1);
+  });
+
+  it('cannot check checkpoints without the key, and says so (exit code 2)', async () => {
+    const noKey = kind === 'postgres' ? { DATABASE_URL: env.DATABASE_URL!, TUIJIN_AUDIT_CHECKPOINTS: file() } : { DATA_DIR: dir, TUIJIN_AUDIT_KEY: '' };
+    if (kind === 'embedded') fs.renameSync(path.join(dir, 'audit.key'), path.join(dir, 'audit.key.away'));
+    try {
+      const r = await verify(noKey);
+      expect(r.out).toContain('there is no audit key to check them');
+      expect(r.code).toBe(2);
+    } finally {
+      if (kind === 'embedded') fs.renameSync(path.join(dir, 'audit.key.away'), path.join(dir, 'audit.key'));
+    }
+  });
+});
+
+describe.each(DATABASE_KINDS)('a truncated audit log on %s', (kind) => {
+  let t: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-audit-cut-'));
+  });
+  afterAll(async () => {
+    await t?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports records removed and the head set back, below a checkpoint', async () => {
+    const file = path.join(dir, 'audit-checkpoints.log');
+    await writeWithCheckpoints(t.database, Buffer.from(KEY), file, [3, 2]);
+    const { checkpoints } = readCheckpoints(file, Buffer.from(KEY));
+    expect(checkpoints.map((c) => c.id)).toEqual([3, 5]);
+    const db = t.database.db;
+    const [third] = await db.select().from(auditLog).where(eq(auditLog.id, 3));
+    await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+    await db.execute(sql`DELETE FROM audit_log WHERE id > 3`);
+    await db.execute(sql`UPDATE audit_head SET last_id = 3, last_hash = ${third!.hash} WHERE id = 1`);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+    expect(await verifyAuditChain(db, 2000, checkpoints)).toMatchObject({ intact: false, reason: 'truncated', firstBrokenId: '4', checkpoint: { id: 5 } });
+  });
+});
 
 // Each case spawns the command (tsx, and PGlite for the embedded case): generous limits for a busy machine.
 describe('npm run audit:verify on PostgreSQL', { timeout: 120_000 }, () => {

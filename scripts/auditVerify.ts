@@ -1,12 +1,16 @@
 // `npm run audit:verify`: checks the audit hash chain of the database named by DATABASE_URL, or of
-// the embedded database in DATA_DIR (default ./data). Reads only: never migrates, never writes.
-// Exit codes: 0 intact, 1 broken, 2 could not check (folder in use, no database, not migrated).
+// the embedded database in DATA_DIR (default ./data), and that it passes through every keyed
+// checkpoint the server wrote outside the database (TUIJIN_AUDIT_CHECKPOINTS, default
+// DATA_DIR/audit-checkpoints.log; key: TUIJIN_AUDIT_KEY or TUIJIN_AUDIT_KEY_FILE, default
+// DATA_DIR/audit.key). Reads only: never migrates, never writes.
+// Exit codes: 0 intact, 1 broken, 2 could not check (folder in use, no database, not migrated, no key for the checkpoints).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { verifyAuditChain } from '../server/audit.js';
-import { loadConfig } from '../server/config.js';
+import { verifyAuditChain, type VerifyResult } from '../server/audit.js';
+import { loadAuditKey, readCheckpoints, type CheckpointFile } from '../server/auditCheckpoints.js';
+import { loadConfig, type Config } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { DataLockedError, dataLockHolder } from '../server/db/dataLock.js';
 
@@ -25,8 +29,7 @@ function knownMigrations(): number {
   return (JSON.parse(fs.readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length;
 }
 
-async function open(): Promise<{ database: Database; where: string } | string> {
-  const config = loadConfig();
+async function open(config: Config): Promise<{ database: Database; where: string } | string> {
   if (config.databaseUrl) {
     const u = new URL(config.databaseUrl);
     const where = `PostgreSQL database ${u.pathname.slice(1) || '(default)'} on ${u.hostname}${u.port ? `:${u.port}` : ''}`;
@@ -46,8 +49,59 @@ async function open(): Promise<{ database: Database; where: string } | string> {
   }
 }
 
+/** The checkpoints, authenticated; a string is a reason the check cannot be made. */
+function checkpoints(config: Config): { file: CheckpointFile | null; notes: string[] } | string {
+  const file = config.auditCheckpointFile;
+  const key = loadAuditKey(config, { create: false });
+  if (!key) {
+    if (fs.existsSync(file)) return `✖ ${file} holds audit checkpoints, but there is no audit key to check them (set TUIJIN_AUDIT_KEY, or TUIJIN_AUDIT_KEY_FILE; default ${config.auditKeyFile}).`;
+    return {
+      file: null,
+      notes: [
+        `! No audit key and no checkpoints (${file}): only the hash links were checked. Someone able to write the database could rewrite a record and recompute every hash after it; keyed checkpoints are what would show it.`,
+      ],
+    };
+  }
+  const read = readCheckpoints(file, key.key);
+  const notes = key.warning ? [key.warning] : [];
+  if (read.cutShort) notes.push(`! ${file} holds a line cut short (a crash while writing it): ignored.`);
+  if (!read.checkpoints.length && !read.forged.length) notes.push(`! No checkpoints in ${file} yet: the server writes one every few seconds while records are added, and at shutdown.`);
+  return { file: read, notes };
+}
+
+function report(result: VerifyResult, where: string, cp: CheckpointFile | null, checkpointFile: string): number {
+  if (cp?.forged.length) {
+    console.log(`Audit checkpoints BROKEN: line(s) ${cp.forged.join(', ')} of ${checkpointFile} do not carry a valid HMAC under the audit key (forged or altered)`);
+    return 1;
+  }
+  if (result.intact) {
+    const last = cp?.checkpoints.reduce((a, c) => (c.id > a.id ? c : a), cp.checkpoints[0]!);
+    const through = cp && last ? `; passes through ${result.checkpointsMatched} checkpoint(s), the last at record ${last.id} (${last.at})` : '';
+    console.log(`Audit chain intact: ${result.checked} records (${where})${through}`);
+    return 0;
+  }
+  console.log(`Audit chain BROKEN at record ${result.firstBrokenId} (${result.reason}); ${result.checked} records before it are intact (${where})`);
+  if (result.reason === 'checkpoint' && result.checkpoint) {
+    console.log(
+      `  The checkpoint of record ${result.checkpoint.id} written at ${result.checkpoint.at} no longer matches: a record from ${result.firstBrokenId} to ${result.checkpoint.id} was rewritten and the hashes after it recomputed.`,
+    );
+  }
+  if (result.reason === 'truncated' && result.checkpoint) {
+    console.log(`  A checkpoint of record ${result.checkpoint.id} was written at ${result.checkpoint.at}, but the chain now ends before it: records were removed.`);
+  }
+  return 1;
+}
+
 async function main(): Promise<number> {
-  const opened = await open();
+  const config = loadConfig();
+  // Read before the database's snapshot: every checkpoint read is then of a head the snapshot holds.
+  const cp = checkpoints(config);
+  if (typeof cp === 'string') {
+    console.error(cp);
+    return CANNOT_CHECK;
+  }
+  for (const n of cp.notes) console.warn(n);
+  const opened = await open(config);
   if (typeof opened === 'string') {
     console.error(opened);
     return CANNOT_CHECK;
@@ -66,13 +120,9 @@ async function main(): Promise<number> {
     if (applied < known) console.warn(`! The ${where} is ${known - applied} migration(s) behind this code; start the server once to migrate it.`);
     // One read-only snapshot: a server writing meanwhile (PostgreSQL) cannot make the head and the
     // records disagree, and nothing can be written by mistake.
-    const result = await database.db.transaction((tx) => verifyAuditChain(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
-    if (result.intact) {
-      console.log(`Audit chain intact: ${result.checked} records (${where})`);
-      return 0;
-    }
-    console.log(`Audit chain BROKEN at record ${result.firstBrokenId} (${result.reason}); ${result.checked} records before it are intact (${where})`);
-    return 1;
+    const list = cp.file?.checkpoints;
+    const result = await database.db.transaction((tx) => verifyAuditChain(tx, 2000, list), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    return report(result, where, cp.file, config.auditCheckpointFile);
   } finally {
     await database.close();
   }

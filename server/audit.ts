@@ -96,6 +96,17 @@ export interface VerifyResult {
   checked: number;
   firstBrokenId: string | null;
   reason: string | null;
+  /** With checkpoints: how many the chain was found to pass through. */
+  checkpointsMatched?: number;
+  /** The checkpoint the chain no longer passes through (reason 'checkpoint'), or lies short of ('truncated'). */
+  checkpoint?: { id: number; at: string };
+}
+
+/** A keyed checkpoint (server/auditCheckpoints.ts): record `id` had hash `hash` when it was written. */
+export interface ChainCheckpoint {
+  id: number;
+  hash: string;
+  at: string;
 }
 
 /**
@@ -103,13 +114,21 @@ export interface VerifyResult {
  * Safe while a server writes: the head is read first and the walk stops at it, so records committed
  * meanwhile are neither half-seen nor reported as a mismatch with the head (they are checked next
  * time). Records beyond the head that no head update accounts for are still reported.
+ * With checkpoints (read from outside the database before this is called), the recomputed chain
+ * must pass through every one of them: a record rewritten with every later hash recomputed then
+ * shows as a break between the last checkpoint that still holds and the first that no longer does.
  */
-export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Executor, pageSize = 2000, checkpoints?: readonly ChainCheckpoint[]): Promise<VerifyResult> {
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
   const lastId = head?.lastId ?? 0;
   let prevHash = '0'.repeat(64);
   let expectId = 1;
   let checked = 0;
+  const byId = new Map<number, ChainCheckpoint[]>();
+  for (const c of checkpoints ?? []) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+  let matched = 0;
+  let lastGood = 0;
+  const withCheckpoints = (r: VerifyResult): VerifyResult => (checkpoints ? { ...r, checkpointsMatched: matched } : r);
   while (expectId <= lastId) {
     const rows = await db
       .select()
@@ -119,26 +138,35 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<V
       .limit(pageSize);
     for (const r of rows) {
       const broken = (reason: string): VerifyResult => ({ intact: false, checked, firstBrokenId: String(r.id), reason });
-      if (r.id !== expectId) return { intact: false, checked, firstBrokenId: String(expectId), reason: 'missing' };
-      if (r.prevHash !== prevHash) return broken('link');
+      if (r.id !== expectId) return withCheckpoints({ intact: false, checked, firstBrokenId: String(expectId), reason: 'missing' });
+      if (r.prevHash !== prevHash) return withCheckpoints(broken('link'));
       const { prevHash: _p, hash: _h, ...fields } = r;
       const hash = auditHash(prevHash, fields);
-      if (hash !== r.hash) return broken('content');
+      if (hash !== r.hash) return withCheckpoints(broken('content'));
+      for (const c of byId.get(r.id) ?? []) {
+        // The rewritten record is after the last checkpoint that holds and at most this one.
+        if (c.hash !== hash) return withCheckpoints({ intact: false, checked: lastGood, firstBrokenId: String(lastGood + 1), reason: 'checkpoint', checkpoint: { id: c.id, at: c.at } });
+        matched++;
+        lastGood = r.id;
+      }
       prevHash = r.hash;
       expectId++;
       checked++;
     }
     if (rows.length < pageSize) break;
   }
-  const truncated: VerifyResult = { intact: false, checked, firstBrokenId: String(expectId), reason: 'truncated' };
+  const truncated: VerifyResult = withCheckpoints({ intact: false, checked, firstBrokenId: String(expectId), reason: 'truncated' });
   if (head && (expectId - 1 !== lastId || head.lastHash !== prevHash)) return truncated;
+  // A checkpoint beyond the head: records were removed and the head set back.
+  const beyond = (checkpoints ?? []).filter((c) => c.id > lastId).sort((a, b) => a.id - b.id)[0];
+  if (beyond) return { ...truncated, firstBrokenId: String(lastId + 1), checkpoint: { id: beyond.id, at: beyond.at } };
   // A record appended since is accounted for by the head as read now (same transaction), so the
   // highest id is read before the head: anything above that head was not appended through it.
   const [top] = await db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog);
   const [now] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
   const maxId = top?.id == null ? 0 : Number(top.id);
   if (maxId > (now?.lastId ?? 0)) return { ...truncated, firstBrokenId: String((now?.lastId ?? 0) + 1) };
-  return { intact: true, checked, firstBrokenId: null, reason: null };
+  return withCheckpoints({ intact: true, checked, firstBrokenId: null, reason: null });
 }
 
 export interface AuditFilter {

@@ -39,4 +39,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).trustProxy).toBeUndefined();
     expect(loadConfig({ TUIJIN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
   });
+
+  it('keeps the audit key and one checkpoint file per database in DATA_DIR unless told otherwise', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/tuijin' });
+    expect([c.auditKey, c.auditKeyFile, c.auditCheckpointFile]).toEqual([undefined, '/srv/tuijin/audit.key', '/srv/tuijin/audit-checkpoints.log']);
+    expect(loadConfig({ DATA_DIR: '/srv/tuijin', DATABASE_URL: 'postgres://app@db.internal/tuijin' }).auditCheckpointFile).toBe('/srv/tuijin/audit-checkpoints-tuijin@db.internal-5432.log');
+    const set = loadConfig({ TUIJIN_AUDIT_KEY: 'k'.repeat(32), TUIJIN_AUDIT_KEY_FILE: '/etc/tuijin/audit.key', TUIJIN_AUDIT_CHECKPOINTS: '/var/log/tuijin/cp.log' });
+    expect([set.auditKey, set.auditKeyFile, set.auditCheckpointFile]).toEqual(['k'.repeat(32), '/etc/tuijin/audit.key', '/var/log/tuijin/cp.log']);
+  });
 });

@@ -27,6 +27,12 @@ export interface Config {
    * CIDR ranges, comma-separated). Unset, the connecting address is the client's.
    */
   trustProxy: string[] | undefined;
+  /** The audit checkpoints' HMAC key itself (TUIJIN_AUDIT_KEY); else read from auditKeyFile. */
+  auditKey: string | undefined;
+  /** Where the audit key is kept (generated at first start when missing): never inside the database. */
+  auditKeyFile: string;
+  /** The append-only file of keyed checkpoints of the audit chain's head (server/auditCheckpoints.ts). */
+  auditCheckpointFile: string;
 }
 
 const AUTH_ENV: Record<keyof AuthLimits, string> = {
@@ -53,10 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : defaultPoolSize();
   if (!Number.isInteger(pool) || pool < 1 || pool > 1000) throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: pool,
     demoPassword: env.TUIJIN_DEMO_PASSWORD || undefined,
@@ -66,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: httpLimits(env),
     authLimits: authLimits(env),
     trustProxy: env.TUIJIN_TRUST_PROXY ? env.TUIJIN_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
+    auditKey: env.TUIJIN_AUDIT_KEY || undefined,
+    auditKeyFile: path.resolve(env.TUIJIN_AUDIT_KEY_FILE || path.join(dataDir, 'audit.key')),
+    auditCheckpointFile: path.resolve(env.TUIJIN_AUDIT_CHECKPOINTS || path.join(dataDir, checkpointFileName(env.DATABASE_URL || undefined))),
   };
 }
 
@@ -91,6 +101,17 @@ function httpLimits(env: NodeJS.ProcessEnv): HttpLimits {
   // Node refuses to start otherwise; say which variables to change.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
   return limits;
+}
+
+/**
+ * One checkpoint file per database: the embedded one's sits beside it; a server's is named after
+ * the database, host and port, so that two databases checked from one folder never share one.
+ */
+function checkpointFileName(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return 'audit-checkpoints.log';
+  const u = new URL(databaseUrl);
+  const name = `${u.pathname.slice(1) || 'postgres'}@${u.hostname}-${u.port || '5432'}`.replace(/[^\w.@-]/g, '_');
+  return `audit-checkpoints-${name}.log`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
 import { FILE_MESSAGES } from './messages/files.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
+import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 
@@ -50,6 +51,7 @@ const MESSAGES: Record<string, Message> = {
     'en-US': 'The data folder is held by a running server',
   },
   ...REPORTING_MESSAGES,
+  ...ADMIN_MESSAGES,
   ...PLANNING_MESSAGES,
   ...FILE_MESSAGES,
   ...ACCOUNT_MESSAGES,
@@ -74,6 +76,7 @@ const WORDS: Record<string, Message> = {
   },
   equals_account: { 'zh-CN': '不能与账号相同', 'en-US': 'must not equal the account name' },
   ...REPORTING_WORDS,
+  ...ADMIN_WORDS,
   ...PLANNING_WORDS,
   ...ACCOUNT_WORDS,
 };

@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { loadAuditKey, startAuditCheckpoints } from './auditCheckpoints.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
@@ -10,6 +11,16 @@ import { startMidnightJob } from './jobs/midnightJob.js';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  // Before the database: a server that cannot keep checkpoints must say so at once, not run without them.
+  const auditKey = loadAuditKey(config, { create: true })!;
+  if (auditKey.created) {
+    console.log(
+      `✔ Generated the audit log key in ${auditKey.source} (mode 0600). Keep a copy apart from the database and its backups ` +
+        `(the security administrator's custody): \`npm run audit:verify\` needs it to prove the audit log was not rewritten. ` +
+        `To supply it yourself instead, set TUIJIN_AUDIT_KEY or TUIJIN_AUDIT_KEY_FILE.`,
+    );
+  }
+  if (auditKey.warning) console.warn(auditKey.warning);
   let database;
   try {
     database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir });
@@ -22,6 +33,13 @@ async function main() {
   }
   // Records a previous process committed but did not live to link.
   await database.linkAudit();
+  const checkpoints = startAuditCheckpoints(database, {
+    key: auditKey.key,
+    file: config.auditCheckpointFile,
+    intervalMs: 5000,
+    log: (msg, err) => console.error(`✖ ${msg}:`, err instanceof Error ? err.message : err),
+  });
+  await checkpoints.now();
   const logins = await loadDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp({
     database,
@@ -59,6 +77,8 @@ async function main() {
     console.log(`${signal}: shutting down`);
     await midnight.stop();
     await app.close();
+    // The last records of this process, checkpointed before the database closes.
+    await checkpoints.stop();
     await database.close();
     process.exit(0);
   };

@@ -34,5 +34,7 @@ export const AuditVerifyResult = z.object({
     checked: z.number(),
     firstBrokenId: z.string().nullable(),
     reason: z.string().nullable(),
+    /** How many keyed checkpoints (kept outside the database) the chain passes through; absent when the server keeps none. */
+    checkpointsMatched: z.number().optional(),
   }),
 });

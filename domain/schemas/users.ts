@@ -38,6 +38,11 @@ export type UserUpdateInput = z.infer<typeof UserUpdate>;
 
 export const VersionBody = z.strictObject({ version: Version });
 
+const Grant = z.object({ role: z.enum(ROLES), unitId: Id.nullable(), bodyId: Id.nullable() });
+
+/** A change of admin roles waiting for the secadmin (三员分立): the whole set the account will hold. */
+export const PendingRoles = z.object({ proposalId: Id, roles: z.array(Grant), proposedAt: z.string() });
+
 export const User = z.object({
   id: Id,
   account: z.string(),
@@ -45,7 +50,9 @@ export const User = z.object({
   displayName: z.string(),
   unitId: Id,
   unitName: z.string(),
-  roles: z.array(z.object({ role: z.enum(ROLES), unitId: Id.nullable(), bodyId: Id.nullable() })),
+  roles: z.array(Grant),
+  /** Roles proposed and not yet approved; null when none is pending. */
+  pendingRoles: PendingRoles.nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -79,5 +86,42 @@ export const ImportPreview = z.object({
   data: z.object({ rows: z.array(ImportRowResult), valid: z.number(), invalid: z.number() }),
 });
 export const ImportCommitResult = z.object({
-  data: z.object({ created: z.number(), accounts: z.array(z.object({ account: z.string(), initialPassword: z.string() })) }),
+  data: z.object({
+    created: z.number(),
+    /** pendingApproval: the row asked for an admin role, which waits for the secadmin; the account has no role meanwhile. */
+    accounts: z.array(z.object({ account: z.string(), initialPassword: z.string(), pendingApproval: z.boolean() })),
+  }),
 });
+
+export const ROLE_PROPOSAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RoleProposalStatus = (typeof ROLE_PROPOSAL_STATUSES)[number];
+
+/** A proposed change of admin roles, as the secadmin decides it and the sysadmin follows it. */
+export const RoleProposal = z.object({
+  id: Id,
+  userId: Id,
+  account: z.string(),
+  displayName: z.string(),
+  unitName: z.string(),
+  before: z.array(Grant),
+  roles: z.array(Grant),
+  status: z.enum(ROLE_PROPOSAL_STATUSES),
+  proposedBy: z.string().nullable(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  policies: z.object({ approve: z.boolean(), reject: z.boolean() }),
+});
+export type RoleProposal = z.infer<typeof RoleProposal>;
+
+export const RoleProposalListQuery = z.strictObject({
+  status: z.enum(ROLE_PROPOSAL_STATUSES).default('pending'),
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(LIMITS.perPageMax).default(50),
+});
+
+export const RoleProposalReject = z.strictObject({ reason: z.string().trim().min(1).max(LIMITS.reason) });
+
+/** Approving a grant of an admin role issues the account a new initial password, shown once to the approver. */
+export const RoleProposalDecision = z.object({ data: RoleProposal, initialPassword: z.string().nullable() });

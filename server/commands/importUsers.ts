@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { needsSecondAdmin } from '../../domain/adminSeparation.js';
 import type { Lang } from '../../domain/enums.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
@@ -8,7 +9,8 @@ import { AppError } from '../errors.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import type { Upload } from '../uploads.js';
 import { checkImportRows, readImportSheet, type CheckedRow } from '../xlsx/userImport.js';
-import { replaceRoles } from './roleGrants.js';
+import { checkGrants, normaliseGrants, replaceRoles } from './roleGrants.js';
+import { proposeRoles } from './roleProposals.js';
 
 async function lookups(db: Executor) {
   const units = await db.select({ id: orgUnits.id, name: orgUnits.name, code: orgUnits.code }).from(orgUnits);
@@ -32,7 +34,9 @@ export async function previewImport(db: Executor, file: Upload, lang: Lang): Pro
 
 /**
  * Creates every account of the sheet in one transaction, or none: a single bad row refuses the
- * whole file (422 with the rows' errors). One audit record lists the accounts created.
+ * whole file (422 with the rows' errors). A row asking for an admin role creates the account
+ * without roles and proposes them to the secadmin, as the form does (三员分立). One audit record
+ * lists the accounts created and the proposals.
  */
 export async function commitImport(ctx: Ctx, file: Upload) {
   const rows = await previewImport(ctx.database.db, file, ctx.lang);
@@ -56,10 +60,18 @@ export async function commitImport(ctx: Ctx, file: Upload) {
         .insert(users)
         .values({ account: p.input.account, mobile: p.input.mobile ?? null, displayName: p.input.displayName, unitId: p.input.unitId, passwordHash: p.hash, mustChangePassword: true })
         .returning({ id: users.id, unitId: users.unitId });
-      await replaceRoles(tx, u!.id, u!.unitId, p.input.roles);
-      created.push({ id: u!.id, account: p.input.account, initialPassword: p.password });
+      const wanted = normaliseGrants(u!.unitId, p.input.roles);
+      let proposalId: string | null = null;
+      if (needsSecondAdmin([], wanted.map((g) => g.role))) {
+        await checkGrants(tx, p.input.roles);
+        proposalId = (await proposeRoles(tx, ctx, u!.id, [], wanted)).id;
+      } else await replaceRoles(tx, u!.id, u!.unitId, p.input.roles);
+      created.push({ id: u!.id, account: p.input.account, initialPassword: p.password, proposalId, proposedRoles: proposalId ? wanted : undefined });
     }
-    await recordAudit(tx, ctx, 'user.imported', { entity: 'user', after: { count: created.length, users: created.map(({ id, account }) => ({ id, account })) } });
-    return created.map(({ account, initialPassword }) => ({ account, initialPassword }));
+    await recordAudit(tx, ctx, 'user.imported', {
+      entity: 'user',
+      after: { count: created.length, users: created.map(({ id, account, proposalId, proposedRoles }) => ({ id, account, ...(proposalId ? { proposalId, proposedRoles } : {}) })) },
+    });
+    return created.map(({ account, initialPassword, proposalId }) => ({ account, initialPassword, pendingApproval: proposalId !== null }));
   });
 }

@@ -1,19 +1,41 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { holdsAdminRole, mayResetPassword, mayToggleAccount } from '../../domain/adminSeparation.js';
+import type { Role } from '../../domain/enums.js';
 import { PASSWORD_HISTORY } from '../../domain/password.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
-import { users } from '../db/schema/index.js';
+import type { Tx } from '../db/client.js';
+import { roleProposals, users } from '../db/schema/index.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError } from '../errors.js';
 import { rememberPassword } from '../queries/passwordHistory.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { endUserSessions } from '../security/sessions.js';
+import { grantsOf } from './roleGrants.js';
 
-/** Disables or re-enables an account; disabling ends its sessions at once. */
+/** The account's roles, held and pending: whether it is an admin's decides who may act on it (三员分立). */
+async function accountRoles(tx: Tx, id: string) {
+  const roles = (await grantsOf(tx, id)).map((g) => g.role);
+  const [pending] = await tx
+    .select({ roles: roleProposals.roles })
+    .from(roleProposals)
+    .where(and(eq(roleProposals.userId, id), eq(roleProposals.status, 'pending')));
+  const pendingRoles = ((pending?.roles ?? []) as { role: Role }[]).map((g) => g.role);
+  return { id, roles, pendingRoles, admin: holdsAdminRole([...roles, ...pendingRoles]) };
+}
+
+const actorOf = (ctx: Ctx) => ({ id: ctx.actor!.userId, roles: ctx.actor!.roles.map((g) => g.role) });
+
+/**
+ * Disables or re-enables an account; disabling ends its sessions at once. An admin's account is the
+ * secadmin's to disable or enable: the sysadmin cannot silence the auditor or the secadmin.
+ */
 export async function setUserDisabled(ctx: Ctx, id: string, version: number, disabled: boolean) {
   if (disabled && ctx.actor?.userId === id) throw new AppError(422, 'self_disable');
   return inTx(ctx, async (tx) => {
     const before = await lockRow(tx, users, 'user', id);
+    const target = await accountRoles(tx, id);
+    if (!mayToggleAccount(actorOf(ctx), target)) throw new AppError(403, target.admin ? 'admin_toggle_needs_secadmin' : 'forbidden');
     const after = await updateVersioned(tx, users, 'user', id, version, { disabled });
     if (disabled) await endUserSessions(tx, id);
     await recordAudit(tx, ctx, disabled ? 'user.disabled' : 'user.enabled', { entity: 'user', entityId: id, before: { disabled: before.disabled }, after: { disabled } });
@@ -21,17 +43,27 @@ export async function setUserDisabled(ctx: Ctx, id: string, version: number, dis
   });
 }
 
-/** A new one-time initial password, to be changed at next login; ends the user's sessions. */
+/**
+ * A new one-time initial password, to be changed at next login; ends the user's sessions. An
+ * admin's account (held or pending) is the secadmin's to reset, and its second factor goes with
+ * it: whoever receives the new password enrols again, so a reset cannot hand an admin duty to the
+ * person who asked for it. Nobody resets their own (they change it).
+ */
 export async function resetPassword(ctx: Ctx, id: string, version: number) {
   const initialPassword = randomPassword();
   const passwordHash = await hashPassword(initialPassword);
   return inTx(ctx, async (tx) => {
     const before = await lockRow(tx, users, 'user', id);
-    await updateVersioned(tx, users, 'user', id, version, { passwordHash, mustChangePassword: true });
+    const target = await accountRoles(tx, id);
+    const actor = actorOf(ctx);
+    if (!mayResetPassword(actor, target)) throw new AppError(403, actor.id === id ? 'own_account' : target.admin ? 'admin_reset_needs_secadmin' : 'forbidden');
+    const admin = target.admin;
+    const patch = admin ? { passwordHash, mustChangePassword: true, totpEnabled: false, totpSecret: null } : { passwordHash, mustChangePassword: true };
+    await updateVersioned(tx, users, 'user', id, version, patch);
     // The password the user had stays refused as a new one: a reset must not make it usable again.
     await rememberPassword(tx, id, before.passwordHash, PASSWORD_HISTORY - 1);
     await endUserSessions(tx, id);
-    await recordAudit(tx, ctx, 'user.password_reset', { entity: 'user', entityId: id, after: { mustChangePassword: true } });
+    await recordAudit(tx, ctx, 'user.password_reset', { entity: 'user', entityId: id, after: { mustChangePassword: true, ...(admin ? { totpEnabled: false } : {}) } });
     return { initialPassword };
   });
 }

@@ -1,5 +1,7 @@
 import type { Role } from '../../domain/enums.js';
+import type { PendingRoles } from '../queries/roleProposals.js';
 import type { UserRow } from '../queries/users.js';
+import { presentGrants } from './roleProposal.js';
 
 interface RoleRow {
   userId: string;
@@ -9,7 +11,7 @@ interface RoleRow {
 }
 
 /** Every field listed: the password hash and TOTP secret never leave the server. */
-export function presentUser(u: UserRow, unitName: string, roles: RoleRow[], locked: boolean) {
+export function presentUser(u: UserRow, unitName: string, roles: RoleRow[], locked: boolean, pending: PendingRoles | undefined) {
   return {
     id: u.id,
     account: u.account,
@@ -18,6 +20,7 @@ export function presentUser(u: UserRow, unitName: string, roles: RoleRow[], lock
     unitId: u.unitId,
     unitName,
     roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role as Role, unitId: r.unitId, bodyId: r.bodyId })),
+    pendingRoles: pending ? { proposalId: pending.proposalId, roles: presentGrants(pending.roles), proposedAt: pending.proposedAt.toISOString() } : null,
     disabled: u.disabled,
     locked,
     mustChangePassword: u.mustChangePassword,

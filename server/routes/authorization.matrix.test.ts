@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/enums.js';
 import { auditCount } from '../audit.js';
+import { roleProposals } from '../db/schema/index.js';
 import { send } from '../testing/api.js';
+import { loginAs, makeUnit, makeUser } from '../testing/factories.js';
 import type { DatabaseKind } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { ALL_ROUTE_CALLS, AREA_MATRICES } from '../testing/allRoutes.js';
@@ -52,6 +54,9 @@ const CORE_MATRIX: Record<string, Allowed> = {
   'GET /api/users/import/template': SYS,
   'POST /api/users/import/preview': SYS,
   'POST /api/users/import': SYS,
+  'GET /api/role-proposals': ['sysadmin', 'secadmin'],
+  'POST /api/role-proposals/:id/approve': SEC,
+  'POST /api/role-proposals/:id/reject': SEC,
   'GET /api/security-policy': SEC,
   'PUT /api/security-policy': SEC,
   'GET /api/audit': ['auditor'],
@@ -76,8 +81,9 @@ const POLICIES: Record<string, (r: Role) => Record<string, boolean>> = {
   'GET /api/users': (r) => {
     const sys = is(r, 'sysadmin');
     const sec = is(r, 'secadmin');
-    return { read: true, create: sys, update: sys, disable: sys, enable: sys, resetPassword: sys, import: sys, unlock: sec, resetTotp: sec };
+    return { read: true, create: sys, update: sys, disable: sys, enable: sys, resetPassword: sys, resetAdminPassword: sec, disableAdmin: sec, enableAdmin: sec, import: sys, unlock: sec, resetTotp: sec };
   },
+  'GET /api/role-proposals': (r) => ({ read: true, decide: is(r, 'secadmin') }),
   'GET /api/security-policy': () => ({ read: true, update: true }),
   'GET /api/audit': () => ({ read: true, verify: true }),
   'GET /api/calendar/overrides': (r) => ({ read: true, update: is(r, 'sysadmin') }),
@@ -181,6 +187,104 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
       expected[role] = allows(rule, role) ? `2xx, ${write ? 1 : 0} audit` : '403 forbidden, 0 audit';
       const policies = POLICIES[key];
       if (ok && policies) expect(res.json().policies, `${key} as ${role}`).toEqual(policies(role));
+    }
+    expect(actual).toEqual(expected);
+  });
+});
+
+/**
+ * 三员分立 on top of the route lines: which account an admin may act on. Hand-written from the
+ * rules of the issue (domain/adminSeparation.ts implements them): an admin's password is the
+ * secadmin's to reset, anyone else's the sysadmin's, nobody's own; a proposed change of admin
+ * roles is decided by a secadmin other than the account concerned; nobody changes their own roles.
+ */
+const RESET_PASSWORD: Record<'sysadmin' | 'secadmin', Record<'liaison' | 'sysadmin' | 'secadmin' | 'auditor' | 'pendingAuditor' | 'self', string>> = {
+  sysadmin: { liaison: '2xx', sysadmin: '403 admin_reset_needs_secadmin', secadmin: '403 admin_reset_needs_secadmin', auditor: '403 admin_reset_needs_secadmin', pendingAuditor: '403 admin_reset_needs_secadmin', self: '403 own_account' },
+  secadmin: { liaison: '403 forbidden', sysadmin: '2xx', secadmin: '2xx', auditor: '2xx', pendingAuditor: '2xx', self: '403 own_account' },
+};
+/** Disabling an account follows the same rule as resetting its password. */
+const DISABLE: typeof RESET_PASSWORD = {
+  sysadmin: { ...RESET_PASSWORD.sysadmin, sysadmin: '403 admin_toggle_needs_secadmin', secadmin: '403 admin_toggle_needs_secadmin', auditor: '403 admin_toggle_needs_secadmin', pendingAuditor: '403 admin_toggle_needs_secadmin', self: '422 self_disable' },
+  secadmin: { ...RESET_PASSWORD.secadmin, self: '422 self_disable' },
+};
+const DECIDE: Record<'proposer' | 'otherSysadmin' | 'secadmin' | 'concernedSecadmin' | 'auditor', string> = {
+  proposer: '403 forbidden',
+  otherSysadmin: '403 forbidden',
+  secadmin: '2xx',
+  concernedSecadmin: '403 own_roles',
+  auditor: '403 forbidden',
+};
+
+describe.each(['embedded', 'postgres'] as const)('the admin duties stay separate on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(async () => h?.close());
+
+  const outcome = (res: { statusCode: number; json(): { error?: { code: string } } }) =>
+    res.statusCode >= 200 && res.statusCode < 300 ? '2xx' : `${res.statusCode} ${res.json().error?.code}`;
+  const signedIn = async (role: Role) => {
+    const user = await makeUser(h.db.database, [{ role }]);
+    return { user, session: await loginAs(h.app, user) };
+  };
+
+  it.each([
+    ['resets passwords', 'reset-password', RESET_PASSWORD],
+    ['disables accounts', 'disable', DISABLE],
+  ] as const)('%s by the account it concerns', async (_, action, expected) => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const actorRole of ['sysadmin', 'secadmin'] as const) {
+      const actor = await signedIn(actorRole);
+      actual[actorRole] = {};
+      for (const target of Object.keys(expected[actorRole]) as (keyof (typeof RESET_PASSWORD)['sysadmin'])[]) {
+        let id: string;
+        if (target === 'self') id = actor.user.id;
+        else if (target === 'pendingAuditor') {
+          id = (await makeUser(h.db.database, [])).id;
+          await h.db.database.db.insert(roleProposals).values({ userId: id, before: [], roles: [{ role: 'auditor', unitId: null, bodyId: null }], proposedById: actor.user.id });
+        } else id = (await makeUser(h.db.database, [{ role: target }])).id;
+        const before = await auditCount(h.db.database.db);
+        const res = await send(h.app, { method: 'POST', url: `/api/users/${id}/${action}`, payload: { version: 0 } }, actor.session);
+        actual[actorRole][target] = outcome(res);
+        expect(await auditCount(h.db.database.db)).toBe(before + (res.statusCode === 200 ? 1 : 0));
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('decides a proposed change of admin roles only by a secadmin not concerned by it', async () => {
+    const actual: Record<string, string> = {};
+    for (const who of Object.keys(DECIDE) as (keyof typeof DECIDE)[]) {
+      const proposer = await signedIn('sysadmin');
+      const concerned = await signedIn('secadmin');
+      const [p] = await h.db.database.db
+        .insert(roleProposals)
+        .values({ userId: concerned.user.id, before: [{ role: 'secadmin', unitId: null, bodyId: null }], roles: [], proposedById: proposer.user.id })
+        .returning();
+      const session =
+        who === 'proposer' ? proposer.session : who === 'concernedSecadmin' ? concerned.session : (await signedIn(who === 'otherSysadmin' ? 'sysadmin' : who === 'secadmin' ? 'secadmin' : 'auditor')).session;
+      actual[who] = outcome(await send(h.app, { method: 'POST', url: `/api/role-proposals/${p!.id}/approve` }, session));
+    }
+    expect(actual).toEqual(DECIDE);
+  });
+
+  it('lets nobody change their own roles, nor combine admin duties', async () => {
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    const unit = await makeUnit(h.db.database);
+    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) {
+      const me = await signedIn(role);
+      expected[`${role} grants itself hq_office`] = role === 'sysadmin' ? '403 own_roles' : '403 forbidden';
+      actual[`${role} grants itself hq_office`] = outcome(
+        await send(h.app, { method: 'PATCH', url: `/api/users/${me.user.id}`, payload: { version: 0, roles: [{ role }, { role: 'hq_office' }] } }, me.session),
+      );
+    }
+    const sys = await signedIn('sysadmin');
+    for (const [a, b] of [['auditor', 'secadmin'], ['sysadmin', 'auditor'], ['secadmin', 'liaison'], ['auditor', 'leader']] as const) {
+      expected[`create ${a}+${b}`] = `422 roles_admin_with_${b === 'liaison' || b === 'leader' ? 'program' : 'admin'}`;
+      const payload = { account: `x_${randomUUID().slice(0, 8)}`, displayName: '兼任', unitId: unit.id, roles: [{ role: a }, { role: b }] };
+      actual[`create ${a}+${b}`] = outcome(await send(h.app, { method: 'POST', url: '/api/users', payload }, sys.session));
     }
     expect(actual).toEqual(expected);
   });

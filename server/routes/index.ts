@@ -8,6 +8,7 @@ import meRoutes from './me.js';
 import orgRoutes from './org.js';
 import { registerPlanningRoutes } from './planning/index.js';
 import { registerReportingRoutes } from './reporting/index.js';
+import roleProposalRoutes from './roleProposals.js';
 import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
@@ -18,6 +19,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   meRoutes(app);
   orgRoutes(app);
   userRoutes(app);
+  roleProposalRoutes(app);
   securityPolicyRoutes(app);
   auditRoutes(app);
   calendarRoutes(app);

@@ -14,9 +14,11 @@ const staleCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.
 describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
   let h: Harness;
   let sys: Session;
+  let sec: Session;
   beforeAll(async () => {
     h = await startHarness(kind);
     sys = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }]));
+    sec = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'secadmin' }]));
   });
   afterAll(async () => h?.close());
 
@@ -29,7 +31,10 @@ describe.each(DATABASE_KINDS)('the admins’ second factor on %s', (kind) => {
   it('walks a new auditor from the initial password through enrolment to the audit log, then asks for a code at each login', async () => {
     const unit = await makeUnit(h.db.database, { name: '区审计局' });
     const created = await post('/api/users', sys, { account: 'audit_new', displayName: '审计管理员', unitId: unit.id, roles: [{ role: 'auditor' }] });
-    const initial = created.json().initialPassword as string;
+    // 三员分立: the auditor role takes effect when the secadmin approves, who receives the initial password.
+    const approved = await post(`/api/role-proposals/${created.json().data.pendingRoles.proposalId}/approve`, sec);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const initial = approved.json().initialPassword as string;
 
     const first = await post('/api/auth/login', null, { account: 'audit_new', password: initial });
     expect(first.json().data.stage).toBe('change_password');

@@ -12,6 +12,7 @@ import { authorize, evaluate } from '../policies/actor.js';
 import { userPolicy } from '../policies/user.js';
 import { presentUser } from '../presenters/user.js';
 import { currentSecurityPolicy } from '../queries/settings.js';
+import { pendingRolesOf } from '../queries/roleProposals.js';
 import { findUser, listUsers, lockedUsers, rolesOf, unitName } from '../queries/users.js';
 import { readUpload, type Upload } from '../uploads.js';
 import { importTemplate } from '../xlsx/userImport.js';
@@ -22,8 +23,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 async function present(db: Executor, id: string) {
   const u = await findUser(db, id);
   if (!u) throw notFound('user');
-  const [roles, name, locked] = await Promise.all([rolesOf(db, [id]), unitName(db, u.unitId), lockedUsers(db, [u], await currentSecurityPolicy(db))]);
-  return presentUser(u, name, roles, locked.has(id));
+  const [roles, name, locked, pending] = await Promise.all([
+    rolesOf(db, [id]),
+    unitName(db, u.unitId),
+    lockedUsers(db, [u], await currentSecurityPolicy(db)),
+    pendingRolesOf(db, [id]),
+  ]);
+  return presentUser(u, name, roles, locked.has(id), pending.get(id));
 }
 
 /** The uploaded .xlsx (field `file`), size-limited by the multipart plugin. */
@@ -42,8 +48,13 @@ export default function userRoutes(app: App) {
     const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listUsers(db, filter, page, perPage);
     const list = rows.map((r) => r.user);
-    const [roles, locked] = await Promise.all([rolesOf(db, list.map((u) => u.id)), lockedUsers(db, list, await currentSecurityPolicy(db))]);
-    return { data: rows.map((r) => presentUser(r.user, r.unitName, roles, locked.has(r.user.id))), page: { page, perPage, total }, policies: policies(req) };
+    const ids = list.map((u) => u.id);
+    const [roles, locked, pending] = await Promise.all([rolesOf(db, ids), lockedUsers(db, list, await currentSecurityPolicy(db)), pendingRolesOf(db, ids)]);
+    return {
+      data: rows.map((r) => presentUser(r.user, r.unitName, roles, locked.has(r.user.id), pending.get(r.user.id))),
+      page: { page, perPage, total },
+      policies: policies(req),
+    };
   });
 
   app.get('/api/users/:id', { schema: { tags: ['users'], params: IdParams, response: { 200: itemResponse(User), ...errors } } }, async (req) => {
@@ -75,7 +86,8 @@ export default function userRoutes(app: App) {
       `/api/users/:id/${action}`,
       { schema: { tags: ['users'], params: IdParams, body: VersionBody, response: { 200: itemResponse(User), ...errors } } },
       async (req) => {
-        authorize(userPolicy[action](req.ctx.actor));
+        // Whose account this actor may disable or enable depends on it (an admin's is the secadmin's): the command decides.
+        authorize(userPolicy[action](req.ctx.actor) || userPolicy[action === 'disable' ? 'disableAdmin' : 'enableAdmin'](req.ctx.actor));
         await setUserDisabled(req.ctx, req.params.id, req.body.version, disabled);
         return { data: await present(req.ctx.database.db, req.params.id), policies: policies(req) };
       },
@@ -86,7 +98,8 @@ export default function userRoutes(app: App) {
     '/api/users/:id/reset-password',
     { schema: { tags: ['users'], params: IdParams, body: VersionBody, response: { 200: ResetPasswordResult, ...errors } } },
     async (req) => {
-      authorize(userPolicy.resetPassword(req.ctx.actor));
+      // Whose password this actor may reset depends on the account (an admin's is the secadmin's): the command decides.
+      authorize(userPolicy.resetPassword(req.ctx.actor) || userPolicy.resetAdminPassword(req.ctx.actor));
       return { data: await resetPassword(req.ctx, req.params.id, req.body.version) };
     },
   );

@@ -6,10 +6,10 @@ import type { Role } from '../../domain/enums.js';
 import { ChangePasswordBody, TotpCodeBody } from '../../domain/schemas/auth.js';
 import { CalendarOverrideBody } from '../../domain/schemas/calendar.js';
 import { BodyCreate, BodyMemberCreate, BodyUpdate, RegionCreate, RegionUpdate, UnitCreate, UnitUpdate } from '../../domain/schemas/org.js';
-import { UserCreate, UserUpdate, VersionBody } from '../../domain/schemas/users.js';
+import { RoleProposalReject, UserCreate, UserUpdate, VersionBody } from '../../domain/schemas/users.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
-import { calendarOverrides } from '../db/schema/index.js';
+import { calendarOverrides, roleProposals } from '../db/schema/index.js';
 import { readSecurityPolicy } from '../queries/settings.js';
 import { SecurityPolicyUpdate } from '../routes/securityPolicy.js';
 import { newTotpSecret } from '../security/totp.js';
@@ -58,6 +58,16 @@ async function ownSession(env: CallEnv, role: Role, over: Parameters<typeof make
   // Without the secret, loginAs stops before the TOTP step and the session stays at its first stage.
   const session = await loginAs(env.app, 'totpSecret' in over ? { ...user, totpSecret: null } : user);
   return { user, session };
+}
+
+/** A pending proposal (by a sysadmin of its own) to make a fresh account the auditor. */
+async function makeProposal(env: CallEnv): Promise<string> {
+  const [target, proposer] = [await makeUser(env.database, []), await makeUser(env.database, [{ role: 'sysadmin' }])];
+  const [p] = await env.database.db
+    .insert(roleProposals)
+    .values({ userId: target.id, before: [], roles: [{ role: 'auditor', unitId: null, bodyId: null }], proposedById: proposer.id })
+    .returning({ id: roleProposals.id });
+  return p!.id;
 }
 
 const as = async (env: CallEnv, role: Role, req: ApiRequest): Promise<PreparedCall> => ({ req, session: await env.session(role) });
@@ -156,6 +166,12 @@ export const ROUTE_CALLS: Record<string, CallBuilder> = {
     return as(env, role, { method: 'POST', url: '/api/users/import', ...file });
   },
 
+  'GET /api/role-proposals': (env, role) => as(env, role, { method: 'GET', url: '/api/role-proposals?perPage=5' }),
+  'POST /api/role-proposals/:id/approve': async (env, role) =>
+    as(env, role, { method: 'POST', url: `/api/role-proposals/${await makeProposal(env)}/approve` }),
+  'POST /api/role-proposals/:id/reject': async (env, role) =>
+    as(env, role, { method: 'POST', url: `/api/role-proposals/${await makeProposal(env)}/reject`, payload: { reason: '人选未经审定' } }),
+
   'GET /api/security-policy': (env, role) => as(env, role, { method: 'GET', url: '/api/security-policy' }),
   'PUT /api/security-policy': async (env, role) =>
     as(env, role, { method: 'PUT', url: '/api/security-policy', payload: await readSecurityPolicy(env.database.db) }),
@@ -205,6 +221,8 @@ export const WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] = [
   { key: 'POST /api/users/:id/reset-totp', role: 'secadmin', body: NONE },
   { key: 'POST /api/users/import/preview', role: 'sysadmin', body: FILE },
   { key: 'POST /api/users/import', role: 'sysadmin', body: FILE },
+  { key: 'POST /api/role-proposals/:id/approve', role: 'secadmin', body: NONE },
+  { key: 'POST /api/role-proposals/:id/reject', role: 'secadmin', body: json(RoleProposalReject) },
   { key: 'PUT /api/security-policy', role: 'secadmin', body: json(SecurityPolicyUpdate) },
   { key: 'PUT /api/calendar/overrides/:date', role: 'sysadmin', body: json(CalendarOverrideBody) },
   { key: 'DELETE /api/calendar/overrides/:date', role: 'sysadmin', body: NONE },

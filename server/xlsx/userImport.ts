@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Lang, Role } from '../../domain/enums.js';
+import { roleConflict } from '../../domain/adminSeparation.js';
 import { codeFromLabel, ROLE_LABELS } from '../../domain/labels.js';
 import { LIMITS } from '../../domain/limits.js';
 import { UserCreate, type UserCreateInput } from '../../domain/schemas/users.js';
@@ -74,6 +75,7 @@ const MSG = {
   role: { 'zh-CN': '未知角色', 'en-US': 'unknown role' },
   taken: { 'zh-CN': '已存在', 'en-US': 'already exists' },
   twice: { 'zh-CN': '文件中重复', 'en-US': 'appears twice in the file' },
+  conflict: { 'zh-CN': '三员分立，不能兼任', 'en-US': 'separated admin duties cannot be combined' },
 } as const;
 
 /** Checks every row against the same schema as the API, the units, the roles and uniqueness. */
@@ -90,6 +92,8 @@ export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang:
       if (code) roles.push(code);
       else errors.push({ field: 'roles', message: `${MSG.role[lang]}${colon}${t}` });
     }
+    const conflict = roleConflict(roles);
+    if (conflict) errors.push({ field: 'roles', message: `${MSG.conflict[lang]}${colon}${conflict.roles.map((c) => ROLE_LABELS[c][lang]).join('、')}` });
     const unitId = look.unitId(r.unit);
     if (!unitId) errors.push({ field: 'unit', message: `${MSG.unit[lang]}${colon}${r.unit}` });
     const parsed = UserCreate.safeParse({

@@ -6,6 +6,7 @@ import type {
   ImportCommitResult as ImportCommitSchema,
   ImportPreview as ImportPreviewSchema,
   ImportRowResult as ImportRowSchema,
+  RoleProposal as RoleProposalSchema,
   User as UserSchema,
 } from '../../domain/schemas/users.js';
 
@@ -34,6 +35,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 export type Body = z.infer<typeof BodySchema>;
 export type BodyMember = z.infer<typeof BodyMemberSchema>;
 export type User = z.infer<typeof UserSchema>;
+export type RoleProposal = z.infer<typeof RoleProposalSchema>;
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>['data'];
 export type ImportCommit = z.infer<typeof ImportCommitSchema>['data'];

@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/enums.js';
 import type { UserCreateInput, UserUpdateInput } from '../../domain/schemas/users.js';
 import { api } from './client.js';
-import type { ImportCommit, ImportPreview, Item, List, User } from './types.js';
+import type { ImportCommit, ImportPreview, Item, List, RoleProposal, User } from './types.js';
 
 export interface UserFilter {
   page: number;
@@ -21,6 +21,13 @@ export const resetPassword = async (id: string, version: number) =>
   (await api<{ data: { initialPassword: string } }>(`/users/${id}/reset-password`, { method: 'POST', body: { version } })).data.initialPassword;
 export const unlockUser = (id: string) => api<unknown>(`/users/${id}/unlock`, { method: 'POST' });
 export const resetTotp = (id: string) => api<unknown>(`/users/${id}/reset-totp`, { method: 'POST' });
+
+/** Proposed changes of admin roles (三员分立), pending by default. */
+export const listRoleProposals = () => api<List<RoleProposal>>('/role-proposals', { query: { status: 'pending', perPage: 100 } });
+export const approveRoleProposal = (id: string) =>
+  api<{ data: RoleProposal; initialPassword: string | null }>(`/role-proposals/${id}/approve`, { method: 'POST' });
+export const rejectRoleProposal = (id: string, reason: string) =>
+  api<{ data: RoleProposal; initialPassword: null }>(`/role-proposals/${id}/reject`, { method: 'POST', body: { reason } });
 
 const fileForm = (file: File) => {
   const form = new FormData();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 
 export const users = pgTable(
@@ -94,4 +94,28 @@ export const sessions = pgTable(
     passwordFailures: integer('password_failures').notNull().default(0),
   },
   (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * A change of admin roles (三员分立) that the sysadmin proposed and a secadmin approves or rejects:
+ * `roles` is the whole set the account will hold, `before` the set it held when proposed. At most
+ * one pending proposal per account, so that approving one cannot undo another.
+ */
+export const roleProposals = pgTable(
+  'role_proposals',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roles: jsonb('roles').notNull(),
+    before: jsonb('before').notNull(),
+    status: text('status').notNull().default('pending'),
+    proposedById: uuid('proposed_by_id').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid('decided_by_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('role_proposals_one_pending').on(t.userId).where(sql`${t.status} = 'pending'`), index('role_proposals_status').on(t.status)],
 );

@@ -1,18 +1,23 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { changedFields, sortHistory, type HistoryEvent, type ReportFigure } from '../../../domain/itemHistory.js';
-import type { ItemType } from '../../../domain/work.js';
+import type { ItemType, ReportStatus } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import { auditLog, orgUnits, reports, reportSteps, targets, taskUnits, users } from '../../db/schema/index.js';
 
 type Json = Record<string, unknown> | null;
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
+/** Whether the reader may see a report of this item (its status and unit; the item's task force is the caller's to add). */
+export type ReportVisible = (r: { status: ReportStatus; unitId: string }) => boolean;
+
 /**
  * An item's history, newest first: its own audit records (created, edited, claims, milestones,
  * actuals, plans), the claims of units that have no audit record of theirs (the demo's, loaded in
- * bulk), and the acceptance or return of each of its reports.
+ * bulk), and the acceptance or return of each of its reports that the reader may see: a report's
+ * return reason and accepted figure are the report's content, and the history must not become a
+ * way round the reports' read rules.
  */
-export async function loadItemHistory(db: Executor, type: ItemType, id: string): Promise<HistoryEvent[]> {
+export async function loadItemHistory(db: Executor, type: ItemType, id: string, reportVisible: ReportVisible): Promise<HistoryEvent[]> {
   const [audit, claims, steps, target] = await Promise.all([
     db
       .select({ action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after, actorName: users.displayName })
@@ -33,6 +38,8 @@ export async function loadItemHistory(db: Executor, type: ItemType, id: string):
         reason: reportSteps.reason,
         actorName: users.displayName,
         unit: orgUnits.name,
+        unitId: reports.unitId,
+        status: reports.status,
         period: reports.period,
         percent: reports.percent,
         actual: reports.actual,
@@ -87,6 +94,7 @@ export async function loadItemHistory(db: Executor, type: ItemType, id: string):
   }
   const measureUnit = target[0]?.measureUnit ?? '';
   for (const s of steps) {
+    if (!reportVisible({ status: s.status as ReportStatus, unitId: s.unitId })) continue;
     const base = { at: s.at, actorName: s.actorName, unit: s.unit, period: s.period };
     if (s.action === 'return') {
       events.push({ ...base, kind: 'report_returned', reason: s.reason ?? '' });

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
-import { dayFrom, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
-import { makeDistrict, type District, type Person } from '../../testing/workFactories.js';
+import { loginAs, makeUser } from '../../testing/factories.js';
+import { dayFrom, monthsAgo, reportingApi, thisMonth, today } from '../../testing/reportingCalls.js';
+import { makeDistrict, makeProject, makeTarget, makeTask, type District, type Person } from '../../testing/workFactories.js';
 import { now as clockNow } from '../../clock.js';
 
 interface Line {
@@ -66,7 +67,50 @@ describe.each(DATABASE_KINDS)("an item's history on %s", (kind) => {
     const times = lines.map((l) => Date.parse(l.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(times[0]).toBeGreaterThan(clockNow().getTime() - 60_000);
-    expect((await history(d.publicist, `/api/tasks/${task.id}/history`, 'en-US'))[6]!.text).toBe('Changed title, deadline');
+    expect((await history(d.publicist, `/api/tasks/${task.id}/history`, 'en-US')).find((l) => l.kind === 'updated')!.text).toBe('Changed title, deadline');
+  });
+
+  it('shows report lines (return reasons, accepted figures) only to those who may read the reports, on tasks, targets and projects', async () => {
+    // The attack: the admin duties and the publicist are refused /api/reports, yet read a report's
+    // return reason and accepted figure through the item's history.
+    const refused: [string, Person][] = [['publicist', d.publicist]];
+    for (const role of ['sysadmin', 'secadmin', 'auditor', 'oversight'] as const) {
+      const u = await makeUser(h.db.database, [{ role }]);
+      refused.push([role, { id: u.id, session: await loginAs(h.app, u) }]);
+    }
+    const readers: [string, Person][] = [['leader', d.leader], ['hq', d.hq], ['taskForce', d.taskForce], ['liaisonA', d.liaisonA], ['headA', d.headA]];
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const target = await makeTarget(h.db.database, d.plan.id, d.unitA.id);
+    const project = await makeProject(h.db.database, d.plan.id, d.unitA.id);
+    const items = [
+      { path: 'tasks', id: task.id, figure: { percent: '37.5' }, shown: '37.5' },
+      { path: 'targets', id: target.id, figure: { actual: '104.25' }, shown: '104.25' },
+      { path: 'projects', id: project.id, figure: { investment: '777.00' }, shown: '777' },
+    ];
+    for (const [n, it] of items.entries()) {
+      const itemType = it.path.slice(0, -1);
+      const report = (await api.create(d.liaisonA, { itemType, itemId: it.id, period: monthsAgo(n + 1), text: '进展', ...it.figure })).json().data;
+      await api.step(d.liaisonA, report.id, 'submit');
+      await api.step(d.headA, report.id, 'return', { reason: `机密退回理由${n}` });
+      await api.step(d.liaisonA, report.id, 'submit');
+      await api.step(d.headA, report.id, 'approve');
+      await api.step(d.taskForce, report.id, 'review');
+      await api.step(d.hq, report.id, 'accept');
+    }
+    for (const it of items) {
+      const url = `/api/${it.path}/${it.id}/history`;
+      for (const [who, p] of refused) {
+        const lines = await history(p, url);
+        expect(lines.filter((l) => l.kind.startsWith('report_')), `${who} on ${it.path}`).toEqual([]);
+        expect(lines.map((l) => l.text).join('|'), `${who} on ${it.path}`).not.toMatch(new RegExp(`机密退回理由|${it.shown}`));
+      }
+      for (const [who, p] of readers) {
+        const kinds = (await history(p, url)).map((l) => l.kind).filter((k) => k.startsWith('report_'));
+        expect(kinds, `${who} on ${it.path}`).toEqual(['report_accepted', 'report_returned']);
+      }
+      // Another unit's liaison reads the item but not unit A's reports.
+      expect((await history(d.liaisonB, url)).filter((l) => l.kind.startsWith('report_'))).toEqual([]);
+    }
   });
 
   it('keeps a target’s recorded actuals and a project’s investment plan, and answers 404 for an item that does not exist', async () => {

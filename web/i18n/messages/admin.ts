@@ -30,4 +30,17 @@ export const admin = {
   'audit.intact': ['日志链完整：已校验 {checked} 条记录', 'The chain is intact: {checked} records checked'],
   'audit.broken': ['日志链断裂：第一条异常记录 {id}', 'The chain is broken: first bad record {id}'],
   'audit.brokenReason': ['原因：{reason}（已校验 {checked} 条）', 'Reason: {reason} ({checked} checked)'],
+  'audit.checkpoints': [
+    '并与保存在数据库之外的 {n} 个签名检查点核对一致',
+    'and it passes through all {n} signed checkpoints kept outside the database',
+  ],
+  'audit.noCheckpoints': [
+    '服务器未保存签名检查点，仅校验了哈希链接：能改写数据库的人可重算全部哈希而不被发现',
+    'The server keeps no signed checkpoints: only the hash links were checked, which someone able to write the database could recompute',
+  ],
+  'audit.reasonCheckpoint': [
+    '与签名检查点不符：该记录或其后的记录在数据库中被改写，且之后的哈希被重算',
+    'It no longer matches a signed checkpoint: a record from here on was rewritten in the database and the hashes after it recomputed',
+  ],
+  'audit.reasonForged': ['检查点文件中有未经密钥签名的行（伪造或被改动）', 'The checkpoint file holds lines not signed with the key (forged or altered)'],
 } as const;

@@ -1,5 +1,6 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { isAdminRole } from '../../../domain/enums.js';
 import { isVersionConflict } from '../../api/client.js';
 import { KEYS } from '../../api/hooks.js';
 import { can, type Policies, type User } from '../../api/types.js';
@@ -15,7 +16,10 @@ interface Props {
   onPassword: (account: string, password: string) => void;
 }
 
-/** The row's actions the server allows: edit, disable/enable, reset password (sysadmin); unlock, reset 2FA (secadmin). */
+/**
+ * The row's actions the server allows: edit, disable/enable, reset password (sysadmin); unlock,
+ * reset 2FA and an admin's password (secadmin, 三员分立: the server checks the account again).
+ */
 export function UserActions({ user, policies, onEdit, onPassword }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -38,6 +42,9 @@ export function UserActions({ user, policies, onEdit, onPassword }: Props) {
     </Popconfirm>
   );
   const p = { account: user.account };
+  const admin = [...user.roles, ...(user.pendingRoles?.roles ?? [])].some((g) => isAdminRole(g.role));
+  const mayReset = admin ? can(policies, 'resetAdminPassword') : can(policies, 'resetPassword');
+  const mayToggle = (action: 'disable' | 'enable') => can(policies, admin ? `${action}Admin` : action);
 
   return (
     <Space size={0} wrap>
@@ -47,9 +54,9 @@ export function UserActions({ user, policies, onEdit, onPassword }: Props) {
         </Button>
       )}
       {user.disabled
-        ? can(policies, 'enable') && confirm('enable', t('user.enableConfirm', p), t('user.enable'), () => run(() => enableUser(user.id, user.version), 'common.saved'))
-        : can(policies, 'disable') && confirm('disable', t('user.disableConfirm', p), t('user.disable'), () => run(() => disableUser(user.id, user.version), 'common.saved'), true)}
-      {can(policies, 'resetPassword') &&
+        ? mayToggle('enable') && confirm('enable', t('user.enableConfirm', p), t('user.enable'), () => run(() => enableUser(user.id, user.version), 'common.saved'))
+        : mayToggle('disable') && confirm('disable', t('user.disableConfirm', p), t('user.disable'), () => run(() => disableUser(user.id, user.version), 'common.saved'), true)}
+      {mayReset &&
         confirm('reset-password', t('user.resetPasswordConfirm', p), t('user.resetPassword'), () =>
           run(async () => onPassword(user.account, await resetPassword(user.id, user.version))),
         )}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Form, Input, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '../../../domain/limits.js';
 import { Name } from '../../../domain/schemas/common.js';
@@ -23,6 +23,7 @@ interface Values {
 /** Creates a user (then shows the one-time initial password) or edits one, roles and scopes included. */
 export function UserFormModal({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (account: string, password: string) => void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const units = useUnits();
   const bodies = useBodies();
@@ -38,11 +39,15 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
 
   const submit = async (v: Values) => {
     const fields = { displayName: v.displayName.trim(), mobile: v.mobile?.trim() || null, unitId: v.unitId, roles: (v.roles ?? []).map(toGrantInput) };
-    if (record) await updateUser(record.id, { version: record.version, ...fields });
+    let saved: User;
+    if (record) saved = (await updateUser(record.id, { version: record.version, ...fields })).data;
     else {
       const r = await createUser({ account: v.account.trim(), ...fields });
+      saved = r.data;
       onCreated(r.data.account, r.initialPassword);
     }
+    // 三员分立: admin roles wait for the secadmin; say so rather than let the form look ignored.
+    if (saved.pendingRoles && saved.pendingRoles.proposalId !== record?.pendingRoles?.proposalId) void message.info(t('user.pendingSubmitted'));
     await queryClient.invalidateQueries({ queryKey: KEYS.users });
   };
   const reload = async () => {

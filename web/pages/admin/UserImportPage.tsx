@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '../../../domain/limits.js';
@@ -79,6 +79,7 @@ export function UserImportPage() {
             columns={[
               { title: t('user.account'), dataIndex: 'account' },
               { title: t('import.initialPassword'), dataIndex: 'initialPassword', render: (p: string) => <Typography.Text code copyable>{p}</Typography.Text> },
+              { title: t('user.status'), dataIndex: 'pendingApproval', render: (pending: boolean) => (pending ? <Tag color="orange">{t('import.pending')}</Tag> : null) },
             ]}
           />
           <Button style={{ marginTop: 16 }} onClick={reset}>

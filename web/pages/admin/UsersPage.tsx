@@ -13,6 +13,7 @@ import { filterStyle, PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
+import { RoleProposalsPanel } from './RoleProposalsPanel.js';
 import { UserActions } from './UserActions.js';
 import { UserFormModal } from './UserFormModal.js';
 
@@ -51,6 +52,7 @@ export function UsersPage() {
         )
       }
     >
+      <RoleProposalsPanel onPassword={showPassword} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('user.searchPlaceholder')} onSearch={filtered((v: string) => setQ(v.trim() || undefined))} style={filterStyle(220)} data-testid="user-search" />
         <Select
@@ -95,14 +97,19 @@ export function UsersPage() {
           { title: t('user.unit'), dataIndex: 'unitName' },
           {
             title: t('user.roles'),
-            dataIndex: 'roles',
-            render: (roles: User['roles']) => (
+            key: 'roles',
+            render: (_, u) => (
               <Flex wrap gap={4}>
-                {roles.map((r, i) => (
+                {u.roles.map((r, i) => (
                   <Tag key={i} style={{ marginInlineEnd: 0 }}>
                     {labelOf(ROLE_LABELS, r.role, lang)}
                   </Tag>
                 ))}
+                {u.pendingRoles && (
+                  <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid={`user-pending-${u.account}`}>
+                    {t('user.pendingRoles', { roles: u.pendingRoles.roles.map((r) => labelOf(ROLE_LABELS, r.role, lang)).join('、') || t('proposal.none') })}
+                  </Tag>
+                )}
               </Flex>
             ),
           },

@@ -19,14 +19,24 @@ export function AuditVerifyButton() {
       {verify.isError && <Alert type="error" showIcon title={verify.error.message} />}
       {r &&
         (r.intact ? (
-          <Alert type="success" showIcon title={t('audit.intact', { checked: r.checked })} data-testid="audit-verify-result" />
+          <Alert
+            type="success"
+            showIcon
+            title={t('audit.intact', { checked: r.checked })}
+            description={r.checkpointsMatched === undefined ? t('audit.noCheckpoints') : t('audit.checkpoints', { n: r.checkpointsMatched })}
+            data-testid="audit-verify-result"
+          />
         ) : (
           <Alert
             type="error"
             showIcon
             data-testid="audit-verify-result"
             title={t('audit.broken', { id: r.firstBrokenId ?? '?' })}
-            description={t('audit.brokenReason', { reason: r.reason ?? '—', checked: r.checked })}
+            description={
+              r.reason === 'checkpoint' || r.reason === 'checkpoint_forged'
+                ? t(r.reason === 'checkpoint' ? 'audit.reasonCheckpoint' : 'audit.reasonForged')
+                : t('audit.brokenReason', { reason: r.reason ?? '—', checked: r.checked })
+            }
           />
         ))}
     </Flex>

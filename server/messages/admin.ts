@@ -1,0 +1,40 @@
+import type { Lang } from '../../domain/enums.js';
+
+type Message = Record<Lang, string>;
+
+/** Refusals of the separated admin duties (三员分立), each saying why. Merged into server/i18n.ts. */
+export const ADMIN_MESSAGES: Record<string, Message> = {
+  roles_admin_with_admin: {
+    'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员不能由同一账号兼任（{roles}）',
+    'en-US': 'Separated admin duties: the system, security and audit administrator roles cannot be held by one account ({roles})',
+  },
+  roles_admin_with_program: {
+    'zh-CN': '三员分立：管理员角色不能与业务角色兼任（{roles}）',
+    'en-US': 'Separated admin duties: an administrator role cannot be combined with program roles ({roles})',
+  },
+  own_roles: { 'zh-CN': '不能变更自己的角色', 'en-US': 'You cannot change your own roles' },
+  own_account: { 'zh-CN': '不能为自己的账号重置密码，请使用修改密码', 'en-US': 'You cannot reset your own password; change it instead' },
+  admin_reset_needs_secadmin: {
+    'zh-CN': '管理员账号的密码须由安全管理员重置',
+    'en-US': "An administrator's password is reset by the security administrator",
+  },
+  admin_toggle_needs_secadmin: {
+    'zh-CN': '管理员账号须由安全管理员停用或启用',
+    'en-US': "An administrator's account is disabled or enabled by the security administrator",
+  },
+  proposal_pending: {
+    'zh-CN': '该账号已有待安全管理员审批的角色变更，审批后再修改角色',
+    'en-US': 'A role change of this account awaits the security administrator; change its roles after the decision',
+  },
+  proposal_decided: { 'zh-CN': '该角色变更已{status}', 'en-US': 'This role change was already {status}' },
+  proposal_stale: {
+    'zh-CN': '账号的角色在提出变更后已被改动，请驳回后重新提出',
+    'en-US': "The account's roles changed since this was proposed; reject it and propose again",
+  },
+};
+
+export const ADMIN_WORDS: Record<string, Message> = {
+  role_proposal: { 'zh-CN': '角色变更申请', 'en-US': 'Role change' },
+  proposal_approved: { 'zh-CN': '批准', 'en-US': 'approved' },
+  proposal_rejected: { 'zh-CN': '驳回', 'en-US': 'rejected' },
+};
