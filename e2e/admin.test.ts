@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { atPath, launch, newPage, pathOf, submitLogin, textOf, totp } from './browser.js';
+import { e2eDay } from './clock.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const base = inject('base');
@@ -14,6 +15,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** A Monday-to-Friday date of 2027, mid-month in the run's month: the calendar keeps the month when the year changes. */
+function nextYearWeekday(): string {
+  const month = e2eDay().slice(5, 7);
+  for (let d = 10; ; d++) {
+    const iso = `2027-${month}-${String(d).padStart(2, '0')}`;
+    const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+    if (weekday >= 1 && weekday <= 5) return iso;
+  }
+}
 
 const created = { account: `e2e_${Date.now().toString(36)}`, password: '' };
 
@@ -61,14 +72,16 @@ describe('sysadmin', () => {
       await page.locator('.ant-select-item-option[title="2027"]').click();
       await page.getByTestId('calendar-unpublished').waitFor();
       expect(await textOf(page, 'calendar-workdays')).toContain('261 天');
-      await page.locator('td[title="2027-11-29"]').click();
+      // A weekday of 2027 in the month the page opens on (the run's month), so that its cell is shown.
+      const day = nextYearWeekday();
+      await page.locator(`td[title="${day}"]`).click();
       await page.getByRole('dialog').waitFor();
       await page.getByRole('dialog').getByPlaceholder('国务院').fill('区政府通知');
       await page.getByTestId('modal-ok').click();
-      await page.getByTestId('calendar-2027-11-29').waitFor();
+      await page.getByTestId(`calendar-${day}`).waitFor();
       expect(await textOf(page, 'calendar-workdays')).toContain('260 天');
-      await page.getByRole('row', { name: /2027-11-29/ }).getByRole('button', { name: '恢复默认' }).click();
-      await page.getByTestId('calendar-2027-11-29').waitFor({ state: 'detached' });
+      await page.getByRole('row', { name: new RegExp(day) }).getByRole('button', { name: '恢复默认' }).click();
+      await page.getByTestId(`calendar-${day}`).waitFor({ state: 'detached' });
       expect(await textOf(page, 'calendar-workdays')).toContain('261 天');
     } finally {
       await context.close();

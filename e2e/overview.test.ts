@@ -81,6 +81,9 @@ describe('推进总览', () => {
 
     // Back to all items; 建设街道's name opens the task list filtered to its tasks.
     await page.getByTestId('overview-item').getByText('全部事项').click();
+    // Click only once the table shows all items again: a click before that opened the unit's targets.
+    await page.waitForURL((u) => u.searchParams.get('item') === null);
+    await expect.poll(async () => (await tableRows()).map((r) => r.name)).toEqual(withItems.map((u) => u.name));
     const jianshe = withItems.find((u) => u.name === '建设街道')!;
     await page.getByTestId('overview-table').getByRole('link', { name: '建设街道', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('unit') === jianshe.id);
