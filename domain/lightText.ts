@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { Lang } from './enums.js';
 import type { LightReason } from './lights.js';
 import { fillTemplate } from './text.js';
@@ -9,7 +10,8 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
   overdue: { 'zh-CN': '已逾期{workdays}个工作日（期限{deadline}）', 'en-US': 'Overdue by {workdays|# workday|# workdays} (due {deadline})' },
   due_soon: { 'zh-CN': '距期限仅剩{workdays}个工作日，进度{progress}%', 'en-US': '{workdays|# workday|# workdays} left, {progress}% done' },
   milestone_overdue: { 'zh-CN': '节点“{name}”逾期{workdays}个工作日', 'en-US': 'Milestone "{name}" overdue by {workdays|# workday|# workdays}' },
-  behind_schedule: { 'zh-CN': '进度{progress}%，落后序时进度{expected}%', 'en-US': 'Progress {progress}% behind the expected {expected}%' },
+  // "落后序时进度99.7%" read as "behind by 99.7 %": say where it should be and by how many points it lags.
+  behind_schedule: { 'zh-CN': '进度{progress}%，序时进度{expected}%，落后{lag}个百分点', 'en-US': 'Progress {progress}%, expected {expected}%: {lag|# point|# points} behind' },
   stale_report: { 'zh-CN': '已{days}天无审核通过的进展报送（上次{last}）', 'en-US': 'No approved report for {days|# day|# days} (last {last})' },
   no_report: { 'zh-CN': '尚无审核通过的进展报送', 'en-US': 'No approved report yet' },
   target_behind: { 'zh-CN': '{period}实际值{actual}，未达到计划值{expected}', 'en-US': '{period} actual {actual} is behind the planned {expected}' },
@@ -19,5 +21,13 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
 
 /** The sentence shown beside a light, e.g. 节点“开工”逾期3个工作日. */
 export function lightReasonText(r: LightReason, lang: Lang): string {
-  return fillTemplate(TEXT[r.code][lang], r.params, { lang });
+  return fillTemplate(TEXT[r.code][lang], r.code === 'behind_schedule' ? { ...r.params, lag: lagPoints(r.params) } : r.params, { lang });
+}
+
+/** Percentage points between 序时进度 and progress, exactly (62.6 against 99.7 lags 37.1, not 37.099999). */
+function lagPoints(p: Readonly<Record<string, unknown>>): string {
+  const expected = Number(p.expected);
+  const progress = Number(p.progress);
+  if (!Number.isFinite(expected) || !Number.isFinite(progress)) return '';
+  return new Decimal(String(p.expected)).minus(String(p.progress)).toString();
 }
