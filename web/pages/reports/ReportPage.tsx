@@ -7,7 +7,7 @@ import type { ReportDetail } from '../../api/workTypes.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightReasons, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
-import { formatDate } from '../../format.js';
+import { formatDate, trimDecimal } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
 import { BlockerList } from './BlockerList.js';
@@ -20,8 +20,9 @@ import { ReportStatusTag } from './ReportStatusTag.js';
 /** The figure the report carries, as text. */
 function Figure({ r }: { r: ReportDetail }) {
   const { t } = useI18n();
-  if (r.itemType === 'task') return <>{r.percent ?? '—'}%</>;
-  if (r.itemType === 'target') return <>{r.actual ?? '—'}</>;
+  // As typed: 80 reads 80 %, not 80.00 % (the API keeps the column's scale).
+  if (r.itemType === 'task') return <>{r.percent === null ? '—' : `${trimDecimal(r.percent)}%`}</>;
+  if (r.itemType === 'target') return <>{r.actual === null ? '—' : trimDecimal(r.actual)}</>;
   return (
     <>
       {r.investment ?? '—'} {r.stage ? `· ${t(`stage.${r.stage}`)}` : ''}
