@@ -155,7 +155,7 @@ describe.each(DATABASE_KINDS)('tasks on %s', (kind) => {
     expect(reds.data.map((t: { id: string }) => t.id)).toEqual([red.id]);
     expect(reds.counts.red + reds.counts.yellow + reds.counts.green).toBe(3);
     expect(reds.data[0].lightReasons[0]).toMatchObject({ code: 'overdue', level: 'red' });
-    expect(reds.data[0].lightReasons[0].text).toMatch(/^Overdue by \d+ workdays/);
+    expect(reds.data[0].lightReasons[0].text).toMatch(/^Overdue by (1 workday|\d+ workdays) \(due /);
     const paged = (await list('sort=deadline&perPage=2&page=2')).json();
     expect(paged.data.map((t: { id: string }) => t.id)).toEqual([later.id]);
     expect(Object.keys(expectError(await list('sort=colour&dueBefore=2026-02-30'), 400).fields!).sort()).toEqual(['dueBefore', 'sort']);
