@@ -36,7 +36,7 @@ async function makeTask(): Promise<string> {
     title: '工业振兴专项行动方案（堵点测试）',
     taskForceId: bodies.data.find((b) => b.code === 'tf_industry')!.id,
   });
-  const task = await hq.post<{ data: { id: string } }>('/api/tasks', {
+  const task = await hq.post<{ data: { id: string; units: { version: number }[] } }>('/api/tasks', {
     planId: plan.data.id,
     code: `E2E-B-${stamp}-1`,
     title: TASK_TITLE,
@@ -46,6 +46,12 @@ async function makeTask(): Promise<string> {
     deadline: `${year + 1}-12-31`,
     reportPeriod: 'monthly',
   });
+  // A unit's report goes up only once its claim is approved: the liaison claims, the head approves.
+  const claimed = await (await apiLogin(base, 'liaison')).post<{ data: { units: { version: number }[] } }>(`/api/tasks/${task.data.id}/claim`, {
+    version: task.data.units[0]!.version,
+    measures: '逐项排查，按月报送',
+  });
+  await (await apiLogin(base, 'unit_head')).post(`/api/tasks/${task.data.id}/claim/approve`, { version: claimed.data.units[0]!.version });
   return task.data.id;
 }
 
