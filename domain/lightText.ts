@@ -26,8 +26,6 @@ export function lightReasonText(r: LightReason, lang: Lang): string {
 
 /** Percentage points between 序时进度 and progress, exactly (62.6 against 99.7 lags 37.1, not 37.099999). */
 function lagPoints(p: Readonly<Record<string, unknown>>): string {
-  const expected = Number(p.expected);
-  const progress = Number(p.progress);
-  if (!Number.isFinite(expected) || !Number.isFinite(progress)) return '';
+  if (![p.expected, p.progress].every((v) => Number.isFinite(Number(v)))) return '';
   return new Decimal(String(p.expected)).minus(String(p.progress)).toString();
 }

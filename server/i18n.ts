@@ -5,9 +5,9 @@ import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
+import type { Message } from './messages/message.js';
 
 type Params = Record<string, string | number>;
-type Message = Record<Lang, string>;
 
 /** Error and notice messages, by code. `{x}` is replaced by the parameter x. */
 const MESSAGES: Record<string, Message> = {

@@ -1,6 +1,4 @@
-import type { Lang } from '../../domain/enums.js';
-
-type Message = Record<Lang, string>;
+import type { Message } from './message.js';
 
 /** Refusals of logins, second-factor codes and new passwords, each saying what is wrong. Merged into server/i18n.ts. */
 export const ACCOUNT_MESSAGES: Record<string, Message> = {

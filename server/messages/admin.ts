@@ -1,6 +1,4 @@
-import type { Lang } from '../../domain/enums.js';
-
-type Message = Record<Lang, string>;
+import type { Message } from './message.js';
 
 /** Refusals of the separated admin duties (三员分立), each saying why. Merged into server/i18n.ts. */
 export const ADMIN_MESSAGES: Record<string, Message> = {

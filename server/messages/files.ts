@@ -1,6 +1,4 @@
-import type { Lang } from '../../domain/enums.js';
-
-type Message = Record<Lang, string>;
+import type { Message } from './message.js';
 
 /** Refusals of uploaded archives (.xlsx, .docx, .pptx), each naming the file. Merged into server/i18n.ts. */
 export const FILE_MESSAGES: Record<string, Message> = {

@@ -1,6 +1,4 @@
-import type { Lang } from '../../domain/enums.js';
-
-type Message = Record<Lang, string>;
+import type { Message } from './message.js';
 
 /** Refusals of programs, plans, targets, tasks, claims and projects, each saying why. Merged into server/i18n.ts. */
 export const PLANNING_MESSAGES: Record<string, Message> = {
