@@ -93,7 +93,7 @@ export function ReportPage() {
               <ReportForm
                 key={r.version}
                 itemType={r.itemType}
-                initial={{ text: r.text, percent: r.percent ?? undefined, actual: r.actual ?? undefined, investment: r.investment ?? undefined, stage: r.stage ?? undefined }}
+                initial={{ text: r.text, percent: r.percent === null ? undefined : trimDecimal(r.percent), actual: r.actual === null ? undefined : trimDecimal(r.actual), investment: r.investment ?? undefined, stage: r.stage ?? undefined }}
                 initialFiles={r.evidence.map(toUploadFile)}
                 onSave={async (p) => {
                   await save(p);
