@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.js';
+import { readEmbeddedTemplate } from './embeddedTemplate.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -27,7 +28,7 @@ export interface TestDatabase {
 /** A fresh, migrated database: in-memory PGlite, or a new database on the server dropped afterwards. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'embedded') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ loadDataDir: readEmbeddedTemplate() });
     return { database, url: null, drop: () => database.close() };
   }
   const name = `tuijin_test_${randomBytes(6).toString('hex')}`;
