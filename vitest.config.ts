@@ -9,5 +9,10 @@ export default defineConfig({
     setupFiles: ['server/testing/clockSetup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // Files share their worker's modules: importing the server's module graph and compiling
+    // PGlite's WebAssembly once per worker instead of once per file takes the run from 316 s to
+    // about 200 s. Tests keep no state in modules (each file builds its own app and database);
+    // the setup file puts the program clock back before every file.
+    isolate: false,
   },
 });

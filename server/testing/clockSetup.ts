@@ -3,5 +3,5 @@
 // some days of the year is caught before it lands.
 import { parseTestNow, setClockForTests } from '../clock.js';
 
-const at = parseTestNow(process.env.TUIJIN_TEST_NOW);
-if (at) setClockForTests(at);
+// Also when unset: files share a worker (isolate: false), and none may inherit another's clock.
+setClockForTests(parseTestNow(process.env.TUIJIN_TEST_NOW));
