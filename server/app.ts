@@ -111,7 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       wildcard: false,
       cacheControl: false,
       // Vite names assets by content hash, so they never change; index.html names the current ones and must be re-read after a deploy.
-      setHeaders: (res, file) => res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      setHeaders: (res, file) => res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
   }
   app.setNotFoundHandler((req, reply) => {
