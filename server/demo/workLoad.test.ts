@@ -198,6 +198,35 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(loaded).toHaveLength(1);
     expect(loaded[0]!.after).toMatchObject({ plans: 11, targets: expect.any(Number), tasks: expect.any(Number), reports: expect.any(Number) });
   });
+
+  // Last: it changes the demo. The README tells a visitor to walk one report with the listed accounts.
+  it('lets the listed accounts walk one report through every step: liaison, unit_head, task_force, hq_office', async () => {
+    const [liaison, head, force, hq] = [await as('liaison'), await as('unit_head'), await as('task_force'), await as('hq_office')];
+    const me = (await get(force, '/api/me')).data as { roles: { role: string; scopeName: string | null }[] };
+    const forceName = me.roles.find((r) => r.role === 'task_force')!.scopeName;
+    const toReport = ((await get(liaison, '/api/workbench/unit')).data as { toReport: { itemType: string; itemId: string; period: string }[] }).toReport;
+    const ofTheForce: { itemId: string; period: string }[] = [];
+    for (const line of toReport.filter((l) => l.itemType === 'task')) {
+      const task = (await get(liaison, `/api/tasks/${line.itemId}`)).data as { planId: string };
+      const plan = (await get(hq, `/api/plans/${task.planId}`)).data as { taskForceName: string | null };
+      if (plan.taskForceName === forceName) ofTheForce.push(line);
+    }
+    expect(ofTheForce.length, `tasks the liaison has to report on in a plan of ${forceName}`).toBeGreaterThan(0);
+
+    const line = ofTheForce[0]!;
+    const post = async (s: Session, url: string, payload: object) => {
+      const res = await h.app.inject({ method: 'POST', url, payload, headers: s.headers });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      return res.json().data as { id: string; status: string };
+    };
+    const draft = await post(liaison, '/api/reports', { itemType: 'task', itemId: line.itemId, period: line.period, text: '按计划推进', percent: '50' });
+    expect((await post(liaison, `/api/reports/${draft.id}/submit`, {})).status).toBe('submitted');
+    expect((await post(head, `/api/reports/${draft.id}/approve`, {})).status).toBe('approved');
+    const queue = ((await get(force, '/api/workbench/task-force')).data as { toReview: { reportId: string }[] }).toReview;
+    expect(queue.map((r) => r.reportId)).toContain(draft.id);
+    expect((await post(force, `/api/reports/${draft.id}/review`, {})).status).toBe('reviewed');
+    expect((await post(hq, `/api/reports/${draft.id}/accept`, {})).status).toBe('accepted');
+  });
 });
 
 describe('the demo work builders', () => {

@@ -35,6 +35,8 @@ export interface DemoTaskSpec {
   weight?: string;
   /** Progress reported (and accepted) for the current period: pins a due-soon task's progress. */
   now?: string;
+  /** The lead unit has not written this period's report yet: where the README's walk through every step starts. */
+  pending?: boolean;
   /** Claim states other than approved, per unit code (the rest have claimed and been approved). */
   claims?: Record<string, 'unclaimed' | 'submitted' | 'returned'>;
   /** Assigned two days ago at the latest meeting: every unit still has to claim it. */

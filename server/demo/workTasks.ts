@@ -90,6 +90,8 @@ export const DEMO_TASKS: DemoTaskTree[] = [
           { title: '盘活闲置低效工业用地', lead: 'natural_resources', sup: ['industry'], due: 'y2', ms: ['完成摸底', '首批地块处置'], pace: 'lag' },
           { title: '设立工业发展专项资金', lead: 'finance', due: 'y1', pace: 'done' },
           { title: '常态化开展银企对接活动', lead: 'finance', sup: ['industry'], due: { quarter: 20 }, period: 'quarterly' },
+          // The demo unit's liaison (`liaison`) reports this one to the industry task force (`task_force`): the README's walk.
+          { title: '建设街道辖区工业企业用工需求摸排', lead: 'jianshe', due: 'y2', period: 'monthly', pace: 'on_track', pending: true },
         ],
       },
     ],
