@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionStage } from './sessionStage.js';
+import { sessionStage, stageAllows } from './sessionStage.js';
 
 const base = { mustChangePassword: false, needsTotp: false, totpEnabled: false, totpVerified: false };
 
@@ -14,5 +14,17 @@ describe('session stage', () => {
     expect(sessionStage({ ...base, totpEnabled: true, mustChangePassword: true })).toBe('totp_verify');
     expect(sessionStage({ ...base, totpEnabled: true, totpVerified: true, mustChangePassword: true })).toBe('change_password');
     expect(sessionStage({ ...base, needsTotp: true, totpEnabled: true, totpVerified: true })).toBe('ok');
+  });
+});
+
+describe('which stages a route serves', () => {
+  it('lets only a finished login call an ordinary route', () => {
+    expect(stageAllows('ok')).toBe(true);
+    for (const s of ['totp_verify', 'change_password', 'totp_enrol'] as const) expect(stageAllows(s)).toBe(false);
+  });
+  it('lets a session waiting for its second factor call the verify step only', () => {
+    expect(stageAllows('totp_verify', ['totp_verify'])).toBe(true);
+    expect(stageAllows('totp_verify', ['change_password', 'ok'])).toBe(false);
+    expect(stageAllows('totp_verify', ['totp_enrol', 'ok'])).toBe(false);
   });
 });

@@ -19,3 +19,13 @@ export function sessionStage(f: StageFacts): SessionStage {
   if (f.needsTotp && !f.totpEnabled) return 'totp_enrol';
   return 'ok';
 }
+
+/** The stages of an ordinary route: only a session that finished its login may call it. */
+export const WORKING_STAGES: readonly SessionStage[] = ['ok'];
+
+/**
+ * Whether a session at `stage` may call a route that serves `routeStages`. Each step of the login
+ * names only itself (and `ok` when it also serves a signed-in user), so a session waiting for its
+ * second factor can do nothing else: not change its password, not enrol a new factor, not read.
+ */
+export const stageAllows = (stage: SessionStage, routeStages: readonly SessionStage[] = WORKING_STAGES): boolean => routeStages.includes(stage);

@@ -12,7 +12,7 @@ import type { SessionStage } from '../domain/schemas/auth.js';
 import type { Database } from './db/client.js';
 import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
-import { authenticate } from './security/authenticate.js';
+import { authenticate, isApiPath } from './security/authenticate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 import { errorHandler, nulGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -26,8 +26,10 @@ declare module 'fastify' {
     stage: SessionStage | null;
   }
   interface FastifyContextConfig {
-    /** public: no session needed; staged: allowed before the session reached stage "ok". */
-    auth?: 'public' | 'staged';
+    /** Every route needs a signed-in session unless it declares itself public. */
+    auth?: 'public';
+    /** The login stages at which a session may call the route (default: only "ok", a finished login). */
+    stages?: readonly SessionStage[];
   }
 }
 
@@ -68,6 +70,29 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(cookie);
   securityHeaders(app, { secureCookies: opts.secureCookies ?? false });
+  // Before any plugin that adds routes (multipart, the API document): a hook or error handler added
+  // later would not reach a plugin's routes, and /api/docs answered without a session.
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('stage', null);
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = {
+      database: opts.database,
+      actor: null,
+      ip: req.ip ?? null,
+      requestId: String(req.id),
+      lang: pickLang(req.cookies.lang, req.headers['accept-language']),
+      sessionId: null,
+    };
+    // On the route Fastify matched, whatever the URL's spelling (`/%61pi/me` is `/api/me`).
+    await authenticate(req, reply);
+  });
+  app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', nulGuard);
+  // The server's own time for the request (parsed, authorised, answered and serialised), so the
+  // browser's devtools and the benchmark can tell it apart from the network.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  });
   await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -80,32 +105,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.decorateRequest('ctx', null as unknown as Ctx);
-  app.decorateRequest('stage', null);
-  app.addHook('onRequest', async (req, reply) => {
-    req.ctx = {
-      database: opts.database,
-      actor: null,
-      ip: req.ip ?? null,
-      requestId: String(req.id),
-      lang: pickLang(req.cookies.lang, req.headers['accept-language']),
-      sessionId: null,
-    };
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) await authenticate(req, reply);
-  });
-  app.addHook('preValidation', nulGuard);
-  // The server's own time for the request (parsed, authorised, answered and serialised), so the
-  // browser's devtools and the benchmark can tell it apart from the network.
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
-  });
-  app.setErrorHandler(errorHandler);
-
   const throttle = authThrottle({ ...DEFAULT_AUTH_LIMITS, ...opts.authLimits });
   await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
   if (webDir) {
+    // The web app's files are public (the login page is one of them): the routes the plugin adds
+    // while it is registered are declared so, and no route added after it.
+    let declaringWebApp = true;
+    app.addHook('onRoute', (route) => {
+      if (declaringWebApp) route.config = { ...(route.config as object), auth: 'public' } as typeof route.config;
+    });
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
@@ -113,10 +123,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       // Vite names assets by content hash, so they never change; index.html names the current ones and must be re-read after a deploy.
       setHeaders: (res, file) => res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
+    declaringWebApp = false;
   }
   app.setNotFoundHandler((req, reply) => {
     // An unknown API path is an error in the house shape (with or without the web app); any other path is the web app's.
-    if (!webDir || req.url.startsWith('/api/')) throw new AppError(404, 'not_found', { entity: '@record' });
+    if (!webDir || isApiPath(req.url)) throw new AppError(404, 'not_found', { entity: '@record' });
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app as unknown as App;

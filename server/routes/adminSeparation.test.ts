@@ -172,7 +172,8 @@ describe.each(DATABASE_KINDS)('separated admin duties on %s', (kind) => {
     // The old authenticator no longer opens it: the new holder enrols again.
     const again = await login(auditor.account, 'Auditor-New-77');
     expect(again.json().data.stage).toBe('totp_enrol');
-    expectError(await api('POST', '/api/auth/totp/verify', sessionOf(again), { code: await generate({ secret: auditor.totpSecret! }) }), 409, 'totp_not_started');
+    // The old factor is gone: the session must enrol a new one, and verifying is not its next step.
+    expectError(await api('POST', '/api/auth/totp/verify', sessionOf(again), { code: await generate({ secret: auditor.totpSecret! }) }), 403, 'stage_required');
     expect(await auditOf(auditor.id)).toContain('user.password_reset');
     expect(TEST_PASSWORD).not.toBe(initial);
   });

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { ChangePasswordBody, LoginBody, LoginResult, TotpCodeBody, TotpSetup } from '../../domain/schemas/auth.js';
+import { ChangePasswordBody, LoginBody, LoginResult, SessionStage, TotpCodeBody, TotpSetup } from '../../domain/schemas/auth.js';
 import { ErrorBody, OkBody } from '../../domain/schemas/common.js';
 import { z } from 'zod';
 import type { App } from '../app.js';
@@ -11,6 +11,8 @@ import type { AuthThrottle } from '../security/authThrottle.js';
 import { SESSION_COOKIE } from '../security/sessions.js';
 
 const StageResult = z.object({ data: z.object({ stage: z.enum(['ok', 'change_password', 'totp_enrol', 'totp_verify']) }) });
+/** Every stage: signing out, and reading who one is (the web app asks it to know the next step). */
+export const ANY_STAGE = SessionStage.options;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 
 export default function authRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle }) {
@@ -28,7 +30,7 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean; thr
     },
   );
 
-  app.post('/api/auth/logout', { config: { auth: 'staged' }, schema: { tags: ['auth'], response: { 200: OkBody, ...errors } } }, async (req, reply) => {
+  app.post('/api/auth/logout', { config: { stages: ANY_STAGE }, schema: { tags: ['auth'], response: { 200: OkBody, ...errors } } }, async (req, reply) => {
     await logout(req.ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
@@ -36,23 +38,24 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean; thr
 
   app.post(
     '/api/auth/password',
-    { config: { auth: 'staged' }, schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: StageResult, ...errors } } },
+    // Not while the second factor is outstanding: a stolen password would otherwise reach `ok`.
+    { config: { stages: ['change_password', 'ok'] }, schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: StageResult, ...errors } } },
     async (req) => ({ data: await changePassword(req.ctx, req.body, opts.throttle) }),
   );
 
-  app.post('/api/auth/totp/setup', { config: { auth: 'staged' }, schema: { tags: ['auth'], response: { 200: TotpSetup, ...errors } } }, async (req) => ({
+  app.post('/api/auth/totp/setup', { config: { stages: ['totp_enrol', 'ok'] }, schema: { tags: ['auth'], response: { 200: TotpSetup, ...errors } } }, async (req) => ({
     data: await setupTotp(req.ctx),
   }));
 
   app.post(
     '/api/auth/totp/enrol',
-    { config: { auth: 'staged' }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
+    { config: { stages: ['totp_enrol', 'ok'] }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
     async (req) => ({ data: await enrolTotp(req.ctx, req.body.code) }),
   );
 
   app.post(
     '/api/auth/totp/verify',
-    { config: { auth: 'staged' }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
+    { config: { stages: ['totp_verify'] }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
     async (req) => {
       const r = await verifyTotp(req.ctx, req.body.code, opts.throttle);
       if (!r.ok) throw r.error;

@@ -1,16 +1,44 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { stageAllows } from '../../domain/sessionStage.js';
 import { AppError } from '../errors.js';
 import { currentSecurityPolicy } from '../queries/settings.js';
 import { loadSession, SESSION_COOKIE, touchSession } from './sessions.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The path as the router reads it: percent-decoded, `//` and `/./` collapsed. */
+function routerPath(url: string): string {
+  const path = url.split('?')[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  return decoded.replace(/\/(\.\/)+/g, '/').replace(/\/{2,}/g, '/');
+}
+
+/** Whether an unmatched URL names the API (its 404 is the API's, given only to a session). */
+export const isApiPath = (url: string): boolean => /^\/api(\/|$)/i.test(routerPath(url));
+
 /**
- * Resolves the session cookie into the request's actor, then enforces what the route needs:
- * a session (401), a finished login stage (403 stage_required) and, on writes, the CSRF token.
+ * Whether the request reached a public route. Every route is protected unless it declares
+ * `config.auth: 'public'`; a URL that matched no route is public only outside the API (the web
+ * app's pages), so a stranger learns nothing of which API paths exist.
+ */
+function isPublic(req: FastifyRequest): boolean {
+  if (req.routeOptions.url === undefined) return !isApiPath(req.url);
+  return req.routeOptions.config?.auth === 'public';
+}
+
+/**
+ * Resolves the session cookie into the request's actor, then enforces what the matched route
+ * needs: a session (401), a login stage the route serves (403 stage_required) and, on writes,
+ * the CSRF token. It runs on every request, so a URL spelled differently (`/%61pi/me`) meets
+ * the same checks as the route it reaches.
  */
 export async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const mode = req.routeOptions.config?.auth;
+  const open = isPublic(req);
   const token = req.cookies[SESSION_COOKIE];
   const db = req.ctx.database.db;
   let expired = false;
@@ -22,7 +50,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
       req.ctx.sessionId = found.session.sessionId;
       req.stage = found.session.stage;
       if (found.touch) await touchSession(db, found.session.sessionId);
-      if (MUTATING.has(req.method) && mode !== 'public' && req.headers['x-csrf-token'] !== found.session.csrfToken) {
+      if (MUTATING.has(req.method) && !open && req.headers['x-csrf-token'] !== found.session.csrfToken) {
         throw new AppError(403, 'csrf');
       }
     } else {
@@ -30,7 +58,7 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
   }
-  if (mode === 'public') return;
+  if (open) return;
   if (!req.ctx.actor) throw new AppError(401, expired ? 'session_expired' : 'unauthenticated');
-  if (req.stage !== 'ok' && mode !== 'staged') throw new AppError(403, 'stage_required', { stage: `@${req.stage}` });
+  if (!stageAllows(req.stage!, req.routeOptions.config?.stages)) throw new AppError(403, 'stage_required', { stage: `@${req.stage}` });
 }
