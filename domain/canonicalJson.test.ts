@@ -17,3 +17,11 @@ describe('canonical JSON', () => {
     );
   });
 });
+
+describe('canonical JSON of text PostgreSQL cannot hold', () => {
+  it('is still JSON PostgreSQL parses: lone surrogates and NUL in values and keys become U+FFFD', () => {
+    const text = canonicalJson({ reason: 'x\ud800', ['k\udc00']: '\u0000', ok: '👍' });
+    expect(text).toBe('{"k\ufffd":"\ufffd","ok":"👍","reason":"x\ufffd"}');
+    expect(JSON.parse(text)).toEqual({ 'k\ufffd': '\ufffd', ok: '👍', reason: 'x\ufffd' });
+  });
+});

@@ -1,6 +1,9 @@
+import { wellFormedText } from './storableText.js';
+
 /**
  * JSON with object keys sorted and undefined dropped, so the same value always gives the same text
- * (the audit chain hashes it, and PostgreSQL's jsonb does not keep key order).
+ * (the audit chain hashes it, and PostgreSQL's jsonb does not keep key order). Always JSON that
+ * PostgreSQL's json accepts: a lone surrogate or U+0000 in a string or key becomes U+FFFD.
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(normalise(value));
@@ -16,10 +19,11 @@ export function normalise(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = normalise(v);
+      if (v !== undefined) out[wellFormedText(k)] = normalise(v);
     }
     return out;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  if (typeof value === 'string') return wellFormedText(value);
   return value;
 }

@@ -49,3 +49,10 @@ describe('file names as people see them', () => {
     );
   });
 });
+
+describe('a file name with lone surrogates', () => {
+  it('loses them, keeping the pairs that make real characters', () => {
+    expect(safeFileName('照片\ud800\udc00x\ud800.jpg')).toBe('照片\ud800\udc00x.jpg');
+    expect(safeFileName('\udc00.pdf')).toBe('.pdf');
+  });
+});

@@ -14,7 +14,7 @@ import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate, isApiPath } from './security/authenticate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
-import { errorHandler, nulGuard } from './errorHandler.js';
+import { errorHandler, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
 import { AppError } from './errors.js';
@@ -87,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await authenticate(req, reply);
   });
   app.setErrorHandler(errorHandler);
-  app.addHook('preValidation', nulGuard);
+  app.addHook('preValidation', textGuard);
   // The server's own time for the request (parsed, authorised, answered and serialised), so the
   // browser's devtools and the benchmark can tell it apart from the network.
   app.addHook('onSend', async (req, reply) => {

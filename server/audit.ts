@@ -45,8 +45,11 @@ function redact(v: unknown): unknown {
   return n;
 }
 
-/** Stands for the id in a record's canonical JSON until the database assigns it; random, so no content can contain it. */
-const ID_MARK = `\u0000audit-id-${randomBytes(12).toString('hex')}\u0000`;
+/**
+ * Stands for the id in a record's canonical JSON until the database assigns it: 128 random bits
+ * drawn at start, so no content can contain it (and a copy of it would be caught below).
+ */
+const ID_MARK = `audit-id-${randomBytes(16).toString('hex')}`;
 const ID_FIELD = `"id":${JSON.stringify(ID_MARK)}`;
 
 /**

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { fieldName, message, pickLang, word } from './i18n.js';
-import { findNul, issueMessage, nulMessage } from './validationMessages.js';
+import { findUnstorable } from '../domain/storableText.js';
+import { issueMessage, unstorableMessage } from './validationMessages.js';
 import type { Lang } from '../domain/enums.js';
 
 function localiseParams(params: Record<string, string | number>, lang: Lang) {
@@ -46,7 +47,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return send(reply, lang, new AppError(409, 'duplicate', { field: '', value: '' }));
   if (pgCode === '23503') return send(reply, lang, new AppError(422, 'reference_invalid', { field: '' }));
-  if (pgCode === '22021' || pgCode === '22P05') return send(reply, lang, new AppError(400, 'validation', { detail: nulMessage(lang) }));
+  // What the text guard let through and PostgreSQL still refused: a bad input, never a 500.
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02') return send(reply, lang, new AppError(400, 'validation', { detail: unstorableMessage(lang) }));
   const status = err.statusCode ?? 500;
   if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, lang, new AppError(413, 'payload_too_large'));
   if (status === 415) return send(reply, lang, new AppError(415, 'unsupported_media'));
@@ -55,11 +57,15 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   return send(reply, lang, new AppError(500, 'internal'));
 }
 
-/** PostgreSQL cannot store U+0000 in text: refuse it as bad input before it reaches a query. */
-export async function nulGuard(req: FastifyRequest) {
-  const field = findNul(req.body) ?? findNul(req.query);
+/**
+ * No text the system cannot store (NUL, control characters, lone surrogates, bidi controls) gets
+ * past here, in any route's body (values and keys), query or path parameters: one such string
+ * staged in the audit log once stopped every write. Refused as bad input naming the field.
+ */
+export async function textGuard(req: FastifyRequest) {
+  const field = findUnstorable(req.body) ?? findUnstorable(req.query, 'query') ?? findUnstorable(req.params, 'params');
   if (field) {
     const lang = req.ctx?.lang ?? 'zh-CN';
-    throw new AppError(400, 'validation', { detail: `${field} ${nulMessage(lang)}` }, { [field]: nulMessage(lang) });
+    throw new AppError(400, 'validation', { detail: `${fieldName(field, lang)} ${unstorableMessage(lang)}` }, { [field]: unstorableMessage(lang) });
   }
 }

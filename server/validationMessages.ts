@@ -25,7 +25,7 @@ const T = {
   value: { 'zh-CN': '取值无效，可选：{x}', 'en-US': 'is not one of: {x}' },
   unknown: { 'zh-CN': '不允许的字段', 'en-US': 'is not an allowed field' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
-  nul: { 'zh-CN': '不能包含空字符', 'en-US': 'must not contain NUL characters' },
+  unstorable: { 'zh-CN': '不能包含控制字符、无效字符或文字方向控制符', 'en-US': 'must not contain control characters, invalid characters or text-direction controls' },
 } as const;
 
 const say = (k: keyof typeof T, lang: Lang, x = '') => T[k][lang].replace('{x}', x);
@@ -55,30 +55,5 @@ export function issueMessage(issue: Issue, lang: Lang, received: unknown): strin
   }
 }
 
-export const nulMessage = (lang: Lang) => say('nul', lang);
-
-/**
- * The dotted path of the first string or key holding U+0000 (PostgreSQL cannot store it), if any.
- * Walks with its own stack, not by recursion: a body nested 100,000 deep must not overflow the call stack.
- */
-export function findNul(value: unknown): string | undefined {
-  type Path = { key: string; up: Path } | null;
-  const name = (p: Path) => {
-    const keys: string[] = [];
-    for (let at = p; at; at = at.up) keys.unshift(at.key);
-    return keys.join('.') || 'body';
-  };
-  const todo: [unknown, Path][] = [[value, null]];
-  while (todo.length) {
-    const [v, path] = todo.pop()!;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return name(path);
-    } else if (v && typeof v === 'object') {
-      const entries = Object.entries(v);
-      // The NUL is shown, not dropped: dropped, "\u0000__proto__" would name `__proto__`, a key no answer can carry.
-      for (const [k] of entries) if (k.includes('\u0000')) return name({ key: k.replace(/\u0000/g, '\\u0000'), up: path });
-      for (let i = entries.length - 1; i >= 0; i--) todo.push([entries[i]![1], { key: entries[i]![0], up: path }]);
-    }
-  }
-  return undefined;
-}
+/** For text the system does not store (domain/storableText.ts): NUL, controls, lone surrogates, bidi controls. */
+export const unstorableMessage = (lang: Lang) => say('unstorable', lang);

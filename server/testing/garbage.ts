@@ -21,6 +21,23 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keys that live on every object's prototype: a classic source of "field not reported" bugs. */
 const SLY_KEYS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'prototype', ''];
+/**
+ * Characters the system never stores (domain/storableText.ts): NUL, a control character, lone
+ * surrogates either way round, bidi overrides and isolates. Sent as JSON's \uXXXX escapes, as an
+ * attacker's client would.
+ */
+const UNSTORABLE = ['\u0000', '\u0007', '\u001b', '\ud800', '\udc00', '\udbff', '\u202e', '\u2066'] as const;
+const unstorable = fc.constantFrom(...UNSTORABLE);
+const isWellFormed = (c: string) => !/[\ud800-\udfff]/.test(c);
+const named = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Spellings of a path that reach the same route: the checks must not depend on the raw URL. */
+const SPELLINGS: readonly [string, (url: string) => string][] = [
+  ['', (u) => u],
+  [' at /%61pi/…', (u) => u.replace(/^\/api\//, '/%61pi/')],
+  [' at /api/%xx…', (u) => u.replace(/^\/api\/(.)/, (_, c: string) => `/api/%${c.charCodeAt(0).toString(16)}`)],
+];
+
 /** Raw path segments that break routers and decoders. */
 const SLY_SEGMENTS = ['%', '%zz', '%E0%A4%A', '%00', 'a/b', '..', '', '%20', 'null', '0', '-1', "1'--", '%2F', '%C0%AF'];
 
@@ -89,7 +106,9 @@ function badJson(url: string, valid: Record<string, unknown>, schema: z.ZodType)
       .map(([d, arr, k]) =>
         json(`nested ${d} deep in ${k ?? 'the body'}`, k ? JSON.stringify({ ...valid, [k]: '\u0001deep' }).replace('"\\u0001deep"', nest(d, arr)) : nest(d, arr)),
       ),
-    fc.tuple(fc.oneof(fc.constantFrom(...SLY_KEYS), fc.string({ maxLength: 20 })), fc.nat(20)).map(([k, at]) => json('NUL in a key', { ...valid, [`${k.slice(0, at)}\u0000${k.slice(at)}`]: 'x' })),
+    fc
+      .tuple(fc.oneof(fc.constantFrom(...SLY_KEYS), fc.string({ maxLength: 20 })), fc.nat(20), unstorable)
+      .map(([k, at, c]) => json(`${named(c)} in a key`, { ...valid, [`${k.slice(0, at)}${c}${k.slice(at)}`]: 'x' })),
   ];
   if (fields.length) {
     out.push(
@@ -102,9 +121,9 @@ function badJson(url: string, valid: Record<string, unknown>, schema: z.ZodType)
   if (strings.length) {
     out.push(fc.tuple(fc.constantFrom(...strings), oversize).map(([k, v]) => json(`oversize ${k} (${v.length})`, { ...valid, [k]: v })));
     out.push(
-      fc.tuple(fc.constantFrom(...strings), fc.nat(40)).map(([k, at]) => {
+      fc.tuple(fc.constantFrom(...strings), fc.nat(40), unstorable).map(([k, at, c]) => {
         const s = String(valid[k]);
-        return json(`NUL in ${k}`, { ...valid, [k]: `${s.slice(0, at)}\u0000${s.slice(at)}` });
+        return json(`${named(c)} in ${k}`, { ...valid, [k]: `${s.slice(0, at)}${c}${s.slice(at)}` });
       }),
     );
   }
@@ -183,17 +202,24 @@ export function garbageFor(routePath: string, valid: ApiRequest, body: BodyKind)
     arbs.push(notJsonText.map((p) => ({ label: 'not JSON', url, headers: JSON_TYPE, payload: p })));
     arbs.push(fc.tuple(unsupportedType, fc.string({ maxLength: 100 })).map(([t, p]) => ({ label: `content type ${t}`, url, headers: { 'content-type': t }, payload: p })));
     arbs.push(
-      fc.tuple(fc.string({ maxLength: 20 }), fc.boolean()).map(([s, inKey]) => ({
-        label: `NUL in a ${inKey ? 'key' : 'string'}`,
+      fc.tuple(fc.string({ maxLength: 20 }), fc.boolean(), unstorable).map(([s, inKey, c]) => ({
+        label: `${named(c)} in a ${inKey ? 'key' : 'string'}`,
         url,
         headers: JSON_TYPE,
-        payload: JSON.stringify(inKey ? { [`${s}\u0000`]: 'x' } : { note: `${s}\u0000` }),
+        payload: JSON.stringify(inKey ? { [`${s}${c}`]: 'x' } : { note: `${s}${c}` }),
       })),
+    );
+    // In the query string too (a URL cannot carry a lone surrogate: UTF-8 has no bytes for one).
+    arbs.push(
+      unstorable
+        .filter((c) => isWellFormed(c))
+        .map((c) => ({ label: `${named(c)} in the query`, url: `${url}?q=${encodeURIComponent(`x${c}`)}`, headers: valid.headers, payload: valid.payload as string })),
     );
     arbs.push(fc.constant({ label: 'over the body limit', url, headers: JSON_TYPE, payload: HUGE_JSON }));
     if (body.kind === 'json') arbs.push(...badJson(url, valid.payload as Record<string, unknown>, body.schema));
   }
-  return fc.oneof(...arbs);
+  // Each sent at the URL as written or as another spelling of it.
+  return fc.tuple(fc.oneof(...arbs), fc.constantFrom(...SPELLINGS)).map(([g, [how, spell]]) => ({ ...g, label: g.label + how, url: spell(g.url) }));
 }
 
 /** Turns a garbage recipe into the request to send. */

@@ -7,7 +7,8 @@ import { UserCreate, type UserCreateInput } from '../../domain/schemas/users.js'
 import { AppError } from '../errors.js';
 import type { Upload } from '../uploads.js';
 import { guardZip, IMPORT_ZIP_LIMITS } from '../zipGuard.js';
-import { issueMessage } from '../validationMessages.js';
+import { escapeUnstorable, isStorableText } from '../../domain/storableText.js';
+import { issueMessage, unstorableMessage } from '../validationMessages.js';
 
 /** Column headers of the import sheet, in the order of the template. */
 export const IMPORT_COLUMNS = [
@@ -78,6 +79,8 @@ const MSG = {
   conflict: { 'zh-CN': '三员分立，不能兼任', 'en-US': 'separated admin duties cannot be combined' },
 } as const;
 
+const CELLS = ['account', 'displayName', 'mobile', 'unit', 'roles'] as const;
+
 /** Checks every row against the same schema as the API, the units, the roles and uniqueness. */
 export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang: Lang): CheckedRow[] {
   const seenAccounts = new Set<string>();
@@ -85,6 +88,9 @@ export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang:
   const colon = lang === 'en-US' ? ': ' : '：';
   return rows.map((r) => {
     const errors: { field: string; message: string }[] = [];
+    // A cell is text a user typed like any other: what the API refuses in a body, the import refuses here.
+    for (const cell of CELLS) if (!isStorableText(r[cell] ?? '')) errors.push({ field: cell, message: unstorableMessage(lang) });
+    if (errors.length) return { row: r.row, account: escapeUnstorable(r.account), displayName: escapeUnstorable(r.displayName), unitName: escapeUnstorable(r.unit), roles: [], errors, input: null };
     const roleTexts = r.roles.split(/[,，、;；\s]+/).filter(Boolean);
     const roles: Role[] = [];
     for (const t of roleTexts) {
