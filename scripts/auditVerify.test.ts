@@ -117,7 +117,8 @@ describe.each(DATABASE_KINDS)('a rewritten and rehashed audit log on %s', { time
   });
 
   it('cannot check checkpoints without the key, and says so (exit code 2)', async () => {
-    const noKey = kind === 'postgres' ? { DATABASE_URL: env.DATABASE_URL!, TUIJIN_AUDIT_CHECKPOINTS: file() } : { DATA_DIR: dir, TUIJIN_AUDIT_KEY: '' };
+    // DATA_DIR: where the key would be found by default, a folder holding none (not the working tree's ./data).
+    const noKey = kind === 'postgres' ? { DATABASE_URL: env.DATABASE_URL!, DATA_DIR: path.join(dir, 'no-key'), TUIJIN_AUDIT_CHECKPOINTS: file() } : { DATA_DIR: dir, TUIJIN_AUDIT_KEY: '' };
     if (kind === 'embedded') fs.renameSync(path.join(dir, 'audit.key'), path.join(dir, 'audit.key.away'));
     try {
       const r = await verify(noKey);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { verifyAuditChain, type VerifyResult } from '../server/audit.js';
+import { quarantinedAuditRecords, quarantineNotice, verifyAuditChain, type VerifyResult } from '../server/audit.js';
 import { loadAuditKey, readCheckpoints, type CheckpointFile } from '../server/auditCheckpoints.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/client.js';
@@ -121,7 +121,15 @@ async function main(): Promise<number> {
     // One read-only snapshot: a server writing meanwhile (PostgreSQL) cannot make the head and the
     // records disagree, and nothing can be written by mistake.
     const list = cp.file?.checkpoints;
-    const result = await database.db.transaction((tx) => verifyAuditChain(tx, 2000, list), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    const { result, quarantined } = await database.db.transaction(
+      async (tx) => ({
+        result: await verifyAuditChain(tx, 2000, list),
+        // Before the quarantine table existed there was nothing to list.
+        quarantined: applied >= 13 ? quarantineNotice(await quarantinedAuditRecords(tx)) : null,
+      }),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    if (quarantined) console.warn(quarantined);
     return report(result, where, cp.file, config.auditCheckpointFile);
   } finally {
     await database.close();

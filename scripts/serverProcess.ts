@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -78,7 +80,9 @@ export async function startServer(target: ServerTarget, opts: { port?: number; e
   delete env.DATABASE_URL;
   delete env.DATA_DIR;
   if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;
-  if (target.dataDir) env.DATA_DIR = target.dataDir;
+  // With a server database, DATA_DIR still holds the audit key and checkpoints: a folder of its own,
+  // not the working tree's ./data, where another test's key would be found (auditVerify.test.ts).
+  env.DATA_DIR = target.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-server-'));
   const t0 = performance.now();
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];

@@ -7,9 +7,9 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq, like, sql } from 'drizzle-orm';
-import { bodyAroundId, recordAudit, verifyAuditChain } from './audit.js';
+import { bodyAroundId, quarantinedAuditRecords, quarantineNotice, recordAudit, verifyAuditChain } from './audit.js';
 import { openDatabase } from './db/client.js';
-import { auditLog, auditPending } from './db/schema/index.js';
+import { auditLog, auditPending, settings } from './db/schema/index.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from './testing/databases.js';
 
 // The database links staged records (audit_link_pending, called after each commit) from the canonical JSON
@@ -85,6 +85,48 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
     expect(linked.map((r) => r.requestId)).toEqual(['next', 'orphan']);
     expect(await db.select().from(auditPending)).toEqual([]);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+});
+
+describe.each(DATABASE_KINDS)('a staged record PostgreSQL cannot read (%s)', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+  });
+  afterAll(async () => t.drop());
+  // What the attack left: `{"account":"\ud800"}` staged, which PostgreSQL's json refuses.
+  const poisoned = { bodyHead: '{"action":"auth.login_failed","after":{"account":"\\ud800"},"id":', bodyTail: '}' };
+
+  it('is refused inside the write that stages it: the write rolls back whole, never acknowledged', async () => {
+    const db = t.database.db;
+    const before = (await db.select().from(settings)).length;
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(settings).values({ key: 'poisoned', value: { note: '不该留下' } });
+        await tx.insert(auditPending).values(poisoned);
+      }),
+    ).rejects.toThrow();
+    expect((await db.select().from(settings)).length).toBe(before);
+    expect(await db.select().from(auditPending)).toEqual([]);
+  });
+
+  it('staged before the check (or by hand) is quarantined: later writes link, the chain says so and verifies', async () => {
+    const db = t.database.db;
+    await db.execute(sql`ALTER TABLE audit_pending DROP CONSTRAINT audit_body_valid`);
+    const [bad] = await db.insert(auditPending).values(poisoned).returning({ seq: auditPending.seq });
+    await db.execute(sql`ALTER TABLE audit_pending ADD CONSTRAINT audit_body_valid CHECK (audit_body_error(body_head || '0' || body_tail) IS NULL) NOT VALID`);
+    // Before the fix this link failed for good, and with it every audited write.
+    await db.transaction((tx) => recordAudit(tx, { actor: null, ip: null, requestId: 'after-poison' }, 'test.after_poison', { entity: 'x' }));
+    await t.database.linkAudit();
+    expect(await db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.requestId, 'after-poison'))).toEqual([{ a: 'test.after_poison' }]);
+    const kept = await quarantinedAuditRecords(db);
+    expect(kept.map((k) => k.seq)).toEqual([bad!.seq]);
+    expect(kept[0]!.reason).toMatch(/surrogate|escape|Unicode/i);
+    const [note] = await db.select().from(auditLog).where(eq(auditLog.action, 'audit.quarantined'));
+    expect(note?.after).toEqual({ count: 1, stagedSeqs: [bad!.seq] });
+    expect(await db.select().from(auditPending)).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+    expect(quarantineNotice(kept)).toContain(`staged seq ${bad!.seq}`);
   });
 });
 

@@ -4,7 +4,7 @@ import { canonicalJson, normalise } from '../domain/canonicalJson.js';
 import { now as clockNow } from './clock.js';
 import type { Ctx } from './context.js';
 import type { Executor, Tx } from './db/client.js';
-import { auditHead, auditLog, auditPending } from './db/schema/index.js';
+import { auditHead, auditLog, auditPending, auditQuarantine } from './db/schema/index.js';
 
 export interface AuditEntry {
   entity: string;
@@ -208,4 +208,18 @@ export async function auditCount(db: Executor): Promise<number> {
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The staged records the linker set aside (server/db/auditLinker.ts), oldest first. */
+export async function quarantinedAuditRecords(db: Executor): Promise<{ seq: number; reason: string; quarantinedAt: Date }[]> {
+  return db.select({ seq: auditQuarantine.seq, reason: auditQuarantine.reason, quarantinedAt: auditQuarantine.quarantinedAt }).from(auditQuarantine).orderBy(asc(auditQuarantine.seq));
+}
+
+/** What an operator must be told while quarantined records exist (the server's start, audit:verify). */
+export function quarantineNotice(rows: { seq: number; reason: string }[]): string | null {
+  if (!rows.length) return null;
+  return (
+    `! ${rows.length} staged audit record(s) are quarantined (table audit_quarantine, staged seq ${rows.map((r) => r.seq).join(', ')}): ` +
+    `PostgreSQL could not read them (${rows[0]!.reason}). The chain records each quarantine as audit.quarantined; keep the rows for the auditor.`
+  );
 }

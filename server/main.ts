@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { loadAuditKey, startAuditCheckpoints } from './auditCheckpoints.js';
+import { quarantinedAuditRecords, quarantineNotice } from './audit.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
@@ -31,8 +32,10 @@ async function main() {
     }
     throw e;
   }
-  // Records a previous process committed but did not live to link.
+  // Records a previous process committed but did not live to link; any it cannot read are set aside.
   await database.linkAudit();
+  const quarantined = quarantineNotice(await quarantinedAuditRecords(database.db));
+  if (quarantined) console.warn(quarantined);
   const checkpoints = startAuditCheckpoints(database, {
     key: auditKey.key,
     file: config.auditCheckpointFile,

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { auditValues } from '../audit.js';
 import type { Db } from './client.js';
+import { auditPending } from './schema/index.js';
 
 /** Records linked per linker statement; more staged than this and it runs again. */
 const BATCH = 2000;
@@ -15,12 +17,41 @@ async function linkBatch(db: Db): Promise<{ linked: number; entities: string[] }
   return { linked: Number(row?.linked ?? 0), entities: row?.entities ?? [] };
 }
 
+async function linkAll(db: Db, entities: Set<string>): Promise<void> {
+  for (;;) {
+    const batch = await linkBatch(db);
+    for (const e of batch.entities) entities.add(e);
+    if (batch.linked < BATCH) break;
+  }
+}
+
+/**
+ * Sets aside the staged records PostgreSQL cannot parse (migration 0012) and stages, in their
+ * place, one record saying so: the chain shows that records were quarantined, and which.
+ */
+async function quarantine(db: Db): Promise<number[]> {
+  const res = (await db.execute(sql`select moved, seqs from audit_quarantine_pending()`)) as unknown as { rows: { moved: number; seqs: (number | string)[] }[] };
+  const seqs = (res.rows[0]?.seqs ?? []).map(Number);
+  if (seqs.length) {
+    await db.insert(auditPending).values(
+      auditValues({ actor: null, ip: null, requestId: 'audit-linker' }, 'audit.quarantined', { entity: 'audit', after: { count: seqs.length, stagedSeqs: seqs } }),
+    );
+    process.emitWarning(
+      `${seqs.length} staged audit record(s) could not be linked into the chain and were quarantined (audit_quarantine, staged seq ${seqs.join(', ')}); the chain records it as audit.quarantined. Run npm run audit:verify.`,
+      { code: 'TUIJIN_AUDIT_QUARANTINE' },
+    );
+  }
+  return seqs;
+}
+
 /**
  * Links the audit records staged in audit_pending into the hash chain (migrations 0008 and 0009).
  * A write calls it after its commit and answers only once it returns, so what a user was told is
  * done is in the chain. Calls that arrive while a link runs share the next one, which starts after
  * they asked and so sees their commits: under load one linker transaction serves many writes, and
  * the head's lock is never held by a writer's own transaction.
+ * A staged record PostgreSQL cannot parse is quarantined (audit_quarantine) and the chain gets
+ * an `audit.quarantined` record in its place, so linking never stops for good.
  * Before the writers are answered, `onLinked` hears which kinds of entity changed: a cache of them
  * in this process is then forgotten before anyone who made the change can ask again.
  */
@@ -32,12 +63,15 @@ export function auditLinker(db: Db, onLinked: LinkedListener): () => Promise<voi
     while (waiting.length) {
       const served = waiting;
       waiting = [];
+      const entities = new Set<string>();
       try {
-        const entities = new Set<string>();
-        for (;;) {
-          const batch = await linkBatch(db);
-          for (const e of batch.entities) entities.add(e);
-          if (batch.linked < BATCH) break;
+        try {
+          await linkAll(db, entities);
+        } catch (e) {
+          // One record that cannot be parsed must not stop every later write (or the start): set
+          // it aside and link the rest. Anything else is the writers' error.
+          if (!(await quarantine(db)).length) throw e;
+          await linkAll(db, entities);
         }
         if (entities.size) onLinked(entities);
         for (const w of served) w.resolve();

@@ -50,6 +50,21 @@ export const auditPending = pgTable('audit_pending', {
 });
 
 /**
+ * Staged audit records the linker could not link (PostgreSQL could not parse them as JSON): set
+ * aside, so that one such record can never stop every later write or the server's start. The chain
+ * records each quarantine (action `audit.quarantined`), the server warns at start while the table
+ * is not empty, and `npm run audit:verify` lists them.
+ */
+export const auditQuarantine = pgTable('audit_quarantine', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  bodyHead: text('body_head').notNull(),
+  bodyTail: text('body_tail').notNull(),
+  /** PostgreSQL's own words for what is wrong with it. */
+  reason: text('reason').notNull(),
+  quarantinedAt: timestamp('quarantined_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Fixed-window attempt counters (logins per source address, all logins together), kept in the
  * database so that every server process on it counts the same attempts. Expired windows are
  * deleted now and then (server/security/rateCounters.ts).

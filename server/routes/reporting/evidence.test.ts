@@ -95,9 +95,12 @@ describe.each(DATABASE_KINDS)('evidence on %s', (kind) => {
     const img = (await upload(d.liaisonA, photo, 'photo.png')).json().data;
     expect((await api.call(d.liaisonA, 'GET', `/api/evidence/${img.sha256}`)).headers).toMatchObject({ ...sandboxed, 'content-type': 'image/png', 'content-disposition': `inline; filename="photo.png"; filename*=UTF-8''photo.png` });
 
-    // A name given with the report, and a name stored before names were cleaned, are served clean too.
+    // A name given with the report carrying a bidi override is refused like any such text (the
+    // upload's answer gives the clean name to use); a name stored before names were cleaned is served clean.
     const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-10), deadline: dayFrom(100) });
-    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '5', evidence: [{ sha256: up.sha256, name: '发票\u202Efdp.exe' }] })).json().data;
+    const bidi = await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '5', evidence: [{ sha256: up.sha256, name: '发票\u202Efdp.exe' }] }, 400, 'validation');
+    expect(bidi.json().error.fields).toEqual({ 'evidence.0.name': '不能包含控制字符、无效字符或文字方向控制符' });
+    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '5', evidence: [{ sha256: up.sha256, name: '发票fdp.exe' }] })).json().data;
     expect(report.evidence[0].name).toBe('发票fdp.exe');
     await h.db.database.db.update(evidenceUploads).set({ name: 'old\u202Efdp.exe' }).where(eq(evidenceUploads.sha256, up.sha256));
     const old = await api.call(d.liaisonA, 'GET', `/api/evidence/${up.sha256}`);
