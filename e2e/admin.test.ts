@@ -2,7 +2,7 @@
 // a user, who must replace the initial password before the workbench; five wrong passwords lock.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { atPath, launch, newPage, pathOf, submitLogin, textOf, totp } from './browser.js';
+import { atPath, launch, newPage, pathOf, pickOption, submitLogin, textOf, totp } from './browser.js';
 import { e2eDay } from './clock.js';
 import { DEMO_PASSWORD } from './server.js';
 
@@ -83,6 +83,41 @@ describe('sysadmin', () => {
       await page.getByRole('row', { name: new RegExp(day) }).getByRole('button', { name: '恢复默认' }).click();
       await page.getByTestId(`calendar-${day}`).waitFor({ state: 'detached' });
       expect(await textOf(page, 'calendar-workdays')).toContain('261 天');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('auditor', () => {
+  it('finds refused requests under 拒绝与失败, each a record with its route and reason', async () => {
+    const { context, page } = await newPage(browser, base);
+    try {
+      await submitLogin(page, 'auditor');
+      await atPath(page, '/login/enrol');
+      const secret = await textOf(page, 'totp-secret');
+      await page.getByTestId('totp-code').fill(await totp(secret));
+      await page.getByTestId('totp-submit').click();
+      await atPath(page, '/');
+      // The auditor is refused the user list: a security event.
+      const status = await page.evaluate(async () => (await fetch('/api/users')).status);
+      expect(status).toBe(403);
+
+      await page.goto('/audit');
+      await page.getByTestId('audit-page').waitFor();
+      await pickOption(page, 'audit-filter-category', '拒绝与失败');
+      await page.getByTestId('audit-search').click();
+      const row = page.locator('.ant-table-row', { hasText: 'access.refused' }).first();
+      await row.waitFor();
+      expect(await row.innerText()).toContain('拒绝与失败');
+      const rows = await page.locator('.ant-table-row').allInnerTexts();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.includes('拒绝与失败'))).toBe(true);
+      await row.click();
+      const detail = await page.locator('.ant-table-expanded-row').first().innerText();
+      expect(detail).toContain('/api/users');
+      expect(detail).toContain('forbidden');
+      await page.screenshot({ path: '.tmp/audit-refusals-1280.png', fullPage: true });
     } finally {
       await context.close();
     }

@@ -18,12 +18,16 @@ import { errorHandler, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
 import { AppError } from './errors.js';
+import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './accessLog.js';
 import { registerRoutes } from './routes/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     stage: SessionStage | null;
+  }
+  interface FastifyInstance {
+    refusalLimits: RefusalLimits;
   }
   interface FastifyContextConfig {
     /** Every route needs a signed-in session unless it declares itself public. */
@@ -43,6 +47,8 @@ export interface AppOptions {
   http?: HttpLimits;
   /** Credential attempts let through; production defaults (DEFAULT_AUTH_LIMITS) for what is not given. */
   authLimits?: Partial<AuthLimits>;
+  /** Refused requests recorded one by one per minute (server/accessLog.ts); production defaults otherwise. */
+  refusalLimits?: Partial<RefusalLimits>;
   /**
    * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. Behind a
    * proxy that is not named, every client has the proxy's address: one client's failed logins
@@ -72,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   securityHeaders(app, { secureCookies: opts.secureCookies ?? false });
   // Before any plugin that adds routes (multipart, the API document): a hook or error handler added
   // later would not reach a plugin's routes, and /api/docs answered without a session.
+  app.decorate('refusalLimits', { ...DEFAULT_REFUSAL_LIMITS, ...opts.refusalLimits });
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('stage', null);
   app.addHook('onRequest', async (req, reply) => {

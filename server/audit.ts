@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, like, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { categoryCondition, type AuditCategory } from '../domain/auditCategories.js';
 import { canonicalJson, normalise } from '../domain/canonicalJson.js';
 import { now as clockNow } from './clock.js';
 import type { Ctx } from './context.js';
@@ -179,6 +180,16 @@ export interface AuditFilter {
   entityId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  category?: AuditCategory | undefined;
+}
+
+/** The SQL twin of domain/auditCategories.ts `auditCategory`: the same rules, read from the same table. */
+function categorySql(category: AuditCategory): SQL {
+  const { include, exclude } = categoryCondition(category);
+  const match = (r: { exact: readonly string[]; prefixes: readonly string[] }) =>
+    or(...(r.exact.length ? [inArray(auditLog.action, [...r.exact])] : []), ...r.prefixes.map((p) => like(auditLog.action, `${escapeLike(p)}%`)))!;
+  const conds = [...(include ? [match(include)] : []), ...exclude.map((r) => not(match(r)))];
+  return and(...conds)!;
 }
 
 export async function listAudit(db: Executor, f: AuditFilter, page: number, perPage: number) {
@@ -189,6 +200,7 @@ export async function listAudit(db: Executor, f: AuditFilter, page: number, perP
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) conds.push(lte(auditLog.at, new Date(f.to)));
+  if (f.category) conds.push(categorySql(f.category));
   const where = conds.length ? and(...conds) : undefined;
   const rows = await db
     .select()

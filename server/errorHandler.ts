@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { recordRefusal } from './accessLog.js';
 import { AppError } from './errors.js';
 import { fieldName, message, pickLang, word } from './i18n.js';
 import { findUnstorable } from '../domain/storableText.js';
@@ -42,7 +43,8 @@ function validationError(err: FastifyError & { validation?: unknown[]; validatio
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   // No ctx yet when Fastify refuses a request before the hooks ran (a malformed URL).
   const lang = req.ctx?.lang ?? pickLang(req.cookies?.lang, req.headers['accept-language']);
-  if (err instanceof AppError) return send(reply, lang, err);
+  // A refusal is a security event: recorded (server/accessLog.ts) before it is answered.
+  if (err instanceof AppError) return err.status === 401 || err.status === 403 ? recordRefusal(req, err).then(() => send(reply, lang, err)) : send(reply, lang, err);
   if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return send(reply, lang, new AppError(409, 'duplicate', { field: '', value: '' }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_CATEGORIES } from '../auditCategories.js';
 import { LIMITS } from '../limits.js';
 import { Id } from './common.js';
 
@@ -11,6 +12,8 @@ export const AuditQuery = z.strictObject({
   entityId: z.string().trim().max(80).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /** Refusals, sign-ins, reads, administration, the system's records or the program's work (domain/auditCategories.ts). */
+  category: z.enum(AUDIT_CATEGORIES).optional(),
 });
 
 export const AuditRecord = z.object({
@@ -20,6 +23,7 @@ export const AuditRecord = z.object({
   actorAccount: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
+  category: z.enum(AUDIT_CATEGORIES),
   entity: z.string(),
   entityId: z.string().nullable(),
   before: z.unknown(),

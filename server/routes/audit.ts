@@ -1,7 +1,9 @@
+import { auditCategory } from '../../domain/auditCategories.js';
 import { ErrorBody, listResponse } from '../../domain/schemas/common.js';
 import { AuditQuery, AuditRecord, AuditVerifyResult } from '../../domain/schemas/audit.js';
 import type { App } from '../app.js';
 import { listAudit, verifyAuditChain } from '../audit.js';
+import { recordAccess } from '../accessLog.js';
 import { checkpointsOf } from '../auditCheckpoints.js';
 import { authorize, evaluate } from '../policies/actor.js';
 import { auditPolicy } from '../policies/audit.js';
@@ -14,6 +16,8 @@ export default function auditRoutes(app: App) {
     authorize(auditPolicy.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listAudit(req.ctx.database.db, filter, page, perPage);
+    // Who read the log, what they looked for and how much they saw: the auditor is audited too.
+    await recordAccess(req.ctx, 'audit.read', { entity: 'audit', after: { filter, page, perPage, total } });
     return {
       data: rows.map((r) => ({
         id: String(r.id),
@@ -22,6 +26,7 @@ export default function auditRoutes(app: App) {
         actorAccount: r.actorAccount,
         ip: r.ip,
         action: r.action,
+        category: auditCategory(r.action),
         entity: r.entity,
         entityId: r.entityId,
         before: r.before,
@@ -37,7 +42,10 @@ export default function auditRoutes(app: App) {
     authorize(auditPolicy.verify(req.ctx.actor));
     // Read before the walk, so every checkpoint is of a head the walk reaches.
     const cp = checkpointsOf(req.ctx.database);
-    if (cp?.forged.length) return { data: { intact: false, checked: 0, firstBrokenId: null, reason: 'checkpoint_forged' } };
-    return { data: await verifyAuditChain(req.ctx.database.db, 2000, cp?.checkpoints) };
+    const result = cp?.forged.length
+      ? { intact: false, checked: 0, firstBrokenId: null, reason: 'checkpoint_forged' }
+      : await verifyAuditChain(req.ctx.database.db, 2000, cp?.checkpoints);
+    await recordAccess(req.ctx, 'audit.verified', { entity: 'audit', after: result });
+    return { data: result };
   });
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/enums.js';
-import { auditCount } from '../audit.js';
 import { roleProposals } from '../db/schema/index.js';
-import { send } from '../testing/api.js';
+import { changeRecordCount, refusalCount, send } from '../testing/api.js';
 import { loginAs, makeUnit, makeUser } from '../testing/factories.js';
 import type { DatabaseKind } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
@@ -162,13 +161,14 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
     const actual: Record<string, string> = {};
     for (const role of roles) {
       const { req, session } = await ALL_ROUTE_CALLS[key]!(env, role);
-      const before = await auditCount(h.db.database.db);
+      const [before, refusedBefore] = [await changeRecordCount(h.db.database), await refusalCount(h.db.database)];
       const res = await send(h.app, req, session);
-      const written = (await auditCount(h.db.database.db)) - before;
+      const written = (await changeRecordCount(h.db.database)) - before;
+      const refused = (await refusalCount(h.db.database)) - refusedBefore;
       const ok = res.statusCode >= 200 && res.statusCode < 300;
-      actual[role] = ok ? `2xx, ${written} audit` : `${res.statusCode} ${res.json().error?.code}, ${written} audit`;
-      // An allowed write leaves exactly one audit record; a refused call leaves none.
-      expected[role] = allows(rule, role) ? `2xx, ${write ? 1 : 0} audit` : '403 forbidden, 0 audit';
+      actual[role] = ok ? `2xx, ${written} audit, ${refused} refusal` : `${res.statusCode} ${res.json().error?.code}, ${written} audit, ${refused} refusal`;
+      // An allowed write leaves exactly one audit record of its change; a refused call none, but one access.refused.
+      expected[role] = allows(rule, role) ? `2xx, ${write ? 1 : 0} audit, 0 refusal` : '403 forbidden, 0 audit, 1 refusal';
       const policies = POLICIES[key];
       if (ok && policies) expect(res.json().policies, `${key} as ${role}`).toEqual(policies(role));
     }
@@ -228,10 +228,12 @@ describe.each(['embedded', 'postgres'] as const)('the admin duties stay separate
           id = (await makeUser(h.db.database, [])).id;
           await h.db.database.db.insert(roleProposals).values({ userId: id, before: [], roles: [{ role: 'auditor', unitId: null, bodyId: null }], proposedById: actor.user.id });
         } else id = (await makeUser(h.db.database, [{ role: target }])).id;
-        const before = await auditCount(h.db.database.db);
+        const [before, refusedBefore] = [await changeRecordCount(h.db.database), await refusalCount(h.db.database)];
         const res = await send(h.app, { method: 'POST', url: `/api/users/${id}/${action}`, payload: { version: 0 } }, actor.session);
         actual[actorRole][target] = outcome(res);
-        expect(await auditCount(h.db.database.db)).toBe(before + (res.statusCode === 200 ? 1 : 0));
+        // A change leaves its record; a refusal (403) leaves an access.refused one instead.
+        expect(await changeRecordCount(h.db.database)).toBe(before + (res.statusCode === 200 ? 1 : 0));
+        expect(await refusalCount(h.db.database)).toBe(refusedBefore + (res.statusCode === 403 ? 1 : 0));
       }
     }
     expect(actual).toEqual(expected);

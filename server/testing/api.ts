@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, notInArray, sql } from 'drizzle-orm';
+import { NON_WRITE_ACTIONS } from '../../domain/auditCategories.js';
+import { auditLog } from '../db/schema/index.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { App } from '../app.js';
@@ -41,6 +43,18 @@ export function expectError(res: LightMyRequestResponse, status: number, code?: 
   expect(typeof e.message === 'string' && e.message.length > 0, res.body).toBe(true);
   if (code) expect(e.code, res.body).toBe(code);
   return e;
+}
+
+/** Audit records of writes: all but refusals and reads (domain/auditCategories.ts NON_WRITE_ACTIONS). */
+export async function changeRecordCount(database: Database): Promise<number> {
+  const [r] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(notInArray(auditLog.action, [...NON_WRITE_ACTIONS]));
+  return r?.n ?? 0;
+}
+
+/** `access.refused` records: one per refused request (401/403) the server recorded. */
+export async function refusalCount(database: Database): Promise<number> {
+  const [r] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'access.refused'));
+  return r?.n ?? 0;
 }
 
 const tableNames = new WeakMap<Database, Promise<string[]>>();

@@ -13,11 +13,18 @@ export interface Harness {
  * bounded pool keeps its production size, so that no test relies on more than production allows.
  */
 export const ROOMY_AUTH_LIMITS: AppOptions['authLimits'] = { perAddressPerMinute: 1_000_000, overallPerMinute: 1_000_000 };
+/** Likewise every refusal is recorded, so that a test can count on its access.refused record. */
+export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits'> = {}): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
-  const app = await buildApp({ database: db.database, logLevel: 'silent', authLimits: opts.authLimits ?? ROOMY_AUTH_LIMITS });
+  const app = await buildApp({
+    database: db.database,
+    logLevel: 'silent',
+    authLimits: opts.authLimits ?? ROOMY_AUTH_LIMITS,
+    refusalLimits: opts.refusalLimits ?? ROOMY_REFUSAL_LIMITS,
+  });
   await app.ready();
   return {
     app,

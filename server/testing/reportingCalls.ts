@@ -2,10 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import { periodOf } from '../../domain/periods.js';
-import { auditCount } from '../audit.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
-import { send, type Method } from './api.js';
+import { changeRecordCount, refusalCount, send, type Method } from './api.js';
 import type { Person } from './workFactories.js';
 import { now, today } from '../clock.js';
 
@@ -25,13 +24,17 @@ export function reportingApi(app: App, database: Database) {
   const call = (who: Person, method: Method, url: string, payload?: unknown, headers?: Record<string, string>) =>
     send(app, { method, url, payload, ...(headers ? { headers } : {}) }, who.session);
 
-  /** A write, asserting its status and that it wrote one audit record when it succeeded, none otherwise. */
+  /**
+   * A write, asserting its status and that it wrote one audit record of its change when it
+   * succeeded, none otherwise; a refusal (401/403) leaves one access.refused record instead.
+   */
   async function write(who: Person, method: Method, url: string, payload: unknown, status: number, code?: string): Promise<LightMyRequestResponse> {
-    const before = await auditCount(database.db);
+    const [before, refusedBefore] = [await changeRecordCount(database), await refusalCount(database)];
     const res = await call(who, method, url, payload);
     expect(res.statusCode, `${method} ${url} → ${res.body.slice(0, 400)}`).toBe(status);
     if (code) expect(res.json().error.code).toBe(code);
-    expect(await auditCount(database.db)).toBe(before + (status === 200 ? 1 : 0));
+    expect(await changeRecordCount(database)).toBe(before + (status === 200 ? 1 : 0));
+    expect(await refusalCount(database)).toBe(refusedBefore + (status === 401 || status === 403 ? 1 : 0));
     return res;
   }
 

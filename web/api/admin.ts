@@ -1,3 +1,4 @@
+import type { AuditCategory } from '../../domain/auditCategories.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import { api, type Query } from './client.js';
 import type { AuditRecord, AuditVerify, List } from './types.js';
@@ -19,6 +20,7 @@ export interface AuditFilter extends Query {
   entityId?: string;
   from?: string;
   to?: string;
+  category?: AuditCategory;
 }
 export const listAudit = (f: AuditFilter) => api<List<AuditRecord>>('/audit', { query: f });
 export const verifyAudit = async () => (await api<{ data: AuditVerify }>('/audit/verify')).data;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums.js';
-import { auditCount } from '../../audit.js';
-import { send } from '../../testing/api.js';
+import { changeRecordCount, refusalCount, send } from '../../testing/api.js';
 import type { DatabaseKind } from '../../testing/databases.js';
 import { loginAs, makeUser } from '../../testing/factories.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
@@ -56,13 +55,14 @@ describe.each(RUNS)('who may call the planning API on %s', (kind, roles) => {
     const actual: Record<string, string> = {};
     for (const role of roles) {
       const { req, session } = await PLANNING_ROUTE_CALLS[key]!(env, role);
-      const before = await auditCount(h.db.database.db);
+      const [before, refusedBefore] = [await changeRecordCount(h.db.database), await refusalCount(h.db.database)];
       const res = await send(h.app, req, session);
-      const written = (await auditCount(h.db.database.db)) - before;
+      const written = (await changeRecordCount(h.db.database)) - before;
+      const refused = (await refusalCount(h.db.database)) - refusedBefore;
       const ok = res.statusCode >= 200 && res.statusCode < 300;
-      actual[role] = ok ? `2xx, ${written} audit` : `${res.statusCode} ${res.json().error?.code}, ${written} audit`;
-      // An allowed write leaves exactly one audit record; a refused call leaves none.
-      expected[role] = rule === 'everyone' || rule.includes(role) ? `2xx, ${write ? 1 : 0} audit` : '403 forbidden, 0 audit';
+      actual[role] = ok ? `2xx, ${written} audit, ${refused} refusal` : `${res.statusCode} ${res.json().error?.code}, ${written} audit, ${refused} refusal`;
+      // An allowed write leaves exactly one audit record of its change; a refused call none, but one access.refused.
+      expected[role] = rule === 'everyone' || rule.includes(role) ? `2xx, ${write ? 1 : 0} audit, 0 refusal` : '403 forbidden, 0 audit, 1 refusal';
     }
     expect(actual).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 import { ErrorBody } from '../../../domain/schemas/common.js';
 import { EVIDENCE_MAX_BYTES, EvidenceParams, EvidenceResponse } from '../../../domain/schemas/evidence.js';
 import type { App } from '../../app.js';
+import { recordAccess } from '../../accessLog.js';
 import { uploadEvidence } from '../../commands/reporting/uploadEvidence.js';
 import { sendUploadedFile } from '../../downloads.js';
 import { AppError, notFound } from '../../errors.js';
@@ -25,6 +26,7 @@ export default function evidenceRoutes(app: App) {
     authorize(evidencePolicy.read(req.ctx.actor));
     const file = await findEvidenceFor(req.ctx.database.db, req.ctx.actor!, req.params.sha256);
     if (!file) throw notFound('evidence');
+    await recordAccess(req.ctx, 'evidence.downloaded', { entity: 'evidence', entityId: req.params.sha256, after: { name: file.name } });
     reply.header('cache-control', 'private, max-age=3600');
     return sendUploadedFile(reply, file);
   });

@@ -43,4 +43,12 @@ export const admin = {
     'It no longer matches a signed checkpoint: a record from here on was rewritten in the database and the hashes after it recomputed',
   ],
   'audit.reasonForged': ['检查点文件中有未经密钥签名的行（伪造或被改动）', 'The checkpoint file holds lines not signed with the key (forged or altered)'],
+  'audit.category': ['类别', 'Category'],
+  'audit.category.all': ['全部类别', 'All categories'],
+  'audit.category.refusal': ['拒绝与失败（安全事件）', 'Refusals and failures (security events)'],
+  'audit.category.session': ['登录与身份验证', 'Sign-ins and second factors'],
+  'audit.category.reading': ['敏感查阅（日志、附件）', 'Sensitive reads (log, files)'],
+  'audit.category.admin': ['系统管理', 'Administration'],
+  'audit.category.system': ['系统记录', 'System records'],
+  'audit.category.work': ['推进工作', 'Program work'],
 } as const;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Form, Input, Table, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { AUDIT_CATEGORIES, type AuditCategory } from '../../../domain/auditCategories.js';
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -14,6 +15,7 @@ import { AuditRecordDetail } from './AuditRecordDetail.js';
 import { AuditVerifyButton } from './AuditVerifyButton.js';
 
 interface FilterValues {
+  category?: AuditCategory;
   actor?: string;
   action?: string;
   entity?: string;
@@ -31,6 +33,7 @@ function toCriteria(v: FilterValues): Criteria {
     if (x) c[k] = x;
   };
   (['actor', 'action', 'entity', 'entityId'] as const).forEach(set);
+  if (v.category) c.category = v.category;
   if (v.range?.[0]) c.from = v.range[0].toISOString();
   if (v.range?.[1]) c.to = v.range[1].toISOString();
   return c;
@@ -60,6 +63,14 @@ export function AuditLogPage() {
         }}
       >
         <Flex wrap gap={8} align="flex-end">
+          <Form.Item name="category" label={t('audit.category')} style={{ ...filterStyle(200), marginBottom: 8 }}>
+            <Select
+              allowClear
+              placeholder={t('audit.category.all')}
+              options={AUDIT_CATEGORIES.map((c) => ({ value: c, label: t(`audit.category.${c}`) }))}
+              data-testid="audit-filter-category"
+            />
+          </Form.Item>
           <Form.Item name="actor" label={t('audit.actor')} style={{ ...filterStyle(140), marginBottom: 8 }}>
             <Input allowClear data-testid="audit-filter-actor" />
           </Form.Item>
@@ -92,7 +103,9 @@ export function AuditLogPage() {
           style={{ marginTop: 8 }}
           loading={audit.isFetching}
           dataSource={audit.data?.data ?? []}
-          scroll={{ x: 'max-content' }}
+          // A fixed minimum width, not max-content: an opened record's long hashes and JSON wrap
+          // inside the table instead of widening it past the screen (the columns then vanished).
+          scroll={{ x: 960 }}
           expandable={{ expandedRowRender: (r) => <AuditRecordDetail record={r} />, expandRowByClick: true }}
           pagination={{
             current: page,
@@ -109,7 +122,12 @@ export function AuditLogPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
             { title: t('audit.actor'), dataIndex: 'actorAccount', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+            {
+              title: t('audit.category'),
+              dataIndex: 'category',
+              render: (c: AuditCategory) => <Tag color={c === 'refusal' ? 'red' : c === 'reading' ? 'gold' : undefined}>{t(`audit.category.${c}`)}</Tag>,
+            },
+            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t('audit.entity'), dataIndex: 'entity' },
             { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '—' },
             { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
