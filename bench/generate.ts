@@ -140,9 +140,11 @@ export async function generateDistrict(database: Database, password: string, sca
                      when kind = 'date' then to_char(deadline, 'YYYY-MM-DD') end,
                 null
          from bench_tree`,
-      // A lead unit for every task; a supporting unit for three in five.
+      // A lead unit for every task; a supporting unit for three in five. The claims left unclaimed are
+      // picked by n % 23, not n % 20: a unit leads exactly the tasks with one n mod 120, so a modulus
+      // that divides 120 would leave whole units with no approved claim and no drafts to submit.
       `insert into task_units (task_id, unit_id, role, claim_status, measures, claimed_at, approved_at)
-         select ${uuid('bt', 'n')}, ${uuid('bu', 'lead')}, 'lead', case when n % 20 = 0 then 'unclaimed' when n % 31 = 0 then 'submitted' else 'approved' end,
+         select ${uuid('bt', 'n')}, ${uuid('bu', 'lead')}, 'lead', case when n % 23 = 0 then 'unclaimed' when n % 31 = 0 then 'submitted' else 'approved' end,
                 '细化落实举措', now(), now()
          from bench_tree`,
       `insert into task_units (task_id, unit_id, role, claim_status, measures, claimed_at, approved_at)
