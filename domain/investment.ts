@@ -58,3 +58,27 @@ export function yearInvestment(year: number, planned: DecimalString | null, done
   const rate = p === null || p.isZero() ? null : done.div(p).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
   return { year, planned: p === null ? null : money(p), done: money(done), rate };
 }
+
+/**
+ * Splits an amount of money (万元, to the cent) in proportion to weights so that the parts add up to
+ * the amount exactly: each part is rounded down to the cent and the cents left over go, one each, to
+ * the parts that lost most in rounding (largest remainder). Rounding each share alone planned
+ * 385999.99 of a 386000.00 project.
+ */
+export function allocateMoney(amount: DecimalString, weights: readonly number[]): DecimalString[] {
+  const cents = new Decimal(amount).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const w = weights.map((x) => (Number.isFinite(x) && x > 0 ? new Decimal(x) : new Decimal(0)));
+  const sum = w.reduce((a, b) => a.plus(b), new Decimal(0));
+  if (sum.isZero()) return weights.map(() => '0.00');
+  const exact = w.map((x) => cents.times(x).div(sum));
+  const parts = exact.map((x) => x.floor());
+  let left = cents.minus(parts.reduce((a, b) => a.plus(b), new Decimal(0))).toNumber();
+  const order = exact.map((x, i) => ({ i, rest: x.minus(x.floor()) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    if (w[i]!.isZero()) continue;
+    parts[i] = parts[i]!.plus(1);
+    left--;
+  }
+  return parts.map((c) => c.div(100).toFixed(2));
+}

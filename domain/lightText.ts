@@ -14,18 +14,34 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
   behind_schedule: { 'zh-CN': '进度{progress}%，序时进度{expected}%，落后{lag}个百分点', 'en-US': 'Progress {progress}%, expected {expected}%: {lag|# point|# points} behind' },
   stale_report: { 'zh-CN': '已{days}天无审核通过的进展报送（上次{last}）', 'en-US': 'No approved report for {days|# day|# days} (last {last})' },
   no_report: { 'zh-CN': '尚无审核通过的进展报送', 'en-US': 'No approved report yet' },
-  target_behind: { 'zh-CN': '{period}实际值{actual}，未达到计划值{expected}', 'en-US': '{period} actual {actual} is behind the planned {expected}' },
-  target_on_track: { 'zh-CN': '{period}实际值{actual}，达到计划值{expected}', 'en-US': '{period} actual {actual} meets the planned {expected}' },
+  target_behind: { 'zh-CN': '{period}实际值{actual}{unit}，未达到计划值{expected}{unit}', 'en-US': '{period} actual {actual} {unit} is behind the planned {expected} {unit}' },
+  target_on_track: { 'zh-CN': '{period}实际值{actual}{unit}，达到计划值{expected}{unit}', 'en-US': '{period} actual {actual} {unit} meets the planned {expected} {unit}' },
   no_deadline: { 'zh-CN': '长期坚持，无固定期限', 'en-US': 'Ongoing, no fixed deadline' },
+  // The same words as the HQ desk's 逾期未认领 list, so the unit and the office read one deadline.
+  awaiting_claim: { 'zh-CN': '待认领，应于{due}前认领', 'en-US': 'Waiting for a claim, due by {due}' },
+  claim_overdue: { 'zh-CN': '未认领：应于{due}前认领，已超{workdays}个工作日', 'en-US': 'Not claimed: the claim was due {due}, {workdays|# workday|# workdays} late' },
+  investment_behind: {
+    'zh-CN': '{year}年计划投资{planned}万元，已完成{done}万元（{rate}%），序时进度{expected}%，落后{lag}个百分点',
+    'en-US': '{year}: {done} of {planned} (10k yuan) invested ({rate}%), expected {expected}%: {lag|# point|# points} behind',
+  },
+  investment_on_track: {
+    'zh-CN': '{year}年计划投资{planned}万元，已完成{done}万元（{rate}%），序时进度{expected}%',
+    'en-US': '{year}: {done} of {planned} (10k yuan) invested ({rate}%), expected {expected}%',
+  },
 };
 
 /** The sentence shown beside a light, e.g. 节点“开工”逾期3个工作日. */
 export function lightReasonText(r: LightReason, lang: Lang): string {
-  return fillTemplate(TEXT[r.code][lang], r.code === 'behind_schedule' ? { ...r.params, lag: lagPoints(r.params) } : r.params, { lang });
+  const text = TEXT[r.code]?.[lang];
+  if (!text) return r.code;
+  const params = { unit: '', ...r.params };
+  if (r.code === 'behind_schedule') return fillTemplate(text, { ...params, lag: lagPoints(r.params.expected, r.params.progress) }, { lang });
+  if (r.code === 'investment_behind') return fillTemplate(text, { ...params, lag: lagPoints(r.params.expected, r.params.rate) }, { lang });
+  return fillTemplate(text, params, { lang });
 }
 
 /** Percentage points between 序时进度 and progress, exactly (62.6 against 99.7 lags 37.1, not 37.099999). */
-function lagPoints(p: Readonly<Record<string, unknown>>): string {
-  if (![p.expected, p.progress].every((v) => Number.isFinite(Number(v)))) return '';
-  return new Decimal(String(p.expected)).minus(String(p.progress)).toString();
+function lagPoints(expected: unknown, actual: unknown): string {
+  if (![expected, actual].every((v) => Number.isFinite(Number(v)))) return '';
+  return new Decimal(String(expected)).minus(String(actual)).toString();
 }

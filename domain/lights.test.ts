@@ -71,7 +71,11 @@ describe('status lights', () => {
           milestones: fc.array(fc.record({ name: fc.string().map((n) => n.replace(/[{}]/g, '')), due: date, done: fc.boolean() }), { maxLength: 4 }),
           lastReport: date,
           reportPeriod: fc.constantFrom('weekly', 'monthly', 'quarterly', null),
-          target: fc.option(fc.record({ direction: fc.constantFrom('higher', 'lower'), baseline: fc.double(), actual: num, expected: num, period: fc.constant('2026-06') })),
+          target: fc.option(
+            fc.record({ direction: fc.constantFrom('higher', 'lower'), baseline: fc.double(), actual: num, expected: num, period: fc.constant('2026-06'), decimals: fc.integer({ min: -2, max: 9 }), unit: fc.constant('亿元') }),
+          ),
+          awaitingClaimSince: date,
+          investment: fc.option(fc.record({ year: fc.constantFrom(2025, 2026, 2027, NaN), planned: fc.constantFrom('1000', '0', '-5', 'abc', '386000.00'), done: fc.constantFrom('0', '38.7', 'x', '1e400') })),
         }) as fc.Arbitrary<LightFacts>,
         (facts) => {
           const r = computeLight(facts, cal);
@@ -88,5 +92,45 @@ describe('status lights', () => {
     expect(rollUpLights(['green', 'red', 'done'])).toEqual({ light: 'red', counts: { green: 1, yellow: 0, red: 1, done: 1, not_started: 0 } });
     expect(rollUpLights(['done', 'done']).light).toBe('done');
     expect(rollUpLights([]).light).toBe('not_started');
+  });
+
+  it('waits for a claim, then turns yellow and red as the claim deadline passes (issue 17 item 3)', () => {
+    // Assigned Monday 2026-11-30: five workdays to claim, due Monday 2026-12-07.
+    const fresh: LightFacts = { today: '2026-12-01', start: '2026-11-30', deadline: '2027-12-31', progress: 0, awaitingClaimSince: '2026-11-30' };
+    const waiting = computeLight(fresh, cal);
+    expect(waiting.light).toBe('not_started');
+    expect(waiting.reasons.map((r) => r.code)).not.toContain('on_track');
+    expect(lightReasonText(waiting.reasons[0]!, 'zh-CN')).toBe('待认领，应于2026-12-07前认领');
+    const late = computeLight({ ...fresh, today: '2026-12-08' }, cal);
+    expect(late.light).toBe('yellow');
+    expect(lightReasonText(late.reasons[0]!, 'zh-CN')).toBe('未认领：应于2026-12-07前认领，已超1个工作日');
+    expect(lightReasonText(late.reasons[0]!, 'en-US')).toBe('Not claimed: the claim was due 2026-12-07, 1 workday late');
+    expect(computeLight({ ...fresh, today: '2026-12-11' }, cal).light).toBe('red');
+    // Once claimed, the same facts are on track.
+    expect(computeLight({ ...fresh, awaitingClaimSince: null }, cal).light).toBe('green');
+  });
+  it('holds a project to its 投产 date and to this year\'s investment against 序时 (issue 17 item 2)', () => {
+    const milestones = [{ name: '投产', due: '2027-06-30', done: false }];
+    const base: LightFacts = { today: '2026-08-03', start: '2024-01-15', milestones, lastReport: '2026-07-20', reportPeriod: 'monthly' };
+    // Without a plan for the year, a project with a planned 投产 date is not "长期坚持".
+    const plain = computeLight(base, cal);
+    expect(plain.reasons.map((r) => r.code)).not.toContain('no_deadline');
+    // XM-04: 38.7 % of the year's plan done on 3 August, when some 56 % of the year's workdays are past.
+    const behind = computeLight({ ...base, investment: { year: 2026, planned: '10000.00', done: '3870.00' } }, cal);
+    expect(behind.light).toBe('yellow');
+    expect(behind.reasons[0]).toMatchObject({ code: 'investment_behind', params: { rate: 38.7 } });
+    expect(lightReasonText(behind.reasons[0]!, 'zh-CN')).toMatch(/^2026年计划投资10000\.00万元，已完成3870\.00万元（38\.7%），序时进度\d+(\.\d)?%，落后\d+(\.\d)?个百分点$/);
+    expect(computeLight({ ...base, investment: { year: 2026, planned: '10000.00', done: '1000.00' } }, cal).light).toBe('red');
+    const onTrack = computeLight({ ...base, investment: { year: 2026, planned: '10000.00', done: '5200.00' } }, cal);
+    expect(onTrack.light).toBe('green');
+    expect(onTrack.reasons.map((r) => r.code)).toEqual(['investment_on_track']);
+    // The investment and the stage dates each give their own reason: both show when both are late.
+    const both = computeLight({ ...base, today: '2027-07-15', lastReport: '2027-07-01', investment: { year: 2027, planned: '100', done: '10' } }, cal);
+    expect(both.reasons.map((r) => r.code).sort()).toEqual(['investment_behind', 'milestone_overdue']);
+  });
+  it('states a target\'s figures to its precision, with its unit (issue 17 item 7)', () => {
+    const r = computeLight({ today: '2026-06-30', target: { direction: 'higher', baseline: 18, expected: 20.9667, actual: 19.5, period: '2026-06', decimals: 1, unit: '亿元' } }, cal);
+    expect(lightReasonText(r.reasons[0]!, 'zh-CN')).toBe('2026-06实际值19.5亿元，未达到计划值21.0亿元');
+    expect(lightReasonText(r.reasons[0]!, 'en-US')).toBe('2026-06 actual 19.5 亿元 is behind the planned 21.0 亿元');
   });
 });

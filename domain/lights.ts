@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import type { WorkdayCalendar } from './calendar/workdays.js';
 import { dayNumber, fromDayNumber, type IsoDate } from './calendar/days.js';
+import { CLAIM_WORKDAYS, claimDeadline } from './claims.js';
+import { targetFigure } from './targets.js';
 
 export const LIGHTS = ['green', 'yellow', 'red', 'done', 'not_started'] as const;
 export type Light = (typeof LIGHTS)[number];
@@ -19,7 +21,11 @@ export interface LightReason {
     | 'no_report'
     | 'target_behind'
     | 'target_on_track'
-    | 'no_deadline';
+    | 'no_deadline'
+    | 'awaiting_claim'
+    | 'claim_overdue'
+    | 'investment_behind'
+    | 'investment_on_track';
   level: 'green' | 'yellow' | 'red';
   params: Record<string, string | number>;
 }
@@ -43,6 +49,8 @@ export interface LightThresholds {
   /** Target actual short of the trajectory by this fraction of the planned change: yellow / red. */
   targetYellowShortfall: number;
   targetRedShortfall: number;
+  /** Workdays a unit has to claim a task after it was assigned (the HQ desk's 逾期未认领 uses the same). */
+  claimWorkdays: number;
 }
 
 export const DEFAULT_THRESHOLDS: LightThresholds = {
@@ -53,6 +61,7 @@ export const DEFAULT_THRESHOLDS: LightThresholds = {
   dueSoonMinProgress: 80,
   targetYellowShortfall: 0.05,
   targetRedShortfall: 0.15,
+  claimWorkdays: CLAIM_WORKDAYS,
 };
 
 export type ReportPeriod = 'weekly' | 'monthly' | 'quarterly';
@@ -71,6 +80,9 @@ export interface TargetFact {
   actual: number | null;
   expected: number | null;
   period: string | null;
+  /** Decimals the target's figures are stated to (targetPrecision) and its unit of measure, for the reason's text. */
+  decimals?: number;
+  unit?: string;
 }
 
 /** Everything a light is decided from. Any field may be missing or odd: the function never throws. */
@@ -87,6 +99,16 @@ export interface LightFacts {
   lastReport?: IsoDate | null;
   reportPeriod?: ReportPeriod | null;
   target?: TargetFact | null;
+  /** Set while no unit has claimed the task as its lead: the day it was assigned (Asia/Shanghai). */
+  awaitingClaimSince?: IsoDate | null;
+  /** A project's investment this year (万元, exact decimals as strings): planned for the year and done so far. */
+  investment?: InvestmentFact | null;
+}
+
+export interface InvestmentFact {
+  year: number;
+  planned: string;
+  done: string;
 }
 
 const RANK: Record<LightReason['level'], number> = { green: 0, yellow: 1, red: 2 };
@@ -121,14 +143,14 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
   if (deadline) {
     const left = cal.workdaysUntil(f.today, deadline);
     if (left < 0) reasons.push({ code: 'overdue', level: 'red', params: { workdays: -left, deadline } });
-    else if (left <= t.dueSoonWorkdays && (progress ?? 0) < t.dueSoonMinProgress) {
-      reasons.push({ code: 'due_soon', level: 'yellow', params: { workdays: left, deadline, progress: progress ?? 0 } });
+    else if (progress !== null && left <= t.dueSoonWorkdays && progress < t.dueSoonMinProgress) {
+      reasons.push({ code: 'due_soon', level: 'yellow', params: { workdays: left, deadline, progress } });
     }
-    if (valid(f.start) && left >= 0 && dayNumber(f.start) <= dayNumber(deadline)) {
+    if (progress !== null && valid(f.start) && left >= 0 && dayNumber(f.start) <= dayNumber(deadline)) {
       const expected = expectedProgress(cal, f.start, deadline, f.today);
-      const lag = expected - (progress ?? 0);
-      if (lag >= t.lagRedPoints) reasons.push({ code: 'behind_schedule', level: 'red', params: { expected, progress: progress ?? 0 } });
-      else if (lag >= t.lagYellowPoints) reasons.push({ code: 'behind_schedule', level: 'yellow', params: { expected, progress: progress ?? 0 } });
+      const lag = expected - progress;
+      if (lag >= t.lagRedPoints) reasons.push({ code: 'behind_schedule', level: 'red', params: { expected, progress } });
+      else if (lag >= t.lagYellowPoints) reasons.push({ code: 'behind_schedule', level: 'yellow', params: { expected, progress } });
     }
   }
 
@@ -159,19 +181,63 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
     const planned = !span.isZero() ? span : !expected.isZero() ? expected.abs() : new Decimal(1);
     const short = tg.direction === 'lower' ? actual.minus(expected) : expected.minus(actual);
     const ratio = short.div(planned);
-    const params = { actual: tg.actual, expected: tg.expected, period: tg.period ?? '' };
+    const say = (d: Decimal) => (Number.isInteger(tg.decimals) ? targetFigure(d.toString(), tg.decimals!) : d.toDecimalPlaces(4).toString());
+    const params = { actual: say(actual), expected: say(expected), period: tg.period ?? '', unit: tg.unit ?? '' };
     if (ratio.gte(t.targetRedShortfall)) reasons.push({ code: 'target_behind', level: 'red', params });
     else if (ratio.gte(t.targetYellowShortfall)) reasons.push({ code: 'target_behind', level: 'yellow', params });
     else reasons.push({ code: 'target_on_track', level: 'green', params });
   }
 
-  if (!deadline && !tg && reasons.length === 0) reasons.push({ code: 'no_deadline', level: 'green', params: {} });
+  const inv = investmentReason(f, cal, t);
+  if (inv) reasons.push(inv);
+
+  const datedMilestones = (f.milestones ?? []).some((m) => m && valid(m.due));
+  const noDeadline = !deadline && !tg && !datedMilestones && !inv && reasons.length === 0;
+
+  // A task no unit has claimed is not on track, whatever its 0 % says: it waits for its claim, and
+  // turns yellow, then red, as the claim deadline passes (the HQ desk's 逾期未认领 counts the same days).
+  let awaitingClaim = false;
+  if (valid(f.awaitingClaimSince)) {
+    const { due, lateWorkdays: late } = claimDeadline(cal, f.awaitingClaimSince, f.today, t.claimWorkdays);
+    if (late > 0) reasons.push({ code: 'claim_overdue', level: late > t.milestoneRedWorkdays ? 'red' : 'yellow', params: { due, workdays: late } });
+    else {
+      reasons.push({ code: 'awaiting_claim', level: 'green', params: { due } });
+      awaitingClaim = true;
+    }
+  }
+
+  if (noDeadline) reasons.push({ code: 'no_deadline', level: 'green', params: {} });
   reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
   const worst = reasons[0]?.level ?? 'green';
-  if (worst === 'green' && !reasons.some((r) => r.code === 'target_on_track' || r.code === 'no_deadline')) {
+  if (worst === 'green' && awaitingClaim) return { light: 'not_started', reasons };
+  if (worst === 'green' && !reasons.some((r) => r.code === 'target_on_track' || r.code === 'no_deadline' || r.code === 'investment_on_track')) {
     reasons.push({ code: 'on_track', level: 'green', params: progress !== null ? { progress } : {} });
   }
   return { light: worst, reasons };
+}
+
+/**
+ * A project's investment this year against 序时: the year's plan pro rata to the workdays of the year
+ * already past. Behind by the same points as a task's progress turns it yellow or red.
+ */
+function investmentReason(f: LightFacts, cal: WorkdayCalendar, t: LightThresholds): LightReason | null {
+  const inv = f.investment;
+  if (!inv || !Number.isInteger(inv.year) || f.today.slice(0, 4) !== String(inv.year)) return null;
+  let planned: Decimal;
+  let done: Decimal;
+  try {
+    [planned, done] = [new Decimal(inv.planned), new Decimal(inv.done)];
+  } catch {
+    return null;
+  }
+  if (!planned.isFinite() || !done.isFinite() || planned.lte(0)) return null;
+  const expected = new Decimal(expectedProgress(cal, `${inv.year}-01-01`, `${inv.year}-12-31`, f.today));
+  const rate = done.div(planned).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+  const lag = expected.minus(rate);
+  const params = { year: inv.year, planned: planned.toFixed(2), done: done.toFixed(2), rate: rate.toNumber(), expected: expected.toNumber() };
+  if (lag.gte(t.lagRedPoints)) return { code: 'investment_behind', level: 'red', params };
+  if (lag.gte(t.lagYellowPoints)) return { code: 'investment_behind', level: 'yellow', params };
+  return { code: 'investment_on_track', level: 'green', params };
 }
 
 const LIGHT_RANK: Record<Light, number> = { done: 0, not_started: 0, green: 1, yellow: 2, red: 3 };

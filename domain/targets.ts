@@ -21,6 +21,30 @@ export interface TrajectoryPoint {
 }
 
 /**
+ * The precision a target's figures are stated to: the most decimals its baseline, goals or actuals
+ * were written with (trailing zeros aside, at most 4, the stored scale). A trajectory point computed
+ * as 20.9667 against goals of 20 and 25 reads "21", not four decimals nobody typed.
+ */
+export function targetPrecision(values: readonly (DecimalString | null | undefined)[]): number {
+  let dp = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    try {
+      dp = Math.max(dp, Math.min(4, new Decimal(v).toDecimalPlaces(4).decimalPlaces()));
+    } catch {
+      /* not a number: it does not set the precision */
+    }
+  }
+  return dp;
+}
+
+/** A figure at a target's precision ("20.9667" at 1 decimal → "21.0"), rounding half up. */
+export function targetFigure(v: DecimalString | number, decimals: number): string {
+  const dp = Math.max(0, Math.min(4, Math.trunc(decimals)));
+  return new Decimal(v).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP).toFixed(dp);
+}
+
+/**
  * The planned trajectory: within each year, a straight line from the previous year's goal
  * (the baseline in year one) to this year's goal, one point per reporting period.
  */

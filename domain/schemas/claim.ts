@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_WORKDAYS } from '../claims.js';
 import { LIMITS } from '../limits.js';
 import { TASK_UNIT_ROLES } from '../work.js';
 import { IsoDateString } from './calendar.js';
@@ -20,7 +21,7 @@ export const ClaimReturn = z.strictObject({ version: Version, unitId: Id.optiona
 
 export const UnclaimedQuery = PageQuery.extend({
   /** Workdays allowed after assignment (China's calendar, with local overrides). */
-  workdays: z.coerce.number().int().min(0).max(120).default(5),
+  workdays: z.coerce.number().int().min(0).max(120).default(CLAIM_WORKDAYS),
   plan: Id.optional(),
   unit: Id.optional(),
 });

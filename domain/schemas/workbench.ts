@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIGHTS } from '../lights.js';
 import { BLOCKER_LEVELS, CLAIM_STATUSES, ITEM_TYPES, REPORT_STATUSES, TASK_UNIT_ROLES } from '../work.js';
 import { Id } from './common.js';
+import { UnclaimedItem } from './claim.js';
 import { LightReasonText } from './report.js';
 
 /** A task, target or project as a workbench line: what it is, its light and why. */
@@ -17,7 +18,14 @@ export const WorkItem = z.object({
 });
 export type WorkItem = z.infer<typeof WorkItem>;
 
-export const ClaimLine = WorkItem.extend({ role: z.enum(TASK_UNIT_ROLES), claimStatus: z.enum(CLAIM_STATUSES), returnReason: z.string().nullable() });
+export const ClaimLine = WorkItem.extend({
+  role: z.enum(TASK_UNIT_ROLES),
+  claimStatus: z.enum(CLAIM_STATUSES),
+  returnReason: z.string().nullable(),
+  /** For a claim still to make: the day it is due (domain/claims.ts) and the workdays it is late (0 when not yet). */
+  claimDue: z.string().nullable(),
+  claimLateWorkdays: z.number().nullable(),
+});
 export const ToReportLine = WorkItem.extend({ period: z.string() });
 export const ReportLine = WorkItem.extend({
   reportId: Id,
@@ -60,6 +68,8 @@ export const HqWorkbench = z.object({
   toAccept: z.array(ReportLine),
   /** Approved reports on items whose plan has no task force: the HQ office reviews them itself. */
   toReview: z.array(ReportLine),
+  /** Units late with their claims (the first 50): `counts.unclaimedTasks` is this list's length in full. */
+  unclaimed: z.array(UnclaimedItem),
   counts: z.object({
     toAccept: z.number(),
     toReview: z.number(),

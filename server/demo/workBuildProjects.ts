@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { IsoDate } from '../../domain/calendar/days.js';
 import { PROJECT_STAGES, type ProjectStage } from '../../domain/work.js';
+import { allocateMoney } from '../../domain/investment.js';
 import type { projectMonths, projects, projectYearPlans } from '../db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { buildReportSeries, lastReportOf, type SeriesOutput } from './workReports.js';
@@ -71,22 +72,25 @@ export function buildProjects(list: readonly DemoProject[], r: DemoRefs, c: Demo
     });
     if (p.pace === 'late') out.late.push({ projectId: id, unitId: r.unitId(p.unit) });
 
-    // Yearly plans: the total spread over the construction days that fall in each program year.
-    const total = new Decimal(p.total);
+    // Yearly plans: the total spread over the construction days that fall in each year, allocated to
+    // the cent so that the years add up to the total (those after the program's third year are not stored).
     const from = planned.signed;
     const to = planned.operating;
-    // Days counted inclusively, as each year's share counts them: the shares then add up to the total at most.
-    const days = Math.max(1, daysBetween(from, to) + 1);
-    const yearPlan = new Map<number, Decimal>();
-    for (let y = c.startYear; y <= c.startYear + 2; y++) {
+    const years: number[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+    const dayWeights = years.map((y) => {
       const a = maxDate(from, `${y}-01-01`);
       const b = minDate(to, `${y}-12-31`);
-      const share = a <= b ? total.times(daysBetween(a, b) + 1).div(days).toDecimalPlaces(2, Decimal.ROUND_DOWN) : new Decimal(0);
-      if (share.gt(0)) {
-        yearPlan.set(y, share);
-        out.yearPlans.push({ projectId: id, year: y, planned: share.toFixed(2) });
-      }
-    }
+      return a <= b ? daysBetween(a, b) + 1 : 0;
+    });
+    const shares = allocateMoney(p.total, dayWeights);
+    const yearPlan = new Map<number, Decimal>();
+    years.forEach((y, i) => {
+      const share = new Decimal(shares[i]!);
+      if (y < c.startYear || y > c.startYear + 2 || !share.gt(0)) return;
+      yearPlan.set(y, share);
+      out.yearPlans.push({ projectId: id, year: y, planned: share.toFixed(2) });
+    });
     if (p.pace === 'future') continue;
 
     const pace = p.pace === 'late' ? [0.3, 0.7] : p.pace === 'slightly_late' ? [0.6, 1.0] : [0.8, 1.25];

@@ -102,6 +102,11 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(over).toEqual([]);
     const planned = ((await db.execute(sql.raw(`select count(distinct project_id)::int as n from project_year_plans`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
     expect(planned).toBeGreaterThan(10);
+    // XM-01 (386000.00) is built within the program's years: its yearly shares add up to its total exactly.
+    const xm01 = ((await db.execute(sql.raw(`
+      select p.total_investment::text as total, sum(y.planned)::text as planned from projects p join project_year_plans y on y.project_id = p.id
+       where p.code = 'XM-01' group by p.id`))) as unknown as { rows: { total: string; planned: string }[] }).rows[0]!;
+    expect(xm01.planned).toBe(xm01.total);
   });
 
   it('computes red, yellow and green lights for tasks, targets and projects, each with its reasons', async () => {

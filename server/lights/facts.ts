@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../../domain/calendar/days.js';
-import type { LightFacts, ReportPeriod } from '../../domain/lights.js';
-import { trajectory } from '../../domain/targets.js';
+import type { InvestmentFact, LightFacts, ReportPeriod } from '../../domain/lights.js';
+import { targetPrecision, trajectory } from '../../domain/targets.js';
 import { PROJECT_STAGES } from '../../domain/work.js';
 import type { milestones, projects, targetActuals, targets, tasks } from '../db/schema/index.js';
 
@@ -12,9 +12,10 @@ import type { milestones, projects, targetActuals, targets, tasks } from '../db/
 type TaskRow = Pick<typeof tasks.$inferSelect, 'startDate' | 'deadlineKind' | 'deadline' | 'nextDue' | 'done' | 'progress' | 'lastReportDate' | 'reportPeriod'>;
 type MilestoneRow = Pick<typeof milestones.$inferSelect, 'name' | 'due' | 'doneOn'>;
 
-export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string): LightFacts {
+export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string, awaitingClaimSince: string | null = null): LightFacts {
   return {
     today,
+    awaitingClaimSince,
     start: t.startDate,
     deadline: t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null,
     done: t.done,
@@ -25,7 +26,7 @@ export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string
   };
 }
 
-type TargetRow = Pick<typeof targets.$inferSelect, 'baseline' | 'direction' | 'period'>;
+type TargetRow = Pick<typeof targets.$inferSelect, 'baseline' | 'direction' | 'period' | 'measureUnit'>;
 type ActualRow = Pick<typeof targetActuals.$inferSelect, 'period' | 'value' | 'acceptedAt'>;
 
 /** A target's latest accepted actual against the trajectory for that period, and staleness. */
@@ -51,7 +52,15 @@ export function targetFacts(
     reportPeriod: t.period as ReportPeriod,
     target:
       latest && expected
-        ? { direction: t.direction as 'higher' | 'lower', baseline: Number(t.baseline), actual: Number(latest.value), expected: Number(expected), period: latest.period }
+        ? {
+            direction: t.direction as 'higher' | 'lower',
+            baseline: Number(t.baseline),
+            actual: Number(latest.value),
+            expected: Number(expected),
+            period: latest.period,
+            decimals: targetPrecision([t.baseline, ...goals.map((g) => g.goal), latest.value]),
+            unit: t.measureUnit,
+          }
         : null,
   };
 }
@@ -60,8 +69,11 @@ const STAGE_NAMES: Record<string, string> = { planning: '谋划', signed: '签�
 
 type ProjectRow = Pick<typeof projects.$inferSelect, 'stage' | 'stageDates' | 'lastReportDate'>;
 
-/** A project's light: planned stage dates not yet reached are its milestones; reports are monthly. */
-export function projectFacts(p: ProjectRow, today: string): LightFacts {
+/**
+ * A project's light: planned stage dates not yet reached are its milestones (投产 the last), reports
+ * are monthly, and this year's investment is held against its plan pro rata (序时).
+ */
+export function projectFacts(p: ProjectRow, today: string, investment: InvestmentFact | null = null): LightFacts {
   const dates = (p.stageDates ?? {}) as Record<string, { planned?: string; actual?: string }>;
   const reached = PROJECT_STAGES.indexOf(p.stage as (typeof PROJECT_STAGES)[number]);
   return {
@@ -71,5 +83,6 @@ export function projectFacts(p: ProjectRow, today: string): LightFacts {
     milestones: PROJECT_STAGES.map((s, i) => ({ name: STAGE_NAMES[s]!, due: dates[s]?.planned ?? null, done: i <= reached })),
     lastReport: p.lastReportDate,
     reportPeriod: 'monthly',
+    investment,
   };
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../db/client.js';
 import { milestones, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import { awaitingClaims, yearInvestments } from './factQueries.js';
 import { now as clockNow } from '../clock.js';
 
 /** What every light computation needs besides the item: today, the calendar, the thresholds. */
@@ -30,7 +31,8 @@ export async function refreshTaskLight(db: Executor, taskId: string, env: LightE
   const [t] = await db.select().from(tasks).where(eq(tasks.id, taskId));
   if (!t) return;
   const ms = await db.select().from(milestones).where(eq(milestones.taskId, taskId));
-  const r = computeLight(taskFacts(t, ms, env.today), env.calendar, env.thresholds);
+  const claim = await awaitingClaims(db, [taskId]);
+  const r = computeLight(taskFacts(t, ms, env.today, claim.get(taskId) ?? null), env.calendar, env.thresholds);
   await db.update(tasks).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(tasks.id, taskId));
 }
 
@@ -80,7 +82,8 @@ export async function refreshTargetLight(db: Executor, targetId: string, env: Li
 export async function refreshProjectLight(db: Executor, projectId: string, env: LightEnv): Promise<void> {
   const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!p) return;
-  const r = computeLight(projectFacts(p, env.today), env.calendar, env.thresholds);
+  const investment = await yearInvestments(db, Number(env.today.slice(0, 4)), [projectId]);
+  const r = computeLight(projectFacts(p, env.today, investment.get(projectId) ?? null), env.calendar, env.thresholds);
   await db.update(projects).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(projects.id, projectId));
 }
 

@@ -3,6 +3,7 @@ import { computeLight, type LightResult } from '../../domain/lights.js';
 import type { Executor } from '../db/client.js';
 import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import { awaitingClaims, yearInvestments } from './factQueries.js';
 import type { LightEnv } from './refresh.js';
 
 /** Rows per UPDATE … FROM (VALUES …): three parameters a row, far below PostgreSQL's 65,535. */
@@ -56,9 +57,10 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
     })
     .from(tasks);
   const ms = groupBy(await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones), (m) => m.taskId);
-  await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today)) })));
+  const claims = await awaitingClaims(db);
+  await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null)) })));
 
-  const targetRows = await db.select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period }).from(targets);
+  const targetRows = await db.select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit }).from(targets);
   const goals = groupBy(await db.select().from(targetGoals), (g) => g.targetId);
   const entered = groupBy(await db.select().from(targetTrajectory), (e) => e.targetId);
   const latest = new Map(
@@ -76,6 +78,7 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   );
 
   const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);
-  await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today)) })));
+  const investments = await yearInvestments(db, Number(env.today.slice(0, 4)));
+  await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today, investments.get(p.id) ?? null)) })));
   return { tasks: taskRows.length, targets: targetRows.length, projects: projectRows.length };
 }

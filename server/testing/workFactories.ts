@@ -27,7 +27,7 @@ export async function makePlan(database: Database, programId: string, over: Part
 export async function makeTask(
   database: Database,
   planId: string,
-  units: { unitId: string; role?: 'lead' | 'support'; claimStatus?: string }[],
+  units: { unitId: string; role?: 'lead' | 'support'; claimStatus?: string; assignedAt?: Date }[],
   over: Partial<typeof tasks.$inferInsert> = {},
 ) {
   const id = crypto.randomUUID();
@@ -39,7 +39,15 @@ export async function makeTask(
   if (units.length) {
     await database.db
       .insert(taskUnits)
-      .values(units.map((u, i) => ({ taskId: id, unitId: u.unitId, role: u.role ?? (i === 0 ? 'lead' : 'support'), claimStatus: u.claimStatus ?? 'approved' })));
+      .values(
+        units.map((u, i) => ({
+          taskId: id,
+          unitId: u.unitId,
+          role: u.role ?? (i === 0 ? 'lead' : 'support'),
+          claimStatus: u.claimStatus ?? 'approved',
+          ...(u.assignedAt ? { assignedAt: u.assignedAt } : {}),
+        })),
+      );
   }
   return t!;
 }

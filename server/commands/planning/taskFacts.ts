@@ -6,6 +6,7 @@ import type { DeadlineKind } from '../../../domain/work.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { milestones, taskUnits, tasks } from '../../db/schema/index.js';
 import { taskFacts } from '../../lights/facts.js';
+import { awaitingClaims } from '../../lights/factQueries.js';
 import type { LightEnv } from '../../lights/refresh.js';
 import { ruleBroken } from './checks.js';
 
@@ -155,8 +156,9 @@ async function refreshTaskLights(db: Executor, ids: readonly string[], env: Ligh
     if (!ms.has(m.taskId)) ms.set(m.taskId, []);
     ms.get(m.taskId)!.push(m);
   }
+  const claims = await awaitingClaims(db, ids);
   const lights = rows.map((t) => {
-    const r = computeLight(taskFacts(t, ms.get(t.id) ?? [], env.today), env.calendar, env.thresholds);
+    const r = computeLight(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null), env.calendar, env.thresholds);
     return { id: t.id, light: r.light, reasons: r.reasons };
   });
   await db.execute(sql`update ${tasks} as t set light = v.light, light_reasons = v.reasons, light_at = now() from ${recordset(lights, 'id uuid, light text, reasons jsonb')} where t.id = v.id`);

@@ -20,11 +20,13 @@ export function presentUnitWorkbench(
   items: Map<string, ItemInfo>,
   lang: Lang,
 ) {
-  const claim = (c: (typeof w.toClaim)[number]) => ({
+  const claim = (c: (typeof w.toClaim)[number] | (typeof w.claimsToApprove)[number]) => ({
     ...presentWorkItem(c.item, lang),
     role: c.role as TaskUnitRole,
     claimStatus: c.claimStatus as ClaimStatus,
     returnReason: c.returnReason,
+    claimDue: c.claim?.due ?? null,
+    claimLateWorkdays: c.claim ? Math.max(0, c.claim.lateWorkdays) : null,
   });
   return {
     unitId,

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { dayNumber, fromDayNumber, shanghaiDate } from '../../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
+import { claimDeadline } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
 
@@ -46,8 +47,8 @@ export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: s
   ]);
   return {
     rows: rows.map((r) => {
-      const claimDue = cal.addWorkdays(shanghaiDate(r.u.assignedAt), f.workdays);
-      return { ...r, claimDue, overdueWorkdays: -cal.workdaysUntil(today, claimDue) };
+      const c = claimDeadline(cal, shanghaiDate(r.u.assignedAt), today, f.workdays);
+      return { ...r, claimDue: c.due, overdueWorkdays: c.lateWorkdays };
     }),
     total: c?.n ?? 0,
   };

@@ -4,6 +4,11 @@ import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { LIGHTS, type Light } from '../../../domain/lights.js';
 import type { Executor } from '../../db/client.js';
 import { blockers, plans, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
+import { shanghaiDate } from '../../../domain/calendar/days.js';
+import { CLAIM_WORKDAYS } from '../../../domain/claims.js';
+import { now as clockNow } from '../../clock.js';
+import { currentCalendar } from '../calendar.js';
+import { listUnclaimed } from '../planning/claims.js';
 import { onPlansOf } from './scope.js';
 import { WORKBENCH_LINES } from './workbenchUnit.js';
 
@@ -51,12 +56,17 @@ function withoutTaskForce(db: Executor): SQL {
   )!;
 }
 
-/** The HQ office's view: reports to accept (and to review itself), unclaimed tasks, lights of everything, open blockers by level. */
+/**
+ * The HQ office's view: reports to accept (and to review itself), units late with their claims, lights
+ * of everything, open blockers by level. Each card's count is the total of the list it opens, from
+ * the same query (a separate count once said 10 over a list of 9).
+ */
 export async function hqWorkbench(db: Executor) {
-  const [toAccept, toReview, [unclaimed], taskLights, targetLights, projectLights, openBlockers] = await Promise.all([
+  const calendar = await currentCalendar(db);
+  const [toAccept, toReview, unclaimed, taskLights, targetLights, projectLights, openBlockers] = await Promise.all([
     queue(db, 'reviewed', undefined, reports.reviewedAt),
     queue(db, 'approved', withoutTaskForce(db), reports.approvedAt),
-    db.select({ n: sql<number>`count(distinct ${taskUnits.taskId})::int` }).from(taskUnits).where(eq(taskUnits.claimStatus, 'unclaimed')),
+    listUnclaimed(db, calendar, shanghaiDate(clockNow()), { workdays: CLAIM_WORKDAYS }, 1, WORKBENCH_LINES),
     db.select({ light: tasks.light, n: count() }).from(tasks).groupBy(tasks.light),
     db.select({ light: targets.light, n: count() }).from(targets).groupBy(targets.light),
     db.select({ light: projects.light, n: count() }).from(projects).groupBy(projects.light),
@@ -66,6 +76,7 @@ export async function hqWorkbench(db: Executor) {
   return {
     toAccept,
     toReview,
-    counts: { unclaimedTasks: unclaimed?.n ?? 0, tasks: lightCounts(taskLights), targets: lightCounts(targetLights), projects: lightCounts(projectLights), openBlockers: byLevel },
+    unclaimed,
+    counts: { unclaimedTasks: unclaimed.total, tasks: lightCounts(taskLights), targets: lightCounts(targetLights), projects: lightCounts(projectLights), openBlockers: byLevel },
   };
 }

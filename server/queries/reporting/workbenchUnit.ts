@@ -5,6 +5,7 @@ import type { Light, LightReason } from '../../../domain/lights.js';
 import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
 import { openPeriod } from '../../../domain/reportPeriod.js';
+import { claimDeadline } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
 import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
@@ -71,6 +72,7 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
         role: taskUnits.role,
         claimStatus: taskUnits.claimStatus,
         returnReason: taskUnits.returnReason,
+        assignedAt: taskUnits.assignedAt,
         reported: reported('task', tasks.id, periodOfKind(tasks.reportPeriod)),
       }),
     )
@@ -112,7 +114,9 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
   const [page] = await db
     .select({
       unitName: orgUnits.name,
-      shares: jsonRows<Row & { done: boolean; startDate: string | null; role: string; claimStatus: string; returnReason: string | null; reported: boolean; reportPeriod: string }>(sharesQuery),
+      shares: jsonRows<
+        Row & { done: boolean; startDate: string | null; role: string; claimStatus: string; returnReason: string | null; assignedAt: string; reported: boolean; reportPeriod: string }
+      >(sharesQuery),
       targetReports: jsonRows<Row & { reportPeriod: string }>(targetsQuery),
       unitProjects: jsonRows<Row & { stage: string; reported: boolean }>(projectsQuery),
       returned: jsonRows<{ report: Record<string, unknown>; item: ItemJson | null; total: number }>(returnedQuery),
@@ -130,7 +134,14 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
   }
 
   const active = shares.filter((t) => !t.done);
-  const toClaim = firstLines(shares.filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned'));
+  // The claim deadline the HQ desk chases the unit for (domain/claims.ts), oldest first, so the unit reads the same date.
+  const claimDue = (t: (typeof shares)[number]) => claimDeadline(calendar, shanghaiDate(new Date(t.assignedAt)), today);
+  const toClaim = firstLines(
+    shares
+      .filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned')
+      .map((t) => ({ ...t, claim: claimDue(t) }))
+      .sort((a, b) => a.claim.due.localeCompare(b.claim.due) || a.code.localeCompare(b.code)),
+  );
   const claimsToApprove = firstLines(shares.filter((t) => t.claimStatus === 'submitted'));
   const taskReports = firstLines(
     active.filter((t) => (t.claimStatus === 'submitted' || t.claimStatus === 'approved') && (t.startDate === null || t.startDate <= today) && !t.reported),
@@ -153,8 +164,8 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
   return {
     unitName: page?.unitName ?? null,
     returnedItems,
-    toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
-    claimsToApprove: claimsToApprove.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason })),
+    toClaim: toClaim.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason, claim: r.claim })),
+    claimsToApprove: claimsToApprove.rows.map((r) => ({ item: line('task', asRow(r)), role: r.role, claimStatus: r.claimStatus, returnReason: r.returnReason, claim: null })),
     toReport,
     returned: returnedRows,
     dueSoon: dueSoon.rows.map((r) => line('task', asRow(r))),

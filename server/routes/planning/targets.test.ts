@@ -86,7 +86,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     expect(good.firstYear).toEqual({ year: Y, goal: '112.0000', value: '112', basis: 'trend', willMeet: true, title: '首战告捷' });
     expect(good.actuals.map((a: { period: string; value: string }) => [a.period, a.value])).toEqual([[`${Y}-01`, '101.0000'], [`${Y}-02`, '102.0000'], [`${Y}-03`, '103.0000']]);
     expect(good.light).toBe('green');
-    expect(good.lightReasons[0]).toMatchObject({ code: 'target_on_track', text: `${Y}-03实际值103，达到计划值103` });
+    expect(good.lightReasons[0]).toMatchObject({ code: 'target_on_track', text: `${Y}-03实际值103亿元，达到计划值103亿元` });
 
     const lagging = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ dataUnitId: cast.unitB.id })));
     for (const [p, v] of [[`${Y}-01`, '100.5'], [`${Y}-02`, '101'], [`${Y}-03`, '101.5']]) ok(await actual(lagging.id, p!, v!));
@@ -94,7 +94,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     expect(bad.firstYear).toMatchObject({ willMeet: false, basis: 'trend', value: '106.0' });
     expect(bad.forecasts[1]).toEqual({ year: Y + 1, goal: '124.0000', value: null, basis: 'none', willMeet: null });
     expect(bad.light).toBe('red');
-    expect(bad.lightReasons[0]).toMatchObject({ code: 'target_behind', level: 'red', text: `${Y}-03 actual 101.5 is behind the planned 103` });
+    expect(bad.lightReasons[0]).toMatchObject({ code: 'target_behind', level: 'red', text: `${Y}-03 actual 101.5 亿元 is behind the planned 103.0 亿元` });
 
     const listed = await call(h.app, cast.liaisonB, 'GET', `/api/targets?plan=${plan.id}&unit=${cast.unitB.id}&light=red`);
     expect(listed.json().data.map((t: { id: string }) => t.id)).toEqual([lagging.id]);

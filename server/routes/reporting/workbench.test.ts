@@ -72,6 +72,8 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     expect(late.light).toBe('red');
     expect(late.lightReasons[0].text).toMatch(/^已逾期\d+个工作日（期限/);
     expect(w.counts).toEqual({ toClaim: 1, claimsToApprove: 1, toReport: w.toReport.length, returned: 1, dueSoon: 1, overdue: 2 });
+    // The claim is due five workdays after the assignment, and the unit reads that date.
+    expect(w.toClaim[0]).toMatchObject({ claimDue: calendar.addWorkdays(today(), 5), claimLateWorkdays: 0 });
     const en = await bench(d.liaisonA, 'unit', { 'accept-language': 'en-US' });
     expect(en.overdue.find((l: Line) => l.itemId === overdue.id).lightReasons[0].text).toMatch(/^Overdue by (1 workday|\d+ workdays) \(due /);
     // B sees its own work only; the HQ office has no unit workbench.
@@ -102,12 +104,60 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     await api.step(d.taskForce, forTf.id, 'review');
     hq = await bench(d.hq, 'hq');
     expect(ids(hq.toAccept)).toContain(forTf.id);
-    expect(hq.counts.unclaimedTasks).toBeGreaterThanOrEqual(1);
+    expect(hq.counts.unclaimedTasks).toBeGreaterThanOrEqual(0);
     expect(hq.counts.openBlockers.unit).toBeGreaterThanOrEqual(1);
     expect(Object.keys(hq.counts.tasks).sort()).toEqual(['done', 'green', 'not_started', 'red', 'yellow']);
     expect(hq.counts.toAccept).toBe(hq.toAccept.length);
     expect((await bench(d.leader, 'hq')).counts.toAccept).toBe(hq.counts.toAccept);
     expect((await api.call(d.liaisonA, 'GET', '/api/workbench/hq')).statusCode).toBe(403);
     expect((await api.call(d.hq, 'GET', '/api/workbench/task-force')).statusCode).toBe(403);
+  });
+
+  it('counts on every card what the list under it shows, and tells the unit the claim deadline the office chases (issue 17 items 5, 6)', async () => {
+    const db = h.db.database.db;
+    const calendar = await loadCalendar(db);
+    // One task assigned today (its claim is not late), one assigned ten workdays ago (late by four or five).
+    const longAgo = calendar.addWorkdays(today(), -10);
+    const fresh = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id, claimStatus: 'unclaimed' }]);
+    const late = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id, claimStatus: 'unclaimed', assignedAt: new Date(`${longAgo}T09:00:00+08:00`) }]);
+    const env = await lightEnv(db);
+    for (const t of [fresh, late]) await refreshTaskLight(db, t.id, env);
+
+    const hq = await bench(d.hq, 'hq');
+    const unclaimedIds = hq.unclaimed.map((u: { taskId: string }) => u.taskId);
+    expect(unclaimedIds).toContain(late.id);
+    expect(unclaimedIds).not.toContain(fresh.id);
+    const office = (await api.call(d.hq, 'GET', '/api/claims/unclaimed?perPage=100')).json();
+    // Every card's count is the length of the list it opens (all lists here are under 50 lines).
+    expect(hq.counts.unclaimedTasks).toBe(hq.unclaimed.length);
+    expect(hq.counts.unclaimedTasks).toBe(office.page.total);
+    expect(hq.counts.toAccept).toBe(hq.toAccept.length);
+    expect(hq.counts.toReview).toBe(hq.toReview.length);
+    const tf = await bench(d.taskForce, 'task-force');
+    expect(tf.counts.toReview).toBe(tf.toReview.length);
+    for (const who of [d.liaisonA, d.liaisonB]) {
+      const w = await bench(who, 'unit');
+      expect(w.counts).toEqual({
+        toClaim: w.toClaim.length,
+        claimsToApprove: w.claimsToApprove.length,
+        toReport: w.toReport.length,
+        returned: w.returned.length,
+        dueSoon: w.dueSoon.length,
+        overdue: w.overdue.length,
+      });
+    }
+
+    // The unit's own workbench says what the HQ desk says about the late claim: same date, same days.
+    const officeLine = hq.unclaimed.find((u: { taskId: string }) => u.taskId === late.id);
+    const unitLine = (await bench(d.liaisonB, 'unit')).toClaim.find((l: Line) => l.itemId === late.id);
+    expect(unitLine).toMatchObject({ claimDue: officeLine.claimDue, claimLateWorkdays: officeLine.overdueWorkdays });
+    // Ten workdays back from a day that may itself be a rest day: late by four or five.
+    expect(officeLine.overdueWorkdays).toBeGreaterThanOrEqual(4);
+    // And so does the task's light: not "按序时进度推进" but late with its claim, in the same words.
+    const [lateRow, freshRow] = await Promise.all([late.id, fresh.id].map(async (id) => (await api.call(d.hq, 'GET', `/api/tasks/${id}`)).json().data));
+    expect(lateRow.light).toBe('red');
+    expect(lateRow.lightReasons[0].text).toBe(`未认领：应于${officeLine.claimDue}前认领，已超${officeLine.overdueWorkdays}个工作日`);
+    expect(freshRow.light).toBe('not_started');
+    expect(freshRow.lightReasons[0].text).toBe(`待认领，应于${calendar.addWorkdays(today(), 5)}前认领`);
   });
 });

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { workbenchPolicy } from '../../policies/workbench.js';
+import { presentUnclaimed } from '../../presenters/planning/claim.js';
 import { presentReportLines, presentUnitWorkbench } from '../../presenters/reporting/workbench.js';
 import { loadItems } from '../../queries/reporting/items.js';
 import { unitNames } from '../../queries/reporting/reports.js';
@@ -50,6 +51,8 @@ export default function workbenchRoutes(app: App) {
     authorize(workbenchPolicy.hq(req.ctx.actor));
     const w = await hqWorkbench(req.ctx.database.db);
     const [toAccept, toReview] = await reportLines(req, w.toAccept.rows, w.toReview.rows);
-    return { data: { toAccept: toAccept!, toReview: toReview!, counts: { toAccept: w.toAccept.total, toReview: w.toReview.total, ...w.counts } } };
+    return {
+      data: { toAccept: toAccept!, toReview: toReview!, unclaimed: w.unclaimed.rows.map(presentUnclaimed), counts: { toAccept: w.toAccept.total, toReview: w.toReview.total, ...w.counts } },
+    };
   });
 }

@@ -48,6 +48,7 @@ export const work = {
   'work.hqToReview': ['无专项组的报送（由指挥部办公室审核）', 'Reports without a task force (reviewed by the HQ office)'],
   'work.unclaimed': ['逾期未认领', 'Unclaimed in time'],
   'work.claimOverdue': ['应于{date}前认领，已超{n}个工作日', 'Claim was due {date}, {n|# workday|# workdays} late'],
+  'work.claimBy': ['应于{date}前认领', 'Claim by {date}'],
   'work.emptyUnclaimed': ['所有单位均已按时认领任务。', 'Every unit claimed its tasks in time.'],
   'work.openBlockers': ['未解决堵点', 'Open blockers'],
   'work.hqBlockers': ['提交指挥部协调的堵点', 'Blockers escalated to HQ'],

@@ -18,6 +18,7 @@ import { newReportPath } from '../work/itemPath.js';
 import { DeadlineText } from './DeadlineText.js';
 import { ItemHistory } from './ItemHistory.js';
 import { TaskFormModal } from './TaskFormModal.js';
+import { trimDecimal } from '../../format.js';
 import { ItemReports } from './ItemReports.js';
 import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
@@ -120,7 +121,7 @@ export function TaskPage() {
                     <Link to={`/tasks/${c.id}`}>
                       {c.code} {c.title}
                     </Link>
-                    <Typography.Text type="secondary">{c.progress}%</Typography.Text>
+                    <Typography.Text type="secondary">{trimDecimal(c.progress)}%</Typography.Text>
                   </Flex>
                 ))}
               </Card>

@@ -1,7 +1,6 @@
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
-import { listUnclaimed } from '../../api/planning.js';
 import { hqWorkbench, listBlockers } from '../../api/reporting.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
@@ -15,7 +14,6 @@ import { WorkSection } from './WorkLines.js';
 export function HqDeskPage() {
   const { t } = useI18n();
   const wb = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench });
-  const unclaimed = useQuery({ queryKey: ['claims', 'unclaimed'], queryFn: () => listUnclaimed() });
   // Blockers escalated to 指挥部 wait for the HQ office itself: listed here to resolve or pass on.
   const hqBlockers = useQuery({ queryKey: ['blockers', 'open', 'hq'], queryFn: () => listBlockers({ status: 'open', level: 'hq' }) });
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
@@ -62,8 +60,8 @@ export function HqDeskPage() {
         <Col xs={24} xl={12}>
           <WorkSection
             title={t('work.unclaimed')}
-            count={unclaimed.data?.page?.total ?? 0}
-            lines={(unclaimed.data?.data ?? []).map((u) => ({
+            count={w.counts.unclaimedTasks}
+            lines={w.unclaimed.map((u) => ({
               key: `${u.taskId}:${u.unitId}`,
               itemType: 'task' as const,
               itemId: u.taskId,

@@ -40,6 +40,15 @@ export function UnitWorkbenchPage() {
     meta: (
       <>
         {t(l.role === 'lead' ? 'work.lead' : 'work.support')} · {due(l.due)}
+        {l.claimDue && (
+          <div data-testid="claim-due">
+            {l.claimLateWorkdays ? (
+              <Typography.Text type="danger">{t('work.claimOverdue', { date: l.claimDue, n: l.claimLateWorkdays })}</Typography.Text>
+            ) : (
+              t('work.claimBy', { date: l.claimDue })
+            )}
+          </div>
+        )}
         {l.returnReason && <div>{t('report.returnedBecause', { reason: l.returnReason })}</div>}
       </>
     ),

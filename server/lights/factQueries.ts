@@ -1,0 +1,43 @@
+import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { shanghaiDate } from '../../domain/calendar/days.js';
+import type { InvestmentFact } from '../../domain/lights.js';
+import type { Executor } from '../db/client.js';
+import { projectMonths, projectYearPlans, taskUnits } from '../db/schema/index.js';
+
+/**
+ * Facts a light needs beyond the item's own row, read for one item, a few, or all of them at once
+ * (the one-item refresh, the batched refresh and the midnight job share them).
+ */
+
+/**
+ * Tasks that no unit has claimed as their lead (every lead share unclaimed or returned), with the
+ * day the earliest lead was assigned: the light waits for the claim from then on.
+ */
+export async function awaitingClaims(db: Executor, taskIds?: readonly string[]): Promise<Map<string, string>> {
+  if (taskIds && !taskIds.length) return new Map();
+  const conds: SQL[] = [eq(taskUnits.role, 'lead')];
+  if (taskIds) conds.push(inArray(taskUnits.taskId, [...taskIds]));
+  const rows = await db
+    .select({ taskId: taskUnits.taskId, since: sql<Date | string>`min(${taskUnits.assignedAt})` })
+    .from(taskUnits)
+    .where(and(...conds))
+    .groupBy(taskUnits.taskId)
+    .having(sql`bool_and(${taskUnits.claimStatus} in ('unclaimed', 'returned'))`);
+  return new Map(rows.map((r) => [r.taskId, shanghaiDate(new Date(r.since))]));
+}
+
+/** Each project's plan for `year` and the investment done in that year's months (万元, exact). */
+export async function yearInvestments(db: Executor, year: number, projectIds?: readonly string[]): Promise<Map<string, InvestmentFact>> {
+  if (projectIds && !projectIds.length) return new Map();
+  const plans = await db
+    .select({ projectId: projectYearPlans.projectId, planned: projectYearPlans.planned })
+    .from(projectYearPlans)
+    .where(and(eq(projectYearPlans.year, year), projectIds ? inArray(projectYearPlans.projectId, [...projectIds]) : undefined));
+  const done = await db
+    .select({ projectId: projectMonths.projectId, done: sql<string>`sum(${projectMonths.done})::text` })
+    .from(projectMonths)
+    .where(and(like(projectMonths.month, `${year}-%`), projectIds ? inArray(projectMonths.projectId, [...projectIds]) : undefined))
+    .groupBy(projectMonths.projectId);
+  const doneBy = new Map(done.map((d) => [d.projectId, d.done]));
+  return new Map(plans.map((p) => [p.projectId, { year, planned: p.planned, done: doneBy.get(p.projectId) ?? '0' }]));
+}
