@@ -56,7 +56,15 @@ describe('推进总览', () => {
     const plans = await leader.get<Rollup>('/api/lights/rollup?by=plan');
     const shown = plans.data.filter((p) => total(p.counts) > 0);
     expect(shown.length).toBeGreaterThan(5);
-    expect(await tableRows()).toEqual(shown.map((p) => ({ name: `${p.code} ${p.name}`, light: p.light, red: p.counts.red ?? 0 })));
+    const rows = await tableRows();
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...rows].sort(byName)).toEqual(shown.map((p) => ({ name: `${p.code} ${p.name}`, light: p.light, red: p.counts.red ?? 0 })).sort(byName));
+    // Worst first by default: red plans before yellow before green, the most reds first (issue 17 item 9).
+    const rank = ['red', 'yellow', 'green', 'done', 'not_started'];
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      expect(rank.indexOf(a.light ?? '') < rank.indexOf(b.light ?? '') || (a.light === b.light && a.red >= b.red), `${a.name} before ${b.name}`).toBe(true);
+    }
     // A plan with a red item is red, whatever else it holds: the worst light leads.
     const withRed = shown.find((p) => (p.counts.red ?? 0) > 0)!;
     expect(withRed.light).toBe('red');
@@ -67,7 +75,7 @@ describe('推进总览', () => {
     await page.waitForURL((u) => u.searchParams.get('by') === 'unit');
     const units = await leader.get<Rollup>('/api/lights/rollup?by=unit');
     const withItems = units.data.filter((u) => total(u.counts) > 0);
-    await expect.poll(async () => (await tableRows()).map((r) => r.name)).toEqual(withItems.map((u) => u.name));
+    await expect.poll(async () => (await tableRows()).map((r) => r.name).sort()).toEqual(withItems.map((u) => u.name).sort());
     const hidden = units.data.length - withItems.length;
     if (hidden > 0) expect(await page.getByTestId('overview-hidden').textContent()).toBe(`另有 ${hidden} 个单位无相关事项，未列出。`);
 
@@ -77,13 +85,13 @@ describe('推进总览', () => {
     const targets = await leader.get<Rollup>('/api/lights/rollup?by=unit&item=target');
     const suppliers = targets.data.filter((u) => total(u.counts) > 0);
     expect(suppliers.length).toBeLessThan(withItems.length);
-    await expect.poll(async () => (await tableRows()).map((r) => r.name)).toEqual(suppliers.map((u) => u.name));
+    await expect.poll(async () => (await tableRows()).map((r) => r.name).sort()).toEqual(suppliers.map((u) => u.name).sort());
 
     // Back to all items; 建设街道's name opens the task list filtered to its tasks.
     await page.getByTestId('overview-item').getByText('全部事项').click();
     // Click only once the table shows all items again: a click before that opened the unit's targets.
     await page.waitForURL((u) => u.searchParams.get('item') === null);
-    await expect.poll(async () => (await tableRows()).map((r) => r.name)).toEqual(withItems.map((u) => u.name));
+    await expect.poll(async () => (await tableRows()).map((r) => r.name).sort()).toEqual(withItems.map((u) => u.name).sort());
     const jianshe = withItems.find((u) => u.name === '建设街道')!;
     await page.getByTestId('overview-table').getByRole('link', { name: '建设街道', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/tasks' && u.searchParams.get('unit') === jianshe.id);

@@ -25,12 +25,24 @@ export type BlockerCreate = z.infer<typeof BlockerCreate>;
 
 export const BlockerEscalate = z.strictObject({ version: Version.optional() });
 export const BlockerResolve = z.strictObject({ resolution: z.string().trim().min(1).max(LIMITS.text), version: Version.optional() });
+/** 批示: the leading group sends a blocker back down with an instruction, to the level that acts on it (one below by default). */
+export const BlockerInstruct = z.strictObject({
+  instruction: z.string().trim().min(1).max(LIMITS.text),
+  level: z.enum(BLOCKER_LEVELS).optional(),
+  version: Version.optional(),
+});
+
+/** The levels a blocker at `level` may be sent back down to (every one below it). */
+export function lowerBlockerLevels(level: BlockerLevel): BlockerLevel[] {
+  return BLOCKER_LEVELS.slice(0, Math.max(0, BLOCKER_LEVELS.indexOf(level)));
+}
 
 export const BlockerListQuery = PageQuery.extend({
   status: z.enum(BLOCKER_STATUSES).optional(),
   level: z.enum(BLOCKER_LEVELS).optional(),
   unit: Id.optional(),
   item: Id.optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
 });
 
 export const Blocker = z.object({
@@ -49,6 +61,10 @@ export const Blocker = z.object({
   raisedAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** The instruction it was sent back down with (批示), when, and who decided last (resolved or instructed). */
+  instruction: z.string().nullable(),
+  instructedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
   version: z.number(),
 });
 export type Blocker = z.infer<typeof Blocker>;

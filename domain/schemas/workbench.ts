@@ -64,6 +64,12 @@ export const TaskForceWorkbench = z.object({
   counts: z.object({ toReview: z.number(), tasks: LightCounts }),
 });
 
+/** The leading group's first page: the worst items with their reasons, and what waits for its decision. */
+export const LeaderWorkbench = z.object({
+  worst: z.array(WorkItem),
+  counts: z.object({ red: z.number(), yellow: z.number(), leadingGroupBlockers: z.number() }),
+});
+
 export const HqWorkbench = z.object({
   toAccept: z.array(ReportLine),
   /** Approved reports on items whose plan has no task force: the HQ office reviews them itself. */

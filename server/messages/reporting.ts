@@ -35,9 +35,11 @@ export const REPORTING_MESSAGES: Record<string, Message> = {
   blocker_resolved: { 'zh-CN': '该堵点已解决，不能再{action}', 'en-US': 'This blocker is resolved; it cannot be {action}' },
   blocker_top: { 'zh-CN': '该堵点已提交领导小组，不能再升级', 'en-US': 'This blocker is already with the leading group; it cannot go higher' },
   blocker_not_handler: {
-    'zh-CN': '堵点由该计划的专项推进组或指挥部办公室升级和解决',
-    'en-US': 'Blockers are escalated and resolved by the plan’s task force or the HQ office',
+    'zh-CN': '堵点由该计划的专项推进组或指挥部办公室升级和解决；提交领导小组的由领导决策',
+    'en-US': 'Blockers are escalated and resolved by the plan’s task force or the HQ office; those with the leading group are decided by the leader',
   },
+  blocker_not_at_leading_group: { 'zh-CN': '只有提交领导小组的堵点才能批示下发', 'en-US': 'Only a blocker with the leading group can be sent back down with an instruction' },
+  blocker_level_not_lower: { 'zh-CN': '下发层级须低于领导小组', 'en-US': 'The level to send it to must be below the leading group' },
 };
 
 /** Words used in those messages. */
@@ -68,6 +70,7 @@ export const REPORTING_WORDS: Record<string, Message> = {
   action_return: { 'zh-CN': '退回', 'en-US': 'returned' },
   action_escalate: { 'zh-CN': '升级', 'en-US': 'escalated' },
   action_resolve: { 'zh-CN': '解决', 'en-US': 'resolved' },
+  action_instruct: { 'zh-CN': '批示下发', 'en-US': 'sent back with an instruction' },
   claim_unclaimed: { 'zh-CN': '尚未认领', 'en-US': 'not made yet' },
   claim_submitted: { 'zh-CN': '尚待单位一把手审批', 'en-US': 'still waiting for the unit head' },
   claim_returned: { 'zh-CN': '已被退回', 'en-US': 'returned' },

@@ -68,7 +68,7 @@ async function reportIn(env: CallEnv, s: Scene, status: ReportStatus) {
   return r!;
 }
 
-async function blockerIn(env: CallEnv, s: Scene, level: 'unit' | 'task_force' = 'unit') {
+async function blockerIn(env: CallEnv, s: Scene, level: 'unit' | 'task_force' | 'leading_group' = 'unit') {
   const task = await taskIn(env, s);
   const [b] = await env.database.db.insert(blockers).values({ itemType: 'task', itemId: task.id, unitId: s.unitId, title: '用地指标未落实', level }).returning();
   return b!;
@@ -136,11 +136,16 @@ export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
     at(env, role, async (s) => ({ method: 'POST', url: '/api/blockers', payload: { itemType: 'task', itemId: (await taskIn(env, s)).id, title: '资金缺口', detail: '需协调' } })),
   'POST /api/blockers/:id/escalate': (env, role) => at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s)).id}/escalate`, payload: {} })),
   'POST /api/blockers/:id/resolve': (env, role) =>
-    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'task_force')).id}/resolve`, payload: { resolution: '已协调解决' } })),
+    // The leader decides blockers with the leading group; the task force and the HQ office handle them lower down.
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, role === 'leader' ? 'leading_group' : 'task_force')).id}/resolve`, payload: { resolution: '已协调解决' } })),
+
+  'POST /api/blockers/:id/instruct': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'leading_group')).id}/instruct`, payload: { instruction: '由区发改局牵头协调，月底前解决' } })),
 
   'GET /api/workbench/unit': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/unit' })),
   'GET /api/workbench/task-force': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/task-force' })),
   'GET /api/workbench/hq': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/hq' })),
+  'GET /api/workbench/leader': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/leader' })),
 };
 
 type Allowed = 'everyone' | readonly Role[];
@@ -167,10 +172,12 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'GET /api/blockers/:id': [...READERS, 'oversight'],
   'POST /api/blockers': UNIT,
   'POST /api/blockers/:id/escalate': ['task_force', 'hq_office'],
-  'POST /api/blockers/:id/resolve': ['task_force', 'hq_office'],
+  'POST /api/blockers/:id/resolve': ['task_force', 'hq_office', 'leader'],
+  'POST /api/blockers/:id/instruct': ['hq_office', 'leader'],
   'GET /api/workbench/unit': UNIT,
   'GET /api/workbench/task-force': ['task_force'],
   'GET /api/workbench/hq': ['hq_office', 'leader'],
+  'GET /api/workbench/leader': ['hq_office', 'leader'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -187,4 +194,5 @@ export const REPORTING_WRITE_TARGETS: { key: string; role: Role; body: BodyKind 
   { key: 'POST /api/blockers', role: 'liaison', body: json(B.BlockerCreate) },
   { key: 'POST /api/blockers/:id/escalate', role: 'hq_office', body: json(B.BlockerEscalate.nullish()) },
   { key: 'POST /api/blockers/:id/resolve', role: 'hq_office', body: json(B.BlockerResolve) },
+  { key: 'POST /api/blockers/:id/instruct', role: 'leader', body: json(B.BlockerInstruct) },
 ];

@@ -3,7 +3,7 @@ import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
 import type { BlockerCreate, BlockerLevel } from '../../domain/schemas/blocker.js';
-import type { Blocker, Evidence, HqWorkbench, Report, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
+import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, Report, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
   page?: number;
@@ -31,14 +31,17 @@ export async function uploadEvidence(file: File): Promise<Evidence> {
 }
 export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
 
-export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; level?: BlockerLevel; perPage?: number }) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
+export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; level?: BlockerLevel; perPage?: number; sort?: 'newest' | 'oldest' }) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
 
 export const unitWorkbench = (unit?: string) => api<{ data: UnitWorkbench }>('/workbench/unit', { query: { unit } });
 export const taskForceWorkbench = () => api<{ data: TaskForceWorkbench }>('/workbench/task-force');
 export const hqWorkbench = () => api<{ data: HqWorkbench }>('/workbench/hq');
+export const leaderWorkbench = () => api<{ data: LeaderWorkbench }>('/workbench/leader');
 
 /** 上报堵点 on an item directly (outside a report), as a unit that answers for it. */
 export const raiseBlocker = (body: BlockerCreate) => api<Item<Blocker>>('/blockers', { method: 'POST', body });
 export const getBlocker = (id: string) => api<Item<Blocker>>(`/blockers/${id}`);
 export const escalateBlocker = (id: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/escalate`, { method: 'POST', body: { version } });
+export const instructBlocker = (id: string, body: { instruction: string; level?: BlockerLevel; version: number }) =>
+  api<Item<Blocker>>(`/blockers/${id}/instruct`, { method: 'POST', body });
 export const resolveBlocker = (id: string, resolution: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/resolve`, { method: 'POST', body: { resolution, version } });

@@ -9,7 +9,7 @@ import type { Report as ReportSchema, ReportDetail as ReportDetailSchema } from 
 import type { Target as TargetSchema, TargetDetail as TargetDetailSchema } from '../../domain/schemas/target.js';
 import type { TaskDetail as TaskDetailSchema, TaskItem as TaskItemSchema, TaskUnit as TaskUnitSchema } from '../../domain/schemas/task.js';
 import type { LightCounts as LightCountsSchema, LightReason as LightReasonSchema } from '../../domain/schemas/work.js';
-import type { HqWorkbench as HqSchema, TaskForceWorkbench as TfSchema, UnitWorkbench as UnitSchema } from '../../domain/schemas/workbench.js';
+import type { HqWorkbench as HqSchema, LeaderWorkbench as LeaderSchema, TaskForceWorkbench as TfSchema, UnitWorkbench as UnitSchema } from '../../domain/schemas/workbench.js';
 import type { PageInfo, Policies } from './types.js';
 
 /** Response types of the work API, inferred from the shared zod schemas (domain/schemas). */
@@ -36,6 +36,7 @@ export type LightReasonView = Pick<z.infer<typeof LightReasonSchema>, 'code' | '
 export type UnitWorkbench = z.infer<typeof UnitSchema>;
 export type TaskForceWorkbench = z.infer<typeof TfSchema>;
 export type HqWorkbench = z.infer<typeof HqSchema>;
+export type LeaderWorkbench = z.infer<typeof LeaderSchema>;
 
 /** A list whose items carry lights: the page, and counts by light over the whole filtered set. */
 export interface LightList<T> {

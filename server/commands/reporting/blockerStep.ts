@@ -12,8 +12,10 @@ import { now as clockNow } from '../../clock.js';
 
 type BlockerRow = typeof blockers.$inferSelect;
 
+const PAST = { escalate: 'escalated', resolve: 'resolved', instruct: 'instructed' } as const;
+
 export interface BlockerStepOptions {
-  action: 'escalate' | 'resolve';
+  action: 'escalate' | 'resolve' | 'instruct';
   version?: number | undefined;
   /** 409 with a reason when the blocker's state forbids the step, else nothing. */
   check: (b: BlockerRow) => AppError | undefined;
@@ -44,7 +46,7 @@ export async function takeBlockerStep(ctx: Ctx, id: string, o: BlockerStepOption
       .set({ ...o.patch(before, clockNow()), version: before.version + 1 })
       .where(eq(blockers.id, id))
       .returning();
-    await recordAudit(tx, ctx, `blocker.${o.action === 'escalate' ? 'escalated' : 'resolved'}`, { entity: 'blocker', entityId: id, before, after });
+    await recordAudit(tx, ctx, `blocker.${PAST[o.action]}`, { entity: 'blocker', entityId: id, before, after });
     return after!;
   });
 }

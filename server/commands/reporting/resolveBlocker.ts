@@ -9,6 +9,6 @@ export function resolveBlocker(ctx: Ctx, id: string, input: { resolution: string
     version: input.version,
     check: () => undefined,
     allowed: (s) => blockerRowPolicy.resolve(ctx.actor, s),
-    patch: (_b, now) => ({ status: 'resolved', resolvedAt: now, resolution: input.resolution }),
+    patch: (_b, now) => ({ status: 'resolved', resolvedAt: now, resolution: input.resolution, decidedById: ctx.actor?.userId ?? null }),
   });
 }

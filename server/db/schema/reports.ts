@@ -120,6 +120,11 @@ export const blockers = pgTable(
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolution: text('resolution'),
+    /** Who took the last decision (resolved it, or sent it back down with an instruction). */
+    decidedById: uuid('decided_by_id'),
+    /** 批示: the instruction it was sent back down with, and when. */
+    instruction: text('instruction'),
+    instructedAt: timestamp('instructed_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
   (t) => [index('blockers_item').on(t.itemId), index('blockers_report').on(t.reportId), index('blockers_status_level').on(t.status, t.level), index('blockers_unit_status').on(t.unitId, t.status)],

@@ -3,7 +3,7 @@ import type { ItemType } from '../../../domain/work.js';
 import type { blockers } from '../../db/schema/index.js';
 
 /** Every field of a blocker, listed. */
-export function presentBlocker(b: typeof blockers.$inferSelect, unitName: string | null, itemTitle: string | null) {
+export function presentBlocker(b: typeof blockers.$inferSelect, unitName: string | null, itemTitle: string | null, decidedByName: string | null = null) {
   return {
     id: b.id,
     itemType: b.itemType as ItemType,
@@ -20,6 +20,9 @@ export function presentBlocker(b: typeof blockers.$inferSelect, unitName: string
     raisedAt: b.raisedAt.toISOString(),
     resolvedAt: b.resolvedAt ? b.resolvedAt.toISOString() : null,
     resolution: b.resolution,
+    instruction: b.instruction,
+    instructedAt: b.instructedAt ? b.instructedAt.toISOString() : null,
+    decidedByName,
     version: b.version,
   };
 }

@@ -1,8 +1,8 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { BlockerLevel, BlockerStatus } from '../../../domain/schemas/blocker.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { blockers, orgUnits } from '../../db/schema/index.js';
+import { blockers, orgUnits, users } from '../../db/schema/index.js';
 import { blockerScope } from './scope.js';
 
 export interface BlockerFilter {
@@ -10,7 +10,11 @@ export interface BlockerFilter {
   level?: BlockerLevel | undefined;
   unit?: string | undefined;
   item?: string | undefined;
+  /** Oldest first (what has waited longest for a decision), else newest first. */
+  sort?: 'newest' | 'oldest' | undefined;
 }
+
+const blockerRow = { blocker: blockers, unitName: orgUnits.name, decidedByName: users.displayName };
 
 /** Blockers the actor may see, filtered, newest first, one page, with unit names. */
 export async function listBlockers(db: Executor, actor: Actor | null, f: BlockerFilter, page: number, perPage: number) {
@@ -22,11 +26,12 @@ export async function listBlockers(db: Executor, actor: Actor | null, f: Blocker
   const where = and(...conds);
   const [rows, [count]] = await Promise.all([
     db
-      .select({ blocker: blockers, unitName: orgUnits.name })
+      .select(blockerRow)
       .from(blockers)
       .leftJoin(orgUnits, eq(orgUnits.id, blockers.unitId))
+      .leftJoin(users, eq(users.id, blockers.decidedById))
       .where(where)
-      .orderBy(desc(blockers.raisedAt), desc(blockers.id))
+      .orderBy(...(f.sort === 'oldest' ? [asc(blockers.raisedAt), asc(blockers.id)] : [desc(blockers.raisedAt), desc(blockers.id)]))
       .limit(perPage)
       .offset((page - 1) * perPage),
     db.select({ n: sql<number>`count(*)::int` }).from(blockers).where(where),
@@ -37,9 +42,10 @@ export async function listBlockers(db: Executor, actor: Actor | null, f: Blocker
 /** One blocker if the actor may see it. */
 export async function findVisibleBlocker(db: Executor, actor: Actor | null, id: string) {
   const [row] = await db
-    .select({ blocker: blockers, unitName: orgUnits.name })
+    .select(blockerRow)
     .from(blockers)
     .leftJoin(orgUnits, eq(orgUnits.id, blockers.unitId))
+    .leftJoin(users, eq(users.id, blockers.decidedById))
     .where(and(eq(blockers.id, id), blockerScope(db, actor)));
   return row;
 }

@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { LIGHTS, type Light } from '../../../domain/lights.js';
 import type { Executor } from '../../db/client.js';
-import { blockers, plans, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
+import { blockers, plans, projects, reports, targets, tasks } from '../../db/schema/index.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { CLAIM_WORKDAYS } from '../../../domain/claims.js';
 import { now as clockNow } from '../../clock.js';

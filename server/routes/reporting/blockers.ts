@@ -1,9 +1,10 @@
-import { Blocker, BlockerCreate, BlockerEscalate, BlockerListQuery, BlockerResolve, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
+import { Blocker, BlockerCreate, BlockerEscalate, BlockerInstruct, BlockerListQuery, BlockerResolve, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
 import { escalateBlocker } from '../../commands/reporting/escalateBlocker.js';
+import { instructBlocker } from '../../commands/reporting/instructBlocker.js';
 import { raiseBlocker } from '../../commands/reporting/raiseBlocker.js';
 import { resolveBlocker } from '../../commands/reporting/resolveBlocker.js';
 import { notFound } from '../../errors.js';
@@ -24,7 +25,7 @@ async function blockerView(req: FastifyRequest, id: string) {
   const b = row.blocker;
   const item = await loadItem(db, b.itemType as ItemType, b.itemId);
   return {
-    data: presentBlocker(b, row.unitName, item?.title ?? null),
+    data: presentBlocker(b, row.unitName, item?.title ?? null, row.decidedByName),
     policies: evaluateBlocker(req.ctx.actor, { status: b.status as BlockerStatus, level: b.level as BlockerLevel, taskForceId: item?.taskForceId ?? null }),
   };
 }
@@ -38,7 +39,7 @@ export default function blockerRoutes(app: App) {
     const { rows, total } = await listBlockers(db, req.ctx.actor, filter, page, perPage);
     const items = await loadItems(db, rows.map((r) => r.blocker));
     return {
-      data: rows.map((r) => presentBlocker(r.blocker, r.unitName, items.get(itemKey(r.blocker.itemType, r.blocker.itemId))?.title ?? null)),
+      data: rows.map((r) => presentBlocker(r.blocker, r.unitName, items.get(itemKey(r.blocker.itemType, r.blocker.itemId))?.title ?? null, r.decidedByName)),
       page: { page, perPage, total },
       policies: evaluate(blockerPolicy, req.ctx.actor),
     };
@@ -58,6 +59,12 @@ export default function blockerRoutes(app: App) {
   app.post('/api/blockers/:id/escalate', { schema: { tags, params: IdParams, body: BlockerEscalate.nullish(), response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
     authorize(blockerPolicy.escalate(req.ctx.actor));
     await escalateBlocker(req.ctx, req.params.id, req.body ?? {});
+    return blockerView(req, req.params.id);
+  });
+
+  app.post('/api/blockers/:id/instruct', { schema: { tags, params: IdParams, body: BlockerInstruct, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
+    authorize(blockerPolicy.instruct(req.ctx.actor));
+    await instructBlocker(req.ctx, req.params.id, req.body);
     return blockerView(req, req.params.id);
   });
 

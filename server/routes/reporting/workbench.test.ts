@@ -160,4 +160,27 @@ describe.each(DATABASE_KINDS)('workbenches on %s', (kind) => {
     expect(freshRow.light).toBe('not_started');
     expect(freshRow.lightReasons[0].text).toBe(`待认领，应于${calendar.addWorkdays(today(), 5)}前认领`);
   });
+
+  it('gives the leader the worst items first, each with its reasons in words, and the count of blockers waiting for a decision (issue 17 item 9)', async () => {
+    const db = h.db.database.db;
+    const env = await lightEnv(db);
+    const longLate = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-200), deadline: dayFrom(-60), code: 'ZZ-LATE' });
+    const justLate = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { startDate: dayFrom(-200), deadline: dayFrom(-10), code: 'AA-LATE' });
+    for (const t of [longLate, justLate]) await refreshTaskLight(db, t.id, env);
+    const w = await bench(d.leader, 'leader');
+    const worst = w.worst as (Line & { code: string })[];
+    expect(worst.length).toBeGreaterThan(1);
+    // Red before anything else; among the red, the longest late first, whatever the code says.
+    const firstNotRed = worst.findIndex((l) => l.light !== 'red');
+    expect(worst.slice(firstNotRed === -1 ? worst.length : firstNotRed).every((l) => l.light !== 'red')).toBe(true);
+    const at = (id: string) => worst.findIndex((l) => l.itemId === id);
+    expect(at(longLate.id)).toBeGreaterThanOrEqual(0);
+    expect(at(longLate.id)).toBeLessThan(at(justLate.id));
+    expect(worst[at(longLate.id)]!.lightReasons[0]!.text).toMatch(/^已逾期\d+个工作日（期限/);
+    expect(w.counts.red).toBeGreaterThanOrEqual(2);
+    expect(typeof w.counts.leadingGroupBlockers).toBe('number');
+    expect((await bench(d.hq, 'leader')).counts).toEqual(w.counts);
+    expect((await api.call(d.liaisonA, 'GET', '/api/workbench/leader')).statusCode).toBe(403);
+    expect((await api.call(d.taskForce, 'GET', '/api/workbench/leader')).statusCode).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../../domain/schemas/common.js';
-import { HqWorkbench, TaskForceWorkbench, UnitWorkbench, UnitWorkbenchQuery } from '../../../domain/schemas/workbench.js';
+import { HqWorkbench, LeaderWorkbench, TaskForceWorkbench, UnitWorkbench, UnitWorkbenchQuery } from '../../../domain/schemas/workbench.js';
 import { z } from 'zod';
 import type { App } from '../../app.js';
 import type { reports } from '../../db/schema/index.js';
@@ -14,6 +14,8 @@ import { loadItems } from '../../queries/reporting/items.js';
 import { unitNames } from '../../queries/reporting/reports.js';
 import { hqWorkbench, taskForceWorkbench } from '../../queries/reporting/workbenchQueues.js';
 import { unitWorkbench } from '../../queries/reporting/workbenchUnit.js';
+import { leaderWorkbench } from '../../queries/reporting/workbenchLeader.js';
+import { presentWorkItem } from '../../presenters/reporting/light.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['workbench'];
@@ -45,6 +47,12 @@ export default function workbenchRoutes(app: App) {
     const w = await taskForceWorkbench(req.ctx.database.db, taskForcesOf(req.ctx.actor));
     const [toReview] = await reportLines(req, w.toReview.rows);
     return { data: { toReview: toReview!, counts: { toReview: w.toReview.total, tasks: w.tasks } } };
+  });
+
+  app.get('/api/workbench/leader', { schema: { tags, response: { 200: answer(LeaderWorkbench), ...errors } } }, async (req) => {
+    authorize(workbenchPolicy.leader(req.ctx.actor));
+    const w = await leaderWorkbench(req.ctx.database.db);
+    return { data: { worst: w.worst.map((i) => presentWorkItem(i, req.ctx.lang)), counts: w.counts } };
   });
 
   app.get('/api/workbench/hq', { schema: { tags, response: { 200: answer(HqWorkbench), ...errors } } }, async (req) => {

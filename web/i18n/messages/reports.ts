@@ -71,4 +71,12 @@ export const reports = {
   'blocker.raised': ['堵点已上报，专项推进组可见', 'Blocker raised; the task force can see it'],
   'blocker.resolution': ['办理结果', 'How it was resolved'],
   'blocker.resolvedAs': ['{date} 办结：{text}', 'Resolved on {date}: {text}'],
+  'blocker.decidedBy': ['决策人：{name}', 'Decided by {name}'],
+  'blocker.instruct': ['批示下发', 'Send back with an instruction'],
+  'blocker.instructed': ['已批示下发', 'Sent back with the instruction'],
+  'blocker.instruction': ['批示意见', 'Instruction'],
+  'blocker.instructTo': ['交由', 'Send to'],
+  'blocker.instructedAs': ['{date} 领导批示：{text}', 'Instruction of {date}: {text}'],
+  'blocker.decide': ['决策', 'Decide'],
+  'blocker.decision': ['决策意见（办结）', 'Decision (resolves it)'],
 } as const;

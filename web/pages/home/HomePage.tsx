@@ -9,15 +9,18 @@ import { labelOf } from '../../i18n/translate.js';
 import { WORK_ROLES } from '../../nav.js';
 import { LightTotals } from '../overview/LightTotals.js';
 import { HomeTodo } from './HomeTodo.js';
+import { LeaderDesk } from './LeaderDesk.js';
 
 /** 工作台: what waits for the user, how the work stands (program roles), who they are here and what each of their roles does. */
 export function HomePage() {
   const { t } = useI18n();
   const me = useCurrentUser();
-  const inProgram = roleCodes(me).some((r) => WORK_ROLES.includes(r));
+  const roles = roleCodes(me);
+  const inProgram = roles.some((r) => WORK_ROLES.includes(r));
   return (
     <Flex vertical gap={16}>
       <HomeTodo />
+      {(roles.includes('leader') || roles.includes('hq_office')) && <LeaderDesk />}
       {inProgram && (
         <Flex vertical gap={8} data-testid="home-standing">
           <Flex justify="space-between" align="baseline">

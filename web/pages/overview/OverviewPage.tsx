@@ -17,6 +17,9 @@ import { useI18n } from '../../i18n/useI18n.js';
 const FILTER: Record<RollupBy, string | null> = { plan: 'plan', area: 'area', unit: 'unit', taskForce: null };
 /** Most urgent first in the bar and the columns. */
 const ORDER: readonly Light[] = ['red', 'yellow', 'green', 'done', 'not_started'];
+/** Worse rows first: by light, then by how many reds, then yellows. */
+const worse = (a: RollupRow, b: RollupRow) =>
+  ORDER.indexOf(a.light) - ORDER.indexOf(b.light) || (b.counts.red ?? 0) - (a.counts.red ?? 0) || (b.counts.yellow ?? 0) - (a.counts.yellow ?? 0);
 
 const total = (c: LightCounts) => LIGHTS.reduce((s, l) => s + (c[l] ?? 0), 0);
 
@@ -56,7 +59,8 @@ export function OverviewPage() {
     setSp(next, { replace: true });
   };
   if (rollup.isError) return <LoadError error={rollup.error} onRetry={() => void rollup.refetch()} />;
-  const rows = (rollup.data?.data ?? []).filter((r) => total(r.counts) > 0);
+  // Worst first by default (issue 17 item 9): red rows, the most reds first, then yellow.
+  const rows = (rollup.data?.data ?? []).filter((r) => total(r.counts) > 0).sort(worse);
   const empty = (rollup.data?.data.length ?? 0) - rows.length;
   const filter = FILTER[by];
   const listPath = ITEM_LISTS[item ?? 'task'].path;
@@ -93,7 +97,8 @@ export function OverviewPage() {
               title: t('light.title'),
               key: 'light',
               render: (_, r) => <LightTag light={r.light} />,
-              sorter: (a, b) => ORDER.indexOf(a.light) - ORDER.indexOf(b.light),
+              sorter: worse,
+              defaultSortOrder: 'ascend',
             },
             {
               title: t(`overview.col.${by}`),

@@ -37,10 +37,20 @@ export function BlockerList({ blockers, empty, actionable = false, showItem = fa
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {b.unitName} · {formatDate(b.raisedAt)}
             </Typography.Text>
+            {b.instruction && (
+              <div style={{ whiteSpace: 'pre-wrap' }} data-testid="blocker-instruction">
+                <Typography.Text type="warning">{t('blocker.instructedAs', { date: b.instructedAt ? formatDate(b.instructedAt) : '—', text: b.instruction })}</Typography.Text>
+              </div>
+            )}
             {b.resolution && (
               <div style={{ whiteSpace: 'pre-wrap' }} data-testid="blocker-resolution">
                 {t('blocker.resolvedAs', { date: b.resolvedAt ? formatDate(b.resolvedAt) : '—', text: b.resolution })}
               </div>
+            )}
+            {b.decidedByName && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                {t('blocker.decidedBy', { name: b.decidedByName })}
+              </Typography.Text>
             )}
             {actionable && b.status === 'open' && <BlockerActions blocker={b} />}
           </div>
