@@ -25,13 +25,13 @@ function send(reply: FastifyReply, lang: Lang, e: AppError) {
 function validationError(err: FastifyError & { validation?: unknown[]; validationContext?: string }, req: FastifyRequest, lang: Lang): AppError {
   const fields: Record<string, string> = {};
   const source = (err.validationContext === 'querystring' ? req.query : err.validationContext === 'params' ? req.params : req.body) as unknown;
-  for (const v of (err.validation ?? []) as { keyword?: string; instancePath?: string; params?: Record<string, unknown> }[]) {
+  for (const v of (err.validation ?? []) as { keyword?: string; instancePath?: string; message?: string; params?: Record<string, unknown> }[]) {
     const path = (v.instancePath ?? '').split('/').filter(Boolean);
     const issue = { ...(v.params ?? {}), code: v.keyword } as Parameters<typeof issueMessage>[0];
     const received = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
     const names = v.keyword === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => [...path, k].join('.')) : [path.join('.') || (err.validationContext ?? 'body')];
     // hasOwn, not ??=: a field named `constructor` or `toString` would find the prototype's and go unreported.
-    for (const name of names) if (!Object.hasOwn(fields, name)) fields[name] = issueMessage(issue, lang, received);
+    for (const name of names) if (!Object.hasOwn(fields, name)) fields[name] = issueMessage(issue, lang, received, v.message);
   }
   const detail = Object.entries(fields)
     .map(([f, m]) => `${fieldName(f, lang)} ${m}`)

@@ -123,6 +123,22 @@ const FIELDS: Record<string, Message> = {
   deadlineKind: { 'zh-CN': '期限类型', 'en-US': 'Kind of deadline' },
   recurrence: { 'zh-CN': '周期', 'en-US': 'Recurrence' },
   startDate: { 'zh-CN': '开始日期', 'en-US': 'Start date' },
+  percent: { 'zh-CN': '完成进度', 'en-US': 'Progress' },
+  actual: { 'zh-CN': '实际值', 'en-US': 'Actual' },
+  investment: { 'zh-CN': '本期完成投资', 'en-US': 'Investment' },
+  text: { 'zh-CN': '进展情况', 'en-US': 'Progress text' },
+  reason: { 'zh-CN': '理由', 'en-US': 'Reason' },
+  resolution: { 'zh-CN': '办理结果', 'en-US': 'Resolution' },
+  instruction: { 'zh-CN': '批示意见', 'en-US': 'Instruction' },
+  measures: { 'zh-CN': '落实举措', 'en-US': 'Measures' },
+  detail: { 'zh-CN': '详细说明', 'en-US': 'Detail' },
+  level: { 'zh-CN': '层级', 'en-US': 'Level' },
+  version: { 'zh-CN': '版本', 'en-US': 'Version' },
+  baseline: { 'zh-CN': '基期值', 'en-US': 'Baseline' },
+  measureUnit: { 'zh-CN': '计量单位', 'en-US': 'Unit of measure' },
+  weight: { 'zh-CN': '权重', 'en-US': 'Weight' },
+  due: { 'zh-CN': '计划日期', 'en-US': 'Due date' },
+  value: { 'zh-CN': '数值', 'en-US': 'Value' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/enums.js';
+import { ruleText } from '../domain/schemas/ruleMessages.js';
 
 interface Issue {
   code?: string;
@@ -31,7 +32,11 @@ const T = {
 const say = (k: keyof typeof T, lang: Lang, x = '') => T[k][lang].replace('{x}', x);
 
 /** A user-facing message for one zod issue, in the request's language. */
-export function issueMessage(issue: Issue, lang: Lang, received: unknown): string {
+export function issueMessage(issue: Issue, lang: Lang, received: unknown, zodMessage?: string): string {
+  if (received === undefined && issue.code === 'invalid_type') return say('required', lang);
+  // A schema that names its rule (domain/schemas/ruleMessages.ts) says what is allowed.
+  const ruled = ruleText(zodMessage, lang);
+  if (ruled) return ruled;
   switch (issue.code) {
     case 'invalid_type':
       return received === undefined ? say('required', lang) : say('type', lang, issue.expected ?? '');

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/days.js';
 import { LIMITS } from '../limits.js';
+import { rule } from './ruleMessages.js';
 
-export const IsoDateString = z.string().refine(isIsoDate, { message: 'YYYY-MM-DD' });
+export const IsoDateString = z.string(rule('date')).refine(isIsoDate, rule('date'));
 
 export const WorkdaysQuery = z
   .strictObject({ from: IsoDateString, to: IsoDateString })

@@ -5,25 +5,26 @@ import { REPORT_ACTIONS } from '../workflows/report.js';
 import { CLAIM_STATUSES, ITEM_TYPES, PROJECT_STAGES, REPORT_STATUSES, type ItemType } from '../work.js';
 import { Blocker, BlockerInline } from './blocker.js';
 import { Id, PageQuery, Version } from './common.js';
+import { rule } from './ruleMessages.js';
 import { Evidence, EvidenceRef } from './evidence.js';
 
 /** Decimals travel as strings so no floating point touches them. */
 export const PercentString = z
-  .string()
+  .string(rule('percent'))
   .trim()
-  .regex(/^\d{1,3}(\.\d{1,2})?$/)
-  .refine((v) => Number(v) <= 100, { message: 'at most 100' });
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, rule('percent'))
+  .refine((v) => Number(v) <= 100, rule('percent'));
 export const ActualString = z
-  .string()
+  .string(rule('decimal'))
   .trim()
-  .regex(/^-?\d{1,16}(\.\d{1,4})?$/);
+  .regex(/^-?\d{1,16}(\.\d{1,4})?$/, rule('decimal'));
 /** 万元, two decimals. */
 export const InvestmentString = z
-  .string()
+  .string(rule('money'))
   .trim()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/);
+  .regex(/^\d{1,16}(\.\d{1,2})?$/, rule('money'));
 /** 2026-W20, 2026-05 or 2026-Q2. */
-export const PeriodKey = z.string().regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4])$/);
+export const PeriodKey = z.string(rule('period')).regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4])$/, rule('period'));
 
 /** The figure each kind of item reports: percent for tasks, the actual for targets, investment for projects. */
 export const FIGURE_OF: Record<ItemType, 'percent' | 'actual' | 'investment'> = { task: 'percent', target: 'actual', project: 'investment' };

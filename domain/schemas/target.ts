@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { LIGHTS } from '../lights.js';
 import { DIRECTIONS, TARGET_PERIODS } from '../work.js';
 import { Code, Id, Name, PageQuery, Version } from './common.js';
+import { rule } from './ruleMessages.js';
 import { Light, LightReason, TargetValue, Year } from './work.js';
 
 /** A month (2026-05) or a quarter (2026-Q2). */
-export const PeriodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/);
+export const PeriodKey = z.string(rule('targetPeriod')).regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, rule('targetPeriod'));
 export const MeasureUnit = z.string().trim().min(1).max(20);
 
 export const TargetGoal = z.strictObject({ year: Year, goal: TargetValue });

@@ -2,23 +2,24 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { LIGHTS } from '../lights.js';
 import { PageInfo, Version } from './common.js';
+import { rule, type RuleKey } from './ruleMessages.js';
 
 /**
  * Exact decimals travel as strings: a JSON number would pass through floating point. Each accepts
  * what its column holds, e.g. money numeric(18,2) in 万元.
  */
-const decimalString = (intDigits: number, scale: number, signed: boolean) =>
+const decimalString = (intDigits: number, scale: number, signed: boolean, says: RuleKey) =>
   z
-    .string()
+    .string(rule(says))
     .trim()
-    .regex(new RegExp(`^${signed ? '-?' : ''}\\d{1,${intDigits}}(\\.\\d{1,${scale}})?$`));
+    .regex(new RegExp(`^${signed ? '-?' : ''}\\d{1,${intDigits}}(\\.\\d{1,${scale}})?$`), rule(says));
 
 /** 万元, two decimals, never negative. */
-export const Money = decimalString(16, 2, false);
+export const Money = decimalString(16, 2, false, 'money');
 /** A target's baseline, goal, expected or actual value: four decimals, may be negative (a change rate). */
-export const TargetValue = decimalString(16, 4, true);
+export const TargetValue = decimalString(16, 4, true, 'decimal');
 /** A task's weight among its siblings: positive. */
-export const Weight = decimalString(6, 4, false).refine((s) => /[1-9]/.test(s), { message: '> 0' });
+export const Weight = decimalString(6, 4, false, 'weight').refine((s) => /[1-9]/.test(s), rule('weight'));
 
 export const Year = z.number().int().min(2000).max(2100);
 export const Title = z.string().trim().min(1).max(200);

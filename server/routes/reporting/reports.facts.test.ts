@@ -91,4 +91,19 @@ describe.each(DATABASE_KINDS)('accepted reports change the facts on %s', (kind) 
     const months = await h.db.database.db.select().from(projectMonths).where(eq(projectMonths.projectId, project.id));
     expect(months.map((m) => `${m.month}:${m.done}`).sort()).toEqual([`${monthsAgo(1)}:5.00`, `${thisMonth()}:10.00`]);
   });
+
+  it('says what a figure must be, not only which field is wrong (issue 17 item 12)', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    for (const percent of ['150', '-5', 'abc', 150]) {
+      const zh = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent }, 400, 'validation')).json().error;
+      expect(zh.fields.percent).toBe('须在0到100之间，最多两位小数');
+      expect(zh.message).toContain('完成进度 须在0到100之间');
+    }
+    const enRes = await api.call(d.liaisonA, 'POST', '/api/reports', { itemType: 'task', itemId: task.id, period: '第四季度', percent: '80' }, { 'accept-language': 'en-US' });
+    expect(enRes.statusCode).toBe(400);
+    const en = enRes.json().error;
+    expect(en.fields.period).toBe('must be a period: a month like 2026-05, a quarter like 2026-Q2 or a week like 2026-W20');
+    const money = (await api.create(d.liaisonA, { itemType: 'project', itemId: task.id, period: thisMonth(), investment: '-1' }, 400, 'validation')).json().error;
+    expect(money.fields.investment).toBe('须为不小于0的金额（万元），最多两位小数');
+  });
 });

@@ -48,7 +48,7 @@ export function ReportForm({
   onSave: (p: ReportPayload) => Promise<void>;
   onSubmit: (p: ReportPayload) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<ReportValues>();
   const [files, setFiles] = useState<EvidenceFile[]>(initialFiles);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -88,18 +88,18 @@ export function ReportForm({
   return (
     <Form form={form} layout="vertical" initialValues={initial} requiredMark="optional" data-testid="report-form">
       {itemType === 'task' && (
-        <Form.Item name="percent" label={t('report.percent')} rules={[required(t('report.percent')), schemaRule(PercentString, t('report.percent'))]}>
+        <Form.Item name="percent" label={t('report.percent')} rules={[required(t('report.percent')), schemaRule(PercentString, t('report.percent'), { label: t('report.percent'), lang })]}>
           <Input inputMode="decimal" suffix="%" style={{ maxWidth: 200 }} data-testid="report-percent" />
         </Form.Item>
       )}
       {itemType === 'target' && (
-        <Form.Item name="actual" label={t('report.actual')} rules={[required(t('report.actual')), schemaRule(ActualString, t('report.actual'))]}>
+        <Form.Item name="actual" label={t('report.actual')} rules={[required(t('report.actual')), schemaRule(ActualString, t('report.actual'), { label: t('report.actual'), lang })]}>
           <Input inputMode="decimal" style={{ maxWidth: 240 }} data-testid="report-actual" />
         </Form.Item>
       )}
       {itemType === 'project' && (
         <Flex gap={16} wrap>
-          <Form.Item name="investment" label={t('report.investment')} rules={[required(t('report.investment')), schemaRule(InvestmentString, t('report.investment'))]}>
+          <Form.Item name="investment" label={t('report.investment')} rules={[required(t('report.investment')), schemaRule(InvestmentString, t('report.investment'), { label: t('report.investment'), lang })]}>
             <Input inputMode="decimal" style={{ width: 240, maxWidth: '100%' }} data-testid="report-investment" />
           </Form.Item>
           <Form.Item name="stage" label={t('report.stage')}>

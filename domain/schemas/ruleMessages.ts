@@ -1,0 +1,29 @@
+import type { Lang } from '../enums.js';
+
+/**
+ * What a value must look like, said to the user: a schema refuses with `rule('percent')` and both
+ * the server's 400 and the form show "完成进度须在0到100之间…", not only the field's name or
+ * "格式不正确" with no hint of what is allowed.
+ */
+export const RULE_TEXT = {
+  percent: { 'zh-CN': '须在0到100之间，最多两位小数', 'en-US': 'must be between 0 and 100, with at most two decimals' },
+  decimal: { 'zh-CN': '须为数字，最多四位小数', 'en-US': 'must be a number with at most four decimals' },
+  money: { 'zh-CN': '须为不小于0的金额（万元），最多两位小数', 'en-US': 'must be an amount of at least 0 (10k yuan), with at most two decimals' },
+  period: { 'zh-CN': '须为报送期：月如2026-05，季度如2026-Q2，周如2026-W20', 'en-US': 'must be a period: a month like 2026-05, a quarter like 2026-Q2 or a week like 2026-W20' },
+  date: { 'zh-CN': '须为日期，格式如2026-12-31', 'en-US': 'must be a date like 2026-12-31' },
+  weight: { 'zh-CN': '须为大于0的数字，最多四位小数', 'en-US': 'must be a number above 0, with at most four decimals' },
+  targetPeriod: { 'zh-CN': '须为月份如2026-05或季度如2026-Q2', 'en-US': 'must be a month like 2026-05 or a quarter like 2026-Q2' },
+} as const satisfies Record<string, Record<Lang, string>>;
+export type RuleKey = keyof typeof RULE_TEXT;
+
+const PREFIX = 'rule:';
+
+/** The zod error parameter that names the rule: `.regex(re, rule('percent'))`. */
+export const rule = (key: RuleKey) => ({ error: `${PREFIX}${key}` });
+
+/** The sentence for a zod issue's message when it names a rule, else undefined. */
+export function ruleText(message: string | undefined, lang: Lang): string | undefined {
+  if (!message?.startsWith(PREFIX)) return undefined;
+  const key = message.slice(PREFIX.length);
+  return Object.hasOwn(RULE_TEXT, key) ? RULE_TEXT[key as RuleKey][lang] : undefined;
+}
