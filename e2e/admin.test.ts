@@ -63,6 +63,18 @@ describe('sysadmin', () => {
       created.password = await textOf(page, 'initial-password');
       expect(created.password.length).toBeGreaterThanOrEqual(8);
 
+      // On a 375 px phone the users are cards, each with its actions on screen (issue 17 item 10).
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.goto('/admin/users');
+      const edit = page.getByTestId(`user-edit-${created.account}`);
+      await edit.waitFor();
+      const box = (await edit.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: '.tmp/phone-users.png' });
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       // The workday calendar: 2026 is bundled (248 workdays); 2027's schedule is not, and the page says
       // so; a day off entered for it counts at once, and restoring the default brings the day back.
       await page.goto('/admin/calendar');

@@ -2,6 +2,7 @@ import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { Light } from '../../domain/lights.js';
 import type { LightReasonView } from '../api/workTypes.js';
 import { useI18n } from '../i18n/useI18n.js';
+import { useIsMobile } from './useIsMobile.js';
 
 /** Tag colours per light; "done" is blue so it never reads as a green "on track". */
 export const LIGHT_COLOR: Record<Light, string> = { green: 'green', yellow: 'gold', red: 'red', done: 'blue', not_started: 'default' };
@@ -22,9 +23,13 @@ export function LightReasons({ reasons, testId }: { reasons: readonly LightReaso
   );
 }
 
-/** A light as a coloured tag; its reasons show on hover (and on tap, on a phone). */
-export function LightTag({ light, reasons = [], testId }: { light: Light; reasons?: readonly LightReasonView[]; testId?: string }) {
+/**
+ * A light as a coloured tag; its reasons show on hover (and on tap, on a phone). With `inlineOnPhone`
+ * (a list's card) a phone shows the reasons written out under the tag: it has no hover.
+ */
+export function LightTag({ light, reasons = [], testId, inlineOnPhone = false }: { light: Light; reasons?: readonly LightReasonView[]; testId?: string; inlineOnPhone?: boolean }) {
   const { t } = useI18n();
+  const mobile = useIsMobile();
   const tag = (
     <Tag color={LIGHT_COLOR[light]} style={{ marginInlineEnd: 0, cursor: reasons.length ? 'help' : undefined }} data-testid={testId} data-light={light}>
       <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: LIGHT_DOT[light], marginInlineEnd: 4 }} />
@@ -32,6 +37,16 @@ export function LightTag({ light, reasons = [], testId }: { light: Light; reason
     </Tag>
   );
   if (!reasons.length) return tag;
+  if (inlineOnPhone && mobile) {
+    return (
+      <Flex vertical align="flex-end" gap={2}>
+        {tag}
+        <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'right' }} data-testid="light-reasons-inline">
+          {reasons.map((r) => r.text).join('；')}
+        </Typography.Text>
+      </Flex>
+    );
+  }
   return (
     <Tooltip
       trigger={['hover', 'click']}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { BODY_KINDS, type BodyKind } from '../../../domain/enums.js';
 import { BODY_KIND_LABELS } from '../../../domain/labels.js';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 import { BodyMembersDrawer } from './BodyMembersDrawer.js';
 import { BodyFormModal } from './BodyFormModal.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** 机构: leading group, command HQ, its office and the task forces; create, edit, members (sysadmin). */
 export function BodiesPage() {
@@ -40,7 +41,7 @@ export function BodiesPage() {
         )
       }
     >
-      <Table<Body>
+      <ResponsiveTable<Body>
         rowKey="id"
         size="middle"
         loading={bodies.isPending}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Calendar, Flex, Form, Input, Radio, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Calendar, Flex, Form, Input, Radio, Select, Statistic, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
@@ -12,6 +12,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Values {
   workday: boolean;
@@ -155,7 +156,7 @@ export function CalendarPage() {
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('calendar.overrides')}
         </Typography.Title>
-        <Table<CalendarOverride>
+        <ResponsiveTable<CalendarOverride>
           rowKey="date"
           size="small"
           loading={overrides.isPending}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Form, Input, Select, Table } from 'antd';
+import { App, Button, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Code, Name } from '../../../domain/schemas/common.js';
@@ -13,6 +13,7 @@ import { PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 interface Values {
   code: string;
@@ -62,7 +63,7 @@ export function RegionsPage() {
         )
       }
     >
-      <Table<Region>
+      <ResponsiveTable<Region>
         rowKey="id"
         size="middle"
         loading={regions.isPending}

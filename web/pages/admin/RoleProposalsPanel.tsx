@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../../domain/labels.js';
 import { KEYS } from '../../api/hooks.js';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../components/formErrors.js';
 import { formatDateTime } from '../../format.js';
 import { labelOf } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** Query key under the users' key, so that any change of users refreshes the proposals too. */
 export const PROPOSALS_KEY = [...KEYS.users, 'role-proposals'] as const;
@@ -66,7 +67,7 @@ export function RoleProposalsPanel({ onPassword }: { onPassword: (account: strin
   return (
     <Card size="small" title={t('proposal.title')} style={{ marginBottom: 16 }} data-testid="role-proposals">
       <Alert type="info" showIcon title={t('proposal.intro')} style={{ marginBottom: 12 }} />
-      <Table<RoleProposal>
+      <ResponsiveTable<RoleProposal>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { UNIT_KINDS, type UnitKind } from '../../../domain/enums.js';
@@ -15,6 +15,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 import { UnitFormModal } from './UnitFormModal.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** 单位: every org unit, filtered by kind and text; create, edit, disable (sysadmin). */
 export function UnitsPage() {
@@ -67,7 +68,7 @@ export function UnitsPage() {
         />
         <Input.Search allowClear placeholder={t('unit.searchPlaceholder')} onSearch={(v) => setQ(v.trim() || undefined)} style={filterStyle(240)} data-testid="unit-search" />
       </Flex>
-      <Table<Unit>
+      <ResponsiveTable<Unit>
         rowKey="id"
         size="middle"
         loading={units.isPending}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Flex, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../domain/enums.js';
@@ -16,6 +16,7 @@ import { labelOf } from '../../i18n/translate.js';
 import { RoleProposalsPanel } from './RoleProposalsPanel.js';
 import { UserActions } from './UserActions.js';
 import { UserFormModal } from './UserFormModal.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** 用户: the sysadmin keeps accounts; the secadmin sees the same list read-only, with unlock and reset 2FA. */
 export function UsersPage() {
@@ -73,7 +74,7 @@ export function UsersPage() {
           style={filterStyle(160)}
         />
       </Flex>
-      <Table<User>
+      <ResponsiveTable<User>
         rowKey="id"
         size="middle"
         loading={users.isFetching}

@@ -35,6 +35,7 @@ export function LeaderDesk() {
           lines={(w?.worst ?? []).map((i) => ({ ...i, key: `${i.itemType}:${i.itemId}`, meta: <LightReasons reasons={i.lightReasons} testId="leader-worst-reasons" /> }))}
           empty={t('leader.noneWorst')}
           testId="leader-worst"
+          openOnPhone
         />
       </Col>
     </Row>

@@ -1,7 +1,8 @@
-import { Table, type TableProps } from 'antd';
+import { type TableProps } from 'antd';
 import type { PageInfo } from '../../api/types.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { ListParams } from './useListParams.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** A server-paged table whose page and size live in the list's address parameters. */
 export function ItemTable<T extends { id: string }>({
@@ -27,7 +28,7 @@ export function ItemTable<T extends { id: string }>({
 }) {
   const { t } = useI18n();
   return (
-    <Table<T>
+    <ResponsiveTable<T>
       rowKey="id"
       size="middle"
       data-testid={testId}

@@ -48,7 +48,7 @@ export function TargetListPage() {
         testId="target-table"
         onChange={sorting.onChange}
         columns={[
-          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sorting.sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sorting.sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} inlineOnPhone /> },
           { title: t('item.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sorting.sortOrder('code') },
           {
             title: t('item.title'),

@@ -52,7 +52,7 @@ export function TaskListPage() {
         testId="task-table"
         onChange={sorting.onChange}
         columns={[
-          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} /> },
+          { title: t('light.title'), key: 'light', sorter: true, sortOrder: sortOrder('light'), render: (_, r) => <LightTag light={r.light} reasons={r.lightReasons} inlineOnPhone /> },
           // On a phone the code sits above the title, so the title column keeps a readable width.
           ...(mobile ? [] : [{ title: t('item.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sortOrder('code') }]),
           {

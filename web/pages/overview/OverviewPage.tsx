@@ -1,4 +1,4 @@
-import { Flex, Segmented, Table, Tooltip, Typography } from 'antd';
+import { Flex, Segmented, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { LIGHTS, type Light } from '../../../domain/lights.js';
@@ -12,6 +12,7 @@ import { ITEM_LISTS } from '../../components/ItemLightCard.js';
 import { PageCard } from '../../components/PageCard.js';
 import { LightTotals } from './LightTotals.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** The list filter a group opens as; task forces have none (their plans do). */
 const FILTER: Record<RollupBy, string | null> = { plan: 'plan', area: 'area', unit: 'unit', taskForce: null };
@@ -83,7 +84,7 @@ export function OverviewPage() {
             options={[{ value: 'all', label: t('overview.allItems') }, ...ITEM_TYPES.map((i) => ({ value: i, label: t(ITEM_LISTS[i].label) }))]}
           />
         </Flex>
-        <Table<RollupRow>
+        <ResponsiveTable<RollupRow>
           rowKey="id"
           size="middle"
           loading={rollup.isFetching}

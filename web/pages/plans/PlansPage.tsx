@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Table, Tag } from 'antd';
+import { Button, Flex, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
 /** 方案: the "1+6" plans and the mechanism plans, with their review state and version. */
 export function PlansPage() {
@@ -31,7 +32,7 @@ export function PlansPage() {
         )
       }
     >
-      <Table<Plan>
+      <ResponsiveTable<Plan>
         rowKey="id"
         size="middle"
         loading={plans.isLoading}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Light } from '../../../domain/lights.js';
@@ -6,6 +6,7 @@ import type { ItemType } from '../../../domain/work.js';
 import type { LightReasonView } from '../../api/workTypes.js';
 import { LightTag } from '../../components/LightTag.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
 import { itemPath } from './itemPath.js';
 
 /** What every workbench line shows: the item, its light and the date that matters. */
@@ -24,24 +25,41 @@ export interface Line {
   actions?: ReactNode;
 }
 
-/** One workbench section: a titled card with its count and lines, or a helpful empty text. */
-export function WorkSection({ title, count, lines, empty, testId }: { title: string; count: number; lines: Line[]; empty: string; testId: string }) {
+/**
+ * One workbench section: a titled card with its count and lines, or a helpful empty text. On a phone
+ * the sections fold to their titles and counts (the HQ desk was 5,262 px tall), and a tap opens one;
+ * `openOnPhone` keeps a section open there.
+ */
+export function WorkSection({ title, count, lines, empty, testId, openOnPhone = false }: { title: string; count: number; lines: Line[]; empty: string; testId: string; openOnPhone?: boolean }) {
   const { t } = useI18n();
+  const mobile = useIsMobile();
+  const [open, setOpen] = useState<boolean | null>(null);
+  const shown = !mobile || (open ?? openOnPhone);
   return (
     <Card
       size="small"
       data-testid={testId}
+      data-open={shown}
       title={
-        <Flex align="center" gap={8}>
+        <Flex
+          align="center"
+          gap={8}
+          role={mobile ? 'button' : undefined}
+          aria-expanded={mobile ? shown : undefined}
+          onClick={mobile ? () => setOpen(!shown) : undefined}
+          style={mobile ? { cursor: 'pointer' } : undefined}
+          data-testid={`${testId}-toggle`}
+        >
+          {mobile && <span aria-hidden>{shown ? '▾' : '▸'}</span>}
           <span>{title}</span>
           <Tag color={count ? 'processing' : 'default'} data-testid={`${testId}-count`}>
             {count}
           </Tag>
         </Flex>
       }
-      styles={{ body: { paddingBlock: 4 } }}
+      styles={{ body: shown ? { paddingBlock: 4 } : { display: 'none' } }}
     >
-      {lines.length === 0 ? (
+      {!shown ? null : lines.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
       ) : (
         <List
@@ -63,7 +81,7 @@ export function WorkSection({ title, count, lines, empty, testId }: { title: str
           )}
         />
       )}
-      {count > lines.length && (
+      {shown && count > lines.length && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('work.more', { n: count - lines.length })}
         </Typography.Text>
