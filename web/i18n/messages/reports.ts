@@ -6,6 +6,7 @@ export const reports = {
   'report.unit': ['报送单位', 'Unit'],
   'report.status': ['状态', 'Status'],
   'report.text': ['进展情况', 'Progress'],
+  'report.fileTooLarge': ['“{name}”为 {size} MB，超过 {max} MB 的上限，未上传。请压缩或拆分后再传。', '"{name}" is {size} MB, over the {max} MB limit, and was not uploaded. Compress or split it and try again.'],
   'report.textHelp': ['本期完成了什么、下一步怎么做', 'What was done this period and what comes next'],
   'report.percent': ['完成进度（%）', 'Progress (%)'],
   'report.actual': ['本期实际值', 'Actual value'],

@@ -1,10 +1,11 @@
-import { Button, Upload, type UploadFile } from 'antd';
+import { App, Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../../../domain/schemas/evidence.js';
 import { evidenceUrl, uploadEvidence } from '../../api/reporting.js';
 import type { Evidence } from '../../api/workTypes.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { downscalePhoto } from './downscalePhoto.js';
 
 /** An uploaded file as the Upload list shows it; `response` holds the server's answer (its SHA-256). */
 export type EvidenceFile = UploadFile<Evidence>;
@@ -17,10 +18,14 @@ export const evidenceRefs = (files: readonly EvidenceFile[]) => files.filter((f)
 
 /**
  * 佐证材料: each file goes to POST /api/evidence as soon as it is picked (stored once by SHA-256),
- * so the report only carries references. Size and type are checked here first and again by the server.
+ * so the report only carries references. A photo is downscaled here first (long side ≤ 2,560 px,
+ * JPEG); what is still too large is refused with a message saying so, never dropped without a word.
+ * The server checks size and type again.
  */
 export function EvidenceUpload({ files, onChange, disabled }: { files: EvidenceFile[]; onChange: (f: EvidenceFile[]) => void; disabled?: boolean }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   return (
     <Upload<Evidence>
       multiple
@@ -30,7 +35,14 @@ export function EvidenceUpload({ files, onChange, disabled }: { files: EvidenceF
       listType="picture"
       data-testid="evidence-upload"
       onChange={({ fileList }) => onChange(fileList.map((f) => (f.status === 'done' && f.response && !f.url ? { ...f, url: evidenceUrl(f.response.sha256) } : f)))}
-      beforeUpload={(file) => (file.size > EVIDENCE_MAX_BYTES ? Upload.LIST_IGNORE : true)}
+      beforeUpload={async (file) => {
+        const sent = await downscalePhoto(file, EVIDENCE_MAX_BYTES);
+        if (sent.size > EVIDENCE_MAX_BYTES) {
+          void message.error({ content: t('report.fileTooLarge', { name: file.name, size: mb(sent.size), max: mb(EVIDENCE_MAX_BYTES) }), key: `too-large-${file.uid}` });
+          return Upload.LIST_IGNORE;
+        }
+        return sent;
+      }}
       customRequest={({ file, onSuccess, onError }) => {
         uploadEvidence(file as File)
           .then((e) => onSuccess?.(e))
