@@ -83,6 +83,8 @@ export interface TargetFact {
   /** Decimals the target's figures are stated to (targetPrecision) and its unit of measure, for the reason's text. */
   decimals?: number;
   unit?: string;
+  /** 累计值 and 当期值 compare the year to date with its plan: the shortfall is a share of the plan itself. */
+  accumulation?: 'level' | 'cumulative' | 'periodic';
 }
 
 /** Everything a light is decided from. Any field may be missing or odd: the function never throws. */
@@ -178,7 +180,8 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
     // Exact decimals: in binary floating point an actual exactly 5 % short (0.665 of 0.7) came out 4.99… % and green.
     const [actual, expected, baseline] = [new Decimal(tg.actual), new Decimal(tg.expected), new Decimal(tg.baseline)];
     const span = expected.minus(baseline).abs();
-    const planned = !span.isZero() ? span : !expected.isZero() ? expected.abs() : new Decimal(1);
+    const fromZero = tg.accumulation === 'cumulative' || tg.accumulation === 'periodic';
+    const planned = !fromZero && !span.isZero() ? span : !expected.isZero() ? expected.abs() : new Decimal(1);
     const short = tg.direction === 'lower' ? actual.minus(expected) : expected.minus(actual);
     const ratio = short.div(planned);
     const say = (d: Decimal) => (Number.isInteger(tg.decimals) ? targetFigure(d.toString(), tg.decimals!) : d.toDecimalPlaces(4).toString());

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { periodsOfYear } from './periods.js';
-import { forecastYearEnd, type DecimalString, type TrajectoryInput } from './targets.js';
+import { forecastYearEnd, yearToDate, type DecimalString, type TrajectoryInput } from './targets.js';
 import type { Direction } from './work.js';
 
 export interface YearOutlook {
@@ -28,6 +28,17 @@ export function yearOutlook(t: TrajectoryInput & { direction: Direction }, year:
   const last = actuals.find((a) => a.period === periods[periods.length - 1]);
   const goal = t.goals.find((g) => g.year === year)?.goal ?? null;
   const meets = (v: Decimal) => (goal === null ? null : t.direction === 'higher' ? v.gte(goal) : v.lte(goal));
+  const kind = t.accumulation ?? 'level';
+  if (kind !== 'level') {
+    // 累计值 and 当期值: the year's value is what has added up so far, carried to the year's end pro rata.
+    const ytd = yearToDate(t, year, actuals);
+    if (!ytd) return { year, goal, value: null, basis: 'none', willMeet: null };
+    const inYear = actuals.filter((a) => periods.includes(a.period));
+    const dp = Math.max(0, ...[t.baseline, ...t.goals.map((g) => g.goal), ...inYear.map((a) => a.value)].map(places));
+    const final = ytd.share.gte(1);
+    const value = (final ? new Decimal(ytd.actual) : new Decimal(ytd.actual).div(ytd.share)).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+    return { year, goal, value: value.toFixed(dp), basis: final ? 'final' : 'trend', willMeet: meets(value) };
+  }
   if (last) {
     const v = new Decimal(last.value);
     return { year, goal, value: v.toFixed(places(last.value)), basis: 'final', willMeet: meets(v) };

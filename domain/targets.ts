@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { periodsOfYear, type PeriodKind } from './periods.js';
-import type { Direction } from './work.js';
+import type { Direction, TargetAccumulation } from './work.js';
 
 /** Decimal values travel as strings ("1234.5000") so no floating point touches them. */
 export type DecimalString = string;
@@ -12,6 +12,8 @@ export interface TrajectoryInput {
   period: PeriodKind;
   /** Entered points override the linear ones, period by period. */
   entered?: ReadonlyMap<string, DecimalString>;
+  /** How the actuals add up (时点值 by default): the trajectory and the year's value follow it. */
+  accumulation?: TargetAccumulation;
 }
 
 export interface TrajectoryPoint {
@@ -45,18 +47,22 @@ export function targetFigure(v: DecimalString | number, decimals: number): strin
 }
 
 /**
- * The planned trajectory: within each year, a straight line from the previous year's goal
- * (the baseline in year one) to this year's goal, one point per reporting period.
+ * The planned trajectory, one point per reporting period. 时点值: within each year, a straight line
+ * from the previous year's goal (the baseline in year one) to this year's goal. 累计值: the year's
+ * goal pro rata, from nothing at the year's start (year to date). 当期值: each period's share of the
+ * year's goal.
  */
 export function trajectory(t: TrajectoryInput): TrajectoryPoint[] {
   const goals = [...t.goals].sort((a, b) => a.year - b.year);
   const out: TrajectoryPoint[] = [];
+  const kind = t.accumulation ?? 'level';
   let from = new Decimal(t.baseline);
   for (const g of goals) {
     const to = new Decimal(g.goal);
     const periods = periodsOfYear(g.year, t.period);
+    const n = periods.length;
     periods.forEach((p, i) => {
-      const linear = from.plus(to.minus(from).times(i + 1).div(periods.length));
+      const linear = kind === 'cumulative' ? to.times(i + 1).div(n) : kind === 'periodic' ? to.div(n) : from.plus(to.minus(from).times(i + 1).div(n));
       out.push({ period: p, year: g.year, expected: t.entered?.get(p) ?? linear.toDecimalPlaces(4).toFixed(4) });
     });
     from = to;
@@ -105,4 +111,28 @@ export function forecastYearEnd(
   const value = intercept.plus(slope.times(periods.length)).toDecimalPlaces(4);
   const willMeet = goal === null ? null : t.direction === 'higher' ? value.gte(goal) : value.lte(goal);
   return { year, value: value.toFixed(4), goal, willMeet };
+}
+
+/**
+ * Where a target stands in a year at its latest reported period, as the year's goal counts: the
+ * year to date for 累计值 (its latest figure) and 当期值 (the sum of its periods), the level for
+ * 时点值; and what the trajectory expects by then on the same footing. Null without a figure in the year.
+ */
+export function yearToDate(
+  t: TrajectoryInput,
+  year: number,
+  actuals: readonly { period: string; value: DecimalString }[],
+): { period: string; actual: DecimalString; expected: DecimalString; share: Decimal } | null {
+  const periods = periodsOfYear(year, t.period);
+  const inYear = actuals.filter((a) => periods.includes(a.period)).sort((a, b) => a.period.localeCompare(b.period));
+  const latest = inYear[inYear.length - 1];
+  if (!latest) return null;
+  const k = periods.indexOf(latest.period) + 1;
+  const upTo = trajectory(t).filter((p) => p.year === year && periods.indexOf(p.period) < k);
+  if (!upTo.length) return null;
+  const kind = t.accumulation ?? 'level';
+  const sum = (xs: readonly DecimalString[]) => xs.reduce((s, x) => s.plus(x), new Decimal(0));
+  const actual = kind === 'periodic' ? sum(inYear.map((a) => a.value)) : new Decimal(latest.value);
+  const expected = kind === 'periodic' ? sum(upTo.map((p) => p.expected)) : new Decimal(upTo[upTo.length - 1]!.expected);
+  return { period: latest.period, actual: actual.toFixed(4), expected: expected.toFixed(4), share: new Decimal(k).div(periods.length) };
 }

@@ -9,6 +9,14 @@ export const DIRECTIONS = ['higher', 'lower'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 export const TARGET_PERIODS = ['monthly', 'quarterly'] as const;
+
+/**
+ * How a target's reported figures add up: 时点值 (level) a level at the period's end (a rate, a
+ * count, a concentration); 累计值 (cumulative) the year to date (revenue Jan–May); 当期值 (periodic)
+ * the period's own amount (May's revenue), which add up over the year.
+ */
+export const TARGET_ACCUMULATIONS = ['level', 'cumulative', 'periodic'] as const;
+export type TargetAccumulation = (typeof TARGET_ACCUMULATIONS)[number];
 export type TargetPeriod = (typeof TARGET_PERIODS)[number];
 
 export const DEADLINE_KINDS = ['date', 'recurring', 'ongoing'] as const;

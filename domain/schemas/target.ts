@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIGHTS } from '../lights.js';
-import { DIRECTIONS, TARGET_PERIODS } from '../work.js';
+import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS } from '../work.js';
 import { Code, Id, Name, PageQuery, Version } from './common.js';
 import { rule } from './ruleMessages.js';
 import { Light, LightReason, TargetValue, Year } from './work.js';
@@ -33,6 +33,8 @@ export const TargetCreate = z.strictObject({
   /** The unit that supplies the data. */
   dataUnitId: Id,
   period: z.enum(TARGET_PERIODS),
+  /** How the reported figures add up: 时点值 (level), 累计值 (cumulative, year to date) or 当期值 (periodic). */
+  accumulation: z.enum(TARGET_ACCUMULATIONS).default('level'),
   goals: Goals,
 });
 export const TargetUpdate = z.strictObject({
@@ -45,6 +47,7 @@ export const TargetUpdate = z.strictObject({
   direction: z.enum(DIRECTIONS).optional(),
   dataUnitId: Id.optional(),
   period: z.enum(TARGET_PERIODS).optional(),
+  accumulation: z.enum(TARGET_ACCUMULATIONS).optional(),
   goals: Goals.optional(),
 });
 
@@ -98,6 +101,7 @@ export const Target = z.object({
   dataUnitId: Id,
   dataUnitName: z.string(),
   period: z.enum(TARGET_PERIODS),
+  accumulation: z.enum(TARGET_ACCUMULATIONS),
   trajectoryKind: z.enum(['linear', 'entered']),
   light: Light,
   lightReasons: z.array(LightReason),

@@ -37,10 +37,11 @@ export function buildTargets(list: readonly DemoTarget[], r: DemoRefs, c: DemoCl
       direction: t.direction,
       dataUnitId: r.unitId(t.dataUnit),
       period: t.period,
+      accumulation: t.accumulation,
       trajectoryKind: 'linear',
     });
     for (const g of goals) out.goals.push({ targetId: id, year: g.year, goal: g.goal });
-    const expected = new Map(trajectory({ baseline: t.baseline, goals, period: t.period }).map((p) => [p.period, new Decimal(p.expected)]));
+    const expected = new Map(trajectory({ baseline: t.baseline, goals, period: t.period, accumulation: t.accumulation }).map((p) => [p.period, new Decimal(p.expected)]));
     const base = new Decimal(t.baseline);
     const places = decimalsOf(t.baseline);
     const [lo, hi] = REACH[t.pace];
@@ -58,7 +59,8 @@ export function buildTargets(list: readonly DemoTarget[], r: DemoRefs, c: DemoCl
         value: (period) => {
           const e = expected.get(period) ?? base;
           const f = new Decimal(lo + rng.next() * (hi - lo));
-          const actual = base.plus(e.minus(base).times(f)).toDecimalPlaces(places);
+          // A level reaches a share of its planned change; a year-to-date figure a share of the plan itself.
+          const actual = (t.accumulation === 'level' ? base.plus(e.minus(base).times(f)) : e.times(f)).toDecimalPlaces(places);
           return { text: `${period}${t.name}为${actual.toFixed(places)}${t.measureUnit}（序时目标${e.toDecimalPlaces(places).toFixed(places)}${t.measureUnit}）。`, actual: actual.toFixed(4) };
         },
         actors: r.actors(t.dataUnit, t.plan),

@@ -1,4 +1,4 @@
-import type { Direction, TargetPeriod } from '../../domain/work.js';
+import type { Direction, TargetAccumulation, TargetPeriod } from '../../domain/work.js';
 import type { DemoAreaCode } from './workPlans.js';
 
 /**
@@ -20,6 +20,8 @@ export interface DemoTarget {
   plan: string;
   area: DemoAreaCode;
   pace: TargetPace;
+  /** How the figures add up: amounts in 亿元 over a year are reported year to date (累计值); rates, counts and levels are 时点值. */
+  accumulation: TargetAccumulation;
 }
 
 const t = (
@@ -34,7 +36,13 @@ const t = (
   plan: string,
   area: DemoAreaCode,
   pace: TargetPace = 'on_track',
-): DemoTarget => ({ code, name, measureUnit, baseline, goals, direction, dataUnit, period, plan, area, pace });
+): DemoTarget => ({ code, name, measureUnit, baseline, goals, direction, dataUnit, period, plan, area, pace, accumulation: YEAR_TO_DATE.has(code) ? 'cumulative' : 'level' });
+
+/**
+ * Flows over a year (revenue, investment, output, trade), reported as the year to date, as finance
+ * and statistics offices report them: 一般公共预算收入 of 19.8亿 is reached in December, not every month.
+ */
+const YEAR_TO_DATE = new Set(['P1-T02', 'S1-T03', 'S3-T01', 'S5-T04', 'S6-T01']);
 
 /** Targets of the 1+6 plans; the report gives directions ("工业经济体量明显增强"), the figures are the demo's. */
 export const DEMO_TARGETS: DemoTarget[] = [

@@ -1,6 +1,8 @@
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { InvestmentFact, LightFacts, ReportPeriod } from '../../domain/lights.js';
-import { targetPrecision, trajectory } from '../../domain/targets.js';
+import { latestActual } from '../../domain/targetOutlook.js';
+import { targetPrecision, yearToDate } from '../../domain/targets.js';
+import type { TargetAccumulation } from '../../domain/work.js';
 import { PROJECT_STAGES } from '../../domain/work.js';
 import type { milestones, projects, targetActuals, targets, tasks } from '../db/schema/index.js';
 
@@ -26,24 +28,30 @@ export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string
   };
 }
 
-type TargetRow = Pick<typeof targets.$inferSelect, 'baseline' | 'direction' | 'period' | 'measureUnit'>;
+type TargetRow = Pick<typeof targets.$inferSelect, 'baseline' | 'direction' | 'period' | 'measureUnit' | 'accumulation'>;
 type ActualRow = Pick<typeof targetActuals.$inferSelect, 'period' | 'value' | 'acceptedAt'>;
 
-/** A target's latest accepted actual against the trajectory for that period, and staleness. */
+/**
+ * A target's standing at its latest accepted period against the trajectory for that period, on the
+ * footing its figures add up on (the year to date for 累计值 and 当期值, the level for 时点值), and
+ * staleness. `actuals` holds at least the latest year's.
+ */
 export function targetFacts(
   t: TargetRow,
   goals: readonly { year: number; goal: string }[],
   entered: readonly { period: string; expected: string }[],
-  latest: ActualRow | undefined,
+  actuals: readonly ActualRow[],
   today: string,
 ): LightFacts {
-  const points = trajectory({
+  const input = {
     baseline: t.baseline,
     goals: goals.map((g) => ({ year: g.year, goal: g.goal })),
     period: t.period as 'monthly' | 'quarterly',
     entered: new Map(entered.map((e) => [e.period, e.expected])),
-  });
-  const expected = latest ? points.find((p) => p.period === latest.period)?.expected : undefined;
+    accumulation: t.accumulation as TargetAccumulation,
+  };
+  const latest = latestActual(actuals);
+  const ytd = latest ? yearToDate(input, Number(latest.period.slice(0, 4)), actuals) : null;
   const firstYear = goals.map((g) => g.year).sort()[0];
   return {
     today,
@@ -51,15 +59,16 @@ export function targetFacts(
     lastReport: latest ? shanghaiDate(latest.acceptedAt) : null,
     reportPeriod: t.period as ReportPeriod,
     target:
-      latest && expected
+      latest && ytd
         ? {
             direction: t.direction as 'higher' | 'lower',
             baseline: Number(t.baseline),
-            actual: Number(latest.value),
-            expected: Number(expected),
+            actual: Number(ytd.actual),
+            expected: Number(ytd.expected),
             period: latest.period,
             decimals: targetPrecision([t.baseline, ...goals.map((g) => g.goal), latest.value]),
             unit: t.measureUnit,
+            accumulation: input.accumulation,
           }
         : null,
   };

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { asc, desc, eq, like, sql } from 'drizzle-orm';
+import { asc, eq, like, sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../domain/calendar/workdays.js';
 import { computeLight, DEFAULT_THRESHOLDS, type LightThresholds } from '../../domain/lights.js';
@@ -73,8 +73,9 @@ export async function refreshTargetLight(db: Executor, targetId: string, env: Li
   // One after the other: inside a transaction the queries share one connection.
   const goals = await db.select().from(targetGoals).where(eq(targetGoals.targetId, targetId));
   const entered = await db.select().from(targetTrajectory).where(eq(targetTrajectory.targetId, targetId));
-  const [latest] = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId)).orderBy(desc(targetActuals.period)).limit(1);
-  const r = computeLight(targetFacts(t, goals, entered, latest, env.today), env.calendar, env.thresholds);
+  // Every actual (a few dozen at most): a 当期值 target's year to date is the sum of its periods.
+  const actuals = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId));
+  const r = computeLight(targetFacts(t, goals, entered, actuals, env.today), env.calendar, env.thresholds);
   await db.update(targets).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(targets.id, targetId));
 }
 

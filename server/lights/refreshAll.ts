@@ -1,4 +1,4 @@
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { computeLight, type LightResult } from '../../domain/lights.js';
 import type { Executor } from '../db/client.js';
 import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
@@ -60,21 +60,20 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   const claims = await awaitingClaims(db);
   await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null)) })));
 
-  const targetRows = await db.select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit }).from(targets);
+  const targetRows = await db
+    .select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit, accumulation: targets.accumulation })
+    .from(targets);
   const goals = groupBy(await db.select().from(targetGoals), (g) => g.targetId);
   const entered = groupBy(await db.select().from(targetTrajectory), (e) => e.targetId);
-  const latest = new Map(
-    (
-      await db
-        .selectDistinctOn([targetActuals.targetId], { targetId: targetActuals.targetId, period: targetActuals.period, value: targetActuals.value, acceptedAt: targetActuals.acceptedAt })
-        .from(targetActuals)
-        .orderBy(targetActuals.targetId, desc(targetActuals.period))
-    ).map((a) => [a.targetId, a]),
+  // Every actual: a 当期值 target's year to date is the sum of its periods (targets report monthly at most).
+  const actuals = groupBy(
+    await db.select({ targetId: targetActuals.targetId, period: targetActuals.period, value: targetActuals.value, acceptedAt: targetActuals.acceptedAt }).from(targetActuals),
+    (a) => a.targetId,
   );
   await storeLights(
     db,
     'targets',
-    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], latest.get(t.id), env.today)) })),
+    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], actuals.get(t.id) ?? [], env.today)) })),
   );
 
   const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);

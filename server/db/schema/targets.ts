@@ -22,6 +22,8 @@ export const targets = pgTable(
       .references(() => orgUnits.id),
     period: text('period').notNull(),
     trajectoryKind: text('trajectory_kind').notNull().default('linear'),
+    /** How its figures add up: level (时点值), cumulative (累计值, year to date) or periodic (当期值). */
+    accumulation: text('accumulation').notNull().default('level'),
     light: text('light').notNull().default('not_started'),
     lightReasons: jsonb('light_reasons').notNull().default([]),
     lightAt: timestamp('light_at', { withTimezone: true }),

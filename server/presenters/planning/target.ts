@@ -1,14 +1,14 @@
 import type { Lang } from '../../../domain/enums.js';
 import { trajectory } from '../../../domain/targets.js';
 import { latestActual, yearOutlook } from '../../../domain/targetOutlook.js';
-import type { Direction, TargetPeriod } from '../../../domain/work.js';
+import type { Direction, TargetAccumulation, TargetPeriod } from '../../../domain/work.js';
 import type { targetActuals } from '../../db/schema/index.js';
 import type { LoadedTarget, OutlookFacts, TargetRow } from '../../queries/planning/targets.js';
 import { presentLight, presentReasons } from './light.js';
 
 /** A target as lists show it: with its newest actual and this year's outlook (`year`: Asia/Shanghai's current year). */
 export function presentTarget(t: TargetRow, lang: Lang, facts: OutlookFacts, year: number) {
-  const input = { baseline: t.baseline, goals: facts.goals, period: t.period as TargetPeriod, direction: t.direction as Direction };
+  const input = { baseline: t.baseline, goals: facts.goals, period: t.period as TargetPeriod, direction: t.direction as Direction, accumulation: t.accumulation as TargetAccumulation };
   return {
     id: t.id,
     planId: t.planId,
@@ -21,6 +21,7 @@ export function presentTarget(t: TargetRow, lang: Lang, facts: OutlookFacts, yea
     dataUnitId: t.dataUnitId,
     dataUnitName: t.dataUnitName,
     period: t.period as TargetPeriod,
+    accumulation: t.accumulation as TargetAccumulation,
     trajectoryKind: t.trajectoryKind === 'entered' ? ('entered' as const) : ('linear' as const),
     light: presentLight(t.light),
     lightReasons: presentReasons(t.lightReasons, lang),
@@ -44,6 +45,7 @@ export function presentTargetDetail(l: LoadedTarget, lang: Lang, year: number) {
     period: l.target.period as TargetPeriod,
     entered: new Map(l.entered.map((e) => [e.period, e.expected])),
     direction: l.target.direction as Direction,
+    accumulation: l.target.accumulation as TargetAccumulation,
   };
   const actuals = l.actuals.map((a) => ({ period: a.period, value: a.value }));
   const firstYear = l.program.startYear;

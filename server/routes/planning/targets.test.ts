@@ -79,6 +79,24 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     }
   });
 
+  it('follows how its figures add up: a year-to-date revenue is planned, forecast and lit against the year’s goal pro rata (issue 17 item 4)', async () => {
+    expect(ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget())).accumulation).toBe('level');
+    expectError(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ accumulation: 'ytd' })), 400, 'validation');
+    const revenue = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ name: '一般公共预算收入', baseline: '18.6', accumulation: 'cumulative', goals: [{ year: Y, goal: '19.8' }] })));
+    expect(revenue.accumulation).toBe('cumulative');
+    expect(revenue.trajectory.find((p: { period: string }) => p.period === `${Y}-05`).expected).toBe('8.2500');
+    for (const [p, v] of [[`${Y}-01`, '1.7'], [`${Y}-03`, '5.0'], [`${Y}-05`, '8.4']]) ok(await actual(revenue.id, p!, v!));
+    const seen = ok(await call(h.app, cast.hq, 'GET', `/api/targets/${revenue.id}`));
+    // Read as a level, 8.4亿 against 19.8亿 was "预计难以完成"; as the year to date it is on course.
+    expect(seen.firstYear).toMatchObject({ value: '20.2', basis: 'trend', willMeet: true });
+    expect(seen.light).toBe('green');
+    expect(seen.lightReasons[0].text).toBe(`${Y}-05实际值8.4亿元，达到计划值8.3亿元`);
+    // Changed to 当期值, the same figures add up to 15.1亿 by May: far ahead of the plan to date.
+    const periodic = ok(await call(h.app, cast.hq, 'PATCH', `/api/targets/${revenue.id}`, { version: seen.version, accumulation: 'periodic' }));
+    expect(periodic.accumulation).toBe('periodic');
+    expect(periodic.lightReasons[0].text).toBe(`${Y}-05实际值15.1亿元，达到计划值8.3亿元`);
+  });
+
   it('records actuals, forecasts the year end, and answers whether 首战告捷 will be met', async () => {
     const onPace = ok(await call(h.app, cast.hq, 'POST', '/api/targets', newTarget({ dataUnitId: cast.unitB.id })));
     for (const [p, v] of [[`${Y}-01`, '101'], [`${Y}-02`, '102'], [`${Y}-03`, '103']]) ok(await actual(onPace.id, p!, v!));

@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { periodRange, periodsOfYear } from '../../../domain/periods.js';
-import { DIRECTIONS, TARGET_PERIODS } from '../../../domain/work.js';
+import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS, type TargetAccumulation } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
 import { createTarget, listPlans, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
 import type { TargetDetail } from '../../api/workTypes.js';
@@ -22,9 +22,10 @@ interface Values {
   direction: (typeof DIRECTIONS)[number];
   dataUnitId: string;
   period: (typeof TARGET_PERIODS)[number];
+  accumulation: TargetAccumulation;
   goals: { year: number; goal: string }[];
 }
-const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'goals'] as const;
+const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'accumulation', 'goals'] as const;
 
 /**
  * 新建指标 / 编辑指标 (HQ office): unit of measure, baseline, direction, the unit that supplies the
@@ -46,9 +47,10 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
         direction: target.direction,
         dataUnitId: target.dataUnitId,
         period: target.period,
+        accumulation: target.accumulation,
         goals: target.goals.map((g) => ({ year: g.year, goal: trim(g.goal) })),
       }
-    : { direction: 'higher', period: 'monthly', goals: [{ year: Number(todayInZone().slice(0, 4)), goal: '' }] };
+    : { direction: 'higher', period: 'monthly', accumulation: 'level', goals: [{ year: Number(todayInZone().slice(0, 4)), goal: '' }] };
   const submit = async (v: Values) => {
     const fields = {
       code: v.code.trim(),
@@ -58,6 +60,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
       direction: v.direction,
       dataUnitId: v.dataUnitId,
       period: v.period,
+      accumulation: v.accumulation,
       goals: (v.goals ?? []).map((g) => ({ year: g.year, goal: g.goal.trim() })),
     };
     if (target) await updateTarget(target.id, { version: target.version, ...fields });
@@ -93,6 +96,9 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
           <Select options={TARGET_PERIODS.map((p) => ({ value: p, label: t(`period.${p}`) }))} />
         </Form.Item>
       </Flex>
+      <Form.Item name="accumulation" label={t('target.accumulation')} rules={[{ required: true }]} extra={t('target.accumulationHelp')}>
+        <Select options={TARGET_ACCUMULATIONS.map((a) => ({ value: a, label: t(`target.accumulation.${a}`) }))} data-testid="target-form-accumulation" />
+      </Form.Item>
       <Form.Item name="dataUnitId" label={t('target.dataUnit')} rules={[{ required: true, message: t('common.required', { field: t('target.dataUnit') }) }]}>
         <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="target-form-unit" />
       </Form.Item>

@@ -66,6 +66,7 @@ export function TargetPage() {
           <Descriptions.Item label={t('target.direction')}>{t(d.direction === 'higher' ? 'target.higher' : 'target.lower')}</Descriptions.Item>
           <Descriptions.Item label={t('target.dataUnit')}>{d.dataUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('item.reportPeriod')}>{t(`period.${d.period}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('target.accumulation')}><span data-testid="target-accumulation">{t(`target.accumulation.${d.accumulation}`)}</span></Descriptions.Item>
           <Descriptions.Item label={t('target.goals')}>{d.goals.map((g) => `${g.year}: ${n(g.goal)}`).join('；') || '—'}</Descriptions.Item>
         </Descriptions>
         {fy && (

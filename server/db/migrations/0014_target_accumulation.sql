@@ -1,0 +1,1 @@
+ALTER TABLE "targets" ADD COLUMN "accumulation" text DEFAULT 'level' NOT NULL;
