@@ -21,7 +21,8 @@ export type HistoryKind = HistoryEvent['kind'];
 export type ReportFigure = { percent: string } | { actual: string; measureUnit: string } | { investment: string } | null;
 
 
-function figureText(f: NonNullable<ReportFigure>, lang: Lang): string {
+/** An accepted figure as a person says it: 进度60%, 实际值105.5 亿元, 完成投资1234.56万元. */
+export function figureText(f: NonNullable<ReportFigure>, lang: Lang): string {
   const zh = lang === 'zh-CN';
   if ('percent' in f) return zh ? `进度${trim(f.percent)}%` : `progress ${trim(f.percent)}%`;
   if ('actual' in f) return `${zh ? '实际值' : 'actual '}${trim(f.actual)}${f.measureUnit ? ` ${f.measureUnit}` : ''}`;

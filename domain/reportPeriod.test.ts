@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkdayCalendar } from './calendar/workdays.js';
-import { isFuturePeriod, isPeriodOf, openPeriod, periodKindOf } from './reportPeriod.js';
+import { isFuturePeriod, isPeriodOf, openPeriod, periodKindOf, reportablePeriods } from './reportPeriod.js';
 
 const cal = new WorkdayCalendar();
 
@@ -25,5 +25,18 @@ describe('report periods', () => {
     expect(openPeriod('monthly', '2026-06-05', cal)).toEqual({ period: '2026-05', dueDate: '2026-06-05' });
     expect(openPeriod('monthly', '2026-06-08', cal).period).toBe('2026-06');
     expect(openPeriod('quarterly', '2026-07-02', cal).period).toBe('2026-Q2');
+  });
+});
+
+describe('periods a report may be for (issue 17 item 12)', () => {
+  it('offers the current period and those before it, newest first, marking the one that is due', () => {
+    const cal = new WorkdayCalendar();
+    const monthly = reportablePeriods('monthly', '2026-12-03', cal, 4);
+    expect(monthly.map((p) => p.period)).toEqual(['2026-12', '2026-11', '2026-10', '2026-09']);
+    // On 3 December November's report is still due (five workdays' grace): it is the open one.
+    expect(monthly.find((p) => p.open)?.period).toBe('2026-11');
+    expect(monthly[1]!.dueDate).toBe('2026-12-07');
+    expect(reportablePeriods('quarterly', '2026-01-20', cal, 3).map((p) => p.period)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+    expect(reportablePeriods('weekly', '2026-01-02', cal, 2).map((p) => p.period)).toEqual(['2026-W01', '2025-W52']);
   });
 });

@@ -31,3 +31,20 @@ export function openPeriod(kind: PeriodKind, today: IsoDate, cal: WorkdayCalenda
   if (dayNumber(today) <= dayNumber(previousDue)) return { period: previous, dueDate: previousDue };
   return { period: current, dueDate: reportDueDate(current, cal)! };
 }
+
+/**
+ * The periods a report form offers (the period is picked, not typed): the current period and the
+ * `count - 1` before it, newest first, each with its due date; the one the unit is asked for today
+ * (openPeriod) is marked. A period that has not begun is never offered.
+ */
+export function reportablePeriods(kind: PeriodKind, today: IsoDate, cal: WorkdayCalendar, count = 6): { period: string; dueDate: IsoDate; open: boolean }[] {
+  const open = openPeriod(kind, today, cal).period;
+  const out: { period: string; dueDate: IsoDate; open: boolean }[] = [];
+  let day = today;
+  for (let i = 0; i < count; i++) {
+    const p = periodOf(day, kind);
+    out.push({ period: p, dueDate: reportDueDate(p, cal)!, open: p === open });
+    day = fromDayNumber(dayNumber(periodRange(p)!.start) - 1);
+  }
+  return out;
+}

@@ -45,6 +45,7 @@ async function makeTask() {
     deadlineKind: 'date',
     deadline: `${year + 1}-12-31`,
     reportPeriod: 'monthly',
+    description: '对辖区老旧小区燃气管网逐栋排查，制定改造方案。',
   });
   expect(task.data.units).toHaveLength(1);
   return { taskId: task.data.id, unitId };
@@ -69,8 +70,11 @@ async function openFrom(page: Page, path: string, section: string, button: strin
 }
 
 /** Takes a step and waits for the status it leads to. */
-async function step(page: Page, action: string, status: string) {
+async function step(page: Page, action: string, status: string, comment?: string) {
   await page.getByTestId(`report-${action}`).click();
+  // Each step asks for an optional 审批意见 first.
+  if (comment) await page.getByTestId('step-comment').fill(comment);
+  await page.getByTestId('step-ok').click();
   await reportStatus(page, status);
 }
 
@@ -113,6 +117,11 @@ describe('claim → approve claim → report → approve → return → resubmit
     const toReport = liaison.locator(`[data-testid=wb-toReport-line][data-item="${taskId}"]`);
     await toReport.getByTestId('report-open').click();
     await liaison.getByTestId('report-new').waitFor();
+    // Beside the form: what the task asks and by when; the period is picked from the due ones (issue 17 items 12, 13).
+    expect(await textOf(liaison, 'report-brief-content')).toBe('对辖区老旧小区燃气管网逐栋排查，制定改造方案。');
+    expect(await textOf(liaison, 'report-brief-due')).toBe(`${Number(e2eDay().slice(0, 4)) + 1}-12-31`);
+    expect(await textOf(liaison, 'report-brief-last')).toBe('尚无验收通过的报送');
+    expect(await liaison.getByTestId('report-period').locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toMatch(/^\d{4}-\d{2}（\d{4}-\d{2}-\d{2}前报送）/);
     await liaison.getByTestId('report-percent').fill('40');
     await liaison.getByTestId('report-text').fill('已完成12栋楼的入户排查，方案设计进行中。');
     await liaison.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: solidPng(16, 16, [26, 79, 160]) });
@@ -150,9 +159,11 @@ describe('claim → approve claim → report → approve → return → resubmit
     await openFrom(hq, '/work/hq', 'hq-toAccept', 'accept-open');
     // The photo travels with the report; the history shows every timed step with the return reason.
     await hq.locator('.ant-upload-list-item', { hasText: 'site-photo.png' }).waitFor();
-    await step(hq, 'accept', 'accepted');
+    await step(hq, 'accept', 'accepted', '数据翔实，同意验收');
     const steps = await textOf(hq, 'report-steps');
     expect(steps).toContain(RETURN_REASON);
+    // The 审批意见 given with a step is in the history too (issue 17 item 14).
+    expect(steps).toContain('审批意见：数据翔实，同意验收');
     expect(await hq.locator('[data-testid^=report-step-]').count()).toBe(7);
 
     // The task's page: green, with the reason, 60 % progress, and the report listed.

@@ -26,6 +26,23 @@ export const InvestmentString = z
 /** 2026-W20, 2026-05 or 2026-Q2. */
 export const PeriodKey = z.string(rule('period')).regex(/^\d{4}-(W\d{2}|\d{2}|Q[1-4])$/, rule('period'));
 
+/** The item a report form is about: GET /api/reports/brief?itemType=task&itemId=… */
+export const ReportBriefQuery = z.strictObject({ itemType: z.enum(ITEM_TYPES), itemId: Id });
+/** What the liaison needs beside the form: what the item asks, its deadline, the last accepted figure, and the periods to pick from. */
+export const ReportBrief = z.object({
+  itemType: z.enum(ITEM_TYPES),
+  itemId: Id,
+  code: z.string(),
+  title: z.string(),
+  /** The task's content; a target's goals; a project's enterprise and site. */
+  content: z.string(),
+  /** A task's deadline (or next due date), a project's planned 投产 date; null when there is none. */
+  due: z.string().nullable(),
+  lastAccepted: z.object({ period: z.string(), figure: z.string(), acceptedAt: z.string().nullable() }).nullable(),
+  /** Newest first; `open` is the one due now; `reportId`/`status` the unit's own report of the period, if any. */
+  periods: z.array(z.object({ period: z.string(), dueDate: z.string(), open: z.boolean(), reportId: Id.nullable(), status: z.enum(REPORT_STATUSES).nullable() })),
+});
+
 /** The figure each kind of item reports: percent for tasks, the actual for targets, investment for projects. */
 export const FIGURE_OF: Record<ItemType, 'percent' | 'actual' | 'investment'> = { task: 'percent', target: 'actual', project: 'investment' };
 const FIGURES = ['percent', 'actual', 'investment', 'stage'] as const;
@@ -69,7 +86,8 @@ export const ReportUpdate = z.strictObject({
 export type ReportUpdate = z.infer<typeof ReportUpdate>;
 
 /** submit, approve, review, accept: the version read by the client, when it has one. */
-export const ReportStep = z.strictObject({ version: Version.optional() });
+/** A step up the chain; `comment` is the optional 审批意见 that goes into the report's history with the step. */
+export const ReportStep = z.strictObject({ version: Version.optional(), comment: z.string().trim().max(LIMITS.reason).optional() });
 export const ReportReturn = z.strictObject({ reason: z.string().trim().min(1).max(LIMITS.reason), version: Version.optional() });
 
 export const ReportListQuery = PageQuery.extend({

@@ -105,6 +105,7 @@ const STEP_FROM: Record<'submit' | 'approve' | 'review' | 'accept', ReportStatus
 /** One builder per reporting route, keyed "METHOD /path" as Fastify lists it. */
 export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/reports': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/reports?perPage=5' })),
+  'GET /api/reports/brief': (env, role) => at(env, role, async (s) => ({ method: 'GET', url: `/api/reports/brief?itemType=task&itemId=${(await taskIn(env, s)).id}` })),
   'GET /api/reports/:id': (env, role) => at(env, role, async (s) => ({ method: 'GET', url: `/api/reports/${(await reportIn(env, s, 'submitted')).id}` })),
   'POST /api/reports': (env, role) =>
     at(env, role, async (s) => ({ method: 'POST', url: '/api/reports', payload: { itemType: 'task', itemId: (await taskIn(env, s)).id, period: thisMonth(), percent: '30', text: '完成选址' } })),
@@ -159,6 +160,7 @@ const READERS = ['liaison', 'unit_head', 'task_force', 'hq_office', 'leader', 'i
 export const REPORTING_MATRIX: Record<string, Allowed> = {
   'GET /api/reports': READERS,
   'GET /api/reports/:id': READERS,
+  'GET /api/reports/brief': READERS,
   'POST /api/reports': UNIT,
   'PATCH /api/reports/:id': UNIT,
   'POST /api/reports/:id/submit': UNIT,

@@ -3,7 +3,7 @@ import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
 import type { BlockerCreate, BlockerLevel } from '../../domain/schemas/blocker.js';
-import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, Report, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
+import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, Report, ReportBrief, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
   page?: number;
@@ -20,7 +20,8 @@ export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}
 export const createReport = (input: ReportCreate) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });
 export const updateReport = (id: string, input: ReportUpdate) => api<Item<ReportDetail>>(`/reports/${id}`, { method: 'PATCH', body: input });
 export type ReportStepName = 'submit' | 'approve' | 'review' | 'accept';
-export const stepReport = (id: string, step: ReportStepName, version: number) => api<Item<ReportDetail>>(`/reports/${id}/${step}`, { method: 'POST', body: { version } });
+export const stepReport = (id: string, step: ReportStepName, version: number, comment?: string) =>
+  api<Item<ReportDetail>>(`/reports/${id}/${step}`, { method: 'POST', body: { version, ...(comment ? { comment } : {}) } });
 export const returnReport = (id: string, reason: string, version: number) => api<Item<ReportDetail>>(`/reports/${id}/return`, { method: 'POST', body: { reason, version } });
 
 /** Uploads one evidence file; the server answers its SHA-256, which reports refer to. */
@@ -35,6 +36,7 @@ export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; l
 
 export const unitWorkbench = (unit?: string) => api<{ data: UnitWorkbench }>('/workbench/unit', { query: { unit } });
 export const taskForceWorkbench = () => api<{ data: TaskForceWorkbench }>('/workbench/task-force');
+export const reportBrief = (itemType: ItemType, itemId: string) => api<Item<ReportBrief>>('/reports/brief', { query: { itemType, itemId } });
 export const hqWorkbench = () => api<{ data: HqWorkbench }>('/workbench/hq');
 export const leaderWorkbench = () => api<{ data: LeaderWorkbench }>('/workbench/leader');
 

@@ -7,9 +7,10 @@ import { takeReportStep } from './reportStep.js';
  * submitted (Asia/Shanghai date) after the period's due date. A resubmission after a return keeps the
  * flag as it was — the return was the reviewer's doing, not the unit's delay.
  */
-export function submitReport(ctx: Ctx, id: string, input: { version?: number | undefined }) {
+export function submitReport(ctx: Ctx, id: string, input: { version?: number | undefined; comment?: string | undefined }) {
   return takeReportStep(ctx, id, 'submit', {
     version: input.version,
+    reason: input.comment || undefined,
     patch: (r, now) => ({
       submittedAt: now,
       late: r.submittedAt ? r.late : !!r.dueDate && shanghaiDate(now) > r.dueDate,

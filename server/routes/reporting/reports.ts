@@ -1,5 +1,5 @@
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
-import { Report, ReportCreate, ReportDetail, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
+import { Report, ReportBrief, ReportBriefQuery, ReportCreate, ReportDetail, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
 import type { App } from '../../app.js';
 import { acceptReport } from '../../commands/reporting/acceptReport.js';
 import { approveReport } from '../../commands/reporting/approveReport.js';
@@ -13,6 +13,9 @@ import { reportPolicy } from '../../policies/report.js';
 import { presentReport } from '../../presenters/reporting/report.js';
 import { loadItems, itemKey } from '../../queries/reporting/items.js';
 import { listReports } from '../../queries/reporting/reports.js';
+import { reportBrief } from '../../queries/reporting/reportBrief.js';
+import { unitsWhere } from '../../policies/report.js';
+import { notFound } from '../../errors.js';
 import { presentReportView, reportView } from './reportView.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -31,6 +34,13 @@ export default function reportRoutes(app: App) {
       page: { page, perPage, total },
       policies: evaluate(reportPolicy, req.ctx.actor),
     };
+  });
+
+  app.get('/api/reports/brief', { schema: { tags, querystring: ReportBriefQuery, response: { 200: itemResponse(ReportBrief), ...errors } } }, async (req) => {
+    authorize(reportPolicy.read(req.ctx.actor));
+    const brief = await reportBrief(req.ctx.database.db, req.query.itemType, req.query.itemId, unitsWhere(req.ctx.actor, 'liaison', 'unit_head'), req.ctx.lang);
+    if (!brief) throw notFound(req.query.itemType);
+    return { data: brief, policies: evaluate(reportPolicy, req.ctx.actor) };
   });
 
   app.get('/api/reports/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {

@@ -76,10 +76,12 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
     expect(fixed.json().data).toMatchObject({ status: 'returned', percent: '55.00' });
     await api.step(d.liaisonA, id, 'submit');
     await api.write(d.liaisonA, 'PATCH', `/api/reports/${id}`, { version: fixed.json().data.version + 1, text: '改' }, 409, 'report_not_editable');
-    await api.step(d.headA, id, 'approve');
-    await api.step(d.taskForce, id, 'review');
+    // 审批意见 is optional with every step up the chain, bounded like a reason, and kept in the history (issue 17 item 14).
+    await api.step(d.headA, id, 'approve', { comment: '同意上报'.repeat(200) }, 400, 'validation');
+    await api.step(d.headA, id, 'approve', { comment: '  同意上报，请专班把关  ' });
+    await api.step(d.taskForce, id, 'review', { comment: '' });
     await api.step(d.taskForce, id, 'accept', {}, 403, 'forbidden');
-    const accepted = await api.step(d.hq, id, 'accept');
+    const accepted = await api.step(d.hq, id, 'accept', { comment: '数据翔实，同意验收' });
 
     const detail = accepted.json().data;
     expect(detail.status).toBe('accepted');
@@ -93,6 +95,7 @@ describe.each(DATABASE_KINDS)('report workflow on %s', (kind) => {
       'accept→accepted',
     ]);
     expect(detail.steps[2]).toMatchObject({ reason: '缺少现场照片', actorId: d.taskForce.id });
+    expect(detail.steps.map((s: { reason: string | null }) => s.reason)).toEqual([null, null, '缺少现场照片', null, '同意上报，请专班把关', null, '数据翔实，同意验收']);
     expect(detail.steps.every((s: { at: string }) => !Number.isNaN(Date.parse(s.at)))).toBe(true);
     expect(accepted.json().policies).toEqual({ update: false, submit: false, approve: false, review: false, accept: false, return: false });
     // Accepting changed the facts, and the light follows them: 55% is ahead of ~50% expected.

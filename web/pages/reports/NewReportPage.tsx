@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { App, Flex, Input, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { App, Card, Col, Flex, Row, Select, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { periodOf } from '../../../domain/periods.js';
 import { ITEM_TYPES, type ItemType } from '../../../domain/work.js';
 import { ApiError } from '../../api/client.js';
-import { createReport, listReports, stepReport } from '../../api/reporting.js';
+import { createReport, listReports, reportBrief, stepReport } from '../../api/reporting.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { NotFound } from '../../components/NotFound.js';
 import { PageCard } from '../../components/PageCard.js';
-import { todayInZone } from '../../format.js';
+import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
+import { ReportBriefCard } from './ReportBriefCard.js';
 import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { useItemHead } from './useItemHead.js';
 
@@ -29,12 +29,24 @@ export function NewReportPage() {
   const itemId = sp.get('itemId') ?? undefined;
   const head = useItemHead(itemType, itemId);
   const [period, setPeriod] = useState<string | null>(sp.get('period'));
+  const brief = useQuery({ queryKey: ['reportBrief', itemType, itemId], queryFn: () => reportBrief(itemType!, itemId!), enabled: !!itemType && !!itemId });
 
   if (!itemType || !itemId) return <NotFound />;
   if (head.isError) return <LoadError error={head.error} onRetry={() => void head.refetch()} />;
-  if (!head.data) return <FullPageSpin />;
+  if (brief.isError) return <LoadError error={brief.error} onRetry={() => void brief.refetch()} />;
+  if (!head.data || !brief.data) return <FullPageSpin />;
   const h = head.data;
-  const currentPeriod = period ?? periodOf(todayInZone(), h.periodKind);
+  const b = brief.data.data;
+  // The period is picked from the item's due periods (typing 第四季度 got only "格式不正确"); the one due now by default.
+  const currentPeriod = period ?? b.periods.find((p) => p.open)?.period ?? b.periods[0]!.period;
+  const periodOptions = b.periods.map((p) => ({
+    value: p.period,
+    label: [t('report.periodDue', { period: p.period, due: formatDate(p.dueDate) }), p.open ? t('report.periodOpen') : '', p.status ? t('report.periodHas', { status: t(`reportStatus.${p.status}`) }) : '']
+      .filter(Boolean)
+      .join(' · '),
+  }));
+  // A period the address asked for that is not among the choices (an old link) stays selectable.
+  if (!periodOptions.some((o) => o.value === currentPeriod)) periodOptions.push({ value: currentPeriod, label: currentPeriod });
 
   const create = async (p: ReportPayload) => {
     try {
@@ -69,9 +81,11 @@ export function NewReportPage() {
         </Flex>
       }
     >
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
       <Flex gap={8} align="center" style={{ marginBottom: 16 }} wrap>
         <Typography.Text>{t('report.period')}</Typography.Text>
-        <Input value={currentPeriod} onChange={(e) => setPeriod(e.target.value.trim())} style={{ width: 140 }} data-testid="report-period" />
+        <Select value={currentPeriod} onChange={setPeriod} options={periodOptions} style={{ minWidth: 260, maxWidth: '100%' }} data-testid="report-period" />
       </Flex>
       <ReportForm
         itemType={itemType}
@@ -88,6 +102,13 @@ export function NewReportPage() {
           }
         }}
       />
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('report.brief.title')}>
+            <ReportBriefCard brief={b} />
+          </Card>
+        </Col>
+      </Row>
     </PageCard>
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { getReport, stepReport, updateReport } from '../../api/reporting.js';
+import { getReport, reportBrief, stepReport, updateReport } from '../../api/reporting.js';
+import { ReportBriefCard } from './ReportBriefCard.js';
 import { can } from '../../api/types.js';
 import type { ReportDetail } from '../../api/workTypes.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
@@ -39,6 +40,13 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const report = useQuery({ queryKey: ['reports', id], queryFn: () => getReport(id) });
+  const item = report.data?.data;
+  // While the unit writes (a draft, or a report that came back), what the item asks is beside the form.
+  const brief = useQuery({
+    queryKey: ['reportBrief', item?.itemType, item?.itemId],
+    queryFn: () => reportBrief(item!.itemType, item!.itemId),
+    enabled: !!item && can(report.data?.policies, 'update'),
+  });
   if (report.isError) return <LoadError error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data) return <FullPageSpin />;
   const { data: r, policies } = report.data;
@@ -122,6 +130,11 @@ export function ReportPage() {
         </Col>
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
+            {editable && brief.data && (
+              <Card size="small" title={t('report.brief.title')}>
+                <ReportBriefCard brief={brief.data.data} />
+              </Card>
+            )}
             <Card size="small" title={t('report.steps')}>
               <ReportSteps steps={r.steps} />
             </Card>

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 
 const COLOR = { submit: 'blue', approve: 'green', review: 'green', accept: 'green', return: 'red' } as const;
 
-/** 流转记录: every step with who took it, when, and the reason of a return. */
+/** 流转记录: every step with who took it, when, the reason of a return and any 审批意见. */
 export function ReportSteps({ steps }: { steps: ReportDetail['steps'] }) {
   const { t } = useI18n();
   if (!steps.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.noSteps')} />;
@@ -18,7 +18,9 @@ export function ReportSteps({ steps }: { steps: ReportDetail['steps'] }) {
           <div data-testid={`report-step-${s.action}`}>
             <Typography.Text strong>{t(`reportAction.${s.action}`)}</Typography.Text>
             <Typography.Text type="secondary"> · {s.actorName ?? '—'} · {formatDateTime(s.at)}</Typography.Text>
-            {s.reason && <div>{t('report.returnedBecause', { reason: s.reason })}</div>}
+            {s.reason && (
+              <div data-testid="step-note">{s.action === 'return' ? t('report.returnedBecause', { reason: s.reason }) : t('report.commentWas', { comment: s.reason })}</div>
+            )}
           </div>
         ),
       }))}
