@@ -37,6 +37,7 @@ const MESSAGES: Record<string, Message> = {
   weak_password: { 'zh-CN': '新密码不符合要求：{detail}', 'en-US': 'The new password does not meet the rules: {detail}' },
   same_password: { 'zh-CN': '新密码不能与当前密码相同', 'en-US': 'The new password must differ from the current one' },
   totp_invalid: { 'zh-CN': '动态验证码不正确', 'en-US': 'The verification code is wrong' },
+  recovery_code_invalid: { 'zh-CN': '恢复码不正确或已用过', 'en-US': 'The recovery code is wrong or was used before' },
   totp_not_started: { 'zh-CN': '请先获取二维码', 'en-US': 'Request the QR code first' },
   payload_too_large: { 'zh-CN': '文件过大', 'en-US': 'The file is too large' },
   unsupported_media: { 'zh-CN': '不支持的文件类型', 'en-US': 'Unsupported file type' },

@@ -9,6 +9,11 @@ export const LoginBody = z.strictObject({
 export type LoginInput = z.infer<typeof LoginBody>;
 
 export const TotpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+/** A recovery code as typed (any case, dashes or spaces); whether it is one is the server's to say, like a wrong code. */
+export const RecoveryCodeBody = z.strictObject({ code: z.string().trim().min(1).max(40) });
+export const TotpEnrolResult = z.object({ data: z.object({ stage: z.enum(['ok', 'change_password', 'totp_enrol', 'totp_verify']), recoveryCodes: z.array(z.string()) }) });
+export const RecoveryResult = z.object({ data: z.object({ stage: z.enum(['ok', 'change_password', 'totp_enrol', 'totp_verify']), remaining: z.number() }) });
+export const RecoveryCodes = z.object({ data: z.object({ recoveryCodes: z.array(z.string()) }) });
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(LIMITS.password),

@@ -9,6 +9,7 @@ import { rememberPassword } from '../queries/passwordHistory.js';
 import { findUserForLogin, rolesOf } from '../queries/users.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { endUserSessions } from '../security/sessions.js';
+import { dropRecoveryCodes } from '../security/recoveryCodes.js';
 
 export interface RecoveryOptions {
   /** Issue a one-time password, to be changed at the next login. */
@@ -44,6 +45,7 @@ export async function recoverSecadmin(ctx: Ctx, account: string, opts: RecoveryO
       .where(eq(users.id, user.id));
     if (passwordHash) await rememberPassword(tx, user.id, before.passwordHash, PASSWORD_HISTORY - 1);
     // A new password or second factor means the old ones may be in other hands: their sessions end.
+    if (opts.resetTotp) await dropRecoveryCodes(tx, user.id);
     if (passwordHash || opts.resetTotp) await endUserSessions(tx, user.id);
     await recordAudit(tx, ctx, 'user.recovered', {
       entity: 'user',

@@ -13,6 +13,7 @@ import { findUser } from '../queries/users.js';
 import type { AuthThrottle } from '../security/authThrottle.js';
 import { setSessionStage } from '../security/sessions.js';
 import { checkTotp, newTotpSecret, spendTotpStep, totpEnrolment } from '../security/totp.js';
+import { recoveryCodesLeft, replaceRecoveryCodes, spendRecoveryCode } from '../security/recoveryCodes.js';
 import { lockedError } from './login.js';
 
 async function me(ctx: Ctx) {
@@ -36,7 +37,10 @@ export async function setupTotp(ctx: Ctx) {
   return totpEnrolment(secret, user.account);
 }
 
-/** Confirms enrolment with a code from the phone; the session counts as verified. The code is spent. */
+/**
+ * Confirms enrolment with a code from the phone; the session counts as verified. The code is spent.
+ * Gives ten single-use recovery codes, once, for the day the phone is lost.
+ */
 export async function enrolTotp(ctx: Ctx, code: string) {
   const { user, sessionId, actor } = await me(ctx);
   if (!user.totpSecret || user.totpEnabled) throw new AppError(409, 'totp_not_started');
@@ -52,8 +56,9 @@ export async function enrolTotp(ctx: Ctx, code: string) {
     if (!(await spendTotpStep(tx, user.id, step))) throw reused();
     await tx.update(users).set({ totpEnabled: true, version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
     await setSessionStage(tx, sessionId, stage);
-    await recordAudit(tx, ctx, 'auth.totp_enrolled', { entity: 'user', entityId: user.id });
-    return { stage };
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    await recordAudit(tx, ctx, 'auth.totp_enrolled', { entity: 'user', entityId: user.id, after: { recoveryCodes: recoveryCodes.length } });
+    return { stage, recoveryCodes };
   });
 }
 
@@ -98,5 +103,54 @@ async function checkSecondFactor(ctx: Ctx, code: string): Promise<TotpOutcome> {
     await clearLoginFailures(tx, user.id, ctx.ip);
     await recordAudit(tx, ctx, 'auth.totp_verified', { entity: 'user', entityId: user.id });
     return { ok: true as const, stage };
+  });
+}
+
+export type RecoveryOutcome = { ok: true; stage: ReturnType<typeof sessionStage>; remaining: number } | { ok: false; error: AppError };
+
+/**
+ * The login's second step with a recovery code instead of the phone's: the same lock and throttle
+ * as a wrong TOTP code, the code spent in the same transaction (good once), audited with how many
+ * codes are left.
+ */
+export function recoverWithCode(ctx: Ctx, code: string, throttle: AuthThrottle): Promise<RecoveryOutcome> {
+  return throttle.attempt(ctx, async (): Promise<RecoveryOutcome> => {
+    const { user, sessionId, actor } = await me(ctx);
+    if (!user.totpEnabled) return { ok: false, error: new AppError(409, 'totp_not_started') };
+    const { policy } = await readSecurityPolicy(ctx.database.db);
+    const subject = { userId: user.id };
+    const lock = lockState(await recentFailures(ctx.database.db, subject, ctx.ip, user.lockResetAt, lockoutHorizonMs(policy)), new Date(), policy);
+    if (lock.locked) {
+      await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
+      return { ok: false, error: lockedError(lock.until!) };
+    }
+    const stage = sessionStage({ mustChangePassword: user.mustChangePassword, needsTotp: actor.roles.some((r) => isAdminRole(r.role)), totpEnabled: true, totpVerified: true });
+    return inTx(ctx, async (tx): Promise<RecoveryOutcome> => {
+      if (!(await spendRecoveryCode(tx, user.id, code, new Date()))) {
+        await recordLoginFailure(tx, subject, ctx.ip, new Date());
+        await recordAudit(tx, ctx, 'auth.recovery_code_failed', { entity: 'user', entityId: user.id });
+        return { ok: false, error: new AppError(422, 'recovery_code_invalid', {}, { code: '' }) };
+      }
+      const remaining = await recoveryCodesLeft(tx, user.id);
+      await setSessionStage(tx, sessionId, stage);
+      await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+      await clearLoginFailures(tx, user.id, ctx.ip);
+      await recordAudit(tx, ctx, 'auth.recovery_code_used', { entity: 'user', entityId: user.id, after: { remaining } });
+      return { ok: true, stage, remaining };
+    });
+  });
+}
+
+/** New recovery codes for a signed-in user, who proves the phone is at hand with a current code (spent). */
+export async function regenerateRecoveryCodes(ctx: Ctx, code: string) {
+  const { user } = await me(ctx);
+  if (!user.totpEnabled || !user.totpSecret) throw new AppError(409, 'totp_not_started');
+  const step = await checkTotp(user.totpSecret, code);
+  if (step === null) throw new AppError(422, 'totp_invalid', {}, { code: '' });
+  return inTx(ctx, async (tx) => {
+    if (!(await spendTotpStep(tx, user.id, step))) throw reused();
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    await recordAudit(tx, ctx, 'auth.recovery_codes_regenerated', { entity: 'user', entityId: user.id, after: { recoveryCodes: recoveryCodes.length } });
+    return { recoveryCodes };
   });
 }

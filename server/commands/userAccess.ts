@@ -12,6 +12,7 @@ import { rememberPassword } from '../queries/passwordHistory.js';
 import { hashPassword, randomPassword } from '../security/passwords.js';
 import { endUserSessions } from '../security/sessions.js';
 import { grantsOf } from './roleGrants.js';
+import { dropRecoveryCodes } from '../security/recoveryCodes.js';
 
 /** The account's roles, held and pending: whether it is an admin's decides who may act on it (三员分立). */
 async function accountRoles(tx: Tx, id: string) {
@@ -78,11 +79,16 @@ export async function unlockUser(ctx: Ctx, id: string) {
   });
 }
 
-/** The secadmin clears a lost second factor; the user enrols again at next login. */
+/**
+ * The secadmin clears a lost second factor (and its recovery codes); the user enrols again at next
+ * login. Never one's own: a stolen session must not get to replace its owner's phone.
+ */
 export async function resetTotp(ctx: Ctx, id: string) {
+  if (ctx.actor?.userId === id) throw new AppError(403, 'own_totp');
   return inTx(ctx, async (tx) => {
     const before = await lockRow(tx, users, 'user', id);
     await tx.update(users).set({ totpEnabled: false, totpSecret: null, version: before.version + 1 }).where(eq(users.id, id));
+    await dropRecoveryCodes(tx, id);
     await endUserSessions(tx, id);
     await recordAudit(tx, ctx, 'user.totp_reset', { entity: 'user', entityId: id, before: { totpEnabled: before.totpEnabled }, after: { totpEnabled: false } });
   });

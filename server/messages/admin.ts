@@ -11,6 +11,7 @@ export const ADMIN_MESSAGES: Record<string, Message> = {
     'en-US': 'Separated admin duties: an administrator role cannot be combined with program roles ({roles})',
   },
   own_roles: { 'zh-CN': '不能变更自己的角色', 'en-US': 'You cannot change your own roles' },
+  own_totp: { 'zh-CN': '不能重置自己的动态验证码，请由另一位安全管理员办理', 'en-US': 'You cannot reset your own second factor; another security admin must' },
   own_account: { 'zh-CN': '不能为自己的账号重置密码，请使用修改密码', 'en-US': 'You cannot reset your own password; change it instead' },
   admin_reset_needs_secadmin: {
     'zh-CN': '管理员账号的密码须由安全管理员重置',

@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   'POST /api/auth/totp/setup': 'auth.totp_setup',
   'POST /api/auth/totp/enrol': 'auth.totp_enrolled',
   'POST /api/auth/totp/verify': 'auth.totp_verified',
+  'POST /api/auth/totp/recover': 'auth.recovery_code_used',
+  'POST /api/auth/totp/recovery-codes': 'auth.recovery_codes_regenerated',
   'POST /api/regions': 'region.created',
   'PATCH /api/regions/:id': 'region.updated',
   'POST /api/units': 'unit.created',

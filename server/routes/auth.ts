@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
-import { ChangePasswordBody, LoginBody, LoginResult, SessionStage, TotpCodeBody, TotpSetup } from '../../domain/schemas/auth.js';
+import { ChangePasswordBody, LoginBody, LoginResult, RecoveryCodeBody, RecoveryCodes, RecoveryResult, SessionStage, TotpCodeBody, TotpEnrolResult, TotpSetup } from '../../domain/schemas/auth.js';
 import { ErrorBody, OkBody } from '../../domain/schemas/common.js';
 import { z } from 'zod';
 import type { App } from '../app.js';
 import { changePassword } from '../commands/changePassword.js';
 import { login } from '../commands/login.js';
 import { logout } from '../commands/logout.js';
-import { enrolTotp, setupTotp, verifyTotp } from '../commands/totp.js';
+import { enrolTotp, recoverWithCode, regenerateRecoveryCodes, setupTotp, verifyTotp } from '../commands/totp.js';
 import type { AuthThrottle } from '../security/authThrottle.js';
 import { SESSION_COOKIE } from '../security/sessions.js';
 
@@ -49,8 +49,25 @@ export default function authRoutes(app: App, opts: { secureCookies: boolean; thr
 
   app.post(
     '/api/auth/totp/enrol',
-    { config: { stages: ['totp_enrol', 'ok'] }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: StageResult, ...errors } } },
+    { config: { stages: ['totp_enrol', 'ok'] }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: TotpEnrolResult, ...errors } } },
     async (req) => ({ data: await enrolTotp(req.ctx, req.body.code) }),
+  );
+
+  // The second step with a recovery code, for a user whose phone is lost.
+  app.post(
+    '/api/auth/totp/recover',
+    { config: { stages: ['totp_verify'] }, schema: { tags: ['auth'], body: RecoveryCodeBody, response: { 200: RecoveryResult, ...errors } } },
+    async (req) => {
+      const r = await recoverWithCode(req.ctx, req.body.code, opts.throttle);
+      if (!r.ok) throw r.error;
+      return { data: { stage: r.stage, remaining: r.remaining } };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/recovery-codes',
+    { config: { stages: ['ok'] }, schema: { tags: ['auth'], body: TotpCodeBody, response: { 200: RecoveryCodes, ...errors } } },
+    async (req) => ({ data: await regenerateRecoveryCodes(req.ctx, req.body.code) }),
   );
 
   app.post(

@@ -27,6 +27,8 @@ const CORE_MATRIX: Record<string, Allowed> = {
   'POST /api/auth/totp/setup': 'everyone',
   'POST /api/auth/totp/enrol': 'everyone',
   'POST /api/auth/totp/verify': 'everyone',
+  'POST /api/auth/totp/recover': 'everyone',
+  'POST /api/auth/totp/recovery-codes': 'everyone',
   'GET /api/me': 'everyone',
   'GET /api/regions': 'everyone',
   'POST /api/regions': SYS,

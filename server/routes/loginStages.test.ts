@@ -14,7 +14,7 @@ import { sampleUrl, servedRoutes } from '../testing/servedRoutes.js';
 
 /** What each unfinished stage may call, written from the rule (not read from the routes). */
 const NEXT_STEPS: Record<Exclude<SessionStage, 'ok'>, string[]> = {
-  totp_verify: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/totp/verify'],
+  totp_verify: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/totp/verify', 'POST /api/auth/totp/recover'],
   change_password: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/password'],
   totp_enrol: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enrol'],
 };

@@ -3,7 +3,9 @@ import { generate } from 'otplib';
 import type { z } from 'zod';
 import { dayNumber, fromDayNumber } from '../../domain/calendar/days.js';
 import type { Role } from '../../domain/enums.js';
-import { ChangePasswordBody, TotpCodeBody } from '../../domain/schemas/auth.js';
+import { ChangePasswordBody, RecoveryCodeBody, TotpCodeBody } from '../../domain/schemas/auth.js';
+import { replaceRecoveryCodes } from '../security/recoveryCodes.js';
+import { freshTotpCode } from './totpCodes.js';
 import { CalendarOverrideBody } from '../../domain/schemas/calendar.js';
 import { BodyCreate, BodyMemberCreate, BodyUpdate, RegionCreate, RegionUpdate, UnitCreate, UnitUpdate } from '../../domain/schemas/org.js';
 import { RoleProposalReject, UserCreate, UserUpdate, VersionBody } from '../../domain/schemas/users.js';
@@ -98,6 +100,18 @@ export const ROUTE_CALLS: Record<string, CallBuilder> = {
     const secret = newTotpSecret();
     const { session } = await ownSession(env, role, { totpSecret: secret, totpEnabled: true });
     return { req: { method: 'POST', url: '/api/auth/totp/verify', payload: { code: await generate({ secret }) } }, session };
+  },
+  'POST /api/auth/totp/recover': async (env, role) => {
+    const secret = newTotpSecret();
+    const { user, session } = await ownSession(env, role, { totpSecret: secret, totpEnabled: true });
+    const [code] = await replaceRecoveryCodes(env.database.db, user.id);
+    return { req: { method: 'POST', url: '/api/auth/totp/recover', payload: { code } }, session };
+  },
+  'POST /api/auth/totp/recovery-codes': async (env, role) => {
+    const secret = newTotpSecret();
+    const user = await makeUser(env.database, [{ role }], { totpSecret: secret, totpEnabled: true });
+    const session = await loginAs(env.app, { ...user, totpSecret: secret });
+    return { req: { method: 'POST', url: '/api/auth/totp/recovery-codes', payload: { code: await freshTotpCode(secret) } }, session };
   },
   'GET /api/me': (env, role) => as(env, role, { method: 'GET', url: '/api/me' }),
 
@@ -204,6 +218,8 @@ export const WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] = [
   { key: 'POST /api/auth/totp/setup', role: 'liaison', body: NONE },
   { key: 'POST /api/auth/totp/enrol', role: 'secadmin', body: json(TotpCodeBody) },
   { key: 'POST /api/auth/totp/verify', role: 'unit_head', body: json(TotpCodeBody) },
+  { key: 'POST /api/auth/totp/recover', role: 'unit_head', body: json(RecoveryCodeBody) },
+  { key: 'POST /api/auth/totp/recovery-codes', role: 'unit_head', body: json(TotpCodeBody) },
   { key: 'POST /api/regions', role: 'sysadmin', body: json(RegionCreate) },
   { key: 'PATCH /api/regions/:id', role: 'sysadmin', body: json(RegionUpdate) },
   { key: 'POST /api/units', role: 'sysadmin', body: json(UnitCreate) },

@@ -31,6 +31,10 @@ export const changePassword = async (input: ChangePasswordInput) =>
 
 export const setupTotp = async () => (await api<{ data: TotpSetup }>('/auth/totp/setup', { method: 'POST' })).data;
 
-export const enrolTotp = async (code: string) => (await api<StageAnswer>('/auth/totp/enrol', { method: 'POST', body: { code } })).data.stage;
+export const enrolTotp = async (code: string) =>
+  (await api<{ data: { stage: SessionStage; recoveryCodes: string[] } }>('/auth/totp/enrol', { method: 'POST', body: { code } })).data;
+/** The second step with a recovery code; says how many codes are left. */
+export const recoverWithCode = async (code: string) =>
+  (await api<{ data: { stage: SessionStage; remaining: number } }>('/auth/totp/recover', { method: 'POST', body: { code } })).data;
 
 export const verifyTotp = async (code: string) => (await api<StageAnswer>('/auth/totp/verify', { method: 'POST', body: { code } })).data.stage;

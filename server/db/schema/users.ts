@@ -119,3 +119,19 @@ export const roleProposals = pgTable(
   },
   (t) => [uniqueIndex('role_proposals_one_pending').on(t.userId).where(sql`${t.status} = 'pending'`), index('role_proposals_status').on(t.status)],
 );
+
+/**
+ * Single-use recovery codes for a lost second factor: given once at TOTP enrolment, stored only as
+ * salted hashes (server/security/recoveryCodes.ts); a used code keeps its row with the time it was used.
+ */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_user_hash').on(t.userId, t.codeHash)],
+);

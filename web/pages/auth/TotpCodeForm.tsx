@@ -8,12 +8,15 @@ import { useI18n } from '../../i18n/useI18n.js';
 import type { MessageKey } from '../../i18n/translate.js';
 
 interface Props {
-  submit: (code: string) => Promise<SessionStage>;
+  /** Null: the caller shows something first (the recovery codes) and moves on itself. */
+  submit: (code: string) => Promise<SessionStage | null>;
   submitLabel: MessageKey;
+  /** A recovery code (xxxx-xxxx-xxxx) instead of the phone's six digits. */
+  recovery?: boolean;
 }
 
-/** A 6-digit code field and its button; the server's answer moves the session to its next stage. */
-export function TotpCodeForm({ submit, submitLabel }: Props) {
+/** A 6-digit code field (or a recovery code's) and its button; the server's answer moves the session to its next stage. */
+export function TotpCodeForm({ submit, submitLabel, recovery = false }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ code: string }>();
   const [busy, setBusy] = useState(false);
@@ -22,7 +25,8 @@ export function TotpCodeForm({ submit, submitLabel }: Props) {
   const onFinish = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      await goToStage(await submit(code));
+      const stage = await submit(code);
+      if (stage) await goToStage(stage);
     } catch (e) {
       form.setFields([{ name: 'code', value: '', errors: [e instanceof ApiError ? e.message : String(e)] }]);
     } finally {
@@ -32,6 +36,11 @@ export function TotpCodeForm({ submit, submitLabel }: Props) {
 
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)}>
+      {recovery ? (
+        <Form.Item name="code" label={t('totp.recoveryCode')} rules={[{ required: true, whitespace: true, message: t('totp.recoveryRule') }]}>
+          <Input data-testid="recovery-code" prefix={<SafetyOutlined />} autoComplete="off" maxLength={40} placeholder="xxxx-xxxx-xxxx" size="large" autoFocus />
+        </Form.Item>
+      ) : (
       <Form.Item name="code" label={t('totp.code')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('totp.codeRule') }]}>
         <Input
           data-testid="totp-code"
@@ -45,6 +54,7 @@ export function TotpCodeForm({ submit, submitLabel }: Props) {
           autoFocus
         />
       </Form.Item>
+      )}
       <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="totp-submit">
         {t(submitLabel)}
       </Button>
