@@ -137,9 +137,11 @@ describe('auditor', () => {
       await page.getByTestId('audit-page').waitFor();
       await pickOption(page, 'audit-filter-category', '拒绝与失败');
       await page.getByTestId('audit-search').click();
-      const row = page.locator('.ant-table-row', { hasText: 'access.refused' }).first();
+      // Records read as sentences, not codes (issue 17 item 15).
+      const row = page.locator('.ant-table-row', { hasText: '被拒绝访问' }).first();
       await row.waitFor();
       expect(await row.innerText()).toContain('拒绝与失败');
+      expect(await page.locator('.ant-table-row', { hasText: 'access.refused' }).count()).toBe(0);
       const rows = await page.locator('.ant-table-row').allInnerTexts();
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.includes('拒绝与失败'))).toBe(true);
@@ -147,6 +149,17 @@ describe('auditor', () => {
       const detail = await page.locator('.ant-table-expanded-row').first().innerText();
       expect(detail).toContain('/api/users');
       expect(detail).toContain('forbidden');
+      // The code and the ids are one click away, in the opened record.
+      expect(detail).toContain('access.refused');
+
+      // The action filter is a picker of actions in words: 登录 picks auth.login, and each sign-in names its session.
+      await page.getByTestId('audit-page').locator('button[type=reset]').click();
+      await pickOption(page, 'audit-filter-action', '登录（auth.login）');
+      await page.getByTestId('audit-search').click();
+      const login = page.locator('.ant-table-row', { hasText: '登录' }).first();
+      await login.waitFor();
+      await expect.poll(async () => (await page.getByTestId('audit-sentence').allInnerTexts()).every((s) => s.endsWith('登录'))).toBe(true);
+      expect(await login.innerText()).toMatch(/开启会话 [0-9a-f]{12}/);
       await page.screenshot({ path: '.tmp/audit-refusals-1280.png', fullPage: true });
     } finally {
       await context.close();

@@ -26,6 +26,12 @@ export const AuditRecord = z.object({
   category: z.enum(AUDIT_CATEGORIES),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The actor's name, the named item the record is about, and the whole as a sentence in the request's language. */
+  actorName: z.string().nullable(),
+  subject: z.string().nullable(),
+  sentence: z.string(),
+  /** For a sign-in: the session it opened (a prefix of the session's id, never its token). */
+  session: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),
@@ -42,3 +48,5 @@ export const AuditVerifyResult = z.object({
     checkpointsMatched: z.number().optional(),
   }),
 });
+
+export const AuditActors = z.object({ data: z.array(z.object({ account: z.string(), name: z.string().nullable() })) });

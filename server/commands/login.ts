@@ -78,7 +78,8 @@ async function checkLogin(ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
       await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
       await clearLoginFailures(tx, user.id, ctx.ip);
     }
-    await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entity: 'session', entityId: user.id, after: { stage } });
+    // The session it opened, by a prefix of its id (a hash of the token, never the token itself).
+    await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entity: 'session', entityId: user.id, after: { stage, session: s.sessionId.slice(0, 12) } });
     return { ok: true as const, token: s.token, csrfToken: s.csrfToken, stage };
   });
 }

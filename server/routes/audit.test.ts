@@ -98,6 +98,24 @@ describe.each(DATABASE_KINDS)('the audit log on %s', (kind) => {
     expect(JSON.stringify(byActor)).not.toContain('$argon2');
     expect((await audit('?action=no.such.action')).json().data).toEqual([]);
     expect((await audit('?actor=%25')).json().data).toEqual([]); // a LIKE wildcard is matched literally
+
+    // Each record reads as a sentence: who, what, to which named item (issue 17 item 15).
+    const unitName = byEntity.data[0].subject as string;
+    expect(unitName).toBe('二改');
+    expect(byEntity.data[0].actorName).toBe('测试用户');
+    expect(byEntity.data[0].sentence).toBe('测试用户（sys_filter）修改了单位「二改」');
+    expect(record.sentence).toBe('测试用户（sys_filter）创建了账号「联络员（secret_check）」');
+    const en = (await send(h.app, { method: 'GET', url: `/api/audit?entity=unit&entityId=${unit.id}`, headers: { 'accept-language': 'en-US' } }, auditor)).json();
+    expect(en.data[0].sentence).toBe('测试用户 (sys_filter) changed the unit "二改"');
+    // A sign-in names the session it opened, by a prefix of the session's id, never the token.
+    const login = (await audit('?action=auth.login&actor=sys_filter')).json().data[0];
+    expect(login.session).toMatch(/^[0-9a-f]{12}$/);
+    expect(s.cookie).not.toContain(login.session);
+    expect(login.sentence).toBe('测试用户（sys_filter）登录');
+    // The "who" picker lists the log's actors with their names; only the auditor reads it.
+    const actors = (await send(h.app, { method: 'GET', url: '/api/audit/actors' }, auditor)).json().data;
+    expect(actors).toContainEqual({ account: 'sys_filter', name: '测试用户' });
+    expect((await send(h.app, { method: 'GET', url: '/api/audit/actors' }, s)).statusCode).toBe(403);
   });
 
   it('verifies the chain as intact, refuses to let the application change a record, and names the first tampered one', async () => {

@@ -1,6 +1,8 @@
 import { auditCategory } from '../../domain/auditCategories.js';
 import { ErrorBody, listResponse } from '../../domain/schemas/common.js';
-import { AuditQuery, AuditRecord, AuditVerifyResult } from '../../domain/schemas/audit.js';
+import { AuditActors, AuditQuery, AuditRecord, AuditVerifyResult } from '../../domain/schemas/audit.js';
+import { auditSentence } from '../../domain/auditSentence.js';
+import { auditActors, auditNames } from '../queries/auditNames.js';
 import type { App } from '../app.js';
 import { listAudit, verifyAuditChain } from '../audit.js';
 import { recordAccess } from '../accessLog.js';
@@ -16,10 +18,15 @@ export default function auditRoutes(app: App) {
     authorize(auditPolicy.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listAudit(req.ctx.database.db, filter, page, perPage);
+    const names = await auditNames(req.ctx.database.db, rows);
     // Who read the log, what they looked for and how much they saw: the auditor is audited too.
     await recordAccess(req.ctx, 'audit.read', { entity: 'audit', after: { filter, page, perPage, total } });
     return {
-      data: rows.map((r) => ({
+      data: rows.map((r) => {
+        const actorName = names.actorName(r.actorId);
+        const subject = names.subject(r.entity, r.entityId);
+        const after = (r.after ?? {}) as { session?: unknown };
+        return {
         id: String(r.id),
         at: r.at.toISOString(),
         actorId: r.actorId,
@@ -29,15 +36,25 @@ export default function auditRoutes(app: App) {
         category: auditCategory(r.action),
         entity: r.entity,
         entityId: r.entityId,
+        actorName,
+        subject,
+        sentence: auditSentence({ action: r.action, actorName, actorAccount: r.actorAccount, subject: r.action === 'auth.login' ? null : subject }, req.ctx.lang),
+        session: r.action === 'auth.login' && typeof after.session === 'string' ? after.session : null,
         before: r.before,
         after: r.after,
         hash: r.hash,
         prevHash: r.prevHash,
-      })),
+        };
+      }),
       page: { page, perPage, total },
       policies: evaluate(auditPolicy, req.ctx.actor),
     };
   });
+  app.get('/api/audit/actors', { schema: { tags: ['audit'], response: { 200: AuditActors, ...errors } } }, async (req) => {
+    authorize(auditPolicy.read(req.ctx.actor));
+    return { data: await auditActors(req.ctx.database.db) };
+  });
+
   app.get('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerifyResult, ...errors } } }, async (req) => {
     authorize(auditPolicy.verify(req.ctx.actor));
     // Read before the walk, so every checkpoint is of a head the walk reaches.

@@ -62,6 +62,7 @@ const CORE_MATRIX: Record<string, Allowed> = {
   'PUT /api/security-policy': SEC,
   'GET /api/audit': ['auditor'],
   'GET /api/audit/verify': ['auditor'],
+  'GET /api/audit/actors': ['auditor'],
   'GET /api/calendar/workdays': 'everyone',
   'GET /api/calendar/overrides': 'everyone',
   'PUT /api/calendar/overrides/:date': SYS,

@@ -23,4 +23,5 @@ export interface AuditFilter extends Query {
   category?: AuditCategory;
 }
 export const listAudit = (f: AuditFilter) => api<List<AuditRecord>>('/audit', { query: f });
+export const listAuditActors = () => api<{ data: { account: string; name: string | null }[] }>('/audit/actors');
 export const verifyAudit = async () => (await api<{ data: AuditVerify }>('/audit/verify')).data;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import { AUDIT_CATEGORIES, type AuditCategory } from '../../../domain/auditCategories.js';
+import { AUDIT_CATEGORIES, auditCategory, type AuditCategory } from '../../../domain/auditCategories.js';
+import { AUDIT_ACTION_WORDS } from '../../../domain/auditSentence.js';
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { listAudit, type AuditFilter } from '../../api/admin.js';
+import { listAudit, listAuditActors, type AuditFilter } from '../../api/admin.js';
 import { KEYS } from '../../api/hooks.js';
 import type { AuditRecord } from '../../api/types.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -47,6 +48,16 @@ export function AuditLogPage() {
   const [perPage, setPerPage] = useState(50);
   const filter: AuditFilter = { ...criteria, page, perPage };
   const audit = useQuery({ queryKey: [...KEYS.audit, filter], queryFn: () => listAudit(filter), placeholderData: keepPreviousData });
+  const actors = useQuery({ queryKey: [...KEYS.audit, 'actors'], queryFn: listAuditActors });
+  const { lang } = useI18n();
+  // Pickers, not typed codes: every action in words, grouped by its category.
+  const actionOptions = AUDIT_CATEGORIES.map((c) => ({
+    label: t(`audit.category.${c}`),
+    options: Object.entries(AUDIT_ACTION_WORDS)
+      .filter(([a]) => auditCategory(a) === c)
+      .map(([a, w]) => ({ value: a, label: `${w[lang]}（${a}）` })),
+  })).filter((g) => g.options.length);
+  const ENTITIES = ['user', 'session', 'region', 'unit', 'body', 'program', 'plan', 'task', 'target', 'project', 'report', 'blocker', 'evidence', 'security_policy', 'calendar_override', 'audit', 'access', 'system'];
 
   return (
     <PageCard title={t('audit.title')} testId="audit-page">
@@ -71,14 +82,19 @@ export function AuditLogPage() {
               data-testid="audit-filter-category"
             />
           </Form.Item>
-          <Form.Item name="actor" label={t('audit.actor')} style={{ ...filterStyle(140), marginBottom: 8 }}>
-            <Input allowClear data-testid="audit-filter-actor" />
+          <Form.Item name="actor" label={t('audit.who')} style={{ ...filterStyle(180), marginBottom: 8 }}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(actors.data?.data ?? []).map((a) => ({ value: a.account, label: a.name ? `${a.name}（${a.account}）` : a.account }))}
+              data-testid="audit-filter-actor"
+            />
           </Form.Item>
-          <Form.Item name="action" label={t('audit.action')} style={{ ...filterStyle(160), marginBottom: 8 }}>
-            <Input allowClear placeholder="user.created" data-testid="audit-filter-action" />
+          <Form.Item name="action" label={t('audit.action')} style={{ ...filterStyle(240), marginBottom: 8 }}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={actionOptions} data-testid="audit-filter-action" popupMatchSelectWidth={false} />
           </Form.Item>
-          <Form.Item name="entity" label={t('audit.entity')} style={{ ...filterStyle(120), marginBottom: 8 }}>
-            <Input allowClear placeholder="user" />
+          <Form.Item name="entity" label={t('audit.entity')} style={{ ...filterStyle(140), marginBottom: 8 }}>
+            <Select allowClear options={ENTITIES.map((e) => ({ value: e, label: t(`audit.entityKind.${e}` as never) }))} data-testid="audit-filter-entity" />
           </Form.Item>
           <Form.Item name="entityId" label={t('audit.entityId')} style={{ ...filterStyle(160), marginBottom: 8 }}>
             <Input allowClear />
@@ -105,7 +121,8 @@ export function AuditLogPage() {
           dataSource={audit.data?.data ?? []}
           // A fixed minimum width, not max-content: an opened record's long hashes and JSON wrap
           // inside the table instead of widening it past the screen (the columns then vanished).
-          scroll={{ x: 960 }}
+          // The record reads as one sentence, so the table fits a phone too.
+          scroll={{ x: 340 }}
           expandable={{ expandedRowRender: (r) => <AuditRecordDetail record={r} />, expandRowByClick: true }}
           pagination={{
             current: page,
@@ -120,17 +137,31 @@ export function AuditLogPage() {
             },
           }}
           columns={[
-            { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
-            { title: t('audit.actor'), dataIndex: 'actorAccount', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
             {
-              title: t('audit.category'),
-              dataIndex: 'category',
-              render: (c: AuditCategory) => <Tag color={c === 'refusal' ? 'red' : c === 'reading' ? 'gold' : undefined}>{t(`audit.category.${c}`)}</Tag>,
+              title: t('audit.at'),
+              dataIndex: 'at',
+              width: 110,
+              render: (v: string, r) => (
+                <Flex vertical gap={2}>
+                  <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
+                  <Tag color={r.category === 'refusal' ? 'red' : r.category === 'reading' ? 'gold' : undefined} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
+                    {t(`audit.category.${r.category}`)}
+                  </Tag>
+                </Flex>
+              ),
             },
-            { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
-            { title: t('audit.entity'), dataIndex: 'entity' },
-            { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '—' },
-            { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('audit.record'),
+              key: 'sentence',
+              render: (_, r) => (
+                <Flex vertical gap={2}>
+                  <span data-testid="audit-sentence">{r.sentence}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[r.ip ? t('audit.from', { ip: r.ip }) : '', r.session ? t('audit.sessionOpened', { session: r.session }) : ''].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
           ]}
         />
       )}

@@ -12,6 +12,27 @@ export function AuditRecordDetail({ record }: { record: AuditRecord }) {
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('audit.recordId')}>{record.id}</Descriptions.Item>
         <Descriptions.Item label={t('audit.ip')}>{record.ip ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('audit.action')}>
+          <Typography.Text code copyable>
+            {record.action}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('audit.entity')}>
+          {record.entity}
+          {record.entityId && (
+            <Typography.Text code copyable style={{ marginInlineStart: 8, wordBreak: 'break-all' }} data-testid="audit-detail-entity-id">
+              {record.entityId}
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+        {record.actorId && (
+          <Descriptions.Item label={t('audit.actorId')}>
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {record.actorId}
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
+        {record.session && <Descriptions.Item label={t('audit.session')}>{record.session}</Descriptions.Item>}
         <Descriptions.Item label={t('audit.hash')}>
           <Typography.Text code style={{ wordBreak: 'break-all' }}>
             {record.hash}

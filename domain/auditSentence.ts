@@ -1,0 +1,112 @@
+import type { Lang } from './enums.js';
+
+/**
+ * Every action the server writes to the audit log, with what it says in words: the auditor reads
+ * "张三 验收了 进展报送「S1-2.1 2026-11」", not `report.accepted` and a UUID. A test keeps this list
+ * and the server's audit calls in step.
+ */
+export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  'access.refused': { 'zh-CN': '被拒绝访问', 'en-US': 'was refused' },
+  'access.refusals_suppressed': { 'zh-CN': '的大量被拒请求（此后暂不逐条记录）', 'en-US': 'made many refused requests (no longer recorded one by one)' },
+  'audit.read': { 'zh-CN': '查阅了审计日志', 'en-US': 'read the audit log' },
+  'audit.verified': { 'zh-CN': '校验了审计链', 'en-US': 'verified the audit chain' },
+  'audit.quarantined': { 'zh-CN': '隔离了无法入链的审计记录', 'en-US': 'set aside audit records that could not be linked' },
+  'audit.key': { 'zh-CN': '启用了审计密钥', 'en-US': 'took the audit key into use' },
+  'auth.login': { 'zh-CN': '登录', 'en-US': 'signed in' },
+  'auth.logout': { 'zh-CN': '退出登录', 'en-US': 'signed out' },
+  'auth.login_failed': { 'zh-CN': '登录失败（账号或密码错误）', 'en-US': 'failed to sign in (wrong account or password)' },
+  'auth.account_locked': { 'zh-CN': '因多次输错密码被锁定', 'en-US': 'was locked after repeated wrong passwords' },
+  'auth.login_refused_locked': { 'zh-CN': '在锁定期间尝试登录被拒', 'en-US': 'was refused while locked' },
+  'auth.rate_limited': { 'zh-CN': '因请求过于频繁被限流', 'en-US': 'was throttled for too many attempts' },
+  'auth.password_wrong': { 'zh-CN': '修改密码时输错了当前密码', 'en-US': 'gave a wrong current password' },
+  'auth.password_guesses_exceeded': { 'zh-CN': '多次输错当前密码，会话被终止', 'en-US': 'guessed the current password too often; the session ended' },
+  'auth.totp_setup': { 'zh-CN': '开始绑定动态验证码', 'en-US': 'started setting up the second factor' },
+  'auth.totp_enrolled': { 'zh-CN': '绑定了动态验证码', 'en-US': 'set up the second factor' },
+  'auth.totp_verified': { 'zh-CN': '通过了动态验证码验证', 'en-US': 'passed the second factor' },
+  'auth.totp_failed': { 'zh-CN': '输错了动态验证码', 'en-US': 'gave a wrong second-factor code' },
+  'auth.totp_reused': { 'zh-CN': '重复使用了已用过的动态验证码', 'en-US': 'reused a spent second-factor code' },
+  'auth.recovery_code_used': { 'zh-CN': '使用恢复码登录', 'en-US': 'signed in with a recovery code' },
+  'auth.recovery_code_failed': { 'zh-CN': '输错了恢复码', 'en-US': 'gave a wrong recovery code' },
+  'auth.recovery_codes_regenerated': { 'zh-CN': '重新生成了恢复码', 'en-US': 'generated new recovery codes' },
+  'user.created': { 'zh-CN': '创建了账号', 'en-US': 'created the account' },
+  'user.updated': { 'zh-CN': '修改了账号', 'en-US': 'changed the account' },
+  'user.disabled': { 'zh-CN': '停用了账号', 'en-US': 'disabled the account' },
+  'user.enabled': { 'zh-CN': '启用了账号', 'en-US': 'enabled the account' },
+  'user.imported': { 'zh-CN': '批量导入了账号', 'en-US': 'imported accounts' },
+  'user.password_changed': { 'zh-CN': '修改了自己的密码', 'en-US': 'changed their password' },
+  'user.password_reset': { 'zh-CN': '重置了密码', 'en-US': 'reset the password of' },
+  'user.unlocked': { 'zh-CN': '解锁了账号', 'en-US': 'unlocked the account' },
+  'user.totp_reset': { 'zh-CN': '重置了动态验证码', 'en-US': 'reset the second factor of' },
+  'user.recovered': { 'zh-CN': '在服务器控制台恢复了安全管理员账号', 'en-US': 'recovered the security admin at the console:' },
+  'user.roles_proposed': { 'zh-CN': '提议变更管理员角色', 'en-US': 'proposed a change of admin roles for' },
+  'user.roles_approved': { 'zh-CN': '批准了管理员角色变更', 'en-US': 'approved the change of admin roles of' },
+  'user.roles_rejected': { 'zh-CN': '驳回了管理员角色变更', 'en-US': 'rejected the change of admin roles of' },
+  'region.created': { 'zh-CN': '新建了行政区', 'en-US': 'created the region' },
+  'region.updated': { 'zh-CN': '修改了行政区', 'en-US': 'changed the region' },
+  'unit.created': { 'zh-CN': '新建了单位', 'en-US': 'created the unit' },
+  'unit.updated': { 'zh-CN': '修改了单位', 'en-US': 'changed the unit' },
+  'body.created': { 'zh-CN': '新建了机构', 'en-US': 'created the body' },
+  'body.updated': { 'zh-CN': '修改了机构', 'en-US': 'changed the body' },
+  'body.member_added': { 'zh-CN': '为机构增加了成员', 'en-US': 'added a member to' },
+  'body.member_removed': { 'zh-CN': '移除了机构成员', 'en-US': 'removed a member from' },
+  'security_policy.updated': { 'zh-CN': '修改了安全策略', 'en-US': 'changed the security policy' },
+  'calendar_override.saved': { 'zh-CN': '调整了工作日历', 'en-US': 'set a day of the workday calendar' },
+  'calendar_override.deleted': { 'zh-CN': '恢复了工作日历的默认安排', 'en-US': 'restored a day of the workday calendar' },
+  'system.demo_loaded': { 'zh-CN': '载入了演示数据', 'en-US': 'loaded the demo district' },
+  'system.lights_refreshed': { 'zh-CN': '重新计算了全部状态灯', 'en-US': 'recomputed every light' },
+  'program.created': { 'zh-CN': '新建了三年行动', 'en-US': 'created the program' },
+  'program.updated': { 'zh-CN': '修改了三年行动', 'en-US': 'changed the program' },
+  'area.created': { 'zh-CN': '新建了重点领域', 'en-US': 'created the area' },
+  'plan.created': { 'zh-CN': '新建了方案', 'en-US': 'created the plan' },
+  'plan.updated': { 'zh-CN': '修改了方案', 'en-US': 'changed the plan' },
+  'plan.submitted': { 'zh-CN': '提交审议了方案', 'en-US': 'submitted the plan' },
+  'plan.approved': { 'zh-CN': '审定了方案', 'en-US': 'approved the plan' },
+  'plan.published': { 'zh-CN': '印发了方案', 'en-US': 'published the plan' },
+  'plan.returned': { 'zh-CN': '退回了方案', 'en-US': 'returned the plan' },
+  'task.created': { 'zh-CN': '新建了任务', 'en-US': 'created the task' },
+  'task.updated': { 'zh-CN': '修改了任务', 'en-US': 'changed the task' },
+  'task.claimed': { 'zh-CN': '认领了任务', 'en-US': 'claimed the task' },
+  'task.claim_approved': { 'zh-CN': '审核通过了任务认领', 'en-US': 'approved the claim on' },
+  'task.claim_returned': { 'zh-CN': '退回了任务认领', 'en-US': 'returned the claim on' },
+  'task.milestone_added': { 'zh-CN': '为任务增加了节点', 'en-US': 'added a milestone to' },
+  'task.milestone_updated': { 'zh-CN': '修改了任务节点', 'en-US': 'changed a milestone of' },
+  'task.milestone_removed': { 'zh-CN': '删除了任务节点', 'en-US': 'removed a milestone of' },
+  'target.created': { 'zh-CN': '新建了目标指标', 'en-US': 'created the target' },
+  'target.updated': { 'zh-CN': '修改了目标指标', 'en-US': 'changed the target' },
+  'target.trajectory_set': { 'zh-CN': '设定了目标指标的序时计划', 'en-US': 'set the trajectory of' },
+  'target.actual_recorded': { 'zh-CN': '录入了目标指标的实际值', 'en-US': 'recorded an actual of' },
+  'project.created': { 'zh-CN': '新建了重点项目', 'en-US': 'created the project' },
+  'project.updated': { 'zh-CN': '修改了重点项目', 'en-US': 'changed the project' },
+  'project.plan_set': { 'zh-CN': '设定了重点项目的年度投资计划', 'en-US': 'set the yearly investment plan of' },
+  'report.created': { 'zh-CN': '起草了进展报送', 'en-US': 'drafted the report' },
+  'report.updated': { 'zh-CN': '修改了进展报送', 'en-US': 'changed the report' },
+  'report.submitted': { 'zh-CN': '提交了进展报送', 'en-US': 'submitted the report' },
+  'report.approved': { 'zh-CN': '审核通过了进展报送', 'en-US': 'approved the report' },
+  'report.reviewed': { 'zh-CN': '复核了进展报送', 'en-US': 'reviewed the report' },
+  'report.accepted': { 'zh-CN': '验收了进展报送', 'en-US': 'accepted the report' },
+  'report.returned': { 'zh-CN': '退回了进展报送', 'en-US': 'returned the report' },
+  'evidence.uploaded': { 'zh-CN': '上传了佐证材料', 'en-US': 'uploaded evidence' },
+  'evidence.downloaded': { 'zh-CN': '下载了佐证材料', 'en-US': 'downloaded evidence' },
+  'blocker.raised': { 'zh-CN': '上报了堵点', 'en-US': 'raised the blocker' },
+  'blocker.escalated': { 'zh-CN': '向上一级上报了堵点', 'en-US': 'escalated the blocker' },
+  'blocker.resolved': { 'zh-CN': '办结了堵点', 'en-US': 'resolved the blocker' },
+  'blocker.instructed': { 'zh-CN': '批示下发了堵点', 'en-US': 'sent back with an instruction the blocker' },
+};
+
+export interface AuditSentenceInput {
+  action: string;
+  /** Who: the person's name, else the account, else the system. */
+  actorName?: string | null;
+  actorAccount?: string | null;
+  /** To which named item (a task's code and title, a user's name); absent when there is none. */
+  subject?: string | null;
+}
+
+/** "张三（zhangsan）验收了进展报送「S1-2.1 …」" — who did what, to which named item. Time and place are shown beside it. */
+export function auditSentence(r: AuditSentenceInput, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const who = r.actorName ? (r.actorAccount && r.actorAccount !== r.actorName ? (zh ? `${r.actorName}（${r.actorAccount}）` : `${r.actorName} (${r.actorAccount})`) : r.actorName) : (r.actorAccount ?? (zh ? '系统' : 'The system'));
+  const words = AUDIT_ACTION_WORDS[r.action]?.[lang] ?? (zh ? `执行了 ${r.action}` : `did ${r.action}`);
+  const subject = r.subject ? (zh ? `「${r.subject}」` : ` "${r.subject}"`) : '';
+  return zh ? `${who}${words}${subject}` : `${who} ${words}${subject}`;
+}
