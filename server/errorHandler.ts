@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { recordRefusal } from './accessLog.js';
 import { AppError } from './errors.js';
+import { duplicate, uniqueViolationField } from './db/references.js';
 import { fieldName, message, pickLang, word } from './i18n.js';
 import { findUnstorable } from '../domain/storableText.js';
 import { issueMessage, unstorableMessage } from './validationMessages.js';
@@ -47,7 +48,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) return err.status === 401 || err.status === 403 ? recordRefusal(req, err).then(() => send(reply, lang, err)) : send(reply, lang, err);
   if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
   const pgCode = (err as { code?: string }).code;
-  if (pgCode === '23505') return send(reply, lang, new AppError(409, 'duplicate', { field: '', value: '' }));
+  if (pgCode === '23505') {
+    // A unique violation names its field, as the pre-checks do: "编号已存在：S1".
+    const dup = uniqueViolationField((err as { detail?: unknown }).detail);
+    return send(reply, lang, dup ? duplicate(dup.field, dup.value) : new AppError(409, 'duplicate', { field: '', value: '' }));
+  }
   if (pgCode === '23503') return send(reply, lang, new AppError(422, 'reference_invalid', { field: '' }));
   // What the text guard let through and PostgreSQL still refused: a bad input, never a 500.
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02') return send(reply, lang, new AppError(400, 'validation', { detail: unstorableMessage(lang) }));

@@ -1,8 +1,9 @@
+import type { MessageCode } from './i18n.js';
 /** An error the user caused or may see: HTTP status, stable code, message parameters, per-field messages. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly fields?: Record<string, string>,
     readonly extra?: Record<string, string>,

@@ -10,7 +10,7 @@ import type { Message } from './messages/message.js';
 type Params = Record<string, string | number>;
 
 /** Error and notice messages, by code. `{x}` is replaced by the parameter x. */
-const MESSAGES: Record<string, Message> = {
+const MESSAGES = {
   bad_request: { 'zh-CN': '请求有误', 'en-US': 'Bad request' },
   validation: { 'zh-CN': '输入有误：{detail}', 'en-US': 'Invalid input: {detail}' },
   unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please log in' },
@@ -56,7 +56,10 @@ const MESSAGES: Record<string, Message> = {
   ...PLANNING_MESSAGES,
   ...FILE_MESSAGES,
   ...ACCOUNT_MESSAGES,
-};
+} as const satisfies Record<string, Message>;
+
+/** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
+export type MessageCode = keyof typeof MESSAGES;
 
 /** Words used inside messages (entities, stages, password problems). */
 const WORDS: Record<string, Message> = {
@@ -86,8 +89,8 @@ function fill(text: string, params: Params, lang: Lang): string {
   return fillTemplate(text, params, { lang, missing: (k) => `{${k}}` });
 }
 
-export function message(code: string, lang: Lang, params: Params = {}): string {
-  const m = MESSAGES[code] ?? MESSAGES.bad_request!;
+export function message(code: MessageCode, lang: Lang, params: Params = {}): string {
+  const m: Message = MESSAGES[code] ?? MESSAGES.bad_request;
   return fill(m[lang], params, lang);
 }
 

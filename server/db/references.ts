@@ -15,3 +15,20 @@ export async function ensureExists(db: Executor, table: PgTable & { id: PgColumn
 
 /** 409 naming the field when a unique value is taken (empty field message: the form shows the localised one). */
 export const duplicate = (field: string, value: string) => new AppError(409, 'duplicate', { field, value }, { [field]: '' });
+
+/**
+ * What a PostgreSQL unique violation (23505) was about, from its detail ("Key (plan_id, code)=(…, S1)
+ * already exists."): the last column as the API names it (camelCase) and its value. Undefined when
+ * the detail does not say (a constraint over an expression).
+ */
+export function uniqueViolationField(detail: unknown): { field: string; value: string } | undefined {
+  if (typeof detail !== 'string') return undefined;
+  const m = /^Key \((.+)\)=\((.*)\) already exists\.?$/s.exec(detail);
+  if (!m) return undefined;
+  const columns = m[1]!.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const values = m[2]!.split(', ');
+  const column = columns[columns.length - 1]!;
+  if (!/^[a-z_][a-z0-9_]*$/.test(column)) return undefined;
+  const value = columns.length === values.length ? values[values.length - 1]! : m[2]!;
+  return { field: column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), value };
+}

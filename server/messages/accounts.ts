@@ -1,7 +1,7 @@
 import type { Message } from './message.js';
 
 /** Refusals of logins, second-factor codes and new passwords, each saying what is wrong. Merged into server/i18n.ts. */
-export const ACCOUNT_MESSAGES: Record<string, Message> = {
+export const ACCOUNT_MESSAGES = {
   totp_reused: {
     'zh-CN': '该动态验证码已使用过，请等待手机上出现新的验证码',
     'en-US': 'This verification code has been used already; wait for the next one on your phone',
@@ -18,7 +18,7 @@ export const ACCOUNT_MESSAGES: Record<string, Message> = {
     'zh-CN': '账号 {account} 不是安全管理员：其他账号由安全管理员在“用户”页解锁',
     'en-US': 'Account {account} is not a security administrator: other accounts are unlocked by the secadmin on the Users page',
   },
-};
+} as const satisfies Record<string, Message>;
 
 /** Words used inside the messages above (password problems). */
 export const ACCOUNT_WORDS: Record<string, Message> = {

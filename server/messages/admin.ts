@@ -1,7 +1,7 @@
 import type { Message } from './message.js';
 
 /** Refusals of the separated admin duties (三员分立), each saying why. Merged into server/i18n.ts. */
-export const ADMIN_MESSAGES: Record<string, Message> = {
+export const ADMIN_MESSAGES = {
   roles_admin_with_admin: {
     'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员不能由同一账号兼任（{roles}）',
     'en-US': 'Separated admin duties: the system, security and audit administrator roles cannot be held by one account ({roles})',
@@ -30,7 +30,7 @@ export const ADMIN_MESSAGES: Record<string, Message> = {
     'zh-CN': '账号的角色在提出变更后已被改动，请驳回后重新提出',
     'en-US': "The account's roles changed since this was proposed; reject it and propose again",
   },
-};
+} as const satisfies Record<string, Message>;
 
 export const ADMIN_WORDS: Record<string, Message> = {
   role_proposal: { 'zh-CN': '角色变更申请', 'en-US': 'Role change' },

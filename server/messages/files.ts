@@ -1,7 +1,7 @@
 import type { Message } from './message.js';
 
 /** Refusals of uploaded archives (.xlsx, .docx, .pptx), each naming the file. Merged into server/i18n.ts. */
-export const FILE_MESSAGES: Record<string, Message> = {
+export const FILE_MESSAGES = {
   archive_too_large: {
     'zh-CN': '文件“{file}”解压后超过 {mb} MB，已拒绝',
     'en-US': 'The file “{file}” unpacks to more than {mb} MB; refused',
@@ -18,4 +18,4 @@ export const FILE_MESSAGES: Record<string, Message> = {
     'zh-CN': '文件“{file}”解压后的大小与其目录记载不符，已拒绝',
     'en-US': 'The file “{file}” unpacks to more than its directory says; refused',
   },
-};
+} as const satisfies Record<string, Message>;

@@ -1,7 +1,7 @@
 import type { Message } from './message.js';
 
 /** Refusals of programs, plans, targets, tasks, claims and projects, each saying why. Merged into server/i18n.ts. */
-export const PLANNING_MESSAGES: Record<string, Message> = {
+export const PLANNING_MESSAGES = {
   plan_step_invalid: {
     'zh-CN': '方案当前为“{status}”，不能{action}：须按 提交审议→批准→印发 的顺序办理',
     'en-US': 'The plan is {status}; it cannot be {action}: steps go submit for review → approve → publish',
@@ -29,7 +29,7 @@ export const PLANNING_MESSAGES: Record<string, Message> = {
     'zh-CN': '{field}：年度计划投资合计 {sum} 万元，超过总投资 {total} 万元',
     'en-US': '{field}: yearly planned investment adds up to {sum} (10k yuan), more than the total {total}',
   },
-};
+} as const satisfies Record<string, Message>;
 
 /** Words used in those messages and in "not found". */
 export const PLANNING_WORDS: Record<string, Message> = {

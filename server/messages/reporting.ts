@@ -1,7 +1,7 @@
 import type { Message } from './message.js';
 
 /** Refusals of reports, evidence and blockers, each saying why. Merged into server/i18n.ts. */
-export const REPORTING_MESSAGES: Record<string, Message> = {
+export const REPORTING_MESSAGES = {
   report_not_owner: {
     'zh-CN': '本单位不是该{item}的责任单位，不能报送或提出堵点',
     'en-US': 'Your unit is not responsible for this {item}, so it cannot report on it or raise blockers',
@@ -40,7 +40,7 @@ export const REPORTING_MESSAGES: Record<string, Message> = {
   },
   blocker_not_at_leading_group: { 'zh-CN': '只有提交领导小组的堵点才能批示下发', 'en-US': 'Only a blocker with the leading group can be sent back down with an instruction' },
   blocker_level_not_lower: { 'zh-CN': '下发层级须低于领导小组', 'en-US': 'The level to send it to must be below the leading group' },
-};
+} as const satisfies Record<string, Message>;
 
 /** Words used in those messages. */
 export const REPORTING_WORDS: Record<string, Message> = {

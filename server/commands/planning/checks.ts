@@ -4,9 +4,10 @@ import type { Tx } from '../../db/client.js';
 import { areas, bodies, orgUnits, plans, programs } from '../../db/schema/index.js';
 import { duplicate } from '../../db/references.js';
 import { AppError } from '../../errors.js';
+import type { MessageCode } from '../../i18n.js';
 
 /** 422: a business rule refused the value of this field. */
-export const ruleBroken = (code: string, field: string, params: Record<string, string | number> = {}) =>
+export const ruleBroken = (code: MessageCode, field: string, params: Record<string, string | number> = {}) =>
   new AppError(422, code, { field, ...params }, { [field]: code });
 
 export const badReference = (field: string) => ruleBroken('reference_invalid', field);
