@@ -376,5 +376,3 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     await s.stop();
   }
 }
-
-export const loadNow = () => os.loadavg()[0]!.toFixed(2);

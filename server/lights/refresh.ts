@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { asc, eq, like, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../domain/calendar/workdays.js';
 import { computeLight, DEFAULT_THRESHOLDS, type LightThresholds } from '../../domain/lights.js';
@@ -89,16 +89,3 @@ export async function refreshProjectLight(db: Executor, projectId: string, env: 
 }
 
 export { refreshAllLights } from './refreshAll.js';
-
-/** Ids of a task and all its descendants (path prefix). */
-export async function subtreeIds(db: Executor, taskId: string): Promise<string[]> {
-  const [t] = await db.select({ path: tasks.path }).from(tasks).where(eq(tasks.id, taskId));
-  if (!t) return [];
-  const rows = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(sql`${tasks.path} = ${t.path} or ${like(tasks.path, `${t.path}.%`)}`)
-    .orderBy(asc(tasks.depth));
-  return rows.map((r) => r.id);
-}
-

@@ -27,11 +27,6 @@ export async function findUnit(db: Executor, id: string) {
   return u;
 }
 
-export async function findRegion(db: Executor, id: string) {
-  const [r] = await db.select().from(regions).where(eq(regions.id, id));
-  return r;
-}
-
 export type BodyRow = typeof bodies.$inferSelect;
 
 /** Bodies with their members and the names of lead and member units, in two queries. */

@@ -40,6 +40,3 @@ export async function loadTask(db: Executor, id: string) {
   };
 }
 export type LoadedTask = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
-
-/** The claim rows of a task (for its `policies`). */
-export const claimsOf = (db: Executor, id: string) => db.select({ unitId: taskUnits.unitId, claimStatus: taskUnits.claimStatus }).from(taskUnits).where(eq(taskUnits.taskId, id));
