@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['server/testing/globalSetup.ts'],
-    setupFiles: ['server/testing/clockSetup.ts'],
+    setupFiles: ['server/testing/clockSetup.ts', 'server/testing/propertySeed.ts'],
     pool: 'forks',
     maxWorkers: 2,
     // Files share their worker's modules: importing the server's module graph and compiling
