@@ -4,10 +4,10 @@ import { HqWorkbench, LeaderWorkbench, TaskForceWorkbench, UnitWorkbench, UnitWo
 import { z } from 'zod';
 import type { App } from '../../app.js';
 import type { reports } from '../../db/schema/index.js';
-import { AppError } from '../../errors.js';
+import { forbidden } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
-import { taskForcesOf, unitsWhere } from '../../policies/report.js';
-import { workbenchPolicy } from '../../policies/workbench.js';
+import { taskForcesOf } from '../../policies/report.js';
+import { workbenchPolicy, workbenchUnit } from '../../policies/workbench.js';
 import { presentUnclaimed } from '../../presenters/planning/claim.js';
 import { presentReportLines, presentUnitWorkbench } from '../../presenters/reporting/workbench.js';
 import { loadItems } from '../../queries/reporting/items.js';
@@ -33,10 +33,8 @@ async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$infe
 export default function workbenchRoutes(app: App) {
   app.get('/api/workbench/unit', { schema: { tags, querystring: UnitWorkbenchQuery, response: { 200: answer(UnitWorkbench), ...errors } } }, async (req) => {
     authorize(workbenchPolicy.unit(req.ctx.actor));
-    const actor = req.ctx.actor!;
-    const mine = unitsWhere(actor, 'liaison', 'unit_head');
-    const unitId = req.query.unit ?? (mine.includes(actor.unitId) ? actor.unitId : mine[0]!);
-    if (!mine.includes(unitId)) throw new AppError(403, 'forbidden');
+    const unitId = workbenchUnit(req.ctx.actor, req.query.unit);
+    if (unitId === null) throw forbidden();
     const db = req.ctx.database.db;
     const w = await unitWorkbench(db, unitId);
     return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
