@@ -87,7 +87,7 @@ export async function resetTotp(ctx: Ctx, id: string) {
   if (ctx.actor?.userId === id) throw new AppError(403, 'own_totp');
   return inTx(ctx, async (tx) => {
     const before = await lockRow(tx, users, 'user', id);
-    await tx.update(users).set({ totpEnabled: false, totpSecret: null, version: before.version + 1 }).where(eq(users.id, id));
+    await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpLastStep: null, version: before.version + 1 }).where(eq(users.id, id));
     await dropRecoveryCodes(tx, id);
     await endUserSessions(tx, id);
     await recordAudit(tx, ctx, 'user.totp_reset', { entity: 'user', entityId: id, before: { totpEnabled: before.totpEnabled }, after: { totpEnabled: false } });

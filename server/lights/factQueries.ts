@@ -10,8 +10,9 @@ import { projectMonths, projectYearPlans, taskUnits } from '../db/schema/index.j
  */
 
 /**
- * Tasks that no unit has claimed as their lead (every lead share unclaimed or returned), with the
- * day the earliest lead was assigned: the light waits for the claim from then on.
+ * Tasks that no unit has claimed as their lead (every lead share still unclaimed), with the day the
+ * earliest lead was assigned: the light waits for the claim from then on. A returned claim is the
+ * unit head's to redo and is not chased by the HQ desk's 逾期未认领 either (no date to count from).
  */
 export async function awaitingClaims(db: Executor, taskIds?: readonly string[]): Promise<Map<string, string>> {
   if (taskIds && !taskIds.length) return new Map();
@@ -22,7 +23,7 @@ export async function awaitingClaims(db: Executor, taskIds?: readonly string[]):
     .from(taskUnits)
     .where(and(...conds))
     .groupBy(taskUnits.taskId)
-    .having(sql`bool_and(${taskUnits.claimStatus} in ('unclaimed', 'returned'))`);
+    .having(sql`bool_and(${taskUnits.claimStatus} = 'unclaimed')`);
   return new Map(rows.map((r) => [r.taskId, shanghaiDate(new Date(r.since))]));
 }
 

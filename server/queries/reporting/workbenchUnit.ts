@@ -139,8 +139,9 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
   const toClaim = firstLines(
     shares
       .filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned')
-      .map((t) => ({ ...t, claim: claimDue(t) }))
-      .sort((a, b) => a.claim.due.localeCompare(b.claim.due) || a.code.localeCompare(b.code)),
+      // Only a claim never made has a deadline (the HQ desk chases those); a returned one shows its reason.
+      .map((t) => ({ ...t, claim: t.claimStatus === 'unclaimed' ? claimDue(t) : null }))
+      .sort((a, b) => (a.claim?.due ?? '').localeCompare(b.claim?.due ?? '') || a.code.localeCompare(b.code)),
   );
   const claimsToApprove = firstLines(shares.filter((t) => t.claimStatus === 'submitted'));
   const taskReports = firstLines(
