@@ -195,7 +195,8 @@ function categorySql(category: AuditCategory): SQL {
 export async function listAudit(db: Executor, f: AuditFilter, page: number, perPage: number) {
   const conds: SQL[] = [];
   if (f.actor) conds.push(ilike(auditLog.actorAccount, `%${escapeLike(f.actor)}%`));
-  if (f.action) conds.push(ilike(auditLog.action, `%${escapeLike(f.action)}%`));
+  // Exact: the page picks an action, and 登录 (auth.login) must not bring 登录失败 along.
+  if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.entity) conds.push(eq(auditLog.entity, f.entity));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));

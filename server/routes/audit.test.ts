@@ -108,6 +108,10 @@ describe.each(DATABASE_KINDS)('the audit log on %s', (kind) => {
     const en = (await send(h.app, { method: 'GET', url: `/api/audit?entity=unit&entityId=${unit.id}`, headers: { 'accept-language': 'en-US' } }, auditor)).json();
     expect(en.data[0].sentence).toBe('测试用户 (sys_filter) changed the unit "二改"');
     // A sign-in names the session it opened, by a prefix of the session's id, never the token.
+    // A failed sign-in is not a sign-in: the action filter matches exactly.
+    expect((await send(h.app, { method: 'POST', url: '/api/auth/login', payload: { account: 'sys_filter', password: 'Wrong-Pass-1' } }, null)).statusCode).toBe(401);
+    const logins = (await audit('?action=auth.login&perPage=200')).json().data as { action: string }[];
+    expect(new Set(logins.map((r) => r.action))).toEqual(new Set(['auth.login']));
     const login = (await audit('?action=auth.login&actor=sys_filter')).json().data[0];
     expect(login.session).toMatch(/^[0-9a-f]{12}$/);
     expect(s.cookie).not.toContain(login.session);
