@@ -62,6 +62,18 @@ export async function enrolTotp(ctx: Ctx, code: string) {
   });
 }
 
+/**
+ * The lock that guards the second step (TOTP or recovery code) as it guards the password: the
+ * refusal to answer, audited, while the account is locked from this address; null otherwise.
+ */
+async function lockedOut(ctx: Ctx, user: { id: string; lockResetAt: Date | null }): Promise<AppError | null> {
+  const { policy } = await readSecurityPolicy(ctx.database.db);
+  const lock = lockState(await recentFailures(ctx.database.db, { userId: user.id }, ctx.ip, user.lockResetAt, lockoutHorizonMs(policy)), new Date(), policy);
+  if (!lock.locked) return null;
+  await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
+  return lockedError(lock.until!);
+}
+
 export type TotpOutcome = { ok: true; stage: ReturnType<typeof sessionStage> } | { ok: false; error: AppError };
 
 /**
@@ -76,13 +88,9 @@ async function checkSecondFactor(ctx: Ctx, code: string): Promise<TotpOutcome> {
   const { user, sessionId, actor } = await me(ctx);
   if (!user.totpEnabled || !user.totpSecret) return { ok: false, error: new AppError(409, 'totp_not_started') };
   // The lock applies here too: otherwise a session opened with a stolen password could guess codes without end.
-  const { policy } = await readSecurityPolicy(ctx.database.db);
+  const locked = await lockedOut(ctx, user);
+  if (locked) return { ok: false, error: locked };
   const subject = { userId: user.id };
-  const lock = lockState(await recentFailures(ctx.database.db, subject, ctx.ip, user.lockResetAt, lockoutHorizonMs(policy)), new Date(), policy);
-  if (lock.locked) {
-    await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
-    return { ok: false, error: lockedError(lock.until!) };
-  }
   const fail = async (tx: Tx, action: string, error: AppError): Promise<TotpOutcome> => {
     await recordLoginFailure(tx, subject, ctx.ip, new Date());
     await recordAudit(tx, ctx, action, { entity: 'user', entityId: user.id });
@@ -117,13 +125,9 @@ export function recoverWithCode(ctx: Ctx, code: string, throttle: AuthThrottle):
   return throttle.attempt(ctx, async (): Promise<RecoveryOutcome> => {
     const { user, sessionId, actor } = await me(ctx);
     if (!user.totpEnabled) return { ok: false, error: new AppError(409, 'totp_not_started') };
-    const { policy } = await readSecurityPolicy(ctx.database.db);
+    const locked = await lockedOut(ctx, user);
+    if (locked) return { ok: false, error: locked };
     const subject = { userId: user.id };
-    const lock = lockState(await recentFailures(ctx.database.db, subject, ctx.ip, user.lockResetAt, lockoutHorizonMs(policy)), new Date(), policy);
-    if (lock.locked) {
-      await inTx(ctx, (tx) => recordAudit(tx, ctx, 'auth.login_refused_locked', { entity: 'user', entityId: user.id, after: { until: lock.until } }));
-      return { ok: false, error: lockedError(lock.until!) };
-    }
     const stage = sessionStage({ mustChangePassword: user.mustChangePassword, needsTotp: actor.roles.some((r) => isAdminRole(r.role)), totpEnabled: true, totpVerified: true });
     return inTx(ctx, async (tx): Promise<RecoveryOutcome> => {
       if (!(await spendRecoveryCode(tx, user.id, code, new Date()))) {

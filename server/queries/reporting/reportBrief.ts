@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Lang } from '../../../domain/enums.js';
 import { figureText } from '../../../domain/itemHistory.js';
+import { trimDecimal } from '../../../domain/text.js';
 import { reportablePeriods } from '../../../domain/reportPeriod.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { ItemType, ReportStatus } from '../../../domain/work.js';
@@ -35,8 +36,7 @@ export async function reportBrief(db: Executor, itemType: ItemType, itemId: stri
   } else if (itemType === 'target') {
     const [t] = await db.select({ measureUnit: targets.measureUnit, name: targets.name }).from(targets).where(eq(targets.id, itemId));
     const goals = await db.select().from(targetGoals).where(eq(targetGoals.targetId, itemId)).orderBy(targetGoals.year);
-    const trim = (v: string) => v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-    content = `${t?.name ?? ''}${zh ? '：年度目标 ' : ': goals '}${goals.map((g) => `${g.year} ${trim(g.goal)}${t?.measureUnit ?? ''}`).join(zh ? '，' : ', ')}`;
+    content = `${t?.name ?? ''}${zh ? '：年度目标 ' : ': goals '}${goals.map((g) => `${g.year} ${trimDecimal(g.goal)}${t?.measureUnit ?? ''}`).join(zh ? '，' : ', ')}`;
     const [a] = await db.select().from(targetActuals).where(eq(targetActuals.targetId, itemId)).orderBy(desc(targetActuals.period)).limit(1);
     if (a) lastAccepted = { period: a.period, figure: figureText({ actual: a.value, measureUnit: t?.measureUnit ?? '' }, lang), acceptedAt: a.acceptedAt.toISOString() };
   } else {
