@@ -153,4 +153,3 @@ export const ReportDetail = Report.extend({
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
-export const REPORT_POLICY_KEYS = ['update', 'submit', 'approve', 'review', 'accept', 'return'] as const;

@@ -1,20 +1,9 @@
 import { nextBlockerLevel, type BlockerLevel, type BlockerStatus } from '../../domain/schemas/blocker.js';
+import { blockerFlow } from '../../domain/workflows/blocker.js';
 import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy, flowRoles } from './policy.js';
 import { SEE_ALL_REPORTS, taskForcesOf } from './report.js';
-
-/**
- * Blockers: the unit raises them; the plan's task force and the HQ office escalate and resolve them;
- * those escalated to the leading group the leader decides (the HQ office may record the decision on
- * the leader's behalf): resolve with the decision, or send back down with an instruction (批示).
- */
-export const blockerPolicy = {
-  read: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head', 'task_force', 'oversight', ...SEE_ALL_REPORTS),
-  raise: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head'),
-  escalate: (a: Actor | null) => hasRole(a, 'task_force', 'hq_office'),
-  resolve: (a: Actor | null) => hasRole(a, 'task_force', 'hq_office', 'leader'),
-  instruct: (a: Actor | null) => hasRole(a, 'hq_office', 'leader'),
-};
 
 export interface BlockerSubject {
   status: BlockerStatus;
@@ -32,14 +21,22 @@ function handles(a: Actor | null, b: BlockerSubject): boolean {
   return !!b.taskForceId && taskForcesOf(a).includes(b.taskForceId) && (b.level === 'unit' || b.level === 'task_force');
 }
 
-export const blockerRowPolicy = {
-  escalate: (a: Actor | null, b: BlockerSubject) => b.status === 'open' && !!nextBlockerLevel(b.level) && handles(a, b),
-  resolve: (a: Actor | null, b: BlockerSubject) => b.status === 'open' && handles(a, b),
-  instruct: (a: Actor | null, b: BlockerSubject) => b.status === 'open' && b.level === 'leading_group' && hasRole(a, 'leader', 'hq_office'),
-};
-
-export const evaluateBlocker = (a: Actor | null, b: BlockerSubject) => ({
-  escalate: blockerRowPolicy.escalate(a, b),
-  resolve: blockerRowPolicy.resolve(a, b),
-  instruct: blockerRowPolicy.instruct(a, b),
+/**
+ * Blockers: the unit raises them; the plan's task force and the HQ office escalate and resolve them;
+ * those escalated to the leading group the leader decides (the HQ office may record the decision on
+ * the leader's behalf): resolve with the decision, or send back down with an instruction (批示).
+ */
+export const blockerPolicy = definePolicy({
+  route: {
+    read: (a) => hasRole(a, 'liaison', 'unit_head', 'task_force', 'oversight', ...SEE_ALL_REPORTS),
+    raise: (a) => hasRole(a, 'liaison', 'unit_head'),
+    escalate: (a) => hasRole(a, ...flowRoles(blockerFlow, 'escalate')),
+    resolve: (a) => hasRole(a, ...flowRoles(blockerFlow, 'resolve')),
+    instruct: (a) => hasRole(a, ...flowRoles(blockerFlow, 'instruct')),
+  },
+  row: {
+    escalate: (a, b: BlockerSubject) => b.status === 'open' && !!nextBlockerLevel(b.level) && handles(a, b),
+    resolve: (a, b: BlockerSubject) => b.status === 'open' && handles(a, b),
+    instruct: (a, b: BlockerSubject) => b.status === 'open' && b.level === 'leading_group' && hasRole(a, 'leader', 'hq_office'),
+  },
 });

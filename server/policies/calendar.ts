@@ -1,8 +1,10 @@
-import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 
 /** Everyone counts workdays; the sysadmin records local holiday decisions. */
-export const calendarPolicy = {
-  read: (a: Actor | null) => !!a,
-  update: (a: Actor | null) => hasRole(a, 'sysadmin'),
-};
+export const calendarPolicy = definePolicy({
+  route: {
+    read: (a) => !!a,
+    update: (a) => hasRole(a, 'sysadmin'),
+  },
+});

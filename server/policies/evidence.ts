@@ -1,5 +1,5 @@
-import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 import { reportPolicy } from './report.js';
 
 /**
@@ -7,7 +7,9 @@ import { reportPolicy } from './report.js';
  * for a file, and the query then serves it only to its uploaders and to those who can see a report
  * using it; the admin duties and the other roles never see evidence.
  */
-export const evidencePolicy = {
-  upload: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head', 'task_force', 'hq_office'),
-  read: (a: Actor | null) => reportPolicy.read(a),
-};
+export const evidencePolicy = definePolicy({
+  route: {
+    upload: (a) => hasRole(a, 'liaison', 'unit_head', 'task_force', 'hq_office'),
+    read: (a) => reportPolicy.route.read(a),
+  },
+});

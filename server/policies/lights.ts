@@ -1,6 +1,8 @@
-import type { Actor } from '../context.js';
+import { definePolicy } from './policy.js';
 
 /** Light roll-ups count the work everyone signed in may read (tasks, targets, projects): so may they. */
-export const lightsPolicy = {
-  read: (a: Actor | null) => !!a,
-};
+export const lightsPolicy = definePolicy({
+  route: {
+    read: (a) => !!a,
+  },
+});

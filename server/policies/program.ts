@@ -1,10 +1,12 @@
-import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 
 /** The program is transparent inside government: everyone signed in reads it; the HQ office keeps it. */
-export const programPolicy = {
-  read: (a: Actor | null) => !!a,
-  create: (a: Actor | null) => hasRole(a, 'hq_office'),
-  update: (a: Actor | null) => hasRole(a, 'hq_office'),
-  createArea: (a: Actor | null) => hasRole(a, 'hq_office'),
-};
+export const programPolicy = definePolicy({
+  route: {
+    read: (a) => !!a,
+    create: (a) => hasRole(a, 'hq_office'),
+    update: (a) => hasRole(a, 'hq_office'),
+    createArea: (a) => hasRole(a, 'hq_office'),
+  },
+});

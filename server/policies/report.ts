@@ -1,10 +1,9 @@
 import type { Role } from '../../domain/enums.js';
-import { REPORT_POLICY_KEYS } from '../../domain/schemas/report.js';
-import { stepRoles } from '../../domain/workflows/flow.js';
-import { reportEditable, reportFlow, type ReportAction } from '../../domain/workflows/report.js';
+import { REPORT_ACTIONS, reportEditable, reportFlow, type ReportAction } from '../../domain/workflows/report.js';
 import type { ReportStatus } from '../../domain/work.js';
 import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy, flowRoles, mayStep, stepRules } from './policy.js';
 
 /** Roles that see every report (and every blocker): they run, lead, inspect or assess the program. */
 export const SEE_ALL_REPORTS: readonly Role[] = ['hq_office', 'leader', 'inspector', 'assessor'];
@@ -47,39 +46,30 @@ export function maySeeReport(actor: Actor | null, r: ReportSubject): boolean {
  * against the report — unit roles for the report's unit, the task force of the item's plan, and the
  * HQ office (which reviews only when the plan has no task force).
  */
-export function mayTakeStep(actor: Actor | null, r: ReportSubject, action: ReportAction): boolean {
-  return stepRoles(reportFlow, r.status, action).some((role) => {
-    if (role === 'liaison' || role === 'unit_head') return holdsUnitRole(actor, r.unitId, role);
-    if (role === 'task_force') return !!r.taskForceId && taskForcesOf(actor).includes(r.taskForceId);
-    if (role === 'hq_office') return hasRole(actor, 'hq_office') && !(r.status === 'approved' && r.taskForceId);
-    return hasRole(actor, role);
-  });
-}
+export const mayTakeStep = mayStep<ReportStatus, ReportAction, ReportSubject>(reportFlow, (actor, r, role) => {
+  if (role === 'liaison' || role === 'unit_head') return holdsUnitRole(actor, r.unitId, role);
+  if (role === 'task_force') return !!r.taskForceId && taskForcesOf(actor).includes(r.taskForceId);
+  if (role === 'hq_office') return hasRole(actor, 'hq_office') && !(r.status === 'approved' && r.taskForceId);
+  return hasRole(actor, role);
+});
 
-/** Route-level rules: may the actor take part in this action at all (the row decides the rest). */
-export const reportPolicy = {
-  read: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head', 'task_force', ...SEE_ALL_REPORTS),
-  create: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head'),
-  update: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head'),
-  submit: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head'),
-  approve: (a: Actor | null) => hasRole(a, 'unit_head'),
-  review: (a: Actor | null) => hasRole(a, 'task_force', 'hq_office'),
-  accept: (a: Actor | null) => hasRole(a, 'hq_office'),
-  return: (a: Actor | null) => hasRole(a, 'unit_head', 'task_force', 'hq_office'),
-};
-
-/** Row-level rules for one report, sent as its `policies` so the UI offers only what the server allows. */
-export const reportRowPolicy: Record<(typeof REPORT_POLICY_KEYS)[number], (a: Actor | null, r: ReportSubject) => boolean> = {
-  update: (a, r) => reportEditable(r.status) && holdsUnitRole(a, r.unitId, 'liaison', 'unit_head'),
-  submit: (a, r) => mayTakeStep(a, r, 'submit'),
-  approve: (a, r) => mayTakeStep(a, r, 'approve'),
-  review: (a, r) => mayTakeStep(a, r, 'review'),
-  accept: (a, r) => mayTakeStep(a, r, 'accept'),
-  return: (a, r) => mayTakeStep(a, r, 'return'),
-};
-
-export function evaluateReport(a: Actor | null, r: ReportSubject): Record<(typeof REPORT_POLICY_KEYS)[number], boolean> {
-  const out = {} as Record<(typeof REPORT_POLICY_KEYS)[number], boolean>;
-  for (const k of REPORT_POLICY_KEYS) out[k] = reportRowPolicy[k](a, r);
-  return out;
-}
+/**
+ * Reports. Route tier: may the actor take part in this action at all; row tier: may they now, for
+ * this report (its `policies`, so the UI offers only what the server allows).
+ */
+export const reportPolicy = definePolicy({
+  route: {
+    read: (a) => hasRole(a, 'liaison', 'unit_head', 'task_force', ...SEE_ALL_REPORTS),
+    create: (a) => hasRole(a, 'liaison', 'unit_head'),
+    update: (a) => hasRole(a, 'liaison', 'unit_head'),
+    submit: (a) => hasRole(a, ...flowRoles(reportFlow, 'submit')),
+    approve: (a) => hasRole(a, ...flowRoles(reportFlow, 'approve')),
+    review: (a) => hasRole(a, ...flowRoles(reportFlow, 'review')),
+    accept: (a) => hasRole(a, ...flowRoles(reportFlow, 'accept')),
+    return: (a) => hasRole(a, ...flowRoles(reportFlow, 'return')),
+  },
+  row: {
+    update: (a, r: ReportSubject) => reportEditable(r.status) && holdsUnitRole(a, r.unitId, 'liaison', 'unit_head'),
+    ...stepRules(REPORT_ACTIONS, mayTakeStep),
+  },
+});

@@ -1,8 +1,10 @@
-import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 
 /** Security policy (lockout, timeouts, password rules) belongs to the secadmin alone. */
-export const securityPolicyPolicy = {
-  read: (a: Actor | null) => hasRole(a, 'secadmin'),
-  update: (a: Actor | null) => hasRole(a, 'secadmin'),
-};
+export const securityPolicyPolicy = definePolicy({
+  route: {
+    read: (a) => hasRole(a, 'secadmin'),
+    update: (a) => hasRole(a, 'secadmin'),
+  },
+});

@@ -1,6 +1,6 @@
 import { mayDecideRoleProposal } from '../../domain/adminSeparation.js';
-import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 
 /**
  * The three admin duties are separate (三员分立): the sysadmin keeps accounts and proposes changes
@@ -8,30 +8,33 @@ import { hasRole } from './actor.js';
  * accounts and resets second factors; the auditor only reads the audit log. Row rules (own
  * account, admin target) are in domain/adminSeparation.ts and checked by the commands.
  */
-export const userPolicy = {
-  read: (a: Actor | null) => hasRole(a, 'sysadmin', 'secadmin'),
-  create: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  update: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  disable: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  enable: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  resetPassword: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  /** An admin's password (the row decides whether the account is an admin's). */
-  resetAdminPassword: (a: Actor | null) => hasRole(a, 'secadmin'),
-  /** An admin's account (the row decides). */
-  disableAdmin: (a: Actor | null) => hasRole(a, 'secadmin'),
-  enableAdmin: (a: Actor | null) => hasRole(a, 'secadmin'),
-  import: (a: Actor | null) => hasRole(a, 'sysadmin'),
-  unlock: (a: Actor | null) => hasRole(a, 'secadmin'),
-  resetTotp: (a: Actor | null) => hasRole(a, 'secadmin'),
-};
+export const userPolicy = definePolicy({
+  route: {
+    read: (a) => hasRole(a, 'sysadmin', 'secadmin'),
+    create: (a) => hasRole(a, 'sysadmin'),
+    update: (a) => hasRole(a, 'sysadmin'),
+    disable: (a) => hasRole(a, 'sysadmin'),
+    enable: (a) => hasRole(a, 'sysadmin'),
+    resetPassword: (a) => hasRole(a, 'sysadmin'),
+    /** An admin's password (the row decides whether the account is an admin's). */
+    resetAdminPassword: (a) => hasRole(a, 'secadmin'),
+    /** An admin's account (the row decides). */
+    disableAdmin: (a) => hasRole(a, 'secadmin'),
+    enableAdmin: (a) => hasRole(a, 'secadmin'),
+    import: (a) => hasRole(a, 'sysadmin'),
+    unlock: (a) => hasRole(a, 'secadmin'),
+    resetTotp: (a) => hasRole(a, 'secadmin'),
+  },
+});
 
 /** Proposed changes of admin roles: both admins who take part follow them; the secadmin decides. */
-export const roleProposalPolicy = {
-  read: (a: Actor | null) => hasRole(a, 'sysadmin', 'secadmin'),
-  decide: (a: Actor | null) => hasRole(a, 'secadmin'),
-};
-
-export const roleProposalRowPolicy = {
-  decide: (a: Actor | null, p: { status: string; userId: string; proposedById: string }) =>
-    !!a && p.status === 'pending' && mayDecideRoleProposal({ id: a.userId, roles: a.roles.map((g) => g.role) }, p),
-};
+export const roleProposalPolicy = definePolicy({
+  route: {
+    read: (a) => hasRole(a, 'sysadmin', 'secadmin'),
+    decide: (a) => hasRole(a, 'secadmin'),
+  },
+  row: {
+    decide: (a, p: { status: string; userId: string; proposedById: string }) =>
+      !!a && p.status === 'pending' && mayDecideRoleProposal({ id: a.userId, roles: a.roles.map((g) => g.role) }, p),
+  },
+});

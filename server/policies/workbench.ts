@@ -1,15 +1,18 @@
 import type { Actor } from '../context.js';
 import { hasRole } from './actor.js';
+import { definePolicy } from './policy.js';
 import { unitsWhere } from './report.js';
 
 /** Who has which workbench: units (liaison, head), task forces, and the HQ office (leaders may look at it too). */
-export const workbenchPolicy = {
-  unit: (a: Actor | null) => hasRole(a, 'liaison', 'unit_head'),
-  taskForce: (a: Actor | null) => hasRole(a, 'task_force'),
-  hq: (a: Actor | null) => hasRole(a, 'hq_office', 'leader'),
-  /** The leading group's first page; the HQ office prepares and records its decisions. */
-  leader: (a: Actor | null) => hasRole(a, 'leader', 'hq_office'),
-};
+export const workbenchPolicy = definePolicy({
+  route: {
+    unit: (a) => hasRole(a, 'liaison', 'unit_head'),
+    taskForce: (a) => hasRole(a, 'task_force'),
+    hq: (a) => hasRole(a, 'hq_office', 'leader'),
+    /** The leading group's first page; the HQ office prepares and records its decisions. */
+    leader: (a) => hasRole(a, 'leader', 'hq_office'),
+  },
+});
 
 /**
  * Whose "my work" a unit workbench shows: the unit asked for, if the actor is its liaison or head;

@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/enums.js';
 import type { RoleProposal, RoleProposalStatus } from '../../domain/schemas/users.js';
 import type { Actor } from '../context.js';
-import { roleProposalRowPolicy } from '../policies/user.js';
+import { roleProposalPolicy } from '../policies/user.js';
 import type { RoleProposalRow } from '../queries/roleProposals.js';
 
 type Grant = { role: Role; unitId: string | null; bodyId: string | null };
@@ -24,7 +24,7 @@ export function presentRoleProposal(r: RoleProposalRow, actor: Actor | null): Ro
     decidedBy: r.decidedBy,
     decidedAt: p.decidedAt?.toISOString() ?? null,
     reason: p.reason,
-    policies: { approve: roleProposalRowPolicy.decide(actor, p), reject: roleProposalRowPolicy.decide(actor, p) },
+    policies: { approve: roleProposalPolicy.row.decide(actor, p), reject: roleProposalPolicy.row.decide(actor, p) },
   };
 }
 

@@ -7,7 +7,7 @@ import type { App } from '../app.js';
 import { listAudit, verifyAuditChain } from '../audit.js';
 import { recordAccess } from '../accessLog.js';
 import { checkpointsOf } from '../auditCheckpoints.js';
-import { authorize, evaluate } from '../policies/actor.js';
+import { authorize } from '../policies/actor.js';
 import { auditPolicy } from '../policies/audit.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -15,7 +15,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 /** The auditor's view of 留痕: browse, filter, and check the chain while the server runs. */
 export default function auditRoutes(app: App) {
   app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: listResponse(AuditRecord), ...errors } } }, async (req) => {
-    authorize(auditPolicy.read(req.ctx.actor));
+    authorize(auditPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listAudit(req.ctx.database.db, filter, page, perPage);
     const names = await auditNames(req.ctx.database.db, rows);
@@ -47,16 +47,16 @@ export default function auditRoutes(app: App) {
         };
       }),
       page: { page, perPage, total },
-      policies: evaluate(auditPolicy, req.ctx.actor),
+      policies: auditPolicy.routePolicies(req.ctx.actor),
     };
   });
   app.get('/api/audit/actors', { schema: { tags: ['audit'], response: { 200: AuditActors, ...errors } } }, async (req) => {
-    authorize(auditPolicy.read(req.ctx.actor));
+    authorize(auditPolicy.route.read(req.ctx.actor));
     return { data: await auditActors(req.ctx.database.db) };
   });
 
   app.get('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerifyResult, ...errors } } }, async (req) => {
-    authorize(auditPolicy.verify(req.ctx.actor));
+    authorize(auditPolicy.route.verify(req.ctx.actor));
     // Read before the walk, so every checkpoint is of a head the walk reaches.
     const cp = checkpointsOf(req.ctx.database);
     const result = cp?.forged.length

@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { approveRoleProposal, rejectRoleProposal } from '../commands/roleProposals.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
-import { authorize, evaluate } from '../policies/actor.js';
+import { authorize } from '../policies/actor.js';
 import { roleProposalPolicy } from '../policies/user.js';
 import { presentRoleProposal } from '../presenters/roleProposal.js';
 import { findRoleProposal, listRoleProposals } from '../queries/roleProposals.js';
@@ -23,10 +23,10 @@ export default function roleProposalRoutes(app: App) {
     '/api/role-proposals',
     { schema: { tags: ['users'], querystring: RoleProposalListQuery, response: { 200: listResponse(RoleProposal), ...errors } } },
     async (req) => {
-      authorize(roleProposalPolicy.read(req.ctx.actor));
+      authorize(roleProposalPolicy.route.read(req.ctx.actor));
       const { status, page, perPage } = req.query;
       const { rows, total } = await listRoleProposals(req.ctx.database.db, status, page, perPage);
-      return { data: rows.map((r) => presentRoleProposal(r, req.ctx.actor)), page: { page, perPage, total }, policies: evaluate(roleProposalPolicy, req.ctx.actor) };
+      return { data: rows.map((r) => presentRoleProposal(r, req.ctx.actor)), page: { page, perPage, total }, policies: roleProposalPolicy.routePolicies(req.ctx.actor) };
     },
   );
 
@@ -34,7 +34,7 @@ export default function roleProposalRoutes(app: App) {
     '/api/role-proposals/:id/approve',
     { schema: { tags: ['users'], params: IdParams, response: { 200: RoleProposalDecision, ...errors } } },
     async (req) => {
-      authorize(roleProposalPolicy.decide(req.ctx.actor));
+      authorize(roleProposalPolicy.route.decide(req.ctx.actor));
       const { initialPassword } = await approveRoleProposal(req.ctx, req.params.id);
       return { data: await present(req.ctx, req.params.id), initialPassword };
     },
@@ -44,7 +44,7 @@ export default function roleProposalRoutes(app: App) {
     '/api/role-proposals/:id/reject',
     { schema: { tags: ['users'], params: IdParams, body: RoleProposalReject, response: { 200: RoleProposalDecision, ...errors } } },
     async (req) => {
-      authorize(roleProposalPolicy.decide(req.ctx.actor));
+      authorize(roleProposalPolicy.route.decide(req.ctx.actor));
       await rejectRoleProposal(req.ctx, req.params.id, req.body.reason);
       return { data: await present(req.ctx, req.params.id), initialPassword: null };
     },

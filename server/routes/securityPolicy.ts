@@ -3,7 +3,7 @@ import { ErrorBody, Version } from '../../domain/schemas/common.js';
 import { SecurityPolicySchema } from '../../domain/securityPolicy.js';
 import type { App } from '../app.js';
 import { updateSecurityPolicy } from '../commands/updateSecurityPolicy.js';
-import { authorize, evaluate } from '../policies/actor.js';
+import { authorize } from '../policies/actor.js';
 import { securityPolicyPolicy } from '../policies/settings.js';
 import { readSecurityPolicy } from '../queries/settings.js';
 
@@ -13,11 +13,11 @@ export const SecurityPolicyUpdate = z.strictObject({ version: Version, policy: S
 
 export default function securityPolicyRoutes(app: App) {
   app.get('/api/security-policy', { schema: { tags: ['security'], response: { 200: Answer, ...errors } } }, async (req) => {
-    authorize(securityPolicyPolicy.read(req.ctx.actor));
-    return { data: await readSecurityPolicy(req.ctx.database.db), policies: evaluate(securityPolicyPolicy, req.ctx.actor) };
+    authorize(securityPolicyPolicy.route.read(req.ctx.actor));
+    return { data: await readSecurityPolicy(req.ctx.database.db), policies: securityPolicyPolicy.routePolicies(req.ctx.actor) };
   });
   app.put('/api/security-policy', { schema: { tags: ['security'], body: SecurityPolicyUpdate, response: { 200: Answer, ...errors } } }, async (req) => {
-    authorize(securityPolicyPolicy.update(req.ctx.actor));
-    return { data: await updateSecurityPolicy(req.ctx, req.body.policy, req.body.version), policies: evaluate(securityPolicyPolicy, req.ctx.actor) };
+    authorize(securityPolicyPolicy.route.update(req.ctx.actor));
+    return { data: await updateSecurityPolicy(req.ctx, req.body.policy, req.body.version), policies: securityPolicyPolicy.routePolicies(req.ctx.actor) };
   });
 }

@@ -8,7 +8,7 @@ import { commitImport, previewImport } from '../commands/importUsers.js';
 import { createUser, updateUser } from '../commands/saveUser.js';
 import { resetPassword, resetTotp, setUserDisabled, unlockUser } from '../commands/userAccess.js';
 import { AppError, notFound } from '../errors.js';
-import { authorize, evaluate } from '../policies/actor.js';
+import { authorize } from '../policies/actor.js';
 import { userPolicy } from '../policies/user.js';
 import { presentUser } from '../presenters/user.js';
 import { currentSecurityPolicy } from '../queries/settings.js';
@@ -40,10 +40,10 @@ async function uploadedSheet(req: FastifyRequest): Promise<Upload> {
 }
 
 export default function userRoutes(app: App) {
-  const policies = (req: FastifyRequest) => evaluate(userPolicy, req.ctx.actor);
+  const policies = (req: FastifyRequest) => userPolicy.routePolicies(req.ctx.actor);
 
   app.get('/api/users', { schema: { tags: ['users'], querystring: UserListQuery, response: { 200: listResponse(User), ...errors } } }, async (req) => {
-    authorize(userPolicy.read(req.ctx.actor));
+    authorize(userPolicy.route.read(req.ctx.actor));
     const db = req.ctx.database.db;
     const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listUsers(db, filter, page, perPage);
@@ -58,7 +58,7 @@ export default function userRoutes(app: App) {
   });
 
   app.get('/api/users/:id', { schema: { tags: ['users'], params: IdParams, response: { 200: itemResponse(User), ...errors } } }, async (req) => {
-    authorize(userPolicy.read(req.ctx.actor));
+    authorize(userPolicy.route.read(req.ctx.actor));
     return { data: await present(req.ctx.database.db, req.params.id), policies: policies(req) };
   });
 
@@ -66,14 +66,14 @@ export default function userRoutes(app: App) {
     '/api/users',
     { schema: { tags: ['users'], body: UserCreate, response: { 200: itemResponse(User).extend({ initialPassword: z.string() }), ...errors } } },
     async (req) => {
-      authorize(userPolicy.create(req.ctx.actor));
+      authorize(userPolicy.route.create(req.ctx.actor));
       const { user, initialPassword } = await createUser(req.ctx, req.body);
       return { data: await present(req.ctx.database.db, user.id), initialPassword, policies: policies(req) };
     },
   );
 
   app.patch('/api/users/:id', { schema: { tags: ['users'], params: IdParams, body: UserUpdate, response: { 200: itemResponse(User), ...errors } } }, async (req) => {
-    authorize(userPolicy.update(req.ctx.actor));
+    authorize(userPolicy.route.update(req.ctx.actor));
     await updateUser(req.ctx, req.params.id, req.body);
     return { data: await present(req.ctx.database.db, req.params.id), policies: policies(req) };
   });
@@ -87,7 +87,7 @@ export default function userRoutes(app: App) {
       { schema: { tags: ['users'], params: IdParams, body: VersionBody, response: { 200: itemResponse(User), ...errors } } },
       async (req) => {
         // Whose account this actor may disable or enable depends on it (an admin's is the secadmin's): the command decides.
-        authorize(userPolicy[action](req.ctx.actor) || userPolicy[action === 'disable' ? 'disableAdmin' : 'enableAdmin'](req.ctx.actor));
+        authorize(userPolicy.route[action](req.ctx.actor) || userPolicy.route[action === 'disable' ? 'disableAdmin' : 'enableAdmin'](req.ctx.actor));
         await setUserDisabled(req.ctx, req.params.id, req.body.version, disabled);
         return { data: await present(req.ctx.database.db, req.params.id), policies: policies(req) };
       },
@@ -99,38 +99,38 @@ export default function userRoutes(app: App) {
     { schema: { tags: ['users'], params: IdParams, body: VersionBody, response: { 200: ResetPasswordResult, ...errors } } },
     async (req) => {
       // Whose password this actor may reset depends on the account (an admin's is the secadmin's): the command decides.
-      authorize(userPolicy.resetPassword(req.ctx.actor) || userPolicy.resetAdminPassword(req.ctx.actor));
+      authorize(userPolicy.route.resetPassword(req.ctx.actor) || userPolicy.route.resetAdminPassword(req.ctx.actor));
       return { data: await resetPassword(req.ctx, req.params.id, req.body.version) };
     },
   );
 
   app.post('/api/users/:id/unlock', { schema: { tags: ['users'], params: IdParams, response: { 200: OkBody, ...errors } } }, async (req) => {
-    authorize(userPolicy.unlock(req.ctx.actor));
+    authorize(userPolicy.route.unlock(req.ctx.actor));
     await unlockUser(req.ctx, req.params.id);
     return { ok: true as const };
   });
 
   app.post('/api/users/:id/reset-totp', { schema: { tags: ['users'], params: IdParams, response: { 200: OkBody, ...errors } } }, async (req) => {
-    authorize(userPolicy.resetTotp(req.ctx.actor));
+    authorize(userPolicy.route.resetTotp(req.ctx.actor));
     await resetTotp(req.ctx, req.params.id);
     return { ok: true as const };
   });
 
   app.get('/api/users/import/template', { schema: { tags: ['users'] } }, async (req, reply) => {
-    authorize(userPolicy.import(req.ctx.actor));
+    authorize(userPolicy.route.import(req.ctx.actor));
     reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="user-import-template.xlsx"`);
     return reply.send(await importTemplate());
   });
 
   app.post('/api/users/import/preview', { schema: { tags: ['users'], consumes: ['multipart/form-data'], response: { 200: ImportPreview, ...errors } } }, async (req) => {
-    authorize(userPolicy.import(req.ctx.actor));
+    authorize(userPolicy.route.import(req.ctx.actor));
     const rows = await previewImport(req.ctx.database.db, await uploadedSheet(req), req.ctx.lang);
     const invalid = rows.filter((r) => r.errors.length).length;
     return { data: { rows: rows.map(({ input: _i, ...r }) => r), valid: rows.length - invalid, invalid } };
   });
 
   app.post('/api/users/import', { schema: { tags: ['users'], consumes: ['multipart/form-data'], response: { 200: ImportCommitResult, ...errors } } }, async (req) => {
-    authorize(userPolicy.import(req.ctx.actor));
+    authorize(userPolicy.route.import(req.ctx.actor));
     const accounts = await commitImport(req.ctx, await uploadedSheet(req));
     return { data: { created: accounts.length, accounts } };
   });

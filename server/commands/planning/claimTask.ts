@@ -2,17 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role } from '../../../domain/enums.js';
 import type { ClaimBody, ClaimReturn, ClaimStep } from '../../../domain/schemas/claim.js';
-import { nextState } from '../../../domain/workflows/flow.js';
 import { claimFlow, type ClaimAction } from '../../../domain/workflows/claim.js';
 import type { ClaimStatus } from '../../../domain/work.js';
-import { recordAudit } from '../../audit.js';
-import { inTx, type Ctx } from '../../context.js';
+import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { milestones, taskUnits, tasks } from '../../db/schema/index.js';
 import { lockRow } from '../../db/versioned.js';
-import { AppError, forbidden, versionConflict } from '../../errors.js';
+import { AppError, forbidden } from '../../errors.js';
 import { lightEnv, rollUpTask } from '../../lights/refresh.js';
-import { mayStepClaim, unitsActedFor } from '../../policies/task.js';
+import { mayStepClaim, unitsActedFor, type ClaimSubject } from '../../policies/task.js';
+import { lockedWriter } from '../workflow/lockedWriter.js';
+import { takeStep, type Workflow } from '../workflow/takeStep.js';
 import { ruleBroken } from './checks.js';
 import { now as clockNow } from '../../clock.js';
 
@@ -31,28 +31,58 @@ async function claimOf(tx: Tx, ctx: Ctx, taskId: string, unitId: string | undefi
   return candidates[0];
 }
 
-const PAST: Record<ClaimAction, string> = { claim: 'claimed', approve: 'claim_approved', return: 'claim_returned' };
+interface ClaimFound {
+  taskId: string;
+  claim: TaskUnitRow;
+}
 
-/** One claim step in one transaction: lock, check version, flow and unit-scoped role, update, audit. */
-async function step(ctx: Ctx, taskId: string, action: ClaimAction, input: { version: number; unitId?: string | undefined }, apply: (tx: Tx, claim: TaskUnitRow) => Promise<Partial<TaskUnitRow>>) {
-  return inTx(ctx, async (tx) => {
-    await lockRow(tx, tasks, 'task', taskId);
-    const before = await claimOf(tx, ctx, taskId, input.unitId, action === 'claim' ? ['liaison', 'unit_head'] : ['unit_head']);
-    if (before.version !== input.version) throw versionConflict();
-    const status = before.claimStatus as ClaimStatus;
-    const to = nextState(claimFlow, status, action);
-    if (!to) throw new AppError(409, 'claim_step_invalid', { status: `@claim_status_${status}`, action: `@claim_action_${action}` });
-    if (!mayStepClaim(ctx.actor, before.unitId, status, action)) throw forbidden();
-    const patch = await apply(tx, before);
-    const [after] = await tx
-      .update(taskUnits)
-      .set({ ...patch, claimStatus: to, version: before.version + 1 })
-      .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.unitId, before.unitId)))
-      .returning();
-    await rollUpTask(tx, taskId, await lightEnv(tx));
-    const claimMilestones = await tx.select().from(milestones).where(and(eq(milestones.taskId, taskId), eq(milestones.unitId, before.unitId)));
-    await recordAudit(tx, ctx, `task.${PAST[action]}`, { entity: 'task', entityId: taskId, before, after: { ...after, milestones: claimMilestones } });
-    return after!;
+/** 认领: the unit states its measures → its head approves, or returns it; the task's progress follows. */
+/** A claim is the share of a task of one unit: the one named, else the one the actor speaks for. */
+interface ClaimKey {
+  taskId: string;
+  unitId?: string | undefined;
+}
+
+const claimWorkflow: Workflow<ClaimFound, ClaimStatus, ClaimAction, ClaimSubject, TaskUnitRow, Tx, ClaimKey> = {
+  entity: 'task',
+  flow: claimFlow,
+  done: { claim: 'claimed', approve: 'claim_approved', return: 'claim_returned' },
+  status: (f) => f.claim.claimStatus as ClaimStatus,
+  version: (f) => f.claim.version,
+  subject: (_tx, f) => ({ status: f.claim.claimStatus as ClaimStatus, unitId: f.claim.unitId }),
+  may: mayStepClaim,
+  invalid: (status, action) => new AppError(409, 'claim_step_invalid', { status: `@claim_status_${status}`, action: `@claim_action_${action}` }),
+  writer: lockedWriter({
+    entity: 'task',
+    version: (f) => f.claim.version,
+    statusColumn: 'claimStatus',
+    // The task is locked first, as every writer of a task does, then the unit's share of it.
+    load: async (tx, ctx, { taskId, unitId }, action) => {
+      await lockRow(tx, tasks, 'task', taskId);
+      return { taskId, claim: await claimOf(tx, ctx, taskId, unitId, action === 'claim' ? ['liaison', 'unit_head'] : ['unit_head']) };
+    },
+    update: async (tx, f, set) => {
+      const [after] = await tx
+        .update(taskUnits)
+        .set(set)
+        .where(and(eq(taskUnits.taskId, f.taskId), eq(taskUnits.unitId, f.claim.unitId)))
+        .returning();
+      return after!;
+    },
+    audit: async (tx, f, after) => ({
+      entityId: f.taskId,
+      before: f.claim,
+      after: { ...after, milestones: await tx.select().from(milestones).where(and(eq(milestones.taskId, f.taskId), eq(milestones.unitId, f.claim.unitId))) },
+    }),
+  }),
+};
+
+/** One claim step: the task's progress is rolled up again from its units' claims. */
+function step(ctx: Ctx, taskId: string, action: ClaimAction, input: { version: number; unitId?: string | undefined }, set: (tx: Tx, claim: TaskUnitRow) => Promise<Partial<TaskUnitRow>>) {
+  return takeStep(ctx, claimWorkflow, { taskId, unitId: input.unitId }, action, {
+    version: input.version,
+    set: (tx, f) => set(tx, f.claim),
+    effects: async (tx) => rollUpTask(tx, taskId, await lightEnv(tx)),
   });
 }
 

@@ -2,7 +2,6 @@ import { lowerBlockerLevels, type BlockerLevel } from '../../../domain/schemas/b
 import { AppError } from '../../errors.js';
 import { ruleBroken } from '../planning/checks.js';
 import type { Ctx } from '../../context.js';
-import { blockerRowPolicy } from '../../policies/blocker.js';
 import { takeBlockerStep } from './blockerStep.js';
 
 /**
@@ -11,8 +10,7 @@ import { takeBlockerStep } from './blockerStep.js';
  * there, with the instruction on it for the unit and whoever handles it to read.
  */
 export function instructBlocker(ctx: Ctx, id: string, input: { instruction: string; level?: BlockerLevel | undefined; version?: number | undefined }) {
-  return takeBlockerStep(ctx, id, {
-    action: 'instruct',
+  return takeBlockerStep(ctx, id, 'instruct', {
     version: input.version,
     check: (b) => {
       const lower = lowerBlockerLevels(b.level as BlockerLevel);
@@ -20,8 +18,7 @@ export function instructBlocker(ctx: Ctx, id: string, input: { instruction: stri
       if (input.level && !lower.includes(input.level)) return ruleBroken('blocker_level_not_lower', 'level');
       return undefined;
     },
-    allowed: (s) => blockerRowPolicy.instruct(ctx.actor, s),
-    patch: (b, now) => {
+    set: (b, now) => {
       const lower = lowerBlockerLevels(b.level as BlockerLevel);
       return { level: input.level ?? lower[lower.length - 1]!, instruction: input.instruction, instructedAt: now, decidedById: ctx.actor?.userId ?? null };
     },

@@ -1,19 +1,17 @@
 import { and, eq } from 'drizzle-orm';
-import { nextState, stepRoles } from '../../../domain/workflows/flow.js';
+import { stepRoles } from '../../../domain/workflows/flow.js';
 import { claimAllowsStep, reportFlow, type ReportAction } from '../../../domain/workflows/report.js';
 import type { ReportStatus } from '../../../domain/work.js';
 import { auditValues } from '../../audit.js';
 import { inTx, type Actor, type Ctx } from '../../context.js';
+import { takeStep, type StepWriter, type Workflow } from '../workflow/takeStep.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { bodies, orgUnits, reports } from '../../db/schema/index.js';
-import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { mayTakeStep, type ReportSubject } from '../../policies/report.js';
 import { loadReportDetail, type ReportDetailRow, type ReportRow } from '../../queries/reporting/reports.js';
 import { reportScope } from '../../queries/reporting/scope.js';
 import { writeReportStep, type StepWrite } from './writeReportStep.js';
-import { now as clockNow } from '../../clock.js';
-
-const PAST: Record<ReportAction, string> = { submit: 'submitted', approve: 'approved', review: 'reviewed', accept: 'accepted', return: 'returned' };
 
 /** Locks a report the actor may see (404 otherwise: no hint that it exists), for edits. */
 export async function lockVisibleReport(tx: Tx, actor: Actor, id: string): Promise<ReportRow> {
@@ -49,70 +47,74 @@ export interface StepOptions {
   effects?: (tx: Tx, saved: ReportRow) => Promise<void>;
 }
 
-/** Times a step is decided again when another writer moved the report on in between. */
-const ATTEMPTS = 3;
-
 /**
- * One workflow step: check the flow (409 when the step is not next) and the actor's role for this
- * report (403 with who must act), then move the report, append the timed step, apply the step's
- * effects and write one audit record `report.<past tense>`, all in one transaction. The step is
- * decided on the report as read and written only if it still has that version (optimistic): with
- * no effects the write is a single statement, so a step costs two round trips, not thirteen.
- * Returns the report's detail after the step, as its page shows it.
+ * The report's writer is optimistic: the step is decided on the report as read and written only
+ * if it still has that version, and with no effects the write is a single statement (its timed
+ * step and its audit record inside it), so a step costs two round trips, not thirteen.
  */
-export async function takeReportStep(ctx: Ctx, id: string, action: ReportAction, opts: StepOptions): Promise<ReportDetailRow> {
-  const actor = ctx.actor;
-  if (!actor) throw unauthenticated();
-  const db = ctx.database.db;
-  for (let attempt = 1; ; attempt++) {
-    const found = await loadReportDetail(db, actor, id);
-    if (!found) throw notFound('report');
+const reportWriter: StepWriter<ReportDetailRow, ReportStatus, ReportAction, ReportDetailRow, Executor> = {
+  locked: false,
+  load: (db, ctx, id) => loadReportDetail(db, ctx.actor, id),
+  async write(db, ctx, decided, effects) {
+    const { found, action, from, to, now } = decided;
     const before = found.report;
-    if (opts.version !== undefined && opts.version !== before.version) throw versionConflict();
-    const from = before.status as ReportStatus;
-    const to = nextState(reportFlow, from, action);
-    if (!to) throw new AppError(409, 'report_step_invalid', { status: `@status_${from}`, action: `@action_${action}` });
-    const subject: ReportSubject = { status: from, unitId: before.unitId, taskForceId: found.item?.taskForceId ?? null };
-    if (!mayTakeStep(actor, subject, action)) throw await refusal(db, before, subject, action);
-    // A unit answers for a task once its claim is approved: until then (or after the claim was
-    // returned) its report may be drafted but goes no further up the chain. Returning stays open.
-    if (!claimAllowsStep(action, before.itemType === 'task' ? (found.claimStatus ?? 'unclaimed') : null)) {
-      throw new AppError(422, 'claim_not_approved', { status: `@claim_${found.claimStatus ?? 'unclaimed'}` });
-    }
-    const now = clockNow();
-    const set = { ...opts.patch(before, now), status: to, version: before.version + 1 };
+    const set = { ...decided.set, status: to, version: before.version + 1 };
     const saved: ReportRow = { ...before, ...set };
-    const reason = opts.reason ?? null;
-    const step = { action, fromStatus: from, toStatus: to, actorId: actor.userId, reason, at: now };
+    const reason = (decided.note.reason as string | undefined) ?? null;
+    const step = { action, fromStatus: from, toStatus: to, actorId: ctx.actor.userId, reason, at: now };
     const write: StepWrite = {
-      id,
+      id: before.id,
       version: before.version,
       set,
       step,
-      audit: auditValues(ctx, `report.${PAST[action]}`, { entity: 'report', entityId: id, before, after: { ...saved, reason } }),
+      audit: auditValues(ctx, decided.auditAction, { entity: 'report', entityId: before.id, before, after: { ...saved, reason } }),
     };
-    const effects = opts.effects;
+    const shown: ReportDetailRow = { ...found, report: saved };
     const stepId = effects
       ? await inTx(ctx, async (tx) => {
           const written = await writeReportStep(tx, write);
-          if (written !== null) await effects(tx, saved);
+          if (written !== null) await effects(tx, found, shown);
           return written;
         })
       : await writeReportStep(db, write);
-    if (stepId !== null) {
-      // Without effects the statement was its own transaction: link its audit record before answering (inTx does it otherwise).
-      if (!effects) await ctx.database.linkAudit();
-      // Effects change the item's facts and light: read the page again rather than guess them.
-      if (effects) {
-        const after = await loadReportDetail(db, actor, id);
-        if (after) return after;
-      }
-      return {
-        ...found,
-        report: saved,
-        parts: { ...found.parts, steps: [...found.parts.steps, { step: { ...step, id: stepId, reportId: id }, actorName: actor.displayName ?? null }] },
-      };
+    if (stepId === null) return null;
+    // Without effects the statement was its own transaction: link its audit record before answering (inTx does it otherwise).
+    if (!effects) await ctx.database.linkAudit();
+    // Effects change the item's facts and light: read the page again rather than guess them.
+    if (effects) {
+      const after = await loadReportDetail(db, ctx.actor, before.id);
+      if (after) return after;
     }
-    if (opts.version !== undefined || attempt >= ATTEMPTS) throw versionConflict();
-  }
+    return { ...shown, parts: { ...found.parts, steps: [...found.parts.steps, { step: { ...step, id: stepId, reportId: before.id }, actorName: ctx.actor.displayName ?? null }] } };
+  },
+};
+
+const reportWorkflow: Workflow<ReportDetailRow, ReportStatus, ReportAction, ReportSubject, ReportDetailRow, Executor> = {
+  entity: 'report',
+  flow: reportFlow,
+  done: { submit: 'submitted', approve: 'approved', review: 'reviewed', accept: 'accepted', return: 'returned' },
+  status: (f) => f.report.status as ReportStatus,
+  version: (f) => f.report.version,
+  subject: (_db, f) => ({ status: f.report.status as ReportStatus, unitId: f.report.unitId, taskForceId: f.item?.taskForceId ?? null }),
+  may: mayTakeStep,
+  invalid: (from, action) => new AppError(409, 'report_step_invalid', { status: `@status_${from}`, action: `@action_${action}` }),
+  refusal: (db, f, subject, action) => refusal(db, f.report, subject, action),
+  // A unit answers for a task once its claim is approved: until then (or after the claim was
+  // returned) its report may be drafted but goes no further up the chain. Returning stays open.
+  factCheck: (f, action) =>
+    claimAllowsStep(action, f.report.itemType === 'task' ? (f.claimStatus ?? 'unclaimed') : null)
+      ? undefined
+      : new AppError(422, 'claim_not_approved', { status: `@claim_${f.claimStatus ?? 'unclaimed'}` }),
+  writer: reportWriter,
+};
+
+/** One step of a report; returns the report's detail after the step, as its page shows it. */
+export function takeReportStep(ctx: Ctx, id: string, action: ReportAction, opts: StepOptions): Promise<ReportDetailRow> {
+  const effects = opts.effects;
+  return takeStep(ctx, reportWorkflow, id, action, {
+    version: opts.version,
+    set: (_db, f, now) => opts.patch(f.report, now),
+    note: { reason: opts.reason ?? null },
+    effects: effects && ((tx, _found, after) => effects(tx, after.report)),
+  });
 }

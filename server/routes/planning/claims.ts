@@ -4,7 +4,7 @@ import { TaskDetail } from '../../../domain/schemas/task.js';
 import type { App } from '../../app.js';
 import { approveClaim, claimTask, returnClaim } from '../../commands/planning/claimTask.js';
 import { lightEnv } from '../../lights/refresh.js';
-import { authorize, evaluate } from '../../policies/actor.js';
+import { authorize } from '../../policies/actor.js';
 import { taskPolicy } from '../../policies/task.js';
 import { presentUnclaimed } from '../../presenters/planning/claim.js';
 import { listUnclaimed } from '../../queries/planning/claims.js';
@@ -16,23 +16,23 @@ const tags = ['claims'];
 /** 认领: a unit claims its task with measures and milestones; its head approves or returns the claim. */
 export default function claimRoutes(app: App) {
   app.post('/api/tasks/:id/claim', { schema: { tags, params: IdParams, body: ClaimBody, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.claim(req.ctx.actor));
+    authorize(taskPolicy.route.claim(req.ctx.actor));
     await claimTask(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });
   app.post('/api/tasks/:id/claim/approve', { schema: { tags, params: IdParams, body: ClaimStep, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.approveClaim(req.ctx.actor));
+    authorize(taskPolicy.route.approveClaim(req.ctx.actor));
     await approveClaim(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });
   app.post('/api/tasks/:id/claim/return', { schema: { tags, params: IdParams, body: ClaimReturn, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.returnClaim(req.ctx.actor));
+    authorize(taskPolicy.route.returnClaim(req.ctx.actor));
     await returnClaim(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });
 
   app.get('/api/claims/unclaimed', { schema: { tags, querystring: UnclaimedQuery, response: { 200: listResponse(UnclaimedItem), ...errors } } }, async (req) => {
-    authorize(taskPolicy.read(req.ctx.actor));
+    authorize(taskPolicy.route.read(req.ctx.actor));
     const db = req.ctx.database.db;
     const { page, perPage, q: _q, ...filter } = req.query;
     const env = await lightEnv(db);
@@ -40,7 +40,7 @@ export default function claimRoutes(app: App) {
     return {
       data: rows.map(presentUnclaimed),
       page: pageOf(page, perPage, total),
-      policies: evaluate(taskPolicy, req.ctx.actor),
+      policies: taskPolicy.routePolicies(req.ctx.actor),
     };
   });
 }

@@ -13,10 +13,10 @@ import { loadItemHistory } from '../../queries/planning/itemHistory.js';
 import { loadItem } from '../../queries/reporting/items.js';
 import { errors } from './shared.js';
 
-const ITEMS: [ItemType, string, (a: Parameters<typeof taskPolicy.read>[0]) => boolean][] = [
-  ['task', 'tasks', taskPolicy.read],
-  ['target', 'targets', targetPolicy.read],
-  ['project', 'projects', projectPolicy.read],
+const ITEMS: [ItemType, string, (a: Parameters<typeof taskPolicy.route.read>[0]) => boolean][] = [
+  ['task', 'tasks', taskPolicy.route.read],
+  ['target', 'targets', targetPolicy.route.read],
+  ['project', 'projects', projectPolicy.route.read],
 ];
 
 /** 变更记录: what happened to a task, target or project, for everyone who may read the item; its reports' lines only for those who may read them. */
@@ -30,7 +30,7 @@ export default function historyRoutes(app: App) {
       if (!item) throw notFound(type);
       // Report lines obey the reports' own read rules (a sysadmin or publicist reads the item, not its reports).
       const actor = req.ctx.actor;
-      const visible = (r: { status: ReportStatus; unitId: string }) => reportPolicy.read(actor) && maySeeReport(actor, { ...r, taskForceId: item.taskForceId });
+      const visible = (r: { status: ReportStatus; unitId: string }) => reportPolicy.route.read(actor) && maySeeReport(actor, { ...r, taskForceId: item.taskForceId });
       return { data: (await loadItemHistory(db, type, req.params.id, visible)).map((e) => presentHistory(e, req.ctx.lang)) };
     });
   }

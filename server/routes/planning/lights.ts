@@ -1,7 +1,7 @@
 import { RollupQuery, RollupResponse } from '../../../domain/schemas/rollup.js';
 import { ITEM_TYPES } from '../../../domain/work.js';
 import type { App } from '../../app.js';
-import { authorize, evaluate } from '../../policies/actor.js';
+import { authorize } from '../../policies/actor.js';
 import { lightsPolicy } from '../../policies/lights.js';
 import { presentRollup } from '../../presenters/planning/rollup.js';
 import { lightRollup } from '../../queries/planning/rollup.js';
@@ -10,8 +10,8 @@ import { errors } from './shared.js';
 /** 红黄绿灯 rolled up: counts and the worst light per plan, area, task force or unit (the HQ office's overview). */
 export default function lightRoutes(app: App) {
   app.get('/api/lights/rollup', { schema: { tags: ['lights'], querystring: RollupQuery, response: { 200: RollupResponse, ...errors } } }, async (req) => {
-    authorize(lightsPolicy.read(req.ctx.actor));
+    authorize(lightsPolicy.route.read(req.ctx.actor));
     const groups = await lightRollup(req.ctx.database.db, req.query.by, req.query.item ? [req.query.item] : ITEM_TYPES);
-    return { data: groups.map(presentRollup), policies: evaluate(lightsPolicy, req.ctx.actor) };
+    return { data: groups.map(presentRollup), policies: lightsPolicy.routePolicies(req.ctx.actor) };
   });
 }

@@ -5,7 +5,7 @@ import { lightListResponse } from '../../../domain/schemas/work.js';
 import type { App } from '../../app.js';
 import { createProject, setProjectPlan, updateProject } from '../../commands/planning/saveProject.js';
 import { notFound } from '../../errors.js';
-import { authorize, evaluate } from '../../policies/actor.js';
+import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { presentCounts } from '../../presenters/planning/light.js';
 import { presentProject, presentProjectDetail } from '../../presenters/planning/project.js';
@@ -16,7 +16,7 @@ const tags = ['projects'];
 
 /** 重点项目: stage with dates, yearly planned and monthly done investment (万元, exact). */
 export default function projectRoutes(app: App) {
-  const policies = (req: FastifyRequest) => evaluate(projectPolicy, req.ctx.actor);
+  const policies = (req: FastifyRequest) => projectPolicy.routePolicies(req.ctx.actor);
   const detail = async (req: FastifyRequest, id: string) => {
     const l = await loadProject(req.ctx.database.db, id);
     if (!l) throw notFound('project');
@@ -24,7 +24,7 @@ export default function projectRoutes(app: App) {
   };
 
   app.get('/api/projects', { schema: { tags, querystring: ProjectListQuery, response: { 200: lightListResponse(Project), ...errors } } }, async (req) => {
-    authorize(projectPolicy.read(req.ctx.actor));
+    authorize(projectPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const db = req.ctx.database.db;
     const { rows, total, counts } = await listProjects(db, filter, page, perPage);
@@ -33,20 +33,20 @@ export default function projectRoutes(app: App) {
     return { data: rows.map((p) => presentProject(p, req.ctx.lang, year, inv.get(p.id) ?? { planned: null, done: [] })), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };
   });
   app.post('/api/projects', { schema: { tags, body: ProjectCreate, response: { 200: itemResponse(ProjectDetail), ...errors } } }, async (req) => {
-    authorize(projectPolicy.create(req.ctx.actor));
+    authorize(projectPolicy.route.create(req.ctx.actor));
     return detail(req, (await createProject(req.ctx, req.body)).id);
   });
   app.get('/api/projects/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(ProjectDetail), ...errors } } }, async (req) => {
-    authorize(projectPolicy.read(req.ctx.actor));
+    authorize(projectPolicy.route.read(req.ctx.actor));
     return detail(req, req.params.id);
   });
   app.patch('/api/projects/:id', { schema: { tags, params: IdParams, body: ProjectUpdate, response: { 200: itemResponse(ProjectDetail), ...errors } } }, async (req) => {
-    authorize(projectPolicy.update(req.ctx.actor));
+    authorize(projectPolicy.route.update(req.ctx.actor));
     await updateProject(req.ctx, req.params.id, req.body);
     return detail(req, req.params.id);
   });
   app.put('/api/projects/:id/plan', { schema: { tags, params: IdParams, body: ProjectPlanPut, response: { 200: itemResponse(ProjectDetail), ...errors } } }, async (req) => {
-    authorize(projectPolicy.update(req.ctx.actor));
+    authorize(projectPolicy.route.update(req.ctx.actor));
     await setProjectPlan(req.ctx, req.params.id, req.body);
     return detail(req, req.params.id);
   });

@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import { IdParams, itemResponse } from '../../../domain/schemas/common.js';
 import { TaskCreate, TaskDetail, TaskItem, TaskListQuery, TaskUpdate } from '../../../domain/schemas/task.js';
 import { lightListResponse } from '../../../domain/schemas/work.js';
+import type { ClaimStatus } from '../../../domain/work.js';
 import type { App } from '../../app.js';
 import { createTask, updateTask } from '../../commands/planning/saveTask.js';
 import { notFound } from '../../errors.js';
-import { authorize, evaluate } from '../../policies/actor.js';
-import { taskPolicy, taskRowPolicies } from '../../policies/task.js';
+import { authorize } from '../../policies/actor.js';
+import { taskPolicy } from '../../policies/task.js';
 import { presentCounts } from '../../presenters/planning/light.js';
 import { presentTask, presentTaskDetail } from '../../presenters/planning/task.js';
 import { loadTask } from '../../queries/planning/taskDetail.js';
@@ -19,32 +20,32 @@ const tags = ['tasks'];
 export async function taskDetail(req: FastifyRequest, id: string) {
   const l = await loadTask(req.ctx.database.db, id);
   if (!l) throw notFound('task');
-  return { data: presentTaskDetail(l, req.ctx.lang), policies: taskRowPolicies(req.ctx.actor, l.units) };
+  return { data: presentTaskDetail(l, req.ctx.lang), policies: taskPolicy.rowPolicies(req.ctx.actor, l.units.map((u) => ({ status: u.claimStatus as ClaimStatus, unitId: u.unitId }))) };
 }
 
 /** 任务/举措: the task tree under each plan, with stored lights and their reasons. */
 export default function taskRoutes(app: App) {
   app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: lightListResponse(TaskItem), ...errors } } }, async (req) => {
-    authorize(taskPolicy.read(req.ctx.actor));
+    authorize(taskPolicy.route.read(req.ctx.actor));
     const { page, perPage, sort, order, ...filter } = req.query;
     const { rows, total, counts } = await listTasks(req.ctx.database.db, filter, sort, order, page, perPage);
     return {
       data: rows.map((t) => presentTask(t, req.ctx.lang)),
       page: pageOf(page, perPage, total),
       counts: presentCounts(counts),
-      policies: evaluate(taskPolicy, req.ctx.actor),
+      policies: taskPolicy.routePolicies(req.ctx.actor),
     };
   });
   app.post('/api/tasks', { schema: { tags, body: TaskCreate, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.create(req.ctx.actor));
+    authorize(taskPolicy.route.create(req.ctx.actor));
     return taskDetail(req, (await createTask(req.ctx, req.body)).id);
   });
   app.get('/api/tasks/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.read(req.ctx.actor));
+    authorize(taskPolicy.route.read(req.ctx.actor));
     return taskDetail(req, req.params.id);
   });
   app.patch('/api/tasks/:id', { schema: { tags, params: IdParams, body: TaskUpdate, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
-    authorize(taskPolicy.update(req.ctx.actor));
+    authorize(taskPolicy.route.update(req.ctx.actor));
     await updateTask(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });

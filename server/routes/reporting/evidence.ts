@@ -17,13 +17,13 @@ const tooLarge = () => new AppError(413, 'evidence_too_large', { mb: EVIDENCE_MA
 /** Images, PDFs and Office documents attached to reports, stored once by SHA-256. */
 export default function evidenceRoutes(app: App) {
   app.post('/api/evidence', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: EvidenceResponse, ...errors } } }, async (req) => {
-    authorize(evidencePolicy.upload(req.ctx.actor));
+    authorize(evidencePolicy.route.upload(req.ctx.actor));
     const { name, bytes } = await readUpload(req, { maxBytes: EVIDENCE_MAX_BYTES, tooLarge, notMultipart: () => new AppError(415, 'evidence_type') });
     return { data: await uploadEvidence(req.ctx, name, bytes) };
   });
 
   app.get('/api/evidence/:sha256', { schema: { tags, params: EvidenceParams } }, async (req, reply) => {
-    authorize(evidencePolicy.read(req.ctx.actor));
+    authorize(evidencePolicy.route.read(req.ctx.actor));
     const file = await findEvidenceFor(req.ctx.database.db, req.ctx.actor!, req.params.sha256);
     if (!file) throw notFound('evidence');
     await recordAccess(req.ctx, 'evidence.downloaded', { entity: 'evidence', entityId: req.params.sha256, after: { name: file.name } });

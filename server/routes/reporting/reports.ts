@@ -8,7 +8,7 @@ import { returnReport } from '../../commands/reporting/returnReport.js';
 import { reviewReport } from '../../commands/reporting/reviewReport.js';
 import { submitReport } from '../../commands/reporting/submitReport.js';
 import { updateReport } from '../../commands/reporting/updateReport.js';
-import { authorize, evaluate } from '../../policies/actor.js';
+import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { presentReport } from '../../presenters/reporting/report.js';
 import { loadItems, itemKey } from '../../queries/reporting/items.js';
@@ -24,7 +24,7 @@ const tags = ['reports'];
 /** 进展报送: drafts, edits and the five workflow steps (one command each). */
 export default function reportRoutes(app: App) {
   app.get('/api/reports', { schema: { tags, querystring: ReportListQuery, response: { 200: listResponse(Report), ...errors } } }, async (req) => {
-    authorize(reportPolicy.read(req.ctx.actor));
+    authorize(reportPolicy.route.read(req.ctx.actor));
     const db = req.ctx.database.db;
     const { page, perPage, q: _q, ...filter } = req.query;
     const { rows, total } = await listReports(db, req.ctx.actor, filter, page, perPage);
@@ -32,30 +32,30 @@ export default function reportRoutes(app: App) {
     return {
       data: rows.map((r) => presentReport(r.report, r.unitName, items.get(itemKey(r.report.itemType, r.report.itemId)))),
       page: { page, perPage, total },
-      policies: evaluate(reportPolicy, req.ctx.actor),
+      policies: reportPolicy.routePolicies(req.ctx.actor),
     };
   });
 
   app.get('/api/reports/brief', { schema: { tags, querystring: ReportBriefQuery, response: { 200: itemResponse(ReportBrief), ...errors } } }, async (req) => {
-    authorize(reportPolicy.read(req.ctx.actor));
+    authorize(reportPolicy.route.read(req.ctx.actor));
     const brief = await reportBrief(req.ctx.database.db, req.query.itemType, req.query.itemId, unitsWhere(req.ctx.actor, 'liaison', 'unit_head'), req.ctx.lang);
     if (!brief) throw notFound(req.query.itemType);
-    return { data: brief, policies: evaluate(reportPolicy, req.ctx.actor) };
+    return { data: brief, policies: reportPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/reports/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
-    authorize(reportPolicy.read(req.ctx.actor));
+    authorize(reportPolicy.route.read(req.ctx.actor));
     return reportView(req, req.params.id);
   });
 
   app.post('/api/reports', { schema: { tags, body: ReportCreate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
-    authorize(reportPolicy.create(req.ctx.actor));
+    authorize(reportPolicy.route.create(req.ctx.actor));
     const report = await createReport(req.ctx, req.body);
     return reportView(req, report.id);
   });
 
   app.patch('/api/reports/:id', { schema: { tags, params: IdParams, body: ReportUpdate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
-    authorize(reportPolicy.update(req.ctx.actor));
+    authorize(reportPolicy.route.update(req.ctx.actor));
     await updateReport(req.ctx, req.params.id, req.body);
     return reportView(req, req.params.id);
   });
@@ -66,14 +66,14 @@ export default function reportRoutes(app: App) {
       `/api/reports/:id/${action}`,
       { schema: { tags, params: IdParams, body: ReportStep.nullish(), response: { 200: itemResponse(ReportDetail), ...errors } } },
       async (req) => {
-        authorize(reportPolicy[action](req.ctx.actor));
+        authorize(reportPolicy.route[action](req.ctx.actor));
         return presentReportView(req.ctx, await command(req.ctx, req.params.id, req.body ?? {}));
       },
     );
   }
 
   app.post('/api/reports/:id/return', { schema: { tags, params: IdParams, body: ReportReturn, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
-    authorize(reportPolicy.return(req.ctx.actor));
+    authorize(reportPolicy.route.return(req.ctx.actor));
     return presentReportView(req.ctx, await returnReport(req.ctx, req.params.id, req.body));
   });
 }

@@ -32,7 +32,7 @@ async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$infe
 /** Workbenches: a unit's "my work", a task force's review queue, the HQ office's views. Reads only. */
 export default function workbenchRoutes(app: App) {
   app.get('/api/workbench/unit', { schema: { tags, querystring: UnitWorkbenchQuery, response: { 200: answer(UnitWorkbench), ...errors } } }, async (req) => {
-    authorize(workbenchPolicy.unit(req.ctx.actor));
+    authorize(workbenchPolicy.route.unit(req.ctx.actor));
     const unitId = workbenchUnit(req.ctx.actor, req.query.unit);
     if (unitId === null) throw forbidden();
     const db = req.ctx.database.db;
@@ -41,20 +41,20 @@ export default function workbenchRoutes(app: App) {
   });
 
   app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {
-    authorize(workbenchPolicy.taskForce(req.ctx.actor));
+    authorize(workbenchPolicy.route.taskForce(req.ctx.actor));
     const w = await taskForceWorkbench(req.ctx.database.db, taskForcesOf(req.ctx.actor));
     const [toReview] = await reportLines(req, w.toReview.rows);
     return { data: { toReview: toReview!, counts: { toReview: w.toReview.total, tasks: w.tasks } } };
   });
 
   app.get('/api/workbench/leader', { schema: { tags, response: { 200: answer(LeaderWorkbench), ...errors } } }, async (req) => {
-    authorize(workbenchPolicy.leader(req.ctx.actor));
+    authorize(workbenchPolicy.route.leader(req.ctx.actor));
     const w = await leaderWorkbench(req.ctx.database.db);
     return { data: { worst: w.worst.map((i) => presentWorkItem(i, req.ctx.lang)), counts: w.counts } };
   });
 
   app.get('/api/workbench/hq', { schema: { tags, response: { 200: answer(HqWorkbench), ...errors } } }, async (req) => {
-    authorize(workbenchPolicy.hq(req.ctx.actor));
+    authorize(workbenchPolicy.route.hq(req.ctx.actor));
     const w = await hqWorkbench(req.ctx.database.db);
     const [toAccept, toReview] = await reportLines(req, w.toAccept.rows, w.toReview.rows);
     return {
