@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { getTableColumns, sql, type Query, type SQL } from 'drizzle-orm';
-import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { prepareStatement } from '../../db/prepared.js';
 import { auditPending, reports, reportSteps } from '../../db/schema/index.js';
 import type { ReportRow } from '../../queries/reporting/reports.js';
 
@@ -50,27 +50,6 @@ function statement(set: Field[], step: Field[], audit: Field[]): SQL {
     insert into ${reportSteps} (report_id, ${list(step.map(name))}) select saved.id, ${list(step.map(value))} from saved returning id`;
 }
 
-const dialect = new PgDialect();
-const built = new Map<string, Query & { name: string }>();
-type Prepared = { execute(values: Record<string, unknown>): Promise<unknown> };
-const prepared = new WeakMap<Executor, Map<string, Prepared>>();
-
-/** The statement for this shape, built once and prepared once per database (or transaction). */
-function preparedFor(db: Executor, set: Field[], step: Field[], audit: Field[]): Prepared {
-  const shape = [set, step, audit].map((fs) => fs.map((f) => f.key).join(',')).join('|');
-  let query = built.get(shape);
-  if (!query) {
-    const q = dialect.sqlToQuery(statement(set, step, audit));
-    query = { ...q, name: `report_step_${createHash('sha256').update(q.sql).digest('hex').slice(0, 16)}` };
-    built.set(shape, query);
-  }
-  let forDb = prepared.get(db);
-  if (!forDb) prepared.set(db, (forDb = new Map()));
-  let p = forDb.get(shape);
-  if (!p) forDb.set(shape, (p = db._.session.prepareQuery(query, undefined, query.name, false)));
-  return p;
-}
-
 /**
  * A workflow step as one statement, which is its own transaction: the report moves on, its timed
  * step and its audit record are inserted, all or nothing, and only if the report still has the
@@ -85,8 +64,8 @@ export async function writeReportStep(db: Executor, w: StepWrite): Promise<numbe
   const audit = fields('audit', auditPending, w.audit);
   const values: Record<string, unknown> = { id: w.id, version: w.version };
   for (const f of [...set, ...step, ...audit]) values[f.key] = f.value;
-  // node-postgres and PGlite both answer with { rows }.
-  const result = (await preparedFor(db, set, step, audit).execute(values)) as { rows: { id: string | number }[] };
-  const row = result.rows[0];
+  const shape = [set, step, audit].map((fs) => fs.map((f) => f.key).join(',')).join('|');
+  const result = await prepareStatement(db, `report_step:${shape}`, () => statement(set, step, audit)).execute(values);
+  const row = result.rows[0] as { id: string | number } | undefined;
   return row ? Number(row.id) : null;
 }
