@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BLOCKER_STATUSES } from '../../domain/schemas/blocker.js';
+import { BLOCKER_LEVELS, CLAIM_STATUSES, PLAN_STATUSES, REPORT_STATUSES } from '../../domain/work.js';
+import { auditPolicy } from './audit.js';
+import { blockerPolicy } from './blocker.js';
+import { calendarPolicy } from './calendar.js';
+import { evidencePolicy } from './evidence.js';
+import { lightsPolicy } from './lights.js';
+import { orgPolicy } from './org.js';
+import { planPolicy } from './plan.js';
+import type { Policy } from './policy.js';
+import { anyActor, BODIES, UNITS } from './policyArbitraries.js';
+import { programPolicy } from './program.js';
+import { projectPolicy } from './project.js';
+import { reportPolicy } from './report.js';
+import { securityPolicyPolicy } from './settings.js';
+import { targetPolicy } from './target.js';
+import { taskPolicy } from './task.js';
+import { roleProposalPolicy, userPolicy } from './user.js';
+import { workbenchPolicy } from './workbench.js';
+
+const ALL: Record<string, Policy<string, any, string>> = {
+  auditPolicy, blockerPolicy, calendarPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
+};
+
+/** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
+const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
+  reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
+  planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),
+  taskPolicy: fc.array(fc.record({ status: fc.constantFrom(...CLAIM_STATUSES), unitId: fc.constantFrom(...UNITS) }), { maxLength: 3 }),
+  blockerPolicy: fc.record({ status: fc.constantFrom(...BLOCKER_STATUSES), level: fc.constantFrom(...BLOCKER_LEVELS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
+  roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
+};
+
+describe('every policy, declared one way', () => {
+  it('gives nobody signed out anything (the public routes are declared elsewhere, not in policies)', () => {
+    for (const [name, p] of Object.entries(ALL)) {
+      expect(Object.values(p.routePolicies(null)).some(Boolean), name).toBe(false);
+    }
+  });
+
+  it('has a subject generator for every policy with a row tier (so the sweep below sees them all)', () => {
+    const withRows = Object.entries(ALL).filter(([, p]) => p.keys.length > 0).map(([n]) => n).sort();
+    expect(withRows).toEqual(Object.keys(SUBJECTS).sort());
+  });
+
+  // A row rule that allows what its route rule refuses shows the user a button the server then
+  // answers 403: the route tier must let through everyone any row lets through.
+  it.each(Object.keys(SUBJECTS))('%s: whatever a row allows, its route tier lets through', (name) => {
+    const p = ALL[name]!;
+    fc.assert(
+      fc.property(anyActor, SUBJECTS[name]!, (a, s) => {
+        const row = p.rowPolicies(a, s);
+        for (const k of p.keys) if (row[k] && k in p.route) expect(p.route[k]!(a), `${name}.${k}`).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
