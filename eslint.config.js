@@ -11,7 +11,7 @@ export default tseslint.config(
   },
   {
     // The program clock moves only in tests (server/clock.ts): the server's own code cannot set it.
-    files: ['server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
+    files: ['server/**/*.ts', 'demo/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
     ignores: ['server/testing/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

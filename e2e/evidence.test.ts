@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
-import { encodeRawPng } from '../server/demo/png.js';
+import { encodeRawPng } from '../demo/png.js';
 
 const base = inject('base');
 let browser: Browser;

@@ -4,8 +4,8 @@ import { quarantinedAuditRecords, quarantineNotice } from './audit.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
-import { loadDemoIfEmpty } from './demo/index.js';
-import { DEMO_ACCOUNTS } from './demo/accounts.js';
+import { loadDemoIfEmpty } from '../demo/index.js';
+import { DEMO_ACCOUNTS } from '../demo/accounts.js';
 import { startMidnightJob } from './jobs/midnightJob.js';
 
 /** config → database (migrated) → demo district on first start → listen; graceful shutdown. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EVIDENCE_TYPES } from '../../domain/schemas/evidence.js';
+import { EVIDENCE_TYPES } from '../domain/schemas/evidence.js';
 import { onePagePdf, type PdfPage } from './pdf.js';
 import { Raster } from './raster.js';
 
