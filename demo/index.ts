@@ -98,3 +98,5 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
   await database.linkAudit();
   return logins;
 }
+
+export { demoLoginLines, demoReminderLines } from './loginLines.js';
