@@ -85,6 +85,18 @@ describe.each(DATABASE_KINDS)('a blank %s database without the demo', (kind: Dat
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('creates nobody when the passwords cannot be written where TUIJIN_BOOTSTRAP_FILE says', async () => {
+    const fresh = await startHarness(kind);
+    try {
+      const o = opts({ bootstrapFile: path.join(dir, 'no-such-folder', 'first-admins.txt') });
+      await expect(firstStart(fresh.db.database, o)).rejects.toThrow(/TUIJIN_BOOTSTRAP_FILE: cannot write .*no account was created/);
+      expect(await fresh.db.database.db.$count(users)).toBe(0);
+      expect(o.lines).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('lets the bootstrap sysadmin reach nothing before a new password and a second factor', async () => {
     const fresh = await startHarness(kind);
     try {

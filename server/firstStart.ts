@@ -69,7 +69,12 @@ async function holdsDemo(database: Database): Promise<boolean> {
 
 /** Readable by the server's user alone, even when the file was there before with a wider mode. */
 function writePrivateFile(file: string, text: string) {
-  const fd = fs.openSync(file, 'w', 0o600);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'w', 0o600);
+  } catch (e) {
+    throw new Error(`TUIJIN_BOOTSTRAP_FILE: cannot write ${file} (${e instanceof Error ? e.message : e}); no account was created`, { cause: e });
+  }
   try {
     fs.fchmodSync(fd, 0o600);
     fs.writeSync(fd, text);
