@@ -47,7 +47,10 @@ export async function firstStart(database: Database, opts: FirstStartOptions): P
   }
   const admins = await bootstrapAdmins(database, (logins) => {
     if (opts.bootstrapFile) writePrivateFile(opts.bootstrapFile, bootstrapNotice(logins).join('\n') + '\n');
-    else for (const line of bootstrapNotice(logins)) print(line);
+    else {
+      for (const line of bootstrapNotice(logins)) print(line);
+      print('Printed here because TUIJIN_BOOTSTRAP_FILE is not set: where a service log keeps this console, clear them from it once handed out.\n');
+    }
   });
   if (!admins) {
     if (opts.demo) print('\nTUIJIN_DEMO=1, but the database is not empty: the demo district was not loaded (it loads only into an empty database).');
