@@ -11,12 +11,29 @@ export default tseslint.config(
   },
   {
     // The program clock moves only in tests (server/clock.ts): the server's own code cannot set it.
-    files: ['server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
+    files: ['server/**/*.ts', 'demo/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
     ignores: ['server/testing/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' }] },
+      ],
+    },
+  },
+  {
+    // The demo is not the server: server code reaches it only through firstStart.ts's dynamic
+    // import, when an empty database is to get it. Repeats the clock rule (a later block's options replace an earlier one's).
+    files: ['server/**/*.ts'],
+    ignores: ['server/testing/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
+            { group: ['**/demo/**', '../demo/*', '../../demo/*', '../../../demo/*'], message: 'The server does not import the demo (server/firstStart.ts loads it when wanted).' },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_WORDS, auditSentence } from './auditSentence.js';
 
-/** Every action string the server's code writes: literal ones, and the past tenses of its workflow steps. */
+/** Every action string the server's code (and the demo's loader) writes: literal ones, and the past tenses of its workflow steps. */
 function serverActions(): Set<string> {
   const out = new Set<string>();
   const walk = (dir: string) => {
@@ -21,6 +21,7 @@ function serverActions(): Set<string> {
     }
   };
   walk(join(import.meta.dirname, '..', 'server'));
+  walk(join(import.meta.dirname, '..', 'demo'));
   return out;
 }
 

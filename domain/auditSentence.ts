@@ -29,6 +29,7 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'auth.recovery_code_failed': { 'zh-CN': '输错了恢复码', 'en-US': 'gave a wrong recovery code' },
   'auth.recovery_codes_regenerated': { 'zh-CN': '重新生成了恢复码', 'en-US': 'generated new recovery codes' },
   'user.created': { 'zh-CN': '创建了账号', 'en-US': 'created the account' },
+  'user.bootstrapped': { 'zh-CN': '在空数据库首次启动时创建了管理员账号', 'en-US': "created, at the blank database's first start, the admin account" },
   'user.updated': { 'zh-CN': '修改了账号', 'en-US': 'changed the account' },
   'user.disabled': { 'zh-CN': '停用了账号', 'en-US': 'disabled the account' },
   'user.enabled': { 'zh-CN': '启用了账号', 'en-US': 'enabled the account' },

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
-import { encodeRawPng } from '../server/demo/png.js';
+import { noisePng } from './noisePhoto.js';
 
 const base = inject('base');
 let browser: Browser;
@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('evidence upload', () => {
   it('downscales a 23 MB photo to a JPEG at most 2,560 px long and uploads it', async () => {
     // 3,200 × 2,400 of noise: a PNG that does not compress, as heavy as a camera's photo.
-    const photo = encodeRawPng(3200, 2400, randomBytes(3200 * 2400 * 3), 3, 0);
+    const photo = await noisePng(page, 3200, 2400);
     expect(photo.length).toBeGreaterThan(20 * 1024 * 1024);
     await page.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo });
     const item = page.locator('.ant-upload-list-item', { hasText: '现场照片.jpg' });

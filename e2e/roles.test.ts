@@ -5,8 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN_ROLES, type Role } from '../domain/enums.js';
 import { ROLE_LABELS } from '../domain/labels.js';
-import { DEMO_ACCOUNTS } from '../server/demo/accounts.js';
-import { DEMO_UNITS } from '../server/demo/org.js';
+import { DEMO_ACCOUNTS } from '../demo/accounts.js';
+import { DEMO_UNITS } from '../demo/org.js';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, pathOf, submitLogin, textOf } from './browser.js';
 

@@ -55,6 +55,7 @@ export async function startServer(opts: { now?: Date; timeoutMs?: number } = {})
     PORT: String(port),
     HOST,
     TUIJIN_DEMO_PASSWORD: DEMO_PASSWORD,
+    TUIJIN_DEMO: '1',
     TUIJIN_WEB_DIR: webDir,
     LOG_LEVEL: 'warn',
     ...(opts.now ? { TUIJIN_TEST_NOW: opts.now.toISOString() } : {}),

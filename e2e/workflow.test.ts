@@ -3,11 +3,11 @@
 // unit head approves again; the task force reviews; the HQ office accepts; the task's light turns
 // green and its reason shows on the task page. The task is made through the API first (as the HQ
 // office), so the test does not depend on the demo's work data.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, signedInPages, textOf } from './browser.js';
-import { solidPng } from './png.js';
 import { e2eDay } from './clock.js';
 
 const base = inject('base');
@@ -125,7 +125,7 @@ describe('claim → approve claim → report → approve → return → resubmit
     expect(await liaison.getByTestId('report-period').locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toMatch(/^\d{4}-\d{2}（\d{4}-\d{2}-\d{2}前报送）/);
     await liaison.getByTestId('report-percent').fill('40');
     await liaison.getByTestId('report-text').fill('已完成12栋楼的入户排查，方案设计进行中。');
-    await liaison.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: solidPng(16, 16, [26, 79, 160]) });
+    await liaison.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: readFileSync(new URL('../demo/fixtures/site.png', import.meta.url)) });
     await liaison.locator('.ant-upload-list-item-done', { hasText: 'site-photo.png' }).waitFor();
     await liaison.getByTestId('report-submit').click();
     await reportStatus(liaison, 'submitted');

@@ -70,6 +70,8 @@ export async function startServer(target: ServerTarget, opts: { port?: number; e
     PORT: String(port),
     HOST,
     TUIJIN_DEMO_PASSWORD: DEMO_PASSWORD,
+    // These runs log in with the demo's accounts, on a server database too (where it loads only when asked).
+    TUIJIN_DEMO: '1',
     LOG_LEVEL: 'warn',
     // No static web app unless asked for: these runs are about the API.
     TUIJIN_WEB_DIR: path.join(ROOT, '.tmp', 'no-web'),

@@ -47,4 +47,12 @@ describe('configuration from the environment', () => {
     const set = loadConfig({ TUIJIN_AUDIT_KEY: 'k'.repeat(32), TUIJIN_AUDIT_KEY_FILE: '/etc/tuijin/audit.key', TUIJIN_AUDIT_CHECKPOINTS: '/var/log/tuijin/cp.log' });
     expect([set.auditKey, set.auditKeyFile, set.auditCheckpointFile]).toEqual(['k'.repeat(32), '/etc/tuijin/audit.key', '/var/log/tuijin/cp.log']);
   });
+
+  it('leaves the demo to the kind of database unless TUIJIN_DEMO says 1 or 0, and takes the first admins\' file from TUIJIN_BOOTSTRAP_FILE', () => {
+    expect(loadConfig({}).demo).toBeUndefined();
+    expect([loadConfig({ TUIJIN_DEMO: '1' }).demo, loadConfig({ TUIJIN_DEMO: '0' }).demo, loadConfig({ TUIJIN_DEMO: '' }).demo]).toEqual([true, false, undefined]);
+    expect(() => loadConfig({ TUIJIN_DEMO: 'yes' })).toThrow(/TUIJIN_DEMO must be 1/);
+    expect(loadConfig({}).bootstrapFile).toBeUndefined();
+    expect(loadConfig({ TUIJIN_BOOTSTRAP_FILE: '/root/first-admins.txt' }).bootstrapFile).toBe('/root/first-admins.txt');
+  });
 });

@@ -14,6 +14,14 @@ export interface Config {
   databasePoolSize: number;
   /** When set, every demo account gets this password and no forced change. */
   demoPassword: string | undefined;
+  /**
+   * Whether an empty database gets the demo district (TUIJIN_DEMO=1 or 0). Unset: the embedded
+   * database does (what `npm install && npm start` shows), a server database does not (a blank
+   * production database gets its first administrators instead: server/firstStart.ts).
+   */
+  demo: boolean | undefined;
+  /** Where the first administrators' one-time passwords go (mode 0600) instead of stdout, where service logs keep them. */
+  bootstrapFile: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
@@ -67,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: pool,
     demoPassword: env.TUIJIN_DEMO_PASSWORD || undefined,
+    demo: demoWanted(env.TUIJIN_DEMO),
+    bootstrapFile: env.TUIJIN_BOOTSTRAP_FILE ? path.resolve(env.TUIJIN_BOOTSTRAP_FILE) : undefined,
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
@@ -77,6 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: path.resolve(env.TUIJIN_AUDIT_KEY_FILE || path.join(dataDir, 'audit.key')),
     auditCheckpointFile: path.resolve(env.TUIJIN_AUDIT_CHECKPOINTS || path.join(dataDir, checkpointFileName(env.DATABASE_URL || undefined))),
   };
+}
+
+function demoWanted(raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === '1' || raw === '0') return raw === '1';
+  throw new Error(`TUIJIN_DEMO must be 1 (load the demo into an empty database) or 0 (never), got "${raw}"`);
 }
 
 /** A whole number from `min` to `max` from the variable, or the default; a bad value names the variable. */

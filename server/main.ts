@@ -4,11 +4,10 @@ import { quarantinedAuditRecords, quarantineNotice } from './audit.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
-import { loadDemoIfEmpty } from './demo/index.js';
-import { DEMO_ACCOUNTS } from './demo/accounts.js';
+import { firstStart } from './firstStart.js';
 import { startMidnightJob } from './jobs/midnightJob.js';
 
-/** config → database (migrated) → demo district on first start → listen; graceful shutdown. */
+/** config → database (migrated) → on an empty one, the demo or the first admins → listen; graceful shutdown. */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
@@ -43,7 +42,9 @@ async function main() {
     log: (msg, err) => console.error(`✖ ${msg}:`, err instanceof Error ? err.message : err),
   });
   await checkpoints.now();
-  const logins = await loadDemoIfEmpty(database, config.demoPassword);
+  // Before listening, so that nobody reaches a half-loaded demo; its notice is printed after the address, last on the console.
+  const notice: string[] = [];
+  await firstStart(database, { demo: config.demo, demoPassword: config.demoPassword, bootstrapFile: config.bootstrapFile, print: (line) => notice.push(line) });
   const app = await buildApp({
     database,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
@@ -60,18 +61,7 @@ async function main() {
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
   console.log(`API docs: http://localhost:${config.port}/api/docs`);
-  if (logins) {
-    console.log('\nDemo district loaded. Demo logins (account / password)' + (config.demoPassword ? ':' : ' — shown once, change on first login:'));
-    for (const l of logins) console.log(`  ${l.account.padEnd(10)} ${l.password}   ${l.displayName}`);
-  } else {
-    console.log(`\nDemo logins: ${DEMO_ACCOUNTS.map((a) => a.account).join(', ')}`);
-    console.log(config.demoPassword ? '  password: TUIJIN_DEMO_PASSWORD' : '  passwords: as printed at first start (or set by their users)');
-  }
-  console.log('  sysadmin, secadmin and auditor enrol a TOTP second factor at first login.');
-  console.log(
-    '  Every other unit and task force has its people too (liaison_<unit>, unit_head_<unit>, task_force_<force>, e.g. liaison_commerce): ' +
-      (config.demoPassword ? 'same password.\n' : 'the sysadmin issues their passwords (用户 → 重置密码).\n'),
-  );
+  for (const line of notice) console.log(line);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/client.js';
+import type { Tx } from '../server/db/client.js';
 
 /**
  * Inserts many rows in a few statements: PostgreSQL takes at most 65,535 parameters per statement,

@@ -1,8 +1,8 @@
-import { dayNumber, fromDayNumber, type IsoDate } from '../../domain/calendar/days.js';
-import type { WorkdayCalendar } from '../../domain/calendar/workdays.js';
-import { nextDue, type Recurrence } from '../../domain/deadlines.js';
-import { periodOf, periodRange, type PeriodKind } from '../../domain/periods.js';
-import type { DeadlineKind } from '../../domain/work.js';
+import { dayNumber, fromDayNumber, type IsoDate } from '../domain/calendar/days.js';
+import type { WorkdayCalendar } from '../domain/calendar/workdays.js';
+import { nextDue, type Recurrence } from '../domain/deadlines.js';
+import { periodOf, periodRange, type PeriodKind } from '../domain/periods.js';
+import type { DeadlineKind } from '../domain/work.js';
 import type { DueSpec } from './workTaskSpec.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { BodyKind, BodyPost, UnitKind } from '../../domain/enums.js';
+import type { BodyKind, BodyPost, UnitKind } from '../domain/enums.js';
 
 /** The district of the source text (双台子区); people appear by post only. */
 export const DEMO_REGION = { code: 'shuangtaizi', name: '双台子区' };

@@ -1,4 +1,4 @@
-import type { blockers } from '../db/schema/index.js';
+import type { blockers } from '../server/db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { at, type DemoClock } from './workSchedule.js';
 

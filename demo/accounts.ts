@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/enums.js';
+import type { Role } from '../domain/enums.js';
 import { DEMO_BODIES, DEMO_UNITS, type DemoUnit } from './org.js';
 
 export interface DemoAccount {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { trajectory } from '../../domain/targets.js';
-import type { ReportStatus } from '../../domain/work.js';
-import type { targetActuals, targetGoals, targets } from '../db/schema/index.js';
+import { trajectory } from '../domain/targets.js';
+import type { ReportStatus } from '../domain/work.js';
+import type { targetActuals, targetGoals, targets } from '../server/db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { buildReportSeries, type SeriesOutput } from './workReports.js';
 import type { DemoRefs } from './workRefs.js';

@@ -1,4 +1,4 @@
-import type { PlanKind, PlanStatus } from '../../domain/work.js';
+import type { PlanKind, PlanStatus } from '../domain/work.js';
 
 /** 重点领域: the seven fields the report names (the six special actions, plus reform and opening). */
 export const DEMO_AREAS_OF_WORK = [

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import type { IsoDate } from '../../domain/calendar/days.js';
-import { expectedProgress } from '../../domain/lights.js';
-import type { PeriodKind } from '../../domain/periods.js';
-import type { ReportStatus } from '../../domain/work.js';
-import type { milestones, taskUnits, tasks } from '../db/schema/index.js';
+import type { IsoDate } from '../domain/calendar/days.js';
+import { expectedProgress } from '../domain/lights.js';
+import type { PeriodKind } from '../domain/periods.js';
+import type { ReportStatus } from '../domain/work.js';
+import type { milestones, taskUnits, tasks } from '../server/db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { buildReportSeries, lastReportOf, type ReportSeries, type SeriesOutput } from './workReports.js';
 import { addDays, at, daysBetween, deadlineOf, maxDate, minDate, type DeadlineColumns, type DemoClock } from './workSchedule.js';

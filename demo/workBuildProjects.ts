@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import type { IsoDate } from '../../domain/calendar/days.js';
-import { PROJECT_STAGES, type ProjectStage } from '../../domain/work.js';
-import { allocateMoney } from '../../domain/investment.js';
-import type { projectMonths, projects, projectYearPlans } from '../db/schema/index.js';
+import type { IsoDate } from '../domain/calendar/days.js';
+import { PROJECT_STAGES, type ProjectStage } from '../domain/work.js';
+import { allocateMoney } from '../domain/investment.js';
+import type { projectMonths, projects, projectYearPlans } from '../server/db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { buildReportSeries, lastReportOf, type SeriesOutput } from './workReports.js';
 import type { DemoRefs } from './workRefs.js';

@@ -1,6 +1,6 @@
-import { areas, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../db/schema/index.js';
-import { markMidnightRun } from '../jobs/midnightRuns.js';
-import { lightEnv, refreshAllLights } from '../lights/refresh.js';
+import { areas, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../server/db/schema/index.js';
+import { markMidnightRun } from '../server/jobs/midnightRuns.js';
+import { lightEnv, refreshAllLights } from '../server/lights/refresh.js';
 import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';

@@ -1,4 +1,4 @@
-import type { Direction, TargetAccumulation, TargetPeriod } from '../../domain/work.js';
+import type { Direction, TargetAccumulation, TargetPeriod } from '../domain/work.js';
 import type { DemoAreaCode } from './workPlans.js';
 
 /**

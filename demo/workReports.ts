@@ -1,7 +1,7 @@
-import { shanghaiDate, type IsoDate } from '../../domain/calendar/days.js';
-import { reportDueDate, periodRange, type PeriodKind } from '../../domain/periods.js';
-import type { ItemType, ReportStatus } from '../../domain/work.js';
-import type { reports, reportSteps } from '../db/schema/index.js';
+import { shanghaiDate, type IsoDate } from '../domain/calendar/days.js';
+import { reportDueDate, periodRange, type PeriodKind } from '../domain/periods.js';
+import type { ItemType, ReportStatus } from '../domain/work.js';
+import type { reports, reportSteps } from '../server/db/schema/index.js';
 import type { DemoRandom } from './workRandom.js';
 import { at, periodsBetween, type DemoClock, minDate } from './workSchedule.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { ItemType } from '../../domain/work.js';
-import type { Tx } from '../db/client.js';
-import { evidence, evidenceUploads, reportEvidence } from '../db/schema/index.js';
+import type { ItemType } from '../domain/work.js';
+import type { Tx } from '../server/db/client.js';
+import { evidence, evidenceUploads, reportEvidence } from '../server/db/schema/index.js';
 import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import { demoFiles, type DemoFile, type DemoFileKey } from './evidenceFiles.js';
 import type { DemoRandom } from './workRandom.js';

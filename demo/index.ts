@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../audit.js';
-import type { Database, Tx } from '../db/client.js';
-import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
-import { hashPassword, randomPassword } from '../security/passwords.js';
+import { recordAudit } from '../server/audit.js';
+import type { Database, Tx } from '../server/db/client.js';
+import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../server/db/schema/index.js';
+import { hashPassword, randomPassword } from '../server/security/passwords.js';
 import { DEMO_ACCOUNTS, staffAccounts } from './accounts.js';
 import { DEMO_BODIES, DEMO_REGION, DEMO_UNITS } from './org.js';
 import { loadWork } from './workLoad.js';
@@ -98,3 +98,5 @@ export async function loadDemoIfEmpty(database: Database, fixedPassword?: string
   await database.linkAudit();
   return logins;
 }
+
+export { demoLoginLines, demoReminderLines } from './loginLines.js';
