@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import { Report, ReportBrief, ReportBriefQuery, ReportCreate, ReportDetail, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
 import type { App } from '../../app.js';
@@ -12,16 +13,23 @@ import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { presentReport } from '../../presenters/reporting/report.js';
 import { loadItems, itemKey } from '../../queries/reporting/items.js';
-import { listReports } from '../../queries/reporting/reports.js';
+import { listReports, loadReportDetail } from '../../queries/reporting/reports.js';
 import { reportBrief } from '../../queries/reporting/reportBrief.js';
 import { unitsWhere } from '../../policies/report.js';
 import { notFound } from '../../errors.js';
-import { presentReportView, reportView } from './reportView.js';
+import { presentReportView } from '../../presenters/reporting/reportView.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['reports'];
 
 /** 进展报送: drafts, edits and the five workflow steps (one command each). */
+/** `{ data, policies }` for one report as the requester sees it (404 when out of their scope). */
+async function reportView(req: FastifyRequest, id: string) {
+  const d = await loadReportDetail(req.ctx.database.db, req.ctx.actor, id);
+  if (!d) throw notFound('report');
+  return presentReportView(req.ctx, d);
+}
+
 export default function reportRoutes(app: App) {
   app.get('/api/reports', { schema: { tags, querystring: ReportListQuery, response: { 200: listResponse(Report), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.read(req.ctx.actor));
