@@ -16,7 +16,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' }] },
+        {
+          patterns: [
+            { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
+            { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
+          ],
+        },
       ],
     },
   },
@@ -31,6 +36,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
+            { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
             { group: ['**/demo/**', '../demo/*', '../../demo/*', '../../../demo/*'], message: 'The server does not import the demo (server/firstStart.ts loads it when wanted).' },
           ],
         },

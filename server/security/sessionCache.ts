@@ -55,5 +55,9 @@ export function sessionCache<T>(load: (database: Database, id: string) => Promis
   };
   /** Forgets every entry, as a change linked by this process does (for a change made behind the server's back). */
   const forgetAll = (database: Database) => forget(stateOf(database));
-  return { get, forgetAll };
+  /** Makes every entry this much older, as time passing would: tests see the cache expire without waiting for it. */
+  const ageForTests = (database: Database, ms: number) => {
+    for (const e of stateOf(database).entries.values()) e.at -= ms;
+  };
+  return { get, forgetAll, ageForTests };
 }

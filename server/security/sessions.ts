@@ -44,6 +44,8 @@ const cachedSessions = sessionCache(async (database, id) => (await sessionById(d
 
 /** Forgets the sessions this process has cached: for tests that change sessions in the database directly, as another process would. */
 export const forgetCachedSessions = (database: Database): void => cachedSessions.forgetAll(database);
+/** Tests only: the cached sessions as they will be after `ms` more milliseconds. */
+export const ageCachedSessionsForTests = (database: Database, ms: number): void => cachedSessions.ageForTests(database, ms);
 
 /**
  * Finds a live session: not ended, not idle past the timeout, not older than the absolute limit.
