@@ -14,6 +14,7 @@ import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate, isApiPath } from './security/authenticate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
+import { collectRoutes } from './routeList.js';
 import { errorHandler, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  collectRoutes(app);
   await app.register(cookie);
   securityHeaders(app, { secureCookies: opts.secureCookies ?? false });
   // Before any plugin that adds routes (multipart, the API document): a hook or error handler added
