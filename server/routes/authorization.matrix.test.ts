@@ -125,8 +125,8 @@ describe('the authorization matrix', () => {
   });
 });
 
-/** On PostgreSQL, a sample: an ordinary role and the three admin duties. */
-const SAMPLE: readonly Role[] = ['liaison', 'sysadmin', 'secadmin', 'auditor'];
+/** On PostgreSQL, a sample: the unit's and the HQ office's roles (who write the work) and the three admin duties. */
+const SAMPLE: readonly Role[] = ['liaison', 'hq_office', 'sysadmin', 'secadmin', 'auditor'];
 const RUNS: [DatabaseKind, readonly Role[]][] = [
   ['embedded', ROLES],
   ['postgres', SAMPLE],
