@@ -13,6 +13,7 @@ export interface WorkbenchDay {
   open: Record<PeriodKind, { period: string; dueDate: IsoDate }>;
 }
 
+/** Computed once a page: every item of the workbench is placed against the same day. */
 export function workbenchDay(today: IsoDate, calendar: WorkdayCalendar): WorkbenchDay {
   return {
     today,
@@ -29,12 +30,13 @@ export function openPeriodOf(day: WorkbenchDay, kind: string): { period: string;
 /**
  * Whether the unit has answered for the open period: any report of its own for that period, in any
  * status (a draft or a returned report is the unit's to finish, listed elsewhere, not a second ask).
+ * The unit workbench's SQL asks the same with `exists (… period = <open period of the kind>)`.
  */
 export function reportedOpenPeriod(day: WorkbenchDay, kind: string, reportedPeriods: readonly string[]): boolean {
   return reportedPeriods.includes(openPeriodOf(day, kind).period);
 }
 
-// ISO dates order as strings, as the SQL compares the text columns.
+// Stored dates are ISO text, which orders as the days do.
 const before = (a: IsoDate, b: IsoDate) => a < b;
 
 const hasReason = (reasons: unknown, ...codes: string[]) =>
