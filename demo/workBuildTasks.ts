@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { IsoDate } from '../domain/calendar/days.js';
 import { expectedProgress } from '../domain/lights.js';
+import { rollUpParent } from '../domain/rollup.js';
 import type { PeriodKind } from '../domain/periods.js';
 import type { ReportStatus } from '../domain/work.js';
 import type { milestones, taskUnits, tasks } from '../server/db/schema/index.js';
@@ -125,15 +126,15 @@ function walk(
 
   const kids = childrenOf(spec, r);
   if (kids.length) {
-    const results = kids.map((k, j) => ({ leaf: walk(k, tree, row, `${code}.${j + 1}`, j, r, c, rng, out, forcing), weight: new Decimal(k.weight ?? '1') }));
-    const total = results.reduce((s, x) => s.plus(x.weight), new Decimal(0));
-    const progress = results.reduce((s, x) => s.plus(x.leaf.progress.times(x.weight)), new Decimal(0)).div(total).toDecimalPlaces(2);
-    const done = results.every((x) => x.leaf.done);
-    const last = results.map((x) => x.leaf.lastReport).filter((d): d is IsoDate => !!d).sort().pop() ?? null;
+    const results = kids.map((k, j) => walk(k, tree, row, `${code}.${j + 1}`, j, r, c, rng, out, forcing));
+    const up = rollUpParent(
+      null,
+      results.map((x, j) => ({ progress: x.progress, weight: kids[j]!.weight ?? '1', done: x.done, lastReportDate: x.lastReport })),
+    );
     addMilestones(spec, row, dl, 'on_track', c, rng, out);
     // A parent is reported through its subtasks: its staleness follows theirs.
-    Object.assign(row, { progress: progress.toFixed(2), done, lastReportDate: last });
-    return { progress, done, lastReport: last };
+    Object.assign(row, up);
+    return { progress: new Decimal(up.progress), done: up.done, lastReport: up.lastReportDate as IsoDate | null };
   }
   return leaf(spec, tree, row, dl, fresh, r, c, rng, out, forcing);
 }

@@ -70,3 +70,12 @@ export function nextDue(d: DeadlineFacts, today: IsoDate, cal: WorkdayCalendar):
   const due = nextRecurringDue(d.recurrence, from, cal);
   return d.deadline && due > d.deadline ? null : due;
 }
+
+/**
+ * The date a task is held to: its deadline, or for a recurring task the next due date; an ongoing
+ * task has none. Lights, item lines and the workbenches all read this one date (the unit workbench's
+ * SQL `taskDue` mirrors it).
+ */
+export function taskDueDate(t: { deadlineKind: string; deadline: IsoDate | null; nextDue: IsoDate | null }): IsoDate | null {
+  return t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null;
+}

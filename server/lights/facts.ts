@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../../domain/calendar/days.js';
+import { taskDueDate } from '../../domain/deadlines.js';
 import type { InvestmentFact, LightFacts, ReportPeriod } from '../../domain/lights.js';
 import { latestActual } from '../../domain/targetOutlook.js';
 import { targetPrecision, yearToDate } from '../../domain/targets.js';
@@ -19,7 +20,7 @@ export function taskFacts(t: TaskRow, ms: readonly MilestoneRow[], today: string
     today,
     awaitingClaimSince,
     start: t.startDate,
-    deadline: t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null,
+    deadline: taskDueDate(t),
     done: t.done,
     progress: Number(t.progress),
     milestones: ms.map((m) => ({ name: m.name, due: m.due, done: !!m.doneOn })),

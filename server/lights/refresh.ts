@@ -1,8 +1,8 @@
-import Decimal from 'decimal.js';
 import { eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../domain/calendar/workdays.js';
 import { computeLight, DEFAULT_THRESHOLDS, type LightThresholds } from '../../domain/lights.js';
+import { rollUpParent } from '../../domain/rollup.js';
 import type { Executor } from '../db/client.js';
 import { milestones, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
@@ -37,10 +37,8 @@ export async function refreshTaskLight(db: Executor, taskId: string, env: LightE
 }
 
 /**
- * After a task's progress or last report changed: each ancestor's progress becomes the weighted mean
- * of its children's (done when all children are done), its last report the latest of its own and its
- * children's (a parent is reported through its subtasks, so it is not stale while they are not),
- * and its light is recomputed.
+ * After a task's progress or last report changed: each ancestor takes its children's facts
+ * (`domain/rollup.ts rollUpParent`: weighted progress, done, latest report) and its light is recomputed.
  */
 export async function rollUpTask(db: Executor, taskId: string, env: LightEnv): Promise<void> {
   await refreshTaskLight(db, taskId, env);
@@ -52,15 +50,7 @@ export async function rollUpTask(db: Executor, taskId: string, env: LightEnv): P
       .from(tasks)
       .where(eq(tasks.parentId, parentId));
     const [own] = await db.select({ lastReportDate: tasks.lastReportDate }).from(tasks).where(eq(tasks.id, parentId));
-    const lastReportDate = [own?.lastReportDate, ...children.map((c) => c.lastReportDate)].filter((d): d is string => !!d).sort().pop() ?? null;
-    const totalWeight = children.reduce((s, c) => s.plus(c.weight), new Decimal(0));
-    const progress = totalWeight.isZero()
-      ? new Decimal(0)
-      : children.reduce((s, c) => s.plus(new Decimal(c.progress).times(c.weight)), new Decimal(0)).div(totalWeight);
-    await db
-      .update(tasks)
-      .set({ progress: progress.toDecimalPlaces(2).toFixed(2), done: children.length > 0 && children.every((c) => c.done), lastReportDate })
-      .where(eq(tasks.id, parentId));
+    await db.update(tasks).set(rollUpParent(own?.lastReportDate ?? null, children)).where(eq(tasks.id, parentId));
     await refreshTaskLight(db, parentId, env);
     [current] = await db.select({ parentId: tasks.parentId }).from(tasks).where(eq(tasks.id, parentId));
   }

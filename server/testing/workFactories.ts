@@ -52,6 +52,16 @@ export async function makeTask(
   return t!;
 }
 
+/** A subtask under `parent`, on its plan and with its lead unit, without units of its own. */
+export async function makeSubtask(database: Database, parent: typeof tasks.$inferSelect, over: Partial<typeof tasks.$inferInsert> = {}) {
+  const id = crypto.randomUUID();
+  const [t] = await database.db
+    .insert(tasks)
+    .values({ id, planId: parent.planId, parentId: parent.id, path: `${parent.path}.${id}`, depth: parent.depth + 1, code: `T${uniq()}`, title: `子任务${uniq()}`, leadUnitId: parent.leadUnitId, ...over })
+    .returning();
+  return t!;
+}
+
 /** A monthly target whose data the unit supplies, with a 2026 goal. */
 export async function makeTarget(database: Database, planId: string, dataUnitId: string, over: Partial<typeof targets.$inferInsert> = {}) {
   const [t] = await database.db

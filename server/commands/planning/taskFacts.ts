@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { deadlineProblem, nextDue, type Recurrence } from '../../../domain/deadlines.js';
 import { computeLight } from '../../../domain/lights.js';
+import { rollUpParent } from '../../../domain/rollup.js';
 import type { DeadlineKind } from '../../../domain/work.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { milestones, taskUnits, tasks } from '../../db/schema/index.js';
@@ -95,9 +96,8 @@ export async function refreshRecurringDue(db: Executor, env: LightEnv, opts: { l
 }
 
 /**
- * `rollUpTask`'s walk for many tasks at once: every ancestor of the given tasks, deepest first, gets
- * the weighted mean of its children's progress, done when all its children are done, and the latest
- * of its own and its children's last reports (same arithmetic, same order, so the same values). One
+ * `rollUpTask`'s walk for many tasks at once: every ancestor of the given tasks, deepest first, takes
+ * its children's facts through the same `rollUpParent`, in the same order, so the same values. One
  * read (the ancestors and their children) and at most one write. Returns the ancestors' ids.
  */
 async function rollUpAncestors(db: Executor, taskIds: readonly string[]): Promise<string[]> {
@@ -126,15 +126,7 @@ async function rollUpAncestors(db: Executor, taskIds: readonly string[]): Promis
   const changed: { id: string; progress: string; done: boolean; last_report_date: string | null }[] = [];
   for (const id of [...ancestors].sort((a, b) => level(b) - level(a))) {
     const own = byId.get(id)!;
-    const kids = children.get(id) ?? [];
-    const lastReportDate = [own.lastReportDate, ...kids.map((c) => c.lastReportDate)].filter((d): d is string => !!d).sort().pop() ?? null;
-    const totalWeight = kids.reduce((s, c) => s.plus(c.weight), new Decimal(0));
-    const progress = (
-      totalWeight.isZero() ? new Decimal(0) : kids.reduce((s, c) => s.plus(new Decimal(c.progress).times(c.weight)), new Decimal(0)).div(totalWeight)
-    )
-      .toDecimalPlaces(2)
-      .toFixed(2);
-    const done = kids.length > 0 && kids.every((c) => c.done);
+    const { progress, done, lastReportDate } = rollUpParent(own.lastReportDate, children.get(id) ?? []);
     if (new Decimal(own.progress).eq(progress) && own.done === done && own.lastReportDate === lastReportDate) continue;
     Object.assign(own, { progress, done, lastReportDate });
     changed.push({ id, progress, done, last_report_date: lastReportDate });

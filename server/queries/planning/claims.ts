@@ -1,23 +1,12 @@
 import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
-import { dayNumber, fromDayNumber, shanghaiDate } from '../../../domain/calendar/days.js';
+import { dayNumber, shanghaiDate } from '../../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
-import { claimDeadline } from '../../../domain/claims.js';
+import { claimDeadline, lastLateAssignmentDay } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
-
-/**
- * The last assignment day whose claim window of `workdays` workdays has closed by `today`: a unit
- * assigned on day D must claim by cal.addWorkdays(D, workdays), so the window is closed when that
- * date is before today. The due date only grows with D, so walking back from today finds it.
- */
-export function lastLateAssignmentDay(cal: WorkdayCalendar, today: string, workdays: number): string {
-  let d = dayNumber(today);
-  while (cal.addWorkdays(fromDayNumber(d), workdays) >= today) d--;
-  return fromDayNumber(d);
-}
 
 export interface UnclaimedFilter {
   workdays: number;
@@ -25,7 +14,10 @@ export interface UnclaimedFilter {
   unit?: string | undefined;
 }
 
-/** Units that have not claimed their (unfinished) task within the allowed workdays of its assignment, oldest first. */
+/**
+ * Units that have not claimed their (unfinished) task within the allowed workdays of its assignment
+ * (`domain/claims.ts claimLate`, selected in SQL by the assignment day), oldest first.
+ */
 export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: string, f: UnclaimedFilter, page: number, perPage: number) {
   const lastDay = lastLateAssignmentDay(cal, today, f.workdays);
   const before = new Date((dayNumber(lastDay) + 1) * DAY_MS - SHANGHAI_MS);

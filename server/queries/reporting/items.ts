@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { taskDueDate } from '../../../domain/deadlines.js';
 import type { LightReason, Light } from '../../../domain/lights.js';
 import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
@@ -24,9 +25,6 @@ export interface ItemInfo {
 
 export const itemKey = (type: string, id: string) => `${type}:${id}`;
 
-const taskDue = (t: { deadlineKind: string; deadline: string | null; nextDue: string | null }) =>
-  t.deadlineKind === 'date' ? t.deadline : t.deadlineKind === 'recurring' ? t.nextDue : null;
-
 /** Loads many items in at most three queries, keyed by itemKey(type, id). */
 export async function loadItems(db: Executor, refs: { itemType: string; itemId: string }[]): Promise<Map<string, ItemInfo>> {
   const ids = (type: ItemType) => [...new Set(refs.filter((r) => r.itemType === type).map((r) => r.itemId))];
@@ -39,7 +37,7 @@ export async function loadItems(db: Executor, refs: { itemType: string; itemId: 
     projectIds.length ? db.select({ p: projects, ...common }).from(projects).leftJoin(plans, eq(plans.id, projects.planId)).where(inArray(projects.id, projectIds)) : [],
   ]);
   for (const { t, planId, taskForceId } of ts) {
-    const info: ItemInfo = { itemType: 'task', itemId: t.id, code: t.code, title: t.title, light: t.light as Light, lightReasons: t.lightReasons as LightReason[], planId, taskForceId, periodKind: t.reportPeriod as PeriodKind, due: taskDue(t) };
+    const info: ItemInfo = { itemType: 'task', itemId: t.id, code: t.code, title: t.title, light: t.light as Light, lightReasons: t.lightReasons as LightReason[], planId, taskForceId, periodKind: t.reportPeriod as PeriodKind, due: taskDueDate(t) };
     out.set(itemKey('task', t.id), info);
   }
   for (const { t, planId, taskForceId } of tg) {
@@ -78,7 +76,7 @@ export type ItemJson = Omit<ItemInfo, 'itemType' | 'itemId' | 'due'> & { deadlin
 
 export function itemInfoFromJson(itemType: ItemType, itemId: string, j: ItemJson | null): ItemInfo | undefined {
   if (!j) return undefined;
-  const due = itemType === 'task' ? taskDue({ deadlineKind: j.deadlineKind ?? 'none', deadline: j.deadline ?? null, nextDue: j.nextDue ?? null }) : null;
+  const due = itemType === 'task' ? taskDueDate({ deadlineKind: j.deadlineKind ?? 'none', deadline: j.deadline ?? null, nextDue: j.nextDue ?? null }) : null;
   const { deadlineKind: _k, deadline: _d, nextDue: _n, ...info } = j;
   return { ...info, itemType, itemId, due };
 }

@@ -2,9 +2,8 @@ import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Light, LightReason } from '../../../domain/lights.js';
-import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
-import { openPeriod } from '../../../domain/reportPeriod.js';
+import { openPeriodOf, projectLists, shareLists, workbenchDay } from '../../../domain/workbenchRules.js';
 import { claimDeadline } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
@@ -19,7 +18,7 @@ import { now as clockNow } from '../../clock.js';
 export const WORKBENCH_LINES = 50;
 
 const total = sql<number>`(count(*) over())::int`;
-/** A task's date that matters: its deadline, or for a recurring task the next due date. */
+/** `domain/deadlines.ts taskDueDate` in SQL, to order the shares by it in the query. */
 export const taskDue = sql<string | null>`case ${tasks.deadlineKind} when 'date' then ${tasks.deadline} when 'recurring' then ${tasks.nextDue} end`;
 const taskCols = { id: tasks.id, code: tasks.code, title: tasks.title, light: tasks.light, lightReasons: tasks.lightReasons, due: taskDue, reportPeriod: tasks.reportPeriod };
 
@@ -35,7 +34,6 @@ const line = (itemType: LineItem['itemType'], r: Row): LineItem => ({
 });
 const totalOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
 
-const hasReason = (reasons: unknown, ...codes: string[]) => Array.isArray(reasons) && reasons.some((r: { code?: string }) => codes.includes(r.code ?? ''));
 /** The first lines of an ordered list, and its length for the count. */
 const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), total: rows.length });
 
@@ -44,17 +42,17 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
  * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
  * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred)
  * task shares and projects, so each kind is read once — every share with its "reported for the open period" flag —
- * and sorted into the lists here, all in one query (each query costs a round trip and a plan, and
- * the embedded database runs them one after the other).
+ * in one query (each query costs a round trip and a plan, and the embedded database runs them one
+ * after the other), and `domain/workbenchRules.ts` puts each on its lists. What the SQL decides
+ * itself (the due date, the open period's report, a target left to report) mirrors that module's
+ * functions; `workbenchRules.agreement.test.ts` holds the two together.
  */
 export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()) {
   const today = shanghaiDate(now);
   const calendar = await currentCalendar(db);
-  const soon = calendar.addWorkdays(today, 5);
-  const open = Object.fromEntries((['weekly', 'monthly', 'quarterly'] as PeriodKind[]).map((k) => [k, openPeriod(k, today, calendar)])) as Record<
-    PeriodKind,
-    { period: string; dueDate: string }
-  >;
+  const day = workbenchDay(today, calendar);
+  const { open } = day;
+  // openPeriodOf in SQL, so that the "reported" flag is read with the rows.
   const periodOfKind = (col: SQL | PgColumn) =>
     sql`case ${col} when 'weekly' then ${open.weekly.period} when 'quarterly' then ${open.quarterly.period} else ${open.monthly.period} end`;
   const reported = (type: string, id: PgColumn, period: SQL) =>
@@ -133,29 +131,28 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
     if (info) returnedItems.set(itemKey(info.itemType, info.itemId), info);
   }
 
-  const active = shares.filter((t) => !t.done);
+  const placed = shares.map((t) => ({ ...t, on: shareLists(t, day) }));
+  const projectsPlaced = unitProjects.map((p) => ({ ...p, on: projectLists(p) }));
   // The claim deadline the HQ desk chases the unit for (domain/claims.ts), oldest first, so the unit reads the same date.
   const claimDue = (t: (typeof shares)[number]) => claimDeadline(calendar, shanghaiDate(new Date(t.assignedAt)), today);
   const toClaim = firstLines(
-    shares
-      .filter((t) => t.claimStatus === 'unclaimed' || t.claimStatus === 'returned')
+    placed
+      .filter((t) => t.on.toClaim)
       // Only a claim never made has a deadline (the HQ desk chases those); a returned one shows its reason.
       .map((t) => ({ ...t, claim: t.claimStatus === 'unclaimed' ? claimDue(t) : null }))
       .sort((a, b) => (a.claim?.due ?? '').localeCompare(b.claim?.due ?? '') || a.code.localeCompare(b.code)),
   );
-  const claimsToApprove = firstLines(shares.filter((t) => t.claimStatus === 'submitted'));
-  const taskReports = firstLines(
-    active.filter((t) => (t.claimStatus === 'submitted' || t.claimStatus === 'approved') && (t.startDate === null || t.startDate <= today) && !t.reported),
-  );
-  const dueSoon = firstLines(active.filter((t) => t.due !== null && t.due >= today && t.due <= soon));
-  const overdueTasks = firstLines(active.filter((t) => (t.due !== null && t.due < today) || (t.light === 'red' && hasReason(t.lightReasons, 'overdue', 'milestone_overdue'))));
-  const projectReports = firstLines(unitProjects.filter((p) => p.stage !== 'operating' && !p.reported));
-  const overdueProjects = firstLines(unitProjects.filter((p) => p.light === 'red' && hasReason(p.lightReasons, 'milestone_overdue')));
+  const claimsToApprove = firstLines(placed.filter((t) => t.on.claimToApprove));
+  const taskReports = firstLines(placed.filter((t) => t.on.toReport));
+  const dueSoon = firstLines(placed.filter((t) => t.on.dueSoon));
+  const overdueTasks = firstLines(placed.filter((t) => t.on.overdue));
+  const projectReports = firstLines(projectsPlaced.filter((p) => p.on.toReport));
+  const overdueProjects = firstLines(projectsPlaced.filter((p) => p.on.overdue));
   const asRow = <T extends object>(r: T) => ({ ...r, total: 0 });
 
   const toReport = [
-    ...taskReports.rows.map((r) => ({ item: line('task', asRow(r)), ...open[r.reportPeriod as PeriodKind] })),
-    ...targetReports.map((r) => ({ item: line('target', r), ...open[r.reportPeriod as PeriodKind] })),
+    ...taskReports.rows.map((r) => ({ item: line('task', asRow(r)), ...openPeriodOf(day, r.reportPeriod) })),
+    ...targetReports.map((r) => ({ item: line('target', r), ...openPeriodOf(day, r.reportPeriod) })),
     ...projectReports.rows.map((r) => ({ item: line('project', asRow(r)), ...open.monthly })),
   ]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.item.code.localeCompare(b.item.code))
