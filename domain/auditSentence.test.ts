@@ -13,10 +13,11 @@ function serverActions(): Set<string> {
       else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.includes('/testing/')) {
         const src = readFileSync(p, 'utf8');
         for (const m of src.matchAll(/'((?:access|audit|auth|user|region|unit|body|security_policy|calendar_override|system|program|area|plan|task|target|project|report|evidence|blocker)\.[a-z_]+)'/g)) out.add(m[1]!);
-        // `report.${PAST[action]}`: the prefix with every value of the file's PAST table.
-        const past = /const PAST[^=]*=\s*\{([^}]*)\}/.exec(src);
-        const prefix = /`([a-z_]+)\.\$\{PAST\[/.exec(src);
-        if (past && prefix) for (const v of past[1]!.matchAll(/'([a-z_]+)'/g)) out.add(`${prefix[1]}.${v[1]}`);
+        // A workflow (commands/workflow/takeStep.ts) writes `${entity}.${done[action]}`: its entity with every value of its `done` table.
+        for (const d of src.matchAll(/done:\s*\{([^}]*)\}/g)) {
+          const entity = [...src.slice(0, d.index).matchAll(/entity:\s*'([a-z_]+)'/g)].pop();
+          if (entity) for (const v of d[1]!.matchAll(/'([a-z_]+)'/g)) out.add(`${entity[1]}.${v[1]}`);
+        }
       }
     }
   };
