@@ -3,6 +3,7 @@ import { actionsFrom, nextState, stepRoles } from './flow.js';
 import { reportFlow } from './report.js';
 import { planFlow } from './plan.js';
 import { claimFlow } from './claim.js';
+import { blockerFlow } from './blocker.js';
 
 describe('workflows', () => {
   it('walks a report through every step', () => {
@@ -30,5 +31,12 @@ describe('workflows', () => {
   it('needs the unit head to approve a claim', () => {
     expect(stepRoles(claimFlow, 'submitted', 'approve')).toEqual(['unit_head']);
     expect(nextState(claimFlow, 'returned', 'claim')).toBe('submitted');
+  });
+  it('keeps a blocker open while it goes up or comes back down, and ends it when resolved', () => {
+    expect(nextState(blockerFlow, 'open', 'escalate')).toBe('open');
+    expect(nextState(blockerFlow, 'open', 'instruct')).toBe('open');
+    expect(nextState(blockerFlow, 'open', 'resolve')).toBe('resolved');
+    expect(actionsFrom(blockerFlow, 'resolved')).toEqual([]);
+    expect(stepRoles(blockerFlow, 'open', 'instruct')).toEqual(['hq_office', 'leader']);
   });
 });
