@@ -15,6 +15,16 @@ describe('error codes (issue 18 item 3)', () => {
     expect(message(typo.code, 'zh-CN')).toBe('请求有误');
     expect(message(new AppError(409, 'version_conflict').code, 'en-US')).toBe('Someone else changed this record; reload it before saving');
   });
+  it('name words by keys of the word table: a literal @word that is not there does not compile', () => {
+    // @ts-expect-error '@reprot' is not a word of the table
+    const typo = new AppError(404, 'not_found', { entity: '@reprot' });
+    expect(typo.params.entity).toBe('@reprot');
+    // Words picked at run time are checked for their fixed part: `@plan_status_${status}` names some word.
+    const status: string = 'draft';
+    expect(new AppError(409, 'plan_step_invalid', { status: `@plan_status_${status}`, action: '@plan_action_submit' }).params.status).toBe('@plan_status_draft');
+    // @ts-expect-error no word begins with plan_stats_
+    void new AppError(409, 'plan_step_invalid', { status: `@plan_stats_${status}` });
+  });
   it('name the field of a PostgreSQL unique violation', () => {
     expect(uniqueViolationField('Key (plan_id, code)=(3f0c…, S1-T01) already exists.')).toEqual({ field: 'code', value: 'S1-T01' });
     expect(uniqueViolationField('Key (account)=(liaison) already exists.')).toEqual({ field: 'account', value: 'liaison' });

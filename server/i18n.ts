@@ -25,6 +25,7 @@ const MESSAGES = {
     'zh-CN': '请先完成{stage}',
     'en-US': 'Please complete {stage} first',
   },
+  stage_done: { 'zh-CN': '登录验证已全部完成，无需再做此步', 'en-US': 'You have already finished signing in; this step is not needed' },
   csrf: { 'zh-CN': '请求校验失败，请刷新页面后重试', 'en-US': 'Request check failed; reload the page and try again' },
   forbidden: { 'zh-CN': '无权执行此操作', 'en-US': 'You are not allowed to do this' },
   not_found: { 'zh-CN': '{entity}不存在', 'en-US': '{entity} not found' },
@@ -62,7 +63,7 @@ const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Words used inside messages (entities, stages, password problems). */
-const WORDS: Record<string, Message> = {
+const WORDS = {
   user: { 'zh-CN': '用户', 'en-US': 'User' },
   unit: { 'zh-CN': '单位', 'en-US': 'Unit' },
   region: { 'zh-CN': '行政区', 'en-US': 'Region' },
@@ -83,7 +84,10 @@ const WORDS: Record<string, Message> = {
   ...ADMIN_WORDS,
   ...PLANNING_WORDS,
   ...ACCOUNT_WORDS,
-};
+} as const satisfies Record<string, Message>;
+
+/** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
+export type WordKey = keyof typeof WORDS;
 
 function fill(text: string, params: Params, lang: Lang): string {
   return fillTemplate(text, params, { lang, missing: (k) => `{${k}}` });
@@ -153,7 +157,7 @@ export function fieldName(path: string, lang: Lang): string {
 }
 
 export function word(key: string, lang: Lang, params: Params = {}): string {
-  const w = WORDS[key];
+  const w = (WORDS as Record<string, Message>)[key];
   return w ? fill(w[lang], params, lang) : key;
 }
 

@@ -21,6 +21,6 @@ export const ACCOUNT_MESSAGES = {
 } as const satisfies Record<string, Message>;
 
 /** Words used inside the messages above (password problems). */
-export const ACCOUNT_WORDS: Record<string, Message> = {
+export const ACCOUNT_WORDS = {
   common: { 'zh-CN': '是常见或已泄露的密码，容易被猜中', 'en-US': 'is a common or leaked password, easily guessed' },
-};
+} as const satisfies Record<string, Message>;

@@ -32,8 +32,8 @@ export const ADMIN_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-export const ADMIN_WORDS: Record<string, Message> = {
+export const ADMIN_WORDS = {
   role_proposal: { 'zh-CN': '角色变更申请', 'en-US': 'Role change' },
   proposal_approved: { 'zh-CN': '批准', 'en-US': 'approved' },
   proposal_rejected: { 'zh-CN': '驳回', 'en-US': 'rejected' },
-};
+} as const satisfies Record<string, Message>;

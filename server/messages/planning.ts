@@ -32,7 +32,7 @@ export const PLANNING_MESSAGES = {
 } as const satisfies Record<string, Message>;
 
 /** Words used in those messages and in "not found". */
-export const PLANNING_WORDS: Record<string, Message> = {
+export const PLANNING_WORDS = {
   program: { 'zh-CN': '三年行动', 'en-US': 'Program' },
   area: { 'zh-CN': '重点领域', 'en-US': 'Area' },
   plan: { 'zh-CN': '方案', 'en-US': 'Plan' },
@@ -57,4 +57,4 @@ export const PLANNING_WORDS: Record<string, Message> = {
   stage_started: { 'zh-CN': '开工', 'en-US': 'started' },
   stage_building: { 'zh-CN': '在建', 'en-US': 'building' },
   stage_operating: { 'zh-CN': '投产', 'en-US': 'operating' },
-};
+} as const satisfies Record<string, Message>;

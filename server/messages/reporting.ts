@@ -43,7 +43,7 @@ export const REPORTING_MESSAGES = {
 } as const satisfies Record<string, Message>;
 
 /** Words used in those messages. */
-export const REPORTING_WORDS: Record<string, Message> = {
+export const REPORTING_WORDS = {
   report: { 'zh-CN': '进展报送', 'en-US': 'Report' },
   evidence: { 'zh-CN': '证明材料', 'en-US': 'Evidence' },
   blocker: { 'zh-CN': '堵点', 'en-US': 'Blocker' },
@@ -77,4 +77,4 @@ export const REPORTING_WORDS: Record<string, Message> = {
   claim_approved: { 'zh-CN': '已审批', 'en-US': 'approved' },
   role_liaison_or_head: { 'zh-CN': '联络员或一把手', 'en-US': 'liaison or head' },
   role_unit_head: { 'zh-CN': '一把手', 'en-US': 'head' },
-};
+} as const satisfies Record<string, Message>;

@@ -3,6 +3,7 @@
 // the next step of the login is refused until that step is done.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionStage } from '../../domain/schemas/auth.js';
 import { users } from '../db/schema/index.js';
@@ -65,6 +66,15 @@ describe.each(DATABASE_KINDS)('a login that has not finished its stages on %s', 
     // Still at the same stage, and signing out still works.
     expect((await send(h.app, { method: 'GET', url: '/api/me' }, s)).json().data.stage).toBe(stage);
     expect((await send(h.app, { method: 'POST', url: '/api/auth/logout' }, s)).statusCode).toBe(200);
+  });
+
+  it('tells a signed-in session that asks for a login step again that nothing is missing (not "请先完成ok")', async () => {
+    const auditor = await makeUser(h.db.database, [{ role: 'auditor' }]);
+    const s = await halfLogin(auditor.account, auditor.password);
+    const code = await generate({ secret: auditor.totpSecret! });
+    expect((await send(h.app, { method: 'POST', url: '/api/auth/totp/verify', payload: { code } }, s)).statusCode).toBe(200);
+    const again = await send(h.app, { method: 'POST', url: '/api/auth/totp/verify', payload: { code } }, s);
+    expect(expectError(again, 403, 'stage_done').message).toBe('登录验证已全部完成，无需再做此步');
   });
 
   it('refuses the password change to a session still owing its second factor, which stays owed; the audit log stays shut', async () => {

@@ -60,5 +60,9 @@ export async function authenticate(req: FastifyRequest, reply: FastifyReply): Pr
   }
   if (open) return;
   if (!req.ctx.actor) throw new AppError(401, expired ? 'session_expired' : 'unauthenticated');
-  if (!stageAllows(req.stage!, req.routeOptions.config?.stages)) throw new AppError(403, 'stage_required', { stage: `@${req.stage}` });
+  const stage = req.stage!;
+  if (stageAllows(stage, req.routeOptions.config?.stages)) return;
+  // A signed-in session asked for a step of the login (verifying a code again): nothing is missing.
+  if (stage === 'ok') throw new AppError(403, 'stage_done');
+  throw new AppError(403, 'stage_required', { stage: `@${stage}` });
 }
