@@ -42,7 +42,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns the server, waits for GET /api/health, and gives back its address and a stop function. */
+/** Spawns the server, waits until it says it listens and GET /api/health answers, and gives back its address and a stop function. */
 export async function startServer(opts: { now?: Date; timeoutMs?: number } = {}): Promise<TestServer> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const webDir = path.join(ROOT, 'dist', 'web');
@@ -81,17 +81,24 @@ export async function startServer(opts: { now?: Date; timeoutMs?: number } = {})
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return { base, output: () => out, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  // The server prints its address once it listens (after the demo is loaded): wait for that line,
+  // or for it to exit, instead of polling; then one health check confirms it answers.
+  const listening = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const check = () => {
+      if (out.includes('is running on http://')) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(() => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    check();
+  });
+  if (listening && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) return { base, output: () => out, stop };
   await stop();
   throw new Error(`the server did not become healthy on ${base}:\n${out}`);
 }
