@@ -5,11 +5,12 @@ import { BODY_KINDS, type BodyKind } from '../../../domain/enums.js';
 import { BODY_KIND_LABELS } from '../../../domain/labels.js';
 import { LIMITS } from '../../../domain/limits.js';
 import { Code, Name } from '../../../domain/schemas/common.js';
-import { KEYS, useUnits } from '../../api/hooks.js';
+import { useUnits } from '../../api/hooks.js';
 import { createBody, getBody, updateBody } from '../../api/org.js';
 import type { Body } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
+import { qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 
@@ -43,11 +44,11 @@ export function BodyFormModal({ body, bodies, onClose }: { body: Body | null; bo
       await createBody({ ...common, kind: v.kind });
       void message.success(t('body.created'));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.bodies });
+    await queryClient.invalidateQueries({ queryKey: qk.bodies.all });
   };
   const reload = async () => {
     if (record) setRecord((await getBody(record.id)).data);
-    await queryClient.invalidateQueries({ queryKey: KEYS.bodies });
+    await queryClient.invalidateQueries({ queryKey: qk.bodies.all });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });

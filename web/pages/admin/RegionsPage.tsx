@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Code, Name } from '../../../domain/schemas/common.js';
 import { LIMITS } from '../../../domain/limits.js';
-import { KEYS, useRegions } from '../../api/hooks.js';
+import { useRegions } from '../../api/hooks.js';
 import { createRegion, updateRegion } from '../../api/org.js';
 import { can, type Region } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
@@ -12,6 +12,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { schemaRule } from '../../components/schemaRule.js';
+import { qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 
@@ -43,7 +44,7 @@ export function RegionsPage() {
       await createRegion({ code: v.code, name: v.name, parentId: v.parentId ?? null });
       void message.success(t('region.created'));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.regions });
+    await queryClient.invalidateQueries({ queryKey: qk.regions.all });
   };
   const reload = async () => {
     const fresh = await regions.refetch();

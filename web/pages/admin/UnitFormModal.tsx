@@ -5,11 +5,12 @@ import { UNIT_KINDS, type UnitKind } from '../../../domain/enums.js';
 import { UNIT_KIND_LABELS } from '../../../domain/labels.js';
 import { LIMITS } from '../../../domain/limits.js';
 import { Code, Name } from '../../../domain/schemas/common.js';
-import { KEYS, useRegions } from '../../api/hooks.js';
+import { useRegions } from '../../api/hooks.js';
 import { createUnit, getUnit, updateUnit } from '../../api/org.js';
 import type { Unit } from '../../api/types.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
+import { qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 
@@ -41,11 +42,11 @@ export function UnitFormModal({ unit, units, onClose }: { unit: Unit | null; uni
       await createUnit({ ...common, ...(v.regionId ? { regionId: v.regionId } : {}) });
       void message.success(t('unit.created'));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.units });
+    await queryClient.invalidateQueries({ queryKey: qk.units.all });
   };
   const reload = async () => {
     if (record) setRecord((await getUnit(record.id)).data);
-    await queryClient.invalidateQueries({ queryKey: KEYS.units });
+    await queryClient.invalidateQueries({ queryKey: qk.units.all });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });

@@ -5,13 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { UNIT_KINDS, type UnitKind } from '../../../domain/enums.js';
 import { UNIT_KIND_LABELS } from '../../../domain/labels.js';
 import { isVersionConflict } from '../../api/client.js';
-import { KEYS, useUnits } from '../../api/hooks.js';
+import { useUnits } from '../../api/hooks.js';
 import { updateUnit } from '../../api/org.js';
 import { can, type Unit } from '../../api/types.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { filterStyle, PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
+import { qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 import { UnitFormModal } from './UnitFormModal.js';
@@ -41,7 +42,7 @@ export function UnitsPage() {
     } catch (e) {
       void message.error(isVersionConflict(e) ? `${e.message} ${t('common.reloaded')}` : errorMessage(e));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.units });
+    await queryClient.invalidateQueries({ queryKey: qk.units.all });
   };
 
   return (

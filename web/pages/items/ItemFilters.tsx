@@ -8,13 +8,14 @@ import { LightCountTags } from '../../components/LightCountTags.js';
 import { filterStyle } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { ListParams } from './useListParams.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** Plans and areas for the filter selects (one program per district, so its areas serve every list). */
 function usePlanAndAreaOptions() {
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
-  const programs = useQuery({ queryKey: ['programs'], queryFn: listPrograms });
+  const plans = useQuery({ queryKey: qk.plans.options, queryFn: () => listPlans() });
+  const programs = useQuery({ queryKey: qk.programs, queryFn: listPrograms });
   const programId = programs.data?.data[0]?.id;
-  const areas = useQuery({ queryKey: ['areas', programId], queryFn: () => listAreas(programId!), enabled: !!programId });
+  const areas = useQuery({ queryKey: qk.areas.of(programId), queryFn: () => listAreas(programId!), enabled: !!programId });
   return {
     plans: (plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` })),
     areas: (areas.data?.data ?? []).map((a) => ({ value: a.id, label: a.name })),

@@ -7,6 +7,7 @@ import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { isoDay, todayInZone } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemChanged } from '../../api/queryKeys.js';
 
 type Milestone = TaskDetail['milestones'][number];
 interface Values {
@@ -23,7 +24,7 @@ function MilestoneModal({ taskId, milestone, onClose }: { taskId: string; milest
     const body = { name: v.name.trim(), due: isoDay(v.due), doneOn: isoDay(v.doneOn) };
     if (milestone) await updateMilestone(taskId, milestone.id, body);
     else await addMilestone(taskId, body);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
   const initial: Partial<Values> = milestone ? { name: milestone.name, due: milestone.due ? dayjs(milestone.due) : null, doneOn: milestone.doneOn ? dayjs(milestone.doneOn) : null } : {};
   return (
@@ -48,7 +49,7 @@ export function MilestoneList({ taskId, milestones, editable = false }: { taskId
   const [open, setOpen] = useState<Milestone | 'new' | null>(null);
   const remove = async (m: Milestone) => {
     await removeMilestone(taskId, m.id);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
   return (
     <>

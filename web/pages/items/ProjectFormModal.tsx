@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { isoDay } from '../../format.js';
 import { Money } from '../../../domain/schemas/work.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -37,7 +38,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
   const qc = useQueryClient();
   const navigate = useNavigate();
   const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const plans = useQuery({ queryKey: qk.plans.options, queryFn: () => listPlans() });
   const initial: Partial<Values> = project
     ? {
         planId: project.planId,
@@ -71,7 +72,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
     };
     if (project) await updateProject(project.id, { version: project.version, ...fields });
     else void navigate(`/projects/${(await createProject(fields)).data.id}`);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'project');
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
   return (
@@ -140,7 +141,7 @@ export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail;
   const qc = useQueryClient();
   const submit = async (v: PlanValues) => {
     await setProjectPlan(project.id, { version: project.version, years: (v.years ?? []).map((y) => ({ year: y.year, planned: y.planned.trim() })) });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'project');
   };
   return (
     <FormModal<PlanValues> title={t('project.planTitle')} initialValues={{ years: project.yearPlans }} fieldNames={['years']} submit={submit} onClose={onClose} testId="project-plan-form">

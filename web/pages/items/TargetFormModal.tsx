@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { todayInZone, trimDecimal as trim } from '../../format.js';
 import { TargetValue } from '../../../domain/schemas/work.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -36,7 +37,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
   const qc = useQueryClient();
   const navigate = useNavigate();
   const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const plans = useQuery({ queryKey: qk.plans.options, queryFn: () => listPlans() });
   const initial: Partial<Values> = target
     ? {
         planId: target.planId,
@@ -65,7 +66,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
     };
     if (target) await updateTarget(target.id, { version: target.version, ...fields });
     else void navigate(`/targets/${(await createTarget({ planId: v.planId, ...fields })).data.id}`);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'target');
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
   const figure = (label: string) => [...required(label), schemaRule(TargetValue, t('target.valueFormat'))];
@@ -145,7 +146,7 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
     .reverse();
   const submit = async (v: ActualValues) => {
     await recordActual(target.id, { period: v.period, value: v.value.trim() });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'target');
   };
   return (
     <FormModal<ActualValues> title={t('target.recordActual')} initialValues={{ period: periods[0] }} fieldNames={['period', 'value']} submit={submit} onClose={onClose} testId="actual-form">
@@ -182,7 +183,7 @@ export function TrajectoryModal({ target, year, onClose }: { target: TargetDetai
   const others = target.trajectory.filter((p) => p.year !== year && p.entered).map((p) => ({ period: p.period, expected: p.expected }));
   const save = async (points: { period: string; expected: string }[]) => {
     await setTrajectory(target.id, { version: target.version, points: [...others, ...points] });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'target');
   };
   const submit = async (v: TrajectoryValues) => {
     // The form holds only the values; each period is the one shown in its place.

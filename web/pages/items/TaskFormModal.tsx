@@ -8,6 +8,7 @@ import { createTask, listPlans, updateTask } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { isoDay, trimDecimal } from '../../format.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
 interface Values {
@@ -59,7 +60,7 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
   const qc = useQueryClient();
   const navigate = useNavigate();
   const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const plans = useQuery({ queryKey: qk.plans.options, queryFn: () => listPlans() });
   const unitOptions = (units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   const initial: Partial<Values> = task
     ? valuesOf(task)
@@ -81,7 +82,7 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
       reportPeriod: v.reportPeriod,
     };
     const saved = task ? await updateTask(task.id, { version: task.version, ...fields }) : await createTask({ planId: v.planId, parentId: parent?.id ?? null, ...fields });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
     if (!task) void navigate(`/tasks/${saved.data.id}`);
   };
 

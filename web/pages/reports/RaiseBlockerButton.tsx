@@ -7,6 +7,7 @@ import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
 
 interface Values {
   title: string;
@@ -31,9 +32,8 @@ export function RaiseBlockerButton({ itemType, itemId, ownerUnitIds, allowed }: 
   const submit = async (v: Values) => {
     await raiseBlocker({ itemType, itemId, title: v.title, detail: v.detail ?? '' });
     void message.success(t('blocker.raised'));
-    await qc.invalidateQueries({ queryKey: ['blockers'] });
     // The HQ desk and the task forces' queues count open blockers.
-    await qc.invalidateQueries({ queryKey: ['workbench'] });
+    await invalidate(qc, qk.blockers.all, qk.workbench.all);
   };
 
   return (

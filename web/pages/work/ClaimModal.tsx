@@ -6,6 +6,7 @@ import { claimTask, getTask } from '../../api/planning.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
 
 interface Values {
   measures: string;
@@ -22,7 +23,7 @@ const EMPTY: Partial<Values> = { measures: '', milestones: [] };
 export function ClaimModal({ taskId, unitId, onClose }: { taskId: string; unitId: string; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const task = useQuery({ queryKey: ['tasks', taskId], queryFn: () => getTask(taskId) });
+  const task = useQuery({ queryKey: qk.tasks.detail(taskId), queryFn: () => getTask(taskId) });
   const share = task.data?.data.units.find((u) => u.unitId === unitId);
   if (task.isError) return <LoadError error={task.error} />;
   if (!task.data) return <Spin fullscreen />;
@@ -42,7 +43,7 @@ export function ClaimModal({ taskId, unitId, onClose }: { taskId: string; unitId
       measures: v.measures,
       milestones: (v.milestones ?? []).map((m) => ({ name: m.name, due: m.due.format('YYYY-MM-DD') })),
     });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
 
   return (
