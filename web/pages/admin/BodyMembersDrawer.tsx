@@ -12,12 +12,10 @@ import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { BodyMemberCreate } from '../../../domain/schemas/org.js';
 
-interface MemberValues {
-  post: BodyPost;
-  title: string;
-  unitId?: string | null;
-}
+type MemberValues = Omit<z.input<typeof BodyMemberCreate>, 'userId' | 'sort'>;
 
 /** The members of one body: list, add (post, position title, unit), remove. */
 export function BodyMembersDrawer({ body, editable, mobile, onClose }: { body: Body; editable: boolean; mobile: boolean; onClose: () => void }) {

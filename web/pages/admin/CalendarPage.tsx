@@ -14,11 +14,10 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { CalendarOverrideBody } from '../../../domain/schemas/calendar.js';
 
-interface Values {
-  workday: boolean;
-  note: string;
-}
+type Values = Omit<z.input<typeof CalendarOverrideBody>, 'version'>;
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 

@@ -12,14 +12,11 @@ import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { RoleGrantsField, toGrantInput, toGrantValue, type GrantValue } from './RoleGrantsField.js';
 import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { UserCreate } from '../../../domain/schemas/users.js';
 
-interface Values {
-  account: string;
-  displayName: string;
-  mobile?: string | null;
-  unitId: string;
-  roles?: GrantValue[];
-}
+/** Roles as the grants field holds them (one scope value each). */
+type Values = Omit<z.input<typeof UserCreate>, 'roles'> & { roles?: GrantValue[] };
 
 /** Creates a user (then shows the one-time initial password) or edits one, roles and scopes included. */
 export function UserFormModal({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (account: string, password: string) => void }) {

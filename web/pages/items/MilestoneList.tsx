@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { MilestoneCreate } from '../../../domain/schemas/task.js';
+import type { FormValues } from '../../components/formValues.js';
 import { addMilestone, removeMilestone, updateMilestone } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
@@ -10,11 +13,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { itemChanged } from '../../api/queryKeys.js';
 
 type Milestone = TaskDetail['milestones'][number];
-interface Values {
-  name: string;
-  due?: Dayjs | null;
-  doneOn?: Dayjs | null;
-}
+type Values = FormValues<z.input<typeof MilestoneCreate>, 'due' | 'doneOn'>;
 
 /** 新增节点 / 编辑节点 (HQ office): a name, its date, and the day it was done. */
 function MilestoneModal({ taskId, milestone, onClose }: { taskId: string; milestone?: Milestone; onClose: () => void }) {

@@ -1,7 +1,10 @@
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { ProjectCreate, ProjectPlanPut, StageDate } from '../../../domain/schemas/project.js';
+import type { FormValues } from '../../components/formValues.js';
 import { useNavigate } from 'react-router';
 import { PROJECT_STAGES } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
@@ -14,18 +17,11 @@ import { Money } from '../../../domain/schemas/work.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
-interface Values {
-  planId?: string | null;
-  code: string;
-  name: string;
-  ownerEnterprise?: string;
-  location?: string;
-  responsibleUnitId: string;
-  totalInvestment: string;
-  stage: (typeof PROJECT_STAGES)[number];
+type StageDate = z.input<typeof StageDate>;
+type Values = Omit<z.input<typeof ProjectCreate>, 'stageDates'> & {
   /** Planned and actual date of each stage: a planned date not reached in time turns the light red. */
-  dates?: Partial<Record<(typeof PROJECT_STAGES)[number], { planned?: Dayjs | null; actual?: Dayjs | null }>>;
-}
+  dates?: Partial<Record<(typeof PROJECT_STAGES)[number], FormValues<StageDate, 'planned' | 'actual'>>>;
+};
 const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage', 'stageDates'] as const;
 const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
 
@@ -131,9 +127,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
   );
 }
 
-interface PlanValues {
-  years: { year: number; planned: string }[];
-}
+type PlanValues = Omit<z.input<typeof ProjectPlanPut>, 'version'>;
 
 /** 年度投资计划 (HQ office): planned investment per year, 万元, exact; together no more than the total. */
 export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {

@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { periodRange, periodsOfYear } from '../../../domain/periods.js';
-import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS, type TargetAccumulation } from '../../../domain/work.js';
+import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
 import { createTarget, listPlans, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
 import type { TargetDetail } from '../../api/workTypes.js';
@@ -11,21 +11,12 @@ import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { todayInZone, trimDecimal as trim } from '../../format.js';
 import { TargetValue } from '../../../domain/schemas/work.js';
+import type { z } from 'zod';
+import type { ActualCreate, TargetCreate, TrajectoryPut } from '../../../domain/schemas/target.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
-interface Values {
-  planId: string;
-  code: string;
-  name: string;
-  measureUnit: string;
-  baseline: string;
-  direction: (typeof DIRECTIONS)[number];
-  dataUnitId: string;
-  period: (typeof TARGET_PERIODS)[number];
-  accumulation: TargetAccumulation;
-  goals: { year: number; goal: string }[];
-}
+type Values = z.input<typeof TargetCreate>;
 const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'accumulation', 'goals'] as const;
 
 /**
@@ -129,10 +120,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
   );
 }
 
-interface ActualValues {
-  period: string;
-  value: string;
-}
+type ActualValues = z.input<typeof ActualCreate>;
 
 /** 录入实际值 (HQ office): a period's actual, as the statistics bureau publishes it; reports write theirs when accepted. */
 export function ActualModal({ target, onClose }: { target: TargetDetail; onClose: () => void }) {
@@ -167,8 +155,9 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
   );
 }
 
+/** The form holds the values alone: each period is the one shown in its place. */
 interface TrajectoryValues {
-  points: { expected: string }[];
+  points: Pick<z.input<typeof TrajectoryPut>['points'][number], 'expected'>[];
 }
 
 /**

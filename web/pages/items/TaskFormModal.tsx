@@ -1,6 +1,9 @@
 import { DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { Recurrence, TaskCreate } from '../../../domain/schemas/task.js';
+import type { FormValues } from '../../components/formValues.js';
 import { useNavigate } from 'react-router';
 import { DEADLINE_KINDS, REPORT_PERIODS } from '../../../domain/work.js';
 import { useUnits } from '../../api/hooks.js';
@@ -11,22 +14,9 @@ import { isoDay, trimDecimal } from '../../format.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
-interface Values {
-  planId: string;
-  code: string;
-  title: string;
-  description?: string;
-  leadUnitId?: string | null;
-  supportUnitIds?: string[];
-  responsiblePost?: string;
-  weight?: string;
-  startDate?: Dayjs | null;
-  deadlineKind: (typeof DEADLINE_KINDS)[number];
-  deadline?: Dayjs | null;
-  every?: 'month' | 'quarter';
-  day?: number | null;
-  reportPeriod: (typeof REPORT_PERIODS)[number];
-}
+type RecurrenceInput = z.input<typeof Recurrence>;
+/** The schema's task, its recurrence as two fields (every, day) the form shows beside the deadline. */
+type Values = FormValues<Omit<z.input<typeof TaskCreate>, 'recurrence'>, 'startDate' | 'deadline'> & { every?: RecurrenceInput['every']; day?: number | null };
 
 const FIELDS = ['planId', 'code', 'title', 'description', 'leadUnitId', 'supportUnitIds', 'responsiblePost', 'weight', 'startDate', 'deadlineKind', 'deadline', 'reportPeriod'] as const;
 

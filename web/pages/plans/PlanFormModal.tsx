@@ -2,6 +2,8 @@ import { Flex, Form, Input, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { PLAN_KINDS } from '../../../domain/work.js';
+import type { z } from 'zod';
+import type { PlanCreate } from '../../../domain/schemas/plan.js';
 import { useBodies, useUnits } from '../../api/hooks.js';
 import { createPlan, listAreas, listPrograms, updatePlan } from '../../api/planning.js';
 import type { PlanDetail } from '../../api/workTypes.js';
@@ -9,15 +11,8 @@ import { FormModal } from '../../components/FormModal.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  kind: (typeof PLAN_KINDS)[number];
-  code: string;
-  title: string;
-  summary?: string;
-  taskForceId?: string | null;
-  leadUnitId?: string | null;
-  areaIds?: string[];
-}
+/** The program is the district's one, not a field. */
+type Values = Omit<z.input<typeof PlanCreate>, 'programId'>;
 const FIELDS = ['kind', 'code', 'title', 'summary', 'taskForceId', 'leadUnitId', 'areaIds'] as const;
 
 /**

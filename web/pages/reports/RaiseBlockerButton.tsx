@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { App, Button, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ItemType } from '../../../domain/work.js';
+import type { z } from 'zod';
+import type { BlockerCreate } from '../../../domain/schemas/blocker.js';
 import { raiseBlocker } from '../../api/reporting.js';
 import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
@@ -9,10 +11,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  title: string;
-  detail: string;
-}
+type Values = Pick<z.input<typeof BlockerCreate>, 'title' | 'detail'>;
 const FIELDS = ['title', 'detail'] as const;
 const EMPTY: Partial<Values> = { title: '', detail: '' };
 

@@ -2,16 +2,17 @@ import { Button, DatePicker, Flex, Form, Input, Modal, Spin } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import type { z } from 'zod';
+import type { ClaimBody } from '../../../domain/schemas/claim.js';
 import { claimTask, getTask } from '../../api/planning.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  measures: string;
-  milestones?: { name: string; due: Dayjs }[];
-}
+type ClaimInput = z.input<typeof ClaimBody>;
+/** The unit's share (version, unit) comes from the task; a milestone's due day from its date picker. */
+type Values = Pick<ClaimInput, 'measures'> & { milestones?: (Omit<NonNullable<ClaimInput['milestones']>[number], 'due'> & { due: Dayjs })[] };
 
 const FIELDS = ['measures', 'milestones'] as const;
 const EMPTY: Partial<Values> = { measures: '', milestones: [] };
