@@ -1,21 +1,20 @@
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { ProjectCreate, ProjectPlanPut, StageDate } from '../../../domain/schemas/project.js';
 import type { FormValues } from '../../components/formValues.js';
-import { useNavigate } from 'react-router';
 import { PROJECT_STAGES } from '../../../domain/work.js';
-import { useUnits } from '../../api/hooks.js';
-import { createProject, listPlans, setProjectPlan, updateProject } from '../../api/planning.js';
+import { createProject, setProjectPlan, updateProject } from '../../api/planning.js';
 import type { ProjectDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { isoDay } from '../../format.js';
 import { Money } from '../../../domain/schemas/work.js';
-import { itemChanged, qk } from '../../api/queryKeys.js';
+import { itemChanged } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useItemChoices, useItemSave } from './useItemChoices.js';
 
 type StageDate = z.input<typeof StageDate>;
 type Values = Omit<z.input<typeof ProjectCreate>, 'stageDates'> & {
@@ -31,10 +30,8 @@ const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
  */
 export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const plans = useQuery({ queryKey: qk.plans.options, queryFn: () => listPlans() });
+  const choices = useItemChoices();
+  const save = useItemSave('project');
   const initial: Partial<Values> = project
     ? {
         planId: project.planId,
@@ -66,9 +63,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
       stage: v.stage,
       stageDates,
     };
-    if (project) await updateProject(project.id, { version: project.version, ...fields });
-    else void navigate(`/projects/${(await createProject(fields)).data.id}`);
-    await itemChanged(qc, 'project');
+    await save(project ? updateProject(project.id, { version: project.version, ...fields }) : createProject(fields), !project);
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
   return (
@@ -82,7 +77,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
         </Form.Item>
       </Flex>
       <Form.Item name="planId" label={t('item.plan')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.plans} />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="ownerEnterprise" label={t('project.owner')} style={{ flex: '1 1 220px' }}>
@@ -94,7 +89,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
       </Flex>
       <Flex gap={12} wrap>
         <Form.Item name="responsibleUnitId" label={t('project.responsibleUnit')} rules={[{ required: true, message: t('common.required', { field: t('project.responsibleUnit') }) }]} style={{ flex: '1 1 220px' }}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="project-form-unit" />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={choices.units} data-testid="project-form-unit" />
         </Form.Item>
         <Form.Item
           name="totalInvestment"
