@@ -61,14 +61,14 @@ const ITEM_KEYS = { task: qk.tasks.all, target: qk.targets.all, project: qk.proj
 
 /**
  * What an item's change alters: its lists and record, and what derives from them: the lights
- * (overview rollups), the workbench counts, its history and the report page's head of it.
+ * (overview rollups, a plan's counts), the workbench counts, its history and the report page's head of it.
  */
 export const itemChanged = (qc: QueryClient, type: ItemType) =>
-  invalidate(qc, ITEM_KEYS[type], qk.lights.all, qk.workbench.all, qk.history.all, qk.itemHead.all);
+  invalidate(qc, ITEM_KEYS[type], qk.lights.all, qk.plans.all, qk.workbench.all, qk.history.all, qk.itemHead.all);
 
 /**
  * What a report's step alters: reports and their blockers, and, once accepted, its item's progress,
  * actuals and light, so every kind of item with what derives from it (the report does not say which).
  */
 export const reportChanged = (qc: QueryClient) =>
-  invalidate(qc, qk.reports.all, qk.blockers.all, qk.tasks.all, qk.targets.all, qk.projects.all, qk.lights.all, qk.workbench.all, qk.history.all, qk.itemHead.all);
+  invalidate(qc, qk.reports.all, qk.blockers.all, qk.tasks.all, qk.targets.all, qk.projects.all, qk.lights.all, qk.plans.all, qk.workbench.all, qk.history.all, qk.itemHead.all);
