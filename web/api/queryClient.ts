@@ -1,5 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client.js';
+import { qk } from './queryKeys.js';
 
 /** Retries only what may pass on a second try: network trouble and server errors, twice. */
 const retry = (count: number, error: unknown) => {
@@ -11,7 +12,7 @@ export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error) => {
       // The session went back a stage (e.g. a reset second factor): reload `me`, the gate redirects.
-      if (error instanceof ApiError && error.code === 'stage_required') void queryClient.invalidateQueries({ queryKey: ['me'] });
+      if (error instanceof ApiError && error.code === 'stage_required') void queryClient.invalidateQueries({ queryKey: qk.me });
     },
   }),
   defaultOptions: {

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchMe } from '../api/auth.js';
-
-export const ME_KEY = ['me'] as const;
+import { qk } from '../api/queryKeys.js';
 
 /** The signed-in user (GET /api/me): name, unit, roles, login stage, CSRF token. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery({ queryKey: qk.me, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
 }

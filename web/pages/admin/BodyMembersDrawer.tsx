@@ -5,18 +5,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { BODY_POSTS, type BodyPost } from '../../../domain/enums.js';
 import { BODY_POST_LABELS } from '../../../domain/labels.js';
 import { LIMITS } from '../../../domain/limits.js';
-import { KEYS, useUnits } from '../../api/hooks.js';
+import { useUnits } from '../../api/hooks.js';
 import { addBodyMember, removeBodyMember } from '../../api/org.js';
 import type { Body, BodyMember } from '../../api/types.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
+import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { BodyMemberCreate } from '../../../domain/schemas/org.js';
 
-interface MemberValues {
-  post: BodyPost;
-  title: string;
-  unitId?: string | null;
-}
+type MemberValues = Omit<z.input<typeof BodyMemberCreate>, 'userId' | 'sort'>;
 
 /** The members of one body: list, add (post, position title, unit), remove. */
 export function BodyMembersDrawer({ body, editable, mobile, onClose }: { body: Body; editable: boolean; mobile: boolean; onClose: () => void }) {
@@ -34,7 +33,7 @@ export function BodyMembersDrawer({ body, editable, mobile, onClose }: { body: B
       await addBodyMember(body.id, { post: v.post, title: v.title.trim(), unitId: v.unitId ?? null, sort: members.length });
       void message.success(t('body.memberAdded'));
       form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: KEYS.bodies });
+      await queryClient.invalidateQueries({ queryKey: qk.bodies.all });
     } catch (e) {
       if (!applyFieldErrors(form, e, ['post', 'title', 'unitId'])) void message.error(errorMessage(e));
     } finally {
@@ -48,7 +47,7 @@ export function BodyMembersDrawer({ body, editable, mobile, onClose }: { body: B
     } catch (e) {
       void message.error(errorMessage(e));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.bodies });
+    await queryClient.invalidateQueries({ queryKey: qk.bodies.all });
   };
 
   return (

@@ -13,13 +13,12 @@ import { PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { CalendarOverrideBody } from '../../../domain/schemas/calendar.js';
 
-interface Values {
-  workday: boolean;
-  note: string;
-}
+type Values = Omit<z.input<typeof CalendarOverrideBody>, 'version'>;
 
-const KEY = (year: number) => ['calendar-overrides', year] as const;
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /**
@@ -35,7 +34,7 @@ export function CalendarPage() {
   const [year, setYear] = useState(thisYear);
   const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate(new Date())));
   const [editing, setEditing] = useState<string | null>(null);
-  const overrides = useQuery({ queryKey: KEY(year), queryFn: () => listCalendarOverrides(year) });
+  const overrides = useQuery({ queryKey: qk.calendar.year(year), queryFn: () => listCalendarOverrides(year) });
 
   const list = useMemo(() => overrides.data?.data ?? [], [overrides.data]);
   const byDate = useMemo(() => new Map(list.map((o) => [o.date, o])), [list]);
@@ -52,7 +51,7 @@ export function CalendarPage() {
 
   if (overrides.isError) return <LoadError error={overrides.error} onRetry={() => void overrides.refetch()} />;
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: KEY(year) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: qk.calendar.year(year) });
   const submit = async (v: Values) => {
     await saveCalendarOverride(editing!, { workday: v.workday, note: v.note ?? '', ...(current ? { version: current.version } : {}) });
     void message.success(t('calendar.saved'));

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../../domain/labels.js';
-import { KEYS } from '../../api/hooks.js';
 import type { RoleProposal } from '../../api/types.js';
 import { approveRoleProposal, listRoleProposals, rejectRoleProposal } from '../../api/users.js';
 import { errorMessage } from '../../components/formErrors.js';
@@ -10,9 +9,7 @@ import { formatDateTime } from '../../format.js';
 import { labelOf } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
-
-/** Query key under the users' key, so that any change of users refreshes the proposals too. */
-export const PROPOSALS_KEY = [...KEYS.users, 'role-proposals'] as const;
+import { qk } from '../../api/queryKeys.js';
 
 /**
  * 三员分立: the pending changes of admin roles. The secadmin approves or rejects them (the row's
@@ -22,13 +19,13 @@ export function RoleProposalsPanel({ onPassword }: { onPassword: (account: strin
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const proposals = useQuery({ queryKey: PROPOSALS_KEY, queryFn: listRoleProposals });
+  const proposals = useQuery({ queryKey: qk.users.proposals, queryFn: listRoleProposals });
   const [rejecting, setRejecting] = useState<RoleProposal | null>(null);
   const [reason, setReason] = useState('');
 
   const list = proposals.data?.data ?? [];
   if (!list.length) return null;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: KEYS.users });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: qk.users.all });
   const roles = (grants: RoleProposal['roles']) =>
     grants.length ? (
       <Flex wrap gap={4}>

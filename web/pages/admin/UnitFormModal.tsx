@@ -1,89 +1,64 @@
-import { useMemo, useState } from 'react';
-import { App, Form, Input, InputNumber, Select } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { UNIT_KINDS, type UnitKind } from '../../../domain/enums.js';
+import { Form, InputNumber, Select } from 'antd';
+import { UNIT_KINDS } from '../../../domain/enums.js';
 import { UNIT_KIND_LABELS } from '../../../domain/labels.js';
-import { LIMITS } from '../../../domain/limits.js';
-import { Code, Name } from '../../../domain/schemas/common.js';
-import { KEYS, useRegions } from '../../api/hooks.js';
+import { UnitCreate } from '../../../domain/schemas/org.js';
+import { useRegions } from '../../api/hooks.js';
 import { createUnit, getUnit, updateUnit } from '../../api/org.js';
+import { qk } from '../../api/queryKeys.js';
 import type { Unit } from '../../api/types.js';
-import { FormModal } from '../../components/FormModal.js';
-import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { labelOf } from '../../i18n/translate.js';
+import { OrgFormModal } from './OrgFormModal.js';
 
-interface Values {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  regionId?: string;
-  parentId?: string | null;
-  sort?: number | null;
-}
+const valuesOf = (u: Unit | null) => (u ? { code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, sort: u.sort } : { kind: 'department' as const, parentId: null });
+// A cleared sort field is null: the unit keeps (or gets) the default order.
+const fieldsOf = (v: { code: string; name: string; kind: Unit['kind']; parentId?: string | null | undefined; sort?: number | null | undefined }) => ({
+  code: v.code,
+  name: v.name,
+  kind: v.kind,
+  parentId: v.parentId ?? null,
+  ...(v.sort != null ? { sort: v.sort } : {}),
+});
 
-const toValues = (u: Unit): Partial<Values> => ({ code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, sort: u.sort });
+/**
+ * What a unit's change shows in: units, the bodies they lead, the users' units and the items'
+ * lead, data and responsible units.
+ */
+export const UNIT_CHANGES = [qk.units.all, qk.bodies.all, qk.users.all, qk.tasks.all, qk.targets.all, qk.projects.all];
 
 /** Creates a unit or edits one (with its version; a conflict reloads it). */
-export function UnitFormModal({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; onClose: () => void }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const regions = useRegions();
-  const [record, setRecord] = useState<Unit | null>(unit);
-  const initialValues = useMemo<Partial<Values>>(() => (record ? toValues(record) : { kind: 'department', parentId: null }), [record]);
-  const regionList = regions.data?.data ?? [];
-
-  const submit = async (v: Values) => {
-    const common = { code: v.code, name: v.name, kind: v.kind, parentId: v.parentId ?? null, ...(v.sort != null ? { sort: v.sort } : {}) };
-    if (record) await updateUnit(record.id, { version: record.version, ...common });
-    else {
-      await createUnit({ ...common, ...(v.regionId ? { regionId: v.regionId } : {}) });
-      void message.success(t('unit.created'));
-    }
-    await queryClient.invalidateQueries({ queryKey: KEYS.units });
-  };
-  const reload = async () => {
-    if (record) setRecord((await getUnit(record.id)).data);
-    await queryClient.invalidateQueries({ queryKey: KEYS.units });
-  };
-
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+export function UnitFormModal({ record, records, onClose }: { record: Unit | null; records: Unit[]; onClose: () => void }) {
+  const { t } = useI18n();
+  const regionList = useRegions().data?.data ?? [];
   return (
-    <FormModal<Values>
-      title={record ? t('unit.edit') : t('unit.create')}
-      initialValues={initialValues}
-      fieldNames={['code', 'name', 'kind', 'regionId', 'parentId', 'sort']}
-      submit={submit}
-      reload={reload}
+    <OrgFormModal
+      kind="unit"
+      record={record}
+      records={records}
+      schema={UnitCreate}
+      kinds={{ label: t('unit.kind'), values: UNIT_KINDS, labels: UNIT_KIND_LABELS }}
+      initialValues={valuesOf}
+      save={{
+        create: (v) => createUnit({ ...fieldsOf(v), ...(v.regionId ? { regionId: v.regionId } : {}) }),
+        update: (u, v) => updateUnit(u.id, { version: u.version, ...fieldsOf(v) }),
+      }}
+      fetchOne={async (id) => (await getUnit(id)).data}
+      invalidates={UNIT_CHANGES}
       onClose={onClose}
-      testId="unit-modal"
-    >
-      <Form.Item name="code" label={t('common.code')} rules={[required(t('common.code')), schemaRule(Code, t('common.codeRule'))]}>
-        <Input maxLength={LIMITS.code} />
-      </Form.Item>
-      <Form.Item name="name" label={t('common.name')} rules={[required(t('common.name')), schemaRule(Name, t('common.tooLong', { max: LIMITS.name }))]}>
-        <Input maxLength={LIMITS.name} />
-      </Form.Item>
-      <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('common.required', { field: t('unit.kind') }) }]}>
-        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: labelOf(UNIT_KIND_LABELS, k, lang) }))} />
-      </Form.Item>
-      {!record && regionList.length > 1 && (
-        <Form.Item name="regionId" label={t('unit.region')}>
-          <Select allowClear options={regionList.map((r) => ({ value: r.id, label: r.name }))} />
+      after={() => (
+        <Form.Item name="sort" label={t('common.sort')}>
+          <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       )}
-      <Form.Item name="parentId" label={t('unit.parent')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('common.none')}
-          options={units.filter((u) => u.id !== record?.id).map((u) => ({ value: u.id, label: u.name }))}
-        />
-      </Form.Item>
-      <Form.Item name="sort" label={t('common.sort')}>
-        <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
-    </FormModal>
+    >
+      {(current) =>
+        // A unit stays in the region it was created in; with one region there is nothing to choose.
+        !current &&
+        regionList.length > 1 && (
+          <Form.Item name="regionId" label={t('unit.region')}>
+            <Select allowClear options={regionList.map((r) => ({ value: r.id, label: r.name }))} />
+          </Form.Item>
+        )
+      }
+    </OrgFormModal>
   );
 }

@@ -2,12 +2,12 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { isAdminRole } from '../../../domain/enums.js';
 import { isVersionConflict } from '../../api/client.js';
-import { KEYS } from '../../api/hooks.js';
 import { can, type Policies, type User } from '../../api/types.js';
 import { disableUser, enableUser, resetPassword, resetTotp, unlockUser } from '../../api/users.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { qk } from '../../api/queryKeys.js';
 
 interface Props {
   user: User;
@@ -32,7 +32,7 @@ export function UserActions({ user, policies, onEdit, onPassword }: Props) {
     } catch (e) {
       void message.error(isVersionConflict(e) ? `${e.message} ${t('common.reloaded')}` : errorMessage(e));
     }
-    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+    await queryClient.invalidateQueries({ queryKey: qk.users.all });
   };
   const confirm = (key: string, title: string, label: string, onConfirm: () => Promise<void>, danger = false) => (
     <Popconfirm key={key} title={title} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onConfirm}>

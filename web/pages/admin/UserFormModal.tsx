@@ -4,21 +4,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '../../../domain/limits.js';
 import { Name } from '../../../domain/schemas/common.js';
 import { Account, Mobile } from '../../../domain/schemas/users.js';
-import { KEYS, useBodies, useUnits } from '../../api/hooks.js';
+import { useBodies, useUnits } from '../../api/hooks.js';
 import type { User } from '../../api/types.js';
 import { createUser, getUser, updateUser } from '../../api/users.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { RoleGrantsField, toGrantInput, toGrantValue, type GrantValue } from './RoleGrantsField.js';
+import { qk } from '../../api/queryKeys.js';
+import type { z } from 'zod';
+import type { UserCreate } from '../../../domain/schemas/users.js';
 
-interface Values {
-  account: string;
-  displayName: string;
-  mobile?: string | null;
-  unitId: string;
-  roles?: GrantValue[];
-}
+/** Roles as the grants field holds them (one scope value each). */
+type Values = Omit<z.input<typeof UserCreate>, 'roles'> & { roles?: GrantValue[] };
 
 /** Creates a user (then shows the one-time initial password) or edits one, roles and scopes included. */
 export function UserFormModal({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (account: string, password: string) => void }) {
@@ -48,11 +46,11 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
     }
     // 三员分立: admin roles wait for the secadmin; say so rather than let the form look ignored.
     if (saved.pendingRoles && saved.pendingRoles.proposalId !== record?.pendingRoles?.proposalId) void message.info(t('user.pendingSubmitted'));
-    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+    await queryClient.invalidateQueries({ queryKey: qk.users.all });
   };
   const reload = async () => {
     if (record) setRecord((await getUser(record.id)).data);
-    await queryClient.invalidateQueries({ queryKey: KEYS.users });
+    await queryClient.invalidateQueries({ queryKey: qk.users.all });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });

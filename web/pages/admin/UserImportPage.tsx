@@ -4,13 +4,13 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '../../../domain/limits.js';
 import { ApiError } from '../../api/client.js';
-import { KEYS } from '../../api/hooks.js';
 import type { ImportCommit, ImportPreview } from '../../api/types.js';
 import { commitImport, IMPORT_TEMPLATE_URL, previewImport } from '../../api/users.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ImportRowsTable } from './ImportRowsTable.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 用户导入: upload an .xlsx → preview every row with its errors → commit → the new accounts' initial passwords. */
 export function UserImportPage() {
@@ -35,7 +35,7 @@ export function UserImportPage() {
       if (step === 'preview') setPreview(await previewImport(f));
       else {
         setResult(await commitImport(f));
-        await queryClient.invalidateQueries({ queryKey: KEYS.users });
+        await queryClient.invalidateQueries({ queryKey: qk.users.all });
       }
     } catch (e) {
       setError(e instanceof Error ? e : new Error(errorMessage(e)));

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../domain/enums.js';
 import { ROLE_LABELS } from '../../../domain/labels.js';
-import { KEYS, useUnits } from '../../api/hooks.js';
+import { useUnits } from '../../api/hooks.js';
 import { can, type User } from '../../api/types.js';
 import { listUsers } from '../../api/users.js';
 import { InitialPasswordModal } from '../../components/InitialPasswordModal.js';
@@ -17,6 +17,7 @@ import { RoleProposalsPanel } from './RoleProposalsPanel.js';
 import { UserActions } from './UserActions.js';
 import { UserFormModal } from './UserFormModal.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 用户: the sysadmin keeps accounts; the secadmin sees the same list read-only, with unlock and reset 2FA. */
 export function UsersPage() {
@@ -28,7 +29,7 @@ export function UsersPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [role, setRole] = useState<Role | undefined>();
   const filter = { page, perPage, q, unitId, role };
-  const users = useQuery({ queryKey: [...KEYS.users, filter], queryFn: () => listUsers(filter), placeholderData: keepPreviousData });
+  const users = useQuery({ queryKey: qk.users.list(filter), queryFn: () => listUsers(filter), placeholderData: keepPreviousData });
   const units = useUnits();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [password, setPassword] = useState<{ account: string; password: string } | null>(null);

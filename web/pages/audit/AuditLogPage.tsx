@@ -6,7 +6,6 @@ import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { listAudit, listAuditActors, type AuditFilter } from '../../api/admin.js';
-import { KEYS } from '../../api/hooks.js';
 import type { AuditRecord } from '../../api/types.js';
 import { LoadError } from '../../components/LoadError.js';
 import { filterStyle, PageCard } from '../../components/PageCard.js';
@@ -14,6 +13,7 @@ import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { AuditRecordDetail } from './AuditRecordDetail.js';
 import { AuditVerifyButton } from './AuditVerifyButton.js';
+import { qk } from '../../api/queryKeys.js';
 
 interface FilterValues {
   category?: AuditCategory;
@@ -47,8 +47,8 @@ export function AuditLogPage() {
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(50);
   const filter: AuditFilter = { ...criteria, page, perPage };
-  const audit = useQuery({ queryKey: [...KEYS.audit, filter], queryFn: () => listAudit(filter), placeholderData: keepPreviousData });
-  const actors = useQuery({ queryKey: [...KEYS.audit, 'actors'], queryFn: listAuditActors });
+  const audit = useQuery({ queryKey: qk.audit.list(filter), queryFn: () => listAudit(filter), placeholderData: keepPreviousData });
+  const actors = useQuery({ queryKey: qk.audit.actors, queryFn: listAuditActors });
   const { lang } = useI18n();
   // Pickers, not typed codes: every action in words, grouped by its category.
   const actionOptions = AUDIT_CATEGORIES.map((c) => ({

@@ -10,12 +10,11 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from './AuthShell.js';
 import { BackToLogin } from './BackToLogin.js';
 import { PasswordRules } from './PasswordRules.js';
+import type { z } from 'zod';
+import type { ChangePasswordBody } from '../../../domain/schemas/auth.js';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+/** The new password typed twice: the second is the form's own check. */
+type Values = z.input<typeof ChangePasswordBody> & { confirm: string };
 
 function ChangePasswordForm({ me }: { me: Me }) {
   const { t } = useI18n();

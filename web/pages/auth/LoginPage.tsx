@@ -9,11 +9,10 @@ import { ApiError } from '../../api/client.js';
 import { STAGE_PATHS } from '../../auth/stages.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from './AuthShell.js';
+import type { z } from 'zod';
+import type { LoginBody } from '../../../domain/schemas/auth.js';
 
-interface Values {
-  account: string;
-  password: string;
-}
+type Values = z.input<typeof LoginBody>;
 
 /** /login: account (or mobile) and password; then on to whatever stage the session is at. */
 export function LoginPage() {

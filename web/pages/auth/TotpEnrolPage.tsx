@@ -10,11 +10,12 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from './AuthShell.js';
 import { BackToLogin } from './BackToLogin.js';
 import { TotpCodeForm } from './TotpCodeForm.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** Fetches a new secret once per visit (the query dedupes React's double mount in development). */
 function EnrolBody({ onEnrolled }: { onEnrolled: (stage: SessionStage, codes: string[]) => void }) {
   const { t } = useI18n();
-  const setup = useQuery({ queryKey: ['totp-setup'], queryFn: setupTotp, staleTime: Infinity, refetchOnMount: false, retry: false });
+  const setup = useQuery({ queryKey: qk.totpSetup, queryFn: setupTotp, staleTime: Infinity, refetchOnMount: false, retry: false });
   if (setup.isPending) return <Skeleton.Node active style={{ width: 200, height: 200 }} />;
   if (setup.isError) return <Alert type="error" showIcon title={setup.error.message} />;
   return (

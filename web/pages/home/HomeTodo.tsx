@@ -6,6 +6,7 @@ import { roleCodes, useCurrentUser } from '../../auth/CurrentUser.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { myUnits } from '../work/myUnits.js';
+import { qk } from '../../api/queryKeys.js';
 
 interface Count {
   key: string;
@@ -26,10 +27,10 @@ export function HomeTodo() {
   const roles = roleCodes(me);
   const unit = myUnits(me)[0]?.id;
   const isHead = roles.includes('unit_head');
-  const wb = useQuery({ queryKey: ['workbench', 'unit', unit], queryFn: () => unitWorkbench(unit), enabled: unit !== undefined });
-  const toApprove = useQuery({ queryKey: ['reports', 'submitted', unit], queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead && unit !== undefined });
-  const tf = useQuery({ queryKey: ['workbench', 'task-force'], queryFn: taskForceWorkbench, enabled: roles.includes('task_force') });
-  const hq = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench, enabled: roles.includes('hq_office') });
+  const wb = useQuery({ queryKey: qk.workbench.unit(unit), queryFn: () => unitWorkbench(unit), enabled: unit !== undefined });
+  const toApprove = useQuery({ queryKey: qk.reports.submitted(unit), queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead && unit !== undefined });
+  const tf = useQuery({ queryKey: qk.workbench.taskForce, queryFn: taskForceWorkbench, enabled: roles.includes('task_force') });
+  const hq = useQuery({ queryKey: qk.workbench.hq, queryFn: hqWorkbench, enabled: roles.includes('hq_office') });
 
   const counts: Count[] = [];
   if (unit !== undefined) {

@@ -5,6 +5,7 @@ import { LightReasons } from '../../components/LightTag.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { WorkSection } from '../work/WorkLines.js';
+import { qk } from '../../api/queryKeys.js';
 
 /**
  * The leading group's first page: blockers escalated to it, oldest first, to decide (resolve with the
@@ -13,8 +14,8 @@ import { WorkSection } from '../work/WorkLines.js';
  */
 export function LeaderDesk() {
   const { t } = useI18n();
-  const wb = useQuery({ queryKey: ['workbench', 'leader'], queryFn: leaderWorkbench });
-  const waiting = useQuery({ queryKey: ['blockers', 'open', 'leading_group'], queryFn: () => listBlockers({ status: 'open', level: 'leading_group', sort: 'oldest' }) });
+  const wb = useQuery({ queryKey: qk.workbench.leader, queryFn: leaderWorkbench });
+  const waiting = useQuery({ queryKey: qk.blockers.open('leading_group'), queryFn: () => listBlockers({ status: 'open', level: 'leading_group', sort: 'oldest' }) });
   const w = wb.data?.data;
   return (
     <Row gutter={[16, 16]} data-testid="leader-desk">

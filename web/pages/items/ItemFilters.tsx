@@ -1,31 +1,28 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useUnits } from '../../api/hooks.js';
-import { listAreas, listPlans, listPrograms } from '../../api/planning.js';
+import { listAreas, listPrograms } from '../../api/planning.js';
 import type { LightCounts } from '../../api/workTypes.js';
 import { LightCountTags } from '../../components/LightCountTags.js';
 import { filterStyle } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { ListParams } from './useListParams.js';
+import { useItemChoices } from './useItemChoices.js';
+import { qk } from '../../api/queryKeys.js';
 
-/** Plans and areas for the filter selects (one program per district, so its areas serve every list). */
-function usePlanAndAreaOptions() {
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
-  const programs = useQuery({ queryKey: ['programs'], queryFn: listPrograms });
+/** Areas for the filter select (one program per district, so its areas serve every list). */
+function useAreaOptions() {
+  const programs = useQuery({ queryKey: qk.programs, queryFn: listPrograms });
   const programId = programs.data?.data[0]?.id;
-  const areas = useQuery({ queryKey: ['areas', programId], queryFn: () => listAreas(programId!), enabled: !!programId });
-  return {
-    plans: (plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` })),
-    areas: (areas.data?.data ?? []).map((a) => ({ value: a.id, label: a.name })),
-  };
+  const areas = useQuery({ queryKey: qk.areas.of(programId), queryFn: () => listAreas(programId!), enabled: !!programId });
+  return (areas.data?.data ?? []).map((a) => ({ value: a.id, label: a.name }));
 }
 
 /** The filter row of the task, target and project lists: keyword, plan, area, unit, (due date), and counts by light. */
 export function ItemFilters({ params, update, counts, withDue = false }: { params: ListParams; update: (p: Partial<ListParams>) => void; counts: LightCounts | undefined; withDue?: boolean }) {
   const { t } = useI18n();
-  const units = useUnits();
-  const { plans, areas } = usePlanAndAreaOptions();
+  const { plans, units } = useItemChoices();
+  const areas = useAreaOptions();
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex wrap gap={8}>
@@ -38,7 +35,7 @@ export function ItemFilters({ params, update, counts, withDue = false }: { param
           placeholder={t('filter.unit')}
           value={params.unit}
           onChange={(v?: string) => update({ unit: v })}
-          options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          options={units}
           style={filterStyle(180)}
         />
         {withDue && (

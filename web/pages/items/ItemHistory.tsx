@@ -5,6 +5,7 @@ import type { ItemType } from '../../../domain/work.js';
 import { getItemHistory } from '../../api/planning.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { qk } from '../../api/queryKeys.js';
 
 const SHOWN = 8;
 /** Returns and claims sent back stand out; acceptances are good news. */
@@ -14,7 +15,7 @@ const COLOR: Record<string, string> = { claim_returned: 'red', report_returned: 
 export function ItemHistory({ itemType, itemId }: { itemType: ItemType; itemId: string }) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
-  const history = useQuery({ queryKey: ['history', itemType, itemId], queryFn: () => getItemHistory(itemType, itemId) });
+  const history = useQuery({ queryKey: qk.history.of(itemType, itemId), queryFn: () => getItemHistory(itemType, itemId) });
   const lines = history.data?.data ?? [];
   const shown = all ? lines : lines.slice(0, SHOWN);
   return (

@@ -10,6 +10,7 @@ import { BlockerList } from '../reports/BlockerList.js';
 import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ItemHistory } from './ItemHistory.js';
 import { ItemReports } from './ItemReports.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** What every target and project page shows beside its chart: light reasons, reports, blockers and history. */
 export function ItemSide({
@@ -27,8 +28,8 @@ export function ItemSide({
   measureUnit?: string;
 }) {
   const { t } = useI18n();
-  const reports = useQuery({ queryKey: ['reports', 'item', itemId], queryFn: () => listReports({ item: itemId }), retry: false });
-  const blockers = useQuery({ queryKey: ['blockers', 'item', itemId], queryFn: () => listBlockers({ item: itemId }), retry: false });
+  const reports = useQuery({ queryKey: qk.reports.ofItem(itemId), queryFn: () => listReports({ item: itemId }), retry: false });
+  const blockers = useQuery({ queryKey: qk.blockers.ofItem(itemId), queryFn: () => listBlockers({ item: itemId }), retry: false });
   return (
     <Flex vertical gap={16}>
       <Card size="small" title={t('light.reasons')}>

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { MilestoneCreate } from '../../../domain/schemas/task.js';
+import type { FormValues } from '../../components/formValues.js';
 import { addMilestone, removeMilestone, updateMilestone } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { isoDay, todayInZone } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemChanged } from '../../api/queryKeys.js';
 
 type Milestone = TaskDetail['milestones'][number];
-interface Values {
-  name: string;
-  due?: Dayjs | null;
-  doneOn?: Dayjs | null;
-}
+type Values = FormValues<z.input<typeof MilestoneCreate>, 'due' | 'doneOn'>;
 
 /** 新增节点 / 编辑节点 (HQ office): a name, its date, and the day it was done. */
 function MilestoneModal({ taskId, milestone, onClose }: { taskId: string; milestone?: Milestone; onClose: () => void }) {
@@ -23,7 +23,7 @@ function MilestoneModal({ taskId, milestone, onClose }: { taskId: string; milest
     const body = { name: v.name.trim(), due: isoDay(v.due), doneOn: isoDay(v.doneOn) };
     if (milestone) await updateMilestone(taskId, milestone.id, body);
     else await addMilestone(taskId, body);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
   const initial: Partial<Values> = milestone ? { name: milestone.name, due: milestone.due ? dayjs(milestone.due) : null, doneOn: milestone.doneOn ? dayjs(milestone.doneOn) : null } : {};
   return (
@@ -48,7 +48,7 @@ export function MilestoneList({ taskId, milestones, editable = false }: { taskId
   const [open, setOpen] = useState<Milestone | 'new' | null>(null);
   const remove = async (m: Milestone) => {
     await removeMilestone(taskId, m.id);
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
   return (
     <>

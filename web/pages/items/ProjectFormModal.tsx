@@ -1,30 +1,26 @@
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { ProjectCreate, ProjectPlanPut, StageDate } from '../../../domain/schemas/project.js';
+import type { FormValues } from '../../components/formValues.js';
 import { PROJECT_STAGES } from '../../../domain/work.js';
-import { useUnits } from '../../api/hooks.js';
-import { createProject, listPlans, setProjectPlan, updateProject } from '../../api/planning.js';
+import { createProject, setProjectPlan, updateProject } from '../../api/planning.js';
 import type { ProjectDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { isoDay } from '../../format.js';
 import { Money } from '../../../domain/schemas/work.js';
+import { itemChanged } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useItemChoices, useItemSave } from './useItemChoices.js';
 
-interface Values {
-  planId?: string | null;
-  code: string;
-  name: string;
-  ownerEnterprise?: string;
-  location?: string;
-  responsibleUnitId: string;
-  totalInvestment: string;
-  stage: (typeof PROJECT_STAGES)[number];
+type StageDate = z.input<typeof StageDate>;
+type Values = Omit<z.input<typeof ProjectCreate>, 'stageDates'> & {
   /** Planned and actual date of each stage: a planned date not reached in time turns the light red. */
-  dates?: Partial<Record<(typeof PROJECT_STAGES)[number], { planned?: Dayjs | null; actual?: Dayjs | null }>>;
-}
+  dates?: Partial<Record<(typeof PROJECT_STAGES)[number], FormValues<StageDate, 'planned' | 'actual'>>>;
+};
 const FIELDS = ['planId', 'code', 'name', 'ownerEnterprise', 'location', 'responsibleUnitId', 'totalInvestment', 'stage', 'stageDates'] as const;
 const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
 
@@ -34,10 +30,8 @@ const asDay = (s: string | null | undefined) => (s ? dayjs(s) : null);
  */
 export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const choices = useItemChoices();
+  const save = useItemSave('project');
   const initial: Partial<Values> = project
     ? {
         planId: project.planId,
@@ -69,9 +63,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
       stage: v.stage,
       stageDates,
     };
-    if (project) await updateProject(project.id, { version: project.version, ...fields });
-    else void navigate(`/projects/${(await createProject(fields)).data.id}`);
-    await qc.invalidateQueries();
+    await save(project ? updateProject(project.id, { version: project.version, ...fields }) : createProject(fields), !project);
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
   return (
@@ -85,7 +77,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
         </Form.Item>
       </Flex>
       <Form.Item name="planId" label={t('item.plan')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.plans} />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="ownerEnterprise" label={t('project.owner')} style={{ flex: '1 1 220px' }}>
@@ -97,7 +89,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
       </Flex>
       <Flex gap={12} wrap>
         <Form.Item name="responsibleUnitId" label={t('project.responsibleUnit')} rules={[{ required: true, message: t('common.required', { field: t('project.responsibleUnit') }) }]} style={{ flex: '1 1 220px' }}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="project-form-unit" />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={choices.units} data-testid="project-form-unit" />
         </Form.Item>
         <Form.Item
           name="totalInvestment"
@@ -130,9 +122,7 @@ export function ProjectFormModal({ project, onClose }: { project?: ProjectDetail
   );
 }
 
-interface PlanValues {
-  years: { year: number; planned: string }[];
-}
+type PlanValues = Omit<z.input<typeof ProjectPlanPut>, 'version'>;
 
 /** 年度投资计划 (HQ office): planned investment per year, 万元, exact; together no more than the total. */
 export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
@@ -140,7 +130,7 @@ export function ProjectPlanModal({ project, onClose }: { project: ProjectDetail;
   const qc = useQueryClient();
   const submit = async (v: PlanValues) => {
     await setProjectPlan(project.id, { version: project.version, years: (v.years ?? []).map((y) => ({ year: y.year, planned: y.planned.trim() })) });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'project');
   };
   return (
     <FormModal<PlanValues> title={t('project.planTitle')} initialValues={{ years: project.yearPlans }} fieldNames={['years']} submit={submit} onClose={onClose} testId="project-plan-form">

@@ -14,13 +14,14 @@ import { ItemSide } from './ItemSide.js';
 import { ProjectChart } from './ProjectChart.js';
 import { ProjectFormModal, ProjectPlanModal } from './ProjectFormModal.js';
 import { ReportButton } from './ReportButton.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** One key project: stage with dates (谋划 → 投产), planned vs. done investment by month, reports and blockers. */
 export function ProjectPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const mobile = useIsMobile();
-  const project = useQuery({ queryKey: ['projects', id], queryFn: () => getProject(id) });
+  const project = useQuery({ queryKey: qk.projects.detail(id), queryFn: () => getProject(id) });
   const [editing, setEditing] = useState<'project' | 'plan' | null>(null);
   if (project.isError) return <LoadError error={project.error} onRetry={() => void project.refetch()} />;
   if (!project.data) return <FullPageSpin />;

@@ -1,30 +1,21 @@
 import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { periodRange, periodsOfYear } from '../../../domain/periods.js';
-import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS, type TargetAccumulation } from '../../../domain/work.js';
-import { useUnits } from '../../api/hooks.js';
-import { createTarget, listPlans, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
+import { DIRECTIONS, TARGET_ACCUMULATIONS, TARGET_PERIODS } from '../../../domain/work.js';
+import { createTarget, recordActual, setTrajectory, updateTarget } from '../../api/planning.js';
 import type { TargetDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { todayInZone, trimDecimal as trim } from '../../format.js';
 import { TargetValue } from '../../../domain/schemas/work.js';
+import type { z } from 'zod';
+import type { ActualCreate, TargetCreate, TrajectoryPut } from '../../../domain/schemas/target.js';
+import { itemChanged } from '../../api/queryKeys.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useItemChoices, useItemSave } from './useItemChoices.js';
 
-interface Values {
-  planId: string;
-  code: string;
-  name: string;
-  measureUnit: string;
-  baseline: string;
-  direction: (typeof DIRECTIONS)[number];
-  dataUnitId: string;
-  period: (typeof TARGET_PERIODS)[number];
-  accumulation: TargetAccumulation;
-  goals: { year: number; goal: string }[];
-}
+type Values = z.input<typeof TargetCreate>;
 const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction', 'dataUnitId', 'period', 'accumulation', 'goals'] as const;
 
 /**
@@ -33,10 +24,8 @@ const FIELDS = ['planId', 'code', 'name', 'measureUnit', 'baseline', 'direction'
  */
 export function TargetFormModal({ target, onClose }: { target?: TargetDetail; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
+  const choices = useItemChoices();
+  const save = useItemSave('target');
   const initial: Partial<Values> = target
     ? {
         planId: target.planId,
@@ -63,16 +52,14 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
       accumulation: v.accumulation,
       goals: (v.goals ?? []).map((g) => ({ year: g.year, goal: g.goal.trim() })),
     };
-    if (target) await updateTarget(target.id, { version: target.version, ...fields });
-    else void navigate(`/targets/${(await createTarget({ planId: v.planId, ...fields })).data.id}`);
-    await qc.invalidateQueries();
+    await save(target ? updateTarget(target.id, { version: target.version, ...fields }) : createTarget({ planId: v.planId, ...fields }), !target);
   };
   const required = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }];
   const figure = (label: string) => [...required(label), schemaRule(TargetValue, t('target.valueFormat'))];
   return (
     <FormModal<Values> title={t(target ? 'target.edit' : 'target.new')} initialValues={initial} fieldNames={FIELDS} submit={submit} onClose={onClose} testId="target-form" width={680}>
       <Form.Item name="planId" label={t('item.plan')} rules={[{ required: true, message: t('common.required', { field: t('item.plan') }) }]}>
-        <Select disabled={!!target} showSearch={{ optionFilterProp: 'label' }} options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} data-testid="target-form-plan" />
+        <Select disabled={!!target} showSearch={{ optionFilterProp: 'label' }} options={choices.plans} data-testid="target-form-plan" />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="code" label={t('item.code')} rules={required(t('item.code'))} style={{ flex: '0 1 140px' }}>
@@ -100,7 +87,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
         <Select options={TARGET_ACCUMULATIONS.map((a) => ({ value: a, label: t(`target.accumulation.${a}`) }))} data-testid="target-form-accumulation" />
       </Form.Item>
       <Form.Item name="dataUnitId" label={t('target.dataUnit')} rules={[{ required: true, message: t('common.required', { field: t('target.dataUnit') }) }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="target-form-unit" />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={choices.units} data-testid="target-form-unit" />
       </Form.Item>
       <Form.Item label={t('target.goals')} required>
         <Form.List name="goals">
@@ -128,10 +115,7 @@ export function TargetFormModal({ target, onClose }: { target?: TargetDetail; on
   );
 }
 
-interface ActualValues {
-  period: string;
-  value: string;
-}
+type ActualValues = z.input<typeof ActualCreate>;
 
 /** 录入实际值 (HQ office): a period's actual, as the statistics bureau publishes it; reports write theirs when accepted. */
 export function ActualModal({ target, onClose }: { target: TargetDetail; onClose: () => void }) {
@@ -145,7 +129,7 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
     .reverse();
   const submit = async (v: ActualValues) => {
     await recordActual(target.id, { period: v.period, value: v.value.trim() });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'target');
   };
   return (
     <FormModal<ActualValues> title={t('target.recordActual')} initialValues={{ period: periods[0] }} fieldNames={['period', 'value']} submit={submit} onClose={onClose} testId="actual-form">
@@ -166,8 +150,9 @@ export function ActualModal({ target, onClose }: { target: TargetDetail; onClose
   );
 }
 
+/** The form holds the values alone: each period is the one shown in its place. */
 interface TrajectoryValues {
-  points: { expected: string }[];
+  points: Pick<z.input<typeof TrajectoryPut>['points'][number], 'expected'>[];
 }
 
 /**
@@ -182,7 +167,7 @@ export function TrajectoryModal({ target, year, onClose }: { target: TargetDetai
   const others = target.trajectory.filter((p) => p.year !== year && p.entered).map((p) => ({ period: p.period, expected: p.expected }));
   const save = async (points: { period: string; expected: string }[]) => {
     await setTrajectory(target.id, { version: target.version, points: [...others, ...points] });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'target');
   };
   const submit = async (v: TrajectoryValues) => {
     // The form holds only the values; each period is the one shown in its place.

@@ -14,13 +14,14 @@ import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
 import { TargetChart } from './TargetChart.js';
 import { ActualModal, TargetFormModal, TrajectoryModal } from './TargetFormModal.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** One target: goals, actual vs. trajectory chart with the year-end forecast, and 首战告捷. */
 export function TargetPage() {
   const { t, lang } = useI18n();
   const outlookText = useOutlookText();
   const { id = '' } = useParams();
-  const target = useQuery({ queryKey: ['targets', id], queryFn: () => getTarget(id) });
+  const target = useQuery({ queryKey: qk.targets.detail(id), queryFn: () => getTarget(id) });
   const thisYear = Number(todayInZone().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const [editing, setEditing] = useState<'target' | 'actual' | 'trajectory' | null>(null);

@@ -1,31 +1,19 @@
 import { DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate } from 'react-router';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import type { Recurrence, TaskCreate } from '../../../domain/schemas/task.js';
+import type { FormValues } from '../../components/formValues.js';
 import { DEADLINE_KINDS, REPORT_PERIODS } from '../../../domain/work.js';
-import { useUnits } from '../../api/hooks.js';
-import { createTask, listPlans, updateTask } from '../../api/planning.js';
+import { createTask, updateTask } from '../../api/planning.js';
 import type { TaskDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { isoDay, trimDecimal } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useItemChoices, useItemSave } from './useItemChoices.js';
 
-interface Values {
-  planId: string;
-  code: string;
-  title: string;
-  description?: string;
-  leadUnitId?: string | null;
-  supportUnitIds?: string[];
-  responsiblePost?: string;
-  weight?: string;
-  startDate?: Dayjs | null;
-  deadlineKind: (typeof DEADLINE_KINDS)[number];
-  deadline?: Dayjs | null;
-  every?: 'month' | 'quarter';
-  day?: number | null;
-  reportPeriod: (typeof REPORT_PERIODS)[number];
-}
+type RecurrenceInput = z.input<typeof Recurrence>;
+/** The schema's task, its recurrence as two fields (every, day) the form shows beside the deadline. */
+type Values = FormValues<Omit<z.input<typeof TaskCreate>, 'recurrence'>, 'startDate' | 'deadline'> & { every?: RecurrenceInput['every']; day?: number | null };
 
 const FIELDS = ['planId', 'code', 'title', 'description', 'leadUnitId', 'supportUnitIds', 'responsiblePost', 'weight', 'startDate', 'deadlineKind', 'deadline', 'reportPeriod'] as const;
 
@@ -56,11 +44,8 @@ function valuesOf(task: TaskDetail): Values {
  */
 export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDetail; parent?: TaskDetail; planId?: string; onClose: () => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const units = useUnits();
-  const plans = useQuery({ queryKey: ['plans', 'options'], queryFn: () => listPlans() });
-  const unitOptions = (units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const choices = useItemChoices();
+  const save = useItemSave('task');
   const initial: Partial<Values> = task
     ? valuesOf(task)
     : { planId: parent?.planId ?? planId, deadlineKind: 'date', every: 'month', day: 10, reportPeriod: parent?.reportPeriod ?? 'monthly', weight: '1', supportUnitIds: [] };
@@ -80,9 +65,7 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
       recurrence: v.deadlineKind === 'recurring' ? { every: v.every ?? 'month', day: v.day ?? 10 } : null,
       reportPeriod: v.reportPeriod,
     };
-    const saved = task ? await updateTask(task.id, { version: task.version, ...fields }) : await createTask({ planId: v.planId, parentId: parent?.id ?? null, ...fields });
-    await qc.invalidateQueries();
-    if (!task) void navigate(`/tasks/${saved.data.id}`);
+    await save(task ? updateTask(task.id, { version: task.version, ...fields }) : createTask({ planId: v.planId, parentId: parent?.id ?? null, ...fields }), !task);
   };
 
   return (
@@ -101,7 +84,7 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
             <Select
               disabled={!!task || !!parent}
               showSearch={{ optionFilterProp: 'label' }}
-              options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
+              options={choices.plans}
               data-testid="task-form-plan"
             />
           </Form.Item>
@@ -118,10 +101,10 @@ export function TaskFormModal({ task, parent, planId, onClose }: { task?: TaskDe
           </Form.Item>
           <Flex gap={12} wrap>
             <Form.Item name="leadUnitId" label={t('item.leadUnit')} style={{ flex: '1 1 220px' }}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} data-testid="task-form-lead" />
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.units} data-testid="task-form-lead" />
             </Form.Item>
             <Form.Item name="supportUnitIds" label={t('task.supportUnits')} style={{ flex: '2 1 300px' }}>
-              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} data-testid="task-form-support" />
+              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={choices.units} data-testid="task-form-support" />
             </Form.Item>
           </Flex>
           <Flex gap={12} wrap>

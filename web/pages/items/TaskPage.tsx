@@ -22,6 +22,7 @@ import { trimDecimal } from '../../format.js';
 import { ItemReports } from './ItemReports.js';
 import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** One task: where it sits in the tree, its units and claims, milestones, reports, blockers and why its light has its colour. */
 export function TaskPage() {
@@ -29,9 +30,9 @@ export function TaskPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const me = useCurrentUser();
-  const task = useQuery({ queryKey: ['tasks', id], queryFn: () => getTask(id) });
-  const reports = useQuery({ queryKey: ['reports', 'item', id], queryFn: () => listReports({ item: id }), retry: false });
-  const blockers = useQuery({ queryKey: ['blockers', 'item', id], queryFn: () => listBlockers({ item: id }), retry: false });
+  const task = useQuery({ queryKey: qk.tasks.detail(id), queryFn: () => getTask(id) });
+  const reports = useQuery({ queryKey: qk.reports.ofItem(id), queryFn: () => listReports({ item: id }), retry: false });
+  const blockers = useQuery({ queryKey: qk.blockers.ofItem(id), queryFn: () => listBlockers({ item: id }), retry: false });
   const [claimUnit, setClaimUnit] = useState<string | null>(null);
   const [editing, setEditing] = useState<'edit' | 'child' | null>(null);
   if (task.isError) return <LoadError error={task.error} onRetry={() => void task.refetch()} />;

@@ -8,6 +8,7 @@ import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemChanged } from '../../api/queryKeys.js';
 
 const CLAIM_COLOR = { unclaimed: 'default', submitted: 'processing', approved: 'green', returned: 'red' } as const;
 
@@ -29,7 +30,7 @@ export function TaskUnits({ task, policies, onClaim }: { task: TaskDetail; polic
     try {
       await call();
       void message.success(done);
-      await qc.invalidateQueries();
+      await itemChanged(qc, 'task');
       return true;
     } catch (e) {
       void message.error(errorMessage(e));

@@ -2,14 +2,15 @@ import { Col, Row } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { listProjects, listTargets, listTasks } from '../../api/planning.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** Counts by light of all tasks, targets and projects: the three lists' own counts. */
 export function LightTotals() {
   const first = { page: 1, perPage: 1 };
   const kinds = [
-    ['task', useQuery({ queryKey: ['tasks', first], queryFn: () => listTasks(first) })],
-    ['target', useQuery({ queryKey: ['targets', first], queryFn: () => listTargets(first) })],
-    ['project', useQuery({ queryKey: ['projects', first], queryFn: () => listProjects(first) })],
+    ['task', useQuery({ queryKey: qk.tasks.list(first), queryFn: () => listTasks(first) })],
+    ['target', useQuery({ queryKey: qk.targets.list(first), queryFn: () => listTargets(first) })],
+    ['project', useQuery({ queryKey: qk.projects.list(first), queryFn: () => listProjects(first) })],
   ] as const;
   return (
     <Row gutter={[16, 16]}>

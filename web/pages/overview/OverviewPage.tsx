@@ -13,6 +13,7 @@ import { PageCard } from '../../components/PageCard.js';
 import { LightTotals } from './LightTotals.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** The list filter a group opens as; task forces have none (their plans do). */
 const FILTER: Record<RollupBy, string | null> = { plan: 'plan', area: 'area', unit: 'unit', taskForce: null };
@@ -50,7 +51,7 @@ export function OverviewPage() {
   const [sp, setSp] = useSearchParams();
   const by: RollupBy = (ROLLUP_BY as readonly string[]).includes(sp.get('by') ?? '') ? (sp.get('by') as RollupBy) : 'plan';
   const item = (ITEM_TYPES as readonly string[]).includes(sp.get('item') ?? '') ? (sp.get('item') as ItemType) : undefined;
-  const rollup = useQuery({ queryKey: ['lights', 'rollup', by, item], queryFn: () => getRollup(by, item) });
+  const rollup = useQuery({ queryKey: qk.lights.rollup(by, item), queryFn: () => getRollup(by, item) });
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(sp);
     for (const [k, v] of Object.entries(patch)) {

@@ -2,21 +2,17 @@ import { Flex, Form, Input, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { PLAN_KINDS } from '../../../domain/work.js';
+import type { z } from 'zod';
+import type { PlanCreate } from '../../../domain/schemas/plan.js';
 import { useBodies, useUnits } from '../../api/hooks.js';
 import { createPlan, listAreas, listPrograms, updatePlan } from '../../api/planning.js';
 import type { PlanDetail } from '../../api/workTypes.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  kind: (typeof PLAN_KINDS)[number];
-  code: string;
-  title: string;
-  summary?: string;
-  taskForceId?: string | null;
-  leadUnitId?: string | null;
-  areaIds?: string[];
-}
+/** The program is the district's one, not a field. */
+type Values = Omit<z.input<typeof PlanCreate>, 'programId'>;
 const FIELDS = ['kind', 'code', 'title', 'summary', 'taskForceId', 'leadUnitId', 'areaIds'] as const;
 
 /**
@@ -29,9 +25,9 @@ export function PlanFormModal({ plan, onClose }: { plan?: PlanDetail; onClose: (
   const navigate = useNavigate();
   const units = useUnits();
   const bodies = useBodies();
-  const programs = useQuery({ queryKey: ['programs'], queryFn: listPrograms });
+  const programs = useQuery({ queryKey: qk.programs, queryFn: listPrograms });
   const programId = plan?.programId ?? programs.data?.data[0]?.id;
-  const areas = useQuery({ queryKey: ['areas', programId], queryFn: () => listAreas(programId!), enabled: !!programId });
+  const areas = useQuery({ queryKey: qk.areas.of(programId), queryFn: () => listAreas(programId!), enabled: !!programId });
   const initial: Partial<Values> = plan
     ? { kind: plan.kind, code: plan.code, title: plan.title, summary: plan.summary, taskForceId: plan.taskForceId, leadUnitId: plan.leadUnitId, areaIds: plan.areas.map((a) => a.id) }
     : { kind: 'special', areaIds: [] };
@@ -43,7 +39,8 @@ export function PlanFormModal({ plan, onClose }: { plan?: PlanDetail; onClose: (
       const saved = await createPlan({ programId: programId!, ...fields });
       void navigate(`/plans/${saved.data.id}`);
     }
-    await qc.invalidateQueries();
+    // Items show their plan's code and title, and the rollups group by plan.
+    await invalidate(qc, qk.plans.all, qk.tasks.all, qk.targets.all, qk.projects.all, qk.lights.all);
   };
 
   return (

@@ -12,13 +12,14 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 import { PlanSteps } from './PlanSteps.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** One plan: its state and who approved it, its versions, the lights of its tasks, targets and projects, and the review steps. */
 export function PlanPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const plan = useQuery({ queryKey: ['plans', id], queryFn: () => getPlan(id) });
-  const versions = useQuery({ queryKey: ['plans', id, 'versions'], queryFn: () => listPlanVersions(id) });
+  const plan = useQuery({ queryKey: qk.plans.detail(id), queryFn: () => getPlan(id) });
+  const versions = useQuery({ queryKey: qk.plans.versions(id), queryFn: () => listPlanVersions(id) });
   const [editing, setEditing] = useState(false);
   if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) return <FullPageSpin />;

@@ -6,6 +6,7 @@ import { can, type Policies } from '../../api/types.js';
 import type { PlanDetail } from '../../api/workTypes.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
 
 /** The review steps the server allows now: submit for review, approve (with the decision), publish, return (with a reason). */
 export function PlanSteps({ plan, policies }: { plan: PlanDetail; policies: Policies }) {
@@ -21,7 +22,8 @@ export function PlanSteps({ plan, policies }: { plan: PlanDetail; policies: Poli
     try {
       await stepPlan(plan.id, step, { version: plan.version, ...extra });
       void message.success(t(`plan.${step}`));
-      await qc.invalidateQueries({ queryKey: ['plans'] });
+      // Publishing brings the plan's items into the workbenches and the overview.
+      await invalidate(qc, qk.plans.all, qk.workbench.all, qk.lights.all);
       setAsking(null);
       setText('');
     } catch (e) {

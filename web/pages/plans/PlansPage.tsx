@@ -13,11 +13,12 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 方案: the "1+6" plans and the mechanism plans, with their review state and version. */
 export function PlansPage() {
   const { t } = useI18n();
-  const plans = useQuery({ queryKey: ['plans', 'all'], queryFn: () => listPlans() });
+  const plans = useQuery({ queryKey: qk.plans.lists, queryFn: () => listPlans() });
   const [creating, setCreating] = useState(false);
   if (plans.isError) return <LoadError error={plans.error} onRetry={() => void plans.refetch()} />;
   return (

@@ -7,6 +7,7 @@ import { can } from '../../api/types.js';
 import type { Blocker } from '../../api/workTypes.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
 
 /**
  * Escalate (unit → task force → HQ → leading group) or resolve one open blocker. The list's
@@ -17,7 +18,7 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const row = useQuery({ queryKey: ['blockers', blocker.id], queryFn: () => getBlocker(blocker.id) });
+  const row = useQuery({ queryKey: qk.blockers.detail(blocker.id), queryFn: () => getBlocker(blocker.id) });
   const [resolving, setResolving] = useState(false);
   const [text, setText] = useState('');
   const [instructing, setInstructing] = useState(false);
@@ -38,10 +39,8 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
       void message.success(done);
       setResolving(false);
       setInstructing(false);
-      await qc.invalidateQueries({ queryKey: ['blockers'] });
-      await qc.invalidateQueries({ queryKey: ['reports'] });
       // The workbenches count open blockers by level (the HQ desk); they would show the old counts for a while.
-      await qc.invalidateQueries({ queryKey: ['workbench'] });
+      await invalidate(qc, qk.blockers.all, qk.reports.all, qk.workbench.all);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {

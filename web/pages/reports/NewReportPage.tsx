@@ -16,6 +16,7 @@ import { itemPath } from '../work/itemPath.js';
 import { ReportBriefCard } from './ReportBriefCard.js';
 import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { useItemHead } from './useItemHead.js';
+import { qk, reportChanged } from '../../api/queryKeys.js';
 
 /** 填报进展: a new report on an item for a period (the workbench passes the period that is due). */
 export function NewReportPage() {
@@ -29,7 +30,7 @@ export function NewReportPage() {
   const itemId = sp.get('itemId') ?? undefined;
   const head = useItemHead(itemType, itemId);
   const [period, setPeriod] = useState<string | null>(sp.get('period'));
-  const brief = useQuery({ queryKey: ['reportBrief', itemType, itemId], queryFn: () => reportBrief(itemType!, itemId!), enabled: !!itemType && !!itemId });
+  const brief = useQuery({ queryKey: qk.reports.brief(itemType, itemId), queryFn: () => reportBrief(itemType!, itemId!), enabled: !!itemType && !!itemId });
 
   if (!itemType || !itemId) return <NotFound />;
   if (head.isError) return <LoadError error={head.error} onRetry={() => void head.refetch()} />;
@@ -64,7 +65,7 @@ export function NewReportPage() {
     }
   };
   const done = async (id: string) => {
-    await qc.invalidateQueries();
+    await reportChanged(qc);
     navigate(`/reports/${id}`, { replace: true });
   };
 

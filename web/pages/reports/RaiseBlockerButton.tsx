@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { App, Button, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ItemType } from '../../../domain/work.js';
+import type { z } from 'zod';
+import type { BlockerCreate } from '../../../domain/schemas/blocker.js';
 import { raiseBlocker } from '../../api/reporting.js';
 import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FormModal } from '../../components/FormModal.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  title: string;
-  detail: string;
-}
+type Values = Pick<z.input<typeof BlockerCreate>, 'title' | 'detail'>;
 const FIELDS = ['title', 'detail'] as const;
 const EMPTY: Partial<Values> = { title: '', detail: '' };
 
@@ -31,9 +31,8 @@ export function RaiseBlockerButton({ itemType, itemId, ownerUnitIds, allowed }: 
   const submit = async (v: Values) => {
     await raiseBlocker({ itemType, itemId, title: v.title, detail: v.detail ?? '' });
     void message.success(t('blocker.raised'));
-    await qc.invalidateQueries({ queryKey: ['blockers'] });
     // The HQ desk and the task forces' queues count open blockers.
-    await qc.invalidateQueries({ queryKey: ['workbench'] });
+    await invalidate(qc, qk.blockers.all, qk.workbench.all);
   };
 
   return (

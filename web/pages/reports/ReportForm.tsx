@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { ActualString, InvestmentString, PercentString } from '../../../domain/schemas/report.js';
+import { ActualString, InvestmentString, PercentString, type ReportCreate } from '../../../domain/schemas/report.js';
+import type { z } from 'zod';
 import { PROJECT_STAGES, type ItemType, type ProjectStage } from '../../../domain/work.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { schemaRule } from '../../components/schemaRule.js';
@@ -9,14 +10,8 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { EvidenceUpload, evidenceRefs, type EvidenceFile } from './EvidenceUpload.js';
 
 /** What the form edits; the figure field depends on the kind of item. */
-export interface ReportValues {
-  text: string;
-  percent?: string;
-  actual?: string;
-  investment?: string;
-  stage?: ProjectStage;
-  blockers?: { title: string; detail?: string }[];
-}
+/** The report as its unit writes it: the item, period and evidence are the page's, not fields. */
+export type ReportValues = Pick<z.input<typeof ReportCreate>, 'text' | 'percent' | 'actual' | 'investment' | 'stage' | 'blockers'>;
 
 /** What the form hands back: the values, trimmed, and the evidence references. */
 export interface ReportPayload {

@@ -17,6 +17,7 @@ import { ReportActions } from './ReportActions.js';
 import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { ReportSteps } from './ReportSteps.js';
 import { ReportStatusTag } from './ReportStatusTag.js';
+import { qk, reportChanged } from '../../api/queryKeys.js';
 
 /** The figure the report carries, as text. */
 function Figure({ r }: { r: ReportDetail }) {
@@ -39,11 +40,11 @@ export function ReportPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const qc = useQueryClient();
-  const report = useQuery({ queryKey: ['reports', id], queryFn: () => getReport(id) });
+  const report = useQuery({ queryKey: qk.reports.detail(id), queryFn: () => getReport(id) });
   const item = report.data?.data;
   // While the unit writes (a draft, or a report that came back), what the item asks is beside the form.
   const brief = useQuery({
-    queryKey: ['reportBrief', item?.itemType, item?.itemId],
+    queryKey: qk.reports.brief(item?.itemType, item?.itemId),
     queryFn: () => reportBrief(item!.itemType, item!.itemId),
     enabled: !!item && can(report.data?.policies, 'update'),
   });
@@ -51,7 +52,7 @@ export function ReportPage() {
   if (!report.data) return <FullPageSpin />;
   const { data: r, policies } = report.data;
   const refresh = async () => {
-    await qc.invalidateQueries();
+    await reportChanged(qc);
   };
   const save = async (p: ReportPayload) => (await updateReport(r.id, { version: r.version, ...p })).data;
   const editable = can(policies, 'update');

@@ -4,6 +4,7 @@ import type { PeriodKind } from '../../../domain/periods.js';
 import type { ItemType } from '../../../domain/work.js';
 import { getProject, getTarget, getTask } from '../../api/planning.js';
 import type { LightReasonView } from '../../api/workTypes.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** What a report page shows of its item: name, light, and its reporting cycle. */
 export interface ItemHead {
@@ -29,4 +30,4 @@ async function loadHead(type: ItemType, id: string): Promise<ItemHead> {
 
 /** The item a report is about, loaded by its type and id. */
 export const useItemHead = (type: ItemType | undefined, id: string | undefined) =>
-  useQuery({ queryKey: ['itemHead', type, id], queryFn: () => loadHead(type!, id!), enabled: !!type && !!id });
+  useQuery({ queryKey: qk.itemHead.of(type, id), queryFn: () => loadHead(type!, id!), enabled: !!type && !!id });

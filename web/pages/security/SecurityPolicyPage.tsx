@@ -4,13 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SecurityPolicySchema, type SecurityPolicy } from '../../../domain/securityPolicy.js';
 import { getSecurityPolicy, putSecurityPolicy } from '../../api/admin.js';
 import { isVersionConflict } from '../../api/client.js';
-import { KEYS } from '../../api/hooks.js';
 import { can } from '../../api/types.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { MessageKey } from '../../i18n/translate.js';
+import { qk } from '../../api/queryKeys.js';
 
 type Field = keyof SecurityPolicy;
 const GROUPS: { title: MessageKey; fields: Field[] }[] = [
@@ -32,7 +32,7 @@ export function SecurityPolicyPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: KEYS.securityPolicy, queryFn: getSecurityPolicy });
+  const query = useQuery({ queryKey: qk.securityPolicy, queryFn: getSecurityPolicy });
   const [form] = Form.useForm<SecurityPolicy>();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function SecurityPolicyPage() {
     setConflict(null);
     try {
       const r = await putSecurityPolicy(query.data.data.version, policy);
-      queryClient.setQueryData(KEYS.securityPolicy, r);
+      queryClient.setQueryData(qk.securityPolicy, r);
       void message.success(t('common.saved'));
     } catch (e) {
       if (isVersionConflict(e)) {

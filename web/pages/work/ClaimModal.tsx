@@ -2,15 +2,17 @@ import { Button, DatePicker, Flex, Form, Input, Modal, Spin } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import type { z } from 'zod';
+import type { ClaimBody } from '../../../domain/schemas/claim.js';
 import { claimTask, getTask } from '../../api/planning.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
 
-interface Values {
-  measures: string;
-  milestones?: { name: string; due: Dayjs }[];
-}
+type ClaimInput = z.input<typeof ClaimBody>;
+/** The unit's share (version, unit) comes from the task; a milestone's due day from its date picker. */
+type Values = Pick<ClaimInput, 'measures'> & { milestones?: (Omit<NonNullable<ClaimInput['milestones']>[number], 'due'> & { due: Dayjs })[] };
 
 const FIELDS = ['measures', 'milestones'] as const;
 const EMPTY: Partial<Values> = { measures: '', milestones: [] };
@@ -22,7 +24,7 @@ const EMPTY: Partial<Values> = { measures: '', milestones: [] };
 export function ClaimModal({ taskId, unitId, onClose }: { taskId: string; unitId: string; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const task = useQuery({ queryKey: ['tasks', taskId], queryFn: () => getTask(taskId) });
+  const task = useQuery({ queryKey: qk.tasks.detail(taskId), queryFn: () => getTask(taskId) });
   const share = task.data?.data.units.find((u) => u.unitId === unitId);
   if (task.isError) return <LoadError error={task.error} />;
   if (!task.data) return <Spin fullscreen />;
@@ -42,7 +44,7 @@ export function ClaimModal({ taskId, unitId, onClose }: { taskId: string; unitId
       measures: v.measures,
       milestones: (v.milestones ?? []).map((m) => ({ name: m.name, due: m.due.format('YYYY-MM-DD') })),
     });
-    await qc.invalidateQueries();
+    await itemChanged(qc, 'task');
   };
 
   return (

@@ -9,13 +9,14 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { reportToLine } from './reportLines.js';
 import { WorkSection } from './WorkLines.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 指挥部办公室: lights of all tasks, targets and projects; reports to accept; unclaimed tasks; open blockers. */
 export function HqDeskPage() {
   const { t } = useI18n();
-  const wb = useQuery({ queryKey: ['workbench', 'hq'], queryFn: hqWorkbench });
+  const wb = useQuery({ queryKey: qk.workbench.hq, queryFn: hqWorkbench });
   // Blockers escalated to 指挥部 wait for the HQ office itself: listed here to resolve or pass on.
-  const hqBlockers = useQuery({ queryKey: ['blockers', 'open', 'hq'], queryFn: () => listBlockers({ status: 'open', level: 'hq' }) });
+  const hqBlockers = useQuery({ queryKey: qk.blockers.open('hq'), queryFn: () => listBlockers({ status: 'open', level: 'hq' }) });
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
   if (!wb.data) return <FullPageSpin />;
   const w = wb.data.data;

@@ -8,12 +8,13 @@ import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { reportToLine } from './reportLines.js';
 import { WorkSection } from './WorkLines.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 专项推进组的审核队列: reports its units' heads approved, and the lights of its plans' tasks. */
 export function ReviewQueuePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const wb = useQuery({ queryKey: ['workbench', 'task-force'], queryFn: taskForceWorkbench });
+  const wb = useQuery({ queryKey: qk.workbench.taskForce, queryFn: taskForceWorkbench });
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
   if (!wb.data) return <FullPageSpin />;
   const w = wb.data.data;

@@ -14,6 +14,7 @@ import { itemPath, newReportPath } from './itemPath.js';
 import { reportToLine } from './reportLines.js';
 import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
+import { qk } from '../../api/queryKeys.js';
 
 /** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
 export function UnitWorkbenchPage() {
@@ -23,8 +24,8 @@ export function UnitWorkbenchPage() {
   const units = myUnits(me);
   const [unit, setUnit] = useState<string | undefined>(units[0]?.id);
   const isHead = me.roles.some((r) => r.role === 'unit_head');
-  const wb = useQuery({ queryKey: ['workbench', 'unit', unit], queryFn: () => unitWorkbench(unit), enabled: units.length > 0 });
-  const toApprove = useQuery({ queryKey: ['reports', 'submitted', unit], queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead });
+  const wb = useQuery({ queryKey: qk.workbench.unit(unit), queryFn: () => unitWorkbench(unit), enabled: units.length > 0 });
+  const toApprove = useQuery({ queryKey: qk.reports.submitted(unit), queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead });
   const [claiming, setClaiming] = useState<{ taskId: string; unitId: string } | null>(null);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
