@@ -16,6 +16,8 @@ export function BlockerList({ blockers, empty, actionable = false, showItem = fa
   return (
     <List
       size="small"
+      // Keyed by id, not by position: when a decided blocker leaves the list, the next one's open dialog keeps what was picked in it.
+      rowKey="id"
       dataSource={blockers}
       locale={{ emptyText: empty ?? t('item.noBlockers') }}
       renderItem={(b) => (
