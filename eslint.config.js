@@ -1,5 +1,11 @@
 import tseslint from 'typescript-eslint';
 
+/** Test hooks the server's own code must not call: the program clock and the session cache's age. */
+const TEST_ONLY = [
+  { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
+  { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'server/db/migrations/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
@@ -14,20 +20,12 @@ export default tseslint.config(
     files: ['server/**/*.ts', 'demo/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
     ignores: ['server/testing/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
-            { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: TEST_ONLY }],
     },
   },
   {
     // The demo is not the server: server code reaches it only through firstStart.ts's dynamic
-    // import, when an empty database is to get it. Repeats the clock rule (a later block's options replace an earlier one's).
+    // import, when an empty database is to get it. Repeats the test-only rules (a later block's options replace an earlier one's).
     files: ['server/**/*.ts'],
     ignores: ['server/testing/**', '**/*.test.ts'],
     rules: {
@@ -35,8 +33,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
-            { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
+            ...TEST_ONLY,
             { group: ['**/demo/**', '../demo/*', '../../demo/*', '../../../demo/*'], message: 'The server does not import the demo (server/firstStart.ts loads it when wanted).' },
           ],
         },
