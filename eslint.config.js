@@ -5,6 +5,8 @@ const TEST_ONLY = [
   { group: ['**/clock.js'], importNames: ['setClockForTests'], message: 'Only tests set the program clock.' },
   { group: ['**/sessions.js'], importNames: ['ageCachedSessionsForTests'], message: 'Only tests age the session cache.' },
 ];
+/** The server does not import the demo. */
+const NOT_DEMO = { group: ['**/demo/**', '../demo/*', '../../demo/*', '../../../demo/*'], message: 'The server does not import the demo (server/firstStart.ts loads it when wanted).' };
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'server/db/migrations/**', '.tmp/**'] },
@@ -34,11 +36,22 @@ export default tseslint.config(
         {
           patterns: [
             ...TEST_ONLY,
-            { group: ['**/demo/**', '../demo/*', '../../demo/*', '../../../demo/*'], message: 'The server does not import the demo (server/firstStart.ts loads it when wanted).' },
+            NOT_DEMO,
           ],
         },
       ],
     },
+  },
+  {
+    // Presenters take read models (server/models/), not the queries that build them; queries never present.
+    files: ['server/presenters/**/*.ts'],
+    // Repeats the server's rules: a later block's options replace an earlier one's.
+    rules: { 'no-restricted-imports': ['error', { patterns: [...TEST_ONLY, NOT_DEMO, { group: ['**/queries/**'], message: 'Presenters take read models from server/models/, not queries.' }] }] },
+  },
+  {
+    files: ['server/queries/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...TEST_ONLY, NOT_DEMO, { group: ['**/presenters/**'], message: 'Queries return read models (server/models/); presenting is the route\'s next step.' }] }] },
   },
   {
     // The domain and the web app share code with the server but must never reach into it.

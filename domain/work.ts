@@ -41,3 +41,6 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'reviewed', 'a
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const BLOCKER_LEVELS = ['unit', 'task_force', 'hq', 'leading_group'] as const;
+
+/** One key for an item of any kind, for maps of tasks, targets and projects together. */
+export const itemKey = (type: string, id: string): string => `${type}:${id}`;

@@ -2,7 +2,7 @@ import type { Role } from '../../domain/enums.js';
 import type { RoleProposal, RoleProposalStatus } from '../../domain/schemas/users.js';
 import type { Actor } from '../context.js';
 import { roleProposalPolicy } from '../policies/user.js';
-import type { RoleProposalRow } from '../queries/roleProposals.js';
+import type { RoleProposalRow } from '../models/users.js';
 
 type Grant = { role: Role; unitId: string | null; bodyId: string | null };
 const grants = (v: unknown): Grant[] => (v as Grant[]).map(({ role, unitId, bodyId }) => ({ role, unitId: unitId ?? null, bodyId: bodyId ?? null }));

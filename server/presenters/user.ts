@@ -1,6 +1,5 @@
 import type { Role } from '../../domain/enums.js';
-import type { PendingRoles } from '../queries/roleProposals.js';
-import type { UserRow } from '../queries/users.js';
+import type { PendingRoles, UserRow } from '../models/users.js';
 import { presentGrants } from './roleProposal.js';
 
 interface RoleRow {

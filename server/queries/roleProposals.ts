@@ -3,12 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { RoleProposalStatus } from '../../domain/schemas/users.js';
 import type { Executor } from '../db/client.js';
 import { orgUnits, roleProposals, users } from '../db/schema/index.js';
+import type { PendingRoles, RoleProposalRow } from '../models/users.js';
 
-export interface PendingRoles {
-  proposalId: string;
-  roles: unknown;
-  proposedAt: Date;
-}
+export type { PendingRoles, RoleProposalRow } from '../models/users.js';
 
 /** The pending proposal of each of these users (one query for a page). */
 export async function pendingRolesOf(db: Executor, userIds: string[]): Promise<Map<string, PendingRoles>> {
@@ -42,7 +39,6 @@ function proposalQuery(db: Executor) {
     .leftJoin(decider, eq(decider.id, roleProposals.decidedById));
 }
 
-export type RoleProposalRow = NonNullable<Awaited<ReturnType<typeof findRoleProposal>>>;
 
 /** Proposals of one status, newest first. */
 export async function listRoleProposals(db: Executor, status: RoleProposalStatus, page: number, perPage: number) {
@@ -55,7 +51,7 @@ export async function listRoleProposals(db: Executor, status: RoleProposalStatus
   return { rows, total: c?.n ?? 0 };
 }
 
-export async function findRoleProposal(db: Executor, id: string) {
+export async function findRoleProposal(db: Executor, id: string): Promise<RoleProposalRow | undefined> {
   const [row] = await proposalQuery(db).where(eq(roleProposals.id, id));
   return row;
 }

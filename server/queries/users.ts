@@ -5,8 +5,9 @@ import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Executor } from '../db/client.js';
 import { loginFailures, orgUnits, userRoles, users } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
+import type { UserRow } from '../models/users.js';
 
-export type UserRow = typeof users.$inferSelect;
+export type { UserRow } from '../models/users.js';
 
 /** Login accepts the account name (any case) or the mobile number. */
 export async function findUserForLogin(db: Executor, accountOrMobile: string): Promise<UserRow | undefined> {

@@ -1,7 +1,6 @@
 import type { TaskUnitRole } from '../../../domain/work.js';
-import type { listUnclaimed } from '../../queries/planning/claims.js';
+import type { UnclaimedRow } from '../../models/planning.js';
 
-type UnclaimedRow = Awaited<ReturnType<typeof listUnclaimed>>['rows'][number];
 
 /** A unit late to claim its task: when it was assigned, when the claim was due, how many workdays late. */
 export function presentUnclaimed(r: UnclaimedRow) {

@@ -1,7 +1,7 @@
 import type { Light } from '../../../domain/lights.js';
 import type { PlanKind, PlanStatus } from '../../../domain/work.js';
 import type { planVersions } from '../../db/schema/index.js';
-import type { PlanRow } from '../../queries/planning/plans.js';
+import type { PlanRow } from '../../models/planning.js';
 import { iso } from './light.js';
 
 export function presentPlan(p: PlanRow) {

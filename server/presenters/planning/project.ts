@@ -1,7 +1,7 @@
 import type { Lang } from '../../../domain/enums.js';
 import { investmentByMonth, yearInvestment } from '../../../domain/investment.js';
 import type { ProjectStage } from '../../../domain/work.js';
-import type { LoadedProject, ProjectRow } from '../../queries/planning/projects.js';
+import type { LoadedProject, ProjectRow } from '../../models/planning.js';
 import { presentLight, presentReasons } from './light.js';
 
 type StageDate = { planned?: string | null; actual?: string | null };

@@ -1,5 +1,5 @@
 import { rollUpCounts } from '../../../domain/lights.js';
-import type { RollupGroup } from '../../queries/planning/rollup.js';
+import type { RollupGroup } from '../../models/planning.js';
 import { presentCounts } from './light.js';
 
 /** One roll-up line: the group, its worst light (domain rollUpCounts) and the counts behind it. */

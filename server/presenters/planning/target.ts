@@ -3,7 +3,7 @@ import { trajectory } from '../../../domain/targets.js';
 import { latestActual, yearOutlook } from '../../../domain/targetOutlook.js';
 import type { Direction, TargetAccumulation, TargetPeriod } from '../../../domain/work.js';
 import type { targetActuals } from '../../db/schema/index.js';
-import type { LoadedTarget, OutlookFacts, TargetRow } from '../../queries/planning/targets.js';
+import type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
 import { presentLight, presentReasons } from './light.js';
 
 /** A target as lists show it: with its newest actual and this year's outlook (`year`: Asia/Shanghai's current year). */

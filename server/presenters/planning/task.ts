@@ -2,8 +2,7 @@ import type { Recurrence } from '../../../domain/deadlines.js';
 import type { Lang } from '../../../domain/enums.js';
 import type { ClaimStatus, DeadlineKind, TaskUnitRole } from '../../../domain/work.js';
 import type { milestones } from '../../db/schema/index.js';
-import type { LoadedTask } from '../../queries/planning/taskDetail.js';
-import type { TaskRow } from '../../queries/planning/tasks.js';
+import type { LoadedTask, TaskRow } from '../../models/planning.js';
 import { iso, presentCounts, presentLight, presentReasons } from './light.js';
 
 type ReportPeriod = 'weekly' | 'monthly' | 'quarterly';

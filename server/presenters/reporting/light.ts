@@ -1,7 +1,7 @@
 import type { Lang } from '../../../domain/enums.js';
 import type { Light, LightReason } from '../../../domain/lights.js';
 import { lightReasonText } from '../../../domain/lightText.js';
-import type { ItemInfo } from '../../queries/reporting/items.js';
+import type { LineItem } from '../../models/reporting.js';
 
 /** A stored light with its reasons as sentences in the request's language. */
 export function presentLight(light: Light, reasons: LightReason[] | null | undefined, lang: Lang) {
@@ -11,7 +11,7 @@ export function presentLight(light: Light, reasons: LightReason[] | null | undef
   };
 }
 
-export type LineItem = Pick<ItemInfo, 'itemType' | 'itemId' | 'code' | 'title' | 'light' | 'lightReasons' | 'due'>;
+export type { LineItem } from '../../models/reporting.js';
 
 /** An item as a workbench line (the `due` date is the caller's to choose). */
 export function presentWorkItem(item: LineItem, lang: Lang, due: string | null = item.due) {

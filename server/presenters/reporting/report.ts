@@ -3,8 +3,9 @@ import { safeFileName } from '../../../domain/fileName.js';
 import type { ReportAction } from '../../../domain/workflows/report.js';
 import type { ItemType, ProjectStage, ReportStatus } from '../../../domain/work.js';
 import type { reports, reportSteps } from '../../db/schema/index.js';
-import { itemKey, type ItemInfo } from '../../queries/reporting/items.js';
-import type { ReportParts } from '../../queries/reporting/reports.js';
+import { itemKey } from '../../../domain/work.js';
+import type { ItemInfo } from '../../models/reporting.js';
+import type { ReportParts } from '../../models/reporting.js';
 import { presentBlocker } from './blocker.js';
 import { presentLight, presentWorkItem } from './light.js';
 

@@ -3,7 +3,7 @@ import { claimAllowsStep, REPORT_ACTIONS } from '../../../domain/workflows/repor
 import type { Ctx } from '../../context.js';
 import { reportPolicy } from '../../policies/report.js';
 import { presentReportDetail } from './report.js';
-import type { ReportDetailRow } from '../../queries/reporting/reports.js';
+import type { ReportDetailRow } from '../../models/reporting.js';
 
 /** `{ data, policies }` for a report as the actor sees it: a step is offered only when the unit's claim lets it go up. */
 export function presentReportView(ctx: Pick<Ctx, 'actor' | 'lang'>, d: ReportDetailRow) {

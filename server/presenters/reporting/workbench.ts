@@ -1,8 +1,8 @@
 import type { Lang } from '../../../domain/enums.js';
 import type { ClaimStatus, TaskUnitRole } from '../../../domain/work.js';
 import type { reports } from '../../db/schema/index.js';
-import type { ItemInfo } from '../../queries/reporting/items.js';
-import type { unitWorkbench } from '../../queries/reporting/workbenchUnit.js';
+import type { ItemInfo } from '../../models/reporting.js';
+import type { UnitWorkbench } from '../../models/reporting.js';
 import { presentWorkItem } from './light.js';
 import { presentReportLine } from './report.js';
 
@@ -16,7 +16,7 @@ export const presentReportLines = (rows: ReportRow[], items: Map<string, ItemInf
 export function presentUnitWorkbench(
   unitId: string,
   unitName: string | null,
-  w: Awaited<ReturnType<typeof unitWorkbench>>,
+  w: UnitWorkbench,
   items: Map<string, ItemInfo>,
   lang: Lang,
 ) {

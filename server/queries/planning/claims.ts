@@ -4,6 +4,7 @@ import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { claimDeadline, lastLateAssignmentDay } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
+import type { UnclaimedRow } from '../../models/planning.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -18,7 +19,7 @@ export interface UnclaimedFilter {
  * Units that have not claimed their (unfinished) task within the allowed workdays of its assignment
  * (`domain/claims.ts claimLate`, selected in SQL by the assignment day), oldest first.
  */
-export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: string, f: UnclaimedFilter, page: number, perPage: number) {
+export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: string, f: UnclaimedFilter, page: number, perPage: number): Promise<{ rows: UnclaimedRow[]; total: number }> {
   const lastDay = lastLateAssignmentDay(cal, today, f.workdays);
   const before = new Date((dayNumber(lastDay) + 1) * DAY_MS - SHANGHAI_MS);
   const conds: SQL[] = [eq(taskUnits.claimStatus, 'unclaimed'), lt(taskUnits.assignedAt, before), eq(tasks.done, false)];

@@ -3,14 +3,9 @@ import type { PlanKind, PlanStatus } from '../../../domain/work.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { areas, auditLog, bodies, orgUnits, planAreas, plans, planVersions, projects, targets, tasks, users } from '../../db/schema/index.js';
+import type { PlanRow } from '../../models/planning.js';
 
-export type PlanRow = typeof plans.$inferSelect & {
-  taskForceName: string | null;
-  leadUnitName: string | null;
-  /** The approver's post (users are shown by post, never by name). */
-  approvedByName: string | null;
-  areas: { id: string; code: string; name: string }[];
-};
+export type { PlanRow } from '../../models/planning.js';
 
 export interface PlanFilter {
   program?: string | undefined;

@@ -5,6 +5,7 @@ import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
+import type { LoadedProject, ProjectRow } from '../../models/planning.js';
 
 export interface ProjectFilter {
   sort?: 'code' | 'light' | 'investment';
@@ -17,7 +18,7 @@ export interface ProjectFilter {
   q?: string | undefined;
 }
 
-export type ProjectRow = typeof projects.$inferSelect & { responsibleUnitName: string };
+export type { LoadedProject, ProjectRow } from '../../models/planning.js';
 
 function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
@@ -82,7 +83,7 @@ export async function loadYearInvestments(db: Executor, ids: readonly string[], 
 }
 
 /** One project with its yearly plan and the investment done per month. */
-export async function loadProject(db: Executor, id: string) {
+export async function loadProject(db: Executor, id: string): Promise<LoadedProject | undefined> {
   const [row] = await db.select({ p: projects, unitName: orgUnits.name }).from(projects).innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId)).where(eq(projects.id, id));
   if (!row) return undefined;
   const [yearPlans, months] = await Promise.all([
@@ -91,4 +92,3 @@ export async function loadProject(db: Executor, id: string) {
   ]);
   return { project: { ...row.p, responsibleUnitName: row.unitName } as ProjectRow, yearPlans, months };
 }
-export type LoadedProject = NonNullable<Awaited<ReturnType<typeof loadProject>>>;

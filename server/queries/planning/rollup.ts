@@ -3,14 +3,9 @@ import type { RollupBy } from '../../../domain/schemas/rollup.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import { areas, bodies, orgUnits, plans, projects, targets, taskUnits, tasks } from '../../db/schema/index.js';
+import type { RollupGroup } from '../../models/planning.js';
 
-export interface RollupGroup {
-  id: string;
-  code: string;
-  name: string;
-  /** Items per stored light. */
-  lights: { light: string; n: number }[];
-}
+export type { RollupGroup } from '../../models/planning.js';
 
 type Counted = Promise<{ key: string | null; light: string; n: number }[]>;
 

@@ -4,6 +4,7 @@ import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, programs, targetActuals, targetGoals, targets, targetTrajectory } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
+import type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
 
 export interface TargetFilter {
   sort?: 'code' | 'light';
@@ -15,7 +16,7 @@ export interface TargetFilter {
   q?: string | undefined;
 }
 
-export type TargetRow = typeof targets.$inferSelect & { dataUnitName: string };
+export type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
 
 function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
@@ -50,12 +51,6 @@ export async function listTargets(db: Executor, f: TargetFilter, page: number, p
   return { rows: rows.map((r): TargetRow => ({ ...r.t, dataUnitName: r.dataUnitName })), total: c?.n ?? 0, counts };
 }
 
-/** What a list row needs to state this year's outlook: each target's goals, this and last year's actuals, and its newest actual. */
-export interface OutlookFacts {
-  goals: { year: number; goal: string }[];
-  actuals: { period: string; value: string }[];
-  latest: { period: string; value: string } | null;
-}
 
 export async function loadOutlookFacts(db: Executor, ids: readonly string[], year: number): Promise<Map<string, OutlookFacts>> {
   const out = new Map<string, OutlookFacts>(ids.map((id) => [id, { goals: [], actuals: [], latest: null }]));
@@ -84,7 +79,7 @@ export async function loadOutlookFacts(db: Executor, ids: readonly string[], yea
 }
 
 /** One target with its goals, entered points, accepted actuals and its program's years and goals. */
-export async function loadTarget(db: Executor, id: string) {
+export async function loadTarget(db: Executor, id: string): Promise<LoadedTarget | undefined> {
   const [row] = await db
     .select({ t: targets, dataUnitName: orgUnits.name, program: programs })
     .from(targets)
@@ -100,7 +95,6 @@ export async function loadTarget(db: Executor, id: string) {
   ]);
   return { target: { ...row.t, dataUnitName: row.dataUnitName } as TargetRow, program: row.program, goals, entered, actuals };
 }
-export type LoadedTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
 export const listActuals = (db: Executor, id: string) => db.select().from(targetActuals).where(eq(targetActuals.targetId, id)).orderBy(asc(targetActuals.period));
 

@@ -1,10 +1,11 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { milestones, orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
-import type { TaskRow } from './tasks.js';
+import type { LoadedTask, TaskRow } from '../../models/planning.js';
+export type { LoadedTask } from '../../models/planning.js';
 
 /** One task with its units and their claims, milestones, ancestors (breadcrumb) and children. */
-export async function loadTask(db: Executor, id: string) {
+export async function loadTask(db: Executor, id: string): Promise<LoadedTask | undefined> {
   const [row] = await db.select({ t: tasks, leadUnitName: orgUnits.name }).from(tasks).leftJoin(orgUnits, eq(orgUnits.id, tasks.leadUnitId)).where(eq(tasks.id, id));
   if (!row) return undefined;
   const task: TaskRow = { ...row.t, leadUnitName: row.leadUnitName };
@@ -39,4 +40,3 @@ export async function loadTask(db: Executor, id: string) {
     children: children.map((c) => ({ ...c, childCount: counts.get(c.id) ?? 0 })),
   };
 }
-export type LoadedTask = NonNullable<Awaited<ReturnType<typeof loadTask>>>;

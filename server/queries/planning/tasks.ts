@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
 import { lightRank } from './lights.js';
+import type { TaskRow } from '../../models/planning.js';
 
 export interface TaskFilter {
   plan?: string | undefined;
@@ -17,7 +18,7 @@ export interface TaskFilter {
   q?: string | undefined;
 }
 
-export type TaskRow = typeof tasks.$inferSelect & { leadUnitName: string | null };
+export type { TaskRow } from '../../models/planning.js';
 
 function conditions(f: TaskFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];

@@ -3,27 +3,14 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { taskDueDate } from '../../../domain/deadlines.js';
 import type { LightReason, Light } from '../../../domain/lights.js';
 import type { PeriodKind } from '../../../domain/periods.js';
-import type { ItemType } from '../../../domain/work.js';
+import { itemKey, type ItemType } from '../../../domain/work.js';
+export { itemKey } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
+import type { ItemInfo } from '../../models/reporting.js';
 import { plans, projects, targets, taskUnits, tasks } from '../../db/schema/index.js';
 
-/** What reporting needs to know of a task, target or project. */
-export interface ItemInfo {
-  itemType: ItemType;
-  itemId: string;
-  code: string;
-  title: string;
-  light: Light;
-  lightReasons: LightReason[];
-  planId: string | null;
-  /** The task force of the item's plan: it reviews the item's reports (the HQ office does when null). */
-  taskForceId: string | null;
-  periodKind: PeriodKind;
-  /** Deadline (task), or null. */
-  due: string | null;
-}
+export type { ItemInfo } from '../../models/reporting.js';
 
-export const itemKey = (type: string, id: string) => `${type}:${id}`;
 
 /** Loads many items in at most three queries, keyed by itemKey(type, id). */
 export async function loadItems(db: Executor, refs: { itemType: string; itemId: string }[]): Promise<Map<string, ItemInfo>> {

@@ -6,8 +6,9 @@ import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
 import { blockers, evidence, orgUnits, reportEvidence, reports, reportSteps, taskUnits, users } from '../../db/schema/index.js';
 import { maySeeReport } from '../../policies/report.js';
-import { itemInfoFromJson, itemInfoJson, type ItemInfo, type ItemJson } from './items.js';
+import { itemInfoFromJson, itemInfoJson, type ItemJson } from './items.js';
 import { reportScope } from './scope.js';
+import type { ReportDetailRow, ReportParts } from '../../models/reporting.js';
 
 export interface ReportFilter {
   itemType?: ItemType | undefined;
@@ -40,26 +41,7 @@ export async function listReports(db: Executor, actor: Actor | null, f: ReportFi
   return { rows, total: count?.n ?? 0 };
 }
 
-export type ReportRow = typeof reports.$inferSelect;
-type StepRow = typeof reportSteps.$inferSelect;
-type BlockerRow = typeof blockers.$inferSelect;
-
-/** A report's timed history, evidence and blockers. */
-export interface ReportParts {
-  steps: { step: StepRow; actorName: string | null }[];
-  files: { sha256: string; name: string; size: number; mime: string }[];
-  raised: { blocker: BlockerRow; unitName: string | null }[];
-}
-
-/** One report as its page shows it: the row, its unit's name, its item and its parts. */
-export interface ReportDetailRow {
-  report: ReportRow;
-  unitName: string | null;
-  item: ItemInfo | undefined;
-  /** On a task, the reporting unit's claim as it stands now ('unclaimed' when none; null for targets and projects). */
-  claimStatus: ClaimStatus | null;
-  parts: ReportParts;
-}
+export type { ReportDetailRow, ReportParts, ReportRow } from '../../models/reporting.js';
 
 const steps = sql<{ s: Record<string, unknown>; actorName: string | null }[]>`coalesce((
   select json_agg(json_build_object('s', ${jsonRowOf(reportSteps)}, 'actorName', ${users.displayName}) order by ${reportSteps.id})

@@ -3,7 +3,7 @@ import type { Light, LightReason } from '../../../domain/lights.js';
 import { worstFirst } from '../../../domain/worstFirst.js';
 import type { Executor } from '../../db/client.js';
 import { blockers, projects, targets, tasks } from '../../db/schema/index.js';
-import type { LineItem } from '../../presenters/reporting/light.js';
+import type { LineItem } from '../../models/reporting.js';
 import { taskDue } from './workbenchUnit.js';
 
 /** The leader's first page names this many of the worst items. */

@@ -8,7 +8,7 @@ import { claimDeadline } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
 import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
-import type { LineItem } from '../../presenters/reporting/light.js';
+import type { LineItem, UnitWorkbench } from '../../models/reporting.js';
 import { currentCalendar } from '../calendar.js';
 import { itemInfoFromJson, itemInfoJson, itemKey, type ItemInfo, type ItemJson } from './items.js';
 import type { ReportRow } from './reports.js';
@@ -47,7 +47,7 @@ const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), to
  * itself (the due date, the open period's report, a target left to report) mirrors that module's
  * functions; `workbenchRules.agreement.test.ts` holds the two together.
  */
-export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()) {
+export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()): Promise<UnitWorkbench> {
   const today = shanghaiDate(now);
   const calendar = await currentCalendar(db);
   const day = workbenchDay(today, calendar);
