@@ -135,8 +135,8 @@ interface Chart {
 
 /**
  * Reads the ECharts canvas of the element with this data-testid: its drawn size, and where each
- * series colour appears below the legend (the grid starts 40 px from the top). Waits until two
- * reads 250 ms apart agree, so the entry animation has ended.
+ * series colour appears below the legend (the grid starts 40 px from the top), once the chart says
+ * its drawing is finished.
  */
 async function chartInk(p: Page, testId: string, colors: Record<string, Rgb>): Promise<Chart> {
   const canvas = p.locator(`[data-testid=${testId}] canvas`).first();
@@ -169,14 +169,9 @@ async function chartInk(p: Page, testId: string, colors: Record<string, Rgb>): P
       },
       colors,
     );
-  let last = JSON.stringify(await read());
-  for (let i = 0; i < 40; i++) {
-    await p.waitForTimeout(250);
-    const now = JSON.stringify(await read());
-    if (now === last) break;
-    last = now;
-  }
-  return JSON.parse(last) as Chart;
+  // The chart marks itself when its drawing and animation are done (web/components/EChart.tsx).
+  await p.locator(`[data-testid=${testId}][data-chart-state=finished]`).waitFor();
+  return await read();
 }
 
 /** Clicks a year in the page's segmented year control. */

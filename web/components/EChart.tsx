@@ -25,6 +25,9 @@ export function EChart({ option, height = 320, testId }: { option: ChartOption; 
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    // Says when the drawing (and its animation) is done: tests read the canvas then, not after a wait.
+    const el = ref.current;
+    c.on('finished', () => el.setAttribute('data-chart-state', 'finished'));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
     return () => {
@@ -35,8 +38,12 @@ export function EChart({ option, height = 320, testId }: { option: ChartOption; 
   }, []);
 
   useEffect(() => {
-    // The app's font stack, so Chinese labels use the same CJK face as the page.
-    chart.current?.setOption({ textStyle: { fontFamily: theme.token?.fontFamily }, ...option }, true);
+    if (!chart.current) return;
+    ref.current?.setAttribute('data-chart-state', 'drawing');
+    // The app's font stack, so Chinese labels use the same CJK face as the page; no animation for
+    // those who asked their system for less motion.
+    const animation = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    chart.current.setOption({ textStyle: { fontFamily: theme.token?.fontFamily }, animation, ...option }, true);
   }, [option]);
 
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
