@@ -16,6 +16,7 @@ const PROJECT_BLOCKERS = [
   ['配套管网未接通', '园区管廊及供汽管网尚未接通，制约项目投产。'],
 ] as const;
 const LEVELS = ['unit', 'task_force', 'hq', 'leading_group'] as const;
+const CATEGORIES = ['funding', 'coordination', 'technical', 'public', 'institutional'] as const;
 
 /**
  * 堵点淤点难点: open blockers on the items that are behind, at every level of escalation, and a few
@@ -31,7 +32,12 @@ export function buildBlockers(
   const out: BlockerInsert[] = [];
   troubled.forEach((t, i) => {
     const [title, detail] = TASK_BLOCKERS[i % TASK_BLOCKERS.length]!;
-    const resolved = i % 5 === 4;
+    // Every state a blocker passes through: waiting for its holder, given to a resolver unit, resolved
+    // and waiting for the raiser to verify, closed.
+    const state = i % 5 === 4 ? 'closed' : i % 5 === 3 ? 'assigned' : i % 7 === 6 ? 'resolved' : 'open';
+    const raisedAt = at(c.cal.addWorkdays(c.today, -rng.int(3, 40)), 10);
+    const resolvedAt = state === 'closed' || state === 'resolved' ? at(c.cal.addWorkdays(c.today, -rng.int(0, 2)), 16) : null;
+    const resolver = troubled[(i + 1) % troubled.length]!.unitId;
     out.push({
       id: rng.uuid(),
       itemType: 'task',
@@ -39,11 +45,18 @@ export function buildBlockers(
       unitId: t.unitId,
       title,
       detail,
+      category: CATEGORIES[i % CATEGORIES.length]!,
+      helpAsked: i % 2 === 0 ? '请指挥部办公室协调相关部门给予支持。' : '',
       level: LEVELS[i % LEVELS.length]!,
-      status: resolved ? 'resolved' : 'open',
-      raisedAt: at(c.cal.addWorkdays(c.today, -rng.int(3, 40)), 10),
-      resolvedAt: resolved ? at(c.cal.addWorkdays(c.today, -rng.int(0, 2)), 16) : null,
-      resolution: resolved ? '经指挥部办公室协调，相关部门已明确解决路径和完成时限。' : null,
+      status: state,
+      raisedAt,
+      levelSince: raisedAt,
+      resolverUnitId: state === 'assigned' ? resolver : null,
+      dueDate: state === 'assigned' ? c.cal.addWorkdays(c.today, rng.int(2, 10)) : null,
+      assignNote: state === 'assigned' ? '请牵头会同相关单位研究解决，按期反馈办理结果。' : null,
+      resolvedAt,
+      verifiedAt: state === 'closed' ? resolvedAt : null,
+      resolution: resolvedAt ? '经指挥部办公室协调，相关部门已明确解决路径和完成时限。' : null,
     });
   });
   late.forEach((p, i) => {
@@ -55,9 +68,13 @@ export function buildBlockers(
       unitId: p.unitId,
       title,
       detail,
+      category: i % 3 === 0 ? 'land' : 'approval',
       level: LEVELS[(i + 1) % LEVELS.length]!,
       status: 'open',
-      raisedAt: at(c.cal.addWorkdays(c.today, -rng.int(5, 30)), 11),
+      ...(() => {
+        const raisedAt = at(c.cal.addWorkdays(c.today, -rng.int(5, 30)), 11);
+        return { raisedAt, levelSince: raisedAt };
+      })(),
     });
   });
   return out;

@@ -1,4 +1,4 @@
-import { areas, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../server/db/schema/index.js';
+import { areas, blockerItems, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../server/db/schema/index.js';
 import { markMidnightRun } from '../server/jobs/midnightRuns.js';
 import { lightEnv, refreshAllLights } from '../server/lights/refresh.js';
 import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
@@ -113,6 +113,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   await bulkInsert(tx, projectMonths, builtProjects.months);
   const blockerRows = buildBlockers(builtTasks.troubled, builtProjects.late, c, rng);
   await bulkInsert(tx, blockers, blockerRows);
+  await bulkInsert(tx, blockerItems, blockerRows.map((b) => ({ blockerId: b.id!, itemType: b.itemType, itemId: b.itemId })));
 
   // Lights are facts' consequences: computed once here, then kept current by commands and the midnight job.
   await refreshAllLights(tx, env);

@@ -90,8 +90,14 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'evidence.downloaded': { 'zh-CN': '下载了佐证材料', 'en-US': 'downloaded evidence' },
   'blocker.raised': { 'zh-CN': '上报了堵点', 'en-US': 'raised the blocker' },
   'blocker.escalated': { 'zh-CN': '向上一级上报了堵点', 'en-US': 'escalated the blocker' },
-  'blocker.resolved': { 'zh-CN': '办结了堵点', 'en-US': 'resolved the blocker' },
+  'blocker.resolved': { 'zh-CN': '填报了堵点的办理结果', 'en-US': 'reported solved the blocker' },
+  // Records written before blockers were returned at any level (and before the raiser verified) keep their words.
   'blocker.instructed': { 'zh-CN': '批示下发了堵点', 'en-US': 'sent back with an instruction the blocker' },
+  'blocker.assigned': { 'zh-CN': '交办了堵点', 'en-US': 'assigned to a resolver the blocker' },
+  'blocker.decided': { 'zh-CN': '决定了堵点的解决办法', 'en-US': 'decided the blocker' },
+  'blocker.returned': { 'zh-CN': '批示退回了堵点', 'en-US': 'sent back down with an instruction the blocker' },
+  'blocker.verified': { 'zh-CN': '确认办结了堵点', 'en-US': 'verified the resolution of the blocker' },
+  'blocker.reopened': { 'zh-CN': '重新打开了堵点', 'en-US': 'reopened the blocker' },
 };
 
 export interface AuditSentenceInput {

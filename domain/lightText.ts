@@ -24,10 +24,19 @@ const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
     'zh-CN': '{year}年计划投资{planned}万元，已完成{done}万元（{rate}%），序时进度{expected}%，落后{lag}个百分点',
     'en-US': '{year}: {done} of {planned} (10k yuan) invested ({rate}%), expected {expected}%: {lag|# point|# points} behind',
   },
+  blocked: { 'zh-CN': '有{count}个堵点尚未解决：“{title}”（{where}）', 'en-US': '{count|# unresolved blocker|# unresolved blockers}: "{title}" ({where})' },
   investment_on_track: {
     'zh-CN': '{year}年计划投资{planned}万元，已完成{done}万元（{rate}%），序时进度{expected}%',
     'en-US': '{year}: {done} of {planned} (10k yuan) invested ({rate}%), expected {expected}%',
   },
+};
+
+/** Where a blocker sits (the same words as its level tag in the web app). */
+const LEVEL_WORDS: Record<string, Record<Lang, string>> = {
+  unit: { 'zh-CN': '单位层面', 'en-US': 'at unit level' },
+  task_force: { 'zh-CN': '专项推进组', 'en-US': 'with the task force' },
+  hq: { 'zh-CN': '指挥部', 'en-US': 'with the HQ' },
+  leading_group: { 'zh-CN': '领导小组', 'en-US': 'with the leading group' },
 };
 
 /** The sentence shown beside a light, e.g. 节点“开工”逾期3个工作日. */
@@ -36,6 +45,7 @@ export function lightReasonText(r: LightReason, lang: Lang): string {
   if (!text) return r.code;
   const params = { unit: '', ...r.params };
   if (r.code === 'behind_schedule') return fillTemplate(text, { ...params, lag: lagPoints(r.params.expected, r.params.progress) }, { lang });
+  if (r.code === 'blocked') return fillTemplate(text, { ...params, where: LEVEL_WORDS[String(r.params.level)]?.[lang] ?? String(r.params.level) }, { lang });
   if (r.code === 'investment_behind') return fillTemplate(text, { ...params, lag: lagPoints(r.params.expected, r.params.rate) }, { lang });
   return fillTemplate(text, params, { lang });
 }

@@ -25,7 +25,8 @@ export interface LightReason {
     | 'awaiting_claim'
     | 'claim_overdue'
     | 'investment_behind'
-    | 'investment_on_track';
+    | 'investment_on_track'
+    | 'blocked';
   level: 'green' | 'yellow' | 'red';
   params: Record<string, string | number>;
 }
@@ -105,6 +106,13 @@ export interface LightFacts {
   awaitingClaimSince?: IsoDate | null;
   /** A project's investment this year (万元, exact decimals as strings): planned for the year and done so far. */
   investment?: InvestmentFact | null;
+  /** Unresolved blockers (堵点) holding the item back, oldest first. */
+  blockedBy?: readonly BlockedBy[] | null;
+}
+
+export interface BlockedBy {
+  title: string;
+  level: 'unit' | 'task_force' | 'hq' | 'leading_group';
 }
 
 export interface InvestmentFact {
@@ -210,6 +218,10 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
   }
 
   if (noDeadline) reasons.push({ code: 'no_deadline', level: 'green', params: {} });
+  // Said, not scored: a unit that raises a 堵点 must not turn its own light for asking for help; the
+  // colour comes from the work, and the reason tells the reader what holds it back.
+  const blocked = (f.blockedBy ?? []).filter((b) => b && typeof b.title === 'string');
+  if (blocked.length) reasons.push({ code: 'blocked', level: 'green', params: { count: blocked.length, title: blocked[0]!.title, level: blocked[0]!.level } });
   reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
   const worst = reasons[0]?.level ?? 'green';
   if (worst === 'green' && awaitingClaim) return { light: 'not_started', reasons };

@@ -71,6 +71,8 @@ export const ReportCreate = z
     if (foreign.length) ctx.addIssue({ code: 'unrecognized_keys', keys: foreign, path: [], input: r, message: 'not for this item' });
   });
 export type ReportCreate = z.infer<typeof ReportCreate>;
+/** What a client sends (defaults not yet applied). */
+export type ReportCreateInput = z.input<typeof ReportCreate>;
 
 /** Edits while the report is with its unit (draft or returned). `evidence` replaces the list; `blockers` are added. */
 export const ReportUpdate = z.strictObject({
@@ -84,6 +86,7 @@ export const ReportUpdate = z.strictObject({
   blockers: z.array(BlockerInline).max(10).optional(),
 });
 export type ReportUpdate = z.infer<typeof ReportUpdate>;
+export type ReportUpdateInput = z.input<typeof ReportUpdate>;
 
 /** submit, approve, review, accept: the version read by the client, when it has one. */
 /** A step up the chain; `comment` is the optional 审批意见 that goes into the report's history with the step. */

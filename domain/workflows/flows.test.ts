@@ -32,11 +32,17 @@ describe('workflows', () => {
     expect(stepRoles(claimFlow, 'submitted', 'approve')).toEqual(['unit_head']);
     expect(nextState(claimFlow, 'returned', 'claim')).toBe('submitted');
   });
-  it('keeps a blocker open while it goes up or comes back down, and ends it when resolved', () => {
+  it('keeps a blocker unresolved while it goes up, comes back down or is given to a resolver, and closes it only when the raiser verifies', () => {
     expect(nextState(blockerFlow, 'open', 'escalate')).toBe('open');
-    expect(nextState(blockerFlow, 'open', 'instruct')).toBe('open');
-    expect(nextState(blockerFlow, 'open', 'resolve')).toBe('resolved');
-    expect(actionsFrom(blockerFlow, 'resolved')).toEqual([]);
-    expect(stepRoles(blockerFlow, 'open', 'instruct')).toEqual(['hq_office', 'leader']);
+    expect(nextState(blockerFlow, 'open', 'return')).toBe('open');
+    expect(nextState(blockerFlow, 'open', 'assign')).toBe('assigned');
+    expect(nextState(blockerFlow, 'assigned', 'resolve')).toBe('resolved');
+    expect(nextState(blockerFlow, 'open', 'resolve')).toBeUndefined();
+    expect(nextState(blockerFlow, 'open', 'decide')).toBe('resolved');
+    expect(actionsFrom(blockerFlow, 'resolved')).toEqual(['verify', 'reopen']);
+    expect(nextState(blockerFlow, 'resolved', 'reopen')).toBe('open');
+    expect(actionsFrom(blockerFlow, 'closed')).toEqual([]);
+    expect(stepRoles(blockerFlow, 'resolved', 'verify')).toEqual(['liaison', 'unit_head']);
+    expect(stepRoles(blockerFlow, 'open', 'return')).toEqual(['task_force', 'hq_office', 'leader']);
   });
 });

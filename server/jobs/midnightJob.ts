@@ -2,6 +2,7 @@ import { recordAudit } from '../audit.js';
 import { refreshRecurringDue } from '../commands/planning/taskFacts.js';
 import type { Database } from '../db/client.js';
 import { lightEnv, refreshAllLights } from '../lights/refresh.js';
+import { escalateWaitingBlockers } from './escalateBlockers.js';
 import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
 import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
 import { now as clockNow } from '../clock.js';
@@ -9,6 +10,8 @@ import { now as clockNow } from '../clock.js';
 export interface MidnightResult {
   date: string;
   movedDueDates: number;
+  /** Blockers that waited too long at their level and went up by themselves. */
+  escalatedBlockers: number;
   tasks: number;
   targets: number;
   projects: number;
@@ -26,9 +29,10 @@ export async function runMidnightJob(database: Database, now = clockNow()): Prom
     const env = await lightEnv(tx, now);
     // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
     const movedDueDates = await refreshRecurringDue(tx, env, { lights: false });
+    const escalatedBlockers = await escalateWaitingBlockers(tx, env, now);
     const counts = await refreshAllLights(tx, env);
     await markMidnightRun(tx, env.today);
-    const result = { date: env.today, movedDueDates, ...counts, ms: Date.now() - started };
+    const result = { date: env.today, movedDueDates, escalatedBlockers, ...counts, ms: Date.now() - started };
     await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'system.lights_refreshed', { entity: 'system', entityId: null, after: result });
     return result;
   });
@@ -63,7 +67,7 @@ export function startMidnightJob(database: Database, opts: SchedulerOptions = {}
       const at = now();
       if (!runIsDue(await lastMidnightRun(database.db), at)) return;
       const r = await runMidnightJob(database, at);
-      log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.ms} ms`);
+      log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
     } catch (e) {
       // A failed run is retried at the next wake-up; the server keeps serving meanwhile.
       log('midnight job failed', e);

@@ -1,8 +1,9 @@
-import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/calendar/days.js';
-import type { InvestmentFact } from '../../domain/lights.js';
+import type { BlockedBy, InvestmentFact } from '../../domain/lights.js';
 import type { Executor } from '../db/client.js';
-import { projectMonths, projectYearPlans, taskUnits } from '../db/schema/index.js';
+import { UNRESOLVED_BLOCKER_STATUSES } from '../../domain/schemas/blocker.js';
+import { blockerItems, blockers, projectMonths, projectYearPlans, taskUnits } from '../db/schema/index.js';
 
 /**
  * Facts a light needs beyond the item's own row, read for one item, a few, or all of them at once
@@ -41,4 +42,18 @@ export async function yearInvestments(db: Executor, year: number, projectIds?: r
     .groupBy(projectMonths.projectId);
   const doneBy = new Map(done.map((d) => [d.projectId, d.done]));
   return new Map(plans.map((p) => [p.projectId, { year, planned: p.planned, done: doneBy.get(p.projectId) ?? '0' }]));
+}
+
+/** Unresolved blockers holding back each of these items (for their lights' reasons). */
+export async function unresolvedBlockersOf(db: Executor, itemIds?: readonly string[]): Promise<Map<string, BlockedBy[]>> {
+  if (itemIds && !itemIds.length) return new Map();
+  const rows = await db
+    .select({ itemId: blockerItems.itemId, title: blockers.title, level: blockers.level })
+    .from(blockerItems)
+    .innerJoin(blockers, eq(blockers.id, blockerItems.blockerId))
+    .where(and(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES]), itemIds ? inArray(blockerItems.itemId, [...itemIds]) : undefined))
+    .orderBy(asc(blockers.raisedAt));
+  const out = new Map<string, BlockedBy[]>();
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), { title: r.title, level: r.level as BlockedBy['level'] }]);
+  return out;
 }

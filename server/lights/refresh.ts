@@ -7,7 +7,7 @@ import type { Executor } from '../db/client.js';
 import { milestones, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
-import { awaitingClaims, yearInvestments } from './factQueries.js';
+import { awaitingClaims, unresolvedBlockersOf, yearInvestments } from './factQueries.js';
 import { now as clockNow } from '../clock.js';
 
 /** What every light computation needs besides the item: today, the calendar, the thresholds. */
@@ -32,7 +32,8 @@ export async function refreshTaskLight(db: Executor, taskId: string, env: LightE
   if (!t) return;
   const ms = await db.select().from(milestones).where(eq(milestones.taskId, taskId));
   const claim = await awaitingClaims(db, [taskId]);
-  const r = computeLight(taskFacts(t, ms, env.today, claim.get(taskId) ?? null), env.calendar, env.thresholds);
+  const blocked = await unresolvedBlockersOf(db, [taskId]);
+  const r = computeLight({ ...taskFacts(t, ms, env.today, claim.get(taskId) ?? null), blockedBy: blocked.get(taskId) ?? null }, env.calendar, env.thresholds);
   await db.update(tasks).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(tasks.id, taskId));
 }
 
@@ -65,7 +66,8 @@ export async function refreshTargetLight(db: Executor, targetId: string, env: Li
   const entered = await db.select().from(targetTrajectory).where(eq(targetTrajectory.targetId, targetId));
   // Every actual (a few dozen at most): a 当期值 target's year to date is the sum of its periods.
   const actuals = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId));
-  const r = computeLight(targetFacts(t, goals, entered, actuals, env.today), env.calendar, env.thresholds);
+  const blocked = await unresolvedBlockersOf(db, [targetId]);
+  const r = computeLight({ ...targetFacts(t, goals, entered, actuals, env.today), blockedBy: blocked.get(targetId) ?? null }, env.calendar, env.thresholds);
   await db.update(targets).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(targets.id, targetId));
 }
 
@@ -74,8 +76,18 @@ export async function refreshProjectLight(db: Executor, projectId: string, env: 
   const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!p) return;
   const investment = await yearInvestments(db, Number(env.today.slice(0, 4)), [projectId]);
-  const r = computeLight(projectFacts(p, env.today, investment.get(projectId) ?? null), env.calendar, env.thresholds);
+  const blocked = await unresolvedBlockersOf(db, [projectId]);
+  const r = computeLight({ ...projectFacts(p, env.today, investment.get(projectId) ?? null), blockedBy: blocked.get(projectId) ?? null }, env.calendar, env.thresholds);
   await db.update(projects).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(projects.id, projectId));
+}
+
+/** Recomputes the light of each item these refer to (after a blocker that holds them back moved). */
+export async function refreshItemLights(db: Executor, items: readonly { itemType: string; itemId: string }[], env: LightEnv): Promise<void> {
+  for (const i of items) {
+    if (i.itemType === 'task') await refreshTaskLight(db, i.itemId, env);
+    else if (i.itemType === 'target') await refreshTargetLight(db, i.itemId, env);
+    else if (i.itemType === 'project') await refreshProjectLight(db, i.itemId, env);
+  }
 }
 
 export { refreshAllLights } from './refreshAll.js';

@@ -3,7 +3,7 @@ import { computeLight, type LightResult } from '../../domain/lights.js';
 import type { Executor } from '../db/client.js';
 import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
-import { awaitingClaims, yearInvestments } from './factQueries.js';
+import { awaitingClaims, unresolvedBlockersOf, yearInvestments } from './factQueries.js';
 import type { LightEnv } from './refresh.js';
 
 /** Rows per UPDATE … FROM (VALUES …): three parameters a row, far below PostgreSQL's 65,535. */
@@ -41,7 +41,8 @@ async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects'
  * commands that change facts roll it up — so the order of tasks does not matter.
  */
 export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ tasks: number; targets: number; projects: number }> {
-  const light = (f: Parameters<typeof computeLight>[0]) => computeLight(f, env.calendar, env.thresholds);
+  const blocked = await unresolvedBlockersOf(db);
+  const light = (f: Parameters<typeof computeLight>[0], id: string) => computeLight({ ...f, blockedBy: blocked.get(id) ?? null }, env.calendar, env.thresholds);
   // One after the other: inside a transaction the queries share one connection.
   const taskRows = await db
     .select({
@@ -58,7 +59,7 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
     .from(tasks);
   const ms = groupBy(await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones), (m) => m.taskId);
   const claims = await awaitingClaims(db);
-  await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null)) })));
+  await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null), t.id) })));
 
   const targetRows = await db
     .select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit, accumulation: targets.accumulation })
@@ -73,11 +74,11 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   await storeLights(
     db,
     'targets',
-    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], actuals.get(t.id) ?? [], env.today)) })),
+    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], actuals.get(t.id) ?? [], env.today), t.id) })),
   );
 
   const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);
   const investments = await yearInvestments(db, Number(env.today.slice(0, 4)));
-  await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today, investments.get(p.id) ?? null)) })));
+  await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today, investments.get(p.id) ?? null), p.id) })));
   return { tasks: taskRows.length, targets: targetRows.length, projects: projectRows.length };
 }

@@ -28,6 +28,17 @@ export type LineItem = Pick<ItemInfo, 'itemType' | 'itemId' | 'code' | 'title' |
 
 export type ReportRow = typeof reports.$inferSelect;
 
+export type BlockerRow = typeof blockers.$inferSelect;
+
+/** A blocker as its lists and page show it: the row, the names it refers to, every item it holds back (its own first). */
+export interface BlockerView {
+  blocker: BlockerRow;
+  unitName: string | null;
+  decidedByName: string | null;
+  resolverUnitName: string | null;
+  items: { itemType: string; itemId: string; title: string | null }[];
+}
+
 /** A report's timed history, evidence and blockers. */
 export interface ReportParts {
   steps: { step: typeof reportSteps.$inferSelect; actorName: string | null }[];

@@ -30,7 +30,14 @@ const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
   reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),
   taskPolicy: fc.array(fc.record({ status: fc.constantFrom(...CLAIM_STATUSES), unitId: fc.constantFrom(...UNITS) }), { maxLength: 3 }),
-  blockerPolicy: fc.record({ status: fc.constantFrom(...BLOCKER_STATUSES), level: fc.constantFrom(...BLOCKER_LEVELS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
+  blockerPolicy: fc.record({
+    status: fc.constantFrom(...BLOCKER_STATUSES),
+    level: fc.constantFrom(...BLOCKER_LEVELS),
+    taskForceId: fc.option(fc.constantFrom(...BODIES)),
+    unitId: fc.constantFrom(...UNITS),
+    resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
+    resolvedById: fc.option(fc.constantFrom('p1', 'p2')),
+  }),
   roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
 };
 

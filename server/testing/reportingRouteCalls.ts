@@ -68,11 +68,17 @@ async function reportIn(env: CallEnv, s: Scene, status: ReportStatus) {
   return r!;
 }
 
-async function blockerIn(env: CallEnv, s: Scene, level: 'unit' | 'task_force' | 'leading_group' = 'unit') {
+async function blockerIn(env: CallEnv, s: Scene, level: 'unit' | 'task_force' | 'hq' | 'leading_group' = 'unit', more: Partial<typeof blockers.$inferInsert> = {}) {
   const task = await taskIn(env, s);
-  const [b] = await env.database.db.insert(blockers).values({ itemType: 'task', itemId: task.id, unitId: s.unitId, title: '用地指标未落实', level }).returning();
+  const [b] = await env.database.db
+    .insert(blockers)
+    .values({ itemType: 'task', itemId: task.id, unitId: s.unitId, title: '用地指标未落实', level, ...more })
+    .returning();
   return b!;
 }
+
+/** The level at which the role holds a blocker (the leader only at the leading group). */
+const heldAt = (role: Role) => (role === 'leader' ? 'leading_group' : 'task_force');
 
 const PNG = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR ${hex()}`)]);
 const UPLOADERS: readonly Role[] = ['liaison', 'unit_head', 'task_force', 'hq_office'];
@@ -136,12 +142,23 @@ export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
   'POST /api/blockers': (env, role) =>
     at(env, role, async (s) => ({ method: 'POST', url: '/api/blockers', payload: { itemType: 'task', itemId: (await taskIn(env, s)).id, title: '资金缺口', detail: '需协调' } })),
   'POST /api/blockers/:id/escalate': (env, role) => at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s)).id}/escalate`, payload: {} })),
+  'POST /api/blockers/:id/assign': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, heldAt(role))).id}/assign`, payload: { resolverUnitId: s.unitId, dueDate: '2099-06-30', note: '请牵头协调' } })),
+  'POST /api/blockers/:id/decide': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, heldAt(role))).id}/decide`, payload: { decision: '已协调解决' } })),
+  'POST /api/blockers/:id/return': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, heldAt(role))).id}/return`, payload: { instruction: '由区发改局牵头协调，月底前解决' } })),
+  // The resolver unit resolves what was given to it; the raising unit verifies or reopens what was resolved.
   'POST /api/blockers/:id/resolve': (env, role) =>
-    // The leader decides blockers with the leading group; the task force and the HQ office handle them lower down.
-    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, role === 'leader' ? 'leading_group' : 'task_force')).id}/resolve`, payload: { resolution: '已协调解决' } })),
-
-  'POST /api/blockers/:id/instruct': (env, role) =>
-    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'leading_group')).id}/instruct`, payload: { instruction: '由区发改局牵头协调，月底前解决' } })),
+    at(env, role, async (s) => ({
+      method: 'POST',
+      url: `/api/blockers/${(await blockerIn(env, s, 'hq', { status: 'assigned', resolverUnitId: s.unitId, dueDate: '2099-06-30' })).id}/resolve`,
+      payload: { resolution: '已完成用地报批' },
+    })),
+  'POST /api/blockers/:id/verify': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'hq', { status: 'resolved', resolution: '已解决' })).id}/verify`, payload: {} })),
+  'POST /api/blockers/:id/reopen': (env, role) =>
+    at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'hq', { status: 'resolved', resolution: '已解决' })).id}/reopen`, payload: { reason: '问题仍未解决' } })),
 
   'GET /api/workbench/unit': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/unit' })),
   'GET /api/workbench/task-force': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/task-force' })),
@@ -173,9 +190,13 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'GET /api/blockers': [...READERS, 'oversight'],
   'GET /api/blockers/:id': [...READERS, 'oversight'],
   'POST /api/blockers': UNIT,
-  'POST /api/blockers/:id/escalate': ['task_force', 'hq_office'],
-  'POST /api/blockers/:id/resolve': ['task_force', 'hq_office', 'leader'],
-  'POST /api/blockers/:id/instruct': ['hq_office', 'leader'],
+  'POST /api/blockers/:id/escalate': ['task_force', 'hq_office', ...UNIT],
+  'POST /api/blockers/:id/assign': ['task_force', 'hq_office', 'leader'],
+  'POST /api/blockers/:id/decide': ['task_force', 'hq_office', 'leader'],
+  'POST /api/blockers/:id/return': ['task_force', 'hq_office', 'leader'],
+  'POST /api/blockers/:id/resolve': UNIT,
+  'POST /api/blockers/:id/verify': UNIT,
+  'POST /api/blockers/:id/reopen': UNIT,
   'GET /api/workbench/unit': UNIT,
   'GET /api/workbench/task-force': ['task_force'],
   'GET /api/workbench/hq': ['hq_office', 'leader'],
@@ -195,6 +216,10 @@ export const REPORTING_WRITE_TARGETS: { key: string; role: Role; body: BodyKind 
   { key: 'POST /api/evidence', role: 'liaison', body: { kind: 'evidence' } },
   { key: 'POST /api/blockers', role: 'liaison', body: json(B.BlockerCreate) },
   { key: 'POST /api/blockers/:id/escalate', role: 'hq_office', body: json(B.BlockerEscalate.nullish()) },
-  { key: 'POST /api/blockers/:id/resolve', role: 'hq_office', body: json(B.BlockerResolve) },
-  { key: 'POST /api/blockers/:id/instruct', role: 'leader', body: json(B.BlockerInstruct) },
+  { key: 'POST /api/blockers/:id/assign', role: 'hq_office', body: json(B.BlockerAssign) },
+  { key: 'POST /api/blockers/:id/decide', role: 'leader', body: json(B.BlockerDecide) },
+  { key: 'POST /api/blockers/:id/return', role: 'leader', body: json(B.BlockerReturn) },
+  { key: 'POST /api/blockers/:id/resolve', role: 'liaison', body: json(B.BlockerResolve) },
+  { key: 'POST /api/blockers/:id/verify', role: 'unit_head', body: json(B.BlockerVerify.nullish()) },
+  { key: 'POST /api/blockers/:id/reopen', role: 'liaison', body: json(B.BlockerReopen) },
 ];

@@ -1,8 +1,9 @@
-import type { ReportCreate, ReportUpdate } from '../../domain/schemas/report.js';
+import type { ReportCreateInput, ReportUpdateInput } from '../../domain/schemas/report.js';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
-import type { BlockerCreate, BlockerLevel } from '../../domain/schemas/blocker.js';
+import type { z } from 'zod';
+import type { BlockerAssign, BlockerCategory, BlockerCreate, BlockerLevel, BlockerStatus } from '../../domain/schemas/blocker.js';
 import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, Report, ReportBrief, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
@@ -17,8 +18,8 @@ export interface ReportFilter {
 
 export const listReports = (f: ReportFilter) => api<List<Report>>('/reports', { query: { perPage: 50, ...f } });
 export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}`);
-export const createReport = (input: ReportCreate) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });
-export const updateReport = (id: string, input: ReportUpdate) => api<Item<ReportDetail>>(`/reports/${id}`, { method: 'PATCH', body: input });
+export const createReport = (input: ReportCreateInput) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });
+export const updateReport = (id: string, input: ReportUpdateInput) => api<Item<ReportDetail>>(`/reports/${id}`, { method: 'PATCH', body: input });
 export type ReportStepName = 'submit' | 'approve' | 'review' | 'accept';
 export const stepReport = (id: string, step: ReportStepName, version: number, comment?: string) =>
   api<Item<ReportDetail>>(`/reports/${id}/${step}`, { method: 'POST', body: { version, ...(comment ? { comment } : {}) } });
@@ -32,7 +33,18 @@ export async function uploadEvidence(file: File): Promise<Evidence> {
 }
 export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
 
-export const listBlockers = (f: { item?: string; status?: 'open' | 'resolved'; level?: BlockerLevel; perPage?: number; sort?: 'newest' | 'oldest' }) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
+export interface BlockerFilter {
+  item?: string;
+  unit?: string;
+  resolver?: string;
+  status?: BlockerStatus | 'unresolved';
+  level?: BlockerLevel;
+  category?: BlockerCategory;
+  page?: number;
+  perPage?: number;
+  sort?: 'newest' | 'oldest';
+}
+export const listBlockers = (f: BlockerFilter) => api<List<Blocker>>('/blockers', { query: { perPage: 50, ...f } });
 
 export const unitWorkbench = (unit?: string) => api<{ data: UnitWorkbench }>('/workbench/unit', { query: { unit } });
 export const taskForceWorkbench = () => api<{ data: TaskForceWorkbench }>('/workbench/task-force');
@@ -41,9 +53,13 @@ export const hqWorkbench = () => api<{ data: HqWorkbench }>('/workbench/hq');
 export const leaderWorkbench = () => api<{ data: LeaderWorkbench }>('/workbench/leader');
 
 /** 上报堵点 on an item directly (outside a report), as a unit that answers for it. */
-export const raiseBlocker = (body: BlockerCreate) => api<Item<Blocker>>('/blockers', { method: 'POST', body });
+export const raiseBlocker = (body: z.input<typeof BlockerCreate>) => api<Item<Blocker>>('/blockers', { method: 'POST', body });
 export const getBlocker = (id: string) => api<Item<Blocker>>(`/blockers/${id}`);
-export const escalateBlocker = (id: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/escalate`, { method: 'POST', body: { version } });
-export const instructBlocker = (id: string, body: { instruction: string; level?: BlockerLevel; version: number }) =>
-  api<Item<Blocker>>(`/blockers/${id}/instruct`, { method: 'POST', body });
-export const resolveBlocker = (id: string, resolution: string, version: number) => api<Item<Blocker>>(`/blockers/${id}/resolve`, { method: 'POST', body: { resolution, version } });
+const blockerStep = (id: string, step: string, body: Record<string, unknown>) => api<Item<Blocker>>(`/blockers/${id}/${step}`, { method: 'POST', body });
+export const escalateBlocker = (id: string, version: number) => blockerStep(id, 'escalate', { version });
+export const assignBlocker = (id: string, body: z.input<typeof BlockerAssign> & { version: number }) => blockerStep(id, 'assign', body);
+export const decideBlocker = (id: string, decision: string, version: number) => blockerStep(id, 'decide', { decision, version });
+export const returnBlocker = (id: string, body: { instruction: string; level?: BlockerLevel; version: number }) => blockerStep(id, 'return', body);
+export const resolveBlocker = (id: string, resolution: string, version: number) => blockerStep(id, 'resolve', { resolution, version });
+export const verifyBlocker = (id: string, version: number, note = '') => blockerStep(id, 'verify', { version, note });
+export const reopenBlocker = (id: string, reason: string, version: number) => blockerStep(id, 'reopen', { reason, version });

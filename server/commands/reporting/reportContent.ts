@@ -4,7 +4,8 @@ import { safeFileName } from '../../../domain/fileName.js';
 import type { EvidenceRef } from '../../../domain/schemas/evidence.js';
 import type { Actor } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { blockers, evidence, evidenceUploads, reportEvidence, reports } from '../../db/schema/index.js';
+import { blockerItems, blockers, evidence, evidenceUploads, reportEvidence, reports } from '../../db/schema/index.js';
+import { lightEnv, refreshItemLights } from '../../lights/refresh.js';
 import { AppError } from '../../errors.js';
 import { reportScope } from '../../queries/reporting/scope.js';
 
@@ -47,8 +48,23 @@ export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, 
 /** Blockers raised inside a report: the report's unit raises them at unit level, linked to the report. */
 export async function raiseInlineBlockers(tx: Tx, actor: Actor, report: typeof reports.$inferSelect, inputs: BlockerInline[]) {
   if (!inputs.length) return [];
-  return tx
+  const raised = await tx
     .insert(blockers)
-    .values(inputs.map((b) => ({ itemType: report.itemType, itemId: report.itemId, reportId: report.id, unitId: report.unitId, title: b.title, detail: b.detail, raisedById: actor.userId })))
+    .values(
+      inputs.map((b) => ({
+        itemType: report.itemType,
+        itemId: report.itemId,
+        reportId: report.id,
+        unitId: report.unitId,
+        title: b.title,
+        detail: b.detail,
+        category: b.category,
+        helpAsked: b.helpAsked,
+        raisedById: actor.userId,
+      })),
+    )
     .returning();
+  await tx.insert(blockerItems).values(raised.map((b) => ({ blockerId: b.id, itemType: b.itemType, itemId: b.itemId })));
+  await refreshItemLights(tx, [{ itemType: report.itemType, itemId: report.itemId }], await lightEnv(tx));
+  return raised;
 }

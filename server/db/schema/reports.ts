@@ -125,7 +125,41 @@ export const blockers = pgTable(
     /** 批示: the instruction it was sent back down with, and when. */
     instruction: text('instruction'),
     instructedAt: timestamp('instructed_at', { withTimezone: true }),
+    /** What kind of obstacle (资金, 用地, 审批, 体制机制障碍, …) and the help the unit asks for. */
+    category: text('category').notNull().default('other'),
+    helpAsked: text('help_asked').notNull().default(''),
+    /** When it reached its level: automatic escalation counts workdays from here. */
+    levelSince: timestamp('level_since', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
+    /** 交办: the unit the holder gave it to, by when (a day in Asia/Shanghai), and the holder's words. */
+    resolverUnitId: uuid('resolver_unit_id').references(() => orgUnits.id),
+    dueDate: text('due_date'),
+    assignNote: text('assign_note'),
+    /** Who recorded the resolution (the resolver, or the holder's decision): not the one to verify it. */
+    resolvedById: uuid('resolved_by_id'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedById: uuid('verified_by_id'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    reopenReason: text('reopen_reason'),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('blockers_item').on(t.itemId), index('blockers_report').on(t.reportId), index('blockers_status_level').on(t.status, t.level), index('blockers_unit_status').on(t.unitId, t.status)],
+  (t) => [
+    index('blockers_item').on(t.itemId),
+    index('blockers_report').on(t.reportId),
+    index('blockers_status_level').on(t.status, t.level),
+    index('blockers_unit_status').on(t.unitId, t.status),
+    index('blockers_resolver_status').on(t.resolverUnitId, t.status),
+  ],
+);
+
+/** Every item a blocker holds back: its own item and the others the unit named (lights say so). */
+export const blockerItems = pgTable(
+  'blocker_items',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => blockers.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(),
+    itemId: uuid('item_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.itemId] }), index('blocker_items_item').on(t.itemId)],
 );

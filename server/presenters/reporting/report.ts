@@ -84,7 +84,9 @@ export function presentReportDetail(r: ReportRow, unitName: string | null, item:
     ...presentReport(r, unitName, item),
     steps: parts.steps.map((s) => presentStep(s.step, s.actorName)),
     evidence: parts.files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime, name: safeFileName(f.name) })),
-    blockers: parts.raised.map((b) => presentBlocker(b.blocker, b.unitName, item?.title ?? null)),
+    blockers: parts.raised.map((b) =>
+      presentBlocker({ ...b, decidedByName: null, resolverUnitName: null, items: [{ itemType: b.blocker.itemType, itemId: b.blocker.itemId, title: item?.title ?? null }] }),
+    ),
     item: presentItemLight(item, lang),
   };
 }

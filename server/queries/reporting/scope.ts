@@ -46,5 +46,12 @@ export function reportScope(db: Executor, actor: Actor | null): SQL | undefined 
   return seen ? and(seen, notDraft) : notDraft;
 }
 
-/** Blockers: as reports, and the oversight office sees all of them (堵点 feed supervision). */
-export const blockerScope = (db: Executor, actor: Actor | null) => itemRowScope(db, actor, blockers, [...SEE_ALL_REPORTS, 'oversight']);
+/**
+ * Blockers: as reports, and the oversight office sees all of them (堵点 feed supervision); a unit
+ * also sees those given to it to solve (交办), whoever raised them.
+ */
+export function blockerScope(db: Executor, actor: Actor | null): SQL | undefined {
+  const seen = itemRowScope(db, actor, blockers, [...SEE_ALL_REPORTS, 'oversight']);
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  return seen && own.length ? or(seen, inArray(blockers.resolverUnitId, own)) : seen;
+}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Col, Flex, Row, Select, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { listReports, unitWorkbench } from '../../api/reporting.js';
+import { listBlockers, listReports, unitWorkbench } from '../../api/reporting.js';
+import { BlockerList } from '../reports/BlockerList.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -26,6 +27,9 @@ export function UnitWorkbenchPage() {
   const isHead = me.roles.some((r) => r.role === 'unit_head');
   const wb = useQuery({ queryKey: qk.workbench.unit(unit), queryFn: () => unitWorkbench(unit), enabled: units.length > 0 });
   const toApprove = useQuery({ queryKey: qk.reports.submitted(unit), queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead });
+  // 堵点 given to the unit to solve (交办), and resolutions of its own 堵点 waiting for it to verify.
+  const toResolve = useQuery({ queryKey: qk.blockers.list({ status: 'assigned', resolver: unit }), queryFn: () => listBlockers({ status: 'assigned', resolver: unit!, sort: 'oldest' }), enabled: !!unit });
+  const toVerify = useQuery({ queryKey: qk.blockers.list({ status: 'resolved', unit }), queryFn: () => listBlockers({ status: 'resolved', unit: unit!, sort: 'oldest' }), enabled: !!unit });
   const [claiming, setClaiming] = useState<{ taskId: string; unitId: string } | null>(null);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
@@ -131,6 +135,16 @@ export function UnitWorkbenchPage() {
         </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.overdue')} count={w.counts.overdue} lines={w.overdue.map(overdue)} empty={t('work.emptyOverdue')} testId="wb-overdue" />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('work.blockersToResolve')} extra={<Typography.Text type="secondary">{toResolve.data?.page?.total ?? 0}</Typography.Text>} data-testid="wb-blockersToResolve">
+            <BlockerList blockers={toResolve.data?.data ?? []} empty={t('work.emptyBlockersToResolve')} actionable showItem />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('work.blockersToVerify')} extra={<Typography.Text type="secondary">{toVerify.data?.page?.total ?? 0}</Typography.Text>} data-testid="wb-blockersToVerify">
+            <BlockerList blockers={toVerify.data?.data ?? []} empty={t('work.emptyBlockersToVerify')} actionable showItem />
+          </Card>
         </Col>
       </Row>
       {claiming && <ClaimModal taskId={claiming.taskId} unitId={claiming.unitId} onClose={() => setClaiming(null)} />}
