@@ -47,3 +47,10 @@ describe('automatic escalation of a blocker (escalatesToday)', () => {
     );
   });
 });
+
+describe('escalation on a festival', () => {
+  it('does not count the Mid-Autumn holiday of 2026 (Friday 25 September)', () => {
+    expect(workdaysAtLevel('2026-09-21', '2026-09-25', cal)).toBe(3);
+    expect(escalatesToday(open('2026-09-21'), '2026-09-25', cal, 4)).toBe(false);
+  });
+});

@@ -134,3 +134,21 @@ describe('status lights', () => {
     expect(lightReasonText(r.reasons[0]!, 'en-US')).toBe('2026-06 actual 19.5 亿元 is behind the planned 21.0 亿元');
   });
 });
+
+describe('a blocked item (issue 21 item 3)', () => {
+  const cal = new WorkdayCalendar();
+  const base = { today: '2026-06-10', start: '2026-01-05', deadline: '2026-12-31', progress: 60, reportPeriod: 'monthly' as const, lastReport: '2026-06-01' };
+  it('names its unresolved blocker last, and keeps the colour the work gives it', () => {
+    const free = computeLight(base, cal);
+    const blocked = computeLight({ ...base, blockedBy: [{ title: '用地指标未落实', level: 'hq' }, { title: '资金缺口', level: 'unit' }] }, cal);
+    expect(blocked.light).toBe(free.light);
+    expect(blocked.reasons.slice(0, -1)).toEqual(free.reasons);
+    expect(lightReasonText(blocked.reasons.at(-1)!, 'zh-CN')).toBe('有2个堵点尚未解决：“用地指标未落实”（指挥部）');
+    expect(lightReasonText(blocked.reasons.at(-1)!, 'en-US')).toBe('2 unresolved blockers: "用地指标未落实" (with the HQ)');
+  });
+  it('stays red when the work is late, and says what holds it back', () => {
+    const late = computeLight({ ...base, deadline: '2026-06-01', blockedBy: [{ title: '环评批复滞后', level: 'task_force' }] }, cal);
+    expect(late.light).toBe('red');
+    expect(late.reasons.map((r) => r.code)).toEqual(['overdue', 'blocked']);
+  });
+});

@@ -219,16 +219,16 @@ export function computeLight(f: LightFacts, cal: WorkdayCalendar, t: LightThresh
 
   if (noDeadline) reasons.push({ code: 'no_deadline', level: 'green', params: {} });
   // Said, not scored: a unit that raises a 堵点 must not turn its own light for asking for help; the
-  // colour comes from the work, and the reason tells the reader what holds it back.
+  // colour comes from the work, and the last reason tells the reader what holds it back.
   const blocked = (f.blockedBy ?? []).filter((b) => b && typeof b.title === 'string');
-  if (blocked.length) reasons.push({ code: 'blocked', level: 'green', params: { count: blocked.length, title: blocked[0]!.title, level: blocked[0]!.level } });
+  const blockedReason: LightReason[] = blocked.length ? [{ code: 'blocked', level: 'green', params: { count: blocked.length, title: blocked[0]!.title, level: blocked[0]!.level } }] : [];
   reasons.sort((a, b) => RANK[b.level] - RANK[a.level]);
   const worst = reasons[0]?.level ?? 'green';
-  if (worst === 'green' && awaitingClaim) return { light: 'not_started', reasons };
+  if (worst === 'green' && awaitingClaim) return { light: 'not_started', reasons: [...reasons, ...blockedReason] };
   if (worst === 'green' && !reasons.some((r) => r.code === 'target_on_track' || r.code === 'no_deadline' || r.code === 'investment_on_track')) {
     reasons.push({ code: 'on_track', level: 'green', params: progress !== null ? { progress } : {} });
   }
-  return { light: worst, reasons };
+  return { light: worst, reasons: [...reasons, ...blockedReason] };
 }
 
 /**
