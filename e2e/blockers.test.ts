@@ -1,13 +1,14 @@
-// A blocker (堵点) in a browser, from raising to resolution: the liaison raises it inside a progress
-// report on the task; the task force escalates it twice (unit → task force → HQ), after which it is
-// no longer the task force's to handle; the HQ office resolves it with a resolution text. At each
-// step the blocker's level and status show on the task page, and the HQ desk's open-blocker counts
-// by level follow. The task is made through the API first (as the HQ office), so the test does not
+// A blocker (堵点) in a browser, to the end (issue 21 item 3): the liaison raises it inside a progress
+// report on the task and takes it up to the task force; the task force escalates it to the HQ, the HQ
+// office to the leading group; the leader gives it (交办) to 区自然资源局 with a due date; that unit's
+// liaison reports it solved; the raising unit verifies it and it is closed. At each step the
+// blocker's level and status show where its users look (task page, HQ desk, leader's desk, unit
+// workbenches), the HQ desk's counts follow, and the task's light names it until it is solved. The task is made through the API first (as the HQ office), so the test does not
 // depend on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
-import { launch, signedInPages, textOf } from './browser.js';
+import { launch, pickOption, signedInPages } from './browser.js';
 import { e2eDay } from './clock.js';
 
 const base = inject('base');
@@ -17,7 +18,10 @@ const stamp = Date.now().toString(36);
 const TASK_TITLE = `推进化工园区污水管网建设（测试${stamp}）`;
 const BLOCKER_TITLE = `管网穿越铁路需协调审批（测试${stamp}）`;
 const BLOCKER_DETAIL = '穿越段涉及铁路部门审批，单位层面无法协调。';
-const RESOLUTION = '已由指挥部协调铁路部门，同意按顶管方案施工';
+const DECISION = '由区自然资源局牵头协调铁路部门，按顶管方案办理穿越审批';
+const RESOLUTION = '已与铁路部门签订穿越协议，同意按顶管方案施工';
+const RESOLVER = '区自然资源局';
+const RESOLVER_LIAISON = 'liaison_natural_resources';
 
 interface Listed {
   data: { id: string; code: string }[];
@@ -88,8 +92,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('raise in a report → escalate → escalate → resolve', () => {
-  it('shows the level, the status and the resolution at each step, on the task page and the HQ desk', async () => {
+describe('raise in a report → escalate to the leading group → the leader assigns → the resolver resolves → the raiser verifies', () => {
+  it('shows the level, the status and what was done at each step, where each user looks', async () => {
     // The HQ desk before: how many open blockers sit at unit and HQ level.
     const hq = await as('hq_office');
     await hq.goto('/work/hq');
@@ -109,70 +113,93 @@ describe('raise in a report → escalate → escalate → resolve', () => {
     await liaison.getByPlaceholder('具体情况').fill(BLOCKER_DETAIL);
     await liaison.getByTestId('report-submit').click();
     await liaison.locator('[data-testid=report-status][data-status=submitted]').waitFor();
-    const reportPath = new URL(liaison.url()).pathname;
-    // The report shows it, open at unit level; the liaison may neither escalate nor resolve it.
+    // The report shows it, waiting at unit level.
     const inReport = blockerAt(liaison, 'unit', 'open');
     await inReport.waitFor();
-    expect(await tagsOf(inReport)).toEqual(['未解决', '单位层面']);
+    expect(await tagsOf(inReport)).toEqual(['待处理', '单位层面']);
     expect(await inReport.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-volcano');
     expect(await inReport.textContent()).toContain(BLOCKER_DETAIL);
-    const onTask = await onTaskPage(liaison, 'unit', 'open');
-    expect(await tagsOf(onTask)).toEqual(['未解决', '单位层面']);
-    expect(await onTask.getByTestId('blocker-escalate').count()).toBe(0);
-    expect(await onTask.getByTestId('blocker-resolve').count()).toBe(0);
 
-    // The task force (the plan's) escalates it to its own level, then on to the HQ office.
-    const tf = await as('task_force');
-    let row = await onTaskPage(tf, 'unit', 'open');
+    // On the task page the light says what holds the task back; the raising unit may take it up to
+    // the task force itself, and decides nothing.
+    let row = await onTaskPage(liaison, 'unit', 'open');
+    await expect.poll(async () => (await liaison.getByTestId('item-light-reasons').textContent()) ?? '').toContain(`有1个堵点尚未解决：“${BLOCKER_TITLE}”（单位层面）`);
+    expect(await row.getByTestId('blocker-decide').count()).toBe(0);
     await row.getByTestId('blocker-escalate').click();
-    row = blockerAt(tf, 'task_force', 'open');
+    row = blockerAt(liaison, 'task_force', 'open');
     await row.waitFor();
-    expect(await tagsOf(row)).toEqual(['未解决', '专项推进组']);
+    await expect.poll(() => row.getByRole('button').count()).toBe(0);
+
+    // The plan's task force takes it on to the HQ office, after which it is no longer the task force's.
+    const tf = await as('task_force');
+    row = await onTaskPage(tf, 'task_force', 'open');
+    expect(await tagsOf(row)).toEqual(['待处理', '专项推进组']);
     await row.getByTestId('blocker-escalate').click();
     row = blockerAt(tf, 'hq', 'open');
     await row.waitFor();
-    expect(await tagsOf(row)).toEqual(['未解决', '指挥部']);
-    // At HQ level it is no longer the task force's to escalate or resolve: the buttons go.
     await expect.poll(() => row.getByRole('button').count()).toBe(0);
-    await tf.screenshot({ path: '/tmp/e2e-blocker-at-hq.png' });
 
-    // The HQ office: the task page shows it at HQ level, and the desk counts it there, no longer at unit level.
+    // The HQ desk counts it at HQ level, lists it naming its task, and the office escalates it to the leading group.
     row = await onTaskPage(hq, 'hq', 'open');
-    expect(await tagsOf(row)).toEqual(['未解决', '指挥部']);
+    expect(await tagsOf(row)).toEqual(['待处理', '指挥部']);
     await hq.getByTestId('menu-hqDesk').click();
     await hq.getByTestId('hq-desk').waitFor();
     await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore + 1);
     expect(await openCount(hq, '单位层面')).toBe(unitBefore);
-
-    // The desk lists it among the blockers waiting for HQ, naming its task; the HQ office resolves it there.
     const onDesk = hq.getByTestId('hq-blockers').locator('[data-testid=blocker][data-level=hq][data-status=open]', { hasText: BLOCKER_TITLE });
     await onDesk.waitFor();
     expect(await onDesk.getByTestId('blocker-item').textContent()).toBe(TASK_TITLE);
-    await onDesk.getByTestId('blocker-resolve').click();
-    const ok = hq.getByTestId('blocker-resolve-ok');
-    await expect.poll(() => ok.isDisabled()).toBe(true);
-    await hq.getByTestId('blocker-resolution-input').fill(RESOLUTION);
     await hq.screenshot({ path: '/tmp/e2e-blocker-desk.png' });
-    await ok.click();
-    // Resolved, it leaves the desk's list and its count at once.
+    await onDesk.getByTestId('blocker-escalate').click();
     await onDesk.waitFor({ state: 'detached' });
     await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore);
 
-    // The task page shows it resolved, with the resolution and the date, and no buttons.
-    const resolved = await onTaskPage(hq, 'hq', 'resolved');
-    expect(await tagsOf(resolved)).toEqual(['已解决', '指挥部']);
-    expect(await resolved.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-green');
-    const today = e2eDay();
-    expect(await resolved.getByTestId('blocker-resolution').textContent()).toBe(`${today} 办结：${RESOLUTION}`);
-    expect(await resolved.getByRole('button').count()).toBe(0);
-    await hq.screenshot({ path: '/tmp/e2e-blocker-resolved.png' });
+    // The leader finds it among the decisions waiting and gives it to 区自然资源局, due in three weeks.
+    const leader = await as('leader');
+    await leader.goto('/');
+    const waiting = leader.getByTestId('leader-decisions').locator('[data-testid=blocker][data-level=leading_group][data-status=open]', { hasText: BLOCKER_TITLE });
+    await waiting.waitFor();
+    await waiting.getByTestId('blocker-assign').click();
+    const ok = leader.getByTestId('blocker-dialog-ok').locator('visible=true');
+    await expect.poll(() => ok.isDisabled()).toBe(true);
+    await pickOption(leader, 'blocker-resolver', RESOLVER);
+    const due = e2eDay(21);
+    await leader.getByTestId('blocker-due').click();
+    await leader.getByTestId('blocker-due').fill(due);
+    await leader.keyboard.press('Enter');
+    await leader.getByTestId('blocker-text-input').locator('visible=true').fill(DECISION);
+    await leader.screenshot({ path: '/tmp/e2e-blocker-assign.png' });
+    await ok.click();
+    await waiting.waitFor({ state: 'detached' });
 
-    // The liaison sees the outcome on the task page and in the report.
-    row = await onTaskPage(liaison, 'hq', 'resolved');
-    expect(await tagsOf(row)).toEqual(['已解决', '指挥部']);
-    expect(await textOf(liaison, 'blocker-resolution')).toContain(RESOLUTION);
-    await liaison.goto(reportPath);
-    await blockerAt(liaison, 'hq', 'resolved').getByTestId('blocker-resolution').waitFor();
+    // The resolver unit's liaison finds it on the workbench, given to the unit with the leader's words, and reports it solved.
+    const resolver = await as(RESOLVER_LIAISON);
+    await resolver.goto('/work/unit');
+    const given = resolver.getByTestId('wb-blockersToResolve').locator('[data-testid=blocker][data-status=assigned]', { hasText: BLOCKER_TITLE });
+    await given.waitFor();
+    expect(await given.getByTestId('blocker-assigned').textContent()).toBe(`交办${RESOLVER}，${due}前办结：${DECISION}`);
+    expect(await tagsOf(given)).toEqual(['办理中', '领导小组']);
+    await given.getByTestId('blocker-resolve').click();
+    await resolver.getByTestId('blocker-text-input').locator('visible=true').fill(RESOLUTION);
+    await resolver.getByTestId('blocker-dialog-ok').locator('visible=true').click();
+    await given.waitFor({ state: 'detached' });
+
+    // The raising unit verifies it from its workbench: closed, with the resolution, and no buttons left.
+    await liaison.goto('/work/unit');
+    const toVerify = liaison.getByTestId('wb-blockersToVerify').locator('[data-testid=blocker][data-status=resolved]', { hasText: BLOCKER_TITLE });
+    await toVerify.waitFor();
+    expect(await toVerify.getByTestId('blocker-resolution').textContent()).toBe(`${e2eDay()} 办理结果：${RESOLUTION}`);
+    await liaison.screenshot({ path: '/tmp/e2e-blocker-verify.png', fullPage: true });
+    await toVerify.getByTestId('blocker-verify').click();
+    await liaison.getByTestId('blocker-verify-ok').click();
+    await toVerify.waitFor({ state: 'detached' });
+
+    const closed = await onTaskPage(liaison, 'leading_group', 'closed');
+    expect(await tagsOf(closed)).toEqual(['已办结', '领导小组']);
+    expect(await closed.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-green');
+    expect(await closed.getByRole('button').count()).toBe(0);
+    await expect.poll(async () => (await liaison.getByTestId('item-light-reasons').textContent()) ?? '').not.toContain('堵点尚未解决');
+    await liaison.screenshot({ path: '/tmp/e2e-blocker-closed.png' });
   });
 });
 
@@ -202,14 +229,15 @@ describe('raise directly on the task page', () => {
     await liaison.getByTestId('blocker-raise-title').waitFor({ state: 'detached' });
     const row = liaison.locator('[data-testid=blocker][data-level=unit][data-status=open]', { hasText: title });
     await row.waitFor();
-    expect(await tagsOf(row)).toEqual(['未解决', '单位层面']);
-    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await tagsOf(row)).toEqual(['待处理', '单位层面']);
+    // The raising unit may only take it up to the task force.
+    expect(await row.getByRole('button').allTextContents()).toEqual(['上报上一级']);
 
     // The plan's task force sees it on the task page with its buttons.
     const tf = await as('task_force');
     await tf.goto(`/tasks/${taskId}`);
     const atTf = tf.locator('[data-testid=blocker][data-level=unit][data-status=open]', { hasText: title });
-    await atTf.getByTestId('blocker-resolve').waitFor();
+    await atTf.getByTestId('blocker-assign').waitFor();
   });
 });
 

@@ -69,20 +69,20 @@ describe('the leader’s first page', () => {
     const list = page.getByTestId('leader-decisions');
     await expect.poll(async () => Number(await page.getByTestId('leader-decisions-count').textContent())).toBe(before.page.total);
 
-    // Resolve with the decision.
+    // Decide it.
     const one = list.locator(`[data-blocker="${toResolve.id}"]`);
-    await one.getByTestId('blocker-resolve').click();
-    await page.getByTestId('blocker-resolution-input').fill('区政府专题会议议定：由区住建局牵头，本月底前完成');
-    await page.getByTestId('blocker-resolve-ok').click();
+    await one.getByTestId('blocker-decide').click();
+    await page.getByTestId('blocker-text-input').locator('visible=true').fill('区政府专题会议议定：由区住建局牵头，本月底前完成');
+    await page.getByTestId('blocker-dialog-ok').locator('visible=true').click();
     await one.waitFor({ state: 'detached' });
 
     // Send back down with an instruction, to the unit.
     const two = list.locator(`[data-blocker="${toSendDown.id}"]`);
-    await two.getByTestId('blocker-instruct').click();
-    await page.getByTestId('blocker-instruct-level').click();
-    await page.locator('.ant-select-item-option', { hasText: '单位层面' }).click();
-    await page.getByTestId('blocker-instruction-input').fill('请属地单位先行对接，一周内报送方案');
-    await page.getByTestId('blocker-instruct-ok').click();
+    await two.getByTestId('blocker-return').click();
+    await page.getByTestId('blocker-return-level').locator('visible=true').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '单位层面' }).click();
+    await page.getByTestId('blocker-text-input').locator('visible=true').fill('请属地单位先行对接，一周内报送方案');
+    await page.getByTestId('blocker-dialog-ok').locator('visible=true').click();
     await two.waitFor({ state: 'detached' });
     await expect.poll(async () => Number(await page.getByTestId('leader-decisions-count').textContent())).toBe(before.page.total - 2);
 

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { LIGHTS, type Light } from '../../../domain/lights.js';
 import type { Executor } from '../../db/client.js';
+import { UNRESOLVED_BLOCKER_STATUSES } from '../../../domain/schemas/blocker.js';
 import { blockers, plans, projects, reports, targets, tasks } from '../../db/schema/index.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { CLAIM_WORKDAYS } from '../../../domain/claims.js';
@@ -70,7 +71,7 @@ export async function hqWorkbench(db: Executor) {
     db.select({ light: tasks.light, n: count() }).from(tasks).groupBy(tasks.light),
     db.select({ light: targets.light, n: count() }).from(targets).groupBy(targets.light),
     db.select({ light: projects.light, n: count() }).from(projects).groupBy(projects.light),
-    db.select({ level: blockers.level, n: count() }).from(blockers).where(eq(blockers.status, 'open')).groupBy(blockers.level),
+    db.select({ level: blockers.level, n: count() }).from(blockers).where(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES])).groupBy(blockers.level),
   ]);
   const byLevel = Object.fromEntries(BLOCKER_LEVELS.map((l) => [l, openBlockers.find((b) => b.level === l)?.n ?? 0])) as Record<(typeof BLOCKER_LEVELS)[number], number>;
   return {

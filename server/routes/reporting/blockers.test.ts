@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)('blockers on %s', (kind) => {
     // Decided this time by the task force; the raising unit verifies and it is closed, with nothing left to do.
     await act(d.taskForce, b.id, 'decide', { decision: '由区政府出函协调' });
     await act(d.liaisonA, b.id, 'reopen', {}, 400, 'validation');
-    const closed = (await act(d.liaisonA, b.id, 'verify', null)).json();
+    const closed = (await act(d.liaisonA, b.id, 'verify', undefined)).json();
     expect(closed.data).toMatchObject({ status: 'closed' });
     expect(closed.data.verifiedAt).not.toBeNull();
     expect(Object.values(closed.policies).some(Boolean)).toBe(false);
