@@ -160,6 +160,7 @@ export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
   'POST /api/blockers/:id/reopen': (env, role) =>
     at(env, role, async (s) => ({ method: 'POST', url: `/api/blockers/${(await blockerIn(env, s, 'hq', { status: 'resolved', resolution: '已解决' })).id}/reopen`, payload: { reason: '问题仍未解决' } })),
 
+  'GET /api/dashboard': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/dashboard?period=quarter' })),
   'GET /api/workbench/unit': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/unit' })),
   'GET /api/workbench/task-force': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/task-force' })),
   'GET /api/workbench/hq': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/hq' })),
@@ -197,6 +198,7 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'POST /api/blockers/:id/resolve': UNIT,
   'POST /api/blockers/:id/verify': UNIT,
   'POST /api/blockers/:id/reopen': UNIT,
+  'GET /api/dashboard': ['hq_office', 'leader', 'inspector', 'assessor'],
   'GET /api/workbench/unit': UNIT,
   'GET /api/workbench/task-force': ['task_force'],
   'GET /api/workbench/hq': ['hq_office', 'leader'],

@@ -1,0 +1,32 @@
+import type { BlockerAge } from '../../domain/dashboard.js';
+import type { BlockerLevel } from '../../domain/schemas/blocker.js';
+import type { ItemType } from '../../domain/work.js';
+import type { OutlookFacts, RollupGroup } from './planning.js';
+
+type Counted = { light: string; n: number }[];
+
+/** A target with what its outlooks need: its own figures and its program's first year. */
+export interface DashboardTarget {
+  id: string;
+  code: string;
+  name: string;
+  baseline: string;
+  period: string;
+  direction: string;
+  accumulation: string;
+  startYear: number;
+  yearGoals: unknown;
+}
+
+/** What the dashboard query reads and its presenter turns into panels. */
+export interface DashboardFacts {
+  year: number;
+  lights: { task: Counted; target: Counted; project: Counted };
+  byArea: RollupGroup[];
+  byTaskForce: RollupGroup[];
+  overdue: { task: number; target: number; project: number; worst: { itemType: ItemType; itemId: string; code: string; title: string; workdays: number }[] };
+  blockers: { unresolved: { level: BlockerLevel; age: BlockerAge; n: number }[]; toVerify: number; raisedInPeriod: number; closedInPeriod: number };
+  targets: { rows: DashboardTarget[]; firstYear: number; thisYear: Map<string, OutlookFacts>; first: Map<string, OutlookFacts> };
+  investment: { planned: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string; done: string }[] };
+  activity: { reportsAccepted: number; reportsSubmitted: number };
+}

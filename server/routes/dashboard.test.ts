@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../domain/calendar/days.js';
+import { now } from '../clock.js';
+import { blockerItems, blockers, projectMonths, projectYearPlans } from '../db/schema/index.js';
+import { DATABASE_KINDS } from '../testing/databases.js';
+import { startHarness, type Harness } from '../testing/harness.js';
+import { reportingApi } from '../testing/reportingCalls.js';
+import { makeDistrict, makeProject, makeTask, type District } from '../testing/workFactories.js';
+
+type Panels = {
+  period: { kind: string; from: string; to: string };
+  lights: Record<'task' | 'target' | 'project', Record<string, number>>;
+  blockers: { unresolved: { level: string; age: string; n: number }[]; toVerify: number; raisedInPeriod: number };
+  overdue: { task: number; worst: { itemId: string; workdays: number }[] };
+  investment: { year: number; planned: string; done: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string }[] };
+};
+
+describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 item 1)', (kind) => {
+  let h: Harness;
+  let d: District;
+  let api: ReturnType<typeof reportingApi>;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    d = await makeDistrict(h.app, h.db.database);
+    api = reportingApi(h.app, h.db.database);
+  });
+  afterAll(async () => h?.close());
+
+  const panels = async (q = 'period=month') => {
+    const res = await api.get(d.leader, `/api/dashboard?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().data as Panels;
+  };
+  const count = async (q: ReturnType<typeof sql>) => Number(((await h.db.database.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+
+  it('counts what the lists hold: lights, overdue items, blockers by level and age, investment exactly', async () => {
+    const today = shanghaiDate(now());
+    const year = Number(today.slice(0, 4));
+    const late = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { deadline: '2020-06-30', startDate: '2020-01-01' });
+    await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const project = await makeProject(h.db.database, d.loosePlan.id, d.unitB.id);
+    await h.db.database.db.insert(projectYearPlans).values({ projectId: project.id, year, planned: '1000.10' });
+    await h.db.database.db.insert(projectMonths).values([
+      { projectId: project.id, month: `${year}-01`, done: '0.10' },
+      { projectId: project.id, month: `${year}-02`, done: '0.20' },
+    ]);
+    // A blocker raised today through the API, and one that has sat at the HQ for months.
+    await api.write(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: late.id, title: '资金缺口' }, 200);
+    const [old] = await h.db.database.db.insert(blockers).values({ itemType: 'task', itemId: late.id, unitId: d.unitA.id, title: '用地', level: 'hq', levelSince: new Date(Date.now() - 90 * 86_400_000) }).returning();
+    await h.db.database.db.insert(blockerItems).values({ blockerId: old!.id, itemType: 'task', itemId: late.id });
+    await api.write(d.hq, 'POST', `/api/blockers/${old!.id}/escalate`, {}, 200); // recomputes the task's light, now overdue
+
+    const p = await panels();
+    expect(p.period).toEqual({ kind: 'month', from: `${today.slice(0, 7)}-01`, to: p.period.to });
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    expect(sum(p.lights.task)).toBe(await count(sql`select count(*)::int as n from tasks`));
+    expect(p.lights.task.red).toBe(await count(sql`select count(*)::int as n from tasks where light = 'red'`));
+    expect(p.overdue.task).toBe(await count(sql`select count(*)::int as n from tasks where light_reasons @> '[{"code":"overdue"}]'::jsonb`));
+    expect(p.overdue.worst.map((w) => w.itemId)).toContain(late.id);
+    // The fresh one at unit level; the old one is now at the leading group and fresh there (it just arrived).
+    expect(p.blockers.unresolved).toEqual(expect.arrayContaining([{ level: 'unit', age: 'fresh', n: 1 }, { level: 'leading_group', age: 'fresh', n: 1 }]));
+    expect(p.blockers.raisedInPeriod).toBeGreaterThanOrEqual(1);
+    // Money adds up exactly: 0.10 + 0.20 is 0.30, not 0.30000000000000004.
+    expect(p.investment).toMatchObject({ year, planned: '1000.10', done: '0.30' });
+    expect(p.investment.byMonth).toEqual([
+      { month: `${year}-01`, done: '0.10' },
+      { month: `${year}-02`, done: '0.20' },
+    ]);
+    expect(p.investment.byStage.reduce((n, s) => n + s.n, 0)).toBe(await count(sql`select count(*)::int as n from projects`));
+    expect(p.investment.byStage.find((s) => s.planned === '1000.10')).toMatchObject({ n: 1 });
+  });
+
+  it('takes the period asked for, and says which field is wrong for a custom one without its days', async () => {
+    const q = await panels('period=custom&from=2026-03-01&to=2026-03-31');
+    expect(q.period).toEqual({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' });
+    const bad = await api.get(d.leader, '/api/dashboard?period=custom&from=2026-03-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('to');
+    expect((await api.get(d.leader, '/api/dashboard?period=decade')).statusCode).toBe(400);
+  });
+
+  it('is for those who read the whole district', async () => {
+    expect((await api.get(d.hq, '/api/dashboard')).statusCode).toBe(200);
+    expect((await api.get(d.liaisonA, '/api/dashboard')).statusCode).toBe(403);
+    expect((await api.get(d.taskForce, '/api/dashboard')).statusCode).toBe(403);
+  });
+});
