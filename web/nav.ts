@@ -6,7 +6,9 @@ export type NavId =
   | 'myWork'
   | 'review'
   | 'hqDesk'
+  | 'dashboard'
   | 'overview'
+  | 'blockers'
   | 'plans'
   | 'tasks'
   | 'targets'
@@ -32,7 +34,9 @@ export const NAV: readonly NavItem[] = [
   { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
+  { id: 'dashboard', path: '/dashboard', label: 'menu.dashboard', roles: ['leader', 'hq_office', 'inspector', 'assessor'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
+  { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
   { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },

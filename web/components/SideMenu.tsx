@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  FundProjectionScreenOutlined,
+  WarningOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -30,7 +32,9 @@ const ICONS: Record<NavId, ReactNode> = {
   myWork: <CheckSquareOutlined />,
   review: <ControlOutlined />,
   hqDesk: <DashboardOutlined />,
+  dashboard: <FundProjectionScreenOutlined />,
   overview: <PieChartOutlined />,
+  blockers: <WarningOutlined />,
   plans: <FileTextOutlined />,
   tasks: <OrderedListOutlined />,
   targets: <FundOutlined />,

@@ -1,0 +1,223 @@
+import { Card, Col, DatePicker, Flex, List, Row, Segmented, Statistic, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DASHBOARD_PERIODS, type DashboardPeriod } from '../../../domain/dashboard.js';
+import { BLOCKER_LEVELS } from '../../../domain/work.js';
+import { getDashboard } from '../../api/dashboard.js';
+import { qk } from '../../api/queryKeys.js';
+import { FullPageSpin } from '../../components/FullPageSpin.js';
+import { ItemLightCard } from '../../components/ItemLightCard.js';
+import { LazyEChart } from '../../components/LazyEChart.js';
+import { LoadError } from '../../components/LoadError.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { itemPath } from '../work/itemPath.js';
+import { blockerBars, investmentBars, lightBarGroups, lightBars } from './dashboardCharts.js';
+
+/**
+ * 领导驾驶舱: the whole district on one page for the leading group and the HQ office. Every number
+ * and bar opens the list behind it (lights → the filtered item list, a blocker bar → the blockers
+ * at that level, an overdue line → the item); the period picks what "in the period" counts.
+ */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [sp, setSp] = useSearchParams();
+  const period = (DASHBOARD_PERIODS as readonly string[]).includes(sp.get('period') ?? '') ? (sp.get('period') as DashboardPeriod) : 'month';
+  const from = sp.get('from') ?? undefined;
+  const to = sp.get('to') ?? undefined;
+  const ready = period !== 'custom' || (!!from && !!to);
+  const q = useQuery({ queryKey: qk.dashboard(period, from, to), queryFn: () => getDashboard(period, from, to), enabled: ready });
+  const setPeriod = (p: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(p)) if (v) next.set(k, v);
+    setSp(next, { replace: true });
+  };
+
+  const header = (
+    <Flex wrap gap={8} align="center" justify="space-between">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      <Flex wrap gap={8} align="center">
+        <Segmented
+          data-testid="dashboard-period"
+          value={period}
+          onChange={(v) => setPeriod({ period: v })}
+          options={DASHBOARD_PERIODS.map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
+        />
+        {period === 'custom' && (
+          <DatePicker.RangePicker
+            value={from && to ? [dayjs(from), dayjs(to)] : null}
+            onChange={(v) => setPeriod({ period: 'custom', from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+            data-testid="dashboard-range"
+          />
+        )}
+        {q.data && (
+          <Typography.Text type="secondary" data-testid="dashboard-range-text">
+            {t('dashboard.periodRange', { from: q.data.data.period.from, to: q.data.data.period.to })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Flex>
+  );
+  if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+  if (!ready) return header;
+  if (!q.data) return <FullPageSpin />;
+  const d = q.data.data;
+  const areaGroups = lightBarGroups(d.byArea);
+  const tfGroups = lightBarGroups(d.byTaskForce);
+  const blockerTotal = d.blockers.unresolved.reduce((n, c) => n + c.n, 0);
+
+  return (
+    <Flex vertical gap={16} data-testid="dashboard">
+      {header}
+      <Row gutter={[16, 16]}>
+        {(['task', 'target', 'project'] as const).map((kind) => (
+          <Col xs={24} lg={8} key={kind}>
+            <ItemLightCard kind={kind} counts={d.lights[kind]} testId={`dashboard-${kind}-lights`} />
+          </Col>
+        ))}
+
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dashboard.firstYear', { year: d.targets.firstYear.year })} data-testid="dashboard-first-year">
+            {d.targets.firstYear.title && <Typography.Paragraph strong>{d.targets.firstYear.title}</Typography.Paragraph>}
+            <Flex gap={24} wrap>
+              <Statistic title={t('dashboard.met')} value={d.targets.firstYear.met} valueStyle={{ color: '#389e0d' }} />
+              <Statistic title={t('dashboard.missed')} value={d.targets.firstYear.missed} valueStyle={{ color: '#cf1322' }} />
+              <Statistic title={t('dashboard.unknown')} value={d.targets.firstYear.unknown} />
+            </Flex>
+            {d.targets.firstYear.missing.length > 0 && (
+              <>
+                <Typography.Text type="secondary">{t('dashboard.firstYearMissing')}</Typography.Text>
+                <Flex wrap gap={4} style={{ marginTop: 4 }}>
+                  {d.targets.firstYear.missing.slice(0, 12).map((m) => (
+                    <Link key={m.id} to={`/targets/${m.id}`}>
+                      <Tag>
+                        {m.code} {m.name}
+                      </Tag>
+                    </Link>
+                  ))}
+                </Flex>
+              </>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dashboard.thisYear', { year: d.targets.year })} extra={<Link to="/targets">{t('work.open')}</Link>} data-testid="dashboard-this-year">
+            <Flex gap={24} wrap>
+              <Statistic title={t('dashboard.met')} value={d.targets.thisYear.met} valueStyle={{ color: '#389e0d' }} />
+              <Statistic title={t('dashboard.missed')} value={d.targets.thisYear.missed} valueStyle={{ color: '#cf1322' }} />
+              <Statistic title={t('dashboard.unknown')} value={d.targets.thisYear.unknown} />
+            </Flex>
+            <Flex gap={24} wrap style={{ marginTop: 12 }}>
+              <Statistic title={`${t('dashboard.activity')} · ${t('dashboard.reportsSubmitted')}`} value={d.activity.reportsSubmitted} />
+              <Statistic title={t('dashboard.reportsAccepted')} value={d.activity.reportsAccepted} />
+            </Flex>
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('dashboard.byArea')} data-testid="dashboard-by-area">
+            <LazyEChart
+              option={lightBars(d.byArea, t)}
+              height={Math.max(200, areaGroups.length * 28 + 60)}
+              testId="dashboard-area-chart"
+              onClick={({ dataIndex }) => {
+                const g = areaGroups[dataIndex];
+                if (g) void navigate(`/tasks?area=${g.id}`);
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('dashboard.byTaskForce')} data-testid="dashboard-by-task-force">
+            <LazyEChart
+              option={lightBars(d.byTaskForce, t)}
+              height={Math.max(200, tfGroups.length * 28 + 60)}
+              testId="dashboard-tf-chart"
+              onClick={() => void navigate('/overview?by=taskForce')}
+            />
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('dashboard.blockers')} extra={<Link to="/blockers?status=unresolved">{blockerTotal}</Link>} data-testid="dashboard-blockers">
+            <LazyEChart
+              option={blockerBars(d.blockers, t)}
+              height={240}
+              testId="dashboard-blocker-chart"
+              onClick={({ dataIndex }) => void navigate(`/blockers?status=unresolved&level=${BLOCKER_LEVELS[dataIndex]}`)}
+            />
+            <Flex gap={24} wrap>
+              <Link to="/blockers?status=resolved" data-testid="dashboard-to-verify">
+                <Statistic title={t('dashboard.toVerify')} value={d.blockers.toVerify} />
+              </Link>
+              <Statistic title={t('dashboard.raisedInPeriod')} value={d.blockers.raisedInPeriod} />
+              <Statistic title={t('dashboard.closedInPeriod')} value={d.blockers.closedInPeriod} />
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('dashboard.overdue')}
+            extra={
+              <Flex gap={8}>
+                <Tag>{`${t('menu.tasks')} ${d.overdue.task}`}</Tag>
+                <Tag>{`${t('menu.targets')} ${d.overdue.target}`}</Tag>
+                <Tag>{`${t('menu.projects')} ${d.overdue.project}`}</Tag>
+              </Flex>
+            }
+            data-testid="dashboard-overdue"
+          >
+            <List
+              size="small"
+              dataSource={d.overdue.worst}
+              locale={{ emptyText: t('dashboard.noOverdue') }}
+              renderItem={(o) => (
+                <List.Item key={o.itemId} data-testid="dashboard-overdue-line">
+                  <Link to={itemPath(o.itemType, o.itemId)}>
+                    {o.code} {o.title}
+                  </Link>
+                  <Typography.Text type="danger">{t('dashboard.overdueWorkdays', { n: o.workdays })}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+
+        <Col xs={24}>
+          <Card size="small" title={t('dashboard.investment', { year: d.investment.year })} extra={<Link to="/projects">{t('work.open')}</Link>} data-testid="dashboard-investment">
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={16}>
+                <LazyEChart option={investmentBars(d.investment, t)} height={260} testId="dashboard-investment-chart" />
+              </Col>
+              <Col xs={24} lg={8}>
+                <Flex gap={24} wrap>
+                  <Statistic title={t('dashboard.investmentPlanned')} value={d.investment.planned} data-testid="dashboard-planned" />
+                  <Statistic title={t('dashboard.investmentDone')} value={d.investment.done} data-testid="dashboard-done" />
+                </Flex>
+                <Typography.Text type="secondary">{t('dashboard.byStage')}</Typography.Text>
+                <List
+                  size="small"
+                  dataSource={d.investment.byStage}
+                  renderItem={(s) => (
+                    <List.Item key={s.stage}>
+                      <span>
+                        {t(`stage.${s.stage}`)} · {t('dashboard.stageProjects', { n: s.n })}
+                      </span>
+                      <span>
+                        {s.done} / {s.planned}
+                      </span>
+                    </List.Item>
+                  )}
+                />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
