@@ -92,6 +92,12 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'blocker.escalated': { 'zh-CN': '向上一级上报了堵点', 'en-US': 'escalated the blocker' },
   'blocker.resolved': { 'zh-CN': '办结了堵点', 'en-US': 'resolved the blocker' },
   'blocker.instructed': { 'zh-CN': '批示下发了堵点', 'en-US': 'sent back with an instruction the blocker' },
+  'dispatch.created': { 'zh-CN': '起草了调度令', 'en-US': 'drafted the dispatch order' },
+  'dispatch.updated': { 'zh-CN': '修改了调度令', 'en-US': 'changed the dispatch order' },
+  'dispatch.sent': { 'zh-CN': '下发了调度令', 'en-US': 'sent the dispatch order' },
+  'dispatch.chased': { 'zh-CN': '催办了调度令的未答复单位', 'en-US': 'chased the units yet to reply to the dispatch order' },
+  'dispatch.closed': { 'zh-CN': '办结了调度令', 'en-US': 'closed the dispatch order' },
+  'dispatch.replied': { 'zh-CN': '答复了调度令', 'en-US': 'replied to the dispatch order' },
 };
 
 export interface AuditSentenceInput {

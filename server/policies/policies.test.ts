@@ -5,6 +5,8 @@ import { BLOCKER_LEVELS, CLAIM_STATUSES, PLAN_STATUSES, REPORT_STATUSES } from '
 import { auditPolicy } from './audit.js';
 import { blockerPolicy } from './blocker.js';
 import { calendarPolicy } from './calendar.js';
+import { dispatchPolicy } from './dispatch.js';
+import { DISPATCH_STATUSES } from '../../domain/dispatch.js';
 import { evidencePolicy } from './evidence.js';
 import { lightsPolicy } from './lights.js';
 import { orgPolicy } from './org.js';
@@ -21,7 +23,7 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
 };
 
@@ -31,6 +33,7 @@ const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),
   taskPolicy: fc.array(fc.record({ status: fc.constantFrom(...CLAIM_STATUSES), unitId: fc.constantFrom(...UNITS) }), { maxLength: 3 }),
   blockerPolicy: fc.record({ status: fc.constantFrom(...BLOCKER_STATUSES), level: fc.constantFrom(...BLOCKER_LEVELS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
+  dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
 };
 
