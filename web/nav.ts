@@ -6,6 +6,7 @@ export type NavId =
   | 'myWork'
   | 'review'
   | 'hqDesk'
+  | 'dispatches'
   | 'overview'
   | 'plans'
   | 'tasks'
@@ -32,6 +33,8 @@ export const NAV: readonly NavItem[] = [
   { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
+  // Units reach the orders sent to them from their workbench (/dispatches/:id), not from the menu.
+  { id: 'dispatches', path: '/dispatches', label: 'menu.dispatches', roles: ['hq_office', 'leader'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },

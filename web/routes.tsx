@@ -20,6 +20,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   myWork: page(() => import('./pages/work/UnitWorkbenchPage.js'), 'UnitWorkbenchPage'),
   review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
+  dispatches: page(() => import('./pages/dispatch/DispatchesPage.js'), 'DispatchesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
   tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
@@ -45,6 +46,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/projects/:id', page(() => import('./pages/items/ProjectPage.js'), 'ProjectPage')],
   ['/reports/new', page(() => import('./pages/reports/NewReportPage.js'), 'NewReportPage')],
   ['/reports/:id', page(() => import('./pages/reports/ReportPage.js'), 'ReportPage')],
+  ['/dispatches/:id', page(() => import('./pages/dispatch/DispatchPage.js'), 'DispatchPage')],
 ];
 
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */
