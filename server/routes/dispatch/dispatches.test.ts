@@ -110,6 +110,10 @@ describe.each(DATABASE_KINDS)('dispatch orders (调度令) on %s', (kind) => {
     const q = (await create({ kind: 'question', columns: [], unitIds: [d.unitA.id] })).data.id as string;
     await step(d.hq, q, 'send');
     await reply(d.liaisonA, q, { answer: '' }, 422, 'dispatch_answer_required');
+    // Text the system does not store (a lone surrogate, a control character) is refused naming the field, as everywhere.
+    const lone = await reply(d.liaisonA, q, { answer: '已安排\ud800' }, 400, 'validation');
+    expect(Object.keys(lone.json().error.fields)).toEqual(['answer']);
+    await reply(d.liaisonA, q, { answer: '值守\u0007' }, 400, 'validation');
     await reply(d.liaisonA, q, { answer: '已安排专人值守' });
   });
 
