@@ -45,6 +45,9 @@ describe('dispatch orders (调度令)', () => {
   it('stores and adds figures exactly', () => {
     expect(normaliseFigures(columns, { jobs: '007', invest: '-0.10' })).toEqual({ jobs: '7', invest: '-0.1' });
     expect(figureTotals(columns, [{ jobs: '0.1', invest: '1' }, null, { jobs: '0.2', invest: '2.0001' }])).toEqual({ jobs: '0.3', invest: '3.0001' });
+    // Past decimal.js's default 20 significant digits: still exact.
+    const big = { jobs: '9999999999999999.9999', invest: '0.0001' };
+    expect(figureTotals(columns, Array.from({ length: 500 }, () => big))).toEqual({ jobs: '4999999999999999999.95', invest: '0.05' });
   });
   it('flows draft → sent → closed, replies until closed', () => {
     expect(nextState(dispatchFlow, 'draft', 'send')).toBe('sent');

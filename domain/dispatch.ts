@@ -17,6 +17,9 @@ export interface FigureColumn {
   unit?: string | undefined;
 }
 
+/** Sums of up to 500 figures of 20 digits each stay exact (decimal.js rounds to 20 significant digits by default). */
+const Exact = Decimal.clone({ precision: 60 });
+
 /** Workdays a unit gets to answer unless the office sets another deadline. */
 export const DISPATCH_WORKDAYS = 3;
 
@@ -73,12 +76,12 @@ export function figureProblems(columns: readonly FigureColumn[], figures: Readon
 
 /** The figures as stored: trimmed and written canonically (no leading zeros, "-0" as "0"), exactly. */
 export function normaliseFigures(columns: readonly FigureColumn[], figures: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(columns.map((c) => [c.key, new Decimal(figures[c.key]!.trim()).toFixed()]));
+  return Object.fromEntries(columns.map((c) => [c.key, new Exact(figures[c.key]!.trim()).toFixed()]));
 }
 
 /** Each column's total over the replies that have it, exactly (the export's last row). */
 export function figureTotals(columns: readonly FigureColumn[], replies: readonly (Readonly<Record<string, string>> | null)[]): Record<string, string> {
   return Object.fromEntries(
-    columns.map((c) => [c.key, replies.reduce((sum, f) => (f && f[c.key] !== undefined ? sum.plus(f[c.key]!) : sum), new Decimal(0)).toFixed()]),
+    columns.map((c) => [c.key, replies.reduce((sum, f) => (f && f[c.key] !== undefined ? sum.plus(f[c.key]!) : sum), new Exact(0)).toFixed()]),
   );
 }

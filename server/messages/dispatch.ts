@@ -18,6 +18,7 @@ export const DISPATCH_MESSAGES = {
   dispatch_deadline_past: { 'zh-CN': '答复期限{deadline}已过，请改为今天或以后的工作日', 'en-US': 'The deadline {deadline} has passed; choose today or a later workday' },
   dispatch_deadline_rest_day: { 'zh-CN': '答复期限{deadline}不是工作日，可改为{next}', 'en-US': 'The deadline {deadline} is not a workday; {next} is' },
   dispatch_figures_invalid: { 'zh-CN': '报送数据有误：{detail}', 'en-US': 'The figures are wrong: {detail}' },
+  dispatch_columns_kind: { 'zh-CN': '数据报送类调度令须定义报送数据项，其他类型不需要', 'en-US': 'A figures order needs its figure columns; other kinds have none' },
   dispatch_answer_required: { 'zh-CN': '请填写答复内容', 'en-US': 'Write the answer' },
   dispatch_unit_unknown: { 'zh-CN': '受令单位不存在：{count} 个', 'en-US': '{count|# recipient unit does|# recipient units do} not exist' },
 } as const satisfies Record<string, Message>;

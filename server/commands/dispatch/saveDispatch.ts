@@ -41,7 +41,8 @@ export async function updateDispatch(ctx: Ctx, id: string, input: DispatchUpdate
     const kind = input.kind ?? before.kind;
     // Another kind keeps no table, unless the edit gives one; a figures order needs one.
     const columns = input.columns ?? (kind === before.kind ? before.columns : []);
-    if (kind === 'figures' && !(columns as unknown[]).length) throw new AppError(422, 'validation', { detail: 'columns' }, { columns: '' });
+    // The shared schema checks kind and table together only when the edit gives both.
+    if ((kind === 'figures') !== (columns as unknown[]).length > 0) throw new AppError(422, 'dispatch_columns_kind', {}, { columns: '' });
     const deadline = input.deadline === undefined ? before.deadline : await checkedDeadline(tx, input.deadline);
     if (input.unitIds) {
       await checkUnits(tx, input.unitIds);

@@ -144,6 +144,8 @@ describe.each(DATABASE_KINDS)('dispatch orders (调度令) on %s', (kind) => {
     const edited = await api.write(d.hq, 'PATCH', `/api/dispatches/${created.id}`, { version: 0, title: '改标题', unitIds: [d.unitA.id] }, 200);
     expect(edited.json().data).toMatchObject({ title: '改标题', unitCount: 1, version: 1 });
     await api.write(d.hq, 'PATCH', `/api/dispatches/${created.id}`, { version: 0, title: '旧' }, 409, 'version_conflict');
+    await api.write(d.hq, 'PATCH', `/api/dispatches/${created.id}`, { version: 1, columns: [] }, 422, 'dispatch_columns_kind');
+    expect((await api.call(d.hq, 'GET', `/api/dispatches/${created.id}/results.xlsx`)).statusCode).toBe(403);
     await step(d.hq, created.id, 'send');
     await api.write(d.hq, 'PATCH', `/api/dispatches/${created.id}`, { version: 2, title: '再改' }, 409, 'dispatch_not_draft');
     const past = await api.write(d.hq, 'POST', '/api/dispatches', { kind: 'action', title: '清理积雪', deadline: dayFrom(-3), unitIds: [d.unitA.id] }, 422, 'dispatch_deadline_past');

@@ -88,6 +88,8 @@ export default function dispatchRoutes(app: App) {
   app.get('/api/dispatches/:id/results.xlsx', { schema: { tags, params: IdParams } }, async (req, reply) => {
     authorize(dispatchPolicy.route.export(req.ctx.actor));
     const view = await dispatchView(req, req.params.id);
+    // A draft has no replies to export yet.
+    authorize(view.policies.export);
     const file = await dispatchResultsXlsx(view.data);
     return reply
       .header('content-type', XLSX)
