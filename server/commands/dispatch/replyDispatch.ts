@@ -59,7 +59,9 @@ const replyWorkflow: Workflow<FoundReply, RecipientStatus, ReplyAction, ReplySub
     // A draft is the office's until it is sent: outside the office it does not exist (404). A sent
     // order is refused with a reason naming who replies, even to a unit it did not go to.
     async load(tx, ctx, key) {
-      const [dispatch] = await tx.select().from(dispatches).where(eq(dispatches.id, key.dispatchId));
+      // FOR SHARE: a reply waits for a close or a chase in flight (they lock the order FOR UPDATE),
+      // so none lands on an order closed in between, and a chase never counts a unit that just replied.
+      const [dispatch] = await tx.select().from(dispatches).where(eq(dispatches.id, key.dispatchId)).for('share');
       if (!dispatch || (dispatch.status === 'draft' && !hasRole(ctx.actor, ...SEE_ALL_DISPATCHES))) return undefined;
       const [recipient] = await tx
         .select()

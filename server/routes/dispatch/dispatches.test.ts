@@ -139,6 +139,22 @@ describe.each(DATABASE_KINDS)('dispatch orders (调度令) on %s', (kind) => {
     await step(d.hq, all, 'chase', 422, 'dispatch_nothing_to_chase');
   });
 
+  it('never takes a reply on an order closed at the same moment', async () => {
+    for (let n = 0; n < 5; n++) {
+      const id = (await create({ unitIds: [d.unitA.id] })).data.id as string;
+      await step(d.hq, id, 'send');
+      const [closed, replied] = await Promise.all([
+        api.call(d.hq, 'POST', `/api/dispatches/${id}/close`, {}),
+        api.call(d.liaisonA, 'POST', `/api/dispatches/${id}/replies`, { figures: { jobs: '1', invest: '1' } }),
+      ]);
+      expect(closed.statusCode).toBe(200);
+      expect([200, 409]).toContain(replied.statusCode);
+      const after = (await api.get(d.hq, `/api/dispatches/${id}`)).json().data;
+      if (replied.statusCode === 200) expect(after.recipients[0].repliedAt <= after.closedAt).toBe(true);
+      else expect(after.recipients[0].status).toBe('pending');
+    }
+  });
+
   it('edits only drafts, and refuses bad deadlines, kinds and units by field', async () => {
     const created = (await create()).data;
     const edited = await api.write(d.hq, 'PATCH', `/api/dispatches/${created.id}`, { version: 0, title: '改标题', unitIds: [d.unitA.id] }, 200);
