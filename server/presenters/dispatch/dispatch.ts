@@ -53,6 +53,7 @@ export function presentRecipient(l: RecipientLine, deadline: IsoDate, at: Latene
   };
 }
 
-export function presentDispatchDetail(r: DispatchListRow, lines: RecipientLine[], at: Lateness, mayReply: (unitId: string) => boolean): DispatchDetail {
-  return { ...presentDispatch(r), recipients: lines.map((l) => presentRecipient(l, r.dispatch.deadline, at, mayReply(l.recipient.unitId))) };
+/** An order with its reply table; `mayReply` is the reply policy for one row (the actor's right to reply for that unit now). */
+export function presentDispatchDetail(r: DispatchListRow, lines: RecipientLine[], at: Lateness, mayReply: (line: RecipientLine) => boolean): DispatchDetail {
+  return { ...presentDispatch(r), recipients: lines.map((l) => presentRecipient(l, r.dispatch.deadline, at, mayReply(l))) };
 }

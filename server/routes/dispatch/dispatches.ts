@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
-import { defaultDispatchDeadline, type DispatchStatus } from '../../../domain/dispatch.js';
+import { defaultDispatchDeadline, type DispatchStatus, type RecipientStatus } from '../../../domain/dispatch.js';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import { DispatchCreate, DispatchDetail, DispatchListQuery, DispatchReply, DispatchStep, DispatchUpdate, Dispatch, Unreported } from '../../../domain/schemas/dispatch.js';
 import type { DispatchAction } from '../../../domain/workflows/dispatch.js';
@@ -32,8 +32,8 @@ async function dispatchView(req: FastifyRequest, id: string) {
   const [lines, unitIds, cal] = await Promise.all([recipientLines(db, actor, id), recipientUnitIds(db, id), currentCalendar(db)]);
   const status = d.status as DispatchStatus;
   const at = { cal, today: shanghaiDate(clockNow()) };
-  const data = presentDispatchDetail(row, lines, at, (unitId) =>
-    mayReply(actor, { status: lines.find((l) => l.recipient.unitId === unitId)!.recipient.status as 'pending' | 'replied', dispatchStatus: status, unitId, recipient: true }, 'reply'),
+  const data = presentDispatchDetail(row, lines, at, (l) =>
+    mayReply(actor, { status: l.recipient.status as RecipientStatus, dispatchStatus: status, unitId: l.recipient.unitId, recipient: true }, 'reply'),
   );
   return { data, policies: dispatchPolicy.rowPolicies(actor, { status, unitIds }) };
 }
