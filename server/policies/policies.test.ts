@@ -29,11 +29,11 @@ const ALL: Record<string, Policy<string, any, string>> = {
 
 /** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
 const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
+  dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),
   taskPolicy: fc.array(fc.record({ status: fc.constantFrom(...CLAIM_STATUSES), unitId: fc.constantFrom(...UNITS) }), { maxLength: 3 }),
   blockerPolicy: fc.record({ status: fc.constantFrom(...BLOCKER_STATUSES), level: fc.constantFrom(...BLOCKER_LEVELS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
-  dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
 };
 
