@@ -20,18 +20,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A liaison opens the order from the workbench and replies with these figures. */
-async function replyAs(account: string, jobs: string, invest: string) {
+/** A liaison finds the order on the workbench, replies there with these figures, then reads the order's page. */
+async function replyAs(account: string, orderPath: string, jobs: string, invest: string) {
   const page = await as(account);
   await page.goto('/work/unit');
   const line = page.getByTestId('wb-dispatch-line').filter({ hasText: TITLE });
+  // The reply form opens on the workbench itself; once sent, the order leaves the list.
   await line.getByTestId('wb-dispatch-reply').click();
   await page.getByTestId('dispatch-reply-form').waitFor();
   await page.getByTestId('dispatch-figure-jobs').fill(jobs);
   await page.getByTestId('dispatch-figure-invest').fill(invest);
   await page.getByTestId('dispatch-answer').fill('已核实');
   await page.getByTestId('dispatch-reply-submit').click();
-  // Its own row shows the reply, and only its own row.
+  await line.waitFor({ state: 'detached' });
+  // The order's page: its own row shows the reply, and only its own row.
+  await page.goto(orderPath);
   await page.locator('[data-testid=dispatch-replies] [data-testid=dispatch-row-status]', { hasText: '已答复' }).waitFor();
   expect(await page.locator('[data-testid=dispatch-replies] tbody tr.ant-table-row').count()).toBe(1);
 }
@@ -66,8 +69,8 @@ describe('a dispatch order', () => {
     await hq.locator('[data-testid=dispatch-status]', { hasText: '已下发' }).waitFor();
     const orderPath = new URL(hq.url()).pathname;
 
-    await replyAs('liaison', '12', '350.5');
-    await replyAs('liaison_gov_office', '3', '0.25');
+    await replyAs('liaison', orderPath, '12', '350.5');
+    await replyAs('liaison_gov_office', orderPath, '3', '0.25');
 
     // The office's table fills in by itself (it refreshes while the order is out).
     await hq.goto(orderPath);

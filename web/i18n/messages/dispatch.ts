@@ -45,6 +45,7 @@ export const dispatch = {
   'dispatch.chasedCount': ['催办次数', 'Chased'],
   'dispatch.reply': ['答复', 'Reply'],
   'dispatch.amend': ['修改答复', 'Amend the reply'],
+  'dispatch.openPage': ['查看调度令', 'Open the order'],
   'dispatch.replySaved': ['答复已提交', 'Reply sent'],
   'dispatch.yourReply': ['本单位答复', 'Your unit’s reply'],
   'dispatch.live': ['每 5 秒自动刷新', 'Refreshes every 5 seconds'],

@@ -1,18 +1,20 @@
+import { useState } from 'react';
 import { Button, Card, Empty, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { listDispatches } from '../../api/dispatch.js';
 import { qk } from '../../api/queryKeys.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ReplyModal } from './ReplyModal.js';
 
 /**
  * 待答复调度令 on a unit's workbench: the orders out to its units that still wait for its reply
- * (a unit's counts are its own rows), soonest deadline first, each opening the order's reply form.
+ * (a unit's counts are its own rows), soonest deadline first; 答复 opens the reply form right here.
  */
 export function PendingDispatches() {
   const { t } = useI18n();
-  const navigate = useNavigate();
+  const [replying, setReplying] = useState<string | null>(null);
   const q = useQuery({ queryKey: qk.dispatches.list({ status: 'sent' }), queryFn: () => listDispatches({ status: 'sent' }), refetchOnWindowFocus: true });
   const pending = (q.data?.data ?? []).filter((d) => d.repliedCount < d.unitCount).sort((a, b) => a.deadline.localeCompare(b.deadline));
   return (
@@ -27,13 +29,13 @@ export function PendingDispatches() {
             <List.Item
               data-testid="wb-dispatch-line"
               actions={[
-                <Button key="reply" size="small" type="primary" onClick={() => void navigate(`/dispatches/${d.id}`)} data-testid="wb-dispatch-reply">
+                <Button key="reply" size="small" type="primary" onClick={() => setReplying(d.id)} data-testid="wb-dispatch-reply">
                   {t('dispatch.reply')}
                 </Button>,
               ]}
             >
               <List.Item.Meta
-                title={d.title}
+                title={<Link to={`/dispatches/${d.id}`}>{d.title}</Link>}
                 description={
                   <Typography.Text type="secondary">
                     {t(`dispatch.kind.${d.kind}`)} · {t('dispatch.deadline')} {formatDate(d.deadline)}
@@ -44,6 +46,7 @@ export function PendingDispatches() {
           )}
         />
       )}
+      {replying && <ReplyModal id={replying} onClose={() => setReplying(null)} />}
     </Card>
   );
 }

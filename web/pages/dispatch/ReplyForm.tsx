@@ -17,7 +17,7 @@ interface Values {
  * A unit's reply to an order: the answer (what was done, for an action), and for a figures order
  * one field per column of its table. Figures stay strings: the server checks and keeps them exactly.
  */
-export function ReplyForm({ dispatch, row }: { dispatch: DispatchDetail; row: Recipient }) {
+export function ReplyForm({ dispatch, row, onDone }: { dispatch: DispatchDetail; row: Recipient; onDone?: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -34,6 +34,7 @@ export function ReplyForm({ dispatch, row }: { dispatch: DispatchDetail; row: Re
       await replyDispatch(dispatch.id, { unitId: row.unitId, answer: v.answer ?? '', figures: v.figures ?? {}, version: row.version });
       void message.success(t('dispatch.replySaved'));
       await invalidate(qc, qk.dispatches.all, qk.workbench.all);
+      onDone?.();
     } catch (e) {
       if (!applyFieldErrors(form, e, fieldNames)) setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
     } finally {
