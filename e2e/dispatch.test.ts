@@ -31,6 +31,7 @@ async function replyAs(account: string, orderPath: string, jobs: string, invest:
   await page.getByTestId('dispatch-figure-jobs').fill(jobs);
   await page.getByTestId('dispatch-figure-invest').fill(invest);
   await page.getByTestId('dispatch-answer').fill('已核实');
+  await page.screenshot({ path: `/tmp/e2e-dispatch-reply-${account}.png` });
   await page.getByTestId('dispatch-reply-submit').click();
   await line.waitFor({ state: 'detached' });
   // The order's page: its own row shows the reply, and only its own row.
@@ -75,6 +76,7 @@ describe('a dispatch order', () => {
     // The office's table fills in by itself (it refreshes while the order is out).
     await hq.goto(orderPath);
     await hq.getByTestId('dispatch-replied-count').filter({ hasText: '已答复 2/2' }).waitFor({ timeout: 15_000 });
+    await hq.screenshot({ path: '/tmp/e2e-dispatch-replies.png', fullPage: true });
     const download = hq.waitForEvent('download');
     await hq.getByTestId('dispatch-export').click();
     const file = await (await download).path();
