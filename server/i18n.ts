@@ -3,6 +3,7 @@ import { fillTemplate } from '../domain/text.js';
 import { FILE_MESSAGES } from './messages/files.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
+import { DISPATCH_MESSAGES, DISPATCH_WORDS } from './messages/dispatch.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import type { Message } from './messages/message.js';
@@ -57,6 +58,7 @@ const MESSAGES = {
   ...PLANNING_MESSAGES,
   ...FILE_MESSAGES,
   ...ACCOUNT_MESSAGES,
+  ...DISPATCH_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -84,6 +86,7 @@ const WORDS = {
   ...ADMIN_WORDS,
   ...PLANNING_WORDS,
   ...ACCOUNT_WORDS,
+  ...DISPATCH_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
@@ -147,6 +150,12 @@ const FIELDS: Record<string, Message> = {
   weight: { 'zh-CN': '权重', 'en-US': 'Weight' },
   due: { 'zh-CN': '计划日期', 'en-US': 'Due date' },
   value: { 'zh-CN': '数值', 'en-US': 'Value' },
+  kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
+  content: { 'zh-CN': '内容', 'en-US': 'Content' },
+  columns: { 'zh-CN': '报送数据项', 'en-US': 'Figure columns' },
+  unitIds: { 'zh-CN': '受令单位', 'en-US': 'Recipient units' },
+  answer: { 'zh-CN': '答复内容', 'en-US': 'Answer' },
+  figures: { 'zh-CN': '报送数据', 'en-US': 'Figures' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

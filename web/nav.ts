@@ -7,6 +7,7 @@ export type NavId =
   | 'review'
   | 'hqDesk'
   | 'dashboard'
+  | 'dispatches'
   | 'overview'
   | 'blockers'
   | 'plans'
@@ -35,6 +36,8 @@ export const NAV: readonly NavItem[] = [
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
   { id: 'dashboard', path: '/dashboard', label: 'menu.dashboard', roles: ['leader', 'hq_office', 'inspector', 'assessor'], group: 'work' },
+  // Units reach the orders sent to them from their workbench (/dispatches/:id), not from the menu.
+  { id: 'dispatches', path: '/dispatches', label: 'menu.dispatches', roles: ['hq_office', 'leader'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },

@@ -21,6 +21,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
   dashboard: page(() => import('./pages/dashboard/DashboardPage.js'), 'DashboardPage'),
+  dispatches: page(() => import('./pages/dispatch/DispatchesPage.js'), 'DispatchesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
@@ -47,6 +48,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/projects/:id', page(() => import('./pages/items/ProjectPage.js'), 'ProjectPage')],
   ['/reports/new', page(() => import('./pages/reports/NewReportPage.js'), 'NewReportPage')],
   ['/reports/:id', page(() => import('./pages/reports/ReportPage.js'), 'ReportPage')],
+  ['/dispatches/:id', page(() => import('./pages/dispatch/DispatchPage.js'), 'DispatchPage')],
 ];
 
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */

@@ -5,6 +5,8 @@ import { BLOCKER_LEVELS, CLAIM_STATUSES, PLAN_STATUSES, REPORT_STATUSES } from '
 import { auditPolicy } from './audit.js';
 import { blockerPolicy } from './blocker.js';
 import { calendarPolicy } from './calendar.js';
+import { dispatchPolicy } from './dispatch.js';
+import { DISPATCH_STATUSES } from '../../domain/dispatch.js';
 import { evidencePolicy } from './evidence.js';
 import { lightsPolicy } from './lights.js';
 import { orgPolicy } from './org.js';
@@ -21,12 +23,13 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
 };
 
 /** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
 const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
+  dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),
   taskPolicy: fc.array(fc.record({ status: fc.constantFrom(...CLAIM_STATUSES), unitId: fc.constantFrom(...UNITS) }), { maxLength: 3 }),

@@ -4,6 +4,7 @@ import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
 import dashboardRoutes from './dashboard.js';
+import dispatchRoutes from './dispatch/dispatches.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
@@ -27,4 +28,5 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   registerPlanningRoutes(app);
   registerReportingRoutes(app);
   dashboardRoutes(app);
+  dispatchRoutes(app);
 }

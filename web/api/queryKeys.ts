@@ -46,6 +46,8 @@ export const qk = {
     taskForce: ['workbench', 'task-force'] as const,
     leader: ['workbench', 'leader'] as const,
   },
+  /** 调度令: the lists, one order with its reply table, and the standing 本期未报送 list. */
+  dispatches: { ...resource('dispatches'), unreported: ['dispatches', 'unreported'] as const },
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

@@ -7,3 +7,4 @@ export * from './targets.js';
 export * from './tasks.js';
 export * from './projects.js';
 export * from './reports.js';
+export * from './dispatches.js';

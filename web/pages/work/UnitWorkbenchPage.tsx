@@ -16,6 +16,7 @@ import { reportToLine } from './reportLines.js';
 import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
 import { qk } from '../../api/queryKeys.js';
+import { PendingDispatches } from '../dispatch/PendingDispatches.js';
 
 /** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
 export function UnitWorkbenchPage() {
@@ -105,6 +106,9 @@ export function UnitWorkbenchPage() {
         )}
       </Flex>
       <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <PendingDispatches />
+        </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.toClaim')} count={w.counts.toClaim} lines={toClaim} empty={t('work.emptyToClaim')} testId="wb-toClaim" />
         </Col>

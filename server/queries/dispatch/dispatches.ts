@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { DispatchStatus } from '../../../domain/dispatch.js';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { dispatchRecipients, dispatches, orgUnits, users } from '../../db/schema/index.js';
+import type { DispatchListRow, DispatchRow, RecipientLine } from '../../models/dispatch.js';
+import { hasRole } from '../../policies/actor.js';
+import { unitsWhere } from '../../policies/report.js';
+
+/** Roles that see every order and every reply: they run or lead the program. */
+export const SEE_ALL_DISPATCHES = ['hq_office', 'leader'] as const;
+
+/**
+ * What the actor may see of orders: everything for the HQ office and leaders; for a unit's liaison
+ * or head, the orders sent to that unit (a draft is the office's until it is sent).
+ */
+export function dispatchScope(db: Executor, actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  if (!own.length) return sql`false`;
+  const mine = db
+    .select({ one: sql`1` })
+    .from(dispatchRecipients)
+    .where(and(eq(dispatchRecipients.dispatchId, dispatches.id), inArray(dispatchRecipients.unitId, own)));
+  return and(ne(dispatches.status, 'draft'), exists(mine));
+}
+
+/** Which recipients' rows the actor sees: all (undefined) or their own units'. */
+export function recipientScope(actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  return own.length ? inArray(dispatchRecipients.unitId, own) : sql`false`;
+}
+
+const counts = (actor: Actor | null) => {
+  const seen = and(eq(dispatchRecipients.dispatchId, dispatches.id), recipientScope(actor));
+  return {
+    unitCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${seen})`,
+    repliedCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${and(seen, eq(dispatchRecipients.status, 'replied'))})`,
+  };
+};
+
+/** Orders the actor may see, newest first, one page. */
+export async function listDispatches(db: Executor, actor: Actor | null, f: { status?: DispatchStatus | undefined }, page: number, perPage: number) {
+  const where = and(dispatchScope(db, actor), f.status ? eq(dispatches.status, f.status) : undefined);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ dispatch: dispatches, ...counts(actor) })
+      .from(dispatches)
+      .where(where)
+      .orderBy(desc(dispatches.createdAt), desc(dispatches.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ n: sql<number>`count(*)::int` }).from(dispatches).where(where),
+  ]);
+  return { rows: rows as DispatchListRow[], total: count?.n ?? 0 };
+}
+
+/** One order if the actor may see it, with its counts. */
+export async function findDispatch(db: Executor, actor: Actor | null, id: string): Promise<DispatchListRow | undefined> {
+  const [row] = await db
+    .select({ dispatch: dispatches, ...counts(actor) })
+    .from(dispatches)
+    .where(and(eq(dispatches.id, id), dispatchScope(db, actor)));
+  return row;
+}
+
+/** Every unit the order went to (ids only): what its policies look at. */
+export async function recipientUnitIds(db: Executor, dispatchId: string): Promise<string[]> {
+  const rows = await db.select({ unitId: dispatchRecipients.unitId }).from(dispatchRecipients).where(eq(dispatchRecipients.dispatchId, dispatchId));
+  return rows.map((r) => r.unitId);
+}
+
+/** The reply table as the actor may see it, by unit name. */
+export async function recipientLines(db: Executor, actor: Actor | null, dispatchId: string): Promise<RecipientLine[]> {
+  const rows = await db
+    .select({ recipient: dispatchRecipients, unitName: orgUnits.name, repliedByName: users.displayName })
+    .from(dispatchRecipients)
+    .innerJoin(orgUnits, eq(orgUnits.id, dispatchRecipients.unitId))
+    .leftJoin(users, eq(users.id, dispatchRecipients.repliedById))
+    .where(and(eq(dispatchRecipients.dispatchId, dispatchId), recipientScope(actor)))
+    .orderBy(asc(orgUnits.code), asc(orgUnits.id));
+  return rows;
+}
+
+/** Names of units, in the given order, for refusals and audit notes. */
+export async function unitNames(db: Executor, unitIds: readonly string[]): Promise<string[]> {
+  if (!unitIds.length) return [];
+  const rows = await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, [...unitIds]));
+  const byId = new Map(rows.map((r) => [r.id, r.name]));
+  return unitIds.map((id) => byId.get(id) ?? id);
+}
+
+export type { DispatchRow };

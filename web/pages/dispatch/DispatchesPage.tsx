@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button, Flex, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { listDispatches, type Dispatch } from '../../api/dispatch.js';
+import { qk } from '../../api/queryKeys.js';
+import { can } from '../../api/types.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { formatDate, formatDateTime } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { DispatchFormModal } from './DispatchFormModal.js';
+import { DispatchStatusTag } from './DispatchStatusTag.js';
+import { UnreportedCard } from './UnreportedCard.js';
+
+/** 调度令: the office's orders with how many units have replied, the create form, and 本期未报送. */
+export function DispatchesPage() {
+  const { t } = useI18n();
+  const list = useQuery({ queryKey: qk.dispatches.lists, queryFn: () => listDispatches() });
+  const [creating, setCreating] = useState(false);
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const mayCreate = can(list.data?.policies, 'create');
+  return (
+    <Flex vertical gap={16}>
+      <PageCard
+        title={t('dispatch.listTitle')}
+        testId="dispatches-page"
+        extra={
+          mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dispatch-new">
+              {t('dispatch.new')}
+            </Button>
+          )
+        }
+      >
+        <ResponsiveTable<Dispatch>
+          rowKey="id"
+          size="middle"
+          loading={list.isLoading}
+          dataSource={list.data?.data ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('dispatch.empty') }}
+          columns={[
+            {
+              title: t('dispatch.title'),
+              key: 'title',
+              render: (_, d) => (
+                <Link to={`/dispatches/${d.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="dispatch-link">
+                  {d.title}
+                </Link>
+              ),
+            },
+            { title: t('dispatch.kind'), key: 'kind', render: (_, d) => <Tag>{t(`dispatch.kind.${d.kind}`)}</Tag> },
+            { title: t('dispatch.status'), key: 'status', render: (_, d) => <DispatchStatusTag status={d.status} /> },
+            { title: t('dispatch.deadline'), key: 'deadline', render: (_, d) => formatDate(d.deadline) },
+            { title: t('dispatch.units'), key: 'replied', render: (_, d) => t('dispatch.replied', { replied: d.repliedCount, total: d.unitCount }) },
+            { title: t('dispatch.sentAt'), key: 'sentAt', render: (_, d) => formatDateTime(d.sentAt) || '—' },
+          ]}
+        />
+        {creating && <DispatchFormModal onClose={() => setCreating(false)} />}
+      </PageCard>
+      <UnreportedCard canCreate={mayCreate} />
+    </Flex>
+  );
+}
