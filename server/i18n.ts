@@ -100,6 +100,11 @@ export function message(code: MessageCode, lang: Lang, params: Params = {}): str
 
 /** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
 const FIELDS: Record<string, Message> = {
+  // The feed's query (工作动态) and the header EventSource reconnects with.
+  kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
+  before: { 'zh-CN': '起始事件', 'en-US': 'Before' },
+  lastEventId: { 'zh-CN': '上次事件编号', 'en-US': 'Last event id' },
+  'Last-Event-ID': { 'zh-CN': '上次事件编号（Last-Event-ID）', 'en-US': 'Last-Event-ID' },
   code: { 'zh-CN': '编号', 'en-US': 'Code' },
   account: { 'zh-CN': '账号', 'en-US': 'Account' },
   mobile: { 'zh-CN': '手机号', 'en-US': 'Mobile number' },

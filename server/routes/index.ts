@@ -3,6 +3,7 @@ import type { AuthThrottle } from '../security/authThrottle.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
+import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
@@ -25,4 +26,5 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   calendarRoutes(app);
   registerPlanningRoutes(app);
   registerReportingRoutes(app);
+  feedRoutes(app);
 }
