@@ -1,13 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { Unlisten } from '../db/listen.js';
 import type { FeedRow } from '../models/feed.js';
 import { lastAuditId, listFeed } from '../queries/feed.js';
-
-/** The channel every server process on one database notifies after it linked audit records. */
-export const FEED_CHANNEL = 'tuijin_feed';
-/** The entities whose records can be feed events: a link of other records (sign-ins, users) notifies nobody. */
-const FEED_ENTITIES = new Set(['report', 'blocker', 'task', 'plan']);
+import { FEED_CHANNEL } from './feedNotify.js';
 /** Feed rows read per statement while catching up. */
 const BATCH = 500;
 
@@ -19,7 +14,7 @@ export interface FeedSubscriber {
 
 /**
  * One per server process (per app): the only listener of the feed channel. After any process on
- * the database links audit records it notifies the channel; each hub then reads the new records
+ * the database links audit records it notifies the channel (feedNotify.ts); each hub then reads the new records
  * once, in id order, and hands them to its own subscribers, which filter them per reader. So the
  * cost of an event is one read per process, not one per connected client.
  */
@@ -42,9 +37,6 @@ export class FeedHub {
     const hub = new FeedHub(database, onError);
     hub.seen = await lastAuditId(database.db);
     hub.unlisten = await database.listen(FEED_CHANNEL, () => hub.poke());
-    database.onAuditLinked((entities) => {
-      if (!hub.stopped && [...entities].some((e) => FEED_ENTITIES.has(e))) void hub.notify();
-    });
     return hub;
   }
 
@@ -60,15 +52,6 @@ export class FeedHub {
   add(s: FeedSubscriber): () => void {
     this.subscribers.add(s);
     return () => void this.subscribers.delete(s);
-  }
-
-  /** Tells every process (this one too, through its LISTEN) that records were linked. */
-  private async notify(): Promise<void> {
-    try {
-      await this.database.db.execute(sql`select pg_notify(${FEED_CHANNEL}, '')`);
-    } catch (e) {
-      if (!this.stopped) this.onError(e);
-    }
   }
 
   /** A notification: read what is new, unless a read runs, which then goes round once more. */

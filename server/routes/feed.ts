@@ -31,7 +31,8 @@ function lastEventIdHeader(value: string | string[] | undefined, lang: 'zh-CN' |
  * as Server-Sent Events. One hub per app reads new audit records once per notification and hands
  * them to this app's streams; it starts with the first stream and stops when the app closes.
  */
-export default function feedRoutes(app: App, limits: StreamLimits = STREAM_LIMITS) {
+export default function feedRoutes(app: App, given: Partial<StreamLimits> = {}) {
+  const limits: StreamLimits = { ...STREAM_LIMITS, ...given };
   let hub: Promise<FeedHub> | null = null;
   const hubFor = (database: Database): Promise<FeedHub> => {
     hub ??= FeedHub.start(database, (e) => app.log.error({ err: e }, 'feed: reading new audit records failed')).catch((e: unknown) => {

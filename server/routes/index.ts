@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import type { AuthThrottle } from '../security/authThrottle.js';
+import type { StreamLimits } from '../feed/feedStream.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
@@ -14,7 +15,7 @@ import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
 /** Every resource's routes; one plugin per resource. */
-export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle }) {
+export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; feedLimits?: Partial<StreamLimits> }) {
   healthRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);
@@ -26,5 +27,5 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   calendarRoutes(app);
   registerPlanningRoutes(app);
   registerReportingRoutes(app);
-  feedRoutes(app);
+  feedRoutes(app, opts.feedLimits);
 }
