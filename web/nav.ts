@@ -7,6 +7,7 @@ export type NavId =
   | 'review'
   | 'hqDesk'
   | 'overview'
+  | 'feed'
   | 'plans'
   | 'tasks'
   | 'targets'
@@ -33,6 +34,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
+  { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
   { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },

@@ -21,6 +21,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
+  feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
   tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
   targets: page(() => import('./pages/items/TargetListPage.js'), 'TargetListPage'),

@@ -2,6 +2,7 @@ import { admin } from './admin.js';
 import { auth } from './auth.js';
 import { calendar } from './calendar.js';
 import { common } from './common.js';
+import { feed } from './feed.js';
 import { layout } from './layout.js';
 import { org } from './org.js';
 import { reports } from './reports.js';
@@ -9,5 +10,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...feed } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;
