@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.js';
@@ -117,5 +118,19 @@ describe('two app instances on one PostgreSQL database', () => {
     expect(liaisonBOnB.events).toEqual([]);
     hqOnB.close();
     liaisonBOnB.close();
+  });
+
+  it('listens again after its LISTEN connection is cut, and sends what was linked meanwhile', async () => {
+    const port = (second.app.server.address() as AddressInfo).port;
+    const hqOnB = await openSse(port, '/api/feed/stream', { cookie: d.hq.session.cookie });
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const cut = await h.db.database.db.execute(
+      sql`select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()`,
+    );
+    expect((cut as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    // Raised while B does not listen: its notification is lost, the record is not.
+    await send(h.app, { method: 'POST', url: '/api/blockers', payload: { itemType: 'task', itemId: task.id, title: '断线期间的堵点' } }, d.liaisonA.session);
+    await hqOnB.waitFor((events) => events.some((e) => e.action === 'blocker.raised' && e.itemId === task.id), 4000);
+    hqOnB.close();
   });
 });
