@@ -95,10 +95,11 @@ export default function feedRoutes(app: App, given: Partial<StreamLimits> = {}) 
         // A reverse proxy (nginx) would otherwise hold events back to fill its buffer.
         'x-accel-buffering': 'no',
       });
+      // Before anything is written: a client gone during its replay must leave the hub too.
+      res.on('close', () => stream.drop());
       stream.write('retry: 3000\n\n');
       stream.goLive(replay);
       if (live === 'false') return stream.close();
-      res.on('close', () => stream.drop());
       const token = req.cookies[SESSION_COOKIE];
       // The session is checked again with every heartbeat: a stream ends with its session (sign-out, expiry, a disabled account).
       timer = setInterval(() => {
