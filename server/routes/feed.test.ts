@@ -17,6 +17,7 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
   let startId: number;
   let played: Played;
   const live = new Map<Who, SseConnection>();
+  let filtered: SseConnection;
 
   const ours = (events: FeedEvent[]) => events.filter((e) => e.entityId && played.entityIds.has(e.entityId));
   const page = async (who: Who, query = '') => {
@@ -33,11 +34,13 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
     port = (h.app.server.address() as AddressInfo).port;
     // Everyone is connected before anything happens: what each receives live is checked below.
     for (const who of FEED_READERS) live.set(who, await openSse(port, '/api/feed/stream', { cookie: people[who].session.cookie }));
+    filtered = await openSse(port, `/api/feed/stream?kind=blocker&unit=${d.unitA.id}`, { cookie: people.hq.session.cookie });
     startId = await lastAuditId(h.db.database.db);
     played = await playFeedScene(h.app, h.db.database, d);
   });
   afterAll(async () => {
     for (const c of live.values()) c.close();
+    filtered?.close();
     await h?.close();
   });
 
@@ -67,6 +70,8 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
     const actual = Object.fromEntries(FEED_READERS.map((who) => [who, ours(live.get(who)!.events).map((e) => e.action)]));
     expect(actual).toEqual(expected);
     for (const e of live.get('hq')!.events) expect(e.eventId).toBe(String(e.id));
+    // A stream asked for one kind and one unit gets only those.
+    expect(ours(filtered.events).map((e) => e.action)).toEqual(['blocker.raised', 'blocker.escalated', 'blocker.escalated', 'blocker.escalated']);
   });
 
   it('refuses the admin duties, and an id or filter that is not one, naming the field', async () => {
