@@ -6,6 +6,7 @@ import { auditPolicy } from './audit.js';
 import { blockerPolicy } from './blocker.js';
 import { calendarPolicy } from './calendar.js';
 import { evidencePolicy } from './evidence.js';
+import { feedPolicy } from './feed.js';
 import { lightsPolicy } from './lights.js';
 import { orgPolicy } from './org.js';
 import { planPolicy } from './plan.js';
@@ -21,7 +22,7 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, evidencePolicy, feedPolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
 };
 
