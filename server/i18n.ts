@@ -104,6 +104,8 @@ const FIELDS: Record<string, Message> = {
   kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
   before: { 'zh-CN': '起始事件', 'en-US': 'Before' },
   lastEventId: { 'zh-CN': '上次事件编号', 'en-US': 'Last event id' },
+  area: { 'zh-CN': '重点领域', 'en-US': 'Area' },
+  unit: { 'zh-CN': '单位', 'en-US': 'Unit' },
   'Last-Event-ID': { 'zh-CN': '上次事件编号（Last-Event-ID）', 'en-US': 'Last-Event-ID' },
   code: { 'zh-CN': '编号', 'en-US': 'Code' },
   account: { 'zh-CN': '账号', 'en-US': 'Account' },

@@ -86,6 +86,11 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
     };
     await bad('/api/feed?kind=login', 'kind');
     await bad('/api/feed?area=x', 'area');
+    // In the user's language: the field as the page labels it.
+    const zh = await send(h.app, { method: 'GET', url: '/api/feed?area=x', headers: { 'accept-language': 'zh-CN' } }, people.hq.session);
+    expect(zh.json().error.message).toContain('重点领域');
+    const header = await send(h.app, { method: 'GET', url: '/api/feed/stream?live=false', headers: { 'last-event-id': '-1', 'accept-language': 'zh-CN' } }, people.hq.session);
+    expect(header.json().error.message).toContain('上次事件编号');
     await bad('/api/feed?before=-1', 'before');
     await bad('/api/feed/stream?lastEventId=abc', 'lastEventId');
     await bad('/api/feed/stream?live=false', 'Last-Event-ID', { 'last-event-id': 'abc' });
