@@ -7,7 +7,12 @@
 export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'plan'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
-/** Actions named one by one. Blocker steps are mapped by their prefix (below), whatever they are. */
+/**
+ * Actions named one by one. Blocker steps are mapped by their prefix (below), whatever they are.
+ * A new kind (a dispatch reply, a meeting decision) takes: its actions here and in FEED_KINDS, its
+ * visibility below, and, when its rows have a scope of their own, a join and a condition in
+ * server/queries/feed.ts with their one-row form in server/policies/feed.ts.
+ */
 const EXACT: Readonly<Record<string, FeedKind>> = {
   'report.accepted': 'report',
   'task.claimed': 'claim',

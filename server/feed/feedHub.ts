@@ -37,6 +37,8 @@ export class FeedHub {
     const hub = new FeedHub(database, onError);
     hub.seen = await lastAuditId(database.db);
     hub.unlisten = await database.listen(FEED_CHANNEL, () => hub.poke());
+    // A record linked between reading the newest id and listening notified nobody here: look once.
+    hub.poke();
     return hub;
   }
 
