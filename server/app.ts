@@ -21,6 +21,8 @@ import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type Htt
 import { AppError } from './errors.js';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './accessLog.js';
 import { registerRoutes } from './routes/index.js';
+import type { StreamLimits } from './feed/feedStream.js';
+import { notifyFeedOnLink } from './feed/feedNotify.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,6 +58,8 @@ export interface AppOptions {
    * would lock the account for all, and the per-address limit would count everyone together.
    */
   trustProxy?: string[];
+  /** The feed stream's heartbeat, buffer bound and replay cap (server/feed/feedStream.ts); production defaults otherwise. */
+  feedLimits?: Partial<StreamLimits>;
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -114,8 +118,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Steps taken here reach the feed clients of every process on the database (server/feed/).
+  notifyFeedOnLink(opts.database, (err) => app.log.error({ err }, 'feed: NOTIFY failed'));
   const throttle = authThrottle({ ...DEFAULT_AUTH_LIMITS, ...opts.authLimits });
-  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle }));
+  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle, feedLimits: opts.feedLimits ?? {} }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
   if (webDir) {

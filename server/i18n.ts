@@ -103,6 +103,13 @@ export function message(code: MessageCode, lang: Lang, params: Params = {}): str
 
 /** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
 const FIELDS: Record<string, Message> = {
+  // The feed's query (工作动态) and the header EventSource reconnects with.
+  kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
+  before: { 'zh-CN': '起始事件', 'en-US': 'Before' },
+  lastEventId: { 'zh-CN': '上次事件编号', 'en-US': 'Last event id' },
+  area: { 'zh-CN': '重点领域', 'en-US': 'Area' },
+  unit: { 'zh-CN': '单位', 'en-US': 'Unit' },
+  'Last-Event-ID': { 'zh-CN': '上次事件编号（Last-Event-ID）', 'en-US': 'Last-Event-ID' },
   code: { 'zh-CN': '编号', 'en-US': 'Code' },
   account: { 'zh-CN': '账号', 'en-US': 'Account' },
   mobile: { 'zh-CN': '手机号', 'en-US': 'Mobile number' },
@@ -150,7 +157,6 @@ const FIELDS: Record<string, Message> = {
   weight: { 'zh-CN': '权重', 'en-US': 'Weight' },
   due: { 'zh-CN': '计划日期', 'en-US': 'Due date' },
   value: { 'zh-CN': '数值', 'en-US': 'Value' },
-  kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
   content: { 'zh-CN': '内容', 'en-US': 'Content' },
   columns: { 'zh-CN': '报送数据项', 'en-US': 'Figure columns' },
   unitIds: { 'zh-CN': '受令单位', 'en-US': 'Recipient units' },

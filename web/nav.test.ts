@@ -19,6 +19,9 @@ describe('work menu entries by role', () => {
     }
     for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('tasks');
     for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('overview');
+    // 工作动态: everyone in the program reads it (each event as far as they may read it), the admin duties do not.
+    for (const r of ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).toContain('feed');
+    for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('feed');
   });
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');

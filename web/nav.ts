@@ -10,6 +10,7 @@ export type NavId =
   | 'dispatches'
   | 'overview'
   | 'blockers'
+  | 'feed'
   | 'plans'
   | 'tasks'
   | 'targets'
@@ -40,6 +41,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'dispatches', path: '/dispatches', label: 'menu.dispatches', roles: ['hq_office', 'leader'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
+  { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
   { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },

@@ -24,6 +24,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   dispatches: page(() => import('./pages/dispatch/DispatchesPage.js'), 'DispatchesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
+  feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
   tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
   targets: page(() => import('./pages/items/TargetListPage.js'), 'TargetListPage'),

@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataLock } from './dataLock.js';
 import { auditLinker, type LinkedListener } from './auditLinker.js';
+import { listenEmbedded, listenOnServer, type Unlisten } from './listen.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -24,6 +25,11 @@ export interface Database {
   linkAudit(): Promise<void>;
   /** Hears, after each link, which kinds of entity the linked records changed. */
   onAuditLinked(listener: LinkedListener): void;
+  /**
+   * Hears NOTIFY on a channel, from every process on this database (a server's own connection;
+   * the embedded database in-process). Stopped by the returned function, or by close().
+   */
+  listen(channel: string, onNotify: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -34,6 +40,22 @@ function linking(db: Db): Pick<Database, 'linkAudit' | 'onAuditLinked'> {
     for (const l of listeners) l(entities);
   });
   return { linkAudit, onAuditLinked: (listener) => void listeners.push(listener) };
+}
+
+/** The listeners of one database, so that closing it stops them too. */
+function listening(start: (channel: string, onNotify: () => void) => Promise<Unlisten>) {
+  const open = new Set<Unlisten>();
+  return {
+    async listen(channel: string, onNotify: () => void): Promise<Unlisten> {
+      const stop = await start(channel, onNotify);
+      const once: Unlisten = async () => {
+        if (open.delete(once)) await stop();
+      };
+      open.add(once);
+      return once;
+    },
+    stopAll: () => Promise.all([...open].map((stop) => stop())).then(() => undefined),
+  };
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -65,7 +87,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     if (migrate) await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'server', ...linking(db), close: () => pool.end() };
+    const listeners = listening((channel, onNotify) => listenOnServer(opts.databaseUrl!, channel, onNotify));
+    return {
+      db,
+      kind: 'server',
+      ...linking(db),
+      listen: listeners.listen,
+      close: async () => {
+        await listeners.stopAll();
+        await pool.end();
+      },
+    };
   }
   const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
   try {
@@ -73,11 +105,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     if (migrate) await migratePglite(db as never, { migrationsFolder });
+    const listeners = listening((channel, onNotify) => listenEmbedded(client, channel, onNotify));
     return {
       db,
       kind: 'embedded',
       ...linking(db),
+      listen: listeners.listen,
       close: async () => {
+        await listeners.stopAll();
         await client.close();
         release();
       },

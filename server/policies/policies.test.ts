@@ -8,6 +8,7 @@ import { calendarPolicy } from './calendar.js';
 import { dispatchPolicy } from './dispatch.js';
 import { DISPATCH_STATUSES } from '../../domain/dispatch.js';
 import { evidencePolicy } from './evidence.js';
+import { feedPolicy } from './feed.js';
 import { lightsPolicy } from './lights.js';
 import { orgPolicy } from './org.js';
 import { planPolicy } from './plan.js';
@@ -23,7 +24,7 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
 };
 

@@ -1,10 +1,12 @@
 import type { App } from '../app.js';
 import type { AuthThrottle } from '../security/authThrottle.js';
+import type { StreamLimits } from '../feed/feedStream.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
 import dashboardRoutes from './dashboard.js';
 import dispatchRoutes from './dispatch/dispatches.js';
+import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
@@ -15,7 +17,7 @@ import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
 /** Every resource's routes; one plugin per resource. */
-export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle }) {
+export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; feedLimits?: Partial<StreamLimits> }) {
   healthRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);
@@ -29,4 +31,5 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   registerReportingRoutes(app);
   dashboardRoutes(app);
   dispatchRoutes(app);
+  feedRoutes(app, opts.feedLimits);
 }

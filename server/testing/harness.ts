@@ -17,13 +17,14 @@ export const ROOMY_AUTH_LIMITS: AppOptions['authLimits'] = { perAddressPerMinute
 export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits'> = {}): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
   const app = await buildApp({
     database: db.database,
     logLevel: 'silent',
     authLimits: opts.authLimits ?? ROOMY_AUTH_LIMITS,
     refusalLimits: opts.refusalLimits ?? ROOMY_REFUSAL_LIMITS,
+    ...(opts.feedLimits ? { feedLimits: opts.feedLimits } : {}),
   });
   await app.ready();
   return {

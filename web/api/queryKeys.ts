@@ -54,6 +54,8 @@ export const qk = {
   users: { ...resource('users'), proposals: ['users', 'role-proposals'] as const },
   securityPolicy: ['security-policy'] as const,
   audit: { ...resource('audit'), actors: ['audit', 'actors'] as const },
+  /** 工作动态: the pages of one filter; the stream adds to the first. */
+  feed: { all: ['feed'] as const, list: (filter: object) => ['feed', 'list', filter] as const },
   calendar: { all: ['calendar-overrides'] as const, year: (year: number) => ['calendar-overrides', year] as const },
 };
 

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { labelOf } from '../../i18n/translate.js';
 import { WORK_ROLES } from '../../nav.js';
 import { LightTotals } from '../overview/LightTotals.js';
+import { FeedCard } from '../feed/FeedCard.js';
 import { HomeTodo } from './HomeTodo.js';
 import { LeaderDesk } from './LeaderDesk.js';
 
@@ -21,6 +22,7 @@ export function HomePage() {
     <Flex vertical gap={16}>
       <HomeTodo />
       {(roles.includes('leader') || roles.includes('hq_office')) && <LeaderDesk />}
+      {(roles.includes('leader') || roles.includes('hq_office')) && <FeedCard />}
       {inProgram && (
         <Flex vertical gap={8} data-testid="home-standing">
           <Flex justify="space-between" align="baseline">

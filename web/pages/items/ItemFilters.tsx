@@ -11,7 +11,7 @@ import { useItemChoices } from './useItemChoices.js';
 import { qk } from '../../api/queryKeys.js';
 
 /** Areas for the filter select (one program per district, so its areas serve every list). */
-function useAreaOptions() {
+export function useAreaOptions() {
   const programs = useQuery({ queryKey: qk.programs, queryFn: listPrograms });
   const programId = programs.data?.data[0]?.id;
   const areas = useQuery({ queryKey: qk.areas.of(programId), queryFn: () => listAreas(programId!), enabled: !!programId });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTION_WORDS } from './auditSentence.js';
+import { FEED_KINDS, feedActions, feedKindOf, feedVisibility } from './feed.js';
+
+/** The SQL twin's rule, in JavaScript: what `feedActions` says a kind covers. */
+function coveredBy(action: string, kind?: (typeof FEED_KINDS)[number]): boolean {
+  const { exact, prefixes, except } = feedActions(kind);
+  return (exact.includes(action) || prefixes.some((p) => action.startsWith(p) && action.length > p.length)) && !except.includes(action);
+}
+
+describe('the feed’s kinds of audit action', () => {
+  it('names the program’s steps and leaves out sign-ins, administration, drafts and reads', () => {
+    expect(feedKindOf('report.accepted')).toBe('report');
+    expect(feedKindOf('task.claimed')).toBe('claim');
+    expect(feedKindOf('task.claim_approved')).toBe('claim');
+    expect(feedKindOf('plan.approved')).toBe('plan');
+    expect(feedKindOf('plan.published')).toBe('plan');
+    expect(feedKindOf('blocker.raised')).toBe('blocker');
+    expect(feedKindOf('blocker.escalated')).toBe('blocker');
+    expect(feedKindOf('blocker.resolved')).toBe('blocker');
+    expect(feedKindOf('blocker.instructed')).toBe('instruction');
+    expect(feedKindOf('blocker.returned')).toBe('instruction');
+    for (const a of ['auth.login', 'user.created', 'report.created', 'report.submitted', 'report.updated', 'evidence.downloaded', 'audit.read', 'task.updated', 'plan.created', 'blocker.', 'blockers.raised'])
+      expect(feedKindOf(a), a).toBeNull();
+  });
+
+  it('takes any blocker step, one it does not know yet included', () => {
+    expect(feedKindOf('blocker.reopened')).toBe('blocker');
+    expect(feedKindOf('blocker.verified')).toBe('blocker');
+  });
+
+  it('agrees with its SQL twin on every action the server writes, and on unknown blocker steps', () => {
+    for (const action of [...Object.keys(AUDIT_ACTION_WORDS), 'blocker.reopened', 'blocker.']) {
+      const kind = feedKindOf(action);
+      expect(coveredBy(action), action).toBe(kind !== null);
+      for (const k of FEED_KINDS) expect(coveredBy(action, k), `${action} as ${k}`).toBe(kind === k);
+    }
+  });
+
+  it('decides who reads an event by the rows it concerns', () => {
+    expect(feedVisibility('report')).toBe('report');
+    expect(feedVisibility('blocker')).toBe('blocker');
+    expect(feedVisibility('instruction')).toBe('blocker');
+    expect(feedVisibility('claim')).toBe('program');
+    expect(feedVisibility('plan')).toBe('program');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * 工作动态: the live feed of the program's work. It is derived from the audit log, so that no step
+ * is written twice: each audit action is either a kind of feed event or not in the feed at all
+ * (sign-ins, administration, drafts, reads). Pure: the server maps in SQL and in memory from these
+ * lists, the web app labels and filters by the same kinds.
+ */
+export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'plan'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/**
+ * Actions named one by one. Blocker steps are mapped by their prefix (below), whatever they are.
+ * A new kind (a dispatch reply, a meeting decision) takes: its actions here and in FEED_KINDS, its
+ * visibility below, and, when its rows have a scope of their own, a join and a condition in
+ * server/queries/feed.ts with their one-row form in server/policies/feed.ts.
+ */
+const EXACT: Readonly<Record<string, FeedKind>> = {
+  'report.accepted': 'report',
+  'task.claimed': 'claim',
+  'task.claim_approved': 'claim',
+  'plan.approved': 'plan',
+  'plan.published': 'plan',
+  // A leader's instruction (批示) sending a blocker back down is the feed's 领导批示.
+  'blocker.instructed': 'instruction',
+  'blocker.returned': 'instruction',
+};
+
+/**
+ * Every `blocker.<done>` action is in the feed, so that a blocker step added later (reopened,
+ * verified, …) appears without this file knowing it.
+ */
+export const FEED_PREFIXES: Readonly<Record<string, FeedKind>> = { 'blocker.': 'blocker' };
+
+/** The feed kind of an audit action, or null when the action is not in the feed. */
+export function feedKindOf(action: string): FeedKind | null {
+  const exact = EXACT[action];
+  if (exact) return exact;
+  for (const [prefix, kind] of Object.entries(FEED_PREFIXES)) if (action.startsWith(prefix) && action.length > prefix.length) return kind;
+  return null;
+}
+
+/** What a kind covers, for the SQL twin of feedKindOf: the exact actions and the prefixes. */
+export function feedActions(kind?: FeedKind): { exact: string[]; prefixes: string[]; except: string[] } {
+  const exact = Object.entries(EXACT)
+    .filter(([, k]) => !kind || k === kind)
+    .map(([a]) => a);
+  const prefixes = Object.entries(FEED_PREFIXES)
+    .filter(([, k]) => !kind || k === kind)
+    .map(([p]) => p);
+  // An action named exactly under another kind is not the prefix kind's (blocker.instructed is an instruction).
+  const except = kind ? Object.entries(EXACT).filter(([a, k]) => k !== kind && prefixes.some((p) => a.startsWith(p))).map(([a]) => a) : [];
+  return { exact, prefixes, except };
+}
+
+/**
+ * Whose rows decide who may read an event: a report's (reportScope), a blocker's (blockerScope), or
+ * the program's (tasks and plans are read by everyone in the program).
+ */
+export type FeedVisibility = 'report' | 'blocker' | 'program';
+
+export function feedVisibility(kind: FeedKind): FeedVisibility {
+  if (kind === 'report') return 'report';
+  if (kind === 'blocker' || kind === 'instruction') return 'blocker';
+  return 'program';
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+
+/** The channel every server process on one database notifies after it linked audit records. */
+export const FEED_CHANNEL = 'tuijin_feed';
+/** The entities whose records can be feed events: a link of other records (sign-ins, users) notifies nobody. */
+const FEED_ENTITIES = new Set(['report', 'blocker', 'task', 'plan']);
+
+const notifying = new WeakSet<Database>();
+
+/**
+ * After each link of records that may be feed events, tells every process on the database (this one
+ * too) through NOTIFY. Every app does it from its start, whether or not it has feed clients itself:
+ * the clients of another process must hear of steps taken here. Once per database.
+ */
+export function notifyFeedOnLink(database: Database, onError: (e: unknown) => void): void {
+  if (notifying.has(database)) return;
+  notifying.add(database);
+  database.onAuditLinked((entities) => {
+    if (![...entities].some((e) => FEED_ENTITIES.has(e))) return;
+    database.db.execute(sql`select pg_notify(${FEED_CHANNEL}, '')`).catch(onError);
+  });
+}

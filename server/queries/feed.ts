@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, gt, inArray, like, lte, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { feedActions, feedKindOf, type FeedKind } from '../../domain/feed.js';
+import { escapeLike } from '../audit.js';
+import type { Actor } from '../context.js';
+import type { Executor } from '../db/client.js';
+import { areas, auditLog, blockers, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
+import type { FeedRow } from '../models/feed.js';
+import { blockerScope, reportScope } from './reporting/scope.js';
+
+export interface FeedFilter {
+  kind?: FeedKind | undefined;
+  area?: string | undefined;
+  unit?: string | undefined;
+}
+
+export interface FeedRange {
+  /** Ids below this one (the next page). */
+  before?: number | undefined;
+  /** Ids above this one, up to `upTo` (a reconnecting client's missed events, the stream's new ones). */
+  after?: number | undefined;
+  upTo?: number | undefined;
+  limit: number;
+  /** Newest first (the page), or oldest first (the stream). */
+  order: 'newest' | 'oldest';
+}
+
+/** The audit record's entity id as a uuid, only for the entity named: other entities' ids need not be uuids. */
+const idOf = (entity: string) => sql`case when ${auditLog.entity} = ${entity} then ${auditLog.entityId}::uuid end`;
+
+const itemType = sql<string | null>`coalesce(${reports.itemType}, ${blockers.itemType}, case when ${auditLog.entity} in ('task', 'plan') then ${auditLog.entity} end)`;
+const itemId = sql<string | null>`coalesce(${reports.itemId}, ${blockers.itemId}, ${idOf('task')}, ${idOf('plan')})`;
+/** A claim's audit record keeps the unit's share of the task as its `after`; a plan names no unit but its lead unit. */
+const unitId = sql<string | null>`coalesce(${reports.unitId}, ${blockers.unitId}, case when ${auditLog.entity} = 'task' then (${auditLog.after}->>'unitId')::uuid end, ${plans.leadUnitId})`;
+const isItem = (type: string, col: PgColumn) => sql`${itemType} = ${type} and ${col} = ${itemId}`;
+
+/** The audit actions in the feed (of one kind), in SQL: the twin of domain/feed.ts feedKindOf. */
+function actionsSql(kind?: FeedKind): SQL {
+  const { exact, prefixes, except } = feedActions(kind);
+  const any = or(...(exact.length ? [inArray(auditLog.action, exact)] : []), ...prefixes.map((p) => like(auditLog.action, `${escapeLike(p)}_%`)))!;
+  return except.length ? and(any, not(inArray(auditLog.action, except)))! : any;
+}
+
+/** Only for records of this entity: the rows' own scope decides; records of other entities pass. */
+const onlyFor = (entity: string, scope: SQL | undefined): SQL | undefined => (scope ? or(ne(auditLog.entity, entity), scope) : undefined);
+
+/**
+ * Feed events in one range, filtered. With an actor, only what the actor may read: a report's
+ * event within reportScope, a blocker's within blockerScope (the same conditions as their lists;
+ * tasks and plans are read by everyone the feed's route lets in). Without one (`'all'`), every
+ * event: the stream reads new records once and filters them per client in memory (policies/feed.ts).
+ */
+export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter, r: FeedRange): Promise<FeedRow[]> {
+  const conds: (SQL | undefined)[] = [actionsSql(f.kind)];
+  if (r.before !== undefined) conds.push(lt(auditLog.id, r.before));
+  if (r.after !== undefined) conds.push(gt(auditLog.id, r.after));
+  if (r.upTo !== undefined) conds.push(lte(auditLog.id, r.upTo));
+  if (f.area) conds.push(eq(areas.id, f.area));
+  if (f.unit) conds.push(sql`${unitId} = ${f.unit}`);
+  if (actor !== 'all') conds.push(onlyFor('report', reportScope(db, actor)), onlyFor('blocker', blockerScope(db, actor)));
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      actorName: users.displayName,
+      actorAccount: auditLog.actorAccount,
+      itemType,
+      itemId,
+      itemTitle: sql<string | null>`coalesce(${tasks.title}, ${targets.name}, ${projects.name}, ${plans.title})`,
+      itemCode: sql<string | null>`coalesce(${tasks.code}, ${targets.code}, ${projects.code}, ${plans.code})`,
+      unitId: orgUnits.id,
+      unitName: orgUnits.name,
+      areaId: areas.id,
+      areaName: areas.name,
+      reportStatus: reports.status,
+      taskForceId: plans.taskForceId,
+    })
+    .from(auditLog)
+    .leftJoin(reports, sql`${reports.id} = ${idOf('report')}`)
+    .leftJoin(blockers, sql`${blockers.id} = ${idOf('blocker')}`)
+    .leftJoin(tasks, isItem('task', tasks.id))
+    .leftJoin(targets, isItem('target', targets.id))
+    .leftJoin(projects, isItem('project', projects.id))
+    .leftJoin(plans, sql`${plans.id} = coalesce(${tasks.planId}, ${targets.planId}, ${projects.planId}, ${idOf('plan')})`)
+    .leftJoin(areas, sql`${areas.id} = coalesce(${tasks.areaId}, ${targets.areaId}, ${projects.areaId})`)
+    .leftJoin(orgUnits, sql`${orgUnits.id} = ${unitId}`)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...conds))
+    .orderBy(r.order === 'newest' ? desc(auditLog.id) : asc(auditLog.id))
+    .limit(r.limit);
+  return rows.map((row) => ({ ...row, id: Number(row.id), kind: feedKindOf(row.action)! }));
+}
+
+/** The newest audit id: the stream starts after it. */
+export async function lastAuditId(db: Executor): Promise<number> {
+  const [row] = await db.select({ id: sql<string | null>`max(${auditLog.id})` }).from(auditLog);
+  return Number(row?.id ?? 0);
+}

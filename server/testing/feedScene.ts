@@ -1,0 +1,99 @@
+import type { Role } from '../../domain/enums.js';
+import type { FeedKind } from '../../domain/feed.js';
+import type { App } from '../app.js';
+import type { Database } from '../db/client.js';
+import { areas } from '../db/schema/index.js';
+import { loginAs, makeUser } from './factories.js';
+import { reportingApi, thisMonth } from './reportingCalls.js';
+import { makeDistrict, makePlan, makeTask, type District, type Person } from './workFactories.js';
+
+/** The district's people and one of every other role (the admins through their second factor). */
+export async function feedPeople(app: App, database: Database, d: District) {
+  const person = async (role: Role): Promise<Person> => {
+    const u = await makeUser(database, [{ role }], { unitId: d.unitB.id });
+    return { id: u.id, session: await loginAs(app, u) };
+  };
+  const { liaisonA, headA, liaisonB, headB, headBLiaisonA, taskForce, otherTaskForce, hq, leader, publicist } = d;
+  return {
+    liaisonA, headA, liaisonB, headB, headBLiaisonA, taskForce, otherTaskForce, hq, leader, publicist,
+    inspector: await person('inspector'),
+    oversight: await person('oversight'),
+    assessor: await person('assessor'),
+    sysadmin: await person('sysadmin'),
+    auditor: await person('auditor'),
+  };
+}
+export type FeedPeople = Awaited<ReturnType<typeof feedPeople>>;
+export type Who = keyof FeedPeople;
+
+/**
+ * Who reads which kind of event about unit A's work on the task force's plan, written by hand from
+ * the issue: a report as reports are read (its unit, its plan's task force, those who see all
+ * reports); a blocker as blockers are (the same and the oversight office); a claim and a plan by
+ * everyone in the program. The admin duties do not read the feed at all.
+ */
+const REPORT_READERS: Who[] = ['liaisonA', 'headA', 'headBLiaisonA', 'taskForce', 'hq', 'leader', 'inspector', 'assessor'];
+const PROGRAM: Who[] = ['liaisonA', 'headA', 'liaisonB', 'headB', 'headBLiaisonA', 'taskForce', 'otherTaskForce', 'hq', 'leader', 'publicist', 'inspector', 'oversight', 'assessor'];
+export const READERS: Record<FeedKind, Who[]> = {
+  report: REPORT_READERS,
+  blocker: [...REPORT_READERS, 'oversight'],
+  instruction: [...REPORT_READERS, 'oversight'],
+  claim: PROGRAM,
+  plan: PROGRAM,
+};
+export const FEED_READERS: Who[] = PROGRAM;
+
+export interface Played {
+  /** The entity ids the scene's events are about. */
+  entityIds: Set<string>;
+  /** The actions it wrote, in order, with their kinds. */
+  actions: { action: string; kind: FeedKind }[];
+  taskId: string;
+  areaId: string;
+}
+
+/**
+ * Every kind of feed event once, through the API: unit A claims a task, reports on it (accepted up
+ * the chain), raises a blocker that climbs to the leading group and comes back with an instruction;
+ * the HQ office approves a plan.
+ */
+export async function playFeedScene(app: App, database: Database, d: District): Promise<Played> {
+  const api = reportingApi(app, database);
+  const [area] = await database.db.insert(areas).values({ programId: d.program.id, code: `A${Date.now()}${Math.random().toString(36).slice(2, 6)}`, name: '产业振兴' }).returning();
+  const task = await makeTask(database, d.plan.id, [{ unitId: d.unitA.id, claimStatus: 'unclaimed' }], { areaId: area!.id });
+  await api.write(d.liaisonA, 'POST', `/api/tasks/${task.id}/claim`, { version: 0, measures: '成立专班，倒排工期' }, 200);
+  await api.write(d.headA, 'POST', `/api/tasks/${task.id}/claim/approve`, { version: 1 }, 200);
+  const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '20' })).json().data;
+  await api.step(d.liaisonA, report.id, 'submit');
+  await api.step(d.headA, report.id, 'approve');
+  await api.step(d.taskForce, report.id, 'review');
+  await api.step(d.hq, report.id, 'accept');
+  const blocker = (await api.write(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: '用地指标不足' }, 200)).json().data;
+  await api.write(d.taskForce, 'POST', `/api/blockers/${blocker.id}/escalate`, {}, 200);
+  await api.write(d.hq, 'POST', `/api/blockers/${blocker.id}/escalate`, {}, 200);
+  await api.write(d.hq, 'POST', `/api/blockers/${blocker.id}/escalate`, {}, 200);
+  await api.write(d.leader, 'POST', `/api/blockers/${blocker.id}/return`, { instruction: '由区自然资源局统筹调剂' }, 200);
+  const plan = await makePlan(database, d.program.id, { status: 'under_review' });
+  await api.write(d.hq, 'POST', `/api/plans/${plan.id}/approve`, { version: 0 }, 200);
+  return {
+    entityIds: new Set([task.id, report.id, blocker.id, plan.id]),
+    actions: [
+      { action: 'task.claimed', kind: 'claim' },
+      { action: 'task.claim_approved', kind: 'claim' },
+      { action: 'report.accepted', kind: 'report' },
+      { action: 'blocker.raised', kind: 'blocker' },
+      { action: 'blocker.escalated', kind: 'blocker' },
+      { action: 'blocker.escalated', kind: 'blocker' },
+      { action: 'blocker.escalated', kind: 'blocker' },
+      { action: 'blocker.returned', kind: 'instruction' },
+      { action: 'plan.approved', kind: 'plan' },
+    ],
+    taskId: task.id,
+    areaId: area!.id,
+  };
+}
+
+/** The actions of the scene a person should see, in order. */
+export const expectedFor = (played: Played, who: Who): string[] => played.actions.filter((a) => READERS[a.kind].includes(who)).map((a) => a.action);
+
+export { makeDistrict };
