@@ -18,9 +18,9 @@ export function lightBars(rows: Rollup, t: Translate): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.name), axisLabel: { width: 110, overflow: 'truncate' } },
     series: ORDER.map((l) => ({ name: t(`light.${l}`), type: 'bar', stack: 'lights', itemStyle: { color: LIGHT_DOT[l] }, data: shown.map((r) => r.counts[l]) })),
   };
 }
@@ -36,8 +36,8 @@ export function blockerBars(b: DashboardData['blockers'], t: Translate): ChartOp
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: BLOCKER_LEVELS.map((l) => t(`blocker.level.${l}`)) },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: BLOCKER_LEVELS.map((l) => t(`blocker.level.${l}`)), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: BLOCKER_AGES.map((age) => ({ name: t(`dashboard.age.${age}`), type: 'bar', stack: 'age', itemStyle: { color: AGE_COLOR[age] }, data: BLOCKER_LEVELS.map((l) => n(l, age)) })),
   };
@@ -52,7 +52,7 @@ export function investmentBars(inv: DashboardData['investment'], t: Translate): 
   return {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: months.map((m) => m.slice(5)) },
     yAxis: { type: 'value' },
     series: [

@@ -1,0 +1,84 @@
+// The leading group's dashboard (领导驾驶舱) in Chromium at 1280 px and on a 375 px phone: the panels
+// draw from one API reply, their numbers agree with it, a blocker bar opens the blockers at that
+// level, an overdue line opens its item, the period switch changes what "in the period" covers, and
+// nothing runs off the side of a phone. The time to the first drawn panel is printed for the note.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiLogin } from './apiSession.js';
+import { atPath, launch, newPage, submitLogin } from './browser.js';
+
+const base = inject('base');
+let browser: Browser;
+
+interface Panels {
+  period: { from: string; to: string };
+  lights: { task: Record<string, number> };
+  blockers: { unresolved: { level: string; n: number }[] };
+  overdue: { worst: { itemId: string; itemType: string; title: string }[] };
+  investment: { planned: string; done: string };
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function dashboardPage(phone: boolean): Promise<{ page: Page; ms: number }> {
+  const { page } = await newPage(browser, base, { phone });
+  await submitLogin(page, 'leader');
+  await atPath(page, '/');
+  const started = Date.now();
+  await page.goto('/dashboard');
+  await page.getByTestId('dashboard-first-year').waitFor();
+  const ms = Date.now() - started;
+  await page.locator('[data-testid=dashboard-blocker-chart][data-chart-state=finished]').waitFor();
+  return { page, ms };
+}
+
+describe('the leading group’s dashboard (issue 21 item 1)', () => {
+  it('shows the reply’s numbers, drills down to the lists behind them, and fits a phone', async () => {
+    const api = await apiLogin(base, 'leader');
+    const data = (await api.get<{ data: Panels }>('/api/dashboard?period=month')).data;
+    const { page, ms } = await dashboardPage(false);
+    console.log(`dashboard: first panel after ${ms} ms (1280 px, localhost)`);
+    expect(await page.getByTestId('dashboard-range-text').textContent()).toBe(`${data.period.from} 至 ${data.period.to}`);
+    const figure = async (id: string) => ((await page.getByTestId(id).locator('.ant-statistic-content-value').textContent()) ?? '').replace(/,/g, '');
+    expect(await figure('dashboard-planned')).toBe(data.investment.planned);
+    expect(await figure('dashboard-done')).toBe(data.investment.done);
+    await page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
+    await page.screenshot({ path: '.tmp/dashboard-1280.png', fullPage: true });
+
+    // An overdue line opens its item.
+    const worst = data.overdue.worst[0]!;
+    await page.getByTestId('dashboard-overdue-line').first().getByRole('link').click();
+    await page.waitForURL(`**/${worst.itemType}s/${worst.itemId}`);
+
+    // A blocker bar opens the unresolved blockers at its level: the list holds what the bar counted.
+    await page.goto('/dashboard');
+    const chart = page.locator('[data-testid=dashboard-blocker-chart][data-chart-state=finished]');
+    await chart.waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const levels = ['unit', 'task_force', 'hq', 'leading_group'];
+    const at = levels.findIndex((l) => data.blockers.unresolved.some((c) => c.level === l && c.n > 0));
+    const counted = data.blockers.unresolved.filter((c) => c.level === levels[at]).reduce((n, c) => n + c.n, 0);
+    // The grid spans the chart's width (8 px margins and the y-axis labels); each level is a quarter of it.
+    await page.mouse.click(box.x + 40 + ((box.width - 56) * (at + 0.5)) / 4, box.y + box.height - 90);
+    await page.waitForURL(`**/blockers?status=unresolved&level=${levels[at]}`);
+    await page.getByTestId('blockers-page').waitFor();
+    await expect.poll(() => page.locator('[data-testid=blocker]').count()).toBe(Math.min(counted, 20));
+
+    // This year instead of this month: the range follows.
+    await page.goto('/dashboard?period=year');
+    await expect.poll(async () => page.getByTestId('dashboard-range-text').textContent()).toBe(`${data.period.from.slice(0, 4)}-01-01 至 ${data.period.from.slice(0, 4)}-12-31`);
+    await page.context().close();
+
+    const phone = await dashboardPage(true);
+    await phone.page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.page.screenshot({ path: '.tmp/dashboard-375.png', fullPage: true });
+    await phone.page.context().close();
+  });
+});
