@@ -74,6 +74,8 @@ interface Latencies {
 export interface ReadFigures {
   list: Latencies & { server: Latencies; perQuery: string[] };
   workbench: Latencies & { server: Latencies };
+  /** 领导驾驶舱: every panel for the whole district in one reply (issue 21). */
+  dashboard: Latencies & { server: Latencies };
   /** Server times of the warm-up requests (the first after the server started). */
   warmup: Latencies;
 }
@@ -134,8 +136,17 @@ export async function measureReads(d: District, port: number, env: NodeJS.Proces
       wb.push(...(await timed(REPS, 1, async () => void (await get(h, '/api/workbench/unit')))).latencies);
       wbServer.push(...serverTimes);
     }
+    await timed(5, 1, async () => void (await get(hq, '/api/dashboard?period=month')));
+    serverTimes = [];
+    const dash = (await timed(REPS, 1, async () => void (await get(hq, '/api/dashboard?period=month')))).latencies;
+    const dashServer = serverTimes;
     const fig = (l: number[]): Latencies => ({ p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), n: l.length });
-    return { list: { ...fig(all), server: fig(listServer), perQuery }, workbench: { ...fig(wb), server: fig(wbServer) }, warmup: fig(warmup) };
+    return {
+      list: { ...fig(all), server: fig(listServer), perQuery },
+      workbench: { ...fig(wb), server: fig(wbServer) },
+      dashboard: { ...fig(dash), server: fig(dashServer) },
+      warmup: fig(warmup),
+    };
   } finally {
     c.close();
     await s.stop();

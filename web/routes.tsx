@@ -14,6 +14,7 @@ const ChangePasswordPage = page(() => import('./pages/auth/ChangePasswordPage.js
 const TotpEnrolPage = page(() => import('./pages/auth/TotpEnrolPage.js'), 'TotpEnrolPage');
 const AppShell = page(() => import('./components/AppShell.js'), 'AppShell');
 const NotFound = page(() => import('./components/NotFound.js'), 'NotFound');
+const ScreenShell = page(() => import('./pages/screen/ScreenShell.js'), 'ScreenShell');
 
 const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/home/HomePage.js'), 'HomePage'),
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="/login/verify" element={<TotpVerifyPage />} />
         <Route path="/login/password" element={<ChangePasswordPage />} />
         <Route path="/login/enrol" element={<TotpEnrolPage />} />
+        <Route path="/screen" element={<ScreenShell />} />
         <Route element={<AppShell />}>
           {NAV.map((item) => {
             const Page = PAGES[item.id];

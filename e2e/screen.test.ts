@@ -1,0 +1,65 @@
+// 大屏 at 1920×1080 in Chromium: dark, nothing scrolls, the key figures, area and task-force tiles,
+// the live feed and the red items are on it; a blocker raised elsewhere appears on it without a
+// reload, and the unresolved-blocker figure follows.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiLogin } from './apiSession.js';
+import { launch, submitLogin } from './browser.js';
+import { e2eDay } from './clock.js';
+
+const base = inject('base');
+let browser: Browser;
+const stamp = Date.now().toString(36);
+const TITLE = `大屏测试堵点（${stamp}）`;
+const TASK_TITLE = `大屏测试任务（${stamp}）`;
+
+interface Listed {
+  data: { id: string; code: string }[];
+}
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the big screen (issue 21 item 8)', () => {
+  it('fits 1920×1080 without scrolling and is kept current by the feed', async () => {
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1920, height: 1080 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+    const page = await context.newPage();
+    await submitLogin(page, 'leader');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto('/screen');
+    await page.locator('[data-testid=screen-connection][data-state=live]').waitFor();
+    await page.getByTestId('screen-tile').first().waitFor();
+    const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+    expect(size.w).toBeLessThanOrEqual(1920);
+    expect(size.h).toBeLessThanOrEqual(1080);
+    expect(await page.getByTestId('screen').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 23, 48)');
+    const figure = async () => Number((await page.getByTestId('screen-blockers').textContent()) ?? 'NaN');
+    const before = await figure();
+
+    // The liaison raises a blocker on a task of its unit, through the API.
+    const hq = await apiLogin(base, 'hq_office');
+    const [units, bodies, programs] = await Promise.all([hq.get<Listed>('/api/units'), hq.get<Listed>('/api/bodies'), hq.get<Listed>('/api/programs')]);
+    const plan = await hq.post<{ data: { id: string } }>('/api/plans', { programId: programs.data[0]!.id, kind: 'special', code: `E2E-S-${stamp}`, title: '大屏测试方案', taskForceId: bodies.data.find((b) => b.code === 'tf_industry')!.id });
+    const task = await hq.post<{ data: { id: string } }>('/api/tasks', {
+      planId: plan.data.id,
+      code: `E2E-S-${stamp}-1`,
+      title: TASK_TITLE,
+      leadUnitId: units.data.find((u) => u.code === 'jianshe')!.id,
+      startDate: e2eDay(),
+      deadlineKind: 'date',
+      deadline: `${Number(e2eDay().slice(0, 4)) + 1}-12-31`,
+      reportPeriod: 'monthly',
+    });
+    await (await apiLogin(base, 'liaison')).post('/api/blockers', { itemType: 'task', itemId: task.data.id, title: TITLE });
+
+    // The feed names the item the blocker holds back.
+    await page.getByTestId('screen-feed-row').filter({ hasText: TASK_TITLE }).waitFor();
+    await expect.poll(figure).toBe(before + 1);
+    await page.screenshot({ path: '.tmp/screen-1920.png' });
+    await context.close();
+  });
+});
