@@ -1,7 +1,7 @@
 // `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
 // then runs type check, lint, unit + API tests on both databases, the date-sensitive tests on the
 // matrix days (scripts/dateMatrix.mjs), and Chromium end-to-end tests.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,26 +73,6 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-/**
- * Starts a step in the background with its output kept in a file (printed when it ends, so that it
- * does not interleave with the step running meanwhile); resolves to whether it passed.
- */
-function runInBackground(label, cmd, args, env = {}) {
-  const log = path.join('.tmp', `${label.replace(/\W+/g, '-')}.log`);
-  const out = fs.openSync(log, 'w');
-  const t = Date.now();
-  const child = spawn(cmd, args, { stdio: ['ignore', out, out], env: { ...process.env, ...env } });
-  return new Promise((resolve) => {
-    child.on('close', (status) => {
-      fs.closeSync(out);
-      console.log(`\n━━ ${label} (ran beside the steps above)`);
-      process.stdout.write(fs.readFileSync(log, 'utf8'));
-      console.log(`━━ ${label}: ${status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-      resolve(status === 0);
-    });
-  });
-}
-
 function counts(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -120,25 +100,17 @@ results.push([
   run('unit and API tests (embedded PGlite and PostgreSQL)', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], env),
 ]);
 const tally = [counts(unitJson)];
-const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
-// The end-to-end run mostly waits (for pages, the browser, the server) while the date matrix keeps
-// both cores busy: run side by side they take about as long as the longer of the two, which keeps
-// the suite within its 15 minutes on two cores.
-let e2e = Promise.resolve(true);
-const e2eJson = '.tmp/vitest-e2e.json';
-if (hasE2e) {
-  const built = run('web build (vite)', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-  results.push(['web build', built]);
-  if (built) {
-    console.log('\n━━ end-to-end tests (Chromium): started, beside the date matrix');
-    e2e = runInBackground('end-to-end tests (Chromium)', node, [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], env);
-  }
-}
 const failedDays = runDateMatrix();
 results.push(['date matrix', failedDays.length === 0]);
 if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
+const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
 if (hasE2e) {
-  results.push(['end-to-end', await e2e]);
+  results.push(['web build', run('web build (vite)', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'])]);
+  const e2eJson = '.tmp/vitest-e2e.json';
+  results.push([
+    'end-to-end',
+    run('end-to-end tests (Chromium)', node, [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], env),
+  ]);
   tally.push(counts(e2eJson));
 }
 

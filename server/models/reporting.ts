@@ -43,7 +43,7 @@ export interface BlockerView {
 export interface ReportParts {
   steps: { step: typeof reportSteps.$inferSelect; actorName: string | null }[];
   files: { sha256: string; name: string; size: number; mime: string }[];
-  raised: { blocker: typeof blockers.$inferSelect; unitName: string | null }[];
+  raised: { blocker: typeof blockers.$inferSelect; unitName: string | null; resolverUnitName: string | null; decidedByName: string | null }[];
 }
 
 /** One report as its page shows it: the row, its unit's name, its item and its parts. */

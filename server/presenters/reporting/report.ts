@@ -85,7 +85,7 @@ export function presentReportDetail(r: ReportRow, unitName: string | null, item:
     steps: parts.steps.map((s) => presentStep(s.step, s.actorName)),
     evidence: parts.files.map((f) => ({ sha256: f.sha256, size: f.size, mime: f.mime, name: safeFileName(f.name) })),
     blockers: parts.raised.map((b) =>
-      presentBlocker({ ...b, decidedByName: null, resolverUnitName: null, items: [{ itemType: b.blocker.itemType, itemId: b.blocker.itemId, title: item?.title ?? null }] }),
+      presentBlocker({ ...b, items: [{ itemType: b.blocker.itemType, itemId: b.blocker.itemId, title: item?.title ?? null }] }),
     ),
     item: presentItemLight(item, lang),
   };

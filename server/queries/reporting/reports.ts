@@ -49,8 +49,11 @@ const steps = sql<{ s: Record<string, unknown>; actorName: string | null }[]>`co
 const files = sql<ReportParts['files']>`coalesce((
   select json_agg(json_build_object('sha256', ${reportEvidence.sha256}, 'name', ${reportEvidence.name}, 'size', ${evidence.size}, 'mime', ${evidence.mime}) order by ${reportEvidence.name})
     from ${reportEvidence} join ${evidence} on ${evidence.sha256} = ${reportEvidence.sha256} where ${reportEvidence.reportId} = ${reports.id}), '[]'::json)`;
-const raised = sql<{ b: Record<string, unknown>; unitName: string | null }[]>`coalesce((
-  select json_agg(json_build_object('b', ${jsonRowOf(blockers)}, 'unitName', ${orgUnits.name}) order by ${blockers.raisedAt})
+// The resolver unit and the decider by name, as the blocker lists show them (交办 and 决策人).
+const raised = sql<{ b: Record<string, unknown>; unitName: string | null; resolverUnitName: string | null; decidedByName: string | null }[]>`coalesce((
+  select json_agg(json_build_object('b', ${jsonRowOf(blockers)}, 'unitName', ${orgUnits.name},
+      'resolverUnitName', (select r.name from ${orgUnits} r where r.id = ${blockers.resolverUnitId}),
+      'decidedByName', (select u.display_name from ${users} u where u.id = ${blockers.decidedById})) order by ${blockers.raisedAt})
     from ${blockers} left join ${orgUnits} on ${orgUnits.id} = ${blockers.unitId} where ${blockers.reportId} = ${reports.id}), '[]'::json)`;
 
 const claimStatus = sql<string | null>`(select ${taskUnits.claimStatus} from ${taskUnits}
@@ -85,7 +88,7 @@ export async function loadReportDetail(db: Executor, actor: Actor | null, id: st
     parts: {
       steps: row.steps.map((x) => ({ step: fromJsonRow(reportSteps, x.s), actorName: x.actorName })),
       files: row.files,
-      raised: row.raised.map((x) => ({ blocker: fromJsonRow(blockers, x.b), unitName: x.unitName })),
+      raised: row.raised.map((x) => ({ blocker: fromJsonRow(blockers, x.b), unitName: x.unitName, resolverUnitName: x.resolverUnitName, decidedByName: x.decidedByName })),
     },
   };
 }

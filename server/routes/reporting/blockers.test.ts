@@ -118,6 +118,14 @@ describe.each(DATABASE_KINDS)('blockers on %s', (kind) => {
     expect(audit.rows.map((r) => r.action)).toEqual(['blocker.raised', 'blocker.assigned', 'blocker.resolved', 'blocker.reopened', 'blocker.decided', 'blocker.verified']);
   });
 
+  it('show on their report as they stand now: given to a resolver unit, named', async () => {
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10', blockers: [{ title: '拆迁未完成', category: 'public' }] })).json().data;
+    await act(d.taskForce, report.blockers[0].id, 'assign', { resolverUnitId: d.unitB.id, dueDate: '2099-06-30' });
+    const shown = (await api.get(d.liaisonA, `/api/reports/${report.id}`)).json().data.blockers[0];
+    expect(shown).toMatchObject({ status: 'assigned', category: 'public', resolverUnitName: d.unitB.name, dueDate: '2099-06-30', decidedByName: expect.any(String) });
+  });
+
   it('are not verified by whoever recorded the resolution, even of the raising unit', async () => {
     const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
     const b = (await api.write(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: '本单位自行解决' }, 200)).json().data;
