@@ -39,6 +39,9 @@ export const reports = pgTable(
     index('reports_unit_status').on(t.unitId, t.status),
     index('reports_status').on(t.status),
     index('reports_item').on(t.itemId),
+    // The dashboard counts a period's submissions and acceptances among every report of the program.
+    index('reports_submitted_at').on(t.submittedAt),
+    index('reports_accepted_at').on(t.acceptedAt),
   ],
 );
 
