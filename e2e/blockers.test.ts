@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, pickOption, signedInPages } from './browser.js';
 import { e2eDay } from './clock.js';
+import { makeJiansheTask } from './workSetup.js';
 
 const base = inject('base');
 let browser: Browser;
@@ -23,40 +24,16 @@ const RESOLUTION = '已与铁路部门签订穿越协议，同意按顶管方案
 const RESOLVER = '区自然资源局';
 const RESOLVER_LIAISON = 'liaison_natural_resources';
 
-interface Listed {
-  data: { id: string; code: string }[];
-}
-
-/** The plan (owned by the demo task force's body) and the task led by the liaison's unit. */
+/** The task led by the liaison's unit, claimed by it and the claim approved. */
 async function makeTask(): Promise<string> {
-  const hq = await apiLogin(base, 'hq_office');
-  const [units, bodies, programs] = await Promise.all([hq.get<Listed>('/api/units'), hq.get<Listed>('/api/bodies'), hq.get<Listed>('/api/programs')]);
-  const today = e2eDay();
-  const year = Number(today.slice(0, 4));
-  const plan = await hq.post<{ data: { id: string } }>('/api/plans', {
-    programId: programs.data[0]!.id,
-    kind: 'special',
-    code: `E2E-B-${stamp}`,
-    title: '工业振兴专项行动方案（堵点测试）',
-    taskForceId: bodies.data.find((b) => b.code === 'tf_industry')!.id,
-  });
-  const task = await hq.post<{ data: { id: string; units: { version: number }[] } }>('/api/tasks', {
-    planId: plan.data.id,
-    code: `E2E-B-${stamp}-1`,
-    title: TASK_TITLE,
-    leadUnitId: units.data.find((u) => u.code === 'jianshe')!.id,
-    startDate: today,
-    deadlineKind: 'date',
-    deadline: `${year + 1}-12-31`,
-    reportPeriod: 'monthly',
-  });
+  const task = await makeJiansheTask(base, `E2E-B-${stamp}`, '工业振兴专项行动方案（堵点测试）', TASK_TITLE);
   // A unit's report goes up only once its claim is approved: the liaison claims, the head approves.
-  const claimed = await (await apiLogin(base, 'liaison')).post<{ data: { units: { version: number }[] } }>(`/api/tasks/${task.data.id}/claim`, {
-    version: task.data.units[0]!.version,
+  const claimed = await (await apiLogin(base, 'liaison')).post<{ data: { units: { version: number }[] } }>(`/api/tasks/${task.id}/claim`, {
+    version: task.units[0]!.version,
     measures: '逐项排查，按月报送',
   });
-  await (await apiLogin(base, 'unit_head')).post(`/api/tasks/${task.data.id}/claim/approve`, { version: claimed.data.units[0]!.version });
-  return task.data.id;
+  await (await apiLogin(base, 'unit_head')).post(`/api/tasks/${task.id}/claim/approve`, { version: claimed.data.units[0]!.version });
+  return task.id;
 }
 
 const as = signedInPages(() => browser, base);

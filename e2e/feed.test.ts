@@ -4,42 +4,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
+import { makeJiansheTask } from './workSetup.js';
 import { launch, signedInPages } from './browser.js';
-import { e2eDay } from './clock.js';
 
 const base = inject('base');
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const TASK_TITLE = `推进老旧小区改造（动态测试${stamp}）`;
 
-interface Listed {
-  data: { id: string; code: string }[];
-}
-
-/** A task led by the liaison's unit (建设局) on a plan of the demo's industry task force. */
-async function makeTask(): Promise<string> {
-  const hq = await apiLogin(base, 'hq_office');
-  const [units, bodies, programs] = await Promise.all([hq.get<Listed>('/api/units'), hq.get<Listed>('/api/bodies'), hq.get<Listed>('/api/programs')]);
-  const today = e2eDay();
-  const plan = await hq.post<{ data: { id: string } }>('/api/plans', {
-    programId: programs.data[0]!.id,
-    kind: 'special',
-    code: `E2E-F-${stamp}`,
-    title: '城市更新专项行动方案（动态测试）',
-    taskForceId: bodies.data.find((b) => b.code === 'tf_industry')!.id,
-  });
-  const task = await hq.post<{ data: { id: string } }>('/api/tasks', {
-    planId: plan.data.id,
-    code: `E2E-F-${stamp}-1`,
-    title: TASK_TITLE,
-    leadUnitId: units.data.find((u) => u.code === 'jianshe')!.id,
-    startDate: today,
-    deadlineKind: 'date',
-    deadline: `${Number(today.slice(0, 4)) + 1}-12-31`,
-    reportPeriod: 'monthly',
-  });
-  return task.data.id;
-}
+const makeTask = async () => (await makeJiansheTask(base, `E2E-F-${stamp}`, '城市更新专项行动方案（动态测试）', TASK_TITLE)).id;
 
 const as = signedInPages(() => browser, base);
 let taskId = '';

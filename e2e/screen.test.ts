@@ -5,17 +5,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, submitLogin } from './browser.js';
-import { e2eDay } from './clock.js';
+import { makeJiansheTask } from './workSetup.js';
 
 const base = inject('base');
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const TITLE = `大屏测试堵点（${stamp}）`;
 const TASK_TITLE = `大屏测试任务（${stamp}）`;
-
-interface Listed {
-  data: { id: string; code: string }[];
-}
 
 beforeAll(async () => {
   browser = await launch();
@@ -41,20 +37,8 @@ describe('the big screen (issue 21 item 8)', () => {
     const before = await figure();
 
     // The liaison raises a blocker on a task of its unit, through the API.
-    const hq = await apiLogin(base, 'hq_office');
-    const [units, bodies, programs] = await Promise.all([hq.get<Listed>('/api/units'), hq.get<Listed>('/api/bodies'), hq.get<Listed>('/api/programs')]);
-    const plan = await hq.post<{ data: { id: string } }>('/api/plans', { programId: programs.data[0]!.id, kind: 'special', code: `E2E-S-${stamp}`, title: '大屏测试方案', taskForceId: bodies.data.find((b) => b.code === 'tf_industry')!.id });
-    const task = await hq.post<{ data: { id: string } }>('/api/tasks', {
-      planId: plan.data.id,
-      code: `E2E-S-${stamp}-1`,
-      title: TASK_TITLE,
-      leadUnitId: units.data.find((u) => u.code === 'jianshe')!.id,
-      startDate: e2eDay(),
-      deadlineKind: 'date',
-      deadline: `${Number(e2eDay().slice(0, 4)) + 1}-12-31`,
-      reportPeriod: 'monthly',
-    });
-    await (await apiLogin(base, 'liaison')).post('/api/blockers', { itemType: 'task', itemId: task.data.id, title: TITLE });
+    const task = await makeJiansheTask(base, `E2E-S-${stamp}`, '大屏测试方案', TASK_TITLE);
+    await (await apiLogin(base, 'liaison')).post('/api/blockers', { itemType: 'task', itemId: task.id, title: TITLE });
 
     // The feed names the item the blocker holds back.
     await page.getByTestId('screen-feed-row').filter({ hasText: TASK_TITLE }).waitFor();

@@ -1,7 +1,8 @@
 import { eq, inArray, ne, and } from 'drizzle-orm';
 import { DEFAULT_ESCALATION_WORKDAYS, escalatesToday } from '../../domain/blockerEscalation.js';
 import { shanghaiDate } from '../../domain/calendar/days.js';
-import { nextBlockerLevel, UNRESOLVED_BLOCKER_STATUSES, type BlockerLevel, type BlockerStatus } from '../../domain/schemas/blocker.js';
+import { UNRESOLVED_BLOCKER_STATUSES, type BlockerLevel, type BlockerStatus } from '../../domain/schemas/blocker.js';
+import { escalatedColumns } from '../commands/reporting/escalateBlocker.js';
 import { recordAudit } from '../audit.js';
 import type { Tx } from '../db/client.js';
 import { blockers, settings } from '../db/schema/index.js';
@@ -30,10 +31,9 @@ export async function escalateWaitingBlockers(tx: Tx, env: LightEnv, now: Date):
   for (const b of rows) {
     const facts = { status: b.status as BlockerStatus, level: b.level as BlockerLevel, levelSince: shanghaiDate(b.levelSince), dueDate: b.dueDate };
     if (!escalatesToday(facts, env.today, env.calendar, workdays)) continue;
-    const level = nextBlockerLevel(facts.level)!;
     const [after] = await tx
       .update(blockers)
-      .set({ level, levelSince: now, status: 'open', resolverUnitId: null, dueDate: null, assignNote: null, version: b.version + 1 })
+      .set({ ...escalatedColumns(b, now), status: 'open', version: b.version + 1 })
       .where(eq(blockers.id, b.id))
       .returning();
     await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'blocker.escalated', {

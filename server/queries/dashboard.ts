@@ -36,13 +36,13 @@ async function overdueItems(db: Executor) {
 }
 
 /** Unresolved blockers by level and age (workdays at their level), and the period's flow in and out. */
-async function blockerPanel(db: Executor, today: IsoDate, from: IsoDate, to: IsoDate) {
+async function blockerPanel(db: Executor, today: IsoDate, start: Date, end: Date) {
   const [calendar, waiting, [toVerify], [raised], [closed]] = await Promise.all([
     currentCalendar(db),
     db.select({ level: blockers.level, since: blockers.levelSince }).from(blockers).where(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES])),
     db.select({ n: count() }).from(blockers).where(eq(blockers.status, 'resolved')),
-    db.select({ n: count() }).from(blockers).where(and(gte(blockers.raisedAt, dayStart(from)), lt(blockers.raisedAt, dayStart(fromDayNumber(dayNumber(to) + 1))))),
-    db.select({ n: count() }).from(blockers).where(and(gte(blockers.verifiedAt, dayStart(from)), lt(blockers.verifiedAt, dayStart(fromDayNumber(dayNumber(to) + 1))))),
+    db.select({ n: count() }).from(blockers).where(and(gte(blockers.raisedAt, start), lt(blockers.raisedAt, end))),
+    db.select({ n: count() }).from(blockers).where(and(gte(blockers.verifiedAt, start), lt(blockers.verifiedAt, end))),
   ]);
   const cells = new Map<string, { level: BlockerLevel; age: BlockerAge; n: number }>();
   for (const b of waiting) {
@@ -97,6 +97,8 @@ async function investmentPanel(db: Executor, year: number) {
 /** What the dashboard reads, in a fixed number of queries whatever the district's size. */
 export async function dashboardFacts(db: Executor, today: IsoDate, from: IsoDate, to: IsoDate): Promise<DashboardFacts> {
   const year = Number(today.slice(0, 4));
+  // The period as instants: from its first day's start to the start of the day after its last.
+  const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
   const [taskLights, targetLights, projectLights, byArea, byTaskForce, overdue, blockerCounts, targetFacts, investment, [accepted], [submitted]] = await Promise.all([
     countLights(db, tasks, undefined),
@@ -105,11 +107,11 @@ export async function dashboardFacts(db: Executor, today: IsoDate, from: IsoDate
     lightRollup(db, 'area', ITEM_TYPES),
     lightRollup(db, 'taskForce', ITEM_TYPES),
     overdueItems(db),
-    blockerPanel(db, today, from, to),
+    blockerPanel(db, today, start, end),
     targetPanel(db, year),
     investmentPanel(db, year),
-    db.select({ n: count() }).from(reports).where(and(gte(reports.acceptedAt, dayStart(from)), lt(reports.acceptedAt, end))),
-    db.select({ n: count() }).from(reports).where(and(gte(reports.submittedAt, dayStart(from)), lt(reports.submittedAt, end))),
+    db.select({ n: count() }).from(reports).where(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end))),
+    db.select({ n: count() }).from(reports).where(and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))),
   ]);
   return {
     year,

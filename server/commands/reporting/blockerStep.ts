@@ -4,10 +4,11 @@ import { blockerFlow, type BlockerAction } from '../../../domain/workflows/block
 import type { ItemType } from '../../../domain/work.js';
 import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { blockerItems, blockers, orgUnits } from '../../db/schema/index.js';
+import { blockerItems, blockers } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { lightEnv, refreshItemLights } from '../../lights/refresh.js';
 import { blockerPolicy, type BlockerSubject } from '../../policies/blocker.js';
+import { findUnit } from '../../queries/org.js';
 import { loadItem } from '../../queries/reporting/items.js';
 import { blockerScope } from '../../queries/reporting/scope.js';
 import { rowWriter } from '../workflow/lockedWriter.js';
@@ -15,11 +16,7 @@ import { takeStep, type Workflow } from '../workflow/takeStep.js';
 
 type BlockerRow = typeof blockers.$inferSelect;
 
-async function unitName(tx: Tx, id: string | null): Promise<string> {
-  if (!id) return '—';
-  const [u] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, id));
-  return u?.name ?? '—';
-}
+const unitName = async (tx: Tx, id: string | null): Promise<string> => (id ? ((await findUnit(tx, id))?.name ?? '—') : '—');
 
 /** Whoever may take the step, named: the holder at its level, the resolver unit, or the raising unit. */
 async function refusal(tx: Tx, b: BlockerRow, _s: BlockerSubject, action: BlockerAction, userId: string | undefined): Promise<AppError> {

@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Flex, Input, Modal, Popconfirm, Select, type B
 import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lowerBlockerLevels, type BlockerLevel } from '../../../domain/schemas/blocker.js';
+import { BLOCKER_ACTIONS } from '../../../domain/workflows/blocker.js';
 import { assignBlocker, decideBlocker, escalateBlocker, getBlocker, reopenBlocker, resolveBlocker, returnBlocker, verifyBlocker } from '../../api/reporting.js';
 import { useUnits } from '../../api/hooks.js';
 import { can } from '../../api/types.js';
@@ -34,7 +35,7 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
   const policies = row.data?.policies;
   const version = row.data?.data.version ?? blocker.version;
   const units = useUnits();
-  const any = ['escalate', 'assign', 'decide', 'return', 'resolve', 'verify', 'reopen'].some((k) => can(policies, k));
+  const any = BLOCKER_ACTIONS.some((k) => can(policies, k));
   if (!any) return null;
 
   const run = async (call: () => Promise<unknown>, done: string) => {

@@ -2,6 +2,7 @@ import { Flex, Pagination, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, type BlockerCategory, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
+import { BLOCKER_ACTIONS } from '../../../domain/workflows/blocker.js';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { listBlockers, type BlockerFilter } from '../../api/reporting.js';
 import { can } from '../../api/types.js';
@@ -44,7 +45,7 @@ export function BlockersPage() {
   };
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const policies = q.data?.policies;
-  const actionable = ['escalate', 'assign', 'decide', 'return', 'resolve', 'verify', 'reopen'].some((k) => can(policies, k));
+  const actionable = BLOCKER_ACTIONS.some((k) => can(policies, k));
   return (
     <PageCard title={t('blockers.title')} testId="blockers-page">
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
