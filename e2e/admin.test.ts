@@ -1,12 +1,13 @@
 // The admin path: the sysadmin enrols the compulsory second factor and sees the admin menu, creates
 // a user, who must replace the initial password before the workbench; five wrong passwords lock.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atPath, launch, newPage, pathOf, pickOption, submitLogin, textOf, totp } from './browser.js';
 import { e2eDay } from './clock.js';
 import { DEMO_PASSWORD } from './server.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -142,9 +143,11 @@ describe('auditor', () => {
       await row.waitFor();
       expect(await row.innerText()).toContain('拒绝与失败');
       expect(await page.locator('.ant-table-row', { hasText: 'access.refused' }).count()).toBe(0);
-      const rows = await page.locator('.ant-table-row').allInnerTexts();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.includes('拒绝与失败'))).toBe(true);
+      // Until the filtered reply arrives the table still lists everything: wait for it to hold only this category.
+      await expect.poll(async () => {
+        const rows = await page.locator('.ant-table-row').allInnerTexts();
+        return rows.length > 0 && rows.every((r) => r.includes('拒绝与失败'));
+      }).toBe(true);
       await row.click();
       const detail = await page.locator('.ant-table-expanded-row').first().innerText();
       expect(detail).toContain('/api/users');

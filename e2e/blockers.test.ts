@@ -6,13 +6,14 @@
 // workbenches), the HQ desk's counts follow, and the task's light names it until it is solved. The task is made through the API first (as the HQ office), so the test does not
 // depend on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, pickOption, signedInPages } from './browser.js';
 import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let taskId = '';
 const stamp = Date.now().toString(36);

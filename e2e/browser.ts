@@ -13,6 +13,11 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Every page a test has open, for the screenshots taken when a test fails (e2e/failureShots.ts). */
+export const openPages = new Set<Page>();
+/** The last API calls, failures and console errors of each open page. */
+export const pageLogs = new WeakMap<Page, string[]>();
+
 export interface PageOptions {
   lang?: 'zh-CN' | 'en-US';
   phone?: boolean;
@@ -27,6 +32,9 @@ export async function newPage(browser: Browser, base: string, opts: PageOptions 
     hasTouch: !!opts.phone,
     timezoneId: 'Asia/Shanghai',
     locale: 'zh-CN',
+    // Dialogs and dropdowns appear at once (web/theme.ts): on a busy machine a click aimed at a
+    // button still zooming in landed beside it, and the test waited for a request never sent.
+    reducedMotion: 'reduce',
   });
   // The page's Date runs on the run's clock, as the server's does; timers and animations keep real time.
   await context.addInitScript((offset) => {
@@ -45,6 +53,20 @@ export async function newPage(browser: Browser, base: string, opts: PageOptions 
   if (opts.lang) await context.addInitScript((l) => localStorage.setItem('tuijin.lang', l), opts.lang);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
+  // What the page asked of the server, kept for the report of a failed test (e2e/failureShots.ts).
+  const log: string[] = [];
+  pageLogs.set(page, log);
+  const t0 = Date.now();
+  const note = (line: string) => log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${line}`) > 40 && log.shift();
+  page.on('requestfinished', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) void r.response().then((res) => note(`${r.method()} ${new URL(r.url()).pathname} ${res?.status()}`));
+  });
+  // Scripts a page was still preloading when it navigated on are aborted: not worth a line.
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && note(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`));
+  page.on('console', (m) => m.type() === 'error' && note(`console: ${m.text().slice(0, 200)}`));
+  page.on('pageerror', (e) => note(`page error: ${e.message.slice(0, 200)}`));
   return { context, page };
 }
 

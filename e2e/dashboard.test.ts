@@ -3,11 +3,12 @@
 // level, an overdue line opens its item, the period switch changes what "in the period" covers, and
 // nothing runs off the side of a phone. The time to the first drawn panel is printed for the note.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 
 interface Panels {

@@ -4,10 +4,11 @@
 // by itself) and the exported .xlsx holds both units' figures.
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pickOption, signedInPages } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const TITLE = `报送本周新增就业和完成投资（测试${stamp}）`;

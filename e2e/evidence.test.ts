@@ -3,12 +3,13 @@
 // limit is refused with a message naming it, never dropped from the list without a word.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { noisePng } from './noisePhoto.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let page: Page;
 

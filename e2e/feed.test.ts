@@ -2,12 +2,13 @@
 // the API (as another user, elsewhere); the row appears on the open page without a reload, with its
 // kind and unit, and its sentence leads to the task. The task is made through the API first.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { makeJiansheTask } from './workSetup.js';
 import { launch, signedInPages } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const TASK_TITLE = `推进老旧小区改造（动态测试${stamp}）`;

@@ -2,11 +2,12 @@
 // its yearly investment planned in exact 万元; a new target with its goal, and an actual recorded.
 // Each change lands on the item's page and in its history; a malformed amount never leaves the form.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 const stamp = Date.now().toString(36);
 const year = Number(e2eDay().slice(0, 4));
 let browser: Browser;

@@ -4,13 +4,14 @@
 // implies. The target, its actuals, the project and its monthly figures (accepted reports) are made
 // through the API first, so nothing depends on the demo's work data.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
 import { e2eDay } from './clock.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let page: Page;
 const stamp = Date.now().toString(36);

@@ -3,11 +3,12 @@
 // (a phone has no hover). The leader decides one blocker and sends another back down with an
 // instruction; the unit that raised it reads the instruction.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let leader: ApiSession;
 

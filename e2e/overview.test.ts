@@ -2,11 +2,12 @@
 // all tasks, targets and projects as the lists count them, the same rolled up per plan and per unit
 // as the server rolls them up, and a unit that opens the task list filtered to its tasks.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let page: Page;
 let leader: ApiSession;

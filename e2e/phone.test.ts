@@ -2,10 +2,11 @@
 // facts a table's off-screen columns held (light, reason, deadline, progress, actions), the HQ desk
 // folds its sections to their titles and counts, and a dialog's close × stays clear of its title.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 
 beforeAll(async () => {

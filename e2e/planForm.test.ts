@@ -1,10 +1,11 @@
 // The HQ office drafts a plan in Chromium: a new special plan with its task force, edited while a
 // draft, then submitted for review, after which it can no longer be edited; a liaison cannot draft.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, signedInPages } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 const stamp = Date.now().toString(36);
 let browser: Browser;
 let page: Page;

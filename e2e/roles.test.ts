@@ -2,15 +2,16 @@
 // The language switch turns every label to English; logout returns to the login page.
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ROLES, type Role } from '../domain/enums.js';
 import { ROLE_LABELS } from '../domain/labels.js';
 import { DEMO_ACCOUNTS } from '../demo/accounts.js';
 import { DEMO_UNITS } from '../demo/org.js';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, pathOf, submitLogin, textOf } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -2,12 +2,13 @@
 // the live feed and the red items are on it; a blocker raised elsewhere appears on it without a
 // reload, and the unresolved-blocker figure follows.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, submitLogin } from './browser.js';
 import { makeJiansheTask } from './workSetup.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 const stamp = Date.now().toString(36);
 const TITLE = `大屏测试堵点（${stamp}）`;

@@ -2,11 +2,12 @@
 // with a recurring deadline; each lands on its page, and the page's history says what was done.
 // A liaison gets none of these buttons, and a code already taken is refused on its field.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyLines, launch, pickOption, signedInPages, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 const stamp = Date.now().toString(36);
 let browser: Browser;
 let page: Page;

@@ -2,11 +2,12 @@
 // the table to its light, a keyword narrows it, and the deadline column sorts it — each reflected in
 // the address, so a filtered list can be bookmarked or sent on.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, newPage, submitLogin } from './browser.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let page: Page;
 
@@ -45,7 +46,8 @@ describe('HQ task list', () => {
 
     await page.goto('/tasks');
     await page.getByTestId('task-table').waitFor();
-    for (const light of ['red', 'yellow', 'green', 'done', 'not_started']) expect(await tabCount(light)).toBe(all.counts[light] ?? 0);
+    // The tabs show 0 until the list's reply arrives: wait for the server's number (a wrong one still fails after the wait).
+    for (const light of ['red', 'yellow', 'green', 'done', 'not_started']) await expect.poll(() => tabCount(light)).toBe(all.counts[light] ?? 0);
 
     // The red tab: only red rows, as many as the tab says (up to a page), and the address says so.
     const reds = all.counts.red ?? 0;

@@ -5,12 +5,13 @@
 // office), so the test does not depend on the demo's work data.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, signedInPages, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
+import { serverBase } from './base.js';
 
-const base = inject('base');
+const base = serverBase();
 let browser: Browser;
 let taskId = '';
 let unitId = '';

@@ -82,6 +82,15 @@ function counts(file) {
   }
 }
 
+/** After a failed browser run: what its servers logged at warn or worse (slow requests, errors), to tell a stall from a wrong answer. */
+function printServerWarnings() {
+  for (const f of fs.readdirSync('.tmp').filter((n) => /^e2e-server-\d+\.log$/.test(n))) {
+    const lines = fs.readFileSync(path.join('.tmp', f), 'utf8').split('\n').filter((l) => /"level":(4|5|6)\d/.test(l));
+    console.log(`\n${f}: ${lines.length} warnings and errors${lines.length ? ', the last ones:' : ''}`);
+    for (const l of lines.slice(-30)) console.log(`  ${l.slice(0, 400)}`);
+  }
+}
+
 const started = Date.now();
 if (!fs.existsSync(CHROMIUM)) aptInstall(['chromium'], 'Debian Chromium (end-to-end tests)');
 if (!fs.existsSync(FONT)) aptInstall(['fonts-wqy-microhei'], 'a CJK font (Chinese glyphs in screenshots)');
@@ -112,6 +121,7 @@ if (hasE2e) {
     run('end-to-end tests (Chromium)', node, [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], env),
   ]);
   tally.push(counts(e2eJson));
+  if (!results.at(-1)[1]) printServerWarnings();
 }
 
 const sum = tally.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));

@@ -24,6 +24,9 @@ import { registerRoutes } from './routes/index.js';
 import type { StreamLimits } from './feed/feedStream.js';
 import { notifyFeedOnLink } from './feed/feedNotify.js';
 
+/** A request slower than this is logged as slow (see the onResponse hook). */
+const SLOW_REQUEST_MS = 2000;
+
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
@@ -105,6 +108,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // browser's devtools and the benchmark can tell it apart from the network.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  });
+  // A request that took seconds is named in the log at the level production keeps, so a stall
+  // (a held database, a slow query) can be found afterwards in the log rather than guessed at.
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.elapsedTime >= SLOW_REQUEST_MS) req.log.warn({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'slow request');
   });
   await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
