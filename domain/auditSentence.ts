@@ -87,6 +87,7 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'report.accepted': { 'zh-CN': '验收了进展报送', 'en-US': 'accepted the report' },
   'report.returned': { 'zh-CN': '退回了进展报送', 'en-US': 'returned the report' },
   'dispatch.created': { 'zh-CN': '起草了调度令', 'en-US': 'drafted the dispatch order' },
+  'instruction.issued': { 'zh-CN': '作出了批示', 'en-US': 'issued an instruction' },
   'dispatch.updated': { 'zh-CN': '修改了调度令', 'en-US': 'changed the dispatch order' },
   'dispatch.sent': { 'zh-CN': '下发了调度令', 'en-US': 'sent the dispatch order' },
   'dispatch.chased': { 'zh-CN': '催办了调度令的未答复单位', 'en-US': 'chased the units yet to reply to the dispatch order' },

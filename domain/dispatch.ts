@@ -5,6 +5,15 @@ import type { WorkdayCalendar } from './calendar/workdays.js';
 /** 调度令 kinds: a question to answer, figures to supply in the table the order defines, an action to take. */
 export const DISPATCH_KINDS = ['question', 'figures', 'action'] as const;
 export type DispatchKind = (typeof DISPATCH_KINDS)[number];
+/**
+ * What is tracked to reply: the office's orders, and a leader's 批示 (instruction) written on a
+ * report, a blocker or an item and addressed to the units concerned.
+ */
+export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction'] as const;
+export type TrackedKind = (typeof TRACKED_KINDS)[number];
+/** What a 批示 may be written on. */
+export const INSTRUCTION_SUBJECTS = ['report', 'blocker', 'task', 'target', 'project'] as const;
+export type InstructionSubjectType = (typeof INSTRUCTION_SUBJECTS)[number];
 export const DISPATCH_STATUSES = ['draft', 'sent', 'closed'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export const RECIPIENT_STATUSES = ['pending', 'replied'] as const;

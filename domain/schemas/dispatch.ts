@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISPATCH_KINDS, DISPATCH_STATUSES, FIGURE_PATTERN, RECIPIENT_STATUSES } from '../dispatch.js';
+import { DISPATCH_KINDS, DISPATCH_STATUSES, FIGURE_PATTERN, INSTRUCTION_SUBJECTS, RECIPIENT_STATUSES, TRACKED_KINDS } from '../dispatch.js';
 import { LIMITS } from '../limits.js';
 import { IsoDateString } from './calendar.js';
 import { Id, Name, PageQuery, Version } from './common.js';
@@ -78,7 +78,23 @@ export const DispatchReply = z.strictObject({
 });
 export type DispatchReply = z.infer<typeof DispatchReply>;
 
-export const DispatchListQuery = PageQuery.extend({ status: z.enum(DISPATCH_STATUSES).optional() });
+export const DispatchListQuery = PageQuery.extend({ status: z.enum(DISPATCH_STATUSES).optional(), kind: z.enum(TRACKED_KINDS).optional() });
+
+/**
+ * A leader's 批示 on a report, blocker or item: the text, and (by default) it goes to the units the
+ * subject concerns with a reply due in three workdays; it is out at once, tracked like an order.
+ */
+export const InstructionCreate = z.strictObject({
+  subjectType: z.enum(INSTRUCTION_SUBJECTS),
+  subjectId: Id,
+  content: z.string().trim().min(1).max(LIMITS.text),
+  unitIds: UnitIds.optional(),
+  deadline: IsoDateString.optional(),
+});
+export type InstructionCreate = z.infer<typeof InstructionCreate>;
+
+/** The 批示 written on one subject. */
+export const InstructionListQuery = z.strictObject({ subjectType: z.enum(INSTRUCTION_SUBJECTS), subjectId: Id });
 
 /** One unit's row of the reply table. */
 export const DispatchRecipient = z.object({
@@ -101,9 +117,15 @@ export const DispatchRecipient = z.object({
 });
 export type DispatchRecipient = z.infer<typeof DispatchRecipient>;
 
+/** What a 批示 was written on, by name (null for the office's orders). */
+export const InstructionSubject = z.object({ type: z.enum(INSTRUCTION_SUBJECTS), id: Id, title: z.string() });
+
 export const Dispatch = z.object({
   id: Id,
-  kind: z.enum(DISPATCH_KINDS),
+  kind: z.enum(TRACKED_KINDS),
+  subject: InstructionSubject.nullable(),
+  /** Who issued it: the office for its orders, the leader who wrote a 批示. */
+  issuedByName: z.string().nullable(),
   title: z.string(),
   content: z.string(),
   columns: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string().optional() })),

@@ -21,6 +21,8 @@ export const DISPATCH_MESSAGES = {
   dispatch_columns_kind: { 'zh-CN': '数据报送类调度令须定义报送数据项，其他类型不需要', 'en-US': 'A figures order needs its figure columns; other kinds have none' },
   dispatch_answer_required: { 'zh-CN': '请填写答复内容', 'en-US': 'Write the answer' },
   dispatch_unit_unknown: { 'zh-CN': '受令单位不存在：{count} 个', 'en-US': '{count|# recipient unit does|# recipient units do} not exist' },
+  instruction_subject_unknown: { 'zh-CN': '批示对象（{type}）不存在', 'en-US': 'There is no such {type} to instruct on' },
+  instruction_no_units: { 'zh-CN': '请选择答复单位：该事项尚无责任单位', 'en-US': 'Choose the units to reply: this has no responsible unit yet' },
 } as const satisfies Record<string, Message>;
 
 /** Words used in those messages. */
@@ -32,6 +34,11 @@ export const DISPATCH_WORDS = {
   dispatch_action_send: { 'zh-CN': '下发', 'en-US': 'sent' },
   dispatch_action_chase: { 'zh-CN': '催办', 'en-US': 'chased' },
   dispatch_action_close: { 'zh-CN': '办结', 'en-US': 'closed' },
+  instruction_subject_report: { 'zh-CN': '报送', 'en-US': 'report' },
+  instruction_subject_blocker: { 'zh-CN': '堵点', 'en-US': 'blocker' },
+  instruction_subject_task: { 'zh-CN': '任务', 'en-US': 'task' },
+  instruction_subject_target: { 'zh-CN': '目标指标', 'en-US': 'target' },
+  instruction_subject_project: { 'zh-CN': '重点项目', 'en-US': 'project' },
   figure_required: { 'zh-CN': '未填写', 'en-US': 'missing' },
   figure_decimal: { 'zh-CN': '须为数字，最多四位小数', 'en-US': 'must be a number with at most four decimals' },
   figure_unknown: { 'zh-CN': '不是本调度令的数据项', 'en-US': 'is not a column of this order' },

@@ -9,6 +9,7 @@ export interface DispatchListRow {
   dispatch: DispatchRow;
   unitCount: number;
   repliedCount: number;
+  issuedByName: string | null;
 }
 
 /** One unit's row of the reply table, with the names it shows. */

@@ -1,6 +1,7 @@
 import type { DispatchStatus, RecipientStatus } from '../../domain/dispatch.js';
 import { DISPATCH_ACTIONS, dispatchFlow, replyFlow } from '../../domain/workflows/dispatch.js';
 import type { Actor } from '../context.js';
+import { isAdminRole } from '../../domain/enums.js';
 import { hasRole } from './actor.js';
 import { definePolicy, flowRoles, mayStep } from './policy.js';
 import { holdsUnitRole, unitsWhere } from './report.js';
@@ -43,6 +44,10 @@ export const dispatchPolicy = definePolicy({
     reply: (a) => hasRole(a, ...flowRoles(replyFlow, 'reply')),
     export: (a) => hasRole(a, 'hq_office', 'leader'),
     unreported: (a) => hasRole(a, 'hq_office', 'leader'),
+    /** A 批示 is a leader's: the office tracks it (chases, closes) as it tracks its own orders. */
+    instruct: (a) => hasRole(a, 'leader'),
+    /** The 批示 on a subject: any work role may ask (the reply lists only those it may see); the admin duties read no work. */
+    instructions: (a) => !!a && a.roles.length > 0 && !a.roles.some((g) => isAdminRole(g.role)),
   },
   row: {
     read: (a) => hasRole(a, 'hq_office', 'leader', 'liaison', 'unit_head'),

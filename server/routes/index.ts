@@ -6,6 +6,7 @@ import authRoutes from './auth.js';
 import calendarRoutes from './calendar.js';
 import dashboardRoutes from './dashboard.js';
 import dispatchRoutes from './dispatch/dispatches.js';
+import instructionRoutes from './dispatch/instructions.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
@@ -31,5 +32,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   registerReportingRoutes(app);
   dashboardRoutes(app);
   dispatchRoutes(app);
+  instructionRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

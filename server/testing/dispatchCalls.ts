@@ -8,7 +8,8 @@ import type { Database } from '../db/client.js';
 import { dispatchRecipients, dispatches } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
 import type { ApiRequest } from './api.js';
-import { makeUnit, type Session } from './factories.js';
+import { makeRegion, makeUnit, type Session } from './factories.js';
+import { makePlan, makeProgram, makeTask } from './workFactories.js';
 import type { BodyKind } from './garbage.js';
 import type { CallBuilder, CallEnv, PreparedCall } from './routeCalls.js';
 
@@ -35,6 +36,13 @@ export async function makeDispatch(database: Database, o: { status?: DispatchSta
   const unitIds = o.unitIds ?? [(await makeUnit(database)).id];
   await database.db.insert(dispatchRecipients).values(unitIds.map((unitId) => ({ dispatchId: d!.id, unitId })));
   return d!;
+}
+
+/** A task of a plan of its own, led by a fresh unit: something to write a 批示 on. */
+async function freshTask(database: Database) {
+  const region = await makeRegion(database);
+  const plan = await makePlan(database, (await makeProgram(database, region.id)).id);
+  return makeTask(database, plan.id, [{ unitId: (await makeUnit(database, { regionId: region.id })).id }]);
 }
 
 /** The role's session and its own unit (what a unit role replies for). */
@@ -72,6 +80,14 @@ export const DISPATCH_ROUTE_CALLS: Record<string, CallBuilder> = {
   'POST /api/dispatches/:id/close': (env, role) => call(env, role, (s) => ({ method: 'POST', url: `/api/dispatches/${s.dispatch.id}/close`, payload: { version: 0 } })),
   'POST /api/dispatches/:id/replies': (env, role) =>
     call(env, role, (s) => ({ method: 'POST', url: `/api/dispatches/${s.dispatch.id}/replies`, payload: { answer: '已落实', figures: { jobs: '12', invest: '350.5' } } })),
+  'GET /api/instructions': async (env, role) => {
+    const task = await freshTask(env.database);
+    return { req: { method: 'GET', url: `/api/instructions?subjectType=task&subjectId=${task.id}` }, session: await env.session(role) };
+  },
+  'POST /api/instructions': async (env, role) => {
+    const task = await freshTask(env.database);
+    return { req: { method: 'POST', url: '/api/instructions', payload: { subjectType: 'task', subjectId: task.id, content: '请加快进度，月底前见成效。' } }, session: await env.session(role) };
+  },
 };
 
 const UNIT = ['liaison', 'unit_head'] as const;
@@ -92,6 +108,9 @@ export const DISPATCH_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'POST /api/dispatches/:id/chase': OFFICE,
   'POST /api/dispatches/:id/close': OFFICE,
   'POST /api/dispatches/:id/replies': UNIT,
+  // 批示: a leader writes them; every work role may ask for those on a subject (it sees those it may).
+  'GET /api/instructions': ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'],
+  'POST /api/instructions': ['leader'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -103,4 +122,5 @@ export const DISPATCH_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }
   { key: 'POST /api/dispatches/:id/chase', role: 'hq_office', body: json(D.DispatchStep.nullish()) },
   { key: 'POST /api/dispatches/:id/close', role: 'hq_office', body: json(D.DispatchStep.nullish()) },
   { key: 'POST /api/dispatches/:id/replies', role: 'liaison', body: json(D.DispatchReply) },
+  { key: 'POST /api/instructions', role: 'leader', body: json(D.InstructionCreate) },
 ];

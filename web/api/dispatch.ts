@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { DispatchStatus } from '../../domain/dispatch.js';
-import type { Dispatch as DispatchSchema, DispatchCreate, DispatchDetail as DispatchDetailSchema, DispatchReply, DispatchUpdate, Unreported as UnreportedSchema } from '../../domain/schemas/dispatch.js';
+import type { DispatchStatus, InstructionSubjectType } from '../../domain/dispatch.js';
+import type { Dispatch as DispatchSchema, DispatchCreate, DispatchDetail as DispatchDetailSchema, DispatchReply, DispatchUpdate, InstructionCreate, Unreported as UnreportedSchema } from '../../domain/schemas/dispatch.js';
 import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 
@@ -18,3 +18,8 @@ export const replyDispatch = (id: string, body: z.input<typeof DispatchReply>) =
 export const unreportedUnits = () => api<Item<Unreported>>('/dispatches/unreported');
 /** The results workbook: a plain link, so the browser saves it with the server's file name. */
 export const dispatchResultsUrl = (id: string) => apiUrl(`/dispatches/${id}/results.xlsx`);
+
+/** The 批示 on a report, blocker or item that the user may see, with their replies. */
+export const listInstructions = (subjectType: InstructionSubjectType, subjectId: string) =>
+  api<{ data: DispatchDetail[]; policies: Record<string, boolean> }>('/instructions', { query: { subjectType, subjectId } });
+export const issueInstruction = (body: z.input<typeof InstructionCreate>) => api<Item<DispatchDetail>>('/instructions', { method: 'POST', body });

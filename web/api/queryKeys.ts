@@ -47,7 +47,7 @@ export const qk = {
     leader: ['workbench', 'leader'] as const,
   },
   /** 调度令: the lists, one order with its reply table, and the standing 本期未报送 list. */
-  dispatches: { ...resource('dispatches'), unreported: ['dispatches', 'unreported'] as const },
+  dispatches: { ...resource('dispatches'), unreported: ['dispatches', 'unreported'] as const, instructions: (type: string, id: string) => ['dispatches', 'instructions', type, id] as const },
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

@@ -4,7 +4,7 @@ import { now as clockNow } from '../../clock.js';
 import { orgUnits } from './org.js';
 
 /**
- * 调度令: an order of the HQ office to one or many units, answered by each before its deadline
+ * 调度令: an order of the HQ office to one or many units (or a leader's 批示, tracked to reply the same way), answered by each before its deadline
  * (an Asia/Shanghai date, a workday). `columns` defines the small table a `figures` order asks
  * for ([{ key, label, unit? }]); the other kinds keep it empty.
  */
@@ -23,8 +23,11 @@ export const dispatches = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
+    /** A leader's 批示 (kind `instruction`) is written on something: a report, a blocker or an item. */
+    subjectType: text('subject_type'),
+    subjectId: uuid('subject_id'),
   },
-  (t) => [index('dispatches_status').on(t.status)],
+  (t) => [index('dispatches_status').on(t.status), index('dispatches_subject').on(t.subjectType, t.subjectId)],
 );
 
 /**

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
-import { lateWorkdays, repliedLate, type DispatchKind, type DispatchStatus, type FigureColumn, type RecipientStatus } from '../../../domain/dispatch.js';
+import { lateWorkdays, repliedLate, type DispatchStatus, type FigureColumn, type InstructionSubjectType, type RecipientStatus, type TrackedKind } from '../../../domain/dispatch.js';
 import type { Dispatch, DispatchDetail, DispatchRecipient } from '../../../domain/schemas/dispatch.js';
 import type { DispatchListRow, RecipientLine } from '../../models/dispatch.js';
 
@@ -11,7 +11,10 @@ export function presentDispatch(r: DispatchListRow): Dispatch {
   const d = r.dispatch;
   return {
     id: d.id,
-    kind: d.kind as DispatchKind,
+    kind: d.kind as TrackedKind,
+    // A 批示's title is its subject's, as it was named when the leader wrote it.
+    subject: d.subjectType && d.subjectId ? { type: d.subjectType as InstructionSubjectType, id: d.subjectId, title: d.title } : null,
+    issuedByName: r.issuedByName,
     title: d.title,
     content: d.body,
     columns: (d.columns as FigureColumn[]).map((c) => ({ key: c.key, label: c.label, ...(c.unit ? { unit: c.unit } : {}) })),

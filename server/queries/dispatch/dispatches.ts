@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { DispatchStatus } from '../../../domain/dispatch.js';
+import type { DispatchStatus, InstructionSubjectType, TrackedKind } from '../../../domain/dispatch.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { dispatchRecipients, dispatches, orgUnits, users } from '../../db/schema/index.js';
@@ -37,12 +37,13 @@ const counts = (actor: Actor | null) => {
   return {
     unitCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${seen})`,
     repliedCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${and(seen, eq(dispatchRecipients.status, 'replied'))})`,
+    issuedByName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${dispatches.createdById})`,
   };
 };
 
 /** Orders the actor may see, newest first, one page. */
-export async function listDispatches(db: Executor, actor: Actor | null, f: { status?: DispatchStatus | undefined }, page: number, perPage: number) {
-  const where = and(dispatchScope(db, actor), f.status ? eq(dispatches.status, f.status) : undefined);
+export async function listDispatches(db: Executor, actor: Actor | null, f: { status?: DispatchStatus | undefined; kind?: TrackedKind | undefined }, page: number, perPage: number) {
+  const where = and(dispatchScope(db, actor), f.status ? eq(dispatches.status, f.status) : undefined, f.kind ? eq(dispatches.kind, f.kind) : undefined);
   const [rows, [count]] = await Promise.all([
     db
       .select({ dispatch: dispatches, ...counts(actor) })
@@ -63,6 +64,15 @@ export async function findDispatch(db: Executor, actor: Actor | null, id: string
     .from(dispatches)
     .where(and(eq(dispatches.id, id), dispatchScope(db, actor)));
   return row;
+}
+
+/** The 批示 written on one subject that the actor may see, newest first. */
+export async function listInstructions(db: Executor, actor: Actor | null, subjectType: InstructionSubjectType, subjectId: string): Promise<DispatchListRow[]> {
+  return db
+    .select({ dispatch: dispatches, ...counts(actor) })
+    .from(dispatches)
+    .where(and(eq(dispatches.kind, 'instruction'), eq(dispatches.subjectType, subjectType), eq(dispatches.subjectId, subjectId), dispatchScope(db, actor)))
+    .orderBy(desc(dispatches.createdAt), desc(dispatches.id));
 }
 
 /** Every unit the order went to (ids only): what its policies look at. */

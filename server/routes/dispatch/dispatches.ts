@@ -23,7 +23,7 @@ const tags = ['dispatches'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `{ data, policies }` for one order as the requester sees it: the whole reply table for the office, a unit its own row. */
-async function dispatchView(req: FastifyRequest, id: string) {
+export async function dispatchView(req: FastifyRequest, id: string) {
   const db = req.ctx.database.db;
   const actor = req.ctx.actor;
   const row = await findDispatch(db, actor, id);

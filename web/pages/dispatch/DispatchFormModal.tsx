@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { DISPATCH_KINDS } from '../../../domain/dispatch.js';
+import { DISPATCH_KINDS, type DispatchKind } from '../../../domain/dispatch.js';
 import type { DispatchCreate } from '../../../domain/schemas/dispatch.js';
 import { createDispatch, updateDispatch, type DispatchDetail } from '../../api/dispatch.js';
 import { useUnits } from '../../api/hooks.js';
@@ -28,7 +28,8 @@ export function DispatchFormModal({ dispatch, preset, onClose }: { dispatch?: Di
   const units = useUnits();
   const initial: Partial<Values> = dispatch
     ? {
-        kind: dispatch.kind,
+        // Only an office's draft is edited here: a 批示 is out from the start.
+        kind: dispatch.kind as DispatchKind,
         title: dispatch.title,
         content: dispatch.content,
         deadline: dayjs(dispatch.deadline),
