@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { getDispatch, type DispatchDetail } from '../../api/dispatch.js';
 import { qk } from '../../api/queryKeys.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { DispatchActions } from './DispatchActions.js';
 import { DispatchFormModal } from './DispatchFormModal.js';
 import { DispatchStatusTag } from './DispatchStatusTag.js';
+import { subjectPath } from './subjectPath.js';
 import { ReplyForm } from './ReplyForm.js';
 
 type Recipient = DispatchDetail['recipients'][number];
@@ -48,6 +49,14 @@ export function DispatchPage() {
         extra={<DispatchActions dispatch={d} policies={q.data.policies} onEdit={() => setEditing(true)} />}
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          {d.subject && (
+            <Descriptions.Item label={t('dispatch.subject')}>
+              <Link to={subjectPath(d.subject)} data-testid="dispatch-subject">
+                {t(`dispatch.subjectType.${d.subject.type}`)} · {d.subject.title}
+              </Link>
+            </Descriptions.Item>
+          )}
+          {d.kind === 'instruction' && <Descriptions.Item label={t('dispatch.issuedBy')}>{d.issuedByName ?? '—'}</Descriptions.Item>}
           <Descriptions.Item label={t('dispatch.deadline')}>{formatDate(d.deadline)}</Descriptions.Item>
           <Descriptions.Item label={t('dispatch.sentAt')}>{formatDateTime(d.sentAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('dispatch.units')}>

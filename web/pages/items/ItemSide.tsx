@@ -11,6 +11,7 @@ import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ItemHistory } from './ItemHistory.js';
 import { ItemReports } from './ItemReports.js';
 import { qk } from '../../api/queryKeys.js';
+import { InstructionsCard } from '../dispatch/InstructionsCard.js';
 
 /** What every target and project page shows beside its chart: light reasons, reports, blockers and history. */
 export function ItemSide({
@@ -32,6 +33,7 @@ export function ItemSide({
   const blockers = useQuery({ queryKey: qk.blockers.ofItem(itemId), queryFn: () => listBlockers({ item: itemId }), retry: false });
   return (
     <Flex vertical gap={16}>
+      <InstructionsCard subjectType={itemType} subjectId={itemId} />
       <Card size="small" title={t('light.reasons')}>
         <LightReasons reasons={reasons} testId="item-light-reasons" />
       </Card>

@@ -23,6 +23,7 @@ import { ItemReports } from './ItemReports.js';
 import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
 import { qk } from '../../api/queryKeys.js';
+import { InstructionsCard } from '../dispatch/InstructionsCard.js';
 
 /** One task: where it sits in the tree, its units and claims, milestones, reports, blockers and why its light has its colour. */
 export function TaskPage() {
@@ -101,6 +102,7 @@ export function TaskPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
+            <InstructionsCard subjectType="task" subjectId={d.id} />
             <Card size="small" title={t('item.units')}>
               <TaskUnits task={d} policies={policies} onClaim={setClaimUnit} />
             </Card>

@@ -18,6 +18,7 @@ import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { ReportSteps } from './ReportSteps.js';
 import { ReportStatusTag } from './ReportStatusTag.js';
 import { qk, reportChanged } from '../../api/queryKeys.js';
+import { InstructionsCard } from '../dispatch/InstructionsCard.js';
 
 /** The figure the report carries, as text. */
 function Figure({ r }: { r: ReportDetail }) {
@@ -136,6 +137,7 @@ export function ReportPage() {
                 <ReportBriefCard brief={brief.data.data} />
               </Card>
             )}
+            <InstructionsCard subjectType="report" subjectId={r.id} />
             <Card size="small" title={t('report.steps')}>
               <ReportSteps steps={r.steps} />
             </Card>

@@ -1,0 +1,17 @@
+import type { InstructionSubjectType } from '../../../domain/dispatch.js';
+
+/** Where a 批示's subject is read in the app (a blocker has no page of its own: the list shows it). */
+export function subjectPath(s: { type: InstructionSubjectType; id: string }): string {
+  switch (s.type) {
+    case 'report':
+      return `/reports/${s.id}`;
+    case 'blocker':
+      return '/blockers';
+    case 'task':
+      return `/tasks/${s.id}`;
+    case 'target':
+      return `/targets/${s.id}`;
+    case 'project':
+      return `/projects/${s.id}`;
+  }
+}
