@@ -21,4 +21,5 @@ export interface FeedRow {
   /** Who may read it (server/policies/feed.ts): the report's status, the plan's task force. */
   reportStatus: string | null;
   taskForceId: string | null;
+  resolverUnitId: string | null;
 }

@@ -13,6 +13,7 @@ const anyEvent = fc.record({
   unitId: fc.option(fc.constantFrom(...UNITS)),
   taskForceId: fc.option(fc.constantFrom(...BODIES)),
   reportStatus: fc.option(fc.constantFrom(...REPORT_STATUSES.filter((s) => s !== 'draft'))),
+  resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
 });
 
 describe('who reads a feed event', () => {
@@ -39,11 +40,19 @@ describe('who reads a feed event', () => {
   });
 
   it('keeps the admin duties out, and lets the oversight office read blockers but not reports', () => {
-    const blocker = { kind: 'blocker' as const, unitId: 'U1', taskForceId: null, reportStatus: null };
+    const blocker = { kind: 'blocker' as const, unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null };
     for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) expect(mayReadFeedEvent(actorWith('U1', [role]), { ...blocker, kind: 'plan' })).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['oversight']), blocker)).toBe(true);
     expect(mayReadFeedEvent(actorWith('U2', ['oversight']), { ...blocker, kind: 'report', reportStatus: 'accepted' })).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['task_force', 'B1']), { ...blocker, taskForceId: 'B1' })).toBe(true);
     expect(mayReadFeedEvent(actorWith('U2', ['task_force', 'B2']), { ...blocker, taskForceId: 'B1' })).toBe(false);
+  });
+
+  it('lets the unit a blocker was assigned to (交办) follow it live, as its list does', () => {
+    const assigned = { kind: 'blocker' as const, unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: 'U2' };
+    expect(mayReadFeedEvent(actorWith('U2', ['liaison']), assigned)).toBe(true);
+    expect(mayReadFeedEvent(actorWith('U2', ['unit_head']), { ...assigned, kind: 'instruction' })).toBe(true);
+    expect(mayReadFeedEvent(actorWith('U3', ['liaison']), assigned)).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U2', ['liaison']), { ...assigned, resolverUnitId: null })).toBe(false);
   });
 });

@@ -12,13 +12,15 @@ export interface FeedSubject {
   unitId: string | null;
   taskForceId: string | null;
   reportStatus: string | null;
+  /** A blocker's resolver unit, once assigned: its liaison and head read the blocker, as in blockerScope. */
+  resolverUnitId: string | null;
 }
 
 /**
  * Whether the actor may read this event: the one-row form of the feed query's conditions
  * (queries/feed.ts), for the stream, which reads new records once for all its clients. A report's
  * event as maySeeReport; a blocker's as blockerScope (the roles that see every report, the
- * oversight office, the blocker's unit, its plan's task force); a claim's or a plan's by anyone the
+ * oversight office, the blocker's unit and its resolver unit, its plan's task force); a claim's or a plan's by anyone the
  * route lets in, as tasks and plans are.
  */
 export function mayReadFeedEvent(a: Actor | null, e: FeedSubject): boolean {
@@ -28,7 +30,8 @@ export function mayReadFeedEvent(a: Actor | null, e: FeedSubject): boolean {
   if (!e.unitId) return false;
   if (visibility === 'report') return !!e.reportStatus && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId, taskForceId: e.taskForceId });
   if (hasRole(a, ...SEE_ALL_REPORTS, 'oversight')) return true;
-  return unitsWhere(a, 'liaison', 'unit_head').includes(e.unitId) || (!!e.taskForceId && taskForcesOf(a).includes(e.taskForceId));
+  const own = unitsWhere(a, 'liaison', 'unit_head');
+  return own.includes(e.unitId) || (!!e.resolverUnitId && own.includes(e.resolverUnitId)) || (!!e.taskForceId && taskForcesOf(a).includes(e.taskForceId));
 }
 
 /**

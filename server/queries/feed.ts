@@ -77,6 +77,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
       areaName: areas.name,
       reportStatus: reports.status,
       taskForceId: plans.taskForceId,
+      resolverUnitId: blockers.resolverUnitId,
     })
     .from(auditLog)
     .leftJoin(reports, sql`${reports.id} = ${idOf('report')}`)
