@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, signedInPages, textOf } from './browser.js';
 import { serverBase } from './base.js';
+import { apiLogin } from './apiSession.js';
 import { makeJiansheTask } from './workSetup.js';
 
 const base = serverBase();
@@ -56,5 +57,35 @@ describe('a leader’s instruction, tracked to reply', () => {
     expect(await answered.innerText()).toContain(REPLY);
     expect(await textOf(leader, 'instructions')).toContain('已答复 1/1');
     await leader.getByTestId('instructions').screenshot({ path: '.tmp/instructions-task-1280.png' });
+
+    // The leader's 批示 in one list: the orders page narrowed to them, with who wrote what.
+    await leader.goto('/dispatches');
+    await leader.getByTestId('dispatch-kind-filter').getByText('领导批示').click();
+    await leader.waitForURL((u) => u.searchParams.get('kind') === 'instruction');
+    const listed = leader.locator('.ant-table-row', { hasText: TASK_TITLE });
+    await listed.waitFor();
+    await leader.screenshot({ path: '.tmp/instructions-list-1280.png' });
+    expect(await listed.innerText()).toContain(INSTRUCTION.slice(0, 8));
+    expect(await listed.innerText()).toContain('已答复 1/1');
+    await listed.getByTestId('dispatch-link').click();
+    await leader.getByTestId('dispatch-subject').click();
+    await leader.waitForURL((u) => u.pathname === `/tasks/${taskId}`);
+  });
+
+  it('is written on a blocker from the blocker list, and reaches the unit that raised it', async () => {
+    const BLOCKER = `施工用地未交付（批示测试${stamp}）`;
+    const liaisonApi = await apiLogin(base, 'liaison');
+    await liaisonApi.post('/api/blockers', { itemType: 'task', itemId: taskId, title: BLOCKER });
+    const leader = await as('leader');
+    await leader.goto('/blockers');
+    const row = leader.locator('[data-testid=blocker]', { hasText: BLOCKER });
+    await row.getByTestId('blocker-instruct').click();
+    await leader.getByTestId('instruction-content-input').fill('请区自然资源局本周内协调交地');
+    await leader.getByTestId('instruction-ok').click();
+    await leader.locator('.ant-message-success', { hasText: '批示已送达' }).waitFor();
+    // It waits for the raising unit's reply among the orders to answer.
+    const liaison = await as('liaison');
+    await liaison.goto('/work/unit');
+    await liaison.getByTestId('wb-dispatch-line').filter({ hasText: BLOCKER }).waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DispatchStatus, InstructionSubjectType } from '../../domain/dispatch.js';
+import type { DispatchStatus, InstructionSubjectType, TrackedKind } from '../../domain/dispatch.js';
 import type { Dispatch as DispatchSchema, DispatchCreate, DispatchDetail as DispatchDetailSchema, DispatchReply, DispatchUpdate, InstructionCreate, Unreported as UnreportedSchema } from '../../domain/schemas/dispatch.js';
 import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
@@ -9,7 +9,7 @@ export type DispatchDetail = z.infer<typeof DispatchDetailSchema>;
 export type Unreported = z.infer<typeof UnreportedSchema>;
 export type DispatchStepName = 'send' | 'chase' | 'close';
 
-export const listDispatches = (f: { status?: DispatchStatus | undefined; page?: number; perPage?: number } = {}) => api<List<Dispatch>>('/dispatches', { query: { perPage: 50, ...f } });
+export const listDispatches = (f: { status?: DispatchStatus | undefined; kind?: TrackedKind | undefined; page?: number; perPage?: number } = {}) => api<List<Dispatch>>('/dispatches', { query: { perPage: 50, ...f } });
 export const getDispatch = (id: string) => api<Item<DispatchDetail>>(`/dispatches/${id}`);
 export const createDispatch = (body: z.input<typeof DispatchCreate>) => api<Item<DispatchDetail>>('/dispatches', { method: 'POST', body });
 export const updateDispatch = (id: string, body: z.input<typeof DispatchUpdate>) => api<Item<DispatchDetail>>(`/dispatches/${id}`, { method: 'PATCH', body });

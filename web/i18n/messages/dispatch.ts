@@ -12,6 +12,7 @@ export const dispatch = {
   'dispatch.kind.figures': ['数据报送', 'Figures'],
   'dispatch.kind.action': ['工作落实', 'Action'],
   'dispatch.kind.instruction': ['领导批示', 'Instruction'],
+  'dispatch.filter.all': ['全部', 'All'],
   'dispatch.issuedBy': ['批示人', 'Issued by'],
   'dispatch.subject': ['批示对象', 'On'],
   'instruction.title': ['领导批示', 'Leaders’ instructions'],

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Flex, Tag } from 'antd';
+import { Button, Flex, Segmented, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { listDispatches, type Dispatch } from '../../api/dispatch.js';
 import { qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
@@ -15,10 +15,15 @@ import { DispatchFormModal } from './DispatchFormModal.js';
 import { DispatchStatusTag } from './DispatchStatusTag.js';
 import { UnreportedCard } from './UnreportedCard.js';
 
-/** 调度令: the office's orders with how many units have replied, the create form, and 本期未报送. */
+/**
+ * 调度令: the office's orders and the leaders' 批示 with how many units have replied (the address
+ * keeps `?kind=instruction` to list the 批示 alone), the create form, and 本期未报送.
+ */
 export function DispatchesPage() {
   const { t } = useI18n();
-  const list = useQuery({ queryKey: qk.dispatches.lists, queryFn: () => listDispatches() });
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') === 'instruction' ? 'instruction' : undefined;
+  const list = useQuery({ queryKey: qk.dispatches.list({ kind }), queryFn: () => listDispatches({ kind }) });
   const [creating, setCreating] = useState(false);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const mayCreate = can(list.data?.policies, 'create');
@@ -35,6 +40,16 @@ export function DispatchesPage() {
           )
         }
       >
+        <Segmented
+          style={{ marginBottom: 12 }}
+          value={kind ?? 'all'}
+          onChange={(v) => setParams(v === 'instruction' ? { kind: 'instruction' } : {})}
+          options={[
+            { value: 'all', label: t('dispatch.filter.all') },
+            { value: 'instruction', label: t('dispatch.kind.instruction') },
+          ]}
+          data-testid="dispatch-kind-filter"
+        />
         <ResponsiveTable<Dispatch>
           rowKey="id"
           size="middle"
@@ -48,9 +63,16 @@ export function DispatchesPage() {
               title: t('dispatch.title'),
               key: 'title',
               render: (_, d) => (
-                <Link to={`/dispatches/${d.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="dispatch-link">
-                  {d.title}
-                </Link>
+                <Flex vertical>
+                  <Link to={`/dispatches/${d.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="dispatch-link">
+                    {d.title}
+                  </Link>
+                  {d.kind === 'instruction' && (
+                    <Typography.Text type="secondary" style={{ maxWidth: 360 }} ellipsis>
+                      {d.issuedByName}：{d.content}
+                    </Typography.Text>
+                  )}
+                </Flex>
               ),
             },
             { title: t('dispatch.kind'), key: 'kind', render: (_, d) => <Tag>{t(`dispatch.kind.${d.kind}`)}</Tag> },

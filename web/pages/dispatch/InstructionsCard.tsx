@@ -91,7 +91,7 @@ interface Values {
 }
 
 /** The leader writes the 批示; the units and the deadline may be left to the defaults (the units concerned, three workdays). */
-function InstructionModal({ subjectType, subjectId, onClose }: { subjectType: InstructionSubjectType; subjectId: string; onClose: () => void }) {
+export function InstructionModal({ subjectType, subjectId, onClose }: { subjectType: InstructionSubjectType; subjectId: string; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();

@@ -12,6 +12,8 @@ import { errorMessage } from '../../components/formErrors.js';
 import { isoDay, todayInZone } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
+import { roleCodes, useCurrentUser } from '../../auth/CurrentUser.js';
+import { InstructionModal } from '../dispatch/InstructionsCard.js';
 
 type Dialog = 'assign' | 'decide' | 'return' | 'resolve' | 'reopen' | null;
 
@@ -32,11 +34,15 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
   const [unit, setUnit] = useState<string | undefined>();
   const [due, setDue] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
+  const [instructing, setInstructing] = useState(false);
+  const me = useCurrentUser();
   const policies = row.data?.policies;
   const version = row.data?.data.version ?? blocker.version;
   const units = useUnits();
   const any = BLOCKER_ACTIONS.some((k) => can(policies, k));
-  if (!any) return null;
+  // A leader may write a 批示 on any blocker they see (the server holds the rule: POST /api/instructions).
+  const mayInstruct = roleCodes(me).includes('leader');
+  if (!any && !mayInstruct) return null;
 
   const run = async (call: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -97,6 +103,12 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
         </Popconfirm>
       )}
       {button('reopen', t('blocker.reopen'), () => open('reopen'))}
+      {mayInstruct && (
+        <Button size="small" onClick={() => setInstructing(true)} data-testid="blocker-instruct">
+          {t('instruction.new')}
+        </Button>
+      )}
+      {instructing && <InstructionModal subjectType="blocker" subjectId={blocker.id} onClose={() => setInstructing(false)} />}
 
       {modal(
         'assign',
