@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkdayCalendar } from './calendar/workdays.js';
-import { deadlineProblem, defaultDispatchDeadline, figureProblems, figureTotals, lateWorkdays, normaliseFigures, repliedLate, toChase } from './dispatch.js';
+import { deadlineProblem, defaultDispatchDeadline, figureProblems, figureTotals, lateWorkdays, normaliseFigures, repliedLate, toChase, trackedLight } from './dispatch.js';
 import { nextState, stepRoles } from './workflows/flow.js';
 import { dispatchFlow, replyFlow } from './workflows/dispatch.js';
 
@@ -57,5 +57,30 @@ describe('dispatch orders (调度令)', () => {
     expect(stepRoles(dispatchFlow, 'sent', 'close')).toEqual(['hq_office']);
     expect(nextState(replyFlow, 'replied', 'reply')).toBe('replied');
     expect(stepRoles(replyFlow, 'pending', 'reply')).toEqual(['liaison', 'unit_head']);
+  });
+});
+
+describe('the light of an order or a 批示', () => {
+  const out = (deadline: string, ...statuses: ('pending' | 'replied')[]) => ({ status: 'sent' as const, deadline, pending: statuses.includes('pending') });
+  it('is green while the deadline is more than a workday away, yellow on the day before and the day itself, red a workday after', () => {
+    // Deadline Friday 2026-06-12.
+    expect(trackedLight(cal, out('2026-06-12', 'pending', 'replied'), '2026-06-10')).toBe('green');
+    expect(trackedLight(cal, out('2026-06-12', 'pending'), '2026-06-11')).toBe('yellow');
+    expect(trackedLight(cal, out('2026-06-12', 'pending'), '2026-06-12')).toBe('yellow');
+    // The weekend after it is not a workday late: still yellow; Monday is.
+    expect(trackedLight(cal, out('2026-06-12', 'pending'), '2026-06-13')).toBe('yellow');
+    expect(trackedLight(cal, out('2026-06-12', 'pending'), '2026-06-15')).toBe('red');
+  });
+  it('counts the workday before over a holiday: before a deadline just after National Day, that is 30 September', () => {
+    // 2026-10-01…07 are off; 2026-10-08 (Thu) is the first workday after them.
+    expect(trackedLight(cal, out('2026-10-08', 'pending'), '2026-09-29')).toBe('green');
+    expect(trackedLight(cal, out('2026-10-08', 'pending'), '2026-09-30')).toBe('yellow');
+    expect(trackedLight(cal, out('2026-10-08', 'pending'), '2026-10-05')).toBe('yellow');
+    expect(trackedLight(cal, out('2026-10-08', 'pending'), '2026-10-09')).toBe('red');
+  });
+  it('is done once every unit replied or it is closed, and not started while a draft', () => {
+    expect(trackedLight(cal, out('2026-06-12', 'replied', 'replied'), '2026-06-30')).toBe('done');
+    expect(trackedLight(cal, { ...out('2026-06-12', 'pending'), status: 'closed' }, '2026-06-30')).toBe('done');
+    expect(trackedLight(cal, { ...out('2026-06-12', 'pending'), status: 'draft' }, '2026-06-01')).toBe('not_started');
   });
 });

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { dayNumber, shanghaiDate, type IsoDate } from './calendar/days.js';
 import type { WorkdayCalendar } from './calendar/workdays.js';
+import type { Light } from './lights.js';
 
 /** 调度令 kinds: a question to answer, figures to supply in the table the order defines, an action to take. */
 export const DISPATCH_KINDS = ['question', 'figures', 'action'] as const;
@@ -93,4 +94,25 @@ export function figureTotals(columns: readonly FigureColumn[], replies: readonly
   return Object.fromEntries(
     columns.map((c) => [c.key, replies.reduce((sum, f) => (f && f[c.key] !== undefined ? sum.plus(f[c.key]!) : sum), new Exact(0)).toFixed()]),
   );
+}
+
+/** Workdays before its deadline that an order still waiting for replies turns yellow. */
+export const DISPATCH_DUE_SOON_WORKDAYS = 1;
+
+/**
+ * The light of an order or a 批示, as the office reads its tracking: not started while a draft;
+ * done once closed or answered by every unit; red when a unit's reply is a workday or more late;
+ * yellow on the deadline day or the workday before it while replies are missing; green otherwise.
+ */
+export function trackedLight(
+  cal: WorkdayCalendar,
+  d: { status: DispatchStatus; deadline: IsoDate; /** Whether a reply (of those the reader sees) is missing. */ pending: boolean },
+  today: IsoDate,
+): Light {
+  if (d.status === 'draft') return 'not_started';
+  if (d.status === 'closed' || !d.pending) return 'done';
+  // Red as the reply table's rows turn late: once a workday has passed after the deadline day.
+  if (lateWorkdays(cal, d.deadline, today) > 0) return 'red';
+  const soon = cal.addWorkdays(today, DISPATCH_DUE_SOON_WORKDAYS);
+  return dayNumber(d.deadline) <= dayNumber(soon) ? 'yellow' : 'green';
 }

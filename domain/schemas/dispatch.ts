@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPATCH_KINDS, DISPATCH_STATUSES, FIGURE_PATTERN, INSTRUCTION_SUBJECTS, RECIPIENT_STATUSES, TRACKED_KINDS } from '../dispatch.js';
+import { LIGHTS } from '../lights.js';
 import { LIMITS } from '../limits.js';
 import { IsoDateString } from './calendar.js';
 import { Id, Name, PageQuery, Version } from './common.js';
@@ -137,6 +138,8 @@ export const Dispatch = z.object({
   /** Recipients and replies the actor may see (all of them for the HQ office and leaders; a unit its own). */
   unitCount: z.number(),
   repliedCount: z.number(),
+  /** Its tracking light (domain/dispatch.ts trackedLight), over the replies the reader sees: a unit's own. */
+  light: z.enum(LIGHTS),
   version: z.number(),
 });
 export type Dispatch = z.infer<typeof Dispatch>;

@@ -1,13 +1,13 @@
 import type { IsoDate } from '../../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
-import { lateWorkdays, repliedLate, type DispatchStatus, type FigureColumn, type InstructionSubjectType, type RecipientStatus, type TrackedKind } from '../../../domain/dispatch.js';
+import { lateWorkdays, repliedLate, trackedLight, type DispatchStatus, type FigureColumn, type InstructionSubjectType, type RecipientStatus, type TrackedKind } from '../../../domain/dispatch.js';
 import type { Dispatch, DispatchDetail, DispatchRecipient } from '../../../domain/schemas/dispatch.js';
 import type { DispatchListRow, RecipientLine } from '../../models/dispatch.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Every field of an order, listed, with the counts the actor may see. */
-export function presentDispatch(r: DispatchListRow): Dispatch {
+export function presentDispatch(r: DispatchListRow, at: Lateness): Dispatch {
   const d = r.dispatch;
   return {
     id: d.id,
@@ -25,6 +25,7 @@ export function presentDispatch(r: DispatchListRow): Dispatch {
     closedAt: iso(d.closedAt),
     unitCount: r.unitCount,
     repliedCount: r.repliedCount,
+    light: trackedLight(at.cal, { status: d.status as DispatchStatus, deadline: d.deadline, pending: r.repliedCount < r.unitCount }, at.today),
     version: d.version,
   };
 }
@@ -58,5 +59,5 @@ export function presentRecipient(l: RecipientLine, deadline: IsoDate, at: Latene
 
 /** An order with its reply table; `mayReply` is the reply policy for one row (the actor's right to reply for that unit now). */
 export function presentDispatchDetail(r: DispatchListRow, lines: RecipientLine[], at: Lateness, mayReply: (line: RecipientLine) => boolean): DispatchDetail {
-  return { ...presentDispatch(r), recipients: lines.map((l) => presentRecipient(l, r.dispatch.deadline, at, mayReply(l))) };
+  return { ...presentDispatch(r, at), recipients: lines.map((l) => presentRecipient(l, r.dispatch.deadline, at, mayReply(l))) };
 }

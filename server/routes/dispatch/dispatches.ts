@@ -43,8 +43,10 @@ export default function dispatchRoutes(app: App) {
   app.get('/api/dispatches', { schema: { tags, querystring: DispatchListQuery, response: { 200: listResponse(Dispatch), ...errors } } }, async (req) => {
     authorize(dispatchPolicy.route.read(req.ctx.actor));
     const { page, perPage, q: _q, ...filter } = req.query;
-    const { rows, total } = await listDispatches(req.ctx.database.db, req.ctx.actor, filter, page, perPage);
-    return { data: rows.map(presentDispatch), page: { page, perPage, total }, policies: dispatchPolicy.routePolicies(req.ctx.actor) };
+    const db = req.ctx.database.db;
+    const [{ rows, total }, cal] = await Promise.all([listDispatches(db, req.ctx.actor, filter, page, perPage), currentCalendar(db)]);
+    const at = { cal, today: shanghaiDate(clockNow()) };
+    return { data: rows.map((r) => presentDispatch(r, at)), page: { page, perPage, total }, policies: dispatchPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/dispatches/unreported', { schema: { tags, response: { 200: itemResponse(Unreported), ...errors } } }, async (req) => {

@@ -9,6 +9,7 @@ import { makeDistrict, makeTask, type District } from '../../testing/workFactori
 
 interface Listed {
   id: string;
+  light: string;
   kind: string;
   subject: { type: string; id: string; title: string } | null;
   issuedByName: string | null;
@@ -37,7 +38,7 @@ describe.each(DATABASE_KINDS)('leaders’ instructions (领导批示, issue 21 i
     const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }, { unitId: d.unitB.id, role: 'support' }]);
     const issued = (await api.write(d.leader, 'POST', '/api/instructions', { subjectType: 'task', subjectId: task.id, content: '  请加快进度，月底前见成效。 ' }, 200)).json().data;
     // Out at once, to both units of the task, due in three workdays, named after the task.
-    expect(issued).toMatchObject({ kind: 'instruction', status: 'sent', content: '请加快进度，月底前见成效。', deadline: await dispatchDeadline(h.db.database), unitCount: 2, repliedCount: 0 });
+    expect(issued).toMatchObject({ kind: 'instruction', status: 'sent', content: '请加快进度，月底前见成效。', deadline: await dispatchDeadline(h.db.database), unitCount: 2, repliedCount: 0, light: 'green' });
     expect(issued.subject).toEqual({ type: 'task', id: task.id, title: task.title });
     expect(issued.issuedByName).toBeTruthy();
     const [record] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.entityId, issued.id));
@@ -54,6 +55,9 @@ describe.each(DATABASE_KINDS)('leaders’ instructions (领导批示, issue 21 i
     const [mine] = await onSubject(d.leader, 'task', task.id);
     expect(mine!.recipients.find((r) => r.unitId === d.unitA.id)).toMatchObject({ status: 'replied', answer: '已增派施工力量，月底前完成主体' });
     expect(mine!.recipients.find((r) => r.unitId === d.unitB.id)).toMatchObject({ status: 'pending' });
+    // Its light follows the replies each reader sees: still waiting for B for the leader, done for A.
+    expect(mine!.light).toBe('green');
+    expect((await onSubject(d.liaisonA, 'task', task.id))[0]!.light).toBe('done');
     await api.write(d.hq, 'POST', `/api/dispatches/${issued.id}/chase`, { version: 0 }, 200);
 
     // A role that reads no orders asks without error and sees none.

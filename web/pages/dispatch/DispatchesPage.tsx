@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { listDispatches, type Dispatch } from '../../api/dispatch.js';
 import { qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
+import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
@@ -75,6 +76,7 @@ export function DispatchesPage() {
                 </Flex>
               ),
             },
+            { title: t('light.title'), key: 'light', render: (_, d) => <LightTag light={d.light} /> },
             { title: t('dispatch.kind'), key: 'kind', render: (_, d) => <Tag>{t(`dispatch.kind.${d.kind}`)}</Tag> },
             { title: t('dispatch.status'), key: 'status', render: (_, d) => <DispatchStatusTag status={d.status} /> },
             { title: t('dispatch.deadline'), key: 'deadline', render: (_, d) => formatDate(d.deadline) },

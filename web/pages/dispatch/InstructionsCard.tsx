@@ -8,6 +8,7 @@ import { useUnits } from '../../api/hooks.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
 import { errorMessage } from '../../components/formErrors.js';
+import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
@@ -58,9 +59,12 @@ function InstructionLine({ d, onReply }: { d: DispatchDetail; onReply: () => voi
   return (
     <List.Item data-testid="instruction" data-instruction={d.id}>
       <Flex vertical gap={4} style={{ width: '100%' }}>
-        <Typography.Text strong style={{ whiteSpace: 'pre-wrap' }} data-testid="instruction-content">
-          {d.content}
-        </Typography.Text>
+        <Flex gap={8} align="baseline">
+          <LightTag light={d.light} testId="instruction-light" />
+          <Typography.Text strong style={{ whiteSpace: 'pre-wrap' }} data-testid="instruction-content">
+            {d.content}
+          </Typography.Text>
+        </Flex>
         <Typography.Text type="secondary">
           {t('instruction.byOn', { name: d.issuedByName ?? '', date: formatDateTime(d.sentAt) })} · {t('instruction.deadline')} {formatDate(d.deadline)} ·{' '}
           {t('instruction.replies', { replied: d.repliedCount, total: d.unitCount })}
