@@ -121,6 +121,16 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     for (const t of red) expect(t.lightReasons.some((r) => r.level === 'red' && r.text.length > 0)).toBe(true);
   });
 
+  it('shows the leader 批示 on tasks behind, in every state the office follows: answered, overdue, due, just written', async () => {
+    const leader = await as('leader');
+    const listed = (await get(leader, '/api/dispatches?kind=instruction')).data as { light: string; subject: { type: string; id: string } }[];
+    expect(listed.map((d) => d.light).sort()).toEqual(['done', 'green', 'red', 'yellow']);
+    // Each is on its task's page, as the leader wrote it there.
+    const first = listed[0]!;
+    const onTask = (await get(leader, `/api/instructions?subjectType=${first.subject.type}&subjectId=${first.subject.id}`)).data as { id: string }[];
+    expect(onTask.length).toBeGreaterThan(0);
+  });
+
   it('rolls lights up per task force for the HQ office', async () => {
     const rows = (await get(await as('hq_office'), '/api/lights/rollup?by=taskForce')).data as { code: string; light: string; counts: Record<string, number> }[];
     expect(rows.map((r) => r.code).sort()).toEqual(['tf_central_local', 'tf_chem', 'tf_ecology', 'tf_health', 'tf_industry', 'tf_rural']);

@@ -1,9 +1,10 @@
-import { areas, blockerItems, blockers, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../server/db/schema/index.js';
+import { areas, blockerItems, blockers, dispatchRecipients, dispatches, milestones, planAreas, plans, planVersions, programs, projectMonths, projects, projectYearPlans, reports, reportSteps, targetActuals, targetGoals, targets, tasks, taskUnits } from '../server/db/schema/index.js';
 import { markMidnightRun } from '../server/jobs/midnightRuns.js';
 import { lightEnv, refreshAllLights } from '../server/lights/refresh.js';
 import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
+import { buildInstructions } from './workInstructions.js';
 import { buildEvidence, insertEvidence } from './workEvidence.js';
 import { buildProjects } from './workBuildProjects.js';
 import { buildTargets } from './workBuildTargets.js';
@@ -114,6 +115,10 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const blockerRows = buildBlockers(builtTasks.troubled, builtProjects.late, c, rng);
   await bulkInsert(tx, blockers, blockerRows);
   await bulkInsert(tx, blockerItems, blockerRows.map((b) => ({ blockerId: b.id!, itemType: b.itemType, itemId: b.itemId })));
+  const titles = new Map(builtTasks.tasks.map((t) => [t.id!, t.title]));
+  const instructions = buildInstructions(builtTasks.troubled, titles, ctx.users.get('leader') ?? null, c, rng);
+  await bulkInsert(tx, dispatches, instructions.dispatches);
+  await bulkInsert(tx, dispatchRecipients, instructions.recipients);
 
   // Lights are facts' consequences: computed once here, then kept current by commands and the midnight job.
   await refreshAllLights(tx, env);
@@ -129,5 +134,6 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     evidenceFiles: evidenceRows.files.length,
     reportEvidence: evidenceRows.links.length,
     blockers: blockerRows.length,
+    instructions: instructions.dispatches.length,
   });
 }
