@@ -43,6 +43,8 @@ describe('the big screen (issue 21 item 8)', () => {
 
     // The feed names the item the blocker holds back.
     await page.getByTestId('screen-feed-row').filter({ hasText: TASK_TITLE }).waitFor();
+    // With an event to show, the panel no longer says it has none.
+    expect(await page.getByTestId('screen-feed-empty').count()).toBe(0);
     await expect.poll(figure).toBe(before + 1);
     await page.screenshot({ path: '.tmp/screen-1920.png' });
     await context.close();

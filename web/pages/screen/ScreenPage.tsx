@@ -56,7 +56,7 @@ export function ScreenPage() {
   const dash = useQuery({ queryKey: qk.dashboard('month'), queryFn: () => getDashboard('month'), refetchInterval: 5 * 60_000 });
   const redTasks = useQuery({ queryKey: qk.tasks.list({ light: 'red', screen: true }), queryFn: () => listTasks({ light: 'red', page: 1, perPage: 50 }) });
   const redProjects = useQuery({ queryKey: qk.projects.list({ light: 'red', screen: true }), queryFn: () => listProjects({ light: 'red', page: 1, perPage: 50 }) });
-  const { events, connection } = useFeed({}, 14);
+  const { events, connection, pages } = useFeed({}, 14);
   const newest = events[0]?.id;
   useEffect(() => {
     if (newest === undefined) return;
@@ -115,6 +115,12 @@ export function ScreenPage() {
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>{(d?.byTaskForce ?? []).map(tile)}</div>
         </Panel>
         <Panel title={t('menu.feed')} testId="screen-feed">
+          {/* A fresh district has no steps yet: say so rather than leave a dark hole on the wall. */}
+          {pages.isSuccess && events.length === 0 && (
+            <div style={{ fontSize: 19, color: '#8c8c8c' }} data-testid="screen-feed-empty">
+              {t('feed.empty')}
+            </div>
+          )}
           {events.slice(0, 14).map((e) => (
             <div key={e.id} style={{ fontSize: 19, lineHeight: 1.5, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="screen-feed-row">
               <span style={{ color: '#8fb3ff' }}>{formatDateTime(e.at).slice(11, 16)}</span> {e.sentence}
