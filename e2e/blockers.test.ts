@@ -208,7 +208,9 @@ describe('raise directly on the task page', () => {
     const row = liaison.locator('[data-testid=blocker][data-level=unit][data-status=open]', { hasText: title });
     await row.waitFor();
     expect(await tagsOf(row)).toEqual(['待处理', '单位层面']);
-    // The raising unit may only take it up to the task force.
+    // The raising unit may only take it up to the task force (the buttons come with the blocker's
+    // policies, read after the row shows: wait for them, then no other may be there).
+    await row.getByTestId('blocker-escalate').waitFor();
     expect(await row.getByRole('button').allTextContents()).toEqual(['上报上一级']);
 
     // The plan's task force sees it on the task page with its buttons.
