@@ -2,10 +2,11 @@ import type { InstructionCreate } from '../../../domain/schemas/dispatch.js';
 import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
-import { dispatchRecipients, dispatches } from '../../db/schema/index.js';
+import { dispatches } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { instructionSubject } from '../../queries/dispatch/instructionSubject.js';
 import { checkedDeadline, checkUnits } from './dispatchChecks.js';
+import { setRecipients } from './saveDispatch.js';
 
 /**
  * A leader's 批示 on a report, blocker or item: out at once (no draft) to the units given, or to
@@ -37,7 +38,7 @@ export async function issueInstruction(ctx: Ctx, input: InstructionCreate) {
         subjectId: input.subjectId,
       })
       .returning();
-    await tx.insert(dispatchRecipients).values(unitIds.map((unitId) => ({ dispatchId: row!.id, unitId })));
+    await setRecipients(tx, row!.id, unitIds);
     await recordAudit(tx, ctx, 'instruction.issued', { entity: 'dispatch', entityId: row!.id, after: { ...row, unitIds } });
     return row!;
   });

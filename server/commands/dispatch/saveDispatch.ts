@@ -8,7 +8,8 @@ import { AppError, notFound, unauthenticated, versionConflict } from '../../erro
 import { recipientUnitIds } from '../../queries/dispatch/dispatches.js';
 import { checkedDeadline, checkUnits } from './dispatchChecks.js';
 
-async function setRecipients(tx: Tx, dispatchId: string, unitIds: readonly string[]) {
+/** The units an order goes to: those given, in place of any it had. */
+export async function setRecipients(tx: Tx, dispatchId: string, unitIds: readonly string[]) {
   await tx.delete(dispatchRecipients).where(eq(dispatchRecipients.dispatchId, dispatchId));
   await tx.insert(dispatchRecipients).values(unitIds.map((unitId) => ({ dispatchId, unitId })));
 }

@@ -4,6 +4,8 @@ import { defaultDispatchDeadline, type DispatchStatus, type RecipientStatus } fr
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import { DispatchCreate, DispatchDetail, DispatchListQuery, DispatchReply, DispatchStep, DispatchUpdate, Dispatch, Unreported } from '../../../domain/schemas/dispatch.js';
 import type { DispatchAction } from '../../../domain/workflows/dispatch.js';
+import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
+import type { DispatchListRow } from '../../models/dispatch.js';
 import type { App } from '../../app.js';
 import { now as clockNow } from '../../clock.js';
 import { stepDispatch } from '../../commands/dispatch/dispatchStep.js';
@@ -25,11 +27,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** `{ data, policies }` for one order as the requester sees it: the whole reply table for the office, a unit its own row. */
 export async function dispatchView(req: FastifyRequest, id: string) {
   const db = req.ctx.database.db;
-  const actor = req.ctx.actor;
-  const row = await findDispatch(db, actor, id);
+  const [row, cal] = await Promise.all([findDispatch(db, req.ctx.actor, id), currentCalendar(db)]);
   if (!row) throw notFound('dispatch');
+  return viewOf(req, row, cal);
+}
+
+/** The view of an order already read (with the district's calendar, read once for a list of them). */
+export async function viewOf(req: FastifyRequest, row: DispatchListRow, cal: WorkdayCalendar) {
+  const db = req.ctx.database.db;
+  const actor = req.ctx.actor;
   const d = row.dispatch;
-  const [lines, unitIds, cal] = await Promise.all([recipientLines(db, actor, id), recipientUnitIds(db, id), currentCalendar(db)]);
+  const [lines, unitIds] = await Promise.all([recipientLines(db, actor, d.id), recipientUnitIds(db, d.id)]);
   const status = d.status as DispatchStatus;
   const at = { cal, today: shanghaiDate(clockNow()) };
   const data = presentDispatchDetail(row, lines, at, (l) =>

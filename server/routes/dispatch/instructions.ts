@@ -6,7 +6,8 @@ import { issueInstruction } from '../../commands/dispatch/issueInstruction.js';
 import { authorize } from '../../policies/actor.js';
 import { dispatchPolicy } from '../../policies/dispatch.js';
 import { listInstructions } from '../../queries/dispatch/dispatches.js';
-import { dispatchView } from './dispatches.js';
+import { currentCalendar } from '../../queries/calendar.js';
+import { dispatchView, viewOf } from './dispatches.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['instructions'];
@@ -21,8 +22,9 @@ export default function instructionRoutes(app: App) {
     { schema: { tags, querystring: InstructionListQuery, response: { 200: z.object({ data: z.array(DispatchDetail), policies: z.record(z.string(), z.boolean()) }), ...errors } } },
     async (req) => {
       authorize(dispatchPolicy.route.instructions(req.ctx.actor));
-      const rows = await listInstructions(req.ctx.database.db, req.ctx.actor, req.query.subjectType, req.query.subjectId);
-      const views = await Promise.all(rows.map((r) => dispatchView(req, r.dispatch.id)));
+      const db = req.ctx.database.db;
+      const [rows, cal] = await Promise.all([listInstructions(db, req.ctx.actor, req.query.subjectType, req.query.subjectId), currentCalendar(db)]);
+      const views = await Promise.all(rows.map((r) => viewOf(req, r, cal)));
       return { data: views.map((v) => v.data), policies: dispatchPolicy.routePolicies(req.ctx.actor) };
     },
   );

@@ -7,12 +7,12 @@ import type { z } from 'zod';
 import { DISPATCH_KINDS, type DispatchKind } from '../../../domain/dispatch.js';
 import type { DispatchCreate } from '../../../domain/schemas/dispatch.js';
 import { createDispatch, updateDispatch, type DispatchDetail } from '../../api/dispatch.js';
-import { useUnits } from '../../api/hooks.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { FormModal } from '../../components/FormModal.js';
 import type { FormValues } from '../../components/formValues.js';
 import { isoDay } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { UnitsSelect } from './UnitsSelect.js';
 
 type Values = FormValues<z.input<typeof DispatchCreate>, 'deadline'>;
 const FIELDS = ['kind', 'title', 'content', 'deadline', 'unitIds', 'columns'] as const;
@@ -25,7 +25,6 @@ export function DispatchFormModal({ dispatch, preset, onClose }: { dispatch?: Di
   const { t } = useI18n();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const units = useUnits();
   const initial: Partial<Values> = dispatch
     ? {
         // Only an office's draft is edited here: a 批示 is out from the start.
@@ -74,13 +73,7 @@ export function DispatchFormModal({ dispatch, preset, onClose }: { dispatch?: Di
             <Input.TextArea rows={3} maxLength={2000} data-testid="dispatch-form-content" />
           </Form.Item>
           <Form.Item name="unitIds" label={t('dispatch.units')} rules={[{ required: true, message: t('common.required', { field: t('dispatch.units') }) }]}>
-            <Select
-              mode="multiple"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              data-testid="dispatch-form-units"
-            />
+            <UnitsSelect testId="dispatch-form-units" />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
             {() =>

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Modal, Select, Tag, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Modal, Tag, Typography, type ButtonProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { InstructionSubjectType } from '../../../domain/dispatch.js';
 import { issueInstruction, listInstructions, type DispatchDetail } from '../../api/dispatch.js';
-import { useUnits } from '../../api/hooks.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
 import { errorMessage } from '../../components/formErrors.js';
@@ -12,6 +11,7 @@ import { LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { UnitsSelect } from './UnitsSelect.js';
 import { ReplyModal } from './ReplyModal.js';
 
 /**
@@ -99,7 +99,6 @@ export function InstructionModal({ subjectType, subjectId, onClose }: { subjectT
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const units = useUnits();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -138,13 +137,7 @@ export function InstructionModal({ subjectType, subjectId, onClose }: { subjectT
           <Input.TextArea rows={4} maxLength={2000} data-testid="instruction-content-input" />
         </Form.Item>
         <Form.Item name="unitIds" label={t('instruction.units')} extra={t('instruction.unitsHelp')}>
-          <Select
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(units.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            data-testid="instruction-units"
-          />
+          <UnitsSelect testId="instruction-units" />
         </Form.Item>
         <Form.Item name="deadline" label={t('instruction.deadline')} extra={t('instruction.deadlineHelp')}>
           <DatePicker data-testid="instruction-deadline" />
