@@ -61,7 +61,12 @@ export async function newPage(browser: Browser, base: string, opts: PageOptions 
   const t0 = Date.now();
   const note = (line: string) => log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${line}`) > 40 && log.shift();
   page.on('requestfinished', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) void r.response().then((res) => note(`${r.method()} ${new URL(r.url()).pathname} ${res?.status()}`));
+    // A page closed meanwhile has no response to give: nothing to note then.
+    if (new URL(r.url()).pathname.startsWith('/api/'))
+      r.response().then(
+        (res) => note(`${r.method()} ${new URL(r.url()).pathname} ${res?.status()}`),
+        () => {},
+      );
   });
   // Scripts a page was still preloading when it navigated on are aborted: not worth a line.
   page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && note(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`));
