@@ -287,6 +287,7 @@ describe('a key project: planned vs. done investment by month', () => {
     expect(last.ink.doneCum!.n).toBeGreaterThan(30);
 
     // The three accepted reports are listed beside the chart, each with its month and figure.
+    await page.getByTestId('item-reports').locator('.ant-list-item').first().waitFor();
     const reports = await textOf(page, 'item-reports');
     expect(reports.match(/已验收/g)).toHaveLength(3);
     for (const d of DONE) expect(reports).toContain(d.period);

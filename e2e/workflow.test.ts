@@ -173,7 +173,8 @@ describe('claim → approve claim → report → approve → return → resubmit
     await hq.getByTestId('task-page').waitFor();
     await hq.locator('[data-testid=item-light][data-light=green]').waitFor();
     expect(await textOf(hq, 'item-light-reasons')).toContain('按序时进度推进');
-    expect(await textOf(hq, 'item-reports')).toContain('已验收');
+    // The reports come in their own reply, after the task: the list is empty while it loads.
+    await hq.getByTestId('item-reports').locator('.ant-list-item', { hasText: '已验收' }).waitFor();
     expect(await textOf(hq, 'task-title')).toBe(TASK_TITLE);
     // Its history tells the story newest first: accepted at 60 %, the task force's return with
     // its reason, the claim approved by the head and made by the liaison, and who did each.

@@ -82,6 +82,23 @@ function counts(file) {
   }
 }
 
+/** The failed tests of a vitest JSON report, each with its first error line: CI shows only the tail of the output, so the summary names them. */
+function failedTests(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return (j.testResults ?? []).flatMap((f) =>
+      (f.assertionResults ?? [])
+        .filter((a) => a.status === 'failed')
+        .map((a) => {
+          const first = String(a.failureMessages?.[0] ?? '').split('\n').find((l) => l.trim()) ?? '';
+          return `${path.relative(root, f.name)} > ${a.fullName}\n    ${first.slice(0, 300)}`;
+        }),
+    );
+  } catch {
+    return [];
+  }
+}
+
 /** After a failed browser run: what its servers logged at warn or worse (slow requests, errors), to tell a stall from a wrong answer. */
 function printServerWarnings() {
   for (const f of fs.readdirSync('.tmp').filter((n) => /^e2e-server-\d+\.log$/.test(n))) {
@@ -109,6 +126,7 @@ results.push([
   run('unit and API tests (embedded PGlite and PostgreSQL)', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], env),
 ]);
 const tally = [counts(unitJson)];
+const reports = [unitJson];
 const failedDays = runDateMatrix();
 results.push(['date matrix', failedDays.length === 0]);
 if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
@@ -121,9 +139,12 @@ if (hasE2e) {
     run('end-to-end tests (Chromium)', node, [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`], env),
   ]);
   tally.push(counts(e2eJson));
+  reports.push(e2eJson);
   if (!results.at(-1)[1]) printServerWarnings();
 }
 
+const failures = reports.flatMap(failedTests);
+if (failures.length) console.log(`\nFailed tests:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 const sum = tally.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
 const failedSteps = results.filter(([, ok]) => !ok).map(([n]) => n);
 console.log(`\nSuite took ${((Date.now() - started) / 1000).toFixed(0)} s. ${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed.'}`);
