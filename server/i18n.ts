@@ -4,6 +4,7 @@ import { FILE_MESSAGES } from './messages/files.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { DISPATCH_MESSAGES, DISPATCH_WORDS } from './messages/dispatch.js';
+import { MEETING_MESSAGES, MEETING_WORDS } from './messages/meetings.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import type { Message } from './messages/message.js';
@@ -59,6 +60,7 @@ const MESSAGES = {
   ...FILE_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...DISPATCH_MESSAGES,
+  ...MEETING_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -87,6 +89,7 @@ const WORDS = {
   ...PLANNING_WORDS,
   ...ACCOUNT_WORDS,
   ...DISPATCH_WORDS,
+  ...MEETING_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */

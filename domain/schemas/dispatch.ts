@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISPATCH_KINDS, DISPATCH_STATUSES, FIGURE_PATTERN, INSTRUCTION_SUBJECTS, RECIPIENT_STATUSES, TRACKED_KINDS } from '../dispatch.js';
+import { DISPATCH_KINDS, DISPATCH_STATUSES, FIGURE_PATTERN, INSTRUCTION_SUBJECTS, RECIPIENT_STATUSES, TRACKED_KINDS, TRACKED_SUBJECTS } from '../dispatch.js';
 import { LIGHTS } from '../lights.js';
 import { LIMITS } from '../limits.js';
 import { IsoDateString } from './calendar.js';
@@ -119,7 +119,7 @@ export const DispatchRecipient = z.object({
 export type DispatchRecipient = z.infer<typeof DispatchRecipient>;
 
 /** What a 批示 was written on, by name (null for the office's orders). */
-export const InstructionSubject = z.object({ type: z.enum(INSTRUCTION_SUBJECTS), id: Id, title: z.string() });
+export const InstructionSubject = z.object({ type: z.enum(TRACKED_SUBJECTS), id: Id, title: z.string() });
 
 export const Dispatch = z.object({
   id: Id,

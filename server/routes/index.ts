@@ -7,6 +7,7 @@ import calendarRoutes from './calendar.js';
 import dashboardRoutes from './dashboard.js';
 import dispatchRoutes from './dispatch/dispatches.js';
 import instructionRoutes from './dispatch/instructions.js';
+import meetingRoutes from './meetings/meetings.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
@@ -33,5 +34,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   dashboardRoutes(app);
   dispatchRoutes(app);
   instructionRoutes(app);
+  meetingRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

@@ -8,14 +8,19 @@ import { plans, planVersions } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { mayStepPlan } from '../../policies/plan.js';
 import { rowWriter } from '../workflow/lockedWriter.js';
-import { takeStep, type Workflow } from '../workflow/takeStep.js';
+import { takeStep, type StepEffects, type Workflow } from '../workflow/takeStep.js';
 
 type PlanRow = typeof plans.$inferSelect;
 
 export interface PlanStepInput {
-  version: number;
+  /** The version the client saw; a meeting's outcome decides on the plan as it is. */
+  version?: number | undefined;
   decisionRef?: string | undefined;
   reason?: string | undefined;
+  /** What else moves with the plan in its transaction (a meeting's 审议 item records its outcome). */
+  effects?: StepEffects<PlanRow, PlanRow> | undefined;
+  /** Added to the step's audit record (the meeting and agenda item that decided it). */
+  note?: Record<string, unknown> | undefined;
 }
 
 /** draft → under review (审议) → approved → published, or back to draft. */
@@ -54,6 +59,7 @@ export function stepPlan(ctx: Ctx, id: string, action: PlanAction, input: PlanSt
       if (action === 'publish') return { publishedAt: clockNow() };
       return {};
     },
-    note: action === 'return' ? { returnReason: input.reason ?? '' } : action === 'approve' ? { decisionRef } : {},
+    note: { ...(action === 'return' ? { returnReason: input.reason ?? '' } : action === 'approve' ? { decisionRef } : {}), ...input.note },
+    effects: input.effects,
   });
 }

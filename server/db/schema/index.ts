@@ -8,3 +8,4 @@ export * from './tasks.js';
 export * from './projects.js';
 export * from './reports.js';
 export * from './dispatches.js';
+export * from './meetings.js';

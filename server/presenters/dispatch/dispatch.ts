@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../domain/calendar/days.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
-import { lateWorkdays, repliedLate, trackedLight, type DispatchStatus, type FigureColumn, type InstructionSubjectType, type RecipientStatus, type TrackedKind } from '../../../domain/dispatch.js';
+import { lateWorkdays, repliedLate, trackedLight, type DispatchStatus, type FigureColumn, type RecipientStatus, type TrackedKind, type TrackedSubjectType } from '../../../domain/dispatch.js';
 import type { Dispatch, DispatchDetail, DispatchRecipient } from '../../../domain/schemas/dispatch.js';
 import type { DispatchListRow, RecipientLine } from '../../models/dispatch.js';
 
@@ -13,7 +13,7 @@ export function presentDispatch(r: DispatchListRow, at: Lateness): Dispatch {
     id: d.id,
     kind: d.kind as TrackedKind,
     // A 批示's title is its subject's, as it was named when the leader wrote it.
-    subject: d.subjectType && d.subjectId ? { type: d.subjectType as InstructionSubjectType, id: d.subjectId, title: d.title } : null,
+    subject: d.subjectType && d.subjectId ? { type: d.subjectType as TrackedSubjectType, id: d.subjectId, title: d.title } : null,
     issuedByName: r.issuedByName,
     title: d.title,
     content: d.body,

@@ -32,8 +32,9 @@ export function recipientScope(actor: Actor | null): SQL | undefined {
   return own.length ? inArray(dispatchRecipients.unitId, own) : sql`false`;
 }
 
-const counts = (actor: Actor | null) => {
-  const seen = and(eq(dispatchRecipients.dispatchId, dispatches.id), recipientScope(actor));
+/** Recipients counted as the actor sees them (`all`: every recipient, for a meeting's reader). */
+const counts = (actor: Actor | null | 'all') => {
+  const seen = and(eq(dispatchRecipients.dispatchId, dispatches.id), actor === 'all' ? undefined : recipientScope(actor));
   return {
     unitCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${seen})`,
     repliedCount: sql<number>`(select count(*)::int from ${dispatchRecipients} where ${and(seen, eq(dispatchRecipients.status, 'replied'))})`,
@@ -73,6 +74,24 @@ export async function listInstructions(db: Executor, actor: Actor | null, subjec
     .from(dispatches)
     .where(and(eq(dispatches.kind, 'instruction'), eq(dispatches.subjectType, subjectType), eq(dispatches.subjectId, subjectId), dispatchScope(db, actor)))
     .orderBy(desc(dispatches.createdAt), desc(dispatches.id));
+}
+
+/**
+ * A meeting's 议定事项, in the order they were recorded, each with every owner unit's name: whoever
+ * may read the meeting reads its decisions and who has replied (a task force its own meeting's).
+ */
+export async function meetingDecisions(db: Executor, meetingId: string): Promise<(DispatchListRow & { unitNames: string[] })[]> {
+  const rows = await db
+    .select({
+      dispatch: dispatches,
+      ...counts('all'),
+      // Named in full: drizzle leaves columns unqualified in a one-table select, and org_units has an "id" too.
+      unitNames: sql<string[]>`(select coalesce(json_agg(u.name order by u.sort, u.code), '[]'::json) from dispatch_recipients r join org_units u on u.id = r.unit_id where r.dispatch_id = "dispatches"."id")`,
+    })
+    .from(dispatches)
+    .where(and(eq(dispatches.kind, 'decision'), eq(dispatches.subjectType, 'meeting'), eq(dispatches.subjectId, meetingId)))
+    .orderBy(asc(dispatches.createdAt), asc(dispatches.id));
+  return rows;
 }
 
 /** Every unit the order went to (ids only): what its policies look at. */

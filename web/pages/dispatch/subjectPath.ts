@@ -1,7 +1,7 @@
-import type { InstructionSubjectType } from '../../../domain/dispatch.js';
+import type { TrackedSubjectType } from '../../../domain/dispatch.js';
 
-/** Where a 批示's subject is read in the app (a blocker has no page of its own: the list shows it). */
-export function subjectPath(s: { type: InstructionSubjectType; id: string }): string {
+/** Where a 批示's subject (or a decision's meeting) is read in the app (a blocker has no page of its own: the list shows it). */
+export function subjectPath(s: { type: TrackedSubjectType; id: string }): string {
   switch (s.type) {
     case 'report':
       return `/reports/${s.id}`;
@@ -13,5 +13,7 @@ export function subjectPath(s: { type: InstructionSubjectType; id: string }): st
       return `/targets/${s.id}`;
     case 'project':
       return `/projects/${s.id}`;
+    case 'meeting':
+      return `/meetings/${s.id}`;
   }
 }
