@@ -131,6 +131,22 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(onTask.length).toBeGreaterThan(0);
   });
 
+  it('has the leading group’s last meeting on record and tomorrow’s dispatch meeting in preparation (issue 21 item 6)', async () => {
+    const office = await as('hq_office');
+    const listed = (await get(office, '/api/meetings')).data as { id: string; kind: string; status: string; decisionCount: number }[];
+    expect(listed.map((m) => `${m.kind}:${m.status}:${m.decisionCount}`).sort()).toEqual(['hq_dispatch:open:0', 'leading_group:closed:2']);
+    const held = (await get(office, `/api/meetings/${listed.find((m) => m.kind === 'leading_group')!.id}`)).data;
+    // What the meeting heard is the task force's status with its red items named; one decision answered, one open.
+    expect(held.agenda[0].snapshot.counts.red + held.agenda[0].snapshot.counts.yellow).toBeGreaterThan(0);
+    expect(held.agenda[0].snapshot.items[0].reasons.length).toBeGreaterThan(0);
+    expect(held.decisions.map((d: { light: string }) => d.light).sort()).toEqual(['done', 'green']);
+    // A unit that owns a decision finds it among its orders.
+    const mine = (await get(await as('liaison_chem_park'), '/api/dispatches?kind=decision')).data as { repliedCount: number; unitCount: number }[];
+    expect(mine.map((d) => `${d.repliedCount}/${d.unitCount}`).sort()).toEqual(['0/1', '1/1']);
+    // The task force heard reads its own meetings only, not the leading group's.
+    expect((await get(await as('task_force'), '/api/meetings')).data).toEqual([]);
+  });
+
   it('rolls lights up per task force for the HQ office', async () => {
     const rows = (await get(await as('hq_office'), '/api/lights/rollup?by=taskForce')).data as { code: string; light: string; counts: Record<string, number> }[];
     expect(rows.map((r) => r.code).sort()).toEqual(['tf_central_local', 'tf_chem', 'tf_ecology', 'tf_health', 'tf_industry', 'tf_rural']);

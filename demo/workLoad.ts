@@ -5,6 +5,7 @@ import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
+import { loadMeetings } from './workMeetings.js';
 import { buildEvidence, insertEvidence } from './workEvidence.js';
 import { buildProjects } from './workBuildProjects.js';
 import { buildTargets } from './workBuildTargets.js';
@@ -123,6 +124,8 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   // Lights are facts' consequences: computed once here, then kept current by commands and the midnight job.
   await refreshAllLights(tx, env);
   await markMidnightRun(tx, env.today);
+  // A stream of its own, so that the meetings leave the rest of the district as it was.
+  const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
@@ -135,5 +138,6 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     reportEvidence: evidenceRows.links.length,
     blockers: blockerRows.length,
     instructions: instructions.dispatches.length,
+    meetings: meetingCount,
   });
 }

@@ -17,13 +17,15 @@ import { DispatchStatusTag } from './DispatchStatusTag.js';
 import { UnreportedCard } from './UnreportedCard.js';
 
 /**
- * 调度令: the office's orders and the leaders' 批示 with how many units have replied (the address
- * keeps `?kind=instruction` to list the 批示 alone), the create form, and 本期未报送.
+ * 调度令: the office's orders, the leaders' 批示 and the meetings' 议定事项 with how many units have
+ * replied (the address keeps `?kind=instruction` or `?kind=decision` to list one kind alone), the
+ * create form, and 本期未报送.
  */
 export function DispatchesPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const kind = params.get('kind') === 'instruction' ? 'instruction' : undefined;
+  const asked = params.get('kind');
+  const kind = asked === 'instruction' || asked === 'decision' ? asked : undefined;
   const list = useQuery({ queryKey: qk.dispatches.list({ kind }), queryFn: () => listDispatches({ kind }) });
   const [creating, setCreating] = useState(false);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
@@ -44,10 +46,11 @@ export function DispatchesPage() {
         <Segmented
           style={{ marginBottom: 12 }}
           value={kind ?? 'all'}
-          onChange={(v) => setParams(v === 'instruction' ? { kind: 'instruction' } : {})}
+          onChange={(v) => setParams(v === 'all' ? {} : { kind: v })}
           options={[
             { value: 'all', label: t('dispatch.filter.all') },
             { value: 'instruction', label: t('dispatch.kind.instruction') },
+            { value: 'decision', label: t('dispatch.kind.decision') },
           ]}
           data-testid="dispatch-kind-filter"
         />
@@ -68,9 +71,9 @@ export function DispatchesPage() {
                   <Link to={`/dispatches/${d.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="dispatch-link">
                     {d.title}
                   </Link>
-                  {d.kind === 'instruction' && (
+                  {(d.kind === 'instruction' || d.kind === 'decision') && (
                     <Typography.Text type="secondary" style={{ maxWidth: 360 }} ellipsis>
-                      {d.issuedByName}：{d.content}
+                      {d.kind === 'instruction' ? `${d.issuedByName ?? ''}：${d.content}` : d.content}
                     </Typography.Text>
                   )}
                 </Flex>
