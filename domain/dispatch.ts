@@ -8,16 +8,16 @@ export const DISPATCH_KINDS = ['question', 'figures', 'action'] as const;
 export type DispatchKind = (typeof DISPATCH_KINDS)[number];
 /**
  * What is tracked to reply: the office's orders, and a leader's 批示 (instruction) written on a
- * report, a blocker or an item and addressed to the units concerned, and a meeting's 议定事项
- * (decision) owned by the units it names.
+ * report, a blocker or an item and addressed to the units concerned, a meeting's 议定事项
+ * (decision) owned by the units it names, and a field visit's finding to follow up (follow_up).
  */
-export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction', 'decision'] as const;
+export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction', 'decision', 'follow_up'] as const;
 export type TrackedKind = (typeof TRACKED_KINDS)[number];
 /** What a 批示 may be written on. */
 export const INSTRUCTION_SUBJECTS = ['report', 'blocker', 'task', 'target', 'project'] as const;
 export type InstructionSubjectType = (typeof INSTRUCTION_SUBJECTS)[number];
-/** What a tracked item hangs on: a 批示's subject, or the meeting that took a decision. */
-export const TRACKED_SUBJECTS = [...INSTRUCTION_SUBJECTS, 'meeting'] as const;
+/** What a tracked item hangs on: a 批示's subject, the meeting that took a decision, the visit that found what to follow up. */
+export const TRACKED_SUBJECTS = [...INSTRUCTION_SUBJECTS, 'meeting', 'field_visit'] as const;
 export type TrackedSubjectType = (typeof TRACKED_SUBJECTS)[number];
 export const DISPATCH_STATUSES = ['draft', 'sent', 'closed'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];

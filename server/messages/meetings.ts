@@ -1,6 +1,6 @@
 import type { Message } from './message.js';
 
-/** Refusals about meetings, each saying why and who may act. Merged into server/i18n.ts. */
+/** Refusals about meetings and field visits, each saying why and who may act. Merged into server/i18n.ts. */
 export const MEETING_MESSAGES = {
   meeting_closed: {
     'zh-CN': '会议纪要已印发，会议已结束，不能再修改议程、审议结果或议定事项；如需补充，请由组织单位另行召开会议或下发调度令',
@@ -44,6 +44,17 @@ export const MEETING_MESSAGES = {
   agenda_not_hearing: { 'zh-CN': '只有听取汇报议题有推进情况快照', 'en-US': 'Only a hearing has a status snapshot' },
   agenda_outcome_recorded: { 'zh-CN': '该议题已有审议结果（{outcome}），不能再改', 'en-US': 'This review already has its outcome ({outcome})' },
   agenda_too_many: { 'zh-CN': '一次会议最多{max}个议题', 'en-US': 'A meeting has at most {max} agenda items' },
+  visit_body_unknown: { 'zh-CN': '专项推进组不存在', 'en-US': 'There is no such task force' },
+  visit_body_not_yours: {
+    'zh-CN': '只能记录和办理本专项推进组的调研；其他专项推进组的调研由该组或指挥部办公室办理',
+    'en-US': 'You may log and act on your own task force’s visits only; another task force’s are for it or the HQ office',
+  },
+  visit_item_other_task_force: {
+    'zh-CN': '该事项不属于本专项推进组，请转为督办事项交相关单位，或由指挥部办公室转为堵点',
+    'en-US': 'That item is not your task force’s: follow it up with its units, or the HQ office raises the blocker',
+  },
+  visit_item_no_unit: { 'zh-CN': '该事项尚无责任单位，不能转为堵点', 'en-US': 'That item has no responsible unit yet: it cannot carry a blocker' },
+  finding_already_acted: { 'zh-CN': '该问题已转为{outcome}，不能重复办理', 'en-US': 'This finding has already become a {outcome}' },
 } as const satisfies Record<string, Message>;
 
 /** Words used in those messages. */
@@ -57,4 +68,8 @@ export const MEETING_WORDS = {
   review_outcome_returned: { 'zh-CN': '退回修改', 'en-US': 'returned' },
   hearing_scope_all: { 'zh-CN': '全区', 'en-US': 'in the district' },
   hearing_scope_task_force: { 'zh-CN': '本专项推进组', 'en-US': 'in this task force' },
+  field_visit: { 'zh-CN': '调研', 'en-US': 'Field visit' },
+  finding: { 'zh-CN': '调研发现的问题', 'en-US': 'Finding' },
+  finding_outcome_blocker: { 'zh-CN': '堵点', 'en-US': 'blocker' },
+  finding_outcome_follow_up: { 'zh-CN': '督办事项', 'en-US': 'follow-up' },
 } as const satisfies Record<string, Message>;

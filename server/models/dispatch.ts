@@ -25,3 +25,6 @@ export interface UnreportedUnitRow {
   unitName: string;
   toReport: number;
 }
+
+/** An item tracked on a subject (a meeting's decision, a visit's follow-up), with every owner unit's name. */
+export type TrackedOnSubject = DispatchListRow & { unitNames: string[] };

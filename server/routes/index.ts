@@ -8,6 +8,7 @@ import dashboardRoutes from './dashboard.js';
 import dispatchRoutes from './dispatch/dispatches.js';
 import instructionRoutes from './dispatch/instructions.js';
 import meetingRoutes from './meetings/meetings.js';
+import fieldVisitRoutes from './fieldVisits/fieldVisits.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
@@ -35,5 +36,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   dispatchRoutes(app);
   instructionRoutes(app);
   meetingRoutes(app);
+  fieldVisitRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

@@ -9,3 +9,4 @@ export * from './projects.js';
 export * from './reports.js';
 export * from './dispatches.js';
 export * from './meetings.js';
+export * from './fieldVisits.js';

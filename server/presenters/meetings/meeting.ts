@@ -1,7 +1,7 @@
 import type { AgendaKind, MeetingKind, MeetingStatus, ReviewOutcome, StatusSnapshot } from '../../../domain/meetings.js';
 import type { AgendaItem, Meeting, MeetingDetail } from '../../../domain/schemas/meeting.js';
 import type { Actor } from '../../context.js';
-import type { DispatchListRow } from '../../models/dispatch.js';
+import type { TrackedOnSubject } from '../../models/dispatch.js';
 import type { AgendaLine, MeetingListRow } from '../../models/meeting.js';
 import { meetingPolicy } from '../../policies/meeting.js';
 import { presentDispatch, type Lateness } from '../dispatch/dispatch.js';
@@ -52,7 +52,7 @@ export function presentMeetingDetail(
   r: MeetingListRow,
   units: { id: string; name: string }[],
   agenda: AgendaLine[],
-  decisions: (DispatchListRow & { unitNames: string[] })[],
+  decisions: TrackedOnSubject[],
   at: Lateness,
 ): MeetingDetail {
   const base = presentMeeting(r);

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { DispatchStatus, InstructionSubjectType, TrackedKind } from '../../../domain/dispatch.js';
+import type { DispatchStatus, InstructionSubjectType, TrackedKind, TrackedSubjectType } from '../../../domain/dispatch.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { dispatchRecipients, dispatches, orgUnits, users } from '../../db/schema/index.js';
-import type { DispatchListRow, DispatchRow, RecipientLine } from '../../models/dispatch.js';
+import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } from '../../models/dispatch.js';
 import { hasRole } from '../../policies/actor.js';
 import { unitsWhere } from '../../policies/report.js';
 
@@ -77,11 +77,12 @@ export async function listInstructions(db: Executor, actor: Actor | null, subjec
 }
 
 /**
- * A meeting's 议定事项, in the order they were recorded, each with every owner unit's name: whoever
- * may read the meeting reads its decisions and who has replied (a task force its own meeting's).
+ * The items tracked on one subject — a meeting's 议定事项, a field visit's follow-ups — in the order
+ * they were recorded, each with every owner unit's name: whoever may read the subject reads them
+ * and who has replied (a task force its own meeting's and visit's).
  */
-export async function meetingDecisions(db: Executor, meetingId: string): Promise<(DispatchListRow & { unitNames: string[] })[]> {
-  const rows = await db
+export async function trackedOnSubject(db: Executor, kind: TrackedKind, subjectType: TrackedSubjectType, subjectId: string): Promise<TrackedOnSubject[]> {
+  return db
     .select({
       dispatch: dispatches,
       ...counts('all'),
@@ -89,9 +90,8 @@ export async function meetingDecisions(db: Executor, meetingId: string): Promise
       unitNames: sql<string[]>`(select coalesce(json_agg(u.name order by u.sort, u.code), '[]'::json) from dispatch_recipients r join org_units u on u.id = r.unit_id where r.dispatch_id = "dispatches"."id")`,
     })
     .from(dispatches)
-    .where(and(eq(dispatches.kind, 'decision'), eq(dispatches.subjectType, 'meeting'), eq(dispatches.subjectId, meetingId)))
+    .where(and(eq(dispatches.kind, kind), eq(dispatches.subjectType, subjectType), eq(dispatches.subjectId, subjectId)))
     .orderBy(asc(dispatches.createdAt), asc(dispatches.id));
-  return rows;
 }
 
 /** Every unit the order went to (ids only): what its policies look at. */

@@ -1,12 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, evidenceUploads, reportEvidence, reports } from '../../db/schema/index.js';
+import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, reportEvidence, reports } from '../../db/schema/index.js';
+import { fieldVisitScope } from '../fieldVisits/fieldVisits.js';
 import { reportScope } from './scope.js';
 
 /**
- * An evidence file for the actor, with the name they know it by — only for its uploaders and for
- * those who can see a report that uses it; undefined otherwise (the route answers 404).
+ * An evidence file for the actor, with the name they know it by — only for its uploaders, for
+ * those who can see a report that uses it, and for those who can read a field visit it is a photo
+ * of; undefined otherwise (the route answers 404).
  */
 export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string) {
   const [own] = await db
@@ -22,6 +24,15 @@ export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string
       .where(and(eq(reportEvidence.sha256, sha256), reportScope(db, actor)))
       .limit(1);
     name = used?.name;
+  }
+  if (!name) {
+    const [photo] = await db
+      .select({ name: fieldVisitPhotos.name })
+      .from(fieldVisitPhotos)
+      .innerJoin(fieldVisits, eq(fieldVisits.id, fieldVisitPhotos.visitId))
+      .where(and(eq(fieldVisitPhotos.sha256, sha256), fieldVisitScope(actor)))
+      .limit(1);
+    name = photo?.name;
   }
   if (!name) return undefined;
   // Read as base64 text: much faster than a bytea value on the embedded database.

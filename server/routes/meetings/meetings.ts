@@ -31,7 +31,7 @@ import { meetingPolicy } from '../../policies/meeting.js';
 import { presentMeeting, presentMeetingDetail } from '../../presenters/meetings/meeting.js';
 import { meetingDocOf } from '../../presenters/meetings/meetingDoc.js';
 import { currentCalendar } from '../../queries/calendar.js';
-import { meetingDecisions } from '../../queries/dispatch/dispatches.js';
+import { trackedOnSubject } from '../../queries/dispatch/dispatches.js';
 import { agendaLines, attendingUnits, findMeeting, listMeetings } from '../../queries/meetings/meetings.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -44,7 +44,7 @@ async function meetingView(req: FastifyRequest, id: string) {
   const actor = req.ctx.actor;
   const row = await findMeeting(db, actor, id);
   if (!row) throw notFound('meeting');
-  const [units, agenda, decisions, cal] = await Promise.all([attendingUnits(db, id), agendaLines(db, id), meetingDecisions(db, id), currentCalendar(db)]);
+  const [units, agenda, decisions, cal] = await Promise.all([attendingUnits(db, id), agendaLines(db, id), trackedOnSubject(db, 'decision', 'meeting', id), currentCalendar(db)]);
   const data = presentMeetingDetail(actor, row, units, agenda, decisions, { cal, today: shanghaiDate(clockNow()) });
   const subject = { status: row.meeting.status as MeetingStatus, kind: row.meeting.kind as MeetingKind, bodyId: row.meeting.bodyId };
   return { data, policies: meetingPolicy.rowPolicies(actor, subject) };

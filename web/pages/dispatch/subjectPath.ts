@@ -15,5 +15,7 @@ export function subjectPath(s: { type: TrackedSubjectType; id: string }): string
       return `/projects/${s.id}`;
     case 'meeting':
       return `/meetings/${s.id}`;
+    case 'field_visit':
+      return `/field-visits/${s.id}`;
   }
 }
