@@ -101,6 +101,8 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'meeting.snapshot_taken': { 'zh-CN': '更新了会议汇报的推进情况快照', 'en-US': 'took the status snapshot again for the meeting' },
   'meeting.decision_recorded': { 'zh-CN': '记录了会议议定事项', 'en-US': 'recorded a decision of the meeting' },
   'meeting.closed': { 'zh-CN': '印发了会议纪要', 'en-US': 'issued the minutes of the meeting' },
+  'directive.registered': { 'zh-CN': '登记了上级指示并分解交办', 'en-US': 'registered the directive and sent its points' },
+  'directive.point_added': { 'zh-CN': '增加了上级指示的落实事项', 'en-US': 'added a point to the directive' },
   'field_visit.logged': { 'zh-CN': '记录了调研', 'en-US': 'logged the field visit' },
   'field_visit.blocker_raised': { 'zh-CN': '将调研发现的问题转为堵点', 'en-US': 'raised a blocker from a field visit finding' },
   'field_visit.follow_up_sent': { 'zh-CN': '将调研发现的问题转为督办事项', 'en-US': 'sent a field visit finding to follow up' },

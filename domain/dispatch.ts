@@ -9,15 +9,16 @@ export type DispatchKind = (typeof DISPATCH_KINDS)[number];
 /**
  * What is tracked to reply: the office's orders, and a leader's 批示 (instruction) written on a
  * report, a blocker or an item and addressed to the units concerned, a meeting's 议定事项
- * (decision) owned by the units it names, and a field visit's finding to follow up (follow_up).
+ * (decision) owned by the units it names, a field visit's finding to follow up (follow_up), and a
+ * point of a higher-level directive (上级指示) the office broke it into (directive).
  */
-export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction', 'decision', 'follow_up'] as const;
+export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction', 'decision', 'follow_up', 'directive'] as const;
 export type TrackedKind = (typeof TRACKED_KINDS)[number];
 /** What a 批示 may be written on. */
 export const INSTRUCTION_SUBJECTS = ['report', 'blocker', 'task', 'target', 'project'] as const;
 export type InstructionSubjectType = (typeof INSTRUCTION_SUBJECTS)[number];
 /** What a tracked item hangs on: a 批示's subject, the meeting that took a decision, the visit that found what to follow up. */
-export const TRACKED_SUBJECTS = [...INSTRUCTION_SUBJECTS, 'meeting', 'field_visit'] as const;
+export const TRACKED_SUBJECTS = [...INSTRUCTION_SUBJECTS, 'meeting', 'field_visit', 'directive'] as const;
 export type TrackedSubjectType = (typeof TRACKED_SUBJECTS)[number];
 export const DISPATCH_STATUSES = ['draft', 'sent', 'closed'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];

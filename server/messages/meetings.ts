@@ -69,6 +69,7 @@ export const MEETING_WORDS = {
   hearing_scope_all: { 'zh-CN': '全区', 'en-US': 'in the district' },
   hearing_scope_task_force: { 'zh-CN': '本专项推进组', 'en-US': 'in this task force' },
   field_visit: { 'zh-CN': '调研', 'en-US': 'Field visit' },
+  directive: { 'zh-CN': '上级指示', 'en-US': 'Directive' },
   finding: { 'zh-CN': '调研发现的问题', 'en-US': 'Finding' },
   finding_outcome_blocker: { 'zh-CN': '堵点', 'en-US': 'blocker' },
   finding_outcome_follow_up: { 'zh-CN': '督办事项', 'en-US': 'follow-up' },

@@ -9,6 +9,7 @@ import dispatchRoutes from './dispatch/dispatches.js';
 import instructionRoutes from './dispatch/instructions.js';
 import meetingRoutes from './meetings/meetings.js';
 import fieldVisitRoutes from './fieldVisits/fieldVisits.js';
+import directiveRoutes from './directives/directives.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
@@ -37,5 +38,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   instructionRoutes(app);
   meetingRoutes(app);
   fieldVisitRoutes(app);
+  directiveRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

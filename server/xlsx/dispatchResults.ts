@@ -3,7 +3,7 @@ import { figureTotals, type FigureColumn } from '../../domain/dispatch.js';
 import type { DispatchDetail } from '../../domain/schemas/dispatch.js';
 import { shanghaiDateTime } from '../../domain/calendar/days.js';
 
-const KIND = { question: '问题答复', figures: '数据报送', action: '工作落实', instruction: '领导批示', decision: '议定事项', follow_up: '调研督办' } as const;
+const KIND = { question: '问题答复', figures: '数据报送', action: '工作落实', instruction: '领导批示', decision: '议定事项', follow_up: '调研督办', directive: '上级指示' } as const;
 
 /**
  * An order's results as a workbook: a header row, then one row per unit with its reply, the
@@ -15,7 +15,7 @@ export async function dispatchResultsXlsx(d: DispatchDetail): Promise<Buffer> {
   const columns = d.columns as FigureColumn[];
   const wb = new ExcelJS.Workbook();
   // The header is the first row (people sort and filter on it); the order itself is the workbook's title.
-  wb.title = `${d.kind === 'instruction' ? '领导批示' : d.kind === 'decision' ? '会议议定事项' : d.kind === 'follow_up' ? '调研督办事项' : '调度令'}：${d.title}（${KIND[d.kind]}，答复期限 ${d.deadline}）`;
+  wb.title = `${d.kind === 'instruction' ? '领导批示' : d.kind === 'decision' ? '会议议定事项' : d.kind === 'follow_up' ? '调研督办事项' : d.kind === 'directive' ? '上级指示落实' : '调度令'}：${d.title}（${KIND[d.kind]}，答复期限 ${d.deadline}）`;
   const ws = wb.addWorksheet('答复情况');
   const header = ['单位', '答复状态', '答复内容', ...columns.map((c) => (c.unit ? `${c.label}（${c.unit}）` : c.label)), '答复时间', '是否逾期', '催办次数'];
   ws.addRow(header).font = { bold: true };

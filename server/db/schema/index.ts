@@ -10,3 +10,4 @@ export * from './reports.js';
 export * from './dispatches.js';
 export * from './meetings.js';
 export * from './fieldVisits.js';
+export * from './directives.js';

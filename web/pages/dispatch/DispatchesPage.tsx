@@ -25,7 +25,7 @@ export function DispatchesPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const asked = params.get('kind');
-  const kind = asked === 'instruction' || asked === 'decision' ? asked : undefined;
+  const kind = asked === 'instruction' || asked === 'decision' || asked === 'follow_up' || asked === 'directive' ? asked : undefined;
   const list = useQuery({ queryKey: qk.dispatches.list({ kind }), queryFn: () => listDispatches({ kind }) });
   const [creating, setCreating] = useState(false);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
@@ -51,6 +51,8 @@ export function DispatchesPage() {
             { value: 'all', label: t('dispatch.filter.all') },
             { value: 'instruction', label: t('dispatch.kind.instruction') },
             { value: 'decision', label: t('dispatch.kind.decision') },
+            { value: 'directive', label: t('dispatch.kind.directive') },
+            { value: 'follow_up', label: t('dispatch.kind.follow_up') },
           ]}
           data-testid="dispatch-kind-filter"
         />
@@ -71,7 +73,7 @@ export function DispatchesPage() {
                   <Link to={`/dispatches/${d.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="dispatch-link">
                     {d.title}
                   </Link>
-                  {(d.kind === 'instruction' || d.kind === 'decision') && (
+                  {d.kind !== 'question' && d.kind !== 'figures' && d.kind !== 'action' && (
                     <Typography.Text type="secondary" style={{ maxWidth: 360 }} ellipsis>
                       {d.kind === 'instruction' ? `${d.issuedByName ?? ''}：${d.content}` : d.content}
                     </Typography.Text>

@@ -17,5 +17,7 @@ export function subjectPath(s: { type: TrackedSubjectType; id: string }): string
       return `/meetings/${s.id}`;
     case 'field_visit':
       return `/field-visits/${s.id}`;
+    case 'directive':
+      return `/directives/${s.id}`;
   }
 }
