@@ -14,8 +14,8 @@ export type DispatchKind = (typeof DISPATCH_KINDS)[number];
  */
 export const TRACKED_KINDS = [...DISPATCH_KINDS, 'instruction', 'decision', 'follow_up', 'directive'] as const;
 export type TrackedKind = (typeof TRACKED_KINDS)[number];
-/** What a 批示 may be written on. */
-export const INSTRUCTION_SUBJECTS = ['report', 'blocker', 'task', 'target', 'project'] as const;
+/** What a 批示 may be written on (a decision: a meeting's 议定事项). */
+export const INSTRUCTION_SUBJECTS = ['report', 'blocker', 'task', 'target', 'project', 'decision'] as const;
 export type InstructionSubjectType = (typeof INSTRUCTION_SUBJECTS)[number];
 /** What a tracked item hangs on: a 批示's subject, the meeting that took a decision, the visit that found what to follow up. */
 export const TRACKED_SUBJECTS = [...INSTRUCTION_SUBJECTS, 'meeting', 'field_visit', 'directive'] as const;

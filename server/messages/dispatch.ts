@@ -39,6 +39,7 @@ export const DISPATCH_WORDS = {
   instruction_subject_task: { 'zh-CN': '任务', 'en-US': 'task' },
   instruction_subject_target: { 'zh-CN': '目标指标', 'en-US': 'target' },
   instruction_subject_project: { 'zh-CN': '重点项目', 'en-US': 'project' },
+  instruction_subject_decision: { 'zh-CN': '会议议定事项', 'en-US': 'meeting decision' },
   figure_required: { 'zh-CN': '未填写', 'en-US': 'missing' },
   figure_decimal: { 'zh-CN': '须为数字，最多四位小数', 'en-US': 'must be a number with at most four decimals' },
   figure_unknown: { 'zh-CN': '不是本调度令的数据项', 'en-US': 'is not a column of this order' },

@@ -104,6 +104,10 @@ describe.each(DATABASE_KINDS)('meetings (issue 21 item 6) on %s', (kind) => {
     expect(listedForA.map((x) => x.id)).toContain(decision.id);
     await api.write(d.liaisonA, 'POST', `/api/dispatches/${decision.id}/replies`, { answer: '已完成交地 120 亩' }, 200);
     expect((await detail(d.hq, created.id)).decisions[0]).toMatchObject({ repliedCount: 1, light: 'done' });
+    // A leader's 批示 on the decision goes to the units that own it, named after it.
+    const onDecision = (await api.write(d.leader, 'POST', '/api/instructions', { subjectType: 'decision', subjectId: decision.id, content: '交地后抓紧开工' }, 200)).json().data;
+    expect(onDecision).toMatchObject({ kind: 'instruction', subject: { type: 'decision', id: decision.id, title: '年底前完成征拆交地' } });
+    expect(onDecision.recipients.map((r: { unitId: string }) => r.unitId)).toEqual([d.unitA.id]);
 
     // The pack holds the agenda and the frozen status; the minutes (a draft while open) the decision.
     const pack = await download(d.leader, `${url}/pack.docx`);

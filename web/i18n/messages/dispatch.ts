@@ -37,6 +37,7 @@ export const dispatch = {
   'dispatch.subjectType.target': ['目标指标', 'Target'],
   'dispatch.subjectType.project': ['重点项目', 'Project'],
   'dispatch.subjectType.meeting': ['会议', 'Meeting'],
+  'dispatch.subjectType.decision': ['会议议定事项', 'Meeting decision'],
   'dispatch.subjectType.field_visit': ['调研', 'Field visit'],
   'dispatch.subjectType.directive': ['上级指示', 'Directive'],
   'dispatch.status': ['状态', 'Status'],

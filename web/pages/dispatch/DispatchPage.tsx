@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { DispatchActions } from './DispatchActions.js';
 import { DispatchFormModal } from './DispatchFormModal.js';
 import { DispatchStatusTag } from './DispatchStatusTag.js';
+import { InstructionsCard } from './InstructionsCard.js';
 import { subjectPath } from './subjectPath.js';
 import { ReplyForm } from './ReplyForm.js';
 
@@ -96,6 +97,8 @@ export function DispatchPage() {
           ]}
         />
       </PageCard>
+      {/* A leader's 批示 on a meeting's 议定事项: written and read here, where its units reply. */}
+      {d.kind === 'decision' && <InstructionsCard subjectType="decision" subjectId={d.id} />}
       {editing && <DispatchFormModal dispatch={d} onClose={() => setEditing(false)} />}
     </Flex>
   );

@@ -13,6 +13,8 @@ export function subjectPath(s: { type: TrackedSubjectType; id: string }): string
       return `/targets/${s.id}`;
     case 'project':
       return `/projects/${s.id}`;
+    case 'decision':
+      return `/dispatches/${s.id}`;
     case 'meeting':
       return `/meetings/${s.id}`;
     case 'field_visit':
