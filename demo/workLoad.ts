@@ -6,6 +6,7 @@ import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
 import { loadMeetings } from './workMeetings.js';
+import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
 import { buildEvidence, insertEvidence } from './workEvidence.js';
 import { buildProjects } from './workBuildProjects.js';
 import { buildTargets } from './workBuildTargets.js';
@@ -126,6 +127,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   await markMidnightRun(tx, env.today);
   // A stream of its own, so that the meetings leave the rest of the district as it was.
   const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
+  const fromAbove = await loadVisitsAndDirectives(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7669_7369));
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
@@ -139,5 +141,6 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     blockers: blockerRows.length,
     instructions: instructions.dispatches.length,
     meetings: meetingCount,
+    ...fromAbove,
   });
 }

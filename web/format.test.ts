@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, trimDecimal } from './format.js';
+import { chineseNumeral, formatDateTime, trimDecimal } from './format.js';
 
 describe('formatDateTime', () => {
   it('shows Asia/Shanghai wall-clock time whatever the machine zone', () => {
@@ -19,5 +19,13 @@ describe('trimDecimal', () => {
     expect(trimDecimal('100')).toBe('100');
     expect(trimDecimal('1200.00')).toBe('1200');
     expect(trimDecimal(null)).toBe('');
+  });
+});
+
+describe('chineseNumeral', () => {
+  it('numbers as official documents do, and leaves what it cannot say in digits', () => {
+    expect([1, 3, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '三', '九', '十', '十一', '二十', '二十一', '九十九']);
+    expect(chineseNumeral(100)).toBe('100');
+    expect(chineseNumeral(0)).toBe('0');
   });
 });

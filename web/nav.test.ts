@@ -23,6 +23,19 @@ describe('work menu entries by role', () => {
     for (const r of ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).toContain('feed');
     for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('feed');
   });
+  it('shows meetings to those who run or read them, after the dispatch orders', () => {
+    for (const r of ['leader', 'hq_office', 'task_force'] as const) expect(menuOf(r)).toContain('meetings');
+    for (const r of ['liaison', 'unit_head', 'inspector', 'sysadmin'] as const) expect(menuOf(r)).not.toContain('meetings');
+    const ids = NAV.map((i) => i.id);
+    expect(ids.indexOf('meetings')).toBe(ids.indexOf('dispatches') + 1);
+  });
+  it('shows directives to the office and the leader, and field visits to the task forces too', () => {
+    for (const r of ['leader', 'hq_office'] as const) expect(menuOf(r)).toEqual(expect.arrayContaining(['directives', 'fieldVisits']));
+    expect(menuOf('task_force')).toContain('fieldVisits');
+    expect(menuOf('task_force')).not.toContain('directives');
+    for (const r of ['liaison', 'unit_head', 'inspector', 'sysadmin'] as const) expect(menuOf(r)).not.toEqual(expect.arrayContaining(['directives']));
+    for (const r of ['liaison', 'unit_head', 'sysadmin'] as const) expect(menuOf(r)).not.toContain('fieldVisits');
+  });
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');
     expect(new Set(NAV.map((i) => i.path)).size).toBe(NAV.length);

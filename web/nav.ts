@@ -8,6 +8,9 @@ export type NavId =
   | 'hqDesk'
   | 'dashboard'
   | 'dispatches'
+  | 'meetings'
+  | 'directives'
+  | 'fieldVisits'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -39,6 +42,12 @@ export const NAV: readonly NavItem[] = [
   { id: 'dashboard', path: '/dashboard', label: 'menu.dashboard', roles: ['leader', 'hq_office', 'inspector', 'assessor'], group: 'work' },
   // Units reach the orders sent to them from their workbench (/dispatches/:id), not from the menu.
   { id: 'dispatches', path: '/dispatches', label: 'menu.dispatches', roles: ['hq_office', 'leader'], group: 'work' },
+  // A task force runs its own meetings; the leader reads them all (server/policies/meeting.ts).
+  { id: 'meetings', path: '/meetings', label: 'menu.meetings', roles: ['leader', 'hq_office', 'task_force'], group: 'work' },
+  // The office registers what comes from above and breaks it into points; units reply among their orders.
+  { id: 'directives', path: '/directives', label: 'menu.directives', roles: ['leader', 'hq_office'], group: 'work' },
+  // A task force logs its own visits; the office and the leader read them all (server/policies/fieldVisit.ts).
+  { id: 'fieldVisits', path: '/field-visits', label: 'menu.fieldVisits', roles: ['leader', 'hq_office', 'task_force'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

@@ -23,6 +23,9 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),
   dashboard: page(() => import('./pages/dashboard/DashboardPage.js'), 'DashboardPage'),
   dispatches: page(() => import('./pages/dispatch/DispatchesPage.js'), 'DispatchesPage'),
+  meetings: page(() => import('./pages/meetings/MeetingsPage.js'), 'MeetingsPage'),
+  directives: page(() => import('./pages/directives/DirectivesPage.js'), 'DirectivesPage'),
+  fieldVisits: page(() => import('./pages/fieldVisits/FieldVisitsPage.js'), 'FieldVisitsPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -51,6 +54,9 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/reports/new', page(() => import('./pages/reports/NewReportPage.js'), 'NewReportPage')],
   ['/reports/:id', page(() => import('./pages/reports/ReportPage.js'), 'ReportPage')],
   ['/dispatches/:id', page(() => import('./pages/dispatch/DispatchPage.js'), 'DispatchPage')],
+  ['/meetings/:id', page(() => import('./pages/meetings/MeetingPage.js'), 'MeetingPage')],
+  ['/directives/:id', page(() => import('./pages/directives/DirectivePage.js'), 'DirectivePage')],
+  ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */

@@ -82,6 +82,8 @@ export type DecisionCreate = z.infer<typeof DecisionCreate>;
 
 export const MeetingStep = z.strictObject({ version: Version.optional() });
 export const AgendaParams = z.strictObject({ id: Id, itemId: Id });
+/** A removal checks the version the page saw, as every other change of an item does. */
+export const AgendaDeleteQuery = z.strictObject({ version: z.coerce.number().int().min(0).max(2_147_483_647).optional() });
 
 export const MeetingListQuery = PageQuery.extend({ kind: z.enum(MEETING_KINDS).optional(), status: z.enum(MEETING_STATUSES).optional() });
 

@@ -48,6 +48,11 @@ export const qk = {
   },
   /** 调度令: the lists, one order with its reply table, and the standing 本期未报送 list. */
   dispatches: { ...resource('dispatches'), unreported: ['dispatches', 'unreported'] as const, instructions: (type: string, id: string) => ['dispatches', 'instructions', type, id] as const },
+  /** 会议: the lists by filter and one meeting with its agenda, snapshots and decisions. */
+  meetings: resource('meetings'),
+  /** 调研督导 and 上级指示: their lists and one record with what each finding or point became. */
+  fieldVisits: resource('field-visits'),
+  directives: resource('directives'),
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

@@ -16,6 +16,8 @@ interface Props<V extends object> {
   onClose: () => void;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   testId?: string;
+  /** The OK button's test id, where a page holds several forms' buttons apart. */
+  okTestId?: string;
   width?: number;
 }
 
@@ -23,7 +25,7 @@ interface Props<V extends object> {
  * A modal form: server field errors land on their fields, other errors above the form, and a
  * version conflict reloads the record and says so. Render it only while open.
  */
-export function FormModal<V extends object>({ title, initialValues, fieldNames, submit, reload, onClose, children, testId, width }: Props<V>) {
+export function FormModal<V extends object>({ title, initialValues, fieldNames, submit, reload, onClose, children, testId, okTestId = 'modal-ok', width }: Props<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
@@ -68,7 +70,7 @@ export function FormModal<V extends object>({ title, initialValues, fieldNames, 
       cancelText={t('common.cancel')}
       destroyOnHidden
       width={width}
-      okButtonProps={{ 'data-testid': 'modal-ok' } as ButtonProps}
+      okButtonProps={{ 'data-testid': okTestId } as ButtonProps}
       data-testid={testId}
     >
       {error && <Alert type="error" showIcon title={error.title} description={error.description} style={{ marginBottom: 16 }} data-testid="modal-error" />}

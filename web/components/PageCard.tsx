@@ -4,7 +4,7 @@ import { Card } from 'antd';
 /** A page's frame: title, actions on the right (they wrap under the title on a phone). */
 export function PageCard({ title, extra, children, testId }: { title: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string }) {
   return (
-    <Card data-testid={testId} title={<span style={{ whiteSpace: 'normal' }}>{title}</span>} extra={extra} styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
+    <Card className="page-card" data-testid={testId} title={<span style={{ whiteSpace: 'normal' }}>{title}</span>} extra={extra} styles={{ header: { paddingBlock: 8 } }}>
       {children}
     </Card>
   );

@@ -62,7 +62,8 @@ export async function recordOutcome(ctx: Ctx, meetingId: string, itemId: string,
       if (late) throw late;
       await tx
         .update(meetingAgendaItems)
-        .set({ outcome: input.outcome, note: again!.note || input.reason, version: again!.version + 1 })
+        // The reason a plan is sent back is the meeting's too: kept beside any note, for the minutes.
+        .set({ outcome: input.outcome, note: [again!.note, input.reason].filter(Boolean).join('\n'), version: again!.version + 1 })
         .where(eq(meetingAgendaItems.id, itemId));
       await tx.update(meetings).set({ version: locked.version + 1 }).where(eq(meetings.id, meetingId));
     },

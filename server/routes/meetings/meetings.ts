@@ -6,6 +6,7 @@ import {
   AgendaItemCreate,
   AgendaItemUpdate,
   AgendaOutcome,
+  AgendaDeleteQuery,
   AgendaParams,
   DecisionCreate,
   Meeting,
@@ -108,9 +109,9 @@ export default function meetingRoutes(app: App) {
     },
   );
 
-  app.delete('/api/meetings/:id/agenda/:itemId', { schema: { tags, params: AgendaParams, response: { 200: itemResponse(MeetingDetail), ...errors } } }, async (req) => {
+  app.delete('/api/meetings/:id/agenda/:itemId', { schema: { tags, params: AgendaParams, querystring: AgendaDeleteQuery, response: { 200: itemResponse(MeetingDetail), ...errors } } }, async (req) => {
     authorize(meetingPolicy.route.update(req.ctx.actor));
-    await removeAgendaItem(req.ctx, req.params.id, req.params.itemId);
+    await removeAgendaItem(req.ctx, req.params.id, req.params.itemId, req.query.version);
     return meetingView(req, req.params.id);
   });
 

@@ -5,12 +5,14 @@ import { common } from './common.js';
 import { dashboard } from './dashboard.js';
 import { dispatch } from './dispatch.js';
 import { feed } from './feed.js';
+import { fieldVisits } from './fieldVisits.js';
 import { layout } from './layout.js';
+import { meetings } from './meetings.js';
 import { org } from './org.js';
 import { reports } from './reports.js';
 import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...feed } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

@@ -37,9 +37,17 @@ export function PendingDispatches() {
               <List.Item.Meta
                 title={<Link to={`/dispatches/${d.id}`}>{d.title}</Link>}
                 description={
-                  <Typography.Text type="secondary">
-                    {t(`dispatch.kind.${d.kind}`)} · {t('dispatch.deadline')} {formatDate(d.deadline)}
-                  </Typography.Text>
+                  <>
+                    {/* Items tracked on one subject share its title (a meeting's decisions, a directive's points): what each asks tells them apart. */}
+                    {d.subject && d.content && (
+                      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                        {d.content}
+                      </Typography.Paragraph>
+                    )}
+                    <Typography.Text type="secondary">
+                      {t(`dispatch.kind.${d.kind}`)} · {t('dispatch.deadline')} {formatDate(d.deadline)}
+                    </Typography.Text>
+                  </>
                 }
               />
             </List.Item>

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Flex, Segmented, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { ItemType } from '../../../domain/work.js';
+import { listProjects, listTargets, listTasks } from '../../api/planning.js';
+import { useI18n } from '../../i18n/useI18n.js';
+
+export interface PickedItem {
+  itemType: ItemType;
+  itemId: string;
+}
+
+const search = (type: ItemType, q: string) => {
+  const f = { page: 1, perPage: 20, ...(q ? { q } : {}) };
+  const list = type === 'task' ? listTasks(f) : type === 'target' ? listTargets(f) : listProjects(f);
+  return list.then((r) => r.data.map((i) => ({ value: i.id, label: `${i.code} ${'title' in i ? i.title : i.name}` })));
+};
+
+/** A task, target or project, searched by code or name on the server (a district has thousands). */
+export function ItemPicker({ value, onChange }: { value?: PickedItem | undefined; onChange?: (v: PickedItem | undefined) => void }) {
+  const { t } = useI18n();
+  const [type, setType] = useState<ItemType>(value?.itemType ?? 'task');
+  const [q, setQ] = useState('');
+  const options = useQuery({ queryKey: ['item-picker', type, q], queryFn: () => search(type, q) });
+  return (
+    <Flex vertical gap={8}>
+      <Segmented<ItemType>
+        value={type}
+        onChange={(v) => {
+          setType(v);
+          onChange?.(undefined);
+        }}
+        options={(['task', 'target', 'project'] as const).map((v) => ({ value: v, label: t(`visit.itemType.${v}`) }))}
+        data-testid="item-picker-type"
+      />
+      <Select
+        showSearch={{ filterOption: false, onSearch: setQ }}
+        placeholder={t('visit.itemSearch')}
+        loading={options.isFetching}
+        value={value?.itemType === type ? value.itemId : undefined}
+        onChange={(id: string) => onChange?.({ itemType: type, itemId: id })}
+        options={options.data ?? []}
+        data-testid="item-picker"
+      />
+    </Flex>
+  );
+}
