@@ -37,11 +37,20 @@ describe('the feed’s kinds of audit action', () => {
     }
   });
 
-  it('decides who reads an event by the rows it concerns', () => {
+  it('decides who reads an event by the rows it concerns (the audit record\'s entity)', () => {
     expect(feedVisibility('report')).toBe('report');
+    // A blocker sent back with an instruction is read as the blocker; a 批示 written on an item as the tracked item it is.
     expect(feedVisibility('blocker')).toBe('blocker');
-    expect(feedVisibility('instruction')).toBe('blocker');
-    expect(feedVisibility('claim')).toBe('program');
+    expect(feedVisibility('dispatch')).toBe('dispatch');
+    expect(feedVisibility('task')).toBe('program');
     expect(feedVisibility('plan')).toBe('program');
+  });
+
+  it('puts a 批示, a meeting decision and a unit\'s reply in the feed, and an order still in draft not', () => {
+    expect(feedKindOf('instruction.issued')).toBe('instruction');
+    expect(feedKindOf('blocker.returned')).toBe('instruction');
+    expect(feedKindOf('meeting.decision_recorded')).toBe('decision');
+    expect(feedKindOf('dispatch.replied')).toBe('reply');
+    expect(feedKindOf('dispatch.created')).toBeNull();
   });
 });

@@ -4,14 +4,14 @@
  * (sign-ins, administration, drafts, reads). Pure: the server maps in SQL and in memory from these
  * lists, the web app labels and filters by the same kinds.
  */
-export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'plan'] as const;
+export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'decision', 'reply', 'plan'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /**
  * Actions named one by one. Blocker steps are mapped by their prefix (below), whatever they are.
- * A new kind (a dispatch reply, a meeting decision) takes: its actions here and in FEED_KINDS, its
- * visibility below, and, when its rows have a scope of their own, a join and a condition in
- * server/queries/feed.ts with their one-row form in server/policies/feed.ts.
+ * A new kind takes: its actions here and in FEED_KINDS; when its entity has rows with a scope of
+ * their own, a visibility below, a join and a condition in server/queries/feed.ts and their one-row
+ * form in server/policies/feed.ts.
  */
 const EXACT: Readonly<Record<string, FeedKind>> = {
   'report.accepted': 'report',
@@ -22,6 +22,10 @@ const EXACT: Readonly<Record<string, FeedKind>> = {
   // A leader's instruction (批示) sending a blocker back down is the feed's 领导批示.
   'blocker.instructed': 'instruction',
   'blocker.returned': 'instruction',
+  // …and so is one written on a report, an item or a decision, tracked to reply.
+  'instruction.issued': 'instruction',
+  'meeting.decision_recorded': 'decision',
+  'dispatch.replied': 'reply',
 };
 
 /**
@@ -52,13 +56,13 @@ export function feedActions(kind?: FeedKind): { exact: string[]; prefixes: strin
 }
 
 /**
- * Whose rows decide who may read an event: a report's (reportScope), a blocker's (blockerScope), or
- * the program's (tasks and plans are read by everyone in the program).
+ * Whose rows decide who may read an event, by the audit record's entity: a report's (reportScope),
+ * a blocker's (blockerScope), a tracked item's (the units it went to; a reply only the replying
+ * unit's), or the program's (tasks and plans are read by everyone in the program).
  */
-export type FeedVisibility = 'report' | 'blocker' | 'program';
+export type FeedVisibility = 'report' | 'blocker' | 'dispatch' | 'program';
 
-export function feedVisibility(kind: FeedKind): FeedVisibility {
-  if (kind === 'report') return 'report';
-  if (kind === 'blocker' || kind === 'instruction') return 'blocker';
+export function feedVisibility(entity: string): FeedVisibility {
+  if (entity === 'report' || entity === 'blocker' || entity === 'dispatch') return entity;
   return 'program';
 }

@@ -22,4 +22,6 @@ export interface FeedRow {
   reportStatus: string | null;
   taskForceId: string | null;
   resolverUnitId: string | null;
+  /** A tracked item's recipient units (entity `dispatch`). */
+  recipientUnitIds: string[] | null;
 }

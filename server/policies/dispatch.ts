@@ -6,6 +6,9 @@ import { hasRole } from './actor.js';
 import { definePolicy, flowRoles, mayStep } from './policy.js';
 import { holdsUnitRole, unitsWhere } from './report.js';
 
+/** Roles that see every order and every reply: they run or lead the program. */
+export const SEE_ALL_DISPATCHES = ['hq_office', 'leader'] as const;
+
 export interface DispatchSubject {
   status: DispatchStatus;
   /** The units the order went to. */

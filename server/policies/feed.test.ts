@@ -1,20 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEED_KINDS } from '../../domain/feed.js';
+import { feedKindOf } from '../../domain/feed.js';
 import { REPORT_STATUSES, type ReportStatus } from '../../domain/work.js';
 import { blockerPolicy } from './blocker.js';
+import { dispatchPolicy } from './dispatch.js';
 import { feedPolicy, mayReadFeedEvent } from './feed.js';
 import { actorWith, anyActor, BODIES, UNITS } from './policyArbitraries.js';
 import { maySeeReport, reportPolicy } from './report.js';
 import { taskPolicy } from './task.js';
 
-const anyEvent = fc.record({
-  kind: fc.constantFrom(...FEED_KINDS),
-  unitId: fc.option(fc.constantFrom(...UNITS)),
-  taskForceId: fc.option(fc.constantFrom(...BODIES)),
-  reportStatus: fc.option(fc.constantFrom(...REPORT_STATUSES.filter((s) => s !== 'draft'))),
-  resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
-});
+/** Each kind of event as the server writes it: the audit action and the entity whose rows it concerns. */
+const EVENTS = [
+  { action: 'report.accepted', entity: 'report' },
+  { action: 'task.claimed', entity: 'task' },
+  { action: 'blocker.raised', entity: 'blocker' },
+  { action: 'blocker.returned', entity: 'blocker' },
+  { action: 'instruction.issued', entity: 'dispatch' },
+  { action: 'meeting.decision_recorded', entity: 'dispatch' },
+  { action: 'dispatch.replied', entity: 'dispatch' },
+  { action: 'plan.approved', entity: 'plan' },
+] as const;
+
+const anyEvent = fc
+  .record({
+    event: fc.constantFrom(...EVENTS),
+    unitId: fc.option(fc.constantFrom(...UNITS)),
+    taskForceId: fc.option(fc.constantFrom(...BODIES)),
+    reportStatus: fc.option(fc.constantFrom(...REPORT_STATUSES.filter((s) => s !== 'draft'))),
+    resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
+    recipientUnitIds: fc.option(fc.uniqueArray(fc.constantFrom(...UNITS), { maxLength: 3 })),
+  })
+  .map(({ event, ...rest }) => ({ ...rest, ...event, kind: feedKindOf(event.action)! }));
 
 describe('who reads a feed event', () => {
   it('never someone the feed, or the list of what the event concerns, would refuse', () => {
@@ -22,9 +38,10 @@ describe('who reads a feed event', () => {
       fc.property(anyActor, anyEvent, (a, e) => {
         if (!mayReadFeedEvent(a, e)) return;
         expect(feedPolicy.route.read(a)).toBe(true);
-        if (e.kind === 'report') expect(reportPolicy.route.read(a) && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId!, taskForceId: e.taskForceId })).toBe(true);
-        if (e.kind === 'blocker' || e.kind === 'instruction') expect(blockerPolicy.route.read(a)).toBe(true);
-        if (e.kind === 'claim' || e.kind === 'plan') expect(taskPolicy.route.read(a)).toBe(true);
+        if (e.entity === 'report') expect(reportPolicy.route.read(a) && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId!, taskForceId: e.taskForceId })).toBe(true);
+        if (e.entity === 'blocker') expect(blockerPolicy.route.read(a)).toBe(true);
+        if (e.entity === 'dispatch') expect(dispatchPolicy.route.read(a)).toBe(true);
+        if (e.entity === 'task' || e.entity === 'plan') expect(taskPolicy.route.read(a)).toBe(true);
       }),
     );
   });
@@ -33,26 +50,38 @@ describe('who reads a feed event', () => {
     fc.assert(
       fc.property(anyActor, anyEvent, (a, e) => {
         const inFeed = feedPolicy.route.read(a);
-        if (e.kind === 'report' && e.unitId && e.reportStatus) expect(mayReadFeedEvent(a, e)).toBe(inFeed && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId, taskForceId: e.taskForceId }));
-        if (e.kind === 'claim' || e.kind === 'plan') expect(mayReadFeedEvent(a, e)).toBe(inFeed);
+        if (e.entity === 'report' && e.unitId && e.reportStatus) expect(mayReadFeedEvent(a, e)).toBe(inFeed && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId, taskForceId: e.taskForceId }));
+        if (e.entity === 'task' || e.entity === 'plan') expect(mayReadFeedEvent(a, e)).toBe(inFeed);
       }),
     );
   });
 
   it('keeps the admin duties out, and lets the oversight office read blockers but not reports', () => {
-    const blocker = { kind: 'blocker' as const, unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null };
-    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) expect(mayReadFeedEvent(actorWith('U1', [role]), { ...blocker, kind: 'plan' })).toBe(false);
+    const blocker = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.raised', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: null };
+    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) expect(mayReadFeedEvent(actorWith('U1', [role]), { ...blocker, kind: 'plan', entity: 'plan', action: 'plan.approved' })).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['oversight']), blocker)).toBe(true);
-    expect(mayReadFeedEvent(actorWith('U2', ['oversight']), { ...blocker, kind: 'report', reportStatus: 'accepted' })).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U2', ['oversight']), { ...blocker, kind: 'report', entity: 'report', action: 'report.accepted', reportStatus: 'accepted' })).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['task_force', 'B1']), { ...blocker, taskForceId: 'B1' })).toBe(true);
     expect(mayReadFeedEvent(actorWith('U2', ['task_force', 'B2']), { ...blocker, taskForceId: 'B1' })).toBe(false);
   });
 
   it('lets the unit a blocker was assigned to (交办) follow it live, as its list does', () => {
-    const assigned = { kind: 'blocker' as const, unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: 'U2' };
+    const assigned = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.assigned', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: 'U2', recipientUnitIds: null };
     expect(mayReadFeedEvent(actorWith('U2', ['liaison']), assigned)).toBe(true);
-    expect(mayReadFeedEvent(actorWith('U2', ['unit_head']), { ...assigned, kind: 'instruction' })).toBe(true);
+    expect(mayReadFeedEvent(actorWith('U2', ['unit_head']), { ...assigned, kind: 'instruction', action: 'blocker.returned' })).toBe(true);
     expect(mayReadFeedEvent(actorWith('U3', ['liaison']), assigned)).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['liaison']), { ...assigned, resolverUnitId: null })).toBe(false);
+  });
+
+  it('shows a 批示 or a decision to the units it went to, and a reply only to the unit that gave it', () => {
+    const issued = { kind: 'instruction' as const, entity: 'dispatch', action: 'instruction.issued', unitId: null, taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: ['U1', 'U2'] };
+    expect(mayReadFeedEvent(actorWith('U1', ['liaison']), issued)).toBe(true);
+    expect(mayReadFeedEvent(actorWith('U3', ['unit_head']), issued)).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U3', ['task_force', 'B1']), { ...issued, taskForceId: 'B1' })).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U3', ['leader']), issued)).toBe(true);
+    const reply = { ...issued, kind: 'reply' as const, action: 'dispatch.replied', unitId: 'U2' };
+    expect(mayReadFeedEvent(actorWith('U2', ['liaison']), reply)).toBe(true);
+    expect(mayReadFeedEvent(actorWith('U1', ['liaison']), reply)).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U3', ['hq_office']), reply)).toBe(true);
   });
 });

@@ -4,7 +4,10 @@ import { feedActions, feedKindOf, type FeedKind } from '../../domain/feed.js';
 import { escapeLike } from '../audit.js';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/client.js';
-import { areas, auditLog, blockers, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
+import { areas, auditLog, blockers, dispatches, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
+import { hasRole } from '../policies/actor.js';
+import { SEE_ALL_DISPATCHES } from '../policies/dispatch.js';
+import { unitsWhere } from '../policies/report.js';
 import type { FeedRow } from '../models/feed.js';
 import { blockerScope, reportScope } from './reporting/scope.js';
 
@@ -31,7 +34,22 @@ const idOf = (entity: string) => sql`case when ${auditLog.entity} = ${entity} th
 const itemType = sql<string | null>`coalesce(${reports.itemType}, ${blockers.itemType}, case when ${auditLog.entity} in ('task', 'plan') then ${auditLog.entity} end)`;
 const itemId = sql<string | null>`coalesce(${reports.itemId}, ${blockers.itemId}, ${idOf('task')}, ${idOf('plan')})`;
 /** A claim's audit record keeps the unit's share of the task as its `after`; a plan names no unit but its lead unit. */
-const unitId = sql<string | null>`coalesce(${reports.unitId}, ${blockers.unitId}, case when ${auditLog.entity} = 'task' then (${auditLog.after}->>'unitId')::uuid end, ${plans.leadUnitId})`;
+const unitId = sql<string | null>`coalesce(${reports.unitId}, ${blockers.unitId}, case when ${auditLog.entity} = 'task' or ${auditLog.action} = 'dispatch.replied' then (${auditLog.after}->>'unitId')::uuid end, ${plans.leadUnitId})`;
+/** A tracked item's recipient units (a 批示's, a decision's): who reads its events besides the office and the leaders. */
+const recipientUnitIds = sql<string[] | null>`case when ${auditLog.entity} = 'dispatch' then (select json_agg(r.unit_id) from dispatch_recipients r where r.dispatch_id = ${idOf('dispatch')}) end`;
+
+/**
+ * A tracked item's events as dispatchScope reads the item: everything for those who see all orders;
+ * a unit the item went to; a reply only for the unit that gave it (recipientScope).
+ */
+function dispatchFeedScope(actor: Actor): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
+  const own = unitsWhere(actor, 'liaison', 'unit_head');
+  if (!own.length) return sql`false`;
+  const ownList = sql.join(own.map((u) => sql`${u}::uuid`), sql`, `);
+  return sql`case when ${auditLog.action} = 'dispatch.replied' then (${auditLog.after}->>'unitId')::uuid in (${ownList})
+    else exists (select 1 from dispatch_recipients r where r.dispatch_id = ${idOf('dispatch')} and r.unit_id in (${ownList})) end`;
+}
 const isItem = (type: string, col: PgColumn) => sql`${itemType} = ${type} and ${col} = ${itemId}`;
 
 /** The audit actions in the feed (of one kind), in SQL: the twin of domain/feed.ts feedKindOf. */
@@ -46,7 +64,7 @@ const onlyFor = (entity: string, scope: SQL | undefined): SQL | undefined => (sc
 
 /**
  * Feed events in one range, filtered. With an actor, only what the actor may read: a report's
- * event within reportScope, a blocker's within blockerScope (the same conditions as their lists;
+ * event within reportScope, a blocker's within blockerScope, a tracked item's as dispatchScope (the same conditions as their lists;
  * tasks and plans are read by everyone the feed's route lets in). Without one (`'all'`), every
  * event: the stream reads new records once and filters them per client in memory (policies/feed.ts).
  */
@@ -57,7 +75,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
   if (r.upTo !== undefined) conds.push(lte(auditLog.id, r.upTo));
   if (f.area) conds.push(eq(areas.id, f.area));
   if (f.unit) conds.push(sql`${unitId} = ${f.unit}`);
-  if (actor !== 'all') conds.push(onlyFor('report', reportScope(db, actor)), onlyFor('blocker', blockerScope(db, actor)));
+  if (actor !== 'all') conds.push(onlyFor('report', reportScope(db, actor)), onlyFor('blocker', blockerScope(db, actor)), onlyFor('dispatch', dispatchFeedScope(actor)));
   const rows = await db
     .select({
       id: auditLog.id,
@@ -69,7 +87,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
       actorAccount: auditLog.actorAccount,
       itemType,
       itemId,
-      itemTitle: sql<string | null>`coalesce(${tasks.title}, ${targets.name}, ${projects.name}, ${plans.title})`,
+      itemTitle: sql<string | null>`coalesce(${tasks.title}, ${targets.name}, ${projects.name}, ${plans.title}, ${dispatches.title})`,
       itemCode: sql<string | null>`coalesce(${tasks.code}, ${targets.code}, ${projects.code}, ${plans.code})`,
       unitId: orgUnits.id,
       unitName: orgUnits.name,
@@ -78,10 +96,12 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
       reportStatus: reports.status,
       taskForceId: plans.taskForceId,
       resolverUnitId: blockers.resolverUnitId,
+      recipientUnitIds,
     })
     .from(auditLog)
     .leftJoin(reports, sql`${reports.id} = ${idOf('report')}`)
     .leftJoin(blockers, sql`${blockers.id} = ${idOf('blocker')}`)
+    .leftJoin(dispatches, sql`${dispatches.id} = ${idOf('dispatch')}`)
     .leftJoin(tasks, isItem('task', tasks.id))
     .leftJoin(targets, isItem('target', targets.id))
     .leftJoin(projects, isItem('project', projects.id))
@@ -92,7 +112,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
     .where(and(...conds))
     .orderBy(r.order === 'newest' ? desc(auditLog.id) : asc(auditLog.id))
     .limit(r.limit);
-  return rows.map((row) => ({ ...row, id: Number(row.id), kind: feedKindOf(row.action)! }));
+  return rows.map((row) => ({ ...row, id: Number(row.id), kind: feedKindOf(row.action)!, recipientUnitIds: Array.isArray(row.recipientUnitIds) ? row.recipientUnitIds : null }));
 }
 
 /** The newest audit id: the stream starts after it. */

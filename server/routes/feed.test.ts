@@ -102,7 +102,8 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
     expect(kinds((await page('hq', '&kind=instruction')).data)).toEqual(['instruction']);
     expect(kinds((await page('hq', `&area=${played.areaId}`)).data)).toEqual(['blocker', 'claim', 'instruction', 'report']);
     expect(ours((await page('hq', `&unit=${d.unitB.id}`)).data)).toEqual([]);
-    expect(ours((await page('hq', `&unit=${d.unitA.id}`)).data).length).toBe(8);
+    // Unit A's: its claim, report, blocker steps and its reply to the 批示 (the 批示 itself names no one unit).
+    expect(ours((await page('hq', `&unit=${d.unitA.id}`)).data).length).toBe(9);
     const first = await send(h.app, { method: 'GET', url: '/api/feed?perPage=3' }, people.hq.session);
     const { data, next } = first.json() as { data: FeedEvent[]; next: number };
     expect(data.map((e) => e.id)).toEqual([...data.map((e) => e.id)].sort((a, b) => b - a));

@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
 import { areas } from '../db/schema/index.js';
 import { loginAs, makeUser } from './factories.js';
+import { dispatchDeadline } from './dispatchCalls.js';
 import { reportingApi, thisMonth } from './reportingCalls.js';
 import { makeDistrict, makePlan, makeTask, type District, type Person } from './workFactories.js';
 
@@ -34,20 +35,26 @@ export type Who = keyof FeedPeople;
  */
 const REPORT_READERS: Who[] = ['liaisonA', 'headA', 'headBLiaisonA', 'taskForce', 'hq', 'leader', 'inspector', 'assessor'];
 const PROGRAM: Who[] = ['liaisonA', 'headA', 'liaisonB', 'headB', 'headBLiaisonA', 'taskForce', 'otherTaskForce', 'hq', 'leader', 'publicist', 'inspector', 'oversight', 'assessor'];
-export const READERS: Record<FeedKind, Who[]> = {
+export const READERS: Record<'report' | 'blocker' | 'instruction' | 'claim' | 'plan', Who[]> = {
   report: REPORT_READERS,
   blocker: [...REPORT_READERS, 'oversight'],
   instruction: [...REPORT_READERS, 'oversight'],
   claim: PROGRAM,
   plan: PROGRAM,
 };
+/**
+ * A tracked item (a 批示 on the task, a meeting's decision) is read as its orders are: the office,
+ * the leader and the units it went to; a unit's reply only by that unit (and the office and leader).
+ */
+const TO_A: Who[] = ['liaisonA', 'headA', 'headBLiaisonA', 'hq', 'leader'];
+const TO_B: Who[] = ['liaisonB', 'headB', 'headBLiaisonA', 'hq', 'leader'];
 export const FEED_READERS: Who[] = PROGRAM;
 
 export interface Played {
   /** The entity ids the scene's events are about. */
   entityIds: Set<string>;
-  /** The actions it wrote, in order, with their kinds. */
-  actions: { action: string; kind: FeedKind }[];
+  /** The actions it wrote, in order, with their kinds and who reads each. */
+  actions: { action: string; kind: FeedKind; readers: Who[] }[];
   taskId: string;
   areaId: string;
 }
@@ -55,7 +62,8 @@ export interface Played {
 /**
  * Every kind of feed event once, through the API: unit A claims a task, reports on it (accepted up
  * the chain), raises a blocker that climbs to the leading group and comes back with an instruction;
- * the HQ office approves a plan.
+ * the HQ office approves a plan; the leader writes a 批示 on the task, unit A replies; a meeting
+ * decides something for unit B.
  */
 export async function playFeedScene(app: App, database: Database, d: District): Promise<Played> {
   const api = reportingApi(app, database);
@@ -75,18 +83,27 @@ export async function playFeedScene(app: App, database: Database, d: District): 
   await api.write(d.leader, 'POST', `/api/blockers/${blocker.id}/return`, { instruction: '由区自然资源局统筹调剂' }, 200);
   const plan = await makePlan(database, d.program.id, { status: 'under_review' });
   await api.write(d.hq, 'POST', `/api/plans/${plan.id}/approve`, { version: 0 }, 200);
+  const instruction = (await api.write(d.leader, 'POST', '/api/instructions', { subjectType: 'task', subjectId: task.id, content: '抓紧协调用地' }, 200)).json().data;
+  await api.write(d.liaisonA, 'POST', `/api/dispatches/${instruction.id}/replies`, { answer: '已对接区自然资源局' }, 200);
+  const meeting = (await api.write(d.hq, 'POST', '/api/meetings', { kind: 'hq_dispatch', title: '调度会', heldOn: '2026-12-08' }, 200)).json().data;
+  const decided = (await api.write(d.hq, 'POST', `/api/meetings/${meeting.id}/decisions`, { content: '年底前完成', unitIds: [d.unitB.id], deadline: await dispatchDeadline(database) }, 200)).json().data;
+  const decision = decided.decisions[0].id as string;
+  const at = (kind: 'report' | 'blocker' | 'instruction' | 'claim' | 'plan', action: string) => ({ action, kind, readers: READERS[kind] });
   return {
-    entityIds: new Set([task.id, report.id, blocker.id, plan.id]),
+    entityIds: new Set([task.id, report.id, blocker.id, plan.id, instruction.id, decision]),
     actions: [
-      { action: 'task.claimed', kind: 'claim' },
-      { action: 'task.claim_approved', kind: 'claim' },
-      { action: 'report.accepted', kind: 'report' },
-      { action: 'blocker.raised', kind: 'blocker' },
-      { action: 'blocker.escalated', kind: 'blocker' },
-      { action: 'blocker.escalated', kind: 'blocker' },
-      { action: 'blocker.escalated', kind: 'blocker' },
-      { action: 'blocker.returned', kind: 'instruction' },
-      { action: 'plan.approved', kind: 'plan' },
+      at('claim', 'task.claimed'),
+      at('claim', 'task.claim_approved'),
+      at('report', 'report.accepted'),
+      at('blocker', 'blocker.raised'),
+      at('blocker', 'blocker.escalated'),
+      at('blocker', 'blocker.escalated'),
+      at('blocker', 'blocker.escalated'),
+      at('instruction', 'blocker.returned'),
+      at('plan', 'plan.approved'),
+      { action: 'instruction.issued', kind: 'instruction', readers: TO_A },
+      { action: 'dispatch.replied', kind: 'reply', readers: TO_A },
+      { action: 'meeting.decision_recorded', kind: 'decision', readers: TO_B },
     ],
     taskId: task.id,
     areaId: area!.id,
@@ -94,6 +111,6 @@ export async function playFeedScene(app: App, database: Database, d: District): 
 }
 
 /** The actions of the scene a person should see, in order. */
-export const expectedFor = (played: Played, who: Who): string[] => played.actions.filter((a) => READERS[a.kind].includes(who)).map((a) => a.action);
+export const expectedFor = (played: Played, who: Who): string[] => played.actions.filter((a) => a.readers.includes(who)).map((a) => a.action);
 
 export { makeDistrict };

@@ -5,10 +5,10 @@ import type { Executor } from '../../db/client.js';
 import { dispatchRecipients, dispatches, orgUnits, users } from '../../db/schema/index.js';
 import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } from '../../models/dispatch.js';
 import { hasRole } from '../../policies/actor.js';
+import { SEE_ALL_DISPATCHES } from '../../policies/dispatch.js';
 import { unitsWhere } from '../../policies/report.js';
 
-/** Roles that see every order and every reply: they run or lead the program. */
-export const SEE_ALL_DISPATCHES = ['hq_office', 'leader'] as const;
+export { SEE_ALL_DISPATCHES };
 
 /**
  * What the actor may see of orders: everything for the HQ office and leaders; for a unit's liaison

@@ -13,5 +13,7 @@ export const feed = {
   'feed.kind.claim': ['任务认领', 'Claim'],
   'feed.kind.blocker': ['堵点', 'Blocker'],
   'feed.kind.instruction': ['领导批示', 'Instruction'],
+  'feed.kind.decision': ['议定事项', 'Meeting decision'],
+  'feed.kind.reply': ['落实答复', 'Reply'],
   'feed.kind.plan': ['方案审定', 'Plan'],
 } as const;

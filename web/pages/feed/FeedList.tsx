@@ -5,11 +5,13 @@ import type { FeedEvent } from '../../../domain/schemas/feed.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 
-export const KIND_COLORS: Record<FeedKind, string> = { report: 'green', claim: 'blue', blocker: 'orange', instruction: 'red', plan: 'purple' };
+export const KIND_COLORS: Record<FeedKind, string> = { report: 'green', claim: 'blue', blocker: 'orange', instruction: 'red', decision: 'magenta', reply: 'cyan', plan: 'purple' };
 
 /** Where an event's sentence leads: the report itself, else the task, target, project or plan it concerns. */
 export function feedLink(e: FeedEvent): string | null {
   if (e.entity === 'report' && e.entityId) return `/reports/${e.entityId}`;
+  // A 批示, a decision, a reply: the tracked item's page, where its replies are.
+  if (e.entity === 'dispatch' && e.entityId) return `/dispatches/${e.entityId}`;
   if (!e.itemId) return null;
   if (e.itemType === 'plan') return `/plans/${e.itemId}`;
   if (e.itemType === 'task' || e.itemType === 'target' || e.itemType === 'project') return `/${e.itemType}s/${e.itemId}`;
