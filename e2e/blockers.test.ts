@@ -76,6 +76,10 @@ describe('raise in a report → escalate to the leading group → the leader ass
     const hq = await as('hq_office');
     await hq.goto('/work/hq');
     await hq.getByTestId('hq-desk').waitFor();
+    // The tracked items to chase: the demo's 批示 past its deadline with no reply comes first, red.
+    const chase = hq.getByTestId('hq-to-chase-line').first();
+    await chase.waitFor();
+    expect(await chase.locator('[data-light]').first().getAttribute('data-light')).toBe('red');
     const unitBefore = await openCount(hq, '单位层面');
     const hqBefore = await openCount(hq, '指挥部');
 

@@ -48,6 +48,7 @@ describe('at 375 px', () => {
     await page.getByTestId('hq-desk').waitFor();
     const section = page.getByTestId('hq-unclaimed');
     expect(await section.getAttribute('data-open')).toBe('false');
+    expect(await page.getByTestId('hq-to-chase').getAttribute('data-open')).toBe('false');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThan(2600);
     await page.getByTestId('hq-unclaimed-toggle').click();

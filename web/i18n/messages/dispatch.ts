@@ -79,6 +79,8 @@ export const dispatch = {
   'dispatch.yourReply': ['本单位答复', 'Your unit’s reply'],
   'dispatch.live': ['每 5 秒自动刷新', 'Refreshes every 5 seconds'],
   'dispatch.pendingForUnit': ['待答复调度令', 'Dispatch orders to answer'],
+  'dispatch.toChase': ['待催办的落实事项', 'Tracked items to chase'],
+  'dispatch.toChaseEmpty': ['没有逾期或临期未答复的事项', 'Nothing overdue or due for a reply'],
   'dispatch.emptyPending': ['没有待答复的调度令', 'No dispatch orders to answer'],
   'dispatch.unreported': ['本期未报送', 'Not reported this period'],
   'dispatch.unreportedHelp': ['本期有事项应报送、尚无报送的单位', 'Units with items due this period and no report for them yet'],

@@ -6,12 +6,13 @@ import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { ToChaseCard } from '../dispatch/ToChaseCard.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { reportToLine } from './reportLines.js';
 import { WorkSection } from './WorkLines.js';
 import { qk } from '../../api/queryKeys.js';
 
-/** 指挥部办公室: lights of all tasks, targets and projects; reports to accept; unclaimed tasks; open blockers. */
+/** 指挥部办公室: lights of all tasks, targets and projects; reports to accept; unclaimed tasks; open blockers; tracked items to chase. */
 export function HqDeskPage() {
   const { t } = useI18n();
   const wb = useQuery({ queryKey: qk.workbench.hq, queryFn: hqWorkbench });
@@ -78,6 +79,9 @@ export function HqDeskPage() {
           <Card size="small" title={t('work.hqBlockers')} extra={<Typography.Text type="secondary">{hqBlockers.data?.page?.total ?? 0}</Typography.Text>} data-testid="hq-blockers">
             <BlockerList blockers={hqBlockers.data?.data ?? []} empty={t('work.emptyHqBlockers')} actionable showItem />
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ToChaseCard />
         </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.hqToReview')} count={w.counts.toReview} lines={w.toReview.map((r) => reportToLine(r, t, 'hqreview'))} empty={t('work.emptyQueue')} testId="hq-toReview" />
