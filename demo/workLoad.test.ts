@@ -147,6 +147,16 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect((await get(await as('task_force'), '/api/meetings')).data).toEqual([]);
   });
 
+  it('has weeks of light history to show how the lights moved, and none from the load’s first computation', async () => {
+    const p = (await get(await as('leader'), '/api/dashboard?period=month')).data;
+    expect(p.movement.turnedRed).toBeGreaterThan(0);
+    expect(p.movement.newlyRed.length).toBeGreaterThan(0);
+    // No item turned from 未开始: the load's first computation is not history.
+    const db = h.db.database.db;
+    const fromLoad = (await db.execute(sql`select count(*)::int as n from light_changes where from_light = 'not_started'`)) as unknown as { rows: { n: number }[] };
+    expect(fromLoad.rows[0]!.n).toBe(0);
+  });
+
   it('rolls lights up per task force for the HQ office', async () => {
     const rows = (await get(await as('hq_office'), '/api/lights/rollup?by=taskForce')).data as { code: string; light: string; counts: Record<string, number> }[];
     expect(rows.map((r) => r.code).sort()).toEqual(['tf_central_local', 'tf_chem', 'tf_ecology', 'tf_health', 'tf_industry', 'tf_rural']);

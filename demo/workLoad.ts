@@ -5,6 +5,7 @@ import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
+import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
 import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
 import { buildEvidence, insertEvidence } from './workEvidence.js';
@@ -123,11 +124,14 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   await bulkInsert(tx, dispatchRecipients, instructions.recipients);
 
   // Lights are facts' consequences: computed once here, then kept current by commands and the midnight job.
+  await lightHistoryOff(tx);
   await refreshAllLights(tx, env);
+  await lightHistoryOn(tx);
   await markMidnightRun(tx, env.today);
   // A stream of its own, so that the meetings leave the rest of the district as it was.
   const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
   const fromAbove = await loadVisitsAndDirectives(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7669_7369));
+  const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
@@ -142,5 +146,6 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     instructions: instructions.dispatches.length,
     meetings: meetingCount,
     ...fromAbove,
+    lightChanges: lightMoves,
   });
 }

@@ -17,6 +17,7 @@ interface Panels {
   blockers: { unresolved: { level: string; n: number }[] };
   overdue: { worst: { itemId: string; itemType: string; title: string }[] };
   investment: { planned: string; done: string };
+  movement: { turnedRed: number; newlyRed: { itemId: string }[] };
 }
 
 beforeAll(async () => {
@@ -50,6 +51,11 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     expect(await figure('dashboard-done')).toBe(data.investment.done);
     await page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
     await page.screenshot({ path: '.tmp/dashboard-1280.png', fullPage: true });
+
+    // How the lights moved: the count the reply gives, and the items newly red, each opening its item.
+    expect(await figure('dashboard-turned-red')).toBe(String(data.movement.turnedRed));
+    expect(await page.getByTestId('dashboard-newly-red-line').count()).toBe(data.movement.newlyRed.length);
+    expect(data.movement.newlyRed.length).toBeGreaterThan(0);
 
     // An overdue line opens its item.
     const worst = data.overdue.worst[0]!;

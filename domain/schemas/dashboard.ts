@@ -51,6 +51,14 @@ export const Dashboard = z.object({
     byStage: z.array(z.object({ stage: z.enum(PROJECT_STAGES), n: Count, planned: Money, done: Money })),
   }),
   activity: z.object({ reportsAccepted: Count, reportsSubmitted: Count }),
+  /** How the lights moved in the period; the items that turned red in it and are red still. */
+  movement: z.object({
+    turnedRed: Count,
+    turnedYellow: Count,
+    recovered: Count,
+    done: Count,
+    newlyRed: z.array(z.object({ itemType: z.enum(ITEM_TYPES), itemId: Id, code: z.string(), title: z.string(), at: z.string() })),
+  }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

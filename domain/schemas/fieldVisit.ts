@@ -61,7 +61,7 @@ export const Finding = z.object({
   /** The blocker it became, as it stands now. */
   blocker: z.object({ id: Id, title: z.string(), status: z.string(), level: z.string() }).nullable(),
   /** The follow-up it became, tracked to reply. */
-  followUp: Dispatch.nullable(),
+  followUp: Dispatch.extend({ unitNames: z.array(z.string()) }).nullable(),
   version: z.number(),
 });
 

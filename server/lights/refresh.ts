@@ -34,7 +34,7 @@ export async function refreshTaskLight(db: Executor, taskId: string, env: LightE
   const claim = await awaitingClaims(db, [taskId]);
   const blocked = await unresolvedBlockersOf(db, [taskId]);
   const r = computeLight({ ...taskFacts(t, ms, env.today, claim.get(taskId) ?? null), blockedBy: blocked.get(taskId) ?? null }, env.calendar, env.thresholds);
-  await db.update(tasks).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(tasks.id, taskId));
+  await db.update(tasks).set({ light: r.light, lightReasons: r.reasons, lightAt: clockNow() }).where(eq(tasks.id, taskId));
 }
 
 /**
@@ -68,7 +68,7 @@ export async function refreshTargetLight(db: Executor, targetId: string, env: Li
   const actuals = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId));
   const blocked = await unresolvedBlockersOf(db, [targetId]);
   const r = computeLight({ ...targetFacts(t, goals, entered, actuals, env.today), blockedBy: blocked.get(targetId) ?? null }, env.calendar, env.thresholds);
-  await db.update(targets).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(targets.id, targetId));
+  await db.update(targets).set({ light: r.light, lightReasons: r.reasons, lightAt: clockNow() }).where(eq(targets.id, targetId));
 }
 
 /** A project's light: planned stage dates not yet reached are its milestones; reports are monthly. */
@@ -78,7 +78,7 @@ export async function refreshProjectLight(db: Executor, projectId: string, env: 
   const investment = await yearInvestments(db, Number(env.today.slice(0, 4)), [projectId]);
   const blocked = await unresolvedBlockersOf(db, [projectId]);
   const r = computeLight({ ...projectFacts(p, env.today, investment.get(projectId) ?? null), blockedBy: blocked.get(projectId) ?? null }, env.calendar, env.thresholds);
-  await db.update(projects).set({ light: r.light, lightReasons: r.reasons, lightAt: new Date() }).where(eq(projects.id, projectId));
+  await db.update(projects).set({ light: r.light, lightReasons: r.reasons, lightAt: clockNow() }).where(eq(projects.id, projectId));
 }
 
 /** Recomputes the light of each item these refer to (after a blocker that holds them back moved). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { computeLight, type LightResult } from '../../domain/lights.js';
+import { now as clockNow } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, targetFacts, taskFacts } from './facts.js';
@@ -28,7 +29,7 @@ async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects'
       sql`, `,
     );
     await db.execute(
-      sql`update ${sql.identifier(table)} as t set light = v.light, light_reasons = v.reasons, light_at = now() from (values ${values}) as v(id, light, reasons) where t.id = v.id`,
+      sql`update ${sql.identifier(table)} as t set light = v.light, light_reasons = v.reasons, light_at = ${clockNow()} from (values ${values}) as v(id, light, reasons) where t.id = v.id`,
     );
   }
 }

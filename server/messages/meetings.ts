@@ -53,6 +53,7 @@ export const MEETING_MESSAGES = {
     'zh-CN': '该事项不属于本专项推进组，请转为督办事项交相关单位，或由指挥部办公室转为堵点',
     'en-US': 'That item is not your task force’s: follow it up with its units, or the HQ office raises the blocker',
   },
+  visit_photo_not_image: { 'zh-CN': '“{name}”不是照片：现场照片须为图片（JPG、PNG、WebP）', 'en-US': '"{name}" is not a photo: a visit\'s photos are images (JPG, PNG, WebP)' },
   visit_item_no_unit: { 'zh-CN': '该事项尚无责任单位，不能转为堵点', 'en-US': 'That item has no responsible unit yet: it cannot carry a blocker' },
   finding_already_acted: { 'zh-CN': '该问题已转为{outcome}，不能重复办理', 'en-US': 'This finding has already become a {outcome}' },
 } as const satisfies Record<string, Message>;

@@ -29,4 +29,14 @@ export interface DashboardFacts {
   targets: { rows: DashboardTarget[]; firstYear: number; thisYear: Map<string, OutlookFacts>; first: Map<string, OutlookFacts> };
   investment: { planned: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string; done: string }[] };
   activity: { reportsAccepted: number; reportsSubmitted: number };
+  movement: LightMovement;
+}
+
+/** How the lights moved in the period (light_changes): items that turned red, turned yellow, recovered to green, were done; the ones still red that turned red in it. */
+export interface LightMovement {
+  turnedRed: number;
+  turnedYellow: number;
+  recovered: number;
+  done: number;
+  newlyRed: { itemType: ItemType; itemId: string; code: string; title: string; at: string }[];
 }

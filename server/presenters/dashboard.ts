@@ -51,5 +51,6 @@ export function presentDashboard(f: DashboardFacts, today: string, period: { kin
       }),
     },
     activity: f.activity,
+    movement: f.movement,
   };
 }

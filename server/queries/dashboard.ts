@@ -6,12 +6,13 @@ import type { LightReason } from '../../domain/lights.js';
 import { UNRESOLVED_BLOCKER_STATUSES, type BlockerLevel } from '../../domain/schemas/blocker.js';
 import { ITEM_TYPES, type ItemType } from '../../domain/work.js';
 import type { Executor } from '../db/client.js';
-import type { DashboardFacts } from '../models/dashboard.js';
-import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets, tasks } from '../db/schema/index.js';
+import type { DashboardFacts, LightMovement } from '../models/dashboard.js';
+import { blockers, lightChanges, plans, programs, projectMonths, projects, projectYearPlans, reports, targets, tasks } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
 import { countLights } from './planning/lights.js';
 import { lightRollup } from './planning/rollup.js';
 import { loadOutlookFacts } from './planning/targets.js';
+import { itemKey, loadItems } from './reporting/items.js';
 
 /** The start of a day in Asia/Shanghai as an instant (periods are whole days there). */
 const dayStart = (d: IsoDate) => new Date(`${d}T00:00:00+08:00`);
@@ -94,13 +95,47 @@ async function investmentPanel(db: Executor, year: number) {
   };
 }
 
+/**
+ * How the lights moved in the period, from their history: each item counted once per light it turned
+ * to (to green only from red or yellow: a recovery), and the items that turned red in it and are red
+ * still, the latest first.
+ */
+async function lightMovement(db: Executor, start: Date, end: Date): Promise<LightMovement> {
+  const inPeriod = and(gte(lightChanges.at, start), lt(lightChanges.at, end));
+  const moved = await db
+    .select({ toLight: lightChanges.toLight, fromLight: lightChanges.fromLight, n: sql<number>`count(distinct (${lightChanges.itemType}, ${lightChanges.itemId}))::int` })
+    .from(lightChanges)
+    .where(inPeriod)
+    .groupBy(lightChanges.toLight, lightChanges.fromLight);
+  const sum = (test: (m: { toLight: string; fromLight: string }) => boolean) => moved.filter(test).reduce((a, m) => a + Number(m.n), 0);
+  const red = await db
+    .select({ itemType: lightChanges.itemType, itemId: lightChanges.itemId, at: sql<Date>`max(${lightChanges.at})` })
+    .from(lightChanges)
+    .where(and(inPeriod, eq(lightChanges.toLight, 'red')))
+    .groupBy(lightChanges.itemType, lightChanges.itemId);
+  const items = await loadItems(db, red);
+  const newlyRed = red
+    .map((r) => ({ r, item: items.get(itemKey(r.itemType, r.itemId)) }))
+    .filter(({ item }) => item?.light === 'red')
+    .map(({ r, item }) => ({ itemType: item!.itemType, itemId: item!.itemId, code: item!.code, title: item!.title, at: new Date(r.at).toISOString() }))
+    .sort((a, b) => b.at.localeCompare(a.at) || a.code.localeCompare(b.code))
+    .slice(0, 10);
+  return {
+    turnedRed: sum((m) => m.toLight === 'red'),
+    turnedYellow: sum((m) => m.toLight === 'yellow'),
+    recovered: sum((m) => m.toLight === 'green' && (m.fromLight === 'red' || m.fromLight === 'yellow')),
+    done: sum((m) => m.toLight === 'done'),
+    newlyRed,
+  };
+}
+
 /** What the dashboard reads, in a fixed number of queries whatever the district's size. */
 export async function dashboardFacts(db: Executor, today: IsoDate, from: IsoDate, to: IsoDate): Promise<DashboardFacts> {
   const year = Number(today.slice(0, 4));
   // The period as instants: from its first day's start to the start of the day after its last.
   const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
-  const [taskLights, targetLights, projectLights, byArea, byTaskForce, overdue, blockerCounts, targetFacts, investment, [accepted], [submitted]] = await Promise.all([
+  const [taskLights, targetLights, projectLights, byArea, byTaskForce, overdue, blockerCounts, targetFacts, investment, [accepted], [submitted], movement] = await Promise.all([
     countLights(db, tasks, undefined),
     countLights(db, targets, undefined),
     countLights(db, projects, undefined),
@@ -112,6 +147,7 @@ export async function dashboardFacts(db: Executor, today: IsoDate, from: IsoDate
     investmentPanel(db, year),
     db.select({ n: count() }).from(reports).where(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end))),
     db.select({ n: count() }).from(reports).where(and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))),
+    lightMovement(db, start, end),
   ]);
   return {
     year,
@@ -123,5 +159,6 @@ export async function dashboardFacts(db: Executor, today: IsoDate, from: IsoDate
     targets: targetFacts,
     investment,
     activity: { reportsAccepted: Number(accepted?.n ?? 0), reportsSubmitted: Number(submitted?.n ?? 0) },
+    movement,
   };
 }

@@ -13,6 +13,7 @@ type Panels = {
   lights: Record<'task' | 'target' | 'project', Record<string, number>>;
   blockers: { unresolved: { level: string; age: string; n: number }[]; toVerify: number; raisedInPeriod: number };
   overdue: { task: number; worst: { itemId: string; workdays: number }[] };
+  movement: { turnedRed: number; newlyRed: { itemId: string }[] };
   investment: { year: number; planned: string; done: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string }[] };
 };
 
@@ -58,6 +59,12 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect(p.lights.task.red).toBe(await count(sql`select count(*)::int as n from tasks where light = 'red'`));
     expect(p.overdue.task).toBe(await count(sql`select count(*)::int as n from tasks where light_reasons @> '[{"code":"overdue"}]'::jsonb`));
     expect(p.overdue.worst.map((w) => w.itemId)).toContain(late.id);
+    // The escalation recomputed its light: it turned red this period, and is named among those newly red.
+    expect(p.movement.turnedRed).toBeGreaterThanOrEqual(1);
+    expect(p.movement.newlyRed.map((m) => m.itemId)).toContain(late.id);
+    // Its history holds the one change, written by the database whatever path stored the light.
+    const changes = (await h.db.database.db.execute(sql`select to_light from light_changes where item_id = ${late.id} order by id`)) as unknown as { rows: { to_light: string }[] };
+    expect(changes.rows.map((r) => r.to_light)).toEqual(['red']);
     // The fresh one at unit level; the old one is now at the leading group and fresh there (it just arrived).
     expect(p.blockers.unresolved).toEqual(expect.arrayContaining([{ level: 'unit', age: 'fresh', n: 1 }, { level: 'leading_group', age: 'fresh', n: 1 }]));
     expect(p.blockers.raisedInPeriod).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { safeFileName } from '../../../domain/fileName.js';
 import type { FieldVisitCreate } from '../../../domain/schemas/fieldVisit.js';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
-import { bodies, evidenceUploads, fieldVisitFindings, fieldVisitPhotos, fieldVisits } from '../../db/schema/index.js';
+import { bodies, evidence, evidenceUploads, fieldVisitFindings, fieldVisitPhotos, fieldVisits } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { logsFor } from '../../policies/fieldVisit.js';
 
@@ -26,6 +26,10 @@ export async function logVisit(ctx: Ctx, input: FieldVisitCreate) {
       );
       const missing = shas.findIndex((s) => !mine.has(s));
       if (missing >= 0) throw new AppError(422, 'evidence_unknown', { sha256: shas[missing]!.slice(0, 12) }, { [`photos.${missing}`]: '' });
+      // A photo is an image: a PDF or an Office file belongs with a report's evidence, not the visit's pictures.
+      const images = new Set((await tx.select({ sha256: evidence.sha256 }).from(evidence).where(and(inArray(evidence.sha256, shas), like(evidence.mime, 'image/%')))).map((r) => r.sha256));
+      const notImage = shas.findIndex((s) => !images.has(s));
+      if (notImage >= 0) throw new AppError(422, 'visit_photo_not_image', { name: input.photos[notImage]!.name }, { [`photos.${notImage}`]: '' });
     }
     const [visit] = await tx
       .insert(fieldVisits)

@@ -4,6 +4,7 @@ import { deadlineProblem, nextDue, type Recurrence } from '../../../domain/deadl
 import { computeLight } from '../../../domain/lights.js';
 import { rollUpParent } from '../../../domain/rollup.js';
 import type { DeadlineKind } from '../../../domain/work.js';
+import { now as clockNow } from '../../clock.js';
 import type { Executor, Tx } from '../../db/client.js';
 import { milestones, taskUnits, tasks } from '../../db/schema/index.js';
 import { taskFacts } from '../../lights/facts.js';
@@ -153,5 +154,5 @@ async function refreshTaskLights(db: Executor, ids: readonly string[], env: Ligh
     const r = computeLight(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null), env.calendar, env.thresholds);
     return { id: t.id, light: r.light, reasons: r.reasons };
   });
-  await db.execute(sql`update ${tasks} as t set light = v.light, light_reasons = v.reasons, light_at = now() from ${recordset(lights, 'id uuid, light text, reasons jsonb')} where t.id = v.id`);
+  await db.execute(sql`update ${tasks} as t set light = v.light, light_reasons = v.reasons, light_at = ${clockNow()} from ${recordset(lights, 'id uuid, light text, reasons jsonb')} where t.id = v.id`);
 }

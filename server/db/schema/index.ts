@@ -11,3 +11,4 @@ export * from './dispatches.js';
 export * from './meetings.js';
 export * from './fieldVisits.js';
 export * from './directives.js';
+export * from './lightChanges.js';

@@ -35,7 +35,7 @@ export function presentFieldVisitDetail(r: FieldVisitListRow, findings: FindingL
         outcome: (f.outcome as FindingOutcome | null) ?? null,
         blockerId: f.blockerId,
         blocker: f.blockerId && blockerTitle ? { id: f.blockerId, title: blockerTitle, status: blockerStatus ?? '', level: blockerLevel ?? '' } : null,
-        followUp: followUp ? presentDispatch(followUp, at) : null,
+        followUp: followUp ? { ...presentDispatch(followUp, at), unitNames: Array.isArray(followUp.unitNames) ? followUp.unitNames : [] } : null,
         version: f.version,
       };
     }),

@@ -14,7 +14,7 @@ interface Detail {
   findingCount: number;
   openFindingCount: number;
   photos: { sha256: string; name: string }[];
-  findings: { id: string; text: string; outcome: string | null; version: number; blocker: { id: string; title: string; level: string; status: string } | null; followUp: { id: string; light: string; unitCount: number; kind: string } | null }[];
+  findings: { id: string; text: string; outcome: string | null; version: number; blocker: { id: string; title: string; level: string; status: string } | null; followUp: { id: string; light: string; unitCount: number; kind: string; unitNames: string[] } | null }[];
 }
 
 describe.each(DATABASE_KINDS)('field visits (issue 21 item 7) on %s', (kind) => {
@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)('field visits (issue 21 item 7) on %s', (kind) => 
     // A follow-up: out to unit B at once, tracked with a light; B finds it among its orders.
     const deadline = await dispatchDeadline(h.db.database);
     const followed = (await api.write(d.taskForce, 'POST', `${url}/findings/${second!.id}/follow-up`, { unitIds: [d.unitB.id], deadline }, 200)).json().data as Detail;
-    expect(followed.findings[1]!.followUp).toMatchObject({ kind: 'follow_up', light: 'green', unitCount: 1 });
+    expect(followed.findings[1]!.followUp).toMatchObject({ kind: 'follow_up', light: 'green', unitCount: 1, unitNames: [d.unitB.name] });
     expect(followed.openFindingCount).toBe(0);
     const forB = (await api.get(d.liaisonB, '/api/dispatches?kind=follow_up')).json().data as { id: string; content: string }[];
     expect(forB.find((x) => x.id === followed.findings[1]!.followUp!.id)).toMatchObject({ content: '周边道路养护需交通部门配合' });
@@ -105,5 +105,11 @@ describe.each(DATABASE_KINDS)('field visits (issue 21 item 7) on %s', (kind) => 
     const theirs = await photo(d.hq);
     const notMine = await api.write(d.taskForce, 'POST', '/api/field-visits', { bodyId: d.tfBody.id, visitedOn: '2026-12-03', place: '现场', photos: [{ sha256: theirs, name: 'x.png' }] }, 422, 'evidence_unknown');
     expect(notMine.json().error.fields).toHaveProperty(['photos.0']);
+    // A PDF the task force uploaded is evidence, not a photo of the visit.
+    const pdf = multipart(Buffer.from('%PDF-1.4\n% 现场情况说明\n%%EOF\n'), '情况说明.pdf', 'application/pdf');
+    const up = await h.app.inject({ method: 'POST', url: '/api/evidence', payload: pdf.payload, headers: { ...d.taskForce.session.headers, ...pdf.headers } });
+    expect(up.statusCode, up.body).toBe(200);
+    const notPhoto = await api.write(d.taskForce, 'POST', '/api/field-visits', { bodyId: d.tfBody.id, visitedOn: '2026-12-03', place: '现场', photos: [{ sha256: up.json().data.sha256, name: '情况说明.pdf' }] }, 422, 'visit_photo_not_image');
+    expect(notPhoto.json().error.message).toContain('情况说明.pdf');
   });
 });

@@ -13,6 +13,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
 import { blockerBars, investmentBars, lightBarGroups, lightBars } from './dashboardCharts.js';
+import { MovementCard } from './MovementCard.js';
 
 /**
  * 领导驾驶舱: the whole district on one page for the leading group and the HQ office. Every number
@@ -185,6 +186,10 @@ export function DashboardPage() {
               )}
             />
           </Card>
+        </Col>
+
+        <Col xs={24} xl={12}>
+          <MovementCard movement={d.movement} />
         </Col>
 
         <Col xs={24}>

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Flex, Form, Input } from 'antd';
+import { useMemo } from 'react';
+import { App, Button, Card, DatePicker, Flex, Form, Input } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,9 +32,14 @@ const changed = (qc: ReturnType<typeof useQueryClient>) => invalidate(qc, qk.dir
 export function DirectiveFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { message } = App.useApp();
   const navigate = useNavigate();
+  // Kept across renders: the form takes new initial values as a reload's (a new object each render
+  // put the points back to one empty one whenever the list behind re-rendered).
+  const initial = useMemo<Partial<Values>>(() => ({ receivedOn: dayjs(), points: [{ content: '', unitIds: [], deadline: null }] }), []);
   const submit = async (v: Values) => {
     const res = await registerDirective({ source: v.source, docNo: v.docNo ?? '', title: v.title, receivedOn: isoDay(v.receivedOn) ?? '', body: v.body ?? '', points: (v.points ?? []).map(toPoint) });
+    void message.success(t('directive.registered'));
     await changed(qc);
     void navigate(`/directives/${res.data.id}`);
   };
@@ -41,7 +47,7 @@ export function DirectiveFormModal({ onClose }: { onClose: () => void }) {
   return (
     <FormModal<Values>
       title={t('directive.new')}
-      initialValues={{ receivedOn: dayjs(), points: [{ content: '', unitIds: [], deadline: null }] }}
+      initialValues={initial}
       fieldNames={['source', 'docNo', 'title', 'receivedOn', 'body', 'points']}
       submit={submit}
       onClose={onClose}
@@ -70,7 +76,7 @@ export function DirectiveFormModal({ onClose }: { onClose: () => void }) {
         {(fields, { add, remove }) => (
           <Flex vertical gap={8}>
             {fields.map((f, i) => (
-              <Card key={f.key} size="small" title={`${t('directive.pointContent')} ${i + 1}`} extra={<Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />}>
+              <Card key={f.key} size="small" title={t('directive.pointNo', { n: i + 1 })} extra={<Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />}>
                 <PointFields prefix={[f.name]} />
               </Card>
             ))}
@@ -88,8 +94,10 @@ export function DirectiveFormModal({ onClose }: { onClose: () => void }) {
 export function PointModal({ directiveId, onClose }: { directiveId: string; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { message } = App.useApp();
   const submit = async (v: PointValues) => {
     await addDirectivePoint(directiveId, toPoint(v));
+    void message.success(t('directive.pointAdded'));
     await changed(qc);
   };
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Typography } from 'antd';
+import { Button, Descriptions, Flex } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -34,8 +34,13 @@ export function DirectivePage() {
           <Descriptions.Item label={t('directive.docNo')}>{d.docNo || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('directive.receivedOn')}>{formatDate(d.receivedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('directive.by')}>{d.createdByName ?? '—'}</Descriptions.Item>
+          {/* Under a label of its own: unlabelled, the text read as the rest of 登记人. */}
+          {d.body && (
+            <Descriptions.Item label={t('directive.body')} span="filled">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{d.body}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
-        {d.body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.body}</Typography.Paragraph>}
       </PageCard>
       <PageCard
         title={t('directive.points')}
@@ -56,7 +61,7 @@ export function DirectivePage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('directive.noPoints') }}
           columns={[
-            { title: t('directive.pointContent'), key: 'content', render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 380, whiteSpace: 'pre-wrap' }} data-testid="directive-point-row">{p.content}</span> },
+            { title: t('directive.pointContent'), key: 'content', render: (_, p) => <span style={{ display: 'inline-block', maxWidth: 520, whiteSpace: 'pre-wrap' }} data-testid="directive-point-row">{p.content}</span> },
             { title: t('directive.pointUnits'), key: 'units', render: (_, p) => p.unitNames.join('、') },
             { title: t('directive.pointDeadline'), key: 'deadline', render: (_, p) => formatDate(p.deadline) },
             { title: t('light.title'), key: 'light', render: (_, p) => <LightTag light={p.light} /> },

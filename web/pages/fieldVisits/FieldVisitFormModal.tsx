@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { App, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -27,8 +27,13 @@ export function FieldVisitFormModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const bodies = useTaskForceOptions();
   const [photos, setPhotos] = useState<EvidenceFile[]>([]);
+  const onlyBody = bodies.length === 1 ? bodies[0]!.value : undefined;
+  // Kept while the inputs are the same: the form takes new initial values as a reload's (a new
+  // object each render put the findings back to one empty line when a photo was added).
+  const initial = useMemo<Partial<Values>>(() => ({ visitedOn: dayjs(), bodyId: onlyBody, findings: [''] }), [onlyBody]);
   const submit = async (v: Values) => {
     const res = await logFieldVisit({
       bodyId: v.bodyId,
@@ -39,6 +44,7 @@ export function FieldVisitFormModal({ onClose }: { onClose: () => void }) {
       findings: (v.findings ?? []).map((f) => f.trim()).filter(Boolean),
       photos: evidenceRefs(photos),
     });
+    void message.success(t('visit.logged'));
     await invalidate(qc, qk.fieldVisits.all);
     void navigate(`/field-visits/${res.data.id}`);
   };
@@ -46,7 +52,7 @@ export function FieldVisitFormModal({ onClose }: { onClose: () => void }) {
   return (
     <FormModal<Values>
       title={t('visit.new')}
-      initialValues={{ visitedOn: dayjs(), bodyId: bodies.length === 1 ? bodies[0]!.value : undefined, findings: [''] } as Partial<Values>}
+      initialValues={initial}
       fieldNames={FIELDS}
       submit={submit}
       onClose={onClose}

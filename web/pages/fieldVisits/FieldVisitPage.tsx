@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Descriptions, Empty, Flex, Image, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import type { BlockerStatus } from '../../../domain/schemas/blocker.js';
 import { getFieldVisit, type Finding } from '../../api/fieldVisits.js';
 import { qk } from '../../api/queryKeys.js';
 import { evidenceUrl } from '../../api/reporting.js';
@@ -27,21 +28,32 @@ export function FieldVisitPage() {
   return (
     <Flex vertical gap={16} data-testid="visit-page">
       <PageCard title={<span data-testid="visit-title">{`${formatDate(v.visitedOn)} ${v.place}`}</span>}>
+        {/* The summary and the photos under labels of their own: unlabelled, the summary read as the rest of 参加人员. */}
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('visit.body')}>{v.bodyName}</Descriptions.Item>
           <Descriptions.Item label={t('visit.by')}>{v.createdByName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('visit.participants')}>{v.participants || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('visit.participants')} span="filled">
+            {v.participants || '—'}
+          </Descriptions.Item>
+          {v.summary && (
+            <Descriptions.Item label={t('visit.summary')} span="filled">
+              <span style={{ whiteSpace: 'pre-wrap' }} data-testid="visit-summary-read">
+                {v.summary}
+              </span>
+            </Descriptions.Item>
+          )}
+          {v.photos.length > 0 && (
+            <Descriptions.Item label={t('visit.photos')} span="filled">
+              <Image.PreviewGroup>
+                <Flex gap={8} wrap data-testid="visit-photos">
+                  {v.photos.map((p) => (
+                    <Image key={p.sha256} src={evidenceUrl(p.sha256)} alt={p.name} width={120} height={90} style={{ objectFit: 'cover' }} />
+                  ))}
+                </Flex>
+              </Image.PreviewGroup>
+            </Descriptions.Item>
+          )}
         </Descriptions>
-        {v.summary && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{v.summary}</Typography.Paragraph>}
-        {v.photos.length > 0 && (
-          <Image.PreviewGroup>
-            <Flex gap={8} wrap data-testid="visit-photos">
-              {v.photos.map((p) => (
-                <Image key={p.sha256} src={evidenceUrl(p.sha256)} alt={p.name} width={120} height={90} style={{ objectFit: 'cover' }} />
-              ))}
-            </Flex>
-          </Image.PreviewGroup>
-        )}
       </PageCard>
       <PageCard title={t('visit.findings')} testId="visit-findings">
         {v.findings.length === 0 ? (
@@ -56,14 +68,20 @@ export function FieldVisitPage() {
                     {f.position}. {f.text}
                   </Typography.Text>
                   {f.blocker && (
-                    <Typography.Text type="secondary">
-                      {t('visit.outcome.blocker')}：{f.blocker.title} · <Link to="/blockers">{t('visit.viewBlocker')}</Link>
-                    </Typography.Text>
+                    <Flex gap={8} align="center" wrap>
+                      <Typography.Text type="secondary">
+                        {t('visit.outcome.blocker')}：{f.blocker.title}
+                      </Typography.Text>
+                      <Tag style={{ marginInlineEnd: 0 }} data-testid="finding-blocker-status" data-status={f.blocker.status}>
+                        {t(`blocker.status.${f.blocker.status as BlockerStatus}`)}
+                      </Tag>
+                      <Link to="/blockers">{t('visit.viewBlocker')}</Link>
+                    </Flex>
                   )}
                   {f.followUp && (
                     <Flex gap={8} align="center" wrap>
-                      <Typography.Text type="secondary">{t('visit.outcome.follow_up')}</Typography.Text>
-                      <LightTag light={f.followUp.light} />
+                      <Typography.Text type="secondary">{t('visit.outcome.follow_up')}{f.followUp.unitNames.length ? `（${f.followUp.unitNames.join('、')}）` : ''}</Typography.Text>
+                      <LightTag light={f.followUp.light} testId="finding-light" />
                       <Typography.Text type="secondary">
                         {t('dispatch.replied', { replied: f.followUp.repliedCount, total: f.followUp.unitCount })} · {t('visit.deadline')} {formatDate(f.followUp.deadline)}
                       </Typography.Text>

@@ -54,7 +54,14 @@ export function FieldVisitsPage() {
           {
             title: t('visit.findings'),
             key: 'findings',
-            render: (_, v) => (v.openFindingCount ? <Typography.Text type="warning">{t('visit.open', { open: v.openFindingCount, total: v.findingCount })}</Typography.Text> : v.findingCount),
+            render: (_, v) =>
+              v.openFindingCount ? (
+                <Typography.Text type="warning">{t('visit.open', { open: v.openFindingCount, total: v.findingCount })}</Typography.Text>
+              ) : v.findingCount ? (
+                t('visit.allActed', { total: v.findingCount })
+              ) : (
+                '—'
+              ),
           },
           { title: t('visit.by'), key: 'by', render: (_, v) => v.createdByName ?? '—' },
         ]}

@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { BLOCKER_CATEGORIES, type BlockerCategory } from '../../../domain/schemas/blocker.js';
@@ -24,14 +25,19 @@ const changed = (qc: ReturnType<typeof useQueryClient>) => invalidate(qc, qk.fie
 export function FindingBlockerModal({ visitId, finding, onClose }: { visitId: string; finding: Finding; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { message } = App.useApp();
+  // Kept across renders: the form takes new initial values as a reload's (a new object each render
+  // reset the title typed whenever the visit behind was fetched again).
+  const initial = useMemo<Partial<BlockerValues>>(() => ({ title: finding.text.slice(0, 60), category: 'coordination' }), [finding.text]);
   const submit = async (v: BlockerValues) => {
     await findingToBlocker(visitId, finding.id, { itemType: v.item!.itemType, itemId: v.item!.itemId, title: v.title, category: v.category, helpAsked: v.helpAsked ?? '', version: finding.version });
+    void message.success(t('visit.blockerDone'));
     await changed(qc);
   };
   return (
     <FormModal<BlockerValues>
       title={t('visit.toBlocker')}
-      initialValues={{ title: finding.text.slice(0, 60), category: 'coordination' }}
+      initialValues={initial}
       fieldNames={['title', 'category', 'helpAsked']}
       submit={submit}
       onClose={onClose}
@@ -63,8 +69,10 @@ interface FollowUpValues {
 export function FindingFollowUpModal({ visitId, finding, onClose }: { visitId: string; finding: Finding; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { message } = App.useApp();
   const submit = async (v: FollowUpValues) => {
     await findingToFollowUp(visitId, finding.id, { unitIds: v.unitIds, deadline: isoDay(v.deadline) ?? '', version: finding.version });
+    void message.success(t('visit.followUpDone'));
     await changed(qc);
   };
   return (

@@ -1,0 +1,20 @@
+import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Every change of an item's light, written by a trigger on tasks, targets and projects (migration
+ * 0023), whatever changed it (a report accepted, a blocker raised, the midnight run): the history the
+ * dashboard reads to say how the lights moved in a period. A load that sets
+ * `tuijin.light_history = 'off'` for its transaction (the demo's first computation) writes none.
+ */
+export const lightChanges = pgTable(
+  'light_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemType: text('item_type').notNull(),
+    itemId: uuid('item_id').notNull(),
+    fromLight: text('from_light').notNull(),
+    toLight: text('to_light').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('light_changes_at').on(t.at), index('light_changes_item').on(t.itemType, t.itemId, t.at)],
+);
