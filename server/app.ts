@@ -15,7 +15,7 @@ import { pickLang } from './i18n.js';
 import { authenticate, isApiPath } from './security/authenticate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 import { collectRoutes } from './routeList.js';
-import { errorHandler, textGuard } from './errorHandler.js';
+import { errorHandler, refuseOtherCharsets, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
 import { AppError } from './errors.js';
@@ -103,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await authenticate(req, reply);
   });
   app.setErrorHandler(errorHandler);
+  app.addHook('preParsing', refuseOtherCharsets);
   app.addHook('preValidation', textGuard);
   // The server's own time for the request (parsed, authorised, answered and serialised), so the
   // browser's devtools and the benchmark can tell it apart from the network.

@@ -76,3 +76,12 @@ export async function textGuard(req: FastifyRequest) {
     throw new AppError(400, 'validation', { detail: `${fieldName(field, lang)} ${unstorableMessage(lang)}` }, { [field]: unstorableMessage(lang) });
   }
 }
+
+/**
+ * A body is UTF-8 or refused (415): a route that takes no body once ran with `application/json;
+ * charset=utf-16` and "2" — parsed, ignored, and the approval it guarded went through on garbage.
+ */
+export async function refuseOtherCharsets(req: FastifyRequest) {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new AppError(415, 'unsupported_media');
+}

@@ -101,6 +101,11 @@ describe.each(DATABASE_KINDS)('separated admin duties on %s', (kind) => {
 
     const p = (await pending()).find((x) => x.userId === u.id)!;
     expect(p).toMatchObject({ status: 'pending', roles: [{ role: 'auditor' }], policies: { approve: true, reject: true } });
+    // A body in another charset is refused before anything runs, even on a route that takes none
+    // (a garbage test once approved a proposal with `charset=utf-16` and "2", at a percent-encoded path).
+    const utf16 = await send(h.app, { method: 'POST', url: `/api/%72ole-proposals/${p.id}/approve`, headers: { 'content-type': 'application/json; charset=utf-16' }, payload: '2' }, sec);
+    expectError(utf16, 415, 'unsupported_media');
+    expect((await pending()).find((x) => x.userId === u.id)).toMatchObject({ status: 'pending' });
     const approved = await api('POST', `/api/role-proposals/${p.id}/approve`, sec);
     expect(approved.statusCode, approved.body).toBe(200);
     const fresh = approved.json().initialPassword as string;
