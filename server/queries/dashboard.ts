@@ -12,7 +12,6 @@ import { currentCalendar } from './calendar.js';
 import { countLights } from './planning/lights.js';
 import { lightRollup } from './planning/rollup.js';
 import { loadOutlookFacts } from './planning/targets.js';
-import { itemKey, loadItems } from './reporting/items.js';
 
 /** The start of a day in Asia/Shanghai as an instant (periods are whole days there). */
 const dayStart = (d: IsoDate) => new Date(`${d}T00:00:00+08:00`);
@@ -103,23 +102,26 @@ async function investmentPanel(db: Executor, year: number) {
 async function lightMovement(db: Executor, start: Date, end: Date): Promise<LightMovement> {
   const inPeriod = and(gte(lightChanges.at, start), lt(lightChanges.at, end));
   const moved = await db
-    .select({ toLight: lightChanges.toLight, fromLight: lightChanges.fromLight, n: sql<number>`count(distinct (${lightChanges.itemType}, ${lightChanges.itemId}))::int` })
+    .select({ toLight: lightChanges.toLight, fromLight: lightChanges.fromLight, n: sql<number>`count(distinct ${lightChanges.itemId})::int` })
     .from(lightChanges)
     .where(inPeriod)
     .groupBy(lightChanges.toLight, lightChanges.fromLight);
   const sum = (test: (m: { toLight: string; fromLight: string }) => boolean) => moved.filter(test).reduce((a, m) => a + Number(m.n), 0);
+  // The ten latest still red, chosen in SQL: a period can hold hundreds of turns to red (the midnight
+  // run after a holiday), and reading each item to keep ten doubled the dashboard's time.
+  const code = sql<string>`coalesce(${tasks.code}, ${targets.code}, ${projects.code})`;
+  const title = sql<string>`coalesce(${tasks.title}, ${targets.name}, ${projects.name})`;
   const red = await db
-    .select({ itemType: lightChanges.itemType, itemId: lightChanges.itemId, at: sql<Date>`max(${lightChanges.at})` })
+    .select({ itemType: lightChanges.itemType, itemId: lightChanges.itemId, code, title, at: sql<Date>`max(${lightChanges.at})` })
     .from(lightChanges)
-    .where(and(inPeriod, eq(lightChanges.toLight, 'red')))
-    .groupBy(lightChanges.itemType, lightChanges.itemId);
-  const items = await loadItems(db, red);
-  const newlyRed = red
-    .map((r) => ({ r, item: items.get(itemKey(r.itemType, r.itemId)) }))
-    .filter(({ item }) => item?.light === 'red')
-    .map(({ r, item }) => ({ itemType: item!.itemType, itemId: item!.itemId, code: item!.code, title: item!.title, at: new Date(r.at).toISOString() }))
-    .sort((a, b) => b.at.localeCompare(a.at) || a.code.localeCompare(b.code))
-    .slice(0, 10);
+    .leftJoin(tasks, and(eq(lightChanges.itemType, 'task'), eq(tasks.id, lightChanges.itemId)))
+    .leftJoin(targets, and(eq(lightChanges.itemType, 'target'), eq(targets.id, lightChanges.itemId)))
+    .leftJoin(projects, and(eq(lightChanges.itemType, 'project'), eq(projects.id, lightChanges.itemId)))
+    .where(and(inPeriod, eq(lightChanges.toLight, 'red'), sql`coalesce(${tasks.light}, ${targets.light}, ${projects.light}) = 'red'`))
+    .groupBy(lightChanges.itemType, lightChanges.itemId, code, title)
+    .orderBy(sql`max(${lightChanges.at}) desc`, lightChanges.itemId)
+    .limit(10);
+  const newlyRed = red.map((r) => ({ itemType: r.itemType as ItemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
   return {
     turnedRed: sum((m) => m.toLight === 'red'),
     turnedYellow: sum((m) => m.toLight === 'yellow'),
