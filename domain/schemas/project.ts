@@ -57,6 +57,8 @@ export const ProjectPlanPut = z.strictObject({
 export const PROJECT_SORTS = ['code', 'light', 'investment'] as const;
 export const ProjectListQuery = PageQuery.extend({
   plan: Id.optional(),
+  /** Items of this task force's plans (what it may hold a blocker on). */
+  taskForce: Id.optional(),
   area: Id.optional(),
   /** The responsible unit. */
   unit: Id.optional(),

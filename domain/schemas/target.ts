@@ -73,6 +73,8 @@ export const Actual = z.object({ period: z.string(), value: z.string(), reportId
 export const TARGET_SORTS = ['code', 'light'] as const;
 export const TargetListQuery = PageQuery.extend({
   plan: Id.optional(),
+  /** Items of this task force's plans (what it may hold a blocker on). */
+  taskForce: Id.optional(),
   area: Id.optional(),
   /** The data unit. */
   unit: Id.optional(),

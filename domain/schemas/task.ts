@@ -59,6 +59,8 @@ export const TaskUpdate = z.strictObject({
 export const TASK_SORTS = ['deadline', 'light', 'code', 'progress'] as const;
 export const TaskListQuery = PageQuery.extend({
   plan: Id.optional(),
+  /** Items of this task force's plans (what it may hold a blocker on). */
+  taskForce: Id.optional(),
   area: Id.optional(),
   /** Lead or supporting unit. */
   unit: Id.optional(),

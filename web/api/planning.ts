@@ -22,6 +22,7 @@ export interface ItemFilter {
   area?: string | undefined;
   unit?: string | undefined;
   light?: Light | undefined;
+  taskForce?: string | undefined;
 }
 export interface TaskFilter extends ItemFilter {
   dueBefore?: string | undefined;

@@ -3,11 +3,12 @@ import type { Light } from '../../../domain/lights.js';
 import type { ProjectStage } from '../../../domain/work.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
-import { orgUnits, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
+import { orgUnits, plans, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
 import type { LoadedProject, ProjectRow } from '../../models/planning.js';
 
 export interface ProjectFilter {
+  taskForce?: string | undefined;
   sort?: 'code' | 'light' | 'investment';
   order?: 'asc' | 'desc';
   plan?: string | undefined;
@@ -23,6 +24,7 @@ export type { LoadedProject, ProjectRow } from '../../models/planning.js';
 function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(projects.planId, f.plan));
+  if (f.taskForce) conds.push(sql`${projects.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
   if (f.area) conds.push(eq(projects.areaId, f.area));
   if (f.unit) conds.push(eq(projects.responsibleUnitId, f.unit));
   if (f.stage) conds.push(eq(projects.stage, f.stage));

@@ -7,6 +7,7 @@ import { countLights, lightRank } from './lights.js';
 import type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
 
 export interface TargetFilter {
+  taskForce?: string | undefined;
   sort?: 'code' | 'light';
   order?: 'asc' | 'desc';
   plan?: string | undefined;
@@ -21,6 +22,7 @@ export type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/plannin
 function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(targets.planId, f.plan));
+  if (f.taskForce) conds.push(sql`${targets.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
   if (f.area) conds.push(eq(targets.areaId, f.area));
   if (f.unit) conds.push(eq(targets.dataUnitId, f.unit));
   if (withLight && f.light) conds.push(eq(targets.light, f.light));

@@ -4,11 +4,12 @@ import type { TASK_SORTS } from '../../../domain/schemas/task.js';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
-import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
+import { orgUnits, plans, tasks, taskUnits } from '../../db/schema/index.js';
 import { lightRank } from './lights.js';
 import type { TaskRow } from '../../models/planning.js';
 
 export interface TaskFilter {
+  taskForce?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;
   unit?: string | undefined;
@@ -23,6 +24,7 @@ export type { TaskRow } from '../../models/planning.js';
 function conditions(f: TaskFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(tasks.planId, f.plan));
+  if (f.taskForce) conds.push(sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
   if (f.area) conds.push(eq(tasks.areaId, f.area));
   if (f.parent) conds.push(eq(tasks.parentId, f.parent));
   if (f.unit) conds.push(sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.unitId} = ${f.unit})`);

@@ -91,6 +91,13 @@ describe.each(DATABASE_KINDS)('field visits (issue 21 item 7) on %s', (kind) => 
     const url = `/api/field-visits/${v.id}/findings/${f.id}`;
     // An item of a plan with no task force is not this task force's to hold a blocker on.
     const loose = await makeTask(h.db.database, d.loosePlan.id, [{ unitId: d.unitA.id }]);
+    // The item picker of 转为堵点 asks for the task force's items only: the loose plan's are not among them.
+    const own = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const offered = ((await api.get(d.taskForce, `/api/tasks?perPage=200&taskForce=${d.tfBody.id}`)).json().data as { id: string }[]).map((t) => t.id);
+    expect(offered).toContain(own.id);
+    expect(offered).not.toContain(loose.id);
+    expect(((await api.get(d.taskForce, `/api/projects?perPage=200&taskForce=${d.otherTfBody.id}`)).json().data as unknown[]).length).toBe(0);
+    expect((await api.get(d.taskForce, '/api/targets?taskForce=not-an-id')).statusCode).toBe(400);
     const other = await api.write(d.taskForce, 'POST', `${url}/blocker`, { itemType: 'task', itemId: loose.id, title: '问题' }, 403, 'visit_item_other_task_force');
     expect(other.json().error.message).toContain('指挥部办公室');
     await api.write(d.otherTaskForce, 'POST', `${url}/blocker`, { itemType: 'task', itemId: loose.id, title: '问题' }, 404);

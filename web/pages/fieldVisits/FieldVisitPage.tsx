@@ -107,7 +107,7 @@ export function FieldVisitPage() {
           />
         )}
       </PageCard>
-      {acting?.as === 'blocker' && <FindingBlockerModal visitId={v.id} finding={acting.finding} onClose={() => setActing(null)} />}
+      {acting?.as === 'blocker' && <FindingBlockerModal visitId={v.id} taskForce={v.bodyId} finding={acting.finding} onClose={() => setActing(null)} />}
       {acting?.as === 'follow_up' && <FindingFollowUpModal visitId={v.id} finding={acting.finding} onClose={() => setActing(null)} />}
     </Flex>
   );

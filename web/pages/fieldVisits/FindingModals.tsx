@@ -22,7 +22,7 @@ interface BlockerValues {
 const changed = (qc: ReturnType<typeof useQueryClient>) => invalidate(qc, qk.fieldVisits.all, qk.blockers.all, qk.dispatches.all, qk.workbench.all);
 
 /** 转为堵点: on the item it holds back, with a title, its kind and the help asked for; the finding's text is its detail. */
-export function FindingBlockerModal({ visitId, finding, onClose }: { visitId: string; finding: Finding; onClose: () => void }) {
+export function FindingBlockerModal({ visitId, taskForce, finding, onClose }: { visitId: string; taskForce: string; finding: Finding; onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -45,7 +45,7 @@ export function FindingBlockerModal({ visitId, finding, onClose }: { visitId: st
       okTestId="finding-blocker-submit"
     >
       <Form.Item name="item" label={t('visit.item')} extra={t('visit.itemHelp')} rules={[{ required: true, message: t('common.required', { field: t('visit.item') }) }]}>
-        <ItemPicker />
+        <ItemPicker taskForce={taskForce} />
       </Form.Item>
       <Form.Item name="title" label={t('visit.blockerTitle')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('visit.blockerTitle') }) }]}>
         <Input maxLength={200} data-testid="finding-blocker-title" />

@@ -10,18 +10,21 @@ export interface PickedItem {
   itemId: string;
 }
 
-const search = (type: ItemType, q: string) => {
-  const f = { page: 1, perPage: 20, ...(q ? { q } : {}) };
+const search = (type: ItemType, q: string, taskForce: string | undefined) => {
+  const f = { page: 1, perPage: 20, ...(q ? { q } : {}), ...(taskForce ? { taskForce } : {}) };
   const list = type === 'task' ? listTasks(f) : type === 'target' ? listTargets(f) : listProjects(f);
   return list.then((r) => r.data.map((i) => ({ value: i.id, label: `${i.code} ${'title' in i ? i.title : i.name}` })));
 };
 
-/** A task, target or project, searched by code or name on the server (a district has thousands). */
-export function ItemPicker({ value, onChange }: { value?: PickedItem | undefined; onChange?: (v: PickedItem | undefined) => void }) {
+/**
+ * A task, target or project, searched by code or name on the server (a district has thousands);
+ * with `taskForce`, only its plans' items (the only ones a task force may hold a blocker on).
+ */
+export function ItemPicker({ value, onChange, taskForce }: { value?: PickedItem | undefined; onChange?: (v: PickedItem | undefined) => void; taskForce?: string | undefined }) {
   const { t } = useI18n();
   const [type, setType] = useState<ItemType>(value?.itemType ?? 'task');
   const [q, setQ] = useState('');
-  const options = useQuery({ queryKey: ['item-picker', type, q], queryFn: () => search(type, q) });
+  const options = useQuery({ queryKey: ['item-picker', type, q, taskForce], queryFn: () => search(type, q, taskForce) });
   return (
     <Flex vertical gap={8}>
       <Segmented<ItemType>
