@@ -201,6 +201,12 @@ describe('a leading-group meeting', () => {
     await listed.waitFor();
     expect((await listed.innerText()).replace(/\s+/g, ' ')).toMatch(/已印发纪要 2 1/);
     await hq.screenshot({ path: '.tmp/meetings-list-1280.png' });
+    // A search by a word nobody used empties the list; the address keeps it.
+    await hq.getByTestId('meeting-search').locator('input').fill('并无此会');
+    await hq.getByTestId('meeting-search').locator('input').press('Enter');
+    await hq.waitForURL(/q=/);
+    await hq.locator('.ant-table-placeholder').waitFor();
+    expect(await hq.locator('.ant-table-row', { hasText: MEETING }).count()).toBe(0);
 
     // 建设街道's liaison has the decision among the orders to answer.
     const liaison = await as('liaison');

@@ -22,7 +22,7 @@ export type Decision = MeetingDetail['decisions'][number];
 /** Every write answers with the whole meeting as the user may now read it. */
 export type MeetingReply = Item<MeetingDetail>;
 
-export const listMeetings = (f: { kind?: MeetingKind | undefined; status?: MeetingStatus | undefined; page?: number; perPage?: number } = {}) =>
+export const listMeetings = (f: { kind?: MeetingKind | undefined; status?: MeetingStatus | undefined; q?: string | undefined; page?: number; perPage?: number } = {}) =>
   api<List<Meeting>>('/meetings', { query: { perPage: 50, ...f } });
 export const getMeeting = (id: string) => api<MeetingReply>(`/meetings/${id}`);
 export const createMeeting = (body: z.input<typeof MeetingCreate>) => api<MeetingReply>('/meetings', { method: 'POST', body });

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../audit.js';
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
@@ -24,8 +25,19 @@ const listColumns = {
 };
 
 /** Meetings the actor may read, the latest day first, one page. */
-export async function listMeetings(db: Executor, actor: Actor | null, f: { kind?: MeetingKind | undefined; status?: MeetingStatus | undefined }, page: number, perPage: number) {
-  const where = and(meetingScope(actor), f.kind ? eq(meetings.kind, f.kind) : undefined, f.status ? eq(meetings.status, f.status) : undefined);
+export async function listMeetings(
+  db: Executor,
+  actor: Actor | null,
+  f: { kind?: MeetingKind | undefined; status?: MeetingStatus | undefined; q?: string | undefined },
+  page: number,
+  perPage: number,
+) {
+  const where = and(
+    meetingScope(actor),
+    f.kind ? eq(meetings.kind, f.kind) : undefined,
+    f.status ? eq(meetings.status, f.status) : undefined,
+    f.q ? ilike(meetings.title, `%${escapeLike(f.q)}%`) : undefined,
+  );
   const rows = await db
     .select(listColumns)
     .from(meetings)

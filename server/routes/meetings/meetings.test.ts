@@ -122,6 +122,11 @@ describe.each(DATABASE_KINDS)('meetings (issue 21 item 6) on %s', (kind) => {
     expect(closed.status).toBe('closed');
     const listed = ((await api.get(d.leader, '/api/meetings?status=closed')).json().data as { id: string; agendaCount: number; decisionCount: number }[]).find((x) => x.id === created.id);
     expect(listed).toMatchObject({ agendaCount: 2, decisionCount: 1 });
+    // Found by a word of its title, and not by another; a % in the words is a character, not a wildcard.
+    const found = async (q: string) => ((await api.get(d.leader, `/api/meetings?perPage=200&q=${encodeURIComponent(q)}`)).json().data as { id: string }[]).map((m) => m.id);
+    expect(await found('第五次')).toContain(created.id);
+    expect(await found('第九十九次')).not.toContain(created.id);
+    expect(await found('%')).not.toContain(created.id);
     const minutes = await download(d.hq, `${url}/minutes.docx`);
     expect(minutes).not.toContain('（草稿）');
     expect(minutes).toContain('2026年12月8日，领导小组会议在区政府三楼会议室召开。');

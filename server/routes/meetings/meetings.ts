@@ -65,7 +65,7 @@ function sendDocx(reply: FastifyReply, file: Buffer, ascii: string, name: string
 export default function meetingRoutes(app: App) {
   app.get('/api/meetings', { schema: { tags, querystring: MeetingListQuery, response: { 200: listResponse(Meeting), ...errors } } }, async (req) => {
     authorize(meetingPolicy.route.read(req.ctx.actor));
-    const { page, perPage, q: _q, ...filter } = req.query;
+    const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listMeetings(req.ctx.database.db, req.ctx.actor, filter, page, perPage);
     return { data: rows.map(presentMeeting), page: { page, perPage, total }, policies: meetingPolicy.routePolicies(req.ctx.actor) };
   });

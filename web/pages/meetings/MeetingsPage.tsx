@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Segmented } from 'antd';
+import { Button, Flex, Input, Segmented } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -28,8 +28,9 @@ export function MeetingsPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('kind');
   const kind = isKind(asked) ? asked : undefined;
+  const q = params.get('q')?.trim() || undefined;
   const [page, setPage] = useState(1);
-  const filter = { kind, page, perPage: PER_PAGE };
+  const filter = { kind, q, page, perPage: PER_PAGE };
   const list = useQuery({ queryKey: qk.meetings.list(filter), queryFn: () => listMeetings(filter), placeholderData: keepPreviousData });
   const [creating, setCreating] = useState(false);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
@@ -46,17 +47,32 @@ export function MeetingsPage() {
       }
     >
       {/* Scrolls sideways on its own on a narrow phone rather than widening the page. */}
-      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
-        <Segmented
-          value={kind ?? 'all'}
-          onChange={(v) => {
+      <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Segmented
+            value={kind ?? 'all'}
+            onChange={(v) => {
+              setPage(1);
+              setParams(v === 'all' ? (q ? { q } : {}) : { kind: v, ...(q ? { q } : {}) });
+            }}
+            options={[{ value: 'all', label: t('meeting.filter.all') }, ...MEETING_KINDS.map((k) => ({ value: k, label: t(`meeting.kind.${k}`) }))]}
+            data-testid="meeting-kind-filter"
+          />
+        </div>
+        {/* By a word of the title: the address keeps `?q=` so a search can be shared. */}
+        <Input.Search
+          allowClear
+          defaultValue={q}
+          placeholder={t('common.search')}
+          style={{ width: 220, maxWidth: '100%' }}
+          onSearch={(v) => {
             setPage(1);
-            setParams(v === 'all' ? {} : { kind: v });
+            const next = v.trim();
+            setParams({ ...(kind ? { kind } : {}), ...(next ? { q: next } : {}) });
           }}
-          options={[{ value: 'all', label: t('meeting.filter.all') }, ...MEETING_KINDS.map((k) => ({ value: k, label: t(`meeting.kind.${k}`) }))]}
-          data-testid="meeting-kind-filter"
+          data-testid="meeting-search"
         />
-      </div>
+      </Flex>
       <ResponsiveTable<Meeting>
         rowKey="id"
         size="middle"
