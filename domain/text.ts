@@ -28,3 +28,18 @@ export function fillTemplate(text: string, params: Readonly<Record<string, unkno
     return form.replace(/#/g, String(v));
   });
 }
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * 1 → 一, 10 → 十, 21 → 二十一: how official documents number their items (一、二、三…), in the
+ * meeting pack and on the meeting's page alike; past 99 the number is left in digits (no meeting
+ * has that many items, and a number still reads).
+ */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones]!;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[ones]}`;
+}

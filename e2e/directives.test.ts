@@ -9,6 +9,7 @@ import { WorkdayCalendar } from '../domain/calendar/workdays.js';
 import { serverBase } from './base.js';
 import { atPath, launch, newPage, signedInPages, submitLogin, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
+import { pickDay, shootDialog, shootWhole } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -35,36 +36,11 @@ async function pickIn(page: Page, select: Locator, text: string) {
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
-/** Types a day into an antd DatePicker. */
-async function pickDay(page: Page, picker: Locator, day: string) {
-  await picker.click();
-  await picker.fill(day);
-  await page.keyboard.press('Enter');
-}
-
 /** One point's fields in the register form (the nth) or the 增加落实事项 form. */
 async function fillPoint(page: Page, form: Locator, n: number, content: string, unit: string, deadline: string) {
   await form.getByTestId('directive-point-content').nth(n).fill(content);
   await pickIn(page, form.getByTestId('directive-point-units').nth(n), unit);
   await pickDay(page, form.getByTestId('directive-point-deadline').nth(n), deadline);
-}
-
-/** The whole page in one picture: the window made as tall as the page first (see e2e/meetings.test.ts). */
-async function shootWhole(page: Page, path: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
-}
-
-/** An open dialog in one picture: the window made as tall as the dialog's scrolling frame first. */
-async function shootDialog(page: Page, path: string) {
-  const size = page.viewportSize()!;
-  const height = await page.locator('.ant-modal-wrap:visible').last().evaluate((w) => w.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
 }
 
 /** A point's row on the directive's page (a table row; a card on a phone). */

@@ -6,14 +6,13 @@
 // through the API first (as the HQ office), so the test does not depend on the demo's work data.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkdayCalendar } from '../domain/calendar/workdays.js';
-import { dayNumber, fromDayNumber } from '../domain/calendar/days.js';
 import { apiLogin } from './apiSession.js';
 import { serverBase } from './base.js';
 import { atPath, launch, newPage, pickOption, signedInPages, submitLogin, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
 import { noisePng } from './noisePhoto.js';
 import { makeJiansheTask } from './workSetup.js';
+import { deadlines, pickDay, shootDialog, shootWhole } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -33,44 +32,10 @@ interface Listed<T> {
   data: T[];
 }
 
-/** The first rest day after today, and a workday three workdays ahead (the demo has no local calendar changes). */
-function deadlines(): { restDay: string; workday: string } {
-  const cal = new WorkdayCalendar();
-  const today = e2eDay();
-  let n = dayNumber(today) + 1;
-  while (cal.isWorkday(fromDayNumber(n))) n++;
-  return { restDay: fromDayNumber(n), workday: cal.addWorkdays(today, 3) };
-}
-
-/** Types a day into an antd DatePicker. */
-async function pickDay(page: Page, testId: string, day: string) {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).fill(day);
-  await page.keyboard.press('Enter');
-}
-
 /** Closes a multiple select's dropdown, and waits until it is gone (it would cover the buttons under it). */
 async function closeDropdown(page: Page) {
   await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-/** The whole page in one picture: the window made as tall as the page first (see e2e/meetings.test.ts). */
-async function shootWhole(page: Page, path: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
-}
-
-/** An open dialog in one picture: the window made as tall as the dialog's scrolling frame first. */
-async function shootDialog(page: Page, path: string) {
-  const size = page.viewportSize()!;
-  const height = await page.locator('.ant-modal-wrap:visible').last().evaluate((w) => w.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
 }
 
 /** Waits until no notice of something saved covers the header. */

@@ -4,15 +4,14 @@
 // refused on its field), downloads the pack, and issues the minutes, after which nothing can be
 // changed; 建设街道's liaison finds the decision among the orders it has to answer. The page also
 // fits a 375 px phone.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkdayCalendar } from '../domain/calendar/workdays.js';
-import { dayNumber, fromDayNumber } from '../domain/calendar/days.js';
 import { docxText } from '../server/testing/docxText.js';
 import { apiLogin } from './apiSession.js';
 import { serverBase } from './base.js';
 import { launch, newPage, pickOption, signedInPages, submitLogin, atPath, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
+import { deadlines, pickDay, shootWhole } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -44,34 +43,6 @@ async function planUnderReview(code: string, title: string): Promise<string> {
   });
   await hq.post(`/api/plans/${plan.data.id}/submit`, { version: plan.data.version });
   return plan.data.id;
-}
-
-/** The first rest day after today, and a workday three workdays ahead (the demo has no local calendar changes). */
-function deadlines(): { restDay: string; workday: string } {
-  const cal = new WorkdayCalendar();
-  const today = e2eDay();
-  let n = dayNumber(today) + 1;
-  while (cal.isWorkday(fromDayNumber(n))) n++;
-  return { restDay: fromDayNumber(n), workday: cal.addWorkdays(today, 3) };
-}
-
-/** Types a day into an antd DatePicker. */
-async function pickDay(page: Page, testId: string, day: string) {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).fill(day);
-  await page.keyboard.press('Enter');
-}
-
-/**
- * The whole page in one picture: the window made as tall as the page first, so the sticky header
- * and menu sit where a reader sees them (a full-page capture paints them halfway down).
- */
-async function shootWhole(page: Page, path: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path });
-  await page.setViewportSize(size);
 }
 
 beforeAll(async () => {

@@ -25,19 +25,8 @@ export function formatDate(value: string | null | undefined): string {
 /** Today on the district's clock, as YYYY-MM-DD. */
 export const todayInZone = (): string => dayjs().tz(ZONE).format('YYYY-MM-DD');
 
-export { trimDecimal } from '../domain/text.js';
+export { chineseNumeral, trimDecimal } from '../domain/text.js';
 
 /** A picked day as the API takes it (YYYY-MM-DD), or null when none was picked. */
 export const isoDay = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
 
-/**
- * 1 → 一, 10 → 十, 21 → 二十一: how official documents number their items (一、二、三…), as the
- * meeting pack does (server/docx/docxParts.ts); past 99 the number is left in digits.
- */
-export function chineseNumeral(n: number): string {
-  const digit = (d: number) => '〇一二三四五六七八九'[d]!;
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens > 1 ? digit(tens) : ''}${tens > 0 ? '十' : ''}${ones > 0 ? digit(ones) : ''}`;
-}

@@ -14,17 +14,7 @@ import {
 import type { Light } from '../../domain/lights.js';
 import type { SnapshotItem } from '../../domain/meetings.js';
 
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 21 → 二十一: the numbering official documents use (一、二、三…). */
-export function chineseNumeral(n: number): string {
-  // Past 99 the documents would need 百; no meeting has that many items, and a number still reads.
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  if (tens === 0) return DIGITS[ones]!;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[ones]}`;
-}
+export { chineseNumeral } from '../../domain/text.js';
 
 /** YYYY-MM-DD → 2026年12月8日. A calendar day has no time zone, so it is read as written. */
 export function chineseDate(day: string): string {

@@ -10,7 +10,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { isoDay } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { EvidenceUpload, evidenceRefs, type EvidenceFile } from '../reports/EvidenceUpload.js';
-import { useTaskForceOptions } from './taskForceOptions.js';
+import { useTaskForceChoices } from '../../components/useTaskForceChoices.js';
 
 interface Values {
   bodyId: string;
@@ -28,7 +28,7 @@ export function FieldVisitFormModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const bodies = useTaskForceOptions();
+  const bodies = useTaskForceChoices().taskForces;
   const [photos, setPhotos] = useState<EvidenceFile[]>([]);
   const onlyBody = bodies.length === 1 ? bodies[0]!.value : undefined;
   // Kept while the inputs are the same: the form takes new initial values as a reload's (a new

@@ -1,6 +1,5 @@
 import { MEETING_KINDS, type MeetingKind } from '../../../domain/meetings.js';
-import { useBodies } from '../../api/hooks.js';
-import { useCurrentUser } from '../../auth/CurrentUser.js';
+import { useTaskForceChoices } from '../../components/useTaskForceChoices.js';
 
 const TASK_FORCE_ONLY: readonly MeetingKind[] = ['task_force'];
 
@@ -10,10 +9,6 @@ const TASK_FORCE_ONLY: readonly MeetingKind[] = ['task_force'];
  * (server/policies/meeting.ts).
  */
 export function useMeetingChoices(): { kinds: readonly MeetingKind[]; taskForces: { value: string; label: string }[] } {
-  const me = useCurrentUser();
-  const bodies = useBodies();
-  const office = me.roles.some((r) => r.role === 'hq_office');
-  const own = new Set(me.roles.filter((r) => r.role === 'task_force' && r.bodyId).map((r) => r.bodyId));
-  const taskForces = (bodies.data?.data ?? []).filter((b) => b.kind === 'task_force' && (office || own.has(b.id))).map((b) => ({ value: b.id, label: b.name }));
+  const { office, taskForces } = useTaskForceChoices();
   return { kinds: office ? MEETING_KINDS : TASK_FORCE_ONLY, taskForces };
 }
