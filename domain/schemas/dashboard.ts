@@ -20,15 +20,25 @@ export const DashboardQuery = z
 
 const Count = z.number().int();
 const Money = z.string();
+/** A group's lights, and how many of its items turned red and recovered in the period. */
+export const DashboardGroup = RollupRow.extend({ turnedRed: Count, recovered: Count });
+const Named = z.object({ id: Id, name: z.string() });
+
 const ItemLine = z.object({ itemType: z.enum(ITEM_TYPES), itemId: Id, code: z.string(), title: z.string(), workdays: Count });
 
 /** Every panel of the leading group's dashboard, in one reply. */
 export const Dashboard = z.object({
   today: z.string(),
   period: z.object({ kind: z.enum(DASHBOARD_PERIODS), from: z.string(), to: z.string() }),
+  /** What it counts: the whole district, or the reader's units' and task forces' share of it. */
+  scope: z.object({ whole: z.boolean(), units: z.array(Named), taskForces: z.array(Named) }),
   lights: z.object({ task: LightCounts, target: LightCounts, project: LightCounts }),
-  byArea: z.array(RollupRow),
-  byTaskForce: z.array(RollupRow),
+  byPlan: z.array(DashboardGroup),
+  byArea: z.array(DashboardGroup),
+  byTaskForce: z.array(DashboardGroup),
+  /** The units most in trouble (red, then yellow, then turned red), at most UNITS_SHOWN of them. */
+  byUnit: z.array(DashboardGroup),
+  unitsTotal: Count,
   blockers: z.object({
     /** Unresolved ones by level and by how long they have sat there. */
     unresolved: z.array(z.object({ level: z.enum(BLOCKER_LEVELS), age: z.enum(BLOCKER_AGES), n: Count })),

@@ -1,5 +1,6 @@
 import type { BlockerAge } from '../../domain/dashboard.js';
 import type { BlockerLevel } from '../../domain/schemas/blocker.js';
+import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { OutlookFacts, RollupGroup } from './planning.js';
 
@@ -22,8 +23,12 @@ export interface DashboardTarget {
 export interface DashboardFacts {
   year: number;
   lights: { task: Counted; target: Counted; project: Counted };
+  byPlan: RollupGroup[];
   byArea: RollupGroup[];
   byTaskForce: RollupGroup[];
+  byUnit: RollupGroup[];
+  /** Turns to red and recoveries in the period, per group id, for each grouping. */
+  moved: Record<RollupBy, Map<string, GroupMovement>>;
   overdue: { task: number; target: number; project: number; worst: { itemType: ItemType; itemId: string; code: string; title: string; workdays: number }[] };
   blockers: { unresolved: { level: BlockerLevel; age: BlockerAge; n: number }[]; toVerify: number; raisedInPeriod: number; closedInPeriod: number };
   targets: { rows: DashboardTarget[]; firstYear: number; thisYear: Map<string, OutlookFacts>; first: Map<string, OutlookFacts> };
@@ -39,4 +44,10 @@ export interface LightMovement {
   recovered: number;
   done: number;
   newlyRed: { itemType: ItemType; itemId: string; code: string; title: string; at: string }[];
+}
+
+/** One group's items that turned red, and that recovered, in the period. */
+export interface GroupMovement {
+  turnedRed: number;
+  recovered: number;
 }

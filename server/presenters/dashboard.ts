@@ -2,8 +2,8 @@ import Decimal from 'decimal.js';
 import { verdictCounts, type DashboardPeriod } from '../../domain/dashboard.js';
 import { yearOutlook } from '../../domain/targetOutlook.js';
 import { PROJECT_STAGES, type Direction, type ProjectStage, type TargetAccumulation, type TargetPeriod } from '../../domain/work.js';
-import type { DashboardFacts, DashboardTarget } from '../models/dashboard.js';
-import type { OutlookFacts } from '../models/planning.js';
+import type { DashboardFacts, DashboardTarget, GroupMovement } from '../models/dashboard.js';
+import type { OutlookFacts, RollupGroup } from '../models/planning.js';
 import { presentCounts } from './planning/light.js';
 import { presentRollup } from './planning/rollup.js';
 
@@ -14,8 +14,27 @@ function outlook(t: DashboardTarget, facts: OutlookFacts | undefined, year: numb
   return yearOutlook(input, year, facts?.actuals ?? []);
 }
 
+/** How many units the unit panel shows: the rest are one click away in the overview. */
+export const UNITS_SHOWN = 20;
+
+/** Roll-up lines with the period's movement of each group. */
+function groupsWithMovement(groups: readonly RollupGroup[], moved: Map<string, GroupMovement>) {
+  return groups.map((g) => ({ ...presentRollup(g), turnedRed: moved.get(g.id)?.turnedRed ?? 0, recovered: moved.get(g.id)?.recovered ?? 0 }));
+}
+
+/** The units most in trouble first: most red, then most yellow, then most turned red in the period. */
+function worstUnits(rows: ReturnType<typeof groupsWithMovement>) {
+  return rows
+    .filter((r) => Object.values(r.counts).some((n) => n > 0))
+    .sort((a, b) => b.counts.red - a.counts.red || b.counts.yellow - a.counts.yellow || b.turnedRed - a.turnedRed || a.code.localeCompare(b.code))
+    .slice(0, UNITS_SHOWN);
+}
+
+export type DashboardScope = { whole: boolean; units: { id: string; name: string }[]; taskForces: { id: string; name: string }[] };
+
 /** The dashboard's panels from its facts: target verdicts and sums are decided here, exactly. */
-export function presentDashboard(f: DashboardFacts, today: string, period: { kind: DashboardPeriod; from: string; to: string }) {
+export function presentDashboard(f: DashboardFacts, today: string, period: { kind: DashboardPeriod; from: string; to: string }, scope: DashboardScope) {
+  const units = groupsWithMovement(f.byUnit, f.moved.unit);
   const t = f.targets;
   const thisYear = t.rows.map((r) => outlook(r, t.thisYear.get(r.id), f.year));
   const first = t.rows.map((r) => ({ r, o: outlook(r, t.first.get(r.id), t.firstYear) }));
@@ -26,8 +45,12 @@ export function presentDashboard(f: DashboardFacts, today: string, period: { kin
     today,
     period,
     lights: { task: presentCounts(f.lights.task), target: presentCounts(f.lights.target), project: presentCounts(f.lights.project) },
-    byArea: f.byArea.map(presentRollup),
-    byTaskForce: f.byTaskForce.map(presentRollup),
+    scope,
+    byPlan: groupsWithMovement(f.byPlan, f.moved.plan),
+    byArea: groupsWithMovement(f.byArea, f.moved.area),
+    byTaskForce: groupsWithMovement(f.byTaskForce, f.moved.taskForce),
+    byUnit: worstUnits(units),
+    unitsTotal: units.filter((r) => Object.values(r.counts).some((n) => n > 0)).length,
     blockers: f.blockers,
     overdue: f.overdue,
     targets: {

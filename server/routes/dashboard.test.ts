@@ -6,7 +6,7 @@ import { blockerItems, blockers, projectMonths, projectYearPlans } from '../db/s
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { reportingApi } from '../testing/reportingCalls.js';
-import { makeDistrict, makeProject, makeTask, type District } from '../testing/workFactories.js';
+import { makeDistrict, makeProject, makeTask, type District, type Person } from '../testing/workFactories.js';
 
 type Panels = {
   period: { kind: string; from: string; to: string };
@@ -14,6 +14,9 @@ type Panels = {
   blockers: { unresolved: { level: string; age: string; n: number }[]; toVerify: number; raisedInPeriod: number };
   overdue: { task: number; worst: { itemId: string; workdays: number }[] };
   movement: { turnedRed: number; newlyRed: { itemId: string }[] };
+  byPlan: { id: string; turnedRed: number; recovered: number }[];
+  byTaskForce: { id: string; turnedRed: number }[];
+  byUnit: { id: string; turnedRed: number }[];
   investment: { year: number; planned: string; done: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string }[] };
 };
 
@@ -65,6 +68,12 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     // Its history holds the one change, written by the database whatever path stored the light.
     const changes = (await h.db.database.db.execute(sql`select to_light from light_changes where item_id = ${late.id} order by id`)) as unknown as { rows: { to_light: string }[] };
     expect(changes.rows.map((r) => r.to_light)).toEqual(['red']);
+    // …and counted where it belongs: its plan, its plan's task force and its unit each turned one red.
+    const turned = (rows: { id: string; turnedRed: number }[], id: string) => rows.find((r) => r.id === id)?.turnedRed;
+    expect(turned(p.byPlan, d.plan.id)).toBe(1);
+    expect(turned(p.byTaskForce, d.tfBody.id)).toBe(1);
+    expect(turned(p.byUnit, d.unitA.id)).toBe(1);
+    expect(turned(p.byPlan, d.loosePlan.id) ?? 0).toBe(0);
     // The fresh one at unit level; the old one is now at the leading group and fresh there (it just arrived).
     expect(p.blockers.unresolved).toEqual(expect.arrayContaining([{ level: 'unit', age: 'fresh', n: 1 }, { level: 'leading_group', age: 'fresh', n: 1 }]));
     expect(p.blockers.raisedInPeriod).toBeGreaterThanOrEqual(1);
@@ -78,6 +87,15 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect(p.investment.byStage.find((s) => s.planned === '1000.10')).toMatchObject({ n: 1 });
   });
 
+  it('keeps a reply only until the next write: a blocker raised after a read is counted at the next one', async () => {
+    const task = await makeTask(h.db.database, d.loosePlan.id, [{ unitId: d.unitB.id }]);
+    const raised = async () => (await panels()).blockers.raisedInPeriod;
+    const before = await raised();
+    expect(await raised()).toBe(before);
+    await api.write(d.liaisonB, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: '征迁' }, 200);
+    expect(await raised()).toBe(before + 1);
+  });
+
   it('takes the period asked for, and says which field is wrong for a custom one without its days', async () => {
     const q = await panels('period=custom&from=2026-03-01&to=2026-03-31');
     expect(q.period).toEqual({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' });
@@ -87,9 +105,52 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect((await api.get(d.leader, '/api/dashboard?period=decade')).statusCode).toBe(400);
   });
 
-  it('is for those who read the whole district', async () => {
-    expect((await api.get(d.hq, '/api/dashboard')).statusCode).toBe(200);
-    expect((await api.get(d.liaisonA, '/api/dashboard')).statusCode).toBe(403);
-    expect((await api.get(d.taskForce, '/api/dashboard')).statusCode).toBe(403);
+  it('gives every other role its own slice: a unit its items, a task force its plans, the whole district to those who steer', async () => {
+    const { database } = h.db;
+    // Unit B's overdue task on the plan without a task force, unit A's on the task force's plan.
+    const bLate = await makeTask(database, d.loosePlan.id, [{ unitId: d.unitB.id }], { deadline: '2020-03-31', startDate: '2020-01-01' });
+    const aOnPlan = await makeTask(database, d.plan.id, [{ unitId: d.unitA.id }], { deadline: '2020-03-31', startDate: '2020-01-01' });
+    await makeProject(database, d.loosePlan.id, d.unitB.id);
+    await api.write(d.liaisonB, 'POST', '/api/blockers', { itemType: 'task', itemId: bLate.id, title: '审批慢' }, 200);
+    await api.write(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: aOnPlan.id, title: '资金缺口' }, 200);
+    const as = async (who: Person) => {
+      const res = await api.get(who, '/api/dashboard?period=month');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().data as Panels & { scope: { whole: boolean; units: { id: string }[]; taskForces: { id: string }[] } };
+    };
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    const blockerTotal = (p: Panels) => p.blockers.unresolved.reduce((n, c) => n + c.n, 0);
+
+    const b = await as(d.liaisonB);
+    expect(b.scope).toMatchObject({ whole: false, units: [{ id: d.unitB.id }], taskForces: [] });
+    expect(sum(b.lights.task)).toBe(await count(sql`select count(distinct task_id)::int as n from task_units where unit_id = ${d.unitB.id}`));
+    expect(sum(b.lights.project)).toBe(await count(sql`select count(*)::int as n from projects where responsible_unit_id = ${d.unitB.id}`));
+    expect(b.overdue.worst.map((w) => w.itemId)).toContain(bLate.id);
+    expect(b.overdue.worst.map((w) => w.itemId)).not.toContain(aOnPlan.id);
+    expect(blockerTotal(b)).toBe(await count(sql`select count(*)::int as n from blockers where unit_id = ${d.unitB.id} or resolver_unit_id = ${d.unitB.id}`));
+    expect(b.byPlan.map((g) => g.id)).toEqual([d.loosePlan.id]);
+
+    const tf = await as(d.taskForce);
+    expect(tf.scope).toMatchObject({ whole: false, units: [], taskForces: [{ id: d.tfBody.id }] });
+    expect(sum(tf.lights.task)).toBe(await count(sql`select count(*)::int as n from tasks where plan_id = ${d.plan.id}`));
+    expect(tf.overdue.worst.map((w) => w.itemId)).toContain(aOnPlan.id);
+    expect(tf.overdue.worst.map((w) => w.itemId)).not.toContain(bLate.id);
+    expect(tf.byPlan.map((g) => g.id)).toEqual([d.plan.id]);
+    expect(tf.byUnit.map((g) => g.id)).toContain(d.unitA.id);
+
+    // A task force with no plan sees an empty slice, not the district.
+    const other = await as(d.otherTaskForce);
+    expect(sum(other.lights.task) + sum(other.lights.target) + sum(other.lights.project)).toBe(0);
+    expect(blockerTotal(other)).toBe(0);
+
+    // Someone with both shares sees both: unit B as its head, unit A as its liaison.
+    const both = await as(d.headBLiaisonA);
+    expect(both.overdue.worst.map((w) => w.itemId)).toEqual(expect.arrayContaining([bLate.id, aOnPlan.id]));
+
+    for (const whole of [d.hq, d.leader, d.publicist]) {
+      const p = await as(whole);
+      expect(p.scope.whole).toBe(true);
+      expect(sum(p.lights.task)).toBe(await count(sql`select count(*)::int as n from tasks`));
+    }
   });
 });

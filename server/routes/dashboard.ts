@@ -5,18 +5,30 @@ import { ErrorBody } from '../../domain/schemas/common.js';
 import type { App } from '../app.js';
 import { now } from '../clock.js';
 import { authorize } from '../policies/actor.js';
-import { dashboardPolicy } from '../policies/dashboard.js';
+import { dashboardPolicy, dashboardSlice } from '../policies/dashboard.js';
 import { presentDashboard } from '../presenters/dashboard.js';
 import { dashboardFacts } from '../queries/dashboard.js';
+import { versionedCache } from '../queries/dashboardCache.js';
+import { sliceNames, sliceSql } from '../queries/dashboardSlice.js';
 
-/** 领导驾驶舱: every panel in one reply, for a period around today or custom days. */
+const cachedDashboard = versionedCache<ReturnType<typeof presentDashboard>>();
+
+/** 领导驾驶舱: every panel in one reply, for a period around today or custom days, of the reader's slice. */
 export default function dashboardRoutes(app: App) {
   app.get('/api/dashboard', { schema: { tags: ['dashboard'], querystring: DashboardQuery, response: { 200: DashboardResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } } }, async (req) => {
-    authorize(dashboardPolicy.route.read(req.ctx.actor));
+    const actor = req.ctx.actor;
+    authorize(dashboardPolicy.route.read(actor));
+    const slice = dashboardSlice(actor)!;
     const { period, from, to } = req.query;
     const today = shanghaiDate(now());
     const range = dashboardRange(period, today, from && to ? { from, to } : undefined);
-    const facts = await dashboardFacts(req.ctx.database.db, today, range.from, range.to);
-    return { data: presentDashboard(facts, today, { kind: period, ...range }), policies: dashboardPolicy.routePolicies(req.ctx.actor) };
+    const db = req.ctx.database.db;
+    // The slice decides every count (its blockers' and reports' scopes too): readers with the same slice share a reply.
+    const key = JSON.stringify([slice, period, range.from, range.to, today]);
+    const data = await cachedDashboard(db, key, async () => {
+      const [facts, names] = await Promise.all([dashboardFacts(db, sliceSql(db, actor, slice), today, range.from, range.to), sliceNames(db, slice)]);
+      return presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names });
+    });
+    return { data, policies: dashboardPolicy.routePolicies(actor) };
   });
 }

@@ -198,7 +198,9 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'POST /api/blockers/:id/resolve': UNIT,
   'POST /api/blockers/:id/verify': UNIT,
   'POST /api/blockers/:id/reopen': UNIT,
-  'GET /api/dashboard': ['hq_office', 'leader', 'inspector', 'assessor'],
+  // The whole district for those who steer, inspect, assess, supervise or publicise; every unit and
+  // task force its own slice; the separated administrators none.
+  'GET /api/dashboard': [...READERS, 'oversight', 'publicist'],
   'GET /api/workbench/unit': UNIT,
   'GET /api/workbench/task-force': ['task_force'],
   'GET /api/workbench/hq': ['hq_office', 'leader'],

@@ -1,0 +1,91 @@
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { RollupBy } from '../../domain/schemas/rollup.js';
+import type { ItemType } from '../../domain/work.js';
+import type { Executor } from '../db/client.js';
+import { lightChanges, projects, targets, tasks } from '../db/schema/index.js';
+import type { GroupMovement, LightMovement } from '../models/dashboard.js';
+import type { SliceSql } from './dashboardSlice.js';
+
+/** A light change's item joined by type; its slice condition holds only for the joined table's row. */
+const ITEM_JOINS = sql`
+  left join tasks on light_changes.item_type = 'task' and tasks.id = light_changes.item_id
+  left join targets on light_changes.item_type = 'target' and targets.id = light_changes.item_id
+  left join projects on light_changes.item_type = 'project' and projects.id = light_changes.item_id`;
+
+function inSlice(s: SliceSql): SQL | undefined {
+  if (!s.task || !s.target || !s.project) return undefined;
+  return sql`((light_changes.item_type = 'task' and ${s.task}) or (light_changes.item_type = 'target' and ${s.target}) or (light_changes.item_type = 'project' and ${s.project}))`;
+}
+
+/**
+ * How the lights moved in the period, from their history: each item counted once per light it turned
+ * to (to green only from red or yellow: a recovery), and the items that turned red in it and are red
+ * still, the latest first.
+ */
+export async function lightMovement(db: Executor, s: SliceSql, start: Date, end: Date): Promise<LightMovement> {
+  const inPeriod = and(gte(lightChanges.at, start), lt(lightChanges.at, end));
+  const sliced = inSlice(s);
+  const moved = (
+    (await db.execute(sql`
+      select light_changes.to_light as "toLight", light_changes.from_light as "fromLight", count(distinct light_changes.item_id)::int as n
+      from light_changes ${sliced ? ITEM_JOINS : sql``}
+      where light_changes.at >= ${start} and light_changes.at < ${end} ${sliced ? sql`and ${sliced}` : sql``}
+      group by 1, 2`)) as unknown as { rows: { toLight: string; fromLight: string; n: number }[] }
+  ).rows;
+  const sum = (test: (m: { toLight: string; fromLight: string }) => boolean) => moved.filter(test).reduce((a, m) => a + Number(m.n), 0);
+  // The ten latest still red, chosen in SQL: a period can hold hundreds of turns to red (the midnight
+  // run after a holiday), and reading each item to keep ten doubled the dashboard's time.
+  const code = sql<string>`coalesce(${tasks.code}, ${targets.code}, ${projects.code})`;
+  const title = sql<string>`coalesce(${tasks.title}, ${targets.name}, ${projects.name})`;
+  const red = await db
+    .select({ itemType: lightChanges.itemType, itemId: lightChanges.itemId, code, title, at: sql<Date>`max(${lightChanges.at})` })
+    .from(lightChanges)
+    .leftJoin(tasks, and(eq(lightChanges.itemType, 'task'), eq(tasks.id, lightChanges.itemId)))
+    .leftJoin(targets, and(eq(lightChanges.itemType, 'target'), eq(targets.id, lightChanges.itemId)))
+    .leftJoin(projects, and(eq(lightChanges.itemType, 'project'), eq(projects.id, lightChanges.itemId)))
+    .where(and(inPeriod, eq(lightChanges.toLight, 'red'), sql`coalesce(${tasks.light}, ${targets.light}, ${projects.light}) = 'red'`, sliced))
+    .groupBy(lightChanges.itemType, lightChanges.itemId, code, title)
+    .orderBy(sql`max(${lightChanges.at}) desc`, lightChanges.itemId)
+    .limit(10);
+  const newlyRed = red.map((r) => ({ itemType: r.itemType as ItemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
+  return {
+    turnedRed: sum((m) => m.toLight === 'red'),
+    turnedYellow: sum((m) => m.toLight === 'yellow'),
+    recovered: sum((m) => m.toLight === 'green' && (m.fromLight === 'red' || m.fromLight === 'yellow')),
+    done: sum((m) => m.toLight === 'done'),
+    newlyRed,
+  };
+}
+
+/**
+ * The period's turns to red and recoveries per plan, area, task force and unit, in one statement:
+ * each item that moved is counted once in each of its groups (a task in each of its units, as the
+ * unit roll-up counts it).
+ */
+export async function movementByGroup(db: Executor, s: SliceSql, start: Date, end: Date): Promise<Record<RollupBy, Map<string, GroupMovement>>> {
+  const sliced = inSlice(s);
+  const { rows } = (await db.execute(sql`
+    with moved as (
+      select light_changes.item_type, light_changes.item_id,
+        bool_or(light_changes.to_light = 'red') as red,
+        bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow')) as recovered,
+        min(coalesce(tasks.plan_id, targets.plan_id, projects.plan_id)::text)::uuid as plan_id,
+        min(coalesce(tasks.area_id, targets.area_id, projects.area_id)::text)::uuid as area_id,
+        min(coalesce(targets.data_unit_id, projects.responsible_unit_id)::text)::uuid as unit_id
+      from light_changes ${ITEM_JOINS}
+      where light_changes.at >= ${start} and light_changes.at < ${end} ${sliced ? sql`and ${sliced}` : sql``}
+      group by 1, 2
+      having bool_or(light_changes.to_light = 'red') or bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow'))
+    ), grouped as (
+      select 'plan' as by, plan_id as key, red, recovered from moved
+      union all select 'area', area_id, red, recovered from moved
+      union all select 'taskForce', pl.task_force_id, red, recovered from moved join plans pl on pl.id = moved.plan_id
+      union all select 'unit', unit_id, red, recovered from moved where item_type <> 'task'
+      union all select 'unit', tu.unit_id, red, recovered from moved join task_units tu on moved.item_type = 'task' and tu.task_id = moved.item_id
+    )
+    select by, key, count(*) filter (where red)::int as "turnedRed", count(*) filter (where recovered)::int as recovered
+    from grouped where key is not null group by by, key`)) as unknown as { rows: { by: RollupBy; key: string; turnedRed: number; recovered: number }[] };
+  const out: Record<RollupBy, Map<string, GroupMovement>> = { plan: new Map(), area: new Map(), taskForce: new Map(), unit: new Map() };
+  for (const r of rows) out[r.by].set(r.key, { turnedRed: Number(r.turnedRed), recovered: Number(r.recovered) });
+  return out;
+}

@@ -1,0 +1,56 @@
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../context.js';
+import type { Executor } from '../db/client.js';
+import { bodies, orgUnits } from '../db/schema/index.js';
+import type { DashboardSlice } from '../policies/dashboard.js';
+import { blockerScope, reportScope } from './reporting/scope.js';
+
+/**
+ * A slice of the district in SQL, one condition per table the dashboard counts. Written raw with
+ * qualified names: the same conditions go into one-table selects and joins alike, and drizzle
+ * renders a column unqualified in a one-table select (an `exists` inside one would bind to the
+ * inner table). `undefined` everywhere for the whole district: its queries stay as they were.
+ */
+export interface SliceSql {
+  task: SQL | undefined;
+  target: SQL | undefined;
+  project: SQL | undefined;
+  blocker: SQL | undefined;
+  report: SQL | undefined;
+}
+
+const WHOLE: SliceSql = { task: undefined, target: undefined, project: undefined, blocker: undefined, report: undefined };
+
+const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+/**
+ * A unit's items are the tasks it is assigned (lead or supporting), the targets it supplies data
+ * for and the projects it is responsible for (as the unit roll-up counts them); a task force's are
+ * those of its plans. Blockers and reports as their lists scope them for this reader.
+ */
+export function sliceSql(db: Executor, actor: Actor | null, slice: DashboardSlice): SliceSql {
+  if (slice.whole) return WHOLE;
+  const either = (byUnit: SQL, byPlan: SQL): SQL => {
+    const conds = [...(slice.unitIds.length ? [byUnit] : []), ...(slice.taskForceIds.length ? [byPlan] : [])];
+    return sql`(${sql.join(conds, sql` or `)})`;
+  };
+  const units = slice.unitIds.length ? list(slice.unitIds) : sql`null`;
+  const plansOf = sql`(select p.id from plans p where p.task_force_id in (${slice.taskForceIds.length ? list(slice.taskForceIds) : sql`null`}))`;
+  return {
+    task: either(sql`exists (select 1 from task_units tu where tu.task_id = "tasks"."id" and tu.unit_id in (${units}))`, sql`"tasks"."plan_id" in ${plansOf}`),
+    target: either(sql`"targets"."data_unit_id" in (${units})`, sql`"targets"."plan_id" in ${plansOf}`),
+    project: either(sql`"projects"."responsible_unit_id" in (${units})`, sql`"projects"."plan_id" in ${plansOf}`),
+    blocker: blockerScope(db, actor),
+    report: reportScope(db, actor),
+  };
+}
+
+/** The units and task forces a slice is of, by name: what the reader's dashboard says it counts. */
+export async function sliceNames(db: Executor, slice: DashboardSlice): Promise<{ units: { id: string; name: string }[]; taskForces: { id: string; name: string }[] }> {
+  if (slice.whole) return { units: [], taskForces: [] };
+  const [units, taskForces] = await Promise.all([
+    slice.unitIds.length ? db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, slice.unitIds)).orderBy(asc(orgUnits.code)) : [],
+    slice.taskForceIds.length ? db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, slice.taskForceIds)).orderBy(asc(bodies.code)) : [],
+  ]);
+  return { units, taskForces };
+}
