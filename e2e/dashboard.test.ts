@@ -18,6 +18,9 @@ interface Panels {
   overdue: { worst: { itemId: string; itemType: string; title: string }[] };
   investment: { planned: string; done: string };
   movement: { turnedRed: number; newlyRed: { itemId: string }[] };
+  scope: { whole: boolean; units: { name: string }[]; taskForces: { name: string }[] };
+  byPlan: { id: string; name: string; counts: Record<string, number> }[];
+  byTaskForce: { id: string; turnedRed: number; recovered: number }[];
 }
 
 beforeAll(async () => {
@@ -27,9 +30,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function dashboardPage(phone: boolean): Promise<{ page: Page; ms: number }> {
+async function dashboardPage(phone: boolean, account = 'leader'): Promise<{ page: Page; ms: number }> {
   const { page } = await newPage(browser, base, { phone });
-  await submitLogin(page, 'leader');
+  await submitLogin(page, account);
   await atPath(page, '/');
   const started = Date.now();
   await page.goto('/dashboard');
@@ -56,6 +59,11 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     expect(await figure('dashboard-turned-red')).toBe(String(data.movement.turnedRed));
     expect(await page.getByTestId('dashboard-newly-red-line').count()).toBe(data.movement.newlyRed.length);
     expect(data.movement.newlyRed.length).toBeGreaterThan(0);
+
+    // Where they moved: by task force, the groups that turned red or recovered, as the reply counts them.
+    await page.getByTestId('dashboard-moved-by').getByText('专项推进组').click();
+    const movedTf = data.byTaskForce.filter((g) => g.turnedRed || g.recovered);
+    await expect.poll(() => page.getByTestId('dashboard-moved-groups').locator('tbody tr.ant-table-row').count()).toBe(Math.min(movedTf.length, 8));
 
     // An overdue line opens its item.
     const worst = data.overdue.worst[0]!;
@@ -87,5 +95,29 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.page.screenshot({ path: '.tmp/dashboard-375.png', fullPage: true });
     await phone.page.context().close();
+  });
+
+  it('gives a liaison the slice of their own unit, said at the top, whose plan bars open the tasks behind them', async () => {
+    const api = await apiLogin(base, 'liaison');
+    const data = (await api.get<{ data: Panels }>('/api/dashboard?period=month')).data;
+    expect(data.scope.whole).toBe(false);
+    const { page } = await dashboardPage(false, 'liaison');
+    await page.getByRole('heading', { name: '我的驾驶舱' }).waitFor();
+    expect(await page.getByTestId('dashboard-scope').textContent()).toBe(`只统计${data.scope.units.map((u) => u.name).join('、')}的事项`);
+    const chart = page.locator('[data-testid=dashboard-plan-chart][data-chart-state=finished]');
+    await chart.waitFor();
+    await page.screenshot({ path: '.tmp/dashboard-liaison-1280.png', fullPage: true });
+    // The longest plan bar (it spans at least half the axis): the task list it opens is filtered to that plan.
+    const total = (g: Panels['byPlan'][number]) => Object.values(g.counts).reduce((a, b) => a + b, 0);
+    const shown = data.byPlan.filter((g) => total(g) > 0);
+    const longest = shown.reduce((best, g, i) => (total(g) > total(shown[best]!) ? i : best), 0);
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // The grid: 8 px above, 56 px below for the legend and about 22 px of axis labels; 8 px left plus about 126 px of labels, 16 px right.
+    const rowHeight = (box.height - 86) / shown.length;
+    const plotLeft = box.x + 134;
+    await page.mouse.click(plotLeft + (box.x + box.width - 16 - plotLeft) * 0.25, box.y + 8 + rowHeight * (longest + 0.5));
+    await page.waitForURL(`**/tasks?plan=${shown[longest]!.id}`);
+    await page.context().close();
   });
 });

@@ -23,6 +23,10 @@ describe('work menu entries by role', () => {
     for (const r of ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).toContain('feed');
     for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('feed');
   });
+  it('shows the dashboard to every program role (the leaders the district, the others their slice), not to the admin duties', () => {
+    for (const r of ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).toContain('dashboard');
+    for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) expect(menuOf(r)).not.toContain('dashboard');
+  });
   it('shows meetings to those who run or read them, after the dispatch orders', () => {
     for (const r of ['leader', 'hq_office', 'task_force'] as const) expect(menuOf(r)).toContain('meetings');
     for (const r of ['liaison', 'unit_head', 'inspector', 'sysadmin'] as const) expect(menuOf(r)).not.toContain('meetings');

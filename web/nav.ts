@@ -39,7 +39,7 @@ export const NAV: readonly NavItem[] = [
   { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
-  { id: 'dashboard', path: '/dashboard', label: 'menu.dashboard', roles: ['leader', 'hq_office', 'inspector', 'assessor'], group: 'work' },
+  { id: 'dashboard', path: '/dashboard', label: 'menu.dashboard', roles: WORK_ROLES, group: 'work' },
   // Units reach the orders sent to them from their workbench (/dispatches/:id), not from the menu.
   { id: 'dispatches', path: '/dispatches', label: 'menu.dispatches', roles: ['hq_office', 'leader'], group: 'work' },
   // A task force runs its own meetings; the leader reads them all (server/policies/meeting.ts).

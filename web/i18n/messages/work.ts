@@ -91,6 +91,7 @@ export const work = {
   'claimStatus.returned': ['认领被退回', 'Claim returned'],
   'filter.plan': ['方案', 'Plan'],
   'filter.area': ['重点领域', 'Area'],
+  'filter.taskForce': ['专项推进组', 'Task force'],
   'filter.unit': ['单位', 'Unit'],
   'filter.light': ['状态灯', 'Light'],
   'filter.dueBefore': ['到期不晚于', 'Due by'],

@@ -11,18 +11,25 @@ import { ItemLightCard } from '../../components/ItemLightCard.js';
 import { LazyEChart } from '../../components/LazyEChart.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useCurrentUser } from '../../auth/CurrentUser.js';
+import { UnreportedCard } from '../dispatch/UnreportedCard.js';
 import { itemPath } from '../work/itemPath.js';
-import { blockerBars, investmentBars, lightBarGroups, lightBars } from './dashboardCharts.js';
+import { blockerBars, investmentBars } from './dashboardCharts.js';
+import { GroupLightsCard } from './GroupLightsCard.js';
 import { MovementCard } from './MovementCard.js';
 
 /**
- * 领导驾驶舱: the whole district on one page for the leading group and the HQ office. Every number
+ * 领导驾驶舱: the whole district on one page for the leading group and the HQ office, and every
+ * other role's own slice of it (their units' items, their task forces' plans). Every number
  * and bar opens the list behind it (lights → the filtered item list, a blocker bar → the blockers
  * at that level, an overdue line → the item); the period picks what "in the period" counts.
  */
 export function DashboardPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const me = useCurrentUser();
+  // 本期未报送 is the office's standing order; the leader reads it too (the same rule as its API).
+  const chasesUnreported = me.roles.some((r) => r.role === 'hq_office' || r.role === 'leader');
   const [sp, setSp] = useSearchParams();
   const period = (DASHBOARD_PERIODS as readonly string[]).includes(sp.get('period') ?? '') ? (sp.get('period') as DashboardPeriod) : 'month';
   const from = sp.get('from') ?? undefined;
@@ -35,11 +42,19 @@ export function DashboardPage() {
     setSp(next, { replace: true });
   };
 
+  const scope = q.data?.data.scope;
   const header = (
     <Flex wrap gap={8} align="center" justify="space-between">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('dashboard.title')}
-      </Typography.Title>
+      <Flex vertical>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {scope && !scope.whole ? t('dashboard.titleSlice') : t('dashboard.title')}
+        </Typography.Title>
+        {scope && !scope.whole && (
+          <Typography.Text type="secondary" data-testid="dashboard-scope">
+            {t('dashboard.sliceOf', { names: [...scope.units, ...scope.taskForces].map((n) => n.name).join('、') })}
+          </Typography.Text>
+        )}
+      </Flex>
       <Flex wrap gap={8} align="center">
         <Segmented
           data-testid="dashboard-period"
@@ -66,8 +81,19 @@ export function DashboardPage() {
   if (!ready) return header;
   if (!q.data) return <FullPageSpin />;
   const d = q.data.data;
-  const areaGroups = lightBarGroups(d.byArea);
-  const tfGroups = lightBarGroups(d.byTaskForce);
+  const groupCards = [
+    { filter: 'plan', groups: d.byPlan, title: t('dashboard.byPlan'), testId: 'dashboard-by-plan', chartTestId: 'dashboard-plan-chart' },
+    { filter: 'area', groups: d.byArea, title: t('dashboard.byArea'), testId: 'dashboard-by-area', chartTestId: 'dashboard-area-chart' },
+    { filter: 'taskForce', groups: d.byTaskForce, title: t('dashboard.byTaskForce'), testId: 'dashboard-by-task-force', chartTestId: 'dashboard-tf-chart' },
+    {
+      filter: 'unit',
+      groups: d.byUnit,
+      title: t('dashboard.byUnit', { n: d.byUnit.length }),
+      testId: 'dashboard-by-unit',
+      chartTestId: 'dashboard-unit-chart',
+      extra: <Link to="/overview?by=unit">{t('dashboard.allUnits', { n: d.unitsTotal })}</Link>,
+    },
+  ] as const;
   const blockerTotal = d.blockers.unresolved.reduce((n, c) => n + c.n, 0);
 
   return (
@@ -118,29 +144,11 @@ export function DashboardPage() {
           </Card>
         </Col>
 
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.byArea')} data-testid="dashboard-by-area">
-            <LazyEChart
-              option={lightBars(d.byArea, t)}
-              height={Math.max(200, areaGroups.length * 28 + 60)}
-              testId="dashboard-area-chart"
-              onClick={({ dataIndex }) => {
-                const g = areaGroups[dataIndex];
-                if (g) void navigate(`/tasks?area=${g.id}`);
-              }}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.byTaskForce')} data-testid="dashboard-by-task-force">
-            <LazyEChart
-              option={lightBars(d.byTaskForce, t)}
-              height={Math.max(200, tfGroups.length * 28 + 60)}
-              testId="dashboard-tf-chart"
-              onClick={() => void navigate('/overview?by=taskForce')}
-            />
-          </Card>
-        </Col>
+        {groupCards.map((g) => (
+          <Col xs={24} xl={12} key={g.filter}>
+            <GroupLightsCard {...g} />
+          </Col>
+        ))}
 
         <Col xs={24} xl={12}>
           <Card size="small" title={t('dashboard.blockers')} extra={<Link to="/blockers?status=unresolved">{blockerTotal}</Link>} data-testid="dashboard-blockers">
@@ -189,8 +197,13 @@ export function DashboardPage() {
         </Col>
 
         <Col xs={24} xl={12}>
-          <MovementCard movement={d.movement} />
+          <MovementCard movement={d.movement} groups={{ plan: d.byPlan, area: d.byArea, taskForce: d.byTaskForce, unit: d.byUnit }} />
         </Col>
+        {chasesUnreported && (
+          <Col xs={24} xl={12}>
+            <UnreportedCard canCreate={me.roles.some((r) => r.role === 'hq_office')} />
+          </Col>
+        )}
 
         <Col xs={24}>
           <Card size="small" title={t('dashboard.investment', { year: d.investment.year })} extra={<Link to="/projects">{t('work.open')}</Link>} data-testid="dashboard-investment">

@@ -1,13 +1,24 @@
-import { Card, Flex, List, Statistic, Typography } from 'antd';
+import { Card, Flex, List, Segmented, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardData } from '../../api/dashboard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
 
-/** 灯色变化: how many items turned red or yellow, recovered or were done in the period, and which turned red and are red still. */
-export function MovementCard({ movement }: { movement: DashboardData['movement'] }) {
+type Group = DashboardData['byArea'][number];
+const GROUPINGS = ['area', 'taskForce', 'plan', 'unit'] as const;
+type Grouping = (typeof GROUPINGS)[number];
+
+/**
+ * 灯色变化: how many items turned red or yellow, recovered or were done in the period; where they
+ * did (by area, task force, plan or unit: the groups that moved, most turned red first), and which
+ * turned red and are red still.
+ */
+export function MovementCard({ movement, groups }: { movement: DashboardData['movement']; groups: Record<Grouping, readonly Group[]> }) {
   const { t } = useI18n();
+  const [by, setBy] = useState<Grouping>('area');
+  const moved = groups[by].filter((g) => g.turnedRed || g.recovered).sort((a, b) => b.turnedRed - a.turnedRed || b.recovered - a.recovered);
   return (
     <Card size="small" title={t('dashboard.movement')} data-testid="dashboard-movement">
       <Flex gap={24} wrap>
@@ -18,7 +29,26 @@ export function MovementCard({ movement }: { movement: DashboardData['movement']
         <Statistic title={t('dashboard.recovered')} value={movement.recovered} valueStyle={{ color: '#389e0d' }} />
         <Statistic title={t('dashboard.done')} value={movement.done} />
       </Flex>
-      <Typography.Text type="secondary">{t('dashboard.newlyRed')}</Typography.Text>
+      <Flex wrap gap={8} align="center" justify="space-between" style={{ margin: '12px 0 4px' }}>
+        <Typography.Text type="secondary">{t('dashboard.movedWhere')}</Typography.Text>
+        <Segmented size="small" value={by} onChange={(v) => setBy(v)} options={GROUPINGS.map((g) => ({ value: g, label: t(`dashboard.group.${g}`) }))} data-testid="dashboard-moved-by" />
+      </Flex>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={moved.slice(0, 8)}
+        locale={{ emptyText: t('dashboard.nothingMoved') }}
+        data-testid="dashboard-moved-groups"
+        columns={[
+          { key: 'name', title: t(`dashboard.group.${by}`), render: (_: unknown, g: Group) => <Link to={`/tasks?${by}=${g.id}`}>{g.name}</Link> },
+          { key: 'red', title: t('dashboard.turnedRed'), align: 'right', width: 90, render: (_: unknown, g: Group) => <Typography.Text type={g.turnedRed ? 'danger' : 'secondary'}>{g.turnedRed}</Typography.Text> },
+          { key: 'recovered', title: t('dashboard.recovered'), align: 'right', width: 90, render: (_: unknown, g: Group) => <Typography.Text type={g.recovered ? 'success' : 'secondary'}>{g.recovered}</Typography.Text> },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
+        {t('dashboard.newlyRed')}
+      </Typography.Text>
       <List
         size="small"
         dataSource={movement.newlyRed}

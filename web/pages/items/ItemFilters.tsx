@@ -1,6 +1,7 @@
 import { DatePicker, Flex, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import { useBodies } from '../../api/hooks.js';
 import { listAreas, listPrograms } from '../../api/planning.js';
 import type { LightCounts } from '../../api/workTypes.js';
 import { LightCountTags } from '../../components/LightCountTags.js';
@@ -18,17 +19,28 @@ export function useAreaOptions() {
   return (areas.data?.data ?? []).map((a) => ({ value: a.id, label: a.name }));
 }
 
-/** The filter row of the task, target and project lists: keyword, plan, area, unit, (due date), and counts by light. */
+/** The filter row of the task, target and project lists: keyword, plan, area, task force, unit, (due date), and counts by light. */
 export function ItemFilters({ params, update, counts, withDue = false }: { params: ListParams; update: (p: Partial<ListParams>) => void; counts: LightCounts | undefined; withDue?: boolean }) {
   const { t } = useI18n();
   const { plans, units } = useItemChoices();
   const areas = useAreaOptions();
+  const bodies = useBodies();
+  const taskForces = (bodies.data?.data ?? []).filter((b) => b.kind === 'task_force').map((b) => ({ value: b.id, label: b.name }));
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex wrap gap={8}>
         <Input.Search allowClear defaultValue={params.q} placeholder={t('filter.keyword')} onSearch={(v) => update({ q: v.trim() || undefined })} style={filterStyle(220)} data-testid="filter-q" />
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filter.plan')} value={params.plan} onChange={(v?: string) => update({ plan: v })} options={plans} style={filterStyle(200)} data-testid="filter-plan" />
         <Select allowClear placeholder={t('filter.area')} value={params.area} onChange={(v?: string) => update({ area: v })} options={areas} style={filterStyle(160)} />
+        <Select
+          allowClear
+          placeholder={t('filter.taskForce')}
+          value={params.taskForce}
+          onChange={(v?: string) => update({ taskForce: v })}
+          options={taskForces}
+          style={filterStyle(180)}
+          data-testid="filter-task-force"
+        />
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}

@@ -8,6 +8,7 @@ export interface ListParams {
   q?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;
+  taskForce?: string | undefined;
   unit?: string | undefined;
   light?: Light | undefined;
   dueBefore?: string | undefined;
@@ -28,6 +29,7 @@ export function useListParams(): [ListParams, (patch: Partial<ListParams>) => vo
     q: opt(sp.get('q')),
     plan: opt(sp.get('plan')),
     area: opt(sp.get('area')),
+    taskForce: opt(sp.get('taskForce')),
     unit: opt(sp.get('unit')),
     light: light && (LIGHTS as readonly string[]).includes(light) ? (light as Light) : undefined,
     dueBefore: opt(sp.get('dueBefore')),

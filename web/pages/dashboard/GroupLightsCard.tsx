@@ -1,0 +1,35 @@
+import { Card } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import type { DashboardData } from '../../api/dashboard.js';
+import { LazyEChart } from '../../components/LazyEChart.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { lightBarGroups, lightBars } from './dashboardCharts.js';
+
+type Groups = DashboardData['byArea'];
+
+/**
+ * One grouping's lights as stacked bars (plans, areas, task forces or units); a bar opens the
+ * task list filtered to its group. Nothing to show, no card: a slice without task forces has no
+ * task-force chart.
+ */
+export function GroupLightsCard(props: { title: string; groups: Groups; filter: 'plan' | 'area' | 'taskForce' | 'unit'; testId: string; chartTestId: string; extra?: ReactNode }) {
+  const { title, groups, filter, testId, chartTestId, extra } = props;
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const shown = lightBarGroups(groups);
+  if (!shown.length) return null;
+  return (
+    <Card size="small" title={title} extra={extra} data-testid={testId}>
+      <LazyEChart
+        option={lightBars(groups, t)}
+        height={Math.max(200, shown.length * 28 + 60)}
+        testId={chartTestId}
+        onClick={({ dataIndex }) => {
+          const g = shown[dataIndex];
+          if (g) void navigate(`/tasks?${filter}=${g.id}`);
+        }}
+      />
+    </Card>
+  );
+}
