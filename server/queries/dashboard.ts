@@ -9,7 +9,7 @@ import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
 import { lightMovement, movementByGroup } from './dashboardMovement.js';
 import type { SliceSql } from './dashboardSlice.js';
-import { blockers, lightChanges, plans, programs, projectMonths, projects, projectYearPlans, reports, targets, tasks } from '../db/schema/index.js';
+import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets, tasks } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
 import { countLights } from './planning/lights.js';
 import { lightRollup } from './planning/rollup.js';
