@@ -74,8 +74,12 @@ interface Latencies {
 export interface ReadFigures {
   list: Latencies & { server: Latencies; perQuery: string[] };
   workbench: Latencies & { server: Latencies };
-  /** 领导驾驶舱: every panel for the whole district in one reply (issue 21). */
-  dashboard: Latencies & { server: Latencies };
+  /**
+   * 领导驾驶舱: every panel for the whole district in one reply (issue 21), computed (each request a
+   * period not asked before, so the reply kept until the next write never serves it); `kept` the
+   * same period again with no write between; `slice` a liaison's own slice, computed.
+   */
+  dashboard: Latencies & { server: Latencies; kept: Latencies; slice: Latencies };
   /** Server times of the warm-up requests (the first after the server started). */
   warmup: Latencies;
 }
@@ -136,15 +140,25 @@ export async function measureReads(d: District, port: number, env: NodeJS.Proces
       wb.push(...(await timed(REPS, 1, async () => void (await get(h, '/api/workbench/unit')))).latencies);
       wbServer.push(...serverTimes);
     }
-    await timed(5, 1, async () => void (await get(hq, '/api/dashboard?period=month')));
+    // A custom period ending on a different day each time: the same panels, never a kept reply.
+    let day = 0;
+    const fresh = () => `/api/dashboard?period=custom&from=2026-01-01&to=${new Date(Date.UTC(2026, 5, 1) + day++ * 86_400_000).toISOString().slice(0, 10)}`;
+    await timed(5, 1, async () => void (await get(hq, fresh())));
     serverTimes = [];
-    const dash = (await timed(REPS, 1, async () => void (await get(hq, '/api/dashboard?period=month')))).latencies;
+    const dash = (await timed(REPS, 1, async () => void (await get(hq, fresh())))).latencies;
     const dashServer = serverTimes;
+    await get(hq, '/api/dashboard?period=month');
+    serverTimes = [];
+    await timed(REPS, 1, async () => void (await get(hq, '/api/dashboard?period=month')));
+    const dashKept = serverTimes;
+    serverTimes = [];
+    await timed(REPS, 1, async () => void (await get(heads[0]!, fresh())));
+    const dashSlice = serverTimes;
     const fig = (l: number[]): Latencies => ({ p50: percentile(l, 50), p95: percentile(l, 95), p99: percentile(l, 99), n: l.length });
     return {
       list: { ...fig(all), server: fig(listServer), perQuery },
       workbench: { ...fig(wb), server: fig(wbServer) },
-      dashboard: { ...fig(dash), server: fig(dashServer) },
+      dashboard: { ...fig(dash), server: fig(dashServer), kept: fig(dashKept), slice: fig(dashSlice) },
       warmup: fig(warmup),
     };
   } finally {

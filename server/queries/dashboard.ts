@@ -1,50 +1,58 @@
-import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate, dayNumber, fromDayNumber, type IsoDate } from '../../domain/calendar/days.js';
 import { blockerAge, type BlockerAge } from '../../domain/dashboard.js';
 import { workdaysAtLevel } from '../../domain/blockerEscalation.js';
-import type { LightReason } from '../../domain/lights.js';
 import { UNRESOLVED_BLOCKER_STATUSES, type BlockerLevel } from '../../domain/schemas/blocker.js';
-import { ITEM_TYPES, type ItemType } from '../../domain/work.js';
+import type { ItemType } from '../../domain/work.js';
 import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
+import type { OutlookFacts } from '../models/planning.js';
 import { lightMovement, movementByGroup } from './dashboardMovement.js';
 import type { SliceSql } from './dashboardSlice.js';
-import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets, tasks } from '../db/schema/index.js';
+import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
-import { countLights } from './planning/lights.js';
-import { lightRollup } from './planning/rollup.js';
-import { loadOutlookFacts } from './planning/targets.js';
+import { dashboardLights } from './dashboardLights.js';
 
 /** The start of a day in Asia/Shanghai as an instant (periods are whole days there). */
 const dayStart = (d: IsoDate) => new Date(`${d}T00:00:00+08:00`);
 const OVERDUE = sql`'[{"code":"overdue"}]'::jsonb`;
 
-/** Items past their deadline (their light says so), worst first: the panel's count and its top lines. */
+/**
+ * Items past their deadline (their light says so), worst first: the panel's counts and its ten
+ * top lines, chosen in the database (a district can have hundreds overdue after a holiday).
+ */
 async function overdueItems(db: Executor, s: SliceSql) {
-  const [ts, tg, ps] = await Promise.all([
-    db.select({ id: tasks.id, code: tasks.code, title: tasks.title, reasons: tasks.lightReasons }).from(tasks).where(and(sql`${tasks.lightReasons} @> ${OVERDUE}`, s.task)),
-    db.select({ id: targets.id, code: targets.code, title: targets.name, reasons: targets.lightReasons }).from(targets).where(and(sql`${targets.lightReasons} @> ${OVERDUE}`, s.target)),
-    db.select({ id: projects.id, code: projects.code, title: projects.name, reasons: projects.lightReasons }).from(projects).where(and(sql`${projects.lightReasons} @> ${OVERDUE}`, s.project)),
-  ]);
-  const line = (itemType: ItemType) => (r: { id: string; code: string; title: string; reasons: unknown }) => ({
-    itemType,
-    itemId: r.id,
-    code: r.code,
-    title: r.title,
-    workdays: Number((r.reasons as LightReason[]).find((x) => x.code === 'overdue')?.params.workdays ?? 0),
-  });
-  const all = [...ts.map(line('task')), ...tg.map(line('target')), ...ps.map(line('project'))].sort((a, b) => b.workdays - a.workdays || a.code.localeCompare(b.code));
-  return { task: ts.length, target: tg.length, project: ps.length, worst: all.slice(0, 10) };
+  const and_ = (cond: SQL | undefined) => (cond ? sql`and ${cond}` : sql``);
+  const workdays = sql`(select (r->'params'->>'workdays')::int from jsonb_array_elements(light_reasons) r where r->>'code' = 'overdue' limit 1)`;
+  const { rows } = (await db.execute(sql`
+    with o as (
+      select 'task' as "itemType", id as "itemId", code, title, ${workdays} as workdays from tasks where light_reasons @> ${OVERDUE} ${and_(s.task)}
+      union all select 'target', id, code, name, ${workdays} from targets where light_reasons @> ${OVERDUE} ${and_(s.target)}
+      union all select 'project', id, code, name, ${workdays} from projects where light_reasons @> ${OVERDUE} ${and_(s.project)}
+    )
+    (select 'count' as line, "itemType", null::uuid as "itemId", null as code, null as title, count(*)::int as workdays from o group by "itemType")
+    union all
+    (select 'line', "itemType", "itemId", code, title, coalesce(workdays, 0) from o order by coalesce(workdays, 0) desc, code, "itemId" limit 10)`)) as unknown as {
+    rows: { line: 'count' | 'line'; itemType: ItemType; itemId: string; code: string; title: string; workdays: number }[];
+  };
+  const n = (t: ItemType) => Number(rows.find((r) => r.line === 'count' && r.itemType === t)?.workdays ?? 0);
+  const worst = rows.filter((r) => r.line === 'line').map((r) => ({ itemType: r.itemType, itemId: r.itemId, code: r.code, title: r.title, workdays: Number(r.workdays) }));
+  return { task: n('task'), target: n('target'), project: n('project'), worst };
 }
 
 /** Unresolved blockers by level and age (workdays at their level), and the period's flow in and out. */
 async function blockerPanel(db: Executor, s: SliceSql, today: IsoDate, start: Date, end: Date) {
-  const [calendar, waiting, [toVerify], [raised], [closed]] = await Promise.all([
+  const [calendar, waiting, [flow]] = await Promise.all([
     currentCalendar(db),
     db.select({ level: blockers.level, since: blockers.levelSince }).from(blockers).where(and(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES]), s.blocker)),
-    db.select({ n: count() }).from(blockers).where(and(eq(blockers.status, 'resolved'), s.blocker)),
-    db.select({ n: count() }).from(blockers).where(and(gte(blockers.raisedAt, start), lt(blockers.raisedAt, end), s.blocker)),
-    db.select({ n: count() }).from(blockers).where(and(gte(blockers.verifiedAt, start), lt(blockers.verifiedAt, end), s.blocker)),
+    db
+      .select({
+        toVerify: sql<number>`count(*) filter (where ${blockers.status} = 'resolved')::int`,
+        raised: sql<number>`count(*) filter (where ${blockers.raisedAt} >= ${start} and ${blockers.raisedAt} < ${end})::int`,
+        closed: sql<number>`count(*) filter (where ${blockers.verifiedAt} >= ${start} and ${blockers.verifiedAt} < ${end})::int`,
+      })
+      .from(blockers)
+      .where(s.blocker),
   ]);
   const cells = new Map<string, { level: BlockerLevel; age: BlockerAge; n: number }>();
   for (const b of waiting) {
@@ -54,21 +62,44 @@ async function blockerPanel(db: Executor, s: SliceSql, today: IsoDate, start: Da
     cell.n++;
     cells.set(key, cell);
   }
-  return { unresolved: [...cells.values()], toVerify: Number(toVerify?.n ?? 0), raisedInPeriod: Number(raised?.n ?? 0), closedInPeriod: Number(closed?.n ?? 0) };
+  return { unresolved: [...cells.values()], toVerify: Number(flow?.toVerify ?? 0), raisedInPeriod: Number(flow?.raised ?? 0), closedInPeriod: Number(flow?.closed ?? 0) };
 }
 
-/** Every target's outlook for this year and for its program's first year (首战告捷). */
+/**
+ * Every target's outlook for this year and for its program's first year (首战告捷): the targets,
+ * then their goals and the actuals of both outlooks' years in one statement (each outlook reads
+ * its year and the year before, where the year's trend starts).
+ */
 async function targetPanel(db: Executor, s: SliceSql, year: number) {
-  const rows = await db
-    .select({ id: targets.id, code: targets.code, name: targets.name, baseline: targets.baseline, period: targets.period, direction: targets.direction, accumulation: targets.accumulation, startYear: programs.startYear, yearGoals: programs.yearGoals })
-    .from(targets)
-    .innerJoin(plans, eq(plans.id, targets.planId))
-    .innerJoin(programs, eq(programs.id, plans.programId))
-    .where(s.target);
+  const mine = sql`(select targets.id from targets ${s.target ? sql`where ${s.target}` : sql``})`;
+  const [rows, facts] = await Promise.all([
+    db
+      .select({ id: targets.id, code: targets.code, name: targets.name, baseline: targets.baseline, period: targets.period, direction: targets.direction, accumulation: targets.accumulation, startYear: programs.startYear, yearGoals: programs.yearGoals })
+      .from(targets)
+      .innerJoin(plans, eq(plans.id, targets.planId))
+      .innerJoin(programs, eq(programs.id, plans.programId))
+      .where(s.target),
+    db.execute(sql`
+      select 'goal' as k, target_id as "targetId", year::text as period, goal::text as value from target_goals where target_id in ${mine}
+      union all
+      select 'actual', target_id, period, value::text from target_actuals
+      where target_id in ${mine} and period >= ((select coalesce(min(start_year), ${year}) from programs) - 1)::text and period < ${String(year + 1)}`),
+  ]);
   const firstYear = rows.length ? Math.min(...rows.map((r) => r.startYear)) : year;
-  const ids = rows.map((r) => r.id);
-  const [thisYear, first] = await Promise.all([loadOutlookFacts(db, ids, year), firstYear === year ? null : loadOutlookFacts(db, ids, firstYear)]);
-  return { rows, firstYear, thisYear, first: first ?? thisYear };
+  const all = (facts as unknown as { rows: { k: 'goal' | 'actual'; targetId: string; period: string; value: string }[] }).rows;
+  // Period keys sort as text: "2025" ≤ "2025-01" … "2026-Q4" < "2027".
+  const outlookFacts = (y: number) => {
+    const out = new Map<string, OutlookFacts>(rows.map((r) => [r.id, { goals: [], actuals: [], latest: null }]));
+    for (const f of all) {
+      const o = out.get(f.targetId);
+      if (!o) continue;
+      if (f.k === 'goal') o.goals.push({ year: Number(f.period), goal: f.value });
+      else if (f.period >= String(y - 1) && f.period < String(y + 1)) o.actuals.push({ period: f.period, value: f.value });
+    }
+    return out;
+  };
+  const thisYear = outlookFacts(year);
+  return { rows, firstYear, thisYear, first: firstYear === year ? thisYear : outlookFacts(firstYear) };
 }
 
 /** This year's planned investment and what was done, by month and by stage (万元, exact decimals as text). */
@@ -120,37 +151,31 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
   // The period as instants: from its first day's start to the start of the day after its last.
   const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
-  const items = { task: s.task, target: s.target, project: s.project };
-  const [taskLights, targetLights, projectLights, byPlan, byArea, byTaskForce, byUnit, overdue, blockerCounts, targetFacts, investment, [accepted], [submitted], movement, moved] = await Promise.all([
-    countLights(db, tasks, s.task),
-    countLights(db, targets, s.target),
-    countLights(db, projects, s.project),
-    lightRollup(db, 'plan', ITEM_TYPES, items),
-    lightRollup(db, 'area', ITEM_TYPES, items),
-    lightRollup(db, 'taskForce', ITEM_TYPES, items),
-    lightRollup(db, 'unit', ITEM_TYPES, items),
+  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], movement, moved] = await Promise.all([
+    dashboardLights(db, s),
     overdueItems(db, s),
     blockerPanel(db, s, today, start, end),
     targetPanel(db, s, year),
     investmentPanel(db, s, year),
-    db.select({ n: count() }).from(reports).where(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end), s.report)),
-    db.select({ n: count() }).from(reports).where(and(gte(reports.submittedAt, start), lt(reports.submittedAt, end), s.report)),
+    db
+      .select({
+        accepted: sql<number>`count(*) filter (where ${reports.acceptedAt} >= ${start} and ${reports.acceptedAt} < ${end})::int`,
+        submitted: sql<number>`count(*) filter (where ${reports.submittedAt} >= ${start} and ${reports.submittedAt} < ${end})::int`,
+      })
+      .from(reports)
+      .where(and(or(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end)), and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))), s.report)),
     lightMovement(db, s, start, end),
     movementByGroup(db, s, start, end),
   ]);
   return {
     year,
-    lights: { task: taskLights, target: targetLights, project: projectLights },
-    byPlan,
-    byArea,
-    byTaskForce,
-    byUnit,
+    ...counted,
     moved,
     overdue,
     blockers: blockerCounts,
     targets: targetFacts,
     investment,
-    activity: { reportsAccepted: Number(accepted?.n ?? 0), reportsSubmitted: Number(submitted?.n ?? 0) },
+    activity: { reportsAccepted: Number(activity?.accepted ?? 0), reportsSubmitted: Number(activity?.submitted ?? 0) },
     movement,
   };
 }
