@@ -140,9 +140,13 @@ export async function measureReads(d: District, port: number, env: NodeJS.Proces
       wb.push(...(await timed(REPS, 1, async () => void (await get(h, '/api/workbench/unit')))).latencies);
       wbServer.push(...serverTimes);
     }
-    // A custom period ending on a different day each time: the same panels, never a kept reply.
+    // A month-long custom period starting a day later each time: a month's panels, never a kept reply.
     let day = 0;
-    const fresh = () => `/api/dashboard?period=custom&from=2026-01-01&to=${new Date(Date.UTC(2026, 5, 1) + day++ * 86_400_000).toISOString().slice(0, 10)}`;
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const fresh = () => {
+      const from = Date.UTC(2026, 3, 1) + day++ * 86_400_000;
+      return `/api/dashboard?period=custom&from=${iso(from)}&to=${iso(from + 30 * 86_400_000)}`;
+    };
     await timed(5, 1, async () => void (await get(hq, fresh())));
     serverTimes = [];
     const dash = (await timed(REPS, 1, async () => void (await get(hq, fresh())))).latencies;
