@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_WORDS } from './auditSentence.js';
-import { FEED_KINDS, feedActions, feedKindOf, feedVisibility } from './feed.js';
+import { FEED_KINDS, feedActions, feedKindOf, feedVisibility, inFeedKind } from './feed.js';
 
 /** The SQL twin's rule, in JavaScript: what `feedActions` says a kind covers. */
 function coveredBy(action: string, kind?: (typeof FEED_KINDS)[number]): boolean {
@@ -24,6 +24,18 @@ describe('the feed’s kinds of audit action', () => {
       expect(feedKindOf(a), a).toBeNull();
   });
 
+  it('has the midnight run as 灯色变化, and any event that changed a light under that filter too', () => {
+    expect(feedKindOf('system.lights_refreshed')).toBe('light');
+    expect(feedKindOf('system.demo_loaded')).toBeNull();
+    const lights = { red: 1, yellow: 0, recovered: 0, done: 0, other: 0, items: [] };
+    expect(inFeedKind('light', { kind: 'light', lights: null })).toBe(true);
+    expect(inFeedKind('light', { kind: 'report', lights })).toBe(true);
+    expect(inFeedKind('light', { kind: 'report', lights: null })).toBe(false);
+    expect(inFeedKind('report', { kind: 'report', lights: null })).toBe(true);
+    expect(inFeedKind('blocker', { kind: 'report', lights })).toBe(false);
+    expect(inFeedKind(undefined, { kind: 'plan', lights: null })).toBe(true);
+  });
+
   it('takes any blocker step, one it does not know yet included', () => {
     expect(feedKindOf('blocker.reopened')).toBe('blocker');
     expect(feedKindOf('blocker.verified')).toBe('blocker');
@@ -44,6 +56,8 @@ describe('the feed’s kinds of audit action', () => {
     expect(feedVisibility('dispatch')).toBe('dispatch');
     expect(feedVisibility('task')).toBe('program');
     expect(feedVisibility('plan')).toBe('program');
+    // The midnight run concerns every item, and every item is the program's.
+    expect(feedVisibility('system')).toBe('program');
   });
 
   it('puts a 批示, a meeting decision and a unit\'s reply in the feed, and an order still in draft not', () => {

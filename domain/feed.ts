@@ -4,7 +4,7 @@
  * (sign-ins, administration, drafts, reads). Pure: the server maps in SQL and in memory from these
  * lists, the web app labels and filters by the same kinds.
  */
-export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'decision', 'reply', 'plan'] as const;
+export const FEED_KINDS = ['report', 'claim', 'blocker', 'instruction', 'decision', 'reply', 'plan', 'light'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /**
@@ -26,6 +26,8 @@ const EXACT: Readonly<Record<string, FeedKind>> = {
   'instruction.issued': 'instruction',
   'meeting.decision_recorded': 'decision',
   'dispatch.replied': 'reply',
+  // The midnight run: its one record carries every light the day's passing changed (灯色变化).
+  'system.lights_refreshed': 'light',
 };
 
 /**
@@ -56,12 +58,24 @@ export function feedActions(kind?: FeedKind): { exact: string[]; prefixes: strin
 }
 
 /**
+ * Whether an event is in a kind filter: its own kind, and for 灯色变化 also any event whose step
+ * changed a light. Each event carries the light changes of its own transaction (`lights`), shown
+ * once per transaction, which may write several feed records (the midnight run escalates blockers
+ * before its own record): on its `light` record when it has one, else on its lowest id
+ * (server/queries/feed.ts).
+ */
+export function inFeedKind(kind: FeedKind | undefined, e: { kind: FeedKind; lights: unknown }): boolean {
+  return !kind || e.kind === kind || (kind === 'light' && e.lights != null);
+}
+
+/**
  * Whose rows decide who may read an event, by the audit record's entity: a report's (reportScope),
  * a blocker's (blockerScope), a tracked item's (the units it went to; a reply only the replying
  * unit's), or the program's (tasks and plans are read by everyone in the program).
  */
 export type FeedVisibility = 'report' | 'blocker' | 'dispatch' | 'program';
 
+/** The midnight run's record (entity `system`) concerns every item, which everyone in the program reads. */
 export function feedVisibility(entity: string): FeedVisibility {
   if (entity === 'report' || entity === 'blocker' || entity === 'dispatch') return entity;
   return 'program';

@@ -57,6 +57,20 @@ describe.each(DATABASE_KINDS)('audit records appended by the database (%s)', (ki
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });
 
+  it('keeps each record\'s transaction, outside the hash, so the chain verifies as before', async () => {
+    const db = t.database.db;
+    const txid = await db.transaction(async (tx) => {
+      await recordAudit(tx, { actor: null, ip: null, requestId: 'tx-1' }, 'test.tx', { entity: 'x' });
+      await recordAudit(tx, { actor: null, ip: null, requestId: 'tx-2' }, 'test.tx', { entity: 'x' });
+      const res = (await tx.execute(sql`select txid_current()::text as id`)) as unknown as { rows: { id: string }[] };
+      return Number(res.rows[0]!.id);
+    });
+    await t.database.linkAudit();
+    const rows = await db.select({ tx: auditLog.tx }).from(auditLog).where(like(auditLog.requestId, 'tx-%'));
+    expect(rows).toEqual([{ tx: txid }, { tx: txid }]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
   it('a rolled-back write leaves no record and no gap', async () => {
     const db = t.database.db;
     const lastId = async () => (await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!.id;
@@ -190,7 +204,8 @@ describe('a record staged before the upgrade that stages only the canonical JSON
       try {
         await upgraded.linkAudit();
         const [row] = await upgraded.db.select().from(auditLog).where(eq(auditLog.requestId, 'staged-0008'));
-        expect(row).toMatchObject({ at: fields.at, actorId: null, actorAccount: 'liaison', ip: '10.0.0.1', action: 'report.submitted', entity: 'report', entityId: 'r-1', before: fields.before, after: fields.after });
+        // Staged before records kept their transaction (migration 0024): it has none.
+        expect(row).toMatchObject({ at: fields.at, actorId: null, actorAccount: 'liaison', ip: '10.0.0.1', action: 'report.submitted', entity: 'report', entityId: 'r-1', before: fields.before, after: fields.after, tx: null });
         expect(await upgraded.db.select().from(auditPending)).toEqual([]);
         expect(await verifyAuditChain(upgraded.db)).toMatchObject({ intact: true });
       } finally {

@@ -34,6 +34,15 @@ export function auditHash(prevHash: string, r: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/**
+ * The fields of a stored record that its hash covers: all but the chain's own columns and `tx`,
+ * which ties the record to its transaction's light changes for the feed and is not part of what was done.
+ */
+export function hashedFieldsOf(r: typeof auditLog.$inferSelect): HashedFields {
+  const { prevHash: _p, hash: _h, tx: _t, ...fields } = r;
+  return fields;
+}
+
 /** Fields that must never reach the log. */
 const SECRET_KEYS = new Set(['passwordHash', 'totpSecret', 'password', 'csrfToken']);
 function redact(v: unknown): unknown {
@@ -144,8 +153,7 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000, checkpoint
       const broken = (reason: string): VerifyResult => ({ intact: false, checked, firstBrokenId: String(r.id), reason });
       if (r.id !== expectId) return withCheckpoints({ intact: false, checked, firstBrokenId: String(expectId), reason: 'missing' });
       if (r.prevHash !== prevHash) return withCheckpoints(broken('link'));
-      const { prevHash: _p, hash: _h, ...fields } = r;
-      const hash = auditHash(prevHash, fields);
+      const hash = auditHash(prevHash, hashedFieldsOf(r));
       if (hash !== r.hash) return withCheckpoints(broken('content'));
       for (const c of byId.get(r.id) ?? []) {
         // The rewritten record is after the last checkpoint that holds and at most this one.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FEED_KINDS } from '../feed.js';
+import { LIGHT_MOVES } from '../feedLights.js';
+import { LIGHTS } from '../lights.js';
 import { LIMITS } from '../limits.js';
 import { Id } from './common.js';
 
@@ -33,6 +35,27 @@ export const FeedStreamQuery = z.strictObject({
 });
 export type FeedStreamQuery = z.infer<typeof FeedStreamQuery>;
 
+/** An item whose light the event's step changed (its light before the step and after it). */
+const LightChangeItem = z.object({
+  itemType: z.enum(['task', 'target', 'project']),
+  itemId: z.string(),
+  code: z.string().nullable(),
+  title: z.string().nullable(),
+  from: z.enum(LIGHTS),
+  to: z.enum(LIGHTS),
+  move: z.enum([...LIGHT_MOVES, 'other']),
+});
+
+/** 灯色变化: how many items the step turned red or yellow, recovered (to green from red or yellow), finished, or moved otherwise; the worst few named. */
+export const LightSummary = z.object({
+  red: z.number(),
+  yellow: z.number(),
+  recovered: z.number(),
+  done: z.number(),
+  other: z.number(),
+  items: z.array(LightChangeItem),
+});
+
 export const FeedEvent = z.object({
   /** The audit record's id: monotonic, the SSE event id. */
   id: z.number(),
@@ -53,6 +76,8 @@ export const FeedEvent = z.object({
   actorName: z.string().nullable(),
   /** Who did what to which item, in the request's language. */
   sentence: z.string(),
+  /** The lights the step changed; null when it changed none (or another event of the same step shows them). */
+  lights: LightSummary.nullable(),
 });
 export type FeedEvent = z.infer<typeof FeedEvent>;
 

@@ -3,8 +3,11 @@ import type { Database } from '../db/client.js';
 
 /** The channel every server process on one database notifies after it linked audit records. */
 export const FEED_CHANNEL = 'tuijin_feed';
-/** The entities whose records can be feed events: a link of other records (sign-ins, users) notifies nobody. */
-const FEED_ENTITIES = new Set(['report', 'blocker', 'task', 'plan', 'dispatch']);
+/**
+ * The entities whose records can be feed events: a link of other records (sign-ins, users) notifies
+ * nobody. `system`: the midnight run's 灯色变化.
+ */
+const FEED_ENTITIES = new Set(['report', 'blocker', 'task', 'plan', 'dispatch', 'system']);
 
 const notifying = new WeakSet<Database>();
 

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../domain/enums.js';
+import { inFeedKind } from '../../domain/feed.js';
 import type { Actor } from '../context.js';
 import type { FeedRow } from '../models/feed.js';
 import { mayReadFeedEvent } from '../policies/feed.js';
@@ -21,7 +22,7 @@ export const STREAM_LIMITS: StreamLimits = { heartbeatMs: 15_000, maxBufferedByt
 /** Events held while the replay is read; a client whose replay takes longer than this many events is dropped. */
 const MAX_PENDING = 5_000;
 
-const matches = (f: FeedFilter, r: FeedRow): boolean => (!f.kind || r.kind === f.kind) && (!f.area || r.areaId === f.area) && (!f.unit || r.unitId === f.unit);
+const matches = (f: FeedFilter, r: FeedRow): boolean => inFeedKind(f.kind, r) && (!f.area || r.areaId === f.area) && (!f.unit || r.unitId === f.unit);
 
 /**
  * One connected client of `GET /api/feed/stream`. It gets from the hub every new feed row and sends

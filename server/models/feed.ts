@@ -1,4 +1,5 @@
 import type { FeedKind } from '../../domain/feed.js';
+import type { LightSummary } from '../../domain/feedLights.js';
 
 /** One audit record that is in the feed, with what it concerns (server/queries/feed.ts). */
 export interface FeedRow {
@@ -24,4 +25,6 @@ export interface FeedRow {
   resolverUnitId: string | null;
   /** A tracked item's recipient units (entity `dispatch`). */
   recipientUnitIds: string[] | null;
+  /** The light changes of the record's transaction, when it shows them (domain/feed.ts inFeedKind). */
+  lights: LightSummary | null;
 }

@@ -19,6 +19,7 @@ const EVENTS = [
   { action: 'meeting.decision_recorded', entity: 'dispatch' },
   { action: 'dispatch.replied', entity: 'dispatch' },
   { action: 'plan.approved', entity: 'plan' },
+  { action: 'system.lights_refreshed', entity: 'system' },
 ] as const;
 
 const anyEvent = fc
@@ -41,17 +42,17 @@ describe('who reads a feed event', () => {
         if (e.entity === 'report') expect(reportPolicy.route.read(a) && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId!, taskForceId: e.taskForceId })).toBe(true);
         if (e.entity === 'blocker') expect(blockerPolicy.route.read(a)).toBe(true);
         if (e.entity === 'dispatch') expect(dispatchPolicy.route.read(a)).toBe(true);
-        if (e.entity === 'task' || e.entity === 'plan') expect(taskPolicy.route.read(a)).toBe(true);
+        if (e.entity === 'task' || e.entity === 'plan' || e.entity === 'system') expect(taskPolicy.route.read(a)).toBe(true);
       }),
     );
   });
 
-  it('a report’s event exactly as its report; a claim’s or a plan’s by everyone in the program', () => {
+  it('a report’s event exactly as its report; a claim’s, a plan’s or the midnight run’s by everyone in the program', () => {
     fc.assert(
       fc.property(anyActor, anyEvent, (a, e) => {
         const inFeed = feedPolicy.route.read(a);
         if (e.entity === 'report' && e.unitId && e.reportStatus) expect(mayReadFeedEvent(a, e)).toBe(inFeed && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId, taskForceId: e.taskForceId }));
-        if (e.entity === 'task' || e.entity === 'plan') expect(mayReadFeedEvent(a, e)).toBe(inFeed);
+        if (e.entity === 'task' || e.entity === 'plan' || e.entity === 'system') expect(mayReadFeedEvent(a, e)).toBe(inFeed);
       }),
     );
   });

@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, gt, inArray, like, lte, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { feedActions, feedKindOf, type FeedKind } from '../../domain/feed.js';
 import { escapeLike } from '../audit.js';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/client.js';
-import { areas, auditLog, blockers, dispatches, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
+import { areas, auditLog, blockers, dispatches, lightChanges, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
 import { hasRole } from '../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../policies/dispatch.js';
 import { unitsWhere } from '../policies/report.js';
 import type { FeedRow } from '../models/feed.js';
+import { lightSummaries, sameTx } from './feedLights.js';
 import { blockerScope, reportScope } from './reporting/scope.js';
 
 export interface FeedFilter {
@@ -53,10 +54,27 @@ function dispatchFeedScope(actor: Actor): SQL | undefined {
 const isItem = (type: string, col: PgColumn) => sql`${itemType} = ${type} and ${col} = ${itemId}`;
 
 /** The audit actions in the feed (of one kind), in SQL: the twin of domain/feed.ts feedKindOf. */
-function actionsSql(kind?: FeedKind): SQL {
+function actionsSql(kind?: FeedKind, action: PgColumn = auditLog.action): SQL {
   const { exact, prefixes, except } = feedActions(kind);
-  const any = or(...(exact.length ? [inArray(auditLog.action, exact)] : []), ...prefixes.map((p) => like(auditLog.action, `${escapeLike(p)}_%`)))!;
-  return except.length ? and(any, not(inArray(auditLog.action, except)))! : any;
+  const any = or(...(exact.length ? [inArray(action, exact)] : []), ...prefixes.map((p) => like(action, `${escapeLike(p)}_%`)))!;
+  return except.length ? and(any, not(inArray(action, except)))! : any;
+}
+
+const other = alias(auditLog, 'feed_same_tx');
+/** A feed record's place among its transaction's: its `light` record first, then by id. */
+const txRank = (t: { action: PgColumn; id: PgColumn }) => sql`(case when ${actionsSql('light', t.action)} then 0 else 1 end, ${t.id})`;
+/**
+ * Whether the record is the one that shows its transaction's light changes (domain/feed.ts
+ * inFeedKind): no other feed record of the transaction comes before it. A record without a
+ * transaction (linked before it was kept) is its own.
+ */
+const ownsTxLights = sql<boolean>`not exists (select 1 from ${auditLog} ${other} where ${sameTx(other, auditLog)} and ${other.id} <> ${auditLog.id} and ${actionsSql(undefined, other.action)} and ${txRank(other)} < ${txRank(auditLog)})`;
+const changedLights = sql`exists (select 1 from ${lightChanges} where ${sameTx(lightChanges, auditLog)})`;
+
+/** The kind filter: 灯色变化 takes, besides its own records, any event whose transaction changed a light and that shows it. */
+function kindSql(kind: FeedKind | undefined): SQL {
+  if (kind !== 'light') return actionsSql(kind);
+  return or(actionsSql('light'), and(actionsSql(), changedLights, ownsTxLights))!;
 }
 
 /** Only for records of this entity: the rows' own scope decides; records of other entities pass. */
@@ -69,7 +87,7 @@ const onlyFor = (entity: string, scope: SQL | undefined): SQL | undefined => (sc
  * event: the stream reads new records once and filters them per client in memory (policies/feed.ts).
  */
 export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter, r: FeedRange): Promise<FeedRow[]> {
-  const conds: (SQL | undefined)[] = [actionsSql(f.kind)];
+  const conds: (SQL | undefined)[] = [kindSql(f.kind)];
   if (r.before !== undefined) conds.push(lt(auditLog.id, r.before));
   if (r.after !== undefined) conds.push(gt(auditLog.id, r.after));
   if (r.upTo !== undefined) conds.push(lte(auditLog.id, r.upTo));
@@ -97,6 +115,8 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
       taskForceId: plans.taskForceId,
       resolverUnitId: blockers.resolverUnitId,
       recipientUnitIds,
+      tx: auditLog.tx,
+      ownsTxLights,
     })
     .from(auditLog)
     .leftJoin(reports, sql`${reports.id} = ${idOf('report')}`)
@@ -112,7 +132,15 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
     .where(and(...conds))
     .orderBy(r.order === 'newest' ? desc(auditLog.id) : asc(auditLog.id))
     .limit(r.limit);
-  return rows.map((row) => ({ ...row, id: Number(row.id), kind: feedKindOf(row.action)!, recipientUnitIds: Array.isArray(row.recipientUnitIds) ? row.recipientUnitIds : null }));
+  // One statement for the whole page's (or batch's) light changes, never one per event.
+  const lights = await lightSummaries(db, rows.flatMap((r) => (r.tx !== null && r.ownsTxLights ? [{ id: Number(r.id), tx: Number(r.tx), at: r.at }] : [])));
+  return rows.map(({ tx: _tx, ownsTxLights: _owns, ...row }) => ({
+    ...row,
+    id: Number(row.id),
+    kind: feedKindOf(row.action)!,
+    recipientUnitIds: Array.isArray(row.recipientUnitIds) ? row.recipientUnitIds : null,
+    lights: lights.get(Number(row.id)) ?? null,
+  }));
 }
 
 /** The newest audit id: the stream starts after it. */

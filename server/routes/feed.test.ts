@@ -19,7 +19,8 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
   const live = new Map<Who, SseConnection>();
   let filtered: SseConnection;
 
-  const ours = (events: FeedEvent[]) => events.filter((e) => e.entityId && played.entityIds.has(e.entityId));
+  // The scene's events: about its entities, or its midnight run's (which names none).
+  const ours = (events: FeedEvent[]) => events.filter((e) => (e.entityId && played.entityIds.has(e.entityId)) || (e.kind === 'light' && e.id > startId));
   const page = async (who: Who, query = '') => {
     const res = await send(h.app, { method: 'GET', url: `/api/feed?perPage=200${query}` }, people[who].session);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -100,6 +101,11 @@ describe.each(DATABASE_KINDS)('the work feed on %s', (kind) => {
     const kinds = (events: FeedEvent[]) => [...new Set(ours(events).map((e) => e.kind))].sort();
     expect(kinds((await page('hq', '&kind=blocker')).data)).toEqual(['blocker']);
     expect(kinds((await page('hq', '&kind=instruction')).data)).toEqual(['instruction']);
+    // 灯色变化: the midnight run, and any step of the scene whose transaction changed a light, with its changes.
+    const lights = ours((await page('hq', '&kind=light')).data);
+    expect(lights.filter((e) => e.kind === 'light').map((e) => e.action)).toEqual(['system.lights_refreshed']);
+    for (const e of lights.filter((x) => x.kind !== 'light')) expect(e.lights, e.action).not.toBeNull();
+    // The midnight run names no area nor unit, so those filters leave it out.
     expect(kinds((await page('hq', `&area=${played.areaId}`)).data)).toEqual(['blocker', 'claim', 'instruction', 'report']);
     expect(ours((await page('hq', `&unit=${d.unitB.id}`)).data)).toEqual([]);
     // Unit A's: its claim, report, blocker steps and its reply to the 批示 (the 批示 itself names no one unit).

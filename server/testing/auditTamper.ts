@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { auditHash } from '../audit.js';
+import { auditHash, hashedFieldsOf } from '../audit.js';
 import type { Database } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 
@@ -13,8 +13,7 @@ export async function rewriteAsSuperuser(database: Database, id: number): Promis
   const rows = await database.db.select().from(auditLog).orderBy(auditLog.id);
   let prev = rows.find((r) => r.id === id)!.prevHash;
   for (const r of rows.filter((x) => x.id >= id)) {
-    const { prevHash: _p, hash: _h, ...fields } = r;
-    const hash = auditHash(prev, fields);
+    const hash = auditHash(prev, hashedFieldsOf(r));
     await database.db.execute(sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${r.id}`);
     prev = hash;
   }

@@ -3,6 +3,7 @@ import type { FeedKind } from '../../domain/feed.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
 import { areas } from '../db/schema/index.js';
+import { runMidnightJob } from '../jobs/midnightJob.js';
 import { loginAs, makeUser } from './factories.js';
 import { dispatchDeadline } from './dispatchCalls.js';
 import { reportingApi, thisMonth } from './reportingCalls.js';
@@ -35,12 +36,14 @@ export type Who = keyof FeedPeople;
  */
 const REPORT_READERS: Who[] = ['liaisonA', 'headA', 'headBLiaisonA', 'taskForce', 'hq', 'leader', 'inspector', 'assessor'];
 const PROGRAM: Who[] = ['liaisonA', 'headA', 'liaisonB', 'headB', 'headBLiaisonA', 'taskForce', 'otherTaskForce', 'hq', 'leader', 'publicist', 'inspector', 'oversight', 'assessor'];
-export const READERS: Record<'report' | 'blocker' | 'instruction' | 'claim' | 'plan', Who[]> = {
+export const READERS: Record<'report' | 'blocker' | 'instruction' | 'claim' | 'plan' | 'light', Who[]> = {
   report: REPORT_READERS,
   blocker: [...REPORT_READERS, 'oversight'],
   instruction: [...REPORT_READERS, 'oversight'],
   claim: PROGRAM,
   plan: PROGRAM,
+  // The midnight run's 灯色变化: every item's light, and every item is read by everyone in the program.
+  light: PROGRAM,
 };
 /**
  * A tracked item (a 批示 on the task, a meeting's decision) is read as its orders are: the office,
@@ -63,7 +66,7 @@ export interface Played {
  * Every kind of feed event once, through the API: unit A claims a task, reports on it (accepted up
  * the chain), raises a blocker that climbs to the leading group and comes back with an instruction;
  * the HQ office approves a plan; the leader writes a 批示 on the task, unit A replies; a meeting
- * decides something for unit B.
+ * decides something for unit B; the midnight run recomputes the lights (its record names no entity).
  */
 export async function playFeedScene(app: App, database: Database, d: District): Promise<Played> {
   const api = reportingApi(app, database);
@@ -88,7 +91,8 @@ export async function playFeedScene(app: App, database: Database, d: District): 
   const meeting = (await api.write(d.hq, 'POST', '/api/meetings', { kind: 'hq_dispatch', title: '调度会', heldOn: '2026-12-08' }, 200)).json().data;
   const decided = (await api.write(d.hq, 'POST', `/api/meetings/${meeting.id}/decisions`, { content: '年底前完成', unitIds: [d.unitB.id], deadline: await dispatchDeadline(database) }, 200)).json().data;
   const decision = decided.decisions[0].id as string;
-  const at = (kind: 'report' | 'blocker' | 'instruction' | 'claim' | 'plan', action: string) => ({ action, kind, readers: READERS[kind] });
+  await runMidnightJob(database);
+  const at = (kind: keyof typeof READERS, action: string) => ({ action, kind, readers: READERS[kind] });
   return {
     entityIds: new Set([task.id, report.id, blocker.id, plan.id, instruction.id, decision]),
     actions: [
@@ -104,6 +108,7 @@ export async function playFeedScene(app: App, database: Database, d: District): 
       { action: 'instruction.issued', kind: 'instruction', readers: TO_A },
       { action: 'dispatch.replied', kind: 'reply', readers: TO_A },
       { action: 'meeting.decision_recorded', kind: 'decision', readers: TO_B },
+      at('light', 'system.lights_refreshed'),
     ],
     taskId: task.id,
     areaId: area!.id,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 
 /** Key-value configuration (security policy, …), versioned like any editable row. */
@@ -24,8 +25,14 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * The writing transaction (txid_current(), carried over from audit_pending): what ties the
+     * record to the light changes of the same transaction (the feed's light summary). Outside the
+     * hash: it is not part of what was done, and the records linked before it existed have none.
+     */
+    tx: bigint('tx', { mode: 'number' }),
   },
-  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorAccount), index('audit_log_at').on(t.at)],
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorAccount), index('audit_log_at').on(t.at), index('audit_log_tx').on(t.tx)],
 );
 
 /** One row: the chain's head. Locking it orders concurrent writers into one chain. */
@@ -47,6 +54,8 @@ export const auditPending = pgTable('audit_pending', {
   /** The record's canonical JSON before and after its id, which is assigned at linking. */
   bodyHead: text('body_head').notNull(),
   bodyTail: text('body_tail').notNull(),
+  /** The staging transaction, for audit_log.tx; 0 on rows staged before the column existed. */
+  tx: bigint('tx', { mode: 'number' }).notNull().default(sql`txid_current()`),
 });
 
 /**

@@ -16,4 +16,13 @@ export const feed = {
   'feed.kind.decision': ['议定事项', 'Meeting decision'],
   'feed.kind.reply': ['落实答复', 'Reply'],
   'feed.kind.plan': ['方案审定', 'Plan'],
+  'feed.kind.light': ['灯色变化', 'Light changes'],
+  'feed.lights': ['灯色：{changes}', 'Lights: {changes}'],
+  'feed.lights.red': ['{n} 项转红', '{n} turned red'],
+  'feed.lights.yellow': ['{n} 项转黄', '{n} turned yellow'],
+  'feed.lights.recovered': ['{n} 项恢复', '{n} recovered'],
+  'feed.lights.done': ['{n} 项完成', '{n} done'],
+  'feed.lights.other': ['{n} 项其他变化', '{n|# other change|# other changes}'],
+  'feed.lights.none': ['无变化', 'no change'],
+  'feed.lights.all': ['共 {n} 项', '{n} in all'],
 } as const;

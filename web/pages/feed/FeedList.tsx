@@ -4,8 +4,9 @@ import type { FeedKind } from '../../../domain/feed.js';
 import type { FeedEvent } from '../../../domain/schemas/feed.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { FeedLights } from './FeedLights.js';
 
-export const KIND_COLORS: Record<FeedKind, string> = { report: 'green', claim: 'blue', blocker: 'orange', instruction: 'red', decision: 'magenta', reply: 'cyan', plan: 'purple' };
+export const KIND_COLORS: Record<FeedKind, string> = { report: 'green', claim: 'blue', blocker: 'orange', instruction: 'red', decision: 'magenta', reply: 'cyan', plan: 'purple', light: 'gold' };
 
 /** Where an event's sentence leads: the report itself, else the task, target, project or plan it concerns. */
 export function feedLink(e: FeedEvent): string | null {
@@ -18,7 +19,7 @@ export function feedLink(e: FeedEvent): string | null {
   return null;
 }
 
-/** Feed events as rows: time, kind, unit and area, and who did what as a link to it. */
+/** Feed events as rows: time, kind, unit and area, who did what as a link to it, and the lights it changed. */
 export function FeedList({ events, loading, compact = false }: { events: FeedEvent[]; loading: boolean; compact?: boolean }) {
   const { t } = useI18n();
   return (
@@ -44,6 +45,7 @@ export function FeedList({ events, loading, compact = false }: { events: FeedEve
                 {!compact && e.areaName && <Typography.Text type="secondary">{e.areaName}</Typography.Text>}
               </Flex>
               {to ? <Link to={to}>{e.sentence}</Link> : <span>{e.sentence}</span>}
+              {e.lights && <FeedLights lights={e.lights} compact={compact} />}
             </Flex>
           </List.Item>
         );

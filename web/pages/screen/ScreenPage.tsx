@@ -7,6 +7,7 @@ import { qk } from '../../api/queryKeys.js';
 import { LIGHT_DOT } from '../../components/LightTag.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { lightsText } from '../feed/FeedLights.js';
 import { useFeed } from '../feed/useFeed.js';
 
 const BG = '#0b1730';
@@ -124,6 +125,7 @@ export function ScreenPage() {
           {events.slice(0, 14).map((e) => (
             <div key={e.id} style={{ fontSize: 19, lineHeight: 1.5, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="screen-feed-row">
               <span style={{ color: '#8fb3ff' }}>{formatDateTime(e.at).slice(11, 16)}</span> {e.sentence}
+              {e.lights && <span style={{ color: '#b8c7e6' }}> · {lightsText(t, e.lights)}</span>}
             </div>
           ))}
         </Panel>
