@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestActual, yearOutlook } from './targetOutlook.js';
+import { latestActual, targetVerdicts, yearOutlook } from './targetOutlook.js';
 
 const t = { baseline: '100', goals: [{ year: 2026, goal: '112' }, { year: 2027, goal: '124' }], period: 'quarterly' as const, direction: 'higher' as const };
 
@@ -43,5 +43,19 @@ describe('year outlook (首战告捷)', () => {
   it('finds the newest actual by period', () => {
     expect(latestActual([{ period: '2026-03' }, { period: '2026-10' }, { period: '2025-12' }])).toEqual({ period: '2026-10' });
     expect(latestActual([])).toBeNull();
+  });
+});
+
+describe('the verdicts stored with a target’s light (dashboard 首战告捷)', () => {
+  it('judges this year and the first year each on its own figures, and once when they are the same year', () => {
+    const t = { baseline: '100', goals: [{ year: 2025, goal: '105' }, { year: 2026, goal: '112' }], period: 'monthly' as const, direction: 'higher' as const };
+    const actuals = [
+      { period: '2025-12', value: '106' },
+      { period: '2026-01', value: '101' },
+      { period: '2026-02', value: '101.2' },
+    ];
+    expect(targetVerdicts(t, 2026, 2025, actuals)).toEqual({ year: 2026, willMeet: false, firstYear: 2025, firstWillMeet: true });
+    expect(targetVerdicts(t, 2025, 2025, actuals)).toEqual({ year: 2025, willMeet: true, firstYear: 2025, firstWillMeet: true });
+    expect(targetVerdicts(t, 2026, 2025, [])).toEqual({ year: 2026, willMeet: null, firstYear: 2025, firstWillMeet: null });
   });
 });

@@ -58,3 +58,21 @@ export function yearOutlook(t: TrajectoryInput & { direction: Direction }, year:
 export function latestActual<A extends { period: string }>(actuals: readonly A[]): A | null {
   return actuals.reduce<A | null>((best, a) => (best === null || a.period > best.period ? a : best), null);
 }
+
+/**
+ * The two verdicts the dashboard counts for a target — this year's and its program's first year's
+ * (首战告捷) — stored with its light by whatever recomputes the light, so that the dashboard reads
+ * them instead of every target's actuals. Each names its year: a stored verdict of another year (the
+ * new year before the midnight run, a program whose first year was moved) is not used.
+ */
+export interface TargetVerdicts {
+  year: number;
+  willMeet: boolean | null;
+  firstYear: number;
+  firstWillMeet: boolean | null;
+}
+
+export function targetVerdicts(t: TrajectoryInput & { direction: Direction }, year: number, firstYear: number, actuals: readonly { period: string; value: DecimalString }[]): TargetVerdicts {
+  const willMeet = yearOutlook(t, year, actuals).willMeet;
+  return { year, willMeet, firstYear, firstWillMeet: firstYear === year ? willMeet : yearOutlook(t, firstYear, actuals).willMeet };
+}

@@ -1,9 +1,10 @@
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import { taskDueDate } from '../../domain/deadlines.js';
 import type { InvestmentFact, LightFacts, ReportPeriod } from '../../domain/lights.js';
-import { latestActual } from '../../domain/targetOutlook.js';
+import { latestActual, targetVerdicts, type TargetVerdicts } from '../../domain/targetOutlook.js';
 import { targetPrecision, yearToDate } from '../../domain/targets.js';
-import type { TargetAccumulation } from '../../domain/work.js';
+import type { Direction, TargetAccumulation } from '../../domain/work.js';
+import type { PeriodKind } from '../../domain/periods.js';
 import { PROJECT_STAGES } from '../../domain/work.js';
 import type { milestones, projects, targetActuals, targets, tasks } from '../db/schema/index.js';
 
@@ -95,4 +96,16 @@ export function projectFacts(p: ProjectRow, today: string, investment: Investmen
     reportPeriod: 'monthly',
     investment,
   };
+}
+
+/** A target's verdicts for this year and its program's first year, to store beside its light. */
+export function storedVerdicts(
+  t: Pick<TargetRow, 'baseline' | 'direction' | 'period' | 'accumulation'>,
+  firstYear: number,
+  year: number,
+  goals: readonly { year: number; goal: string }[],
+  actuals: readonly { period: string; value: string }[],
+): TargetVerdicts {
+  const input = { baseline: t.baseline, goals: goals.map((g) => ({ year: g.year, goal: g.goal })), period: t.period as PeriodKind, direction: t.direction as Direction, accumulation: t.accumulation as TargetAccumulation };
+  return targetVerdicts(input, year, firstYear, actuals);
 }

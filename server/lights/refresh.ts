@@ -4,9 +4,9 @@ import type { WorkdayCalendar } from '../../domain/calendar/workdays.js';
 import { computeLight, DEFAULT_THRESHOLDS, type LightThresholds } from '../../domain/lights.js';
 import { rollUpParent } from '../../domain/rollup.js';
 import type { Executor } from '../db/client.js';
-import { milestones, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
+import { milestones, plans, programs, projects, settings, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
-import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import { projectFacts, storedVerdicts, targetFacts, taskFacts } from './facts.js';
 import { awaitingClaims, unresolvedBlockersOf, yearInvestments } from './factQueries.js';
 import { now as clockNow } from '../clock.js';
 
@@ -67,8 +67,10 @@ export async function refreshTargetLight(db: Executor, targetId: string, env: Li
   // Every actual (a few dozen at most): a 当期值 target's year to date is the sum of its periods.
   const actuals = await db.select().from(targetActuals).where(eq(targetActuals.targetId, targetId));
   const blocked = await unresolvedBlockersOf(db, [targetId]);
+  const [program] = await db.select({ startYear: programs.startYear }).from(plans).innerJoin(programs, eq(programs.id, plans.programId)).where(eq(plans.id, t.planId));
   const r = computeLight({ ...targetFacts(t, goals, entered, actuals, env.today), blockedBy: blocked.get(targetId) ?? null }, env.calendar, env.thresholds);
-  await db.update(targets).set({ light: r.light, lightReasons: r.reasons, lightAt: clockNow() }).where(eq(targets.id, targetId));
+  const outlook = program ? storedVerdicts(t, program.startYear, Number(env.today.slice(0, 4)), goals, actuals) : null;
+  await db.update(targets).set({ light: r.light, lightReasons: r.reasons, outlook, lightAt: clockNow() }).where(eq(targets.id, targetId));
 }
 
 /** A project's light: planned stage dates not yet reached are its milestones; reports are monthly. */

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { computeLight, type LightResult } from '../../domain/lights.js';
 import { now as clockNow } from '../clock.js';
 import type { Executor } from '../db/client.js';
-import { milestones, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
-import { projectFacts, targetFacts, taskFacts } from './facts.js';
+import { eq } from 'drizzle-orm';
+import type { TargetVerdicts } from '../../domain/targetOutlook.js';
+import { milestones, plans, programs, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
+import { projectFacts, storedVerdicts, targetFacts, taskFacts } from './facts.js';
 import { awaitingClaims, unresolvedBlockersOf, yearInvestments } from './factQueries.js';
 import type { LightEnv } from './refresh.js';
 
@@ -22,14 +24,20 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 }
 
 /** Stores many computed lights with one statement per chunk instead of one per row. */
-async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects', rows: { id: string; r: LightResult }[]): Promise<void> {
+async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects', rows: { id: string; r: LightResult; outlook?: TargetVerdicts }[]): Promise<void> {
+  // Targets keep their verdicts beside their light (the dashboard's 首战告捷 reads them).
+  const withOutlook = table === 'targets';
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = sql.join(
-      rows.slice(i, i + CHUNK).map(({ id, r }) => sql`(${id}::uuid, ${r.light}, ${JSON.stringify(r.reasons)}::jsonb)`),
+      rows
+        .slice(i, i + CHUNK)
+        .map(({ id, r, outlook }) => (withOutlook ? sql`(${id}::uuid, ${r.light}, ${JSON.stringify(r.reasons)}::jsonb, ${JSON.stringify(outlook ?? null)}::jsonb)` : sql`(${id}::uuid, ${r.light}, ${JSON.stringify(r.reasons)}::jsonb)`)),
       sql`, `,
     );
     await db.execute(
-      sql`update ${sql.identifier(table)} as t set light = v.light, light_reasons = v.reasons, light_at = ${clockNow()} from (values ${values}) as v(id, light, reasons) where t.id = v.id`,
+      withOutlook
+        ? sql`update targets as t set light = v.light, light_reasons = v.reasons, outlook = v.outlook, light_at = ${clockNow()} from (values ${values}) as v(id, light, reasons, outlook) where t.id = v.id`
+        : sql`update ${sql.identifier(table)} as t set light = v.light, light_reasons = v.reasons, light_at = ${clockNow()} from (values ${values}) as v(id, light, reasons) where t.id = v.id`,
     );
   }
 }
@@ -63,8 +71,11 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null), t.id) })));
 
   const targetRows = await db
-    .select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit, accumulation: targets.accumulation })
-    .from(targets);
+    .select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit, accumulation: targets.accumulation, startYear: programs.startYear })
+    .from(targets)
+    .innerJoin(plans, eq(plans.id, targets.planId))
+    .innerJoin(programs, eq(programs.id, plans.programId));
+  const year = Number(env.today.slice(0, 4));
   const goals = groupBy(await db.select().from(targetGoals), (g) => g.targetId);
   const entered = groupBy(await db.select().from(targetTrajectory), (e) => e.targetId);
   // Every actual: a 当期值 target's year to date is the sum of its periods (targets report monthly at most).
@@ -75,7 +86,11 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   await storeLights(
     db,
     'targets',
-    targetRows.map((t) => ({ id: t.id, r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], actuals.get(t.id) ?? [], env.today), t.id) })),
+    targetRows.map((t) => ({
+      id: t.id,
+      r: light(targetFacts(t, goals.get(t.id) ?? [], entered.get(t.id) ?? [], actuals.get(t.id) ?? [], env.today), t.id),
+      outlook: storedVerdicts(t, t.startYear, year, goals.get(t.id) ?? [], actuals.get(t.id) ?? []),
+    })),
   );
 
   const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);

@@ -1,4 +1,5 @@
 import type { BlockerAge } from '../../domain/dashboard.js';
+import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import type { BlockerLevel } from '../../domain/schemas/blocker.js';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
@@ -17,6 +18,8 @@ export interface DashboardTarget {
   accumulation: string;
   startYear: number;
   yearGoals: unknown;
+  /** Its verdicts as stored with its light, when they are of this year and its first year; else null and decided from its facts. */
+  stored: TargetVerdicts | null;
 }
 
 /** What the dashboard query reads and its presenter turns into panels. */

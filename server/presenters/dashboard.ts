@@ -36,8 +36,9 @@ export type DashboardScope = { whole: boolean; units: { id: string; name: string
 export function presentDashboard(f: DashboardFacts, today: string, period: { kind: DashboardPeriod; from: string; to: string }, scope: DashboardScope) {
   const units = groupsWithMovement(f.byUnit, f.moved.unit);
   const t = f.targets;
-  const thisYear = t.rows.map((r) => outlook(r, t.thisYear.get(r.id), f.year));
-  const first = t.rows.map((r) => ({ r, o: outlook(r, t.first.get(r.id), t.firstYear) }));
+  // A verdict stored with the target's light is used as it is; the others are decided here from their facts.
+  const thisYear = t.rows.map((r) => (r.stored ? { willMeet: r.stored.willMeet } : outlook(r, t.thisYear.get(r.id), f.year)));
+  const first = t.rows.map((r) => ({ r, o: r.stored ? { willMeet: r.stored.firstWillMeet } : outlook(r, t.first.get(r.id), t.firstYear) }));
   const goals = (t.rows[0]?.yearGoals ?? []) as { year: number; title: string }[];
   const done = f.investment.byMonth.reduce((s, m) => s.plus(m.done), new Decimal(0));
   const stages = new Map(f.investment.byStage.map((s) => [s.stage, s]));

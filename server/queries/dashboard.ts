@@ -7,6 +7,7 @@ import type { ItemType } from '../../domain/work.js';
 import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
 import type { OutlookFacts } from '../models/planning.js';
+import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import { lightMovement, movementByGroup } from './dashboardMovement.js';
 import type { SliceSql } from './dashboardSlice.js';
 import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets } from '../db/schema/index.js';
@@ -66,31 +67,40 @@ async function blockerPanel(db: Executor, s: SliceSql, today: IsoDate, start: Da
 }
 
 /**
- * Every target's outlook for this year and for its program's first year (首战告捷): the targets,
- * then their goals and the actuals of both outlooks' years in one statement (each outlook reads
- * its year and the year before, where the year's trend starts).
+ * Every target's verdicts for this year and for its program's first year (首战告捷). Each target
+ * keeps them beside its light (`targets.outlook`, written by whatever recomputes the light); only a
+ * target whose stored verdicts are of other years (none yet, the new year before the midnight run,
+ * a program's first year moved) has its goals and actuals read, so that the presenter decides it.
  */
 async function targetPanel(db: Executor, s: SliceSql, year: number) {
-  const mine = sql`(select targets.id from targets ${s.target ? sql`where ${s.target}` : sql``})`;
-  const [rows, facts] = await Promise.all([
-    db
-      .select({ id: targets.id, code: targets.code, name: targets.name, baseline: targets.baseline, period: targets.period, direction: targets.direction, accumulation: targets.accumulation, startYear: programs.startYear, yearGoals: programs.yearGoals })
-      .from(targets)
-      .innerJoin(plans, eq(plans.id, targets.planId))
-      .innerJoin(programs, eq(programs.id, plans.programId))
-      .where(s.target),
-    db.execute(sql`
-      select 'goal' as k, target_id as "targetId", year::text as period, goal::text as value from target_goals where target_id in ${mine}
+  const rows = await db
+    .select({ id: targets.id, code: targets.code, name: targets.name, baseline: targets.baseline, period: targets.period, direction: targets.direction, accumulation: targets.accumulation, startYear: programs.startYear, outlook: targets.outlook })
+    .from(targets)
+    .innerJoin(plans, eq(plans.id, targets.planId))
+    .innerJoin(programs, eq(programs.id, plans.programId))
+    .where(s.target);
+  const [program] = await db.select({ yearGoals: programs.yearGoals }).from(programs).orderBy(programs.startYear).limit(1);
+  const firstYear = rows.length ? Math.min(...rows.map((r) => r.startYear)) : year;
+  // The first year counted is the oldest program's (one program per district; with more, a later
+  // program's targets are judged on that year too, as before, and so never read as stored).
+  const fresh = (o: unknown): o is TargetVerdicts => {
+    const v = o as TargetVerdicts | null;
+    return !!v && v.year === year && v.firstYear === firstYear;
+  };
+  const stale = rows.filter((r) => !fresh(r.outlook)).map((r) => r.id);
+  const facts = stale.length
+    ? ((await db.execute(sql`
+      select 'goal' as k, target_id as "targetId", year::text as period, goal::text as value from target_goals where target_id in ${sql`(${sql.join(stale.map((id) => sql`${id}::uuid`), sql`, `)})`}
       union all
       select 'actual', target_id, period, value::text from target_actuals
-      where target_id in ${mine} and period >= ((select coalesce(min(start_year), ${year}) from programs) - 1)::text and period < ${String(year + 1)}`),
-  ]);
-  const firstYear = rows.length ? Math.min(...rows.map((r) => r.startYear)) : year;
-  const all = (facts as unknown as { rows: { k: 'goal' | 'actual'; targetId: string; period: string; value: string }[] }).rows;
+      where target_id in ${sql`(${sql.join(stale.map((id) => sql`${id}::uuid`), sql`, `)})`} and period >= ${String(firstYear - 1)} and period < ${String(year + 1)}`)) as unknown as {
+        rows: { k: 'goal' | 'actual'; targetId: string; period: string; value: string }[];
+      }).rows
+    : [];
   // Period keys sort as text: "2025" ≤ "2025-01" … "2026-Q4" < "2027".
   const outlookFacts = (y: number) => {
-    const out = new Map<string, OutlookFacts>(rows.map((r) => [r.id, { goals: [], actuals: [], latest: null }]));
-    for (const f of all) {
+    const out = new Map<string, OutlookFacts>(stale.map((id) => [id, { goals: [], actuals: [], latest: null }]));
+    for (const f of facts) {
       const o = out.get(f.targetId);
       if (!o) continue;
       if (f.k === 'goal') o.goals.push({ year: Number(f.period), goal: f.value });
@@ -99,7 +109,12 @@ async function targetPanel(db: Executor, s: SliceSql, year: number) {
     return out;
   };
   const thisYear = outlookFacts(year);
-  return { rows, firstYear, thisYear, first: firstYear === year ? thisYear : outlookFacts(firstYear) };
+  return {
+    rows: rows.map((r) => ({ ...r, stored: fresh(r.outlook) ? r.outlook : null, yearGoals: program?.yearGoals ?? [] })),
+    firstYear,
+    thisYear,
+    first: firstYear === year ? thisYear : outlookFacts(firstYear),
+  };
 }
 
 /** This year's planned investment and what was done, by month and by stage (万元, exact decimals as text). */

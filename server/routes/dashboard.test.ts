@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import { now } from '../clock.js';
-import { blockerItems, blockers, projectMonths, projectYearPlans } from '../db/schema/index.js';
+import { blockerItems, blockers, projectMonths, projectYearPlans, targetActuals } from '../db/schema/index.js';
+import { runMidnightJob } from '../jobs/midnightJob.js';
+import { lightEnv, refreshTargetLight } from '../lights/refresh.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { reportingApi } from '../testing/reportingCalls.js';
-import { makeDistrict, makeProject, makeTask, type District, type Person } from '../testing/workFactories.js';
+import { makeDistrict, makeProject, makeTarget, makeTask, type District, type Person } from '../testing/workFactories.js';
 
 type Panels = {
   period: { kind: string; from: string; to: string };
@@ -17,6 +19,7 @@ type Panels = {
   byPlan: { id: string; turnedRed: number; recovered: number }[];
   byTaskForce: { id: string; turnedRed: number }[];
   byUnit: { id: string; turnedRed: number }[];
+  targets: { thisYear: { met: number; missed: number; unknown: number }; firstYear: { met: number; missed: number; missing: { id: string }[] } };
   investment: { year: number; planned: string; done: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string }[] };
 };
 
@@ -94,6 +97,40 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect(await raised()).toBe(before);
     await api.write(d.liaisonB, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: '征迁' }, 200);
     expect(await raised()).toBe(before + 1);
+  });
+
+  it('counts 首战告捷 and this year from the verdicts stored with each target’s light, as it would from the actuals', async () => {
+    const { database } = h.db;
+    const year = Number(shanghaiDate(now()).slice(0, 4));
+    // Two monthly 时点值 targets with January and February in: one heading for its goal of 112, one not.
+    const ahead = await makeTarget(database, d.plan.id, d.unitA.id);
+    const behind = await makeTarget(database, d.plan.id, d.unitA.id);
+    const at = new Date();
+    await database.db.insert(targetActuals).values([
+      { targetId: ahead.id, period: `${year}-01`, value: '108', acceptedAt: at },
+      { targetId: ahead.id, period: `${year}-02`, value: '112', acceptedAt: at },
+      { targetId: behind.id, period: `${year}-01`, value: '100.5', acceptedAt: at },
+      { targetId: behind.id, period: `${year}-02`, value: '100.6', acceptedAt: at },
+    ]);
+    // One target's light recomputed after a step stores its verdicts; the midnight run stores everyone's.
+    await refreshTargetLight(database.db, behind.id, await lightEnv(database.db));
+    const [one] = ((await database.db.execute(sql`select outlook from targets where id = ${behind.id}`)) as unknown as { rows: { outlook: { willMeet: boolean | null } | null }[] }).rows;
+    expect(one?.outlook).toMatchObject({ year, willMeet: false });
+    await runMidnightJob(database);
+    const stored = (await database.db.execute(sql`select id, outlook from targets where id in (${ahead.id}, ${behind.id})`)) as unknown as { rows: { id: string; outlook: { year: number; willMeet: boolean | null } }[] };
+    const verdict = (id: string) => stored.rows.find((r) => r.id === id)!.outlook;
+    expect(verdict(ahead.id)).toMatchObject({ year, willMeet: true });
+    expect(verdict(behind.id)).toMatchObject({ year, willMeet: false });
+    // Each read asks for a period not asked before: the reply kept until the next write is not what is compared.
+    const fromStored = (await panels('period=custom&from=2001-01-01&to=2001-01-31')).targets;
+    await database.db.execute(sql`update targets set outlook = null`);
+    const fromActuals = (await panels('period=custom&from=2001-02-01&to=2001-02-28')).targets;
+    expect(fromStored).toEqual(fromActuals);
+    expect(fromStored.thisYear.met).toBeGreaterThanOrEqual(1);
+    expect(fromStored.thisYear.missed).toBeGreaterThanOrEqual(1);
+    // A verdict of another year is not used: last year's "met" does not count this year.
+    await database.db.execute(sql`update targets set outlook = ${JSON.stringify({ year: year - 1, willMeet: true, firstYear: year - 1, firstWillMeet: true })}::jsonb where id = ${behind.id}`);
+    expect((await panels('period=custom&from=2001-03-01&to=2001-03-31')).targets).toEqual(fromActuals);
   });
 
   it('takes the period asked for, and says which field is wrong for a custom one without its days', async () => {

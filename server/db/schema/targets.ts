@@ -27,6 +27,8 @@ export const targets = pgTable(
     light: text('light').notNull().default('not_started'),
     lightReasons: jsonb('light_reasons').notNull().default([]),
     lightAt: timestamp('light_at', { withTimezone: true }),
+    /** This year's and the first year's verdicts (domain/targetOutlook.ts TargetVerdicts), stored with the light. */
+    outlook: jsonb('outlook'),
     version: integer('version').notNull().default(0),
   },
   (t) => [index('targets_plan').on(t.planId), index('targets_light').on(t.light), index('targets_data_unit').on(t.dataUnitId)],
