@@ -35,7 +35,7 @@ export interface DashboardFacts {
   overdue: { task: number; target: number; project: number; worst: { itemType: ItemType; itemId: string; code: string; title: string; workdays: number }[] };
   blockers: { unresolved: { level: BlockerLevel; age: BlockerAge; n: number }[]; toVerify: number; raisedInPeriod: number; closedInPeriod: number };
   targets: { rows: DashboardTarget[]; firstYear: number; thisYear: Map<string, OutlookFacts>; first: Map<string, OutlookFacts> };
-  investment: { planned: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string; done: string }[] };
+  investment: { byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string; done: string }[] };
   activity: { reportsAccepted: number; reportsSubmitted: number };
   movement: LightMovement;
 }

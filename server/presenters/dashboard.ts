@@ -66,7 +66,7 @@ export function presentDashboard(f: DashboardFacts, today: string, period: { kin
     },
     investment: {
       year: f.year,
-      planned: money(f.investment.planned),
+      planned: f.investment.byStage.reduce((sum, st) => sum.plus(st.planned), new Decimal(0)).toFixed(2),
       done: done.toFixed(2),
       byMonth: f.investment.byMonth.map((m) => ({ month: m.month, done: money(m.done) })),
       byStage: PROJECT_STAGES.map((stage: ProjectStage) => {

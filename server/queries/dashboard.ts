@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate, dayNumber, fromDayNumber, type IsoDate } from '../../domain/calendar/days.js';
 import { blockerAge, type BlockerAge } from '../../domain/dashboard.js';
 import { workdaysAtLevel } from '../../domain/blockerEscalation.js';
@@ -8,9 +8,9 @@ import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
 import type { OutlookFacts } from '../models/planning.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
-import { lightMovement, movementByGroup } from './dashboardMovement.js';
+import { lightMovement, newlyRed } from './dashboardMovement.js';
 import type { SliceSql } from './dashboardSlice.js';
-import { blockers, plans, programs, projectMonths, projects, projectYearPlans, reports, targets } from '../db/schema/index.js';
+import { blockers, plans, programs, reports, targets } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
 import { dashboardLights } from './dashboardLights.js';
 
@@ -117,46 +117,25 @@ async function targetPanel(db: Executor, s: SliceSql, year: number) {
   };
 }
 
-/** This year's planned investment and what was done, by month and by stage (万元, exact decimals as text). */
+/**
+ * This year's investment by stage (projects, planned, done) and done by month, in one statement
+ * (万元, exact decimals as text); the year's plan is the stages' sum.
+ */
 async function investmentPanel(db: Executor, s: SliceSql, year: number) {
-  // A slice counts its own projects' money; the whole district needs no join.
-  const sliced = s.project ? sql`and ${s.project}` : sql``;
-  const [planned, months, stages] = await Promise.all([
-    s.project
-      ? db
-          .select({ total: sql<string>`coalesce(sum(${projectYearPlans.planned}), 0)::text` })
-          .from(projectYearPlans)
-          .innerJoin(projects, eq(projects.id, projectYearPlans.projectId))
-          .where(and(eq(projectYearPlans.year, year), s.project))
-      : db.select({ total: sql<string>`coalesce(sum(${projectYearPlans.planned}), 0)::text` }).from(projectYearPlans).where(eq(projectYearPlans.year, year)),
-    s.project
-      ? db
-          .select({ month: projectMonths.month, done: sql<string>`sum(${projectMonths.done})::text` })
-          .from(projectMonths)
-          .innerJoin(projects, eq(projects.id, projectMonths.projectId))
-          .where(and(like(projectMonths.month, `${year}-%`), s.project))
-          .groupBy(projectMonths.month)
-          .orderBy(projectMonths.month)
-      : db
-          .select({ month: projectMonths.month, done: sql<string>`sum(${projectMonths.done})::text` })
-          .from(projectMonths)
-          .where(like(projectMonths.month, `${year}-%`))
-          .groupBy(projectMonths.month)
-          .orderBy(projectMonths.month),
-    db.execute(sql`
-      select projects.stage, count(*)::int as n,
-        coalesce(sum(yp.planned), 0)::text as planned,
-        coalesce(sum(m.done), 0)::text as done
-      from ${projects}
-      left join ${projectYearPlans} yp on yp.project_id = projects.id and yp.year = ${year}
-      left join (select project_id, sum(done) as done from ${projectMonths} where month like ${`${year}-%`} group by project_id) m on m.project_id = projects.id
-      where true ${sliced}
-      group by projects.stage`),
-  ]);
+  const { rows } = (await db.execute(sql`
+    with p as (select projects.id, projects.stage from projects ${s.project ? sql`where ${s.project}` : sql``}),
+    m as (select project_id, month, done from project_months where month like ${`${year}-%`} and project_id in (select id from p))
+    select 'stage' as k, p.stage as key, count(*)::int as n, coalesce(sum(yp.planned), 0)::text as planned, coalesce(sum(mm.done), 0)::text as done
+      from p
+      left join project_year_plans yp on yp.project_id = p.id and yp.year = ${year}
+      left join (select project_id, sum(done) as done from m group by project_id) mm on mm.project_id = p.id
+      group by p.stage
+    union all
+    select 'month', month, 0, '0', sum(done)::text from m group by month
+    order by 1, 2`)) as unknown as { rows: { k: 'stage' | 'month'; key: string; n: number; planned: string; done: string }[] };
   return {
-    planned: planned[0]?.total ?? '0',
-    byMonth: months,
-    byStage: (stages as unknown as { rows: { stage: string; n: number; planned: string; done: string }[] }).rows,
+    byMonth: rows.filter((r) => r.k === 'month').map((r) => ({ month: r.key, done: r.done })),
+    byStage: rows.filter((r) => r.k === 'stage').map((r) => ({ stage: r.key, n: Number(r.n), planned: r.planned, done: r.done })),
   };
 }
 
@@ -166,7 +145,7 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
   // The period as instants: from its first day's start to the start of the day after its last.
   const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
-  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], movement, moved] = await Promise.all([
+  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], moved, red] = await Promise.all([
     dashboardLights(db, s),
     overdueItems(db, s),
     blockerPanel(db, s, today, start, end),
@@ -180,17 +159,17 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
       .from(reports)
       .where(and(or(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end)), and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))), s.report)),
     lightMovement(db, s, start, end),
-    movementByGroup(db, s, start, end),
+    newlyRed(db, s, start, end),
   ]);
   return {
     year,
     ...counted,
-    moved,
+    moved: moved.byGroup,
     overdue,
     blockers: blockerCounts,
     targets: targetFacts,
     investment,
     activity: { reportsAccepted: Number(activity?.accepted ?? 0), reportsSubmitted: Number(activity?.submitted ?? 0) },
-    movement,
+    movement: { ...moved.totals, newlyRed: red },
   };
 }

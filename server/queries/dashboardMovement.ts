@@ -18,23 +18,11 @@ function inSlice(s: SliceSql): SQL | undefined {
 }
 
 /**
- * How the lights moved in the period, from their history: each item counted once per light it turned
- * to (to green only from red or yellow: a recovery), and the items that turned red in it and are red
- * still, the latest first.
+ * The items that turned red in the period and are red still, the latest first (ten, chosen in SQL:
+ * a period can hold hundreds of turns to red, the midnight run after a holiday).
  */
-export async function lightMovement(db: Executor, s: SliceSql, start: Date, end: Date): Promise<LightMovement> {
+export async function newlyRed(db: Executor, s: SliceSql, start: Date, end: Date): Promise<LightMovement['newlyRed']> {
   const inPeriod = and(gte(lightChanges.at, start), lt(lightChanges.at, end));
-  const sliced = inSlice(s);
-  const moved = (
-    (await db.execute(sql`
-      select light_changes.to_light as "toLight", light_changes.from_light as "fromLight", count(distinct light_changes.item_id)::int as n
-      from light_changes ${sliced ? ITEM_JOINS : sql``}
-      where light_changes.at >= ${start} and light_changes.at < ${end} ${sliced ? sql`and ${sliced}` : sql``}
-      group by 1, 2`)) as unknown as { rows: { toLight: string; fromLight: string; n: number }[] }
-  ).rows;
-  const sum = (test: (m: { toLight: string; fromLight: string }) => boolean) => moved.filter(test).reduce((a, m) => a + Number(m.n), 0);
-  // The ten latest still red, chosen in SQL: a period can hold hundreds of turns to red (the midnight
-  // run after a holiday), and reading each item to keep ten doubled the dashboard's time.
   const code = sql<string>`coalesce(${tasks.code}, ${targets.code}, ${projects.code})`;
   const title = sql<string>`coalesce(${tasks.title}, ${targets.name}, ${projects.name})`;
   const red = await db
@@ -43,39 +31,34 @@ export async function lightMovement(db: Executor, s: SliceSql, start: Date, end:
     .leftJoin(tasks, and(eq(lightChanges.itemType, 'task'), eq(tasks.id, lightChanges.itemId)))
     .leftJoin(targets, and(eq(lightChanges.itemType, 'target'), eq(targets.id, lightChanges.itemId)))
     .leftJoin(projects, and(eq(lightChanges.itemType, 'project'), eq(projects.id, lightChanges.itemId)))
-    .where(and(inPeriod, eq(lightChanges.toLight, 'red'), sql`coalesce(${tasks.light}, ${targets.light}, ${projects.light}) = 'red'`, sliced))
+    .where(and(inPeriod, eq(lightChanges.toLight, 'red'), sql`coalesce(${tasks.light}, ${targets.light}, ${projects.light}) = 'red'`, inSlice(s)))
     .groupBy(lightChanges.itemType, lightChanges.itemId, code, title)
     .orderBy(sql`max(${lightChanges.at}) desc`, lightChanges.itemId)
     .limit(10);
-  const newlyRed = red.map((r) => ({ itemType: r.itemType as ItemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
-  return {
-    turnedRed: sum((m) => m.toLight === 'red'),
-    turnedYellow: sum((m) => m.toLight === 'yellow'),
-    recovered: sum((m) => m.toLight === 'green' && (m.fromLight === 'red' || m.fromLight === 'yellow')),
-    done: sum((m) => m.toLight === 'done'),
-    newlyRed,
-  };
+  return red.map((r) => ({ itemType: r.itemType as ItemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
 }
 
 /**
- * The period's turns to red and recoveries per plan, area, task force and unit, in one statement:
- * each item that moved is counted once in each of its groups (a task in each of its units, as the
- * unit roll-up counts it).
+ * How the lights moved in the period, in one statement over their history: each item that moved
+ * counted once for each light it turned to (to green only from red or yellow: a recovery) in the
+ * totals, and once in each of its groups for turning red and recovering (a task in each of its
+ * units, as the unit roll-up counts it).
  */
-export async function movementByGroup(db: Executor, s: SliceSql, start: Date, end: Date): Promise<Record<RollupBy, Map<string, GroupMovement>>> {
+export async function lightMovement(db: Executor, s: SliceSql, start: Date, end: Date): Promise<{ totals: Omit<LightMovement, 'newlyRed'>; byGroup: Record<RollupBy, Map<string, GroupMovement>> }> {
   const sliced = inSlice(s);
   const { rows } = (await db.execute(sql`
     with moved as (
       select light_changes.item_type, light_changes.item_id,
         bool_or(light_changes.to_light = 'red') as red,
+        bool_or(light_changes.to_light = 'yellow') as yellow,
         bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow')) as recovered,
+        bool_or(light_changes.to_light = 'done') as done,
         min(coalesce(tasks.plan_id, targets.plan_id, projects.plan_id)::text)::uuid as plan_id,
         min(coalesce(tasks.area_id, targets.area_id, projects.area_id)::text)::uuid as area_id,
         min(coalesce(targets.data_unit_id, projects.responsible_unit_id)::text)::uuid as unit_id
       from light_changes ${ITEM_JOINS}
       where light_changes.at >= ${start} and light_changes.at < ${end} ${sliced ? sql`and ${sliced}` : sql``}
       group by 1, 2
-      having bool_or(light_changes.to_light = 'red') or bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow'))
     ), grouped as (
       select 'plan' as by, plan_id as key, red, recovered from moved
       union all select 'area', area_id, red, recovered from moved
@@ -83,9 +66,19 @@ export async function movementByGroup(db: Executor, s: SliceSql, start: Date, en
       union all select 'unit', unit_id, red, recovered from moved where item_type <> 'task'
       union all select 'unit', tu.unit_id, red, recovered from moved join task_units tu on moved.item_type = 'task' and tu.task_id = moved.item_id
     )
-    select by, key, count(*) filter (where red)::int as "turnedRed", count(*) filter (where recovered)::int as recovered
-    from grouped where key is not null group by by, key`)) as unknown as { rows: { by: RollupBy; key: string; turnedRed: number; recovered: number }[] };
-  const out: Record<RollupBy, Map<string, GroupMovement>> = { plan: new Map(), area: new Map(), taskForce: new Map(), unit: new Map() };
-  for (const r of rows) out[r.by].set(r.key, { turnedRed: Number(r.turnedRed), recovered: Number(r.recovered) });
-  return out;
+    select 'all' as by, null::uuid as key, count(*) filter (where red)::int as "turnedRed", count(*) filter (where recovered)::int as recovered,
+      count(*) filter (where yellow)::int as "turnedYellow", count(*) filter (where done)::int as done
+    from moved
+    union all
+    select by, key, count(*) filter (where red)::int, count(*) filter (where recovered)::int, 0, 0
+    from grouped where key is not null and (red or recovered) group by by, key`)) as unknown as {
+    rows: { by: RollupBy | 'all'; key: string; turnedRed: number; recovered: number; turnedYellow: number; done: number }[];
+  };
+  const byGroup: Record<RollupBy, Map<string, GroupMovement>> = { plan: new Map(), area: new Map(), taskForce: new Map(), unit: new Map() };
+  let totals = { turnedRed: 0, turnedYellow: 0, recovered: 0, done: 0 };
+  for (const r of rows) {
+    if (r.by === 'all') totals = { turnedRed: Number(r.turnedRed), turnedYellow: Number(r.turnedYellow), recovered: Number(r.recovered), done: Number(r.done) };
+    else byGroup[r.by].set(r.key, { turnedRed: Number(r.turnedRed), recovered: Number(r.recovered) });
+  }
+  return { totals, byGroup };
 }
