@@ -94,6 +94,7 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     await phone.page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.page.screenshot({ path: '.tmp/dashboard-375.png', fullPage: true });
+    await phone.page.getByTestId('dashboard-movement').screenshot({ path: '.tmp/dashboard-375-movement.png' });
     await phone.page.context().close();
   });
 
