@@ -69,6 +69,8 @@ export const TaskListQuery = PageQuery.extend({
   dueBefore: IsoDateString.optional(),
   /** Children of this task. */
   parent: Id.optional(),
+  /** Open (not done: a liaison's "my open tasks") or done. */
+  status: z.enum(['open', 'done']).optional(),
   sort: z.enum(TASK_SORTS).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

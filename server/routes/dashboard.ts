@@ -8,10 +8,10 @@ import { authorize } from '../policies/actor.js';
 import { dashboardPolicy, dashboardSlice } from '../policies/dashboard.js';
 import { presentDashboard } from '../presenters/dashboard.js';
 import { dashboardFacts } from '../queries/dashboard.js';
-import { versionedCache } from '../queries/dashboardCache.js';
+import { versionedCache } from '../queries/versionedCache.js';
 import { sliceNames, sliceSql } from '../queries/dashboardSlice.js';
 
-const cachedDashboard = versionedCache<ReturnType<typeof presentDashboard>>();
+const cachedDashboard = versionedCache<ReturnType<typeof presentDashboard>>(200);
 
 /** 领导驾驶舱: every panel in one reply, for a period around today or custom days, of the reader's slice. */
 export default function dashboardRoutes(app: App) {

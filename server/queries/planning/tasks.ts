@@ -17,6 +17,8 @@ export interface TaskFilter {
   dueBefore?: string | undefined;
   parent?: string | undefined;
   q?: string | undefined;
+  /** Open (not done) or done. */
+  status?: 'open' | 'done' | undefined;
 }
 
 export type { TaskRow } from '../../models/planning.js';
@@ -29,6 +31,7 @@ function conditions(f: TaskFilter, withLight: boolean): SQL | undefined {
   if (f.parent) conds.push(eq(tasks.parentId, f.parent));
   if (f.unit) conds.push(sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.unitId} = ${f.unit})`);
   if (f.dueBefore) conds.push(lte(tasks.nextDue, f.dueBefore));
+  if (f.status) conds.push(eq(tasks.done, f.status === 'done'));
   if (withLight && f.light) conds.push(eq(tasks.light, f.light));
   if (f.q) conds.push(or(ilike(tasks.title, `%${escapeLike(f.q)}%`), ilike(tasks.code, `%${escapeLike(f.q)}%`))!);
   return conds.length ? and(...conds) : undefined;

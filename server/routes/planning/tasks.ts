@@ -13,8 +13,14 @@ import { presentTask, presentTaskDetail } from '../../presenters/planning/task.j
 import { loadTask } from '../../queries/planning/taskDetail.js';
 import { listTasks } from '../../queries/planning/tasks.js';
 import { errors, pageOf } from './shared.js';
+import { versionedCache } from '../../queries/versionedCache.js';
+import { shanghaiDate } from '../../../domain/calendar/days.js';
+import { now } from '../../clock.js';
 
 const tags = ['tasks'];
+
+type TaskListReply = { data: ReturnType<typeof presentTask>[]; page: ReturnType<typeof pageOf>; counts: ReturnType<typeof presentCounts> };
+const cachedTaskList = versionedCache<TaskListReply>(1000);
 
 /** One task's page, with the `policies` this actor has on it (claim steps for their own unit's share). */
 export async function taskDetail(req: FastifyRequest, id: string) {
@@ -28,13 +34,13 @@ export default function taskRoutes(app: App) {
   app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: lightListResponse(TaskItem), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const { page, perPage, sort, order, ...filter } = req.query;
-    const { rows, total, counts } = await listTasks(req.ctx.database.db, filter, sort, order, page, perPage);
-    return {
-      data: rows.map((t) => presentTask(t, req.ctx.lang)),
-      page: pageOf(page, perPage, total),
-      counts: presentCounts(counts),
-      policies: taskPolicy.routePolicies(req.ctx.actor),
-    };
+    const db = req.ctx.database.db;
+    // Kept per query, language and day until the next write; the policies are the reader's own.
+    const list = await cachedTaskList(db, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now())]), async () => {
+      const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
+      return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts) };
+    });
+    return { ...list, policies: taskPolicy.routePolicies(req.ctx.actor) };
   });
   app.post('/api/tasks', { schema: { tags, body: TaskCreate, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.create(req.ctx.actor));

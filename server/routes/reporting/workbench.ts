@@ -15,11 +15,15 @@ import { unitNames } from '../../queries/reporting/reports.js';
 import { hqWorkbench, taskForceWorkbench } from '../../queries/reporting/workbenchQueues.js';
 import { unitWorkbench } from '../../queries/reporting/workbenchUnit.js';
 import { leaderWorkbench } from '../../queries/reporting/workbenchLeader.js';
+import { versionedCache } from '../../queries/versionedCache.js';
+import { shanghaiDate } from '../../../domain/calendar/days.js';
+import { now } from '../../clock.js';
 import { presentWorkItem } from '../../presenters/reporting/light.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['workbench'];
 const answer = <T extends z.ZodType>(data: T) => z.object({ data });
+const cachedUnitWorkbench = versionedCache<ReturnType<typeof presentUnitWorkbench>>(500);
 
 /** Report lines of several queues, with items and unit names loaded once. */
 async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$inferSelect)[][]) {
@@ -36,8 +40,14 @@ export default function workbenchRoutes(app: App) {
     const unitId = workbenchUnit(req.ctx.actor, req.query.unit);
     if (unitId === null) throw forbidden();
     const db = req.ctx.database.db;
-    const w = await unitWorkbench(db, unitId);
-    return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
+    // The page every liaison and unit head opens first, many times a day: kept per unit, language
+    // and day until the next write (a unit's workbench is the same for each of its people).
+    const today = shanghaiDate(now());
+    const data = await cachedUnitWorkbench(db, JSON.stringify([unitId, req.ctx.lang, today]), async () => {
+      const w = await unitWorkbench(db, unitId);
+      return presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang);
+    });
+    return { data };
   });
 
   app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {

@@ -51,6 +51,20 @@ export function ItemFilters({ params, update, counts, withDue = false }: { param
           style={filterStyle(180)}
         />
         {withDue && (
+          <Select
+            allowClear
+            placeholder={t('filter.status')}
+            value={params.status}
+            onChange={(v?: 'open' | 'done') => update({ status: v })}
+            options={[
+              { value: 'open', label: t('filter.status.open') },
+              { value: 'done', label: t('filter.status.done') },
+            ]}
+            style={filterStyle(120)}
+            data-testid="filter-status"
+          />
+        )}
+        {withDue && (
           <DatePicker
             placeholder={t('filter.dueBefore')}
             value={params.dueBefore ? dayjs(params.dueBefore) : null}

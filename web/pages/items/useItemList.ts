@@ -14,8 +14,9 @@ export type ItemListFilter<K> = Omit<ListParams, 'sort' | 'order'> & { sort?: K 
 export function useItemList<K extends string, T, R>(resource: 'tasks' | 'targets' | 'projects', fetch: (f: ItemListFilter<K>) => Promise<R>, sortable: readonly K[], withDue = false) {
   const [params, update] = useListParams();
   const sorting = useServerSort<K, T>(params, update, sortable);
-  const { dueBefore, sort: _s, order: _o, ...rest } = params;
-  const filter: ItemListFilter<K> = { ...rest, ...(withDue ? { dueBefore } : {}), sort: sorting.sort, order: sorting.order };
+  const { dueBefore, status, sort: _s, order: _o, ...rest } = params;
+  // The due date and open/done filters are the task list's (targets and projects have neither).
+  const filter: ItemListFilter<K> = { ...rest, ...(withDue ? { dueBefore, status } : {}), sort: sorting.sort, order: sorting.order };
   const query = useQuery({ queryKey: qk[resource].list(filter), queryFn: () => fetch(filter), placeholderData: keepPreviousData });
   return { params, update, sorting, query };
 }

@@ -12,6 +12,7 @@ export interface ListParams {
   unit?: string | undefined;
   light?: Light | undefined;
   dueBefore?: string | undefined;
+  status?: 'open' | 'done' | undefined;
   sort?: string | undefined;
   order?: 'asc' | 'desc' | undefined;
 }
@@ -33,6 +34,7 @@ export function useListParams(): [ListParams, (patch: Partial<ListParams>) => vo
     unit: opt(sp.get('unit')),
     light: light && (LIGHTS as readonly string[]).includes(light) ? (light as Light) : undefined,
     dueBefore: opt(sp.get('dueBefore')),
+    status: sp.get('status') === 'open' || sp.get('status') === 'done' ? (sp.get('status') as 'open' | 'done') : undefined,
     sort: opt(sp.get('sort')),
     order: order === 'asc' || order === 'desc' ? order : undefined,
   };
