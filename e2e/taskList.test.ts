@@ -80,4 +80,18 @@ describe('HQ task list', () => {
     await expect.poll(async () => (await rows()).slice(0, 5).map((r) => r.title)).toEqual(byDeadline.data.map((t) => t.title));
     await page.screenshot({ path: '/tmp/e2e-task-list.png' });
   });
+
+  it('keeps to the open tasks when asked, without the done tab, as the server does', async () => {
+    const hq = await apiLogin(base, 'hq_office');
+    const open = await hq.get<TaskList>('/api/tasks?status=open&perPage=20');
+    expect(open.counts.done ?? 0).toBe(0);
+    await page.goto('/tasks');
+    await page.getByTestId('filter-status').click();
+    await page.getByTitle('未完成').click();
+    await page.waitForURL((u) => u.searchParams.get('status') === 'open');
+    await expect.poll(() => tabCount('done')).toBe(0);
+    await expect.poll(() => tabCount('red')).toBe(open.counts.red ?? 0);
+    expect((await rows()).every((r) => r.light !== 'done')).toBe(true);
+    await page.screenshot({ path: '.tmp/task-list-open.png' });
+  });
 });
