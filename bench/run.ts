@@ -1,6 +1,7 @@
 // `npm run bench`: start-up time, login latency on both databases, the login page's JavaScript
 // weight, and issue 3's figures on a district at scale (HQ task list, unit workbench, report
-// submissions under 100 clients). Prints a markdown report and appends it to bench/RESULTS.md
+// submissions under 100 clients), and issue 19's throughput under wrk (bench/throughput.ts, about
+// three minutes more). Prints a markdown report and appends it to bench/RESULTS.md
 // (`--no-append` to skip). Bounded to about ten minutes; uses ports 3200–3299 on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { createServerDatabase, DEMO_PASSWORD, freePort, passwordLogin, ROOT, sta
 import { kib, median, ms, percentile, timed } from './stats.js';
 import { loginPageWeight } from './webWeight.js';
 import { scaleSection } from './scaleSection.js';
+import { throughputSection } from './throughput.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
@@ -18,12 +20,13 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit` runs some sections (e.g. while tuning); all by default.
- * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL;
+ * `--only=startup,login,web,scale,submit,throughput` runs some sections (e.g. while tuning); all by default.
+ * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
+ * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -200,6 +203,7 @@ async function main() {
     if (section('scale') || section('submit')) {
       await scaleSection({ say, progress, port, tmp, reads: section('scale'), submit: section('submit'), databases: dbOnly === 'pg' ? ['PostgreSQL'] : dbOnly === 'embedded' ? ['embedded'] : ['PostgreSQL', 'embedded'] });
     }
+    if (section('throughput')) await throughputSection({ say, progress, port, tmp });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {
