@@ -8,14 +8,14 @@ import { authorize } from '../policies/actor.js';
 import { dashboardPolicy, dashboardSlice } from '../policies/dashboard.js';
 import { presentDashboard } from '../presenters/dashboard.js';
 import { dashboardFacts } from '../queries/dashboard.js';
-import { versionedCache } from '../queries/versionedCache.js';
+import { keptReplies } from './keptReply.js';
 import { sliceNames, sliceSql } from '../queries/dashboardSlice.js';
 
-const cachedDashboard = versionedCache<ReturnType<typeof presentDashboard>>(200);
+const sendKeptDashboard = keptReplies(200);
 
 /** 领导驾驶舱: every panel in one reply, for a period around today or custom days, of the reader's slice. */
 export default function dashboardRoutes(app: App) {
-  app.get('/api/dashboard', { schema: { tags: ['dashboard'], querystring: DashboardQuery, response: { 200: DashboardResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } } }, async (req) => {
+  app.get('/api/dashboard', { schema: { tags: ['dashboard'], querystring: DashboardQuery, response: { 200: DashboardResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } } }, async (req, reply) => {
     const actor = req.ctx.actor;
     authorize(dashboardPolicy.route.read(actor));
     const slice = dashboardSlice(actor)!;
@@ -24,11 +24,11 @@ export default function dashboardRoutes(app: App) {
     const range = dashboardRange(period, today, from && to ? { from, to } : undefined);
     const db = req.ctx.database.db;
     // The slice decides every count (its blockers' and reports' scopes too): readers with the same slice share a reply.
-    const key = JSON.stringify([slice, period, range.from, range.to, today]);
-    const data = await cachedDashboard(db, key, async () => {
+    const policies = dashboardPolicy.routePolicies(actor);
+    const key = JSON.stringify([slice, period, range.from, range.to, today, policies]);
+    return sendKeptDashboard(reply, db, key, DashboardResponse, async () => {
       const [facts, names] = await Promise.all([dashboardFacts(db, sliceSql(db, actor, slice), today, range.from, range.to), sliceNames(db, slice)]);
-      return presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names });
+      return { data: presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names }), policies };
     });
-    return { data, policies: dashboardPolicy.routePolicies(actor) };
   });
 }

@@ -13,14 +13,14 @@ import { presentTask, presentTaskDetail } from '../../presenters/planning/task.j
 import { loadTask } from '../../queries/planning/taskDetail.js';
 import { listTasks } from '../../queries/planning/tasks.js';
 import { errors, pageOf } from './shared.js';
-import { versionedCache } from '../../queries/versionedCache.js';
+import { keptReplies } from '../keptReply.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { now } from '../../clock.js';
 
 const tags = ['tasks'];
 
-type TaskListReply = { data: ReturnType<typeof presentTask>[]; page: ReturnType<typeof pageOf>; counts: ReturnType<typeof presentCounts> };
-const cachedTaskList = versionedCache<TaskListReply>(1000);
+const taskListResponse = lightListResponse(TaskItem);
+const sendKeptList = keptReplies(1000);
 
 /** One task's page, with the `policies` this actor has on it (claim steps for their own unit's share). */
 export async function taskDetail(req: FastifyRequest, id: string) {
@@ -31,16 +31,16 @@ export async function taskDetail(req: FastifyRequest, id: string) {
 
 /** 任务/举措: the task tree under each plan, with stored lights and their reasons. */
 export default function taskRoutes(app: App) {
-  app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: lightListResponse(TaskItem), ...errors } } }, async (req) => {
+  app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: taskListResponse, ...errors } } }, async (req, reply) => {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const { page, perPage, sort, order, ...filter } = req.query;
     const db = req.ctx.database.db;
-    // Kept per query, language and day until the next write; the policies are the reader's own.
-    const list = await cachedTaskList(db, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now())]), async () => {
+    // Kept per query, language, day and the reader's policies until the next write.
+    const policies = taskPolicy.routePolicies(req.ctx.actor);
+    return sendKeptList(reply, db, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]), taskListResponse, async () => {
       const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
-      return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts) };
+      return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
     });
-    return { ...list, policies: taskPolicy.routePolicies(req.ctx.actor) };
   });
   app.post('/api/tasks', { schema: { tags, body: TaskCreate, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.create(req.ctx.actor));

@@ -15,7 +15,7 @@ import { unitNames } from '../../queries/reporting/reports.js';
 import { hqWorkbench, taskForceWorkbench } from '../../queries/reporting/workbenchQueues.js';
 import { unitWorkbench } from '../../queries/reporting/workbenchUnit.js';
 import { leaderWorkbench } from '../../queries/reporting/workbenchLeader.js';
-import { versionedCache } from '../../queries/versionedCache.js';
+import { keptReplies } from '../keptReply.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { now } from '../../clock.js';
 import { presentWorkItem } from '../../presenters/reporting/light.js';
@@ -23,7 +23,7 @@ import { presentWorkItem } from '../../presenters/reporting/light.js';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['workbench'];
 const answer = <T extends z.ZodType>(data: T) => z.object({ data });
-const cachedUnitWorkbench = versionedCache<ReturnType<typeof presentUnitWorkbench>>(500);
+const sendKeptWorkbench = keptReplies(500);
 
 /** Report lines of several queues, with items and unit names loaded once. */
 async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$inferSelect)[][]) {
@@ -35,7 +35,7 @@ async function reportLines(req: FastifyRequest, ...queues: (typeof reports.$infe
 
 /** Workbenches: a unit's "my work", a task force's review queue, the HQ office's views. Reads only. */
 export default function workbenchRoutes(app: App) {
-  app.get('/api/workbench/unit', { schema: { tags, querystring: UnitWorkbenchQuery, response: { 200: answer(UnitWorkbench), ...errors } } }, async (req) => {
+  app.get('/api/workbench/unit', { schema: { tags, querystring: UnitWorkbenchQuery, response: { 200: answer(UnitWorkbench), ...errors } } }, async (req, reply) => {
     authorize(workbenchPolicy.route.unit(req.ctx.actor));
     const unitId = workbenchUnit(req.ctx.actor, req.query.unit);
     if (unitId === null) throw forbidden();
@@ -43,11 +43,10 @@ export default function workbenchRoutes(app: App) {
     // The page every liaison and unit head opens first, many times a day: kept per unit, language
     // and day until the next write (a unit's workbench is the same for each of its people).
     const today = shanghaiDate(now());
-    const data = await cachedUnitWorkbench(db, JSON.stringify([unitId, req.ctx.lang, today]), async () => {
+    return sendKeptWorkbench(reply, db, JSON.stringify([unitId, req.ctx.lang, today]), answer(UnitWorkbench), async () => {
       const w = await unitWorkbench(db, unitId);
-      return presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang);
+      return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
     });
-    return { data };
   });
 
   app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {
