@@ -62,8 +62,8 @@ describe('a field visit', () => {
     await tf.goto('/field-visits');
     await tf.getByTestId('visit-new').click();
     await tf.getByTestId('visit-place').waitFor();
-    // The task force member's own task force is picked already, and today.
-    expect(await tf.getByTestId('visit-body').innerText()).toContain('工业振兴专项推进组');
+    // The task force member's own task force is picked already (once the task forces have loaded), and today.
+    await expect.poll(() => tf.getByTestId('visit-body').innerText()).toContain('工业振兴专项推进组');
     await tf.getByTestId('visit-place').fill(PLACE);
     await tf.getByTestId('visit-participants').fill(PARTICIPANTS);
     await tf.getByTestId('visit-summary').fill(SUMMARY);
