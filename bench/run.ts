@@ -1,8 +1,9 @@
 // `npm run bench`: start-up time, login latency on both databases, the login page's JavaScript
 // weight, and issue 3's figures on a district at scale (HQ task list, unit workbench, report
 // submissions under 100 clients), and issue 19's throughput under wrk (bench/throughput.ts, about
-// three minutes more). Prints a markdown report and appends it to bench/RESULTS.md
-// (`--no-append` to skip). Bounded to about ten minutes; uses ports 3200–3299 on 127.0.0.1 only.
+// five minutes more: reads, reads while writing, reads on the embedded database). Prints a
+// markdown report and appends it to bench/RESULTS.md (`--no-append` to skip). Bounded to about
+// ten minutes; uses ports 3200–3299 on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
