@@ -2,7 +2,8 @@
 // 300 projects, 120 units, 800 users and three years of weekly/monthly reports with their steps.
 // Test tooling, so it writes SQL directly: every table is filled by one set-based
 // INSERT … SELECT generate_series, because row-by-row inserts through the commands would take hours.
-// Ids are md5-derived uuids (bench/scale.ts benchId computes the same), so a child's path and a report's actor are computed, not looked up.
+// Ids are md5-derived uuids (benchId below computes the same), so a child's path and a report's actor are computed, not looked up.
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../domain/calendar/days.js';
 import { recordAudit } from '../server/audit.js';
@@ -37,6 +38,12 @@ export const HQ_ACCOUNT = 'bench_hq';
 
 /** The first liaison of unit `u` (1-based): each submission client logs in as one. */
 export const liaisonAccount = (u: number) => `l${String(u).padStart(3, '0')}_1`;
+
+/** The same ids computed here, so the bench names a plan or unit without a lookup. */
+export function benchId(prefix: string, n: number): string {
+  const h = createHash('md5').update(`${prefix}${n}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+}
 
 /** A valid (version 4, RFC variant) uuid from md5(prefix || n): the API's id schema checks those bits. */
 const uuid = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;

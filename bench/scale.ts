@@ -1,6 +1,5 @@
 // Issue 3's figures at district scale: the HQ task list and a unit's workbench (p95 server time)
 // on both databases, and report submission under 100 concurrent clients on PostgreSQL.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,16 +7,10 @@ import pg from 'pg';
 import { openDatabase } from '../server/db/client.js';
 import { verifyAuditChain } from '../server/audit.js';
 import { DEMO_PASSWORD, createServerDatabase, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
-import { DISTRICT, generateDistrict, HQ_ACCOUNT, liaisonAccount, type GenerateResult } from './generate.js';
+import { benchId, DISTRICT, generateDistrict, HQ_ACCOUNT, liaisonAccount, type GenerateResult } from './generate.js';
 import { KeepAliveClient, type Session } from './http.js';
 import { RawConnection } from './rawHttp.js';
 import { ms, percentile, timed } from './stats.js';
-
-/** The md5-derived ids the generator gives (see generate.ts), so the bench names a plan or unit without a lookup. */
-export function benchId(prefix: string, n: number): string {
-  const h = createHash('md5').update(`${prefix}${n}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
-}
 
 export interface District {
   label: 'PostgreSQL' | 'embedded';

@@ -1,4 +1,4 @@
-import { asc, count, eq, type SQL } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { RollupBy } from '../../../domain/schemas/rollup.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
@@ -9,36 +9,32 @@ export type { RollupGroup } from '../../models/planning.js';
 
 type Counted = Promise<{ key: string | null; light: string; n: number }[]>;
 
-/** A condition on each item table (a dashboard's slice), or none: every item counts. */
-export type ItemWhere = Partial<Record<ItemType, SQL | undefined>>;
-
 /**
  * Stored lights counted per group, one GROUP BY per item type (never recomputed, never per row):
  * a plan's, an area's and a task force's tasks, targets and projects; a unit's tasks (as lead or
  * supporting unit: each answers for its share), the targets it supplies data for and the projects
  * it is responsible for.
  */
-function counted(db: Executor, by: RollupBy, item: ItemType, where: ItemWhere): Counted {
-  const w = where[item];
+function counted(db: Executor, by: RollupBy, item: ItemType): Counted {
   if (by === 'plan') {
-    if (item === 'task') return db.select({ key: tasks.planId, light: tasks.light, n: count() }).from(tasks).where(w).groupBy(tasks.planId, tasks.light);
-    if (item === 'target') return db.select({ key: targets.planId, light: targets.light, n: count() }).from(targets).where(w).groupBy(targets.planId, targets.light);
-    return db.select({ key: projects.planId, light: projects.light, n: count() }).from(projects).where(w).groupBy(projects.planId, projects.light);
+    if (item === 'task') return db.select({ key: tasks.planId, light: tasks.light, n: count() }).from(tasks).groupBy(tasks.planId, tasks.light);
+    if (item === 'target') return db.select({ key: targets.planId, light: targets.light, n: count() }).from(targets).groupBy(targets.planId, targets.light);
+    return db.select({ key: projects.planId, light: projects.light, n: count() }).from(projects).groupBy(projects.planId, projects.light);
   }
   if (by === 'area') {
-    if (item === 'task') return db.select({ key: tasks.areaId, light: tasks.light, n: count() }).from(tasks).where(w).groupBy(tasks.areaId, tasks.light);
-    if (item === 'target') return db.select({ key: targets.areaId, light: targets.light, n: count() }).from(targets).where(w).groupBy(targets.areaId, targets.light);
-    return db.select({ key: projects.areaId, light: projects.light, n: count() }).from(projects).where(w).groupBy(projects.areaId, projects.light);
+    if (item === 'task') return db.select({ key: tasks.areaId, light: tasks.light, n: count() }).from(tasks).groupBy(tasks.areaId, tasks.light);
+    if (item === 'target') return db.select({ key: targets.areaId, light: targets.light, n: count() }).from(targets).groupBy(targets.areaId, targets.light);
+    return db.select({ key: projects.areaId, light: projects.light, n: count() }).from(projects).groupBy(projects.areaId, projects.light);
   }
   if (by === 'taskForce') {
     const tf = plans.taskForceId;
-    if (item === 'task') return db.select({ key: tf, light: tasks.light, n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).where(w).groupBy(tf, tasks.light);
-    if (item === 'target') return db.select({ key: tf, light: targets.light, n: count() }).from(targets).innerJoin(plans, eq(plans.id, targets.planId)).where(w).groupBy(tf, targets.light);
-    return db.select({ key: tf, light: projects.light, n: count() }).from(projects).innerJoin(plans, eq(plans.id, projects.planId)).where(w).groupBy(tf, projects.light);
+    if (item === 'task') return db.select({ key: tf, light: tasks.light, n: count() }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).groupBy(tf, tasks.light);
+    if (item === 'target') return db.select({ key: tf, light: targets.light, n: count() }).from(targets).innerJoin(plans, eq(plans.id, targets.planId)).groupBy(tf, targets.light);
+    return db.select({ key: tf, light: projects.light, n: count() }).from(projects).innerJoin(plans, eq(plans.id, projects.planId)).groupBy(tf, projects.light);
   }
-  if (item === 'task') return db.select({ key: taskUnits.unitId, light: tasks.light, n: count() }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(w).groupBy(taskUnits.unitId, tasks.light);
-  if (item === 'target') return db.select({ key: targets.dataUnitId, light: targets.light, n: count() }).from(targets).where(w).groupBy(targets.dataUnitId, targets.light);
-  return db.select({ key: projects.responsibleUnitId, light: projects.light, n: count() }).from(projects).where(w).groupBy(projects.responsibleUnitId, projects.light);
+  if (item === 'task') return db.select({ key: taskUnits.unitId, light: tasks.light, n: count() }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).groupBy(taskUnits.unitId, tasks.light);
+  if (item === 'target') return db.select({ key: targets.dataUnitId, light: targets.light, n: count() }).from(targets).groupBy(targets.dataUnitId, targets.light);
+  return db.select({ key: projects.responsibleUnitId, light: projects.light, n: count() }).from(projects).groupBy(projects.responsibleUnitId, projects.light);
 }
 
 /** Every plan, area, task force or unit in display order (those with nothing to count too). */
@@ -52,8 +48,8 @@ function groups(db: Executor, by: RollupBy): Promise<{ id: string; code: string;
 }
 
 /** Lights of tasks, targets and projects (or one kind of them) counted per plan, area, task force or unit. */
-export async function lightRollup(db: Executor, by: RollupBy, items: readonly ItemType[], where: ItemWhere = {}): Promise<RollupGroup[]> {
-  const [list, ...parts] = await Promise.all([groups(db, by), ...items.map((i) => counted(db, by, i, where))]);
+export async function lightRollup(db: Executor, by: RollupBy, items: readonly ItemType[]): Promise<RollupGroup[]> {
+  const [list, ...parts] = await Promise.all([groups(db, by), ...items.map((i) => counted(db, by, i))]);
   const byKey = new Map<string, { light: string; n: number }[]>();
   for (const rows of parts) {
     for (const r of rows) {
@@ -63,7 +59,5 @@ export async function lightRollup(db: Executor, by: RollupBy, items: readonly It
       byKey.set(r.key, l);
     }
   }
-  // Within a slice, a group with nothing of it is not the reader's: it is left out.
-  const sliced = Object.values(where).some(Boolean);
-  return list.filter((g) => !sliced || byKey.has(g.id)).map((g) => ({ ...g, lights: byKey.get(g.id) ?? [] }));
+  return list.map((g) => ({ ...g, lights: byKey.get(g.id) ?? [] }));
 }
