@@ -4,6 +4,7 @@ import { reportFlow } from './report.js';
 import { planFlow } from './plan.js';
 import { claimFlow } from './claim.js';
 import { blockerFlow } from './blocker.js';
+import { ledgerFlow } from './ledger.js';
 
 describe('workflows', () => {
   it('walks a report through every step', () => {
@@ -44,5 +45,18 @@ describe('workflows', () => {
     expect(actionsFrom(blockerFlow, 'closed')).toEqual([]);
     expect(stepRoles(blockerFlow, 'resolved', 'verify')).toEqual(['liaison', 'unit_head']);
     expect(stepRoles(blockerFlow, 'open', 'return')).toEqual(['task_force', 'hq_office', 'leader']);
+  });
+  it('takes a ledger entry from the unit’s rectification to the inspector’s verdict, and back when it did not work', () => {
+    expect(nextState(ledgerFlow, 'open', 'acknowledge')).toBe('rectifying');
+    expect(nextState(ledgerFlow, 'open', 'rectify')).toBe('submitted');
+    expect(nextState(ledgerFlow, 'rectifying', 'rectify')).toBe('submitted');
+    expect(nextState(ledgerFlow, 'submitted', 'verify')).toBe('verified');
+    expect(nextState(ledgerFlow, 'verified', 'close')).toBe('closed');
+    expect(nextState(ledgerFlow, 'verified', 'reopen')).toBe('rectifying');
+    expect(nextState(ledgerFlow, 'closed', 'reopen')).toBe('rectifying');
+    // Never verified: nothing to close.
+    for (const s of ['open', 'rectifying', 'submitted'] as const) expect(nextState(ledgerFlow, s, 'close')).toBeUndefined();
+    expect(stepRoles(ledgerFlow, 'open', 'rectify')).toEqual(['liaison', 'unit_head']);
+    expect(stepRoles(ledgerFlow, 'submitted', 'verify')).toEqual(['inspector']);
   });
 });

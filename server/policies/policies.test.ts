@@ -9,6 +9,9 @@ import { dispatchPolicy } from './dispatch.js';
 import { DISPATCH_STATUSES } from '../../domain/dispatch.js';
 import { evidencePolicy } from './evidence.js';
 import { feedPolicy } from './feed.js';
+import { inspectionPolicy } from './inspection.js';
+import { ledgerPolicy } from './ledger.js';
+import { LEDGER_STATUSES, LEDGER_VERDICTS } from '../../domain/ledger.js';
 import { lightsPolicy } from './lights.js';
 import { orgPolicy } from './org.js';
 import { planPolicy } from './plan.js';
@@ -24,7 +27,7 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy,
 };
 
@@ -41,6 +44,13 @@ const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
     unitId: fc.constantFrom(...UNITS),
     resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
     resolvedById: fc.option(fc.constantFrom('p1', 'p2')),
+  }),
+  inspectionPolicy: fc.record({ unitIds: fc.subarray([...UNITS]) }),
+  ledgerPolicy: fc.record({
+    status: fc.constantFrom(...LEDGER_STATUSES),
+    unitId: fc.constantFrom(...UNITS),
+    verdict: fc.option(fc.constantFrom(...LEDGER_VERDICTS)),
+    rectifiedById: fc.option(fc.constantFrom('p1', 'p2')),
   }),
   roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
 };

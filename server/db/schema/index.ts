@@ -12,3 +12,4 @@ export * from './meetings.js';
 export * from './fieldVisits.js';
 export * from './directives.js';
 export * from './lightChanges.js';
+export * from './inspections.js';
