@@ -1,9 +1,10 @@
 // `npm run bench`: start-up time, login latency on both databases, the login page's JavaScript
 // weight, and issue 3's figures on a district at scale (HQ task list, unit workbench, report
-// submissions under 100 clients), and issue 19's throughput under wrk (bench/throughput.ts, about
-// five minutes more: reads, reads while writing, reads on the embedded database). Prints a
-// markdown report and appends it to bench/RESULTS.md (`--no-append` to skip). Bounded to about
-// ten minutes; uses ports 3200–3299 on 127.0.0.1 only.
+// submissions under 100 clients), issue 19's throughput under wrk (bench/throughput.ts, about five
+// minutes: reads, reads while writing, reads on the embedded database) and its comparisons with the
+// bare driver and a bare Fastify (bench/bareSection.ts, about three minutes). Prints a markdown
+// report and appends it to bench/RESULTS.md (`--no-append` to skip). About a quarter of an hour in
+// all on this 2-core machine; uses ports 3200–3299 on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { kib, median, ms, percentile, timed } from './stats.js';
 import { loginPageWeight } from './webWeight.js';
 import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
+import { bareSection } from './bareSection.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
@@ -21,13 +23,14 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
- * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts);
+ * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
+ * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -205,6 +208,7 @@ async function main() {
       await scaleSection({ say, progress, port, tmp, reads: section('scale'), submit: section('submit'), databases: dbOnly === 'pg' ? ['PostgreSQL'] : dbOnly === 'embedded' ? ['embedded'] : ['PostgreSQL', 'embedded'] });
     }
     if (section('throughput')) await throughputSection({ say, progress, port, tmp });
+    if (section('bare')) await bareSection({ say, progress, port, tmp });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {

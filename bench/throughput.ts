@@ -27,7 +27,7 @@ import { ensureWrk, getAsWrk, parseWrk, wrk } from './wrk.js';
 const load = () => os.loadavg()[0]!.toFixed(2);
 
 /** The sessions, the four request kinds and their first replies, checked, on a running server. */
-async function prepareKinds(s: ServerProcess) {
+export async function prepareKinds(s: ServerProcess) {
   const hq = await passwordLogin(s.base, HQ_ACCOUNT, DEMO_PASSWORD);
   const liaison = await passwordLogin(s.base, liaisonAccount(UNIT), DEMO_PASSWORD);
   for (const [who, session] of [

@@ -65,7 +65,7 @@ export function parseWrk(out: string): WrkFigures {
 }
 
 export function wrk(url: string, cookie: string, connections: number, seconds: number): Promise<string> {
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, '-H', 'accept: application/json', url];
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...(cookie ? ['-H', `Cookie: ${cookie}`] : []), '-H', 'accept: application/json', url];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`wrk ${args.join(' ')}: ${err.message}\n${stdout}${stderr}`));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
@@ -54,5 +55,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TUIJIN_DEMO: 'yes' })).toThrow(/TUIJIN_DEMO must be 1/);
     expect(loadConfig({}).bootstrapFile).toBeUndefined();
     expect(loadConfig({ TUIJIN_BOOTSTRAP_FILE: '/root/first-admins.txt' }).bootstrapFile).toBe('/root/first-admins.txt');
+  });
+  it('keeps replies unless TUIJIN_KEPT_REPLIES=0, and logs statements only where TUIJIN_SQL_LOG says', () => {
+    expect([loadConfig({}).keptReplies, loadConfig({ TUIJIN_KEPT_REPLIES: '0' }).keptReplies, loadConfig({ TUIJIN_KEPT_REPLIES: '1' }).keptReplies]).toEqual([true, false, true]);
+    expect(() => loadConfig({ TUIJIN_KEPT_REPLIES: 'off' })).toThrow(/TUIJIN_KEPT_REPLIES must be 1 or 0, got "off"/);
+    expect(loadConfig({}).sqlLog).toBeUndefined();
+    expect(loadConfig({ TUIJIN_SQL_LOG: 'sql.jsonl' }).sqlLog).toBe(path.resolve('sql.jsonl'));
   });
 });

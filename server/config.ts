@@ -41,6 +41,13 @@ export interface Config {
   auditKeyFile: string;
   /** The append-only file of keyed checkpoints of the audit chain's head (server/auditCheckpoints.ts). */
   auditCheckpointFile: string;
+  /**
+   * Keep the most read replies until the next write (TUIJIN_KEPT_REPLIES=1, the default; 0 computes
+   * every reply, for measuring what keeping them saves: bench/bareReads.ts).
+   */
+  keptReplies: boolean;
+  /** Append every SQL statement and its parameters, one JSON line each, to this file (TUIJIN_SQL_LOG; diagnostics and the bench only). */
+  sqlLog: string | undefined;
 }
 
 const AUTH_ENV: Record<keyof AuthLimits, string> = {
@@ -86,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.TUIJIN_AUDIT_KEY || undefined,
     auditKeyFile: path.resolve(env.TUIJIN_AUDIT_KEY_FILE || path.join(dataDir, 'audit.key')),
     auditCheckpointFile: path.resolve(env.TUIJIN_AUDIT_CHECKPOINTS || path.join(dataDir, checkpointFileName(env.DATABASE_URL || undefined))),
+    keptReplies: flag(env, 'TUIJIN_KEPT_REPLIES', true),
+    sqlLog: env.TUIJIN_SQL_LOG ? path.resolve(env.TUIJIN_SQL_LOG) : undefined,
   };
 }
 
@@ -93,6 +102,14 @@ function demoWanted(raw: string | undefined): boolean | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw === '1' || raw === '0') return raw === '1';
   throw new Error(`TUIJIN_DEMO must be 1 (load the demo into an empty database) or 0 (never), got "${raw}"`);
+}
+
+/** 1 or 0 from the variable, or the default; anything else names the variable. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === '0') return raw === '1';
+  throw new Error(`${name} must be 1 or 0, got "${raw}"`);
 }
 
 /** A whole number from `min` to `max` from the variable, or the default; a bad value names the variable. */

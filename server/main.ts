@@ -6,6 +6,8 @@ import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
 import { firstStart } from './firstStart.js';
 import { startMidnightJob } from './jobs/midnightJob.js';
+import { keepReplies } from './queries/versionedCache.js';
+import { sqlLogger } from './db/sqlLog.js';
 
 /** config → database (migrated) → on an empty one, the demo or the first admins → listen; graceful shutdown. */
 async function main() {
@@ -23,7 +25,8 @@ async function main() {
   if (auditKey.warning) console.warn(auditKey.warning);
   let database;
   try {
-    database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir });
+    const logQuery = config.sqlLog ? sqlLogger(config.sqlLog) : undefined;
+    database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir }), ...(logQuery ? { logQuery } : {}) });
   } catch (e) {
     if (e instanceof DataLockedError) {
       console.error(`✖ ${e.message}`);
@@ -45,6 +48,7 @@ async function main() {
   // Before listening, so that nobody reaches a half-loaded demo; its notice is printed after the address, last on the console.
   const notice: string[] = [];
   await firstStart(database, { demo: config.demo, demoPassword: config.demoPassword, bootstrapFile: config.bootstrapFile, print: (line) => notice.push(line) });
+  keepReplies(config.keptReplies);
   const app = await buildApp({
     database,
     logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,

@@ -75,7 +75,11 @@ export interface OpenOptions {
    * and the migrations (2 s a file). Pending migrations are still applied.
    */
   loadDataDir?: Blob;
+  /** Hears every statement sent and its parameters (TUIJIN_SQL_LOG): what the bench replays bare. */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
+
+const queryLogger = (opts: OpenOptions) => (opts.logQuery ? { logger: { logQuery: opts.logQuery } } : {});
 
 /** Opens and migrates the database. The embedded default and a server take the same path. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -85,7 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', () => {
       /* an idle client lost its connection: the pool replaces it */
     });
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool, schema, ...queryLogger(opts) }) as unknown as Db;
     if (migrate) await migratePg(db as never, { migrationsFolder });
     const listeners = listening((channel, onNotify) => listenOnServer(opts.databaseUrl!, channel, onNotify));
     return {
@@ -103,7 +107,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const client = opts.dataDir ? new PGlite(path.join(opts.dataDir, 'pgdata')) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     await client.waitReady;
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client, schema, ...queryLogger(opts) }) as unknown as Db;
     if (migrate) await migratePglite(db as never, { migrationsFolder });
     const listeners = listening((channel, onNotify) => listenEmbedded(client, channel, onNotify));
     return {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import type { Database, Executor } from '../db/client.js';
 
 /**
  * What version of the program's data a read sees: every write stages an audit record in its own
@@ -39,6 +39,32 @@ export function versionReader() {
 const currentVersion = versionReader();
 
 /**
+ * The embedded database's version, counted in this process: only this process can write to it (the
+ * data folder's lock, server/db/dataLock.ts) and every write links its audit record before it
+ * answers, telling the listeners first; so the count moves before anyone who wrote can read again,
+ * and a kept read costs no statement at all. A server database is shared by other processes, whose
+ * writes only the database can tell.
+ */
+const embeddedCounts = new WeakMap<Database, { links: number }>();
+function embeddedVersion(database: Database): string {
+  let c = embeddedCounts.get(database);
+  if (!c) {
+    const count = { links: 0 };
+    database.onAuditLinked(() => void count.links++);
+    embeddedCounts.set(database, (c = count));
+  }
+  return `linked.${c.links}`;
+}
+
+const versionOf = (database: Database) => (database.kind === 'embedded' ? embeddedVersion(database) : currentVersion(database.db));
+
+/** Off (TUIJIN_KEPT_REPLIES=0), every read computes its reply: how the bench measures what keeping saves. */
+let keeping = true;
+export function keepReplies(on: boolean): void {
+  keeping = on;
+}
+
+/**
  * A reply kept per key until the next write anywhere, for reads far more frequent than writes (the
  * dashboard, a unit's workbench, the task lists). The first read after a write pays for it; the
  * rest cost the version's lookup. Nothing written is ever missed: the version is read before the
@@ -46,11 +72,12 @@ const currentVersion = versionReader();
  * next read. `size` replies are kept per database, the least recently used going first.
  */
 export function versionedCache<T>(size: number) {
-  const perDatabase = new WeakMap<object, Map<string, { version: string; value: Promise<T> }>>();
-  return async function cached(db: Executor, key: string, load: () => Promise<T>): Promise<T> {
-    const version = await currentVersion(db);
-    let kept = perDatabase.get(db);
-    if (!kept) perDatabase.set(db, (kept = new Map()));
+  const perDatabase = new WeakMap<Database, Map<string, { version: string; value: Promise<T> }>>();
+  return async function cached(database: Database, key: string, load: () => Promise<T>): Promise<T> {
+    if (!keeping) return load();
+    const version = await versionOf(database);
+    let kept = perDatabase.get(database);
+    if (!kept) perDatabase.set(database, (kept = new Map()));
     const hit = kept.get(key);
     if (hit && hit.version === version) {
       // Most recently used last: Map keeps insertion order.

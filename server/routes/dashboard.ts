@@ -26,7 +26,7 @@ export default function dashboardRoutes(app: App) {
     // The slice decides every count (its blockers' and reports' scopes too): readers with the same slice share a reply.
     const policies = dashboardPolicy.routePolicies(actor);
     const key = JSON.stringify([slice, period, range.from, range.to, today, policies]);
-    return sendKeptDashboard(reply, db, key, DashboardResponse, async () => {
+    return sendKeptDashboard(req, reply, key, DashboardResponse, async () => {
       const [facts, names] = await Promise.all([dashboardFacts(db, sliceSql(db, actor, slice), today, range.from, range.to), sliceNames(db, slice)]);
       return { data: presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names }), policies };
     });

@@ -1,7 +1,23 @@
-import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Executor } from '../db/client.js';
 import { versionedCache } from '../queries/versionedCache.js';
+
+/** A kept reply: its bytes and the entity tag that names them. */
+interface Kept {
+  body: string;
+  etag: string;
+}
+
+/** A strong entity tag for a body: its SHA-256, shortened (a collision would need 2^72 bodies). */
+export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 24)}"`;
+
+/** Whether an If-None-Match header names this tag (a list, `*`, or weak forms of it). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
 
 /**
  * Replies kept as the bytes sent, until the next write (versionedCache): encoded against the route's
@@ -9,12 +25,22 @@ import { versionedCache } from '../queries/versionedCache.js';
  * For the most read pages the encoding cost more than the kept reply's lookup; now a repeated read
  * costs the version lookup and the write to the socket. The key must name everything the reply
  * depends on (the reader's policies too, where the reply carries them).
+ *
+ * Each kept reply carries an entity tag, so a browser that already holds the same bytes is answered
+ * 304 with none: `private, no-cache` makes it ask every time (never a stale page) and keeps shared
+ * caches out. A tag names bytes, not a reader: another reader who would be sent the same bytes may
+ * be told 304 as well, which gives away nothing he would not be sent.
  */
 export function keptReplies(size: number) {
-  const cache = versionedCache<string>(size);
-  return async function sendKept(reply: FastifyReply, db: Executor, key: string, schema: z.ZodType, load: () => Promise<unknown>): Promise<FastifyReply> {
-    const body = await cache(db, key, async () => JSON.stringify(z.encode(schema, await load())));
+  const cache = versionedCache<Kept>(size);
+  return async function sendKept(req: FastifyRequest, reply: FastifyReply, key: string, schema: z.ZodType, load: () => Promise<unknown>): Promise<FastifyReply> {
+    const kept = await cache(req.ctx.database, key, async () => {
+      const body = JSON.stringify(z.encode(schema, await load()));
+      return { body, etag: etagOf(body) };
+    });
+    reply.header('etag', kept.etag).header('cache-control', 'private, no-cache');
+    if (matchesEtag(req.headers['if-none-match'], kept.etag)) return reply.code(304).send();
     // A string with a JSON content type is sent as it is: Fastify serialises only objects.
-    return reply.type('application/json; charset=utf-8').send(body);
+    return reply.type('application/json; charset=utf-8').send(kept.body);
   };
 }

@@ -63,4 +63,33 @@ describe.each(DATABASE_KINDS)('replies kept until the next write on %s (issue 19
     expect(closed.data.map((t) => t.id)).toEqual([done.id]);
     expect((await api.get(d.liaisonA, '/api/tasks?status=finished')).statusCode).toBe(400);
   });
+  it('answers a browser that holds the same reply 304 with no body, and a changed one 200 with a new tag', async () => {
+    for (const [who, url] of [
+      [d.liaisonA, '/api/workbench/unit'],
+      [d.liaisonA, `/api/tasks?unit=${d.unitA.id}`],
+      [d.hq, '/api/dashboard'],
+    ] as const) {
+      const first = await api.get(who, url);
+      expect(first.statusCode, url).toBe(200);
+      const etag = first.headers.etag as string;
+      expect(etag, url).toMatch(/^"[\w-]{24}"$/);
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      const again = await api.call(who, 'GET', url, undefined, { 'if-none-match': etag });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.body).toBe('');
+      expect((await api.call(who, 'GET', url, undefined, { 'if-none-match': `"other", W/${etag}` })).statusCode, url).toBe(304);
+      expect((await api.call(who, 'GET', url, undefined, { 'if-none-match': '"some-other-reply"' })).statusCode, url).toBe(200);
+    }
+    // A task for unit A changes its workbench, its list and the office's dashboard: each old tag is refused.
+    const tags = await Promise.all([api.get(d.liaisonA, '/api/workbench/unit'), api.get(d.liaisonA, `/api/tasks?unit=${d.unitA.id}`), api.get(d.hq, '/api/dashboard')]);
+    await api.write(d.hq, 'POST', '/api/tasks', { planId: d.loosePlan.id, code: 'RC-ETAG', title: '再交办任务', leadUnitId: d.unitA.id, deadline: '2099-12-31' }, 200);
+    const urls = [[d.liaisonA, '/api/workbench/unit'], [d.liaisonA, `/api/tasks?unit=${d.unitA.id}`], [d.hq, '/api/dashboard']] as const;
+    for (const [i, [who, url]] of urls.entries()) {
+      const res = await api.call(who, 'GET', url, undefined, { 'if-none-match': tags[i]!.headers.etag as string });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers.etag, url).not.toBe(tags[i]!.headers.etag);
+      expect(res.json().data, url).toBeTruthy();
+    }
+    expect((await api.get(d.liaisonA, `/api/tasks?unit=${d.unitA.id}&perPage=100`)).json().data.map((t: { code: string }) => t.code)).toContain('RC-ETAG');
+  });
 });

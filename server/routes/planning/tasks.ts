@@ -37,7 +37,7 @@ export default function taskRoutes(app: App) {
     const db = req.ctx.database.db;
     // Kept per query, language, day and the reader's policies until the next write.
     const policies = taskPolicy.routePolicies(req.ctx.actor);
-    return sendKeptList(reply, db, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]), taskListResponse, async () => {
+    return sendKeptList(req, reply, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]), taskListResponse, async () => {
       const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
       return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
     });

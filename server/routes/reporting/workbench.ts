@@ -43,7 +43,7 @@ export default function workbenchRoutes(app: App) {
     // The page every liaison and unit head opens first, many times a day: kept per unit, language
     // and day until the next write (a unit's workbench is the same for each of its people).
     const today = shanghaiDate(now());
-    return sendKeptWorkbench(reply, db, JSON.stringify([unitId, req.ctx.lang, today]), answer(UnitWorkbench), async () => {
+    return sendKeptWorkbench(req, reply, JSON.stringify([unitId, req.ctx.lang, today]), answer(UnitWorkbench), async () => {
       const w = await unitWorkbench(db, unitId);
       return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
     });
