@@ -118,6 +118,14 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'blocker.returned': { 'zh-CN': '批示退回了堵点', 'en-US': 'sent back down with an instruction the blocker' },
   'blocker.verified': { 'zh-CN': '确认办结了堵点', 'en-US': 'verified the resolution of the blocker' },
   'blocker.reopened': { 'zh-CN': '重新打开了堵点', 'en-US': 'reopened the blocker' },
+  'inspection.created': { 'zh-CN': '新建了督查活动', 'en-US': 'created the inspection campaign' },
+  'inspection.updated': { 'zh-CN': '修改了督查活动', 'en-US': 'changed the inspection campaign' },
+  'ledger.created': { 'zh-CN': '在督查台账中登记了问题', 'en-US': 'recorded in the inspection ledger the finding' },
+  'ledger.acknowledged': { 'zh-CN': '签收了督查台账问题', 'en-US': 'acknowledged the ledger finding' },
+  'ledger.rectified': { 'zh-CN': '提交了督查台账问题的整改情况', 'en-US': 'submitted the rectification of the ledger finding' },
+  'ledger.verified': { 'zh-CN': '核查了督查台账问题的整改成效', 'en-US': 'verified the rectification of the ledger finding' },
+  'ledger.closed': { 'zh-CN': '销号了督查台账问题', 'en-US': 'closed the ledger finding' },
+  'ledger.reopened': { 'zh-CN': '重新打开了督查台账问题', 'en-US': 'reopened the ledger finding' },
 };
 
 export interface AuditSentenceInput {

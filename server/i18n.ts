@@ -4,6 +4,7 @@ import { FILE_MESSAGES } from './messages/files.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { DISPATCH_MESSAGES, DISPATCH_WORDS } from './messages/dispatch.js';
+import { INSPECTION_MESSAGES, INSPECTION_WORDS } from './messages/inspections.js';
 import { MEETING_MESSAGES, MEETING_WORDS } from './messages/meetings.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
@@ -61,6 +62,7 @@ const MESSAGES = {
   ...ACCOUNT_MESSAGES,
   ...DISPATCH_MESSAGES,
   ...MEETING_MESSAGES,
+  ...INSPECTION_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -90,6 +92,7 @@ const WORDS = {
   ...ACCOUNT_WORDS,
   ...DISPATCH_WORDS,
   ...MEETING_WORDS,
+  ...INSPECTION_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
@@ -165,6 +168,18 @@ const FIELDS: Record<string, Message> = {
   unitIds: { 'zh-CN': '受令单位', 'en-US': 'Recipient units' },
   answer: { 'zh-CN': '答复内容', 'en-US': 'Answer' },
   figures: { 'zh-CN': '报送数据', 'en-US': 'Figures' },
+  inspectionId: { 'zh-CN': '督查活动', 'en-US': 'Campaign' },
+  inspectorIds: { 'zh-CN': '督查人员', 'en-US': 'Inspectors' },
+  periodFrom: { 'zh-CN': '督查开始日期', 'en-US': 'Campaign start' },
+  periodTo: { 'zh-CN': '督查结束日期', 'en-US': 'Campaign end' },
+  keyLink: { 'zh-CN': '关键环节', 'en-US': 'Key link' },
+  finding: { 'zh-CN': '发现问题', 'en-US': 'Finding' },
+  requirement: { 'zh-CN': '整改要求', 'en-US': 'Rectification requirement' },
+  verdict: { 'zh-CN': '核查结论', 'en-US': 'Verdict' },
+  comment: { 'zh-CN': '意见', 'en-US': 'Comment' },
+  source: { 'zh-CN': '问题来源', 'en-US': 'Source' },
+  items: { 'zh-CN': '涉及事项', 'en-US': 'Items' },
+  evidence: { 'zh-CN': '佐证材料', 'en-US': 'Evidence' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -12,6 +12,8 @@ import fieldVisitRoutes from './fieldVisits/fieldVisits.js';
 import directiveRoutes from './directives/directives.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
+import inspectionRoutes from './inspections/inspections.js';
+import ledgerRoutes from './inspections/ledger.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
 import { registerPlanningRoutes } from './planning/index.js';
@@ -39,5 +41,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   meetingRoutes(app);
   fieldVisitRoutes(app);
   directiveRoutes(app);
+  inspectionRoutes(app);
+  ledgerRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

@@ -12,28 +12,33 @@ import { reportScope } from '../../queries/reporting/scope.js';
 const refSha = (r: EvidenceRef) => (typeof r === 'string' ? r : r.sha256);
 
 /**
- * Sets a report's evidence list. A file may be attached by someone who uploaded it or who can see a
- * report that already uses it (report once, use everywhere); its name is the one given, else the
- * name it was uploaded or attached under.
+ * Which of these files the actor may attach, and under which name: a file they uploaded, or one a
+ * report they can see already uses (report once, use everywhere). `exists`: the files stored at all.
+ */
+export async function attachableEvidence(tx: Tx, actor: Actor, shas: readonly string[]): Promise<{ exists: Set<string>; names: Map<string, string> }> {
+  // One after the other: the three reads share the transaction's connection.
+  const stored = await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, [...shas]));
+  const uploaded = await tx
+      .select({ sha256: evidenceUploads.sha256, name: evidenceUploads.name })
+      .from(evidenceUploads)
+      .where(and(eq(evidenceUploads.userId, actor.userId), inArray(evidenceUploads.sha256, [...shas])));
+  const seen = await tx
+      .select({ sha256: reportEvidence.sha256, name: reportEvidence.name })
+      .from(reportEvidence)
+      .innerJoin(reports, eq(reports.id, reportEvidence.reportId))
+      .where(and(inArray(reportEvidence.sha256, [...shas]), reportScope(tx, actor)));
+  return { exists: new Set(stored.map((s) => s.sha256)), names: new Map<string, string>([...seen, ...uploaded].map((u) => [u.sha256, u.name])) };
+}
+
+/**
+ * Sets a report's evidence list (files the actor may attach: attachableEvidence); a file's name is
+ * the one given, else the name it was uploaded or attached under.
  */
 export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, refs: EvidenceRef[]): Promise<{ sha256: string; name: string }[]> {
   const shas = [...new Set(refs.map(refSha))];
   await tx.delete(reportEvidence).where(eq(reportEvidence.reportId, reportId));
   if (!shas.length) return [];
-  // One after the other: the three reads share the transaction's connection.
-  const stored = await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, shas));
-  const uploaded = await tx
-      .select({ sha256: evidenceUploads.sha256, name: evidenceUploads.name })
-      .from(evidenceUploads)
-      .where(and(eq(evidenceUploads.userId, actor.userId), inArray(evidenceUploads.sha256, shas)));
-  const seen = await tx
-      .select({ sha256: reportEvidence.sha256, name: reportEvidence.name })
-      .from(reportEvidence)
-      .innerJoin(reports, eq(reports.id, reportEvidence.reportId))
-      .where(and(inArray(reportEvidence.sha256, shas), reportScope(tx, actor)));
-
-  const exists = new Set(stored.map((s) => s.sha256));
-  const names = new Map<string, string>([...seen, ...uploaded].map((u) => [u.sha256, u.name]));
+  const { exists, names } = await attachableEvidence(tx, actor, shas);
   const rows: { reportId: string; sha256: string; name: string }[] = [];
   for (const [i, ref] of refs.entries()) {
     const sha256 = refSha(ref);

@@ -1,14 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, reportEvidence, reports } from '../../db/schema/index.js';
+import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, ledgerEntries, ledgerEvidence, reportEvidence, reports } from '../../db/schema/index.js';
 import { fieldVisitScope } from '../fieldVisits/fieldVisits.js';
+import { ledgerScope } from '../inspections/scope.js';
 import { reportScope } from './scope.js';
 
 /**
  * An evidence file for the actor, with the name they know it by — only for its uploaders, for
- * those who can see a report that uses it, and for those who can read a field visit it is a photo
- * of; undefined otherwise (the route answers 404).
+ * those who can see a report that uses it, for those who can read a field visit it is a photo
+ * of, and for those who can read a ledger entry whose rectification it proves; undefined otherwise
+ * (the route answers 404).
  */
 export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string) {
   const [own] = await db
@@ -33,6 +35,15 @@ export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string
       .where(and(eq(fieldVisitPhotos.sha256, sha256), fieldVisitScope(actor)))
       .limit(1);
     name = photo?.name;
+  }
+  if (!name) {
+    const [proof] = await db
+      .select({ name: ledgerEvidence.name })
+      .from(ledgerEvidence)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerEvidence.entryId))
+      .where(and(eq(ledgerEvidence.sha256, sha256), ledgerScope(db, actor)))
+      .limit(1);
+    name = proof?.name;
   }
   if (!name) return undefined;
   // Read as base64 text: much faster than a bytea value on the embedded database.

@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { InspectionCreate, InspectionUpdate } from '../../../domain/schemas/ledger.js';
+import { recordAudit } from '../../audit.js';
+import { inTx, type Ctx } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { areas, inspections, users } from '../../db/schema/index.js';
+import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
+import { badReference, ensureUnits } from '../planning/checks.js';
+
+/** Every id names a row of the table; the first that does not is named by its index (422). */
+async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readonly string[], field: string) {
+  if (!ids.length) return;
+  const found = new Set((await tx.select({ id: table.id }).from(table as PgTable).where(inArray(table.id, [...ids]))).map((r) => r.id as string));
+  const i = ids.findIndex((id) => !found.has(id));
+  if (i >= 0) throw badReference(`${field}.${i}`);
+}
+
+/** The campaign's scope and inspectors must exist; its period must not end before it starts. */
+async function checkCampaign(tx: Tx, c: { periodFrom: string; periodTo: string; unitIds: readonly string[]; areaIds: readonly string[]; inspectorIds: readonly string[] }) {
+  if (c.periodTo < c.periodFrom) throw new AppError(422, 'inspection_period_range', {}, { periodTo: 'inspection_period_range' });
+  await ensureUnits(tx, c.unitIds, 'unitIds');
+  await ensureRows(tx, areas, c.areaIds, 'areaIds');
+  await ensureRows(tx, users, c.inspectorIds, 'inspectorIds');
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+/** An inspector or the HQ office plans a 督查 campaign. */
+export async function createInspection(ctx: Ctx, input: InspectionCreate) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  return inTx(ctx, async (tx) => {
+    const values = { ...input, unitIds: unique(input.unitIds), areaIds: unique(input.areaIds), inspectorIds: unique(input.inspectorIds) };
+    await checkCampaign(tx, values);
+    const [row] = await tx
+      .insert(inspections)
+      .values({ ...values, createdById: actor.userId })
+      .returning();
+    await recordAudit(tx, ctx, 'inspection.created', { entity: 'inspection', entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+/** Edits a campaign: what is given replaces what was, if the version is still the one read. */
+export async function updateInspection(ctx: Ctx, id: string, input: InspectionUpdate) {
+  if (!ctx.actor) throw unauthenticated();
+  return inTx(ctx, async (tx) => {
+    const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
+    if (!before) throw notFound('inspection');
+    if (before.version !== input.version) throw versionConflict();
+    const { version, ...given } = input;
+    const next = {
+      kind: given.kind ?? before.kind,
+      title: given.title ?? before.title,
+      description: given.description ?? before.description,
+      periodFrom: given.periodFrom ?? before.periodFrom,
+      periodTo: given.periodTo ?? before.periodTo,
+      unitIds: unique(given.unitIds ?? before.unitIds),
+      areaIds: unique(given.areaIds ?? before.areaIds),
+      inspectorIds: unique(given.inspectorIds ?? before.inspectorIds),
+    };
+    await checkCampaign(tx, next);
+    const [after] = await tx
+      .update(inspections)
+      .set({ ...next, version: version + 1 })
+      .where(and(eq(inspections.id, id), eq(inspections.version, version)))
+      .returning();
+    await recordAudit(tx, ctx, 'inspection.updated', { entity: 'inspection', entityId: id, before, after });
+    return after!;
+  });
+}

@@ -1,0 +1,34 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { inspections, ledgerEntries, ledgerItems } from '../../db/schema/index.js';
+import { hasRole } from '../../policies/actor.js';
+import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
+import { taskForcesOf, unitsWhere } from '../../policies/report.js';
+import { onPlansOf } from '../reporting/scope.js';
+
+const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
+/** Campaigns: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
+export function inspectionScope(actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  const units = unitsWhere(actor, 'liaison', 'unit_head');
+  return units.length ? sql`${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
+}
+
+/** Campaigns whose scope includes this unit (a list filter, not a visibility rule). */
+export const inspectsUnit = (unitId: string): SQL => sql`${inspections.unitIds} && ${uuidArray([unitId])}`;
+
+/**
+ * Ledger entries: the overseers see all; a unit's liaison or head its units' entries; a task force
+ * the entries on its plans' items. `undefined` means no restriction.
+ */
+export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  const conds: SQL[] = [];
+  const units = unitsWhere(actor, 'liaison', 'unit_head');
+  if (units.length) conds.push(inArray(ledgerEntries.unitId, units));
+  const bodies = taskForcesOf(actor);
+  if (bodies.length) conds.push(inArray(ledgerEntries.id, db.select({ id: ledgerItems.entryId }).from(ledgerItems).where(onPlansOf(db, ledgerItems, bodies))));
+  return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
+}
