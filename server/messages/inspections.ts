@@ -27,6 +27,11 @@ export const INSPECTION_MESSAGES = {
   ledger_source_not_red: { 'zh-CN': '该事项当前不是红灯，不能作为“红灯”来源', 'en-US': 'The item is not red now: it cannot be the red-light source' },
   ledger_source_not_overdue: { 'zh-CN': '该事项当前没有逾期，不能作为“逾期”来源', 'en-US': 'The item is not overdue now: it cannot be the overdue source' },
   ledger_deadline_past: { 'zh-CN': '整改期限{deadline}已过，请改为今天或以后的日期', 'en-US': 'The rectification deadline {deadline} has passed; choose today or later' },
+  ledger_unit_outside_campaign: {
+    'zh-CN': '被督查单位不在督查活动“{campaign}”的范围内',
+    'en-US': 'The unit is not among those the campaign “{campaign}” inspects',
+  },
+  inspection_not_inspector: { 'zh-CN': '{field}：该账号不是督查室人员', 'en-US': '{field}: this account is not an inspector' },
   inspection_period_range: { 'zh-CN': '督查时段的结束日期不能早于开始日期', 'en-US': 'The campaign cannot end before it starts' },
 } as const satisfies Record<string, Message>;
 

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { blockers, bodies, dispatches, orgUnits, plans, programs, projects, regions, reports, targets, tasks, users } from '../db/schema/index.js';
+import { blockers, bodies, dispatches, inspections, ledgerEntries, orgUnits, plans, programs, projects, regions, reports, targets, tasks, users } from '../db/schema/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +32,9 @@ export async function auditNames(db: Executor, rows: readonly { actorId: string 
   put('unit', await when(ids('unit'), () => db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids('unit')))));
   put('body', await when(ids('body'), () => db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, ids('body')))));
   put('blocker', await when(ids('blocker'), () => db.select({ id: blockers.id, name: blockers.title }).from(blockers).where(inArray(blockers.id, ids('blocker')))));
+  put('inspection', await when(ids('inspection'), () => db.select({ id: inspections.id, name: inspections.title }).from(inspections).where(inArray(inspections.id, ids('inspection')))));
+  // A ledger entry is named by its finding, cut short: the auditor needs to recognise it, not read it.
+  put('ledger', await when(ids('ledger'), () => db.select({ id: ledgerEntries.id, name: sql<string>`left(${ledgerEntries.finding}, 60)` }).from(ledgerEntries).where(inArray(ledgerEntries.id, ids('ledger')))));
   put('dispatch', await when(ids('dispatch'), () => db.select({ id: dispatches.id, name: dispatches.title }).from(dispatches).where(inArray(dispatches.id, ids('dispatch')))));
   // A report is named by its item and period: "S1-2.1 建设工业互联网 2026-11".
   const reportRows = await when(ids('report'), () =>

@@ -22,14 +22,14 @@ export async function createLedgerEntry(ctx: Ctx, input: LedgerCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    if (input.inspectionId) {
-      const [campaign] = await tx.select({ id: inspections.id }).from(inspections).where(eq(inspections.id, input.inspectionId));
-      if (!campaign) throw badReference('inspectionId');
-    }
+    const [campaign] = input.inspectionId ? await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId)) : [];
+    if (input.inspectionId && !campaign) throw badReference('inspectionId');
     const facts: SourceFacts = input.source ? await sourceFacts(tx, actor, input.source) : { unitId: null, items: [] };
     const unitId = input.unitId ?? facts.unitId;
     if (!unitId) throw ruleBroken('ledger_unit_required', 'unitId', { source: `@ledger_source_${input.source?.kind ?? 'entered'}` });
     await ensureUnits(tx, [unitId], 'unitId', false);
+    // A campaign's finding is about a unit it inspects.
+    if (campaign && !campaign.unitIds.includes(unitId)) throw ruleBroken('ledger_unit_outside_campaign', 'unitId', { campaign: campaign.title });
     const items = [...new Map((input.items ?? facts.items).map((i) => [i.itemId, i])).values()];
     // Kind by kind: the reads share the transaction's connection.
     const found = new Set<string>();

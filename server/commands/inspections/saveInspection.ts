@@ -4,9 +4,9 @@ import type { InspectionCreate, InspectionUpdate } from '../../../domain/schemas
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { areas, inspections, users } from '../../db/schema/index.js';
+import { areas, inspections, userRoles } from '../../db/schema/index.js';
 import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
-import { badReference, ensureUnits } from '../planning/checks.js';
+import { badReference, ensureUnits, ruleBroken } from '../planning/checks.js';
 
 /** Every id names a row of the table; the first that does not is named by its index (422). */
 async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readonly string[], field: string) {
@@ -16,12 +16,20 @@ async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readon
   if (i >= 0) throw badReference(`${field}.${i}`);
 }
 
-/** The campaign's scope and inspectors must exist; its period must not end before it starts. */
+/** Every named inspector holds the inspector role (督查室); the first who does not is named by index (422). */
+async function ensureInspectors(tx: Tx, ids: readonly string[]) {
+  if (!ids.length) return;
+  const found = new Set((await tx.select({ id: userRoles.userId }).from(userRoles).where(and(inArray(userRoles.userId, [...ids]), eq(userRoles.role, 'inspector')))).map((r) => r.id));
+  const i = ids.findIndex((id) => !found.has(id));
+  if (i >= 0) throw ruleBroken('inspection_not_inspector', `inspectorIds.${i}`);
+}
+
+/** The campaign's scope must exist and its inspectors be inspectors; its period must not end before it starts. */
 async function checkCampaign(tx: Tx, c: { periodFrom: string; periodTo: string; unitIds: readonly string[]; areaIds: readonly string[]; inspectorIds: readonly string[] }) {
   if (c.periodTo < c.periodFrom) throw new AppError(422, 'inspection_period_range', {}, { periodTo: 'inspection_period_range' });
   await ensureUnits(tx, c.unitIds, 'unitIds');
   await ensureRows(tx, areas, c.areaIds, 'areaIds');
-  await ensureRows(tx, users, c.inspectorIds, 'inspectorIds');
+  await ensureInspectors(tx, c.inspectorIds);
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];

@@ -88,6 +88,11 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     expect(closed.policies).toEqual({ acknowledge: false, rectify: false, verify: false, close: false, reopen: true });
 
     const audit = await h.db.database.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.entity, 'ledger')));
+    // The auditor reads the records by the finding they concern.
+    const auditor = await makeUser(h.db.database, [{ role: 'auditor' }]);
+    const records = (await api.get({ id: auditor.id, session: await loginAs(h.app, auditor) }, `/api/audit?entity=ledger&entityId=${id}`)).json().data;
+    expect(records[0].sentence).toContain('督查台账');
+    expect(records[0].subject).toBe('进度滞后于序时');
     expect(audit.map((a) => a.action).sort()).toEqual(
       ['ledger.created', 'ledger.acknowledged', 'ledger.rectified', 'ledger.verified', 'ledger.reopened', 'ledger.rectified', 'ledger.verified', 'ledger.closed'].sort(),
     );
@@ -119,6 +124,9 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     await create({}, 422, 'ledger_unit_required');
     await create({ unitId: randomUUID() }, 422, 'reference_invalid');
     await create({ unitId: d.unitA.id, inspectionId: randomUUID() }, 422, 'reference_invalid');
+    const campaign = await makeInspection(h.db.database, [d.unitB.id], { title: '安全生产专项督查' });
+    expect((await create({ unitId: d.unitA.id, inspectionId: campaign.id }, 422, 'ledger_unit_outside_campaign')).json().error.message).toContain('安全生产专项督查');
+    expect((await create({ source: { kind: 'blocker', id: b!.id }, inspectionId: campaign.id })).json().data).toMatchObject({ inspectionId: campaign.id, inspectionTitle: '安全生产专项督查' });
     await create({ unitId: d.unitA.id, items: [{ itemType: 'project', itemId: task.id }] }, 422, 'reference_invalid');
     await create({ unitId: d.unitA.id, deadline: dayFrom(-3) }, 422, 'ledger_deadline_past');
     await create({ unitId: d.unitA.id, keyLink: 'oversight' }, 400, 'validation');
@@ -224,7 +232,9 @@ describe.each(DATABASE_KINDS)('督查 campaigns on %s', (kind) => {
     await api.write(inspector, 'POST', '/api/inspections', { ...body, periodTo: '2026-05-01' }, 400, 'validation');
     const badUnit = await api.write(inspector, 'POST', '/api/inspections', { ...body, unitIds: [d.unitA.id, randomUUID()] }, 422, 'reference_invalid');
     expect(badUnit.json().error.fields).toHaveProperty(['unitIds.1']);
-    await api.write(inspector, 'POST', '/api/inspections', { ...body, inspectorIds: [randomUUID()] }, 422, 'reference_invalid');
+    await api.write(inspector, 'POST', '/api/inspections', { ...body, inspectorIds: [inspector.id, randomUUID()] }, 422, 'inspection_not_inspector');
+    const notInspector = await api.write(inspector, 'POST', '/api/inspections', { ...body, inspectorIds: [d.liaisonA.id] }, 422, 'inspection_not_inspector');
+    expect(notInspector.json().error.message).toContain('督查人员');
     await api.write(d.leader, 'POST', '/api/inspections', body, 403, 'forbidden');
     expect((await api.get(d.taskForce, '/api/inspections')).statusCode).toBe(403);
   });
