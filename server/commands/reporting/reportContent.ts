@@ -12,42 +12,43 @@ import { reportScope } from '../../queries/reporting/scope.js';
 const refSha = (r: EvidenceRef) => (typeof r === 'string' ? r : r.sha256);
 
 /**
- * Which of these files the actor may attach, and under which name: a file they uploaded, or one a
- * report they can see already uses (report once, use everywhere). `exists`: the files stored at all.
+ * The files of `refs` the actor may attach, each once, with the name to show: the one given, else
+ * the name they know it by — a file they uploaded, one a report they can see uses (report once, use
+ * everywhere), or one `known` names (what the record already holds). Anything else is 422 naming
+ * its place in the list.
  */
-export async function attachableEvidence(tx: Tx, actor: Actor, shas: readonly string[]): Promise<{ exists: Set<string>; names: Map<string, string> }> {
+export async function attachableEvidence(tx: Tx, actor: Actor, refs: readonly EvidenceRef[], known: readonly { sha256: string; name: string }[] = []): Promise<{ sha256: string; name: string }[]> {
+  const shas = [...new Set(refs.map(refSha))];
+  if (!shas.length) return [];
   // One after the other: the three reads share the transaction's connection.
-  const stored = await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, [...shas]));
+  const stored = await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, shas));
   const uploaded = await tx
       .select({ sha256: evidenceUploads.sha256, name: evidenceUploads.name })
       .from(evidenceUploads)
-      .where(and(eq(evidenceUploads.userId, actor.userId), inArray(evidenceUploads.sha256, [...shas])));
+      .where(and(eq(evidenceUploads.userId, actor.userId), inArray(evidenceUploads.sha256, shas)));
   const seen = await tx
       .select({ sha256: reportEvidence.sha256, name: reportEvidence.name })
       .from(reportEvidence)
       .innerJoin(reports, eq(reports.id, reportEvidence.reportId))
-      .where(and(inArray(reportEvidence.sha256, [...shas]), reportScope(tx, actor)));
-  return { exists: new Set(stored.map((s) => s.sha256)), names: new Map<string, string>([...seen, ...uploaded].map((u) => [u.sha256, u.name])) };
-}
-
-/**
- * Sets a report's evidence list (files the actor may attach: attachableEvidence); a file's name is
- * the one given, else the name it was uploaded or attached under.
- */
-export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, refs: EvidenceRef[]): Promise<{ sha256: string; name: string }[]> {
-  const shas = [...new Set(refs.map(refSha))];
-  await tx.delete(reportEvidence).where(eq(reportEvidence.reportId, reportId));
-  if (!shas.length) return [];
-  const { exists, names } = await attachableEvidence(tx, actor, shas);
-  const rows: { reportId: string; sha256: string; name: string }[] = [];
+      .where(and(inArray(reportEvidence.sha256, shas), reportScope(tx, actor)));
+  const exists = new Set(stored.map((s) => s.sha256));
+  const names = new Map<string, string>([...known, ...seen, ...uploaded].map((u) => [u.sha256, u.name]));
+  const rows: { sha256: string; name: string }[] = [];
   for (const [i, ref] of refs.entries()) {
     const sha256 = refSha(ref);
     if (rows.some((r) => r.sha256 === sha256)) continue;
     if (!exists.has(sha256) || !names.has(sha256)) throw new AppError(422, 'evidence_unknown', { sha256: sha256.slice(0, 12) }, { [`evidence.${i}`]: sha256 });
-    rows.push({ reportId, sha256, name: typeof ref === 'string' ? names.get(sha256)! : safeFileName(ref.name) });
+    rows.push({ sha256, name: typeof ref === 'string' ? names.get(sha256)! : safeFileName(ref.name) });
   }
-  await tx.insert(reportEvidence).values(rows);
-  return rows.map(({ sha256, name }) => ({ sha256, name }));
+  return rows;
+}
+
+/** Sets a report's evidence list: the files the actor may attach (attachableEvidence). */
+export async function setReportEvidence(tx: Tx, actor: Actor, reportId: string, refs: EvidenceRef[]): Promise<{ sha256: string; name: string }[]> {
+  await tx.delete(reportEvidence).where(eq(reportEvidence.reportId, reportId));
+  const rows = await attachableEvidence(tx, actor, refs);
+  if (rows.length) await tx.insert(reportEvidence).values(rows.map((r) => ({ reportId, ...r })));
+  return rows;
 }
 
 /** Blockers raised inside a report: the report's unit raises them at unit level, linked to the report. */

@@ -153,6 +153,10 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     expect(early.json().error.message).toContain('待整改');
     await act(inspector, id, 'verify', { verdict: 'effective', comment: '未整改' }, 409, 'ledger_step_invalid');
 
+    // Evidence is what the unit may attach: not a file another unit uploaded.
+    const theirs = await upload(d.liaisonB, '他单位文件.pdf');
+    const bad = await act(d.liaisonA, id, 'rectify', { version: 0, measures: '已整改', evidence: [theirs] }, 422, 'evidence_unknown');
+    expect(bad.json().error.fields).toHaveProperty(['evidence.0']);
     // The one who rectified does not verify it, whatever else they hold.
     await act(liaisonInspectorA, id, 'rectify', { version: 0, measures: '已整改到位' });
     // A replay of the same submission is stale; without a version it meets the entry's new state.
@@ -189,8 +193,12 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     expect(await ids(d.leader, 'overdue=false')).toEqual([inARectified.id, inB.id].sort());
     expect(await ids(d.liaisonA, '')).toEqual([inA.id, inARectified.id].sort());
     expect(await ids(d.headB, '')).toEqual([inB.id]);
-    const page = (await api.get(inspector, `/api/ledger?campaign=${campaign.id}&perPage=2&page=2`)).json();
-    expect(page.page).toEqual({ page: 2, perPage: 2, total: 3 });
+    // A task force reads the entries on its plans' items.
+    const onPlan = await makeLedgerEntry(h.db.database, d.unitB.id, { over: { inspectionId: campaign.id }, items: [{ itemType: 'task', itemId: (await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id }])).id }] });
+    expect(await ids(d.taskForce, '')).toEqual([onPlan.id]);
+    expect(await ids(d.otherTaskForce, '')).toEqual([]);
+    const page = (await api.get(inspector, `/api/ledger?campaign=${campaign.id}&perPage=3&page=2`)).json();
+    expect(page.page).toEqual({ page: 2, perPage: 3, total: 4 });
     expect(page.data).toHaveLength(1);
     const entry = (await api.get(inspector, `/api/ledger/${inA.id}`)).json().data;
     expect(entry).toMatchObject({ overdue: true, inspectionId: campaign.id, inspectionTitle: campaign.title });
