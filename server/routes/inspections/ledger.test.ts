@@ -174,6 +174,19 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     for (const who of [sysadmin, d.publicist]) expect((await api.get(who, '/api/ledger')).statusCode).toBe(403);
   });
 
+  it('keeps one verdict when two inspectors verify the same rectification at once', async () => {
+    const entry = await makeLedgerEntry(h.db.database, d.unitA.id, { status: 'submitted' });
+    const verify = (who: Person, verdict: string) =>
+      api.call(who, 'POST', `/api/ledger/${entry.id}/verify`, { version: entry.version, verdict, comment: `${verdict}：现场核查` });
+    const answers = await Promise.all([verify(inspector, 'effective'), verify(inspector2, 'not_effective')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.statusCode === 200)!.json().data;
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('version_conflict');
+    expect((await api.get(d.leader, `/api/ledger/${entry.id}`)).json().data).toMatchObject({ status: 'verified', verdict: won.verdict, version: entry.version + 1 });
+    const records = await h.db.database.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, entry.id), eq(auditLog.entity, 'ledger')));
+    expect(records.map((r) => r.action)).toEqual(['ledger.verified']);
+  });
+
   it('lists entries by campaign, unit, key link, status and lateness, each reader its own share', async () => {
     const campaign = await makeInspection(h.db.database, [d.unitA.id, d.unitB.id]);
     const inA = await makeLedgerEntry(h.db.database, d.unitA.id, { over: { inspectionId: campaign.id, keyLink: 'planning', deadline: dayFrom(-5) } });
