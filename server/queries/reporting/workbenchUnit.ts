@@ -7,6 +7,7 @@ import { openPeriodOf, projectLists, shareLists, workbenchDay } from '../../../d
 import { claimDeadline } from '../../../domain/claims.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf, jsonRows, named } from '../../db/jsonRows.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { orgUnits, projects, reports, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { LineItem, UnitWorkbench } from '../../models/reporting.js';
 import { currentCalendar } from '../calendar.js';
@@ -38,29 +39,20 @@ const totalOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
 const firstLines = <T>(rows: T[]) => ({ rows: rows.slice(0, WORKBENCH_LINES), total: rows.length });
 
 /**
- * A unit's "my work", from stored columns and indexes only: tasks to claim, items whose open
- * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
- * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred)
- * task shares and projects, so each kind is read once — every share with its "reported for the open period" flag —
- * in one query (each query costs a round trip and a plan, and the embedded database runs them one
- * after the other), and `domain/workbenchRules.ts` puts each on its lists. What the SQL decides
- * itself (the due date, the open period's report, a target left to report) mirrors that module's
- * functions; `workbenchRules.agreement.test.ts` holds the two together.
+ * The page's one statement, built once per database and prepared (its SQL text took longer to build
+ * than to run: drizzle composes it anew on every call): the unit and the open periods are its
+ * placeholders, so one plan serves every unit and day.
  */
-export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()): Promise<UnitWorkbench> {
-  const today = shanghaiDate(now);
-  const calendar = await currentCalendar(db);
-  const day = workbenchDay(today, calendar);
-  const { open } = day;
+const unitWorkbenchPage = preparedPerDatabase((db) => {
+  const unitId = sql.placeholder('unitId');
   // openPeriodOf in SQL, so that the "reported" flag is read with the rows.
   const periodOfKind = (col: SQL | PgColumn) =>
-    sql`case ${col} when 'weekly' then ${open.weekly.period} when 'quarterly' then ${open.quarterly.period} else ${open.monthly.period} end`;
+    sql`case ${col} when 'weekly' then ${sql.placeholder('weekly')}::text when 'quarterly' then ${sql.placeholder('quarterly')}::text else ${sql.placeholder('monthly')}::text end`;
   const reported = (type: string, id: PgColumn, period: SQL) =>
     sql<boolean>`exists (${db
       .select({ one: sql`1` })
       .from(reports)
       .where(and(eq(reports.itemType, type), eq(reports.itemId, id), eq(reports.unitId, unitId), eq(reports.period, period)))})`;
-
   const sharesQuery = db
     .select(
       named({
@@ -94,7 +86,7 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
         lightReasons: projects.lightReasons,
         due: sql<string | null>`null`,
         stage: projects.stage,
-        reported: reported('project', projects.id, sql`${open.monthly.period}`),
+        reported: reported('project', projects.id, sql`${sql.placeholder('monthly')}::text`),
       }),
     )
     .from(projects)
@@ -109,7 +101,7 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
     .orderBy(desc(reports.returnedAt))
     .limit(WORKBENCH_LINES);
   // Every list in one query, each as one JSON value (see jsonRows): the page is one round trip.
-  const [page] = await db
+  return db
     .select({
       unitName: orgUnits.name,
       shares: jsonRows<
@@ -120,7 +112,26 @@ export async function unitWorkbench(db: Executor, unitId: string, now = clockNow
       returned: jsonRows<{ report: Record<string, unknown>; item: ItemJson | null; total: number }>(returnedQuery),
     })
     .from(orgUnits)
-    .where(eq(orgUnits.id, unitId));
+    .where(eq(orgUnits.id, unitId))
+    .prepare('unit_workbench');
+});
+
+/**
+ * A unit's "my work", from stored columns and indexes only: tasks to claim, items whose open
+ * period has no report from the unit yet, reports returned to it, tasks due within five workdays,
+ * and overdue tasks and projects, with the unit's name. A unit holds tens (at most a few hundred)
+ * task shares and projects, so each kind is read once — every share with its "reported for the open period" flag —
+ * in one query (each query costs a round trip and a plan, and the embedded database runs them one
+ * after the other), and `domain/workbenchRules.ts` puts each on its lists. What the SQL decides
+ * itself (the due date, the open period's report, a target left to report) mirrors that module's
+ * functions; `workbenchRules.agreement.test.ts` holds the two together.
+ */
+export async function unitWorkbench(db: Executor, unitId: string, now = clockNow()): Promise<UnitWorkbench> {
+  const today = shanghaiDate(now);
+  const calendar = await currentCalendar(db);
+  const day = workbenchDay(today, calendar);
+  const { open } = day;
+  const [page] = await unitWorkbenchPage(db).execute({ unitId, weekly: open.weekly.period, quarterly: open.quarterly.period, monthly: open.monthly.period });
   const { shares, targetReports, unitProjects, returned } = page ?? { shares: [], targetReports: [], unitProjects: [], returned: [] };
   const returnedRows: ReportRow[] = [];
   const returnedItems = new Map<string, ItemInfo>();
