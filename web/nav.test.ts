@@ -40,6 +40,17 @@ describe('work menu entries by role', () => {
     for (const r of ['liaison', 'unit_head', 'inspector', 'sysadmin'] as const) expect(menuOf(r)).not.toEqual(expect.arrayContaining(['directives']));
     for (const r of ['liaison', 'unit_head', 'sysadmin'] as const) expect(menuOf(r)).not.toContain('fieldVisits');
   });
+  it('gives the inspector the 督查台账 and the campaigns, a unit its 整改事项, the overseers the ledger to read', () => {
+    expect(menuOf('inspector')).toEqual(expect.arrayContaining(['ledger', 'inspections']));
+    for (const r of ['hq_office', 'leader', 'oversight', 'assessor'] as const) expect(menuOf(r)).toContain('ledger');
+    for (const r of ['liaison', 'unit_head'] as const) {
+      expect(menuOf(r)).toContain('rectifications');
+      expect(menuOf(r)).not.toEqual(expect.arrayContaining(['ledger']));
+      expect(menuOf(r)).not.toContain('inspections');
+    }
+    for (const r of ['leader', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).not.toContain('inspections');
+    for (const r of ['sysadmin', 'secadmin', 'auditor', 'publicist'] as const) expect(menuOf(r)).not.toEqual(expect.arrayContaining(['ledger']));
+  });
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');
     expect(new Set(NAV.map((i) => i.path)).size).toBe(NAV.length);

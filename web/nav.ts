@@ -11,6 +11,9 @@ export type NavId =
   | 'meetings'
   | 'directives'
   | 'fieldVisits'
+  | 'ledger'
+  | 'rectifications'
+  | 'inspections'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -48,6 +51,12 @@ export const NAV: readonly NavItem[] = [
   { id: 'directives', path: '/directives', label: 'menu.directives', roles: ['leader', 'hq_office'], group: 'work' },
   // A task force logs its own visits; the office and the leader read them all (server/policies/fieldVisit.ts).
   { id: 'fieldVisits', path: '/field-visits', label: 'menu.fieldVisits', roles: ['leader', 'hq_office', 'task_force'], group: 'work' },
+  // 督查台账: inspectors keep it; the program's overseers and the task forces read it (server/policies/ledger.ts).
+  { id: 'ledger', path: '/ledger', label: 'menu.ledger', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'task_force'], group: 'work' },
+  // The same list for a unit: the findings it must rectify (the server shows a unit its own entries only).
+  { id: 'rectifications', path: '/work/rectifications', label: 'menu.rectifications', roles: ['liaison', 'unit_head'], group: 'work' },
+  // Campaigns are planned by inspectors and the HQ office (server/policies/inspection.ts).
+  { id: 'inspections', path: '/inspections', label: 'menu.inspections', roles: ['inspector', 'hq_office'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

@@ -26,6 +26,9 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   meetings: page(() => import('./pages/meetings/MeetingsPage.js'), 'MeetingsPage'),
   directives: page(() => import('./pages/directives/DirectivesPage.js'), 'DirectivesPage'),
   fieldVisits: page(() => import('./pages/fieldVisits/FieldVisitsPage.js'), 'FieldVisitsPage'),
+  ledger: page(() => import('./pages/ledger/LedgerListPage.js'), 'LedgerListPage'),
+  rectifications: page(() => import('./pages/ledger/LedgerListPage.js'), 'RectificationsPage'),
+  inspections: page(() => import('./pages/ledger/InspectionsPage.js'), 'InspectionsPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -56,6 +59,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/dispatches/:id', page(() => import('./pages/dispatch/DispatchPage.js'), 'DispatchPage')],
   ['/meetings/:id', page(() => import('./pages/meetings/MeetingPage.js'), 'MeetingPage')],
   ['/directives/:id', page(() => import('./pages/directives/DirectivePage.js'), 'DirectivePage')],
+  ['/ledger/:id', page(() => import('./pages/ledger/LedgerEntryPage.js'), 'LedgerEntryPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

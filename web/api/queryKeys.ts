@@ -53,6 +53,9 @@ export const qk = {
   /** 调研督导 and 上级指示: their lists and one record with what each finding or point became. */
   fieldVisits: resource('field-visits'),
   directives: resource('directives'),
+  /** 督查: campaigns and the ledger's lists by filter and one entry with its policies. */
+  inspections: resource('inspections'),
+  ledger: resource('ledger'),
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

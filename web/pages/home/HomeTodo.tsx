@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { myUnits } from '../work/myUnits.js';
 import { qk } from '../../api/queryKeys.js';
+import { useLedgerTodo } from './useLedgerTodo.js';
 
 interface Count {
   key: string;
@@ -31,6 +32,7 @@ export function HomeTodo() {
   const toApprove = useQuery({ queryKey: qk.reports.submitted(unit), queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead && unit !== undefined });
   const tf = useQuery({ queryKey: qk.workbench.taskForce, queryFn: taskForceWorkbench, enabled: roles.includes('task_force') });
   const hq = useQuery({ queryKey: qk.workbench.hq, queryFn: hqWorkbench, enabled: roles.includes('hq_office') });
+  const ledger = useLedgerTodo(roles);
 
   const counts: Count[] = [];
   if (unit !== undefined) {
@@ -53,6 +55,7 @@ export function HomeTodo() {
     const c = hq.data?.data.counts;
     counts.push({ key: 'toAccept', label: 'work.toAccept', value: c?.toAccept, path: '/work/hq' }, { key: 'unclaimed', label: 'work.unclaimed', value: c?.unclaimedTasks, path: '/work/hq', alarm: true });
   }
+  counts.push(...ledger);
   if (!counts.length) return null;
   return (
     <Card size="small" title={t('home.todo')} data-testid="home-todo">

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Button } from 'antd';
+import { itemSourceProblem } from '../../../domain/ledger.js';
+import type { LightReason } from '../../../domain/lights.js';
+import type { ItemType } from '../../../domain/work.js';
+import { roleCodes, useCurrentUser } from '../../auth/CurrentUser.js';
+import type { LightReasonView } from '../../api/workTypes.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { LedgerFormModal, type LedgerOrigin } from './LedgerFormModal.js';
+
+interface Props {
+  itemType: ItemType;
+  itemId: string;
+  title: string;
+  light: string;
+  lightReasons: readonly LightReasonView[];
+  /** The item's units, lead first. */
+  unitIds: readonly string[];
+}
+
+/**
+ * 登记督查问题 on a task, target or project page, for inspectors (the only role the server lets
+ * record a finding: `ledgerPolicy.route.create`; the item pages carry no ledger policies, so the
+ * role is read here and the server decides again). The item's light picks the source the server
+ * checks: red → 红灯事项, overdue → 逾期事项, otherwise a finding entered on the item.
+ */
+export function RecordFindingButton({ itemType, itemId, title, light, lightReasons, unitIds }: Props) {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const [open, setOpen] = useState(false);
+  if (!roleCodes(me).includes('inspector') || unitIds.length === 0) return null;
+  // The page's reasons carry their code as a plain string; the rule reads only the code.
+  const facts = { light, lightReasons: lightReasons.map((r) => ({ code: r.code as LightReason['code'] })) };
+  const kind: LedgerOrigin['kind'] = itemSourceProblem('red_light', facts) === null ? 'red_light' : itemSourceProblem('overdue', facts) === null ? 'overdue' : 'entered';
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="ledger-record">
+        {t('ledger.new')}
+      </Button>
+      {open && <LedgerFormModal origin={{ itemType, itemId, title, kind, unitIds }} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
