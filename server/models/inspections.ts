@@ -11,3 +11,21 @@ export interface LedgerView {
   items: { itemType: string; itemId: string; title: string | null }[];
   evidence: { sha256: string; size: number; mime: string; name: string }[];
 }
+
+/** One line of the exported ledger (督查工作台账): the entry's facts as the workbook writes them. */
+export interface LedgerExportRow {
+  id: string;
+  inspectionTitle: string | null;
+  unitName: string | null;
+  /** The titles of the items it concerns, in code-point order. */
+  itemTitles: string[];
+  keyLink: string;
+  finding: string;
+  requirement: string;
+  deadline: string;
+  measures: string | null;
+  status: string;
+  verdict: string | null;
+  verifyComment: string | null;
+  reopenCount: number;
+}

@@ -96,6 +96,7 @@ export const INSPECTION_ROUTE_CALLS: Record<string, CallBuilder> = {
     return { req: { method: 'PATCH', url: `/api/inspections/${c.inspection.id}`, payload: { version: 0, title: '改：第二季度督导检查' } }, session: c.session };
   },
   'GET /api/ledger': async (env, role) => ({ req: { method: 'GET', url: '/api/ledger?perPage=5&overdue=false' }, session: await env.session(role) }),
+  'GET /api/ledger.xlsx': async (env, role) => ({ req: { method: 'GET', url: '/api/ledger.xlsx?overdue=false' }, session: await env.session(role) }),
   'GET /api/ledger/:id': onEntry('open', (id) => ({ method: 'GET', url: `/api/ledger/${id}` })),
   'POST /api/ledger': async (env, role) => {
     const unit = await makeUnit(env.database);
@@ -123,6 +124,7 @@ export const INSPECTION_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'POST /api/inspections': ['inspector', 'hq_office'],
   'PATCH /api/inspections/:id': ['inspector', 'hq_office'],
   'GET /api/ledger': [...SEE_ALL, ...UNIT, 'task_force'],
+  'GET /api/ledger.xlsx': [...SEE_ALL, ...UNIT, 'task_force'],
   'GET /api/ledger/:id': [...SEE_ALL, ...UNIT, 'task_force'],
   'POST /api/ledger': ['inspector'],
   'POST /api/ledger/:id/acknowledge': UNIT,

@@ -48,15 +48,20 @@ async function withDetails(db: Executor, rows: Joined[]): Promise<LedgerView[]> 
   }));
 }
 
-/** Ledger entries the actor may see, filtered, newest first, one page. */
-export async function listLedger(db: Executor, actor: Actor | null, f: LedgerFilter, today: string, page: number, perPage: number): Promise<{ rows: LedgerView[]; total: number }> {
+/** The entries the actor may see that pass the filter: the list and the export select the same rows. */
+export function ledgerWhere(db: Executor, actor: Actor | null, f: LedgerFilter, today: string): SQL | undefined {
   const conds: (SQL | undefined)[] = [ledgerScope(db, actor)];
   if (f.campaign) conds.push(eq(ledgerEntries.inspectionId, f.campaign));
   if (f.unit) conds.push(eq(ledgerEntries.unitId, f.unit));
   if (f.link) conds.push(eq(ledgerEntries.keyLink, f.link));
   if (f.status) conds.push(eq(ledgerEntries.status, f.status));
   if (f.overdue !== undefined) conds.push(f.overdue ? overdueSql(today) : not(overdueSql(today)));
-  const where = and(...conds);
+  return and(...conds);
+}
+
+/** Ledger entries the actor may see, filtered, newest first, one page. */
+export async function listLedger(db: Executor, actor: Actor | null, f: LedgerFilter, today: string, page: number, perPage: number): Promise<{ rows: LedgerView[]; total: number }> {
+  const where = ledgerWhere(db, actor, f, today);
   const [rows, [count]] = await Promise.all([
     joined(db)
       .where(where)

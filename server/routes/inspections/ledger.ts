@@ -18,11 +18,20 @@ import { notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { ledgerPolicy } from '../../policies/ledger.js';
 import { presentLedgerEntry } from '../../presenters/inspections/ledger.js';
-import { findVisibleLedgerEntry, listLedger } from '../../queries/inspections/ledger.js';
+import { findVisibleLedgerEntry, listLedger, type LedgerFilter } from '../../queries/inspections/ledger.js';
+import { ledgerExportNames, ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
+import { ledgerXlsx } from '../../xlsx/ledgerXlsx.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['ledger'];
 const today = () => shanghaiDate(clockNow());
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The list's query string as the queries take it: `overdue` as a boolean, paging and search left out. */
+function ledgerFilter(q: LedgerListQuery): LedgerFilter {
+  const { page: _page, perPage: _perPage, q: _q, overdue, ...filter } = q;
+  return { ...filter, overdue: overdue === undefined ? undefined : overdue === 'true' };
+}
 
 /** `{ data, policies }` for one entry as the requester sees it. */
 async function ledgerView(req: FastifyRequest, id: string) {
@@ -44,10 +53,25 @@ const STEPS = {
 export default function ledgerRoutes(app: App) {
   app.get('/api/ledger', { schema: { tags, querystring: LedgerListQuery, response: { 200: listResponse(LedgerEntry), ...errors } } }, async (req) => {
     authorize(ledgerPolicy.route.read(req.ctx.actor));
-    const { page, perPage, q: _q, overdue, ...filter } = req.query;
+    const { page, perPage } = req.query;
     const day = today();
-    const { rows, total } = await listLedger(req.ctx.database.db, req.ctx.actor, { ...filter, overdue: overdue === undefined ? undefined : overdue === 'true' }, day, page, perPage);
+    const { rows, total } = await listLedger(req.ctx.database.db, req.ctx.actor, ledgerFilter(req.query), day, page, perPage);
     return { data: rows.map((r) => presentLedgerEntry(r, day)), page: { page, perPage, total }, policies: ledgerPolicy.routePolicies(req.ctx.actor) };
+  });
+
+  // The same entries as the list (its filters and visibility, every page) as the office's workbook.
+  app.get('/api/ledger.xlsx', { schema: { tags, querystring: LedgerListQuery } }, async (req, reply) => {
+    authorize(ledgerPolicy.route.read(req.ctx.actor));
+    const { db } = req.ctx.database;
+    const day = today();
+    const filter = ledgerFilter(req.query);
+    const names = await ledgerExportNames(db, req.ctx.actor, filter);
+    const filters = { ...filter, campaign: filter.campaign && names.campaign, unit: filter.unit && names.unit };
+    const file = await ledgerXlsx({ district: names.district, today: day, filters }, ledgerExportPages(db, req.ctx.actor, filter, day));
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`督查工作台账-${day}.xlsx`)}`)
+      .send(file);
   });
 
   app.get('/api/ledger/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(LedgerEntry), ...errors } } }, async (req) => {
