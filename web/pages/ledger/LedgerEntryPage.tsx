@@ -103,9 +103,11 @@ export function LedgerEntryPage() {
         </Typography.Paragraph>
         <Flex gap={12} align="center" wrap>
           <LedgerActions entry={e} policies={policies} reload={reload} />
-          <Typography.Text type="secondary" data-testid="ledger-next">
-            {t(nextKey(e))}
-          </Typography.Text>
+          {e.status !== 'closed' && (
+            <Typography.Text type="secondary" data-testid="ledger-next">
+              {t(nextKey(e))}
+            </Typography.Text>
+          )}
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -41,7 +42,8 @@ export function LedgerFormModal({ origin, onClose }: { origin?: LedgerOrigin; on
   const units = useUnits();
   const campaigns = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
   const unitChoices = (units.data?.data ?? []).filter((u) => !origin || origin.unitIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
-  const initial: Partial<Values> = { keyLink: 'delivery', ...(origin ? { unitId: origin.unitIds[0] } : {}) };
+  // Held once: FormModal puts its initial values back whenever they change, and the units' and campaigns' answers re-render this.
+  const [initial] = useState<Partial<Values>>(() => ({ keyLink: 'delivery', ...(origin ? { unitId: origin.unitIds[0] } : {}) }));
 
   const submit = async (v: Values) => {
     const item = origin ? { itemType: origin.itemType, itemId: origin.itemId } : v.item;

@@ -131,13 +131,14 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
           onChange: (page) => set({ page: page === 1 ? undefined : String(page) }),
         }}
         columns={[
-          { title: t('ledger.unit'), key: 'unit', render: (_, e) => e.unitName ?? '—' },
+          // Widths keep the deadline and status in view at 1280 px: long unit names and findings wrap.
+          { title: t('ledger.unit'), key: 'unit', render: (_, e) => <span style={{ display: 'inline-block', maxWidth: 150, whiteSpace: 'normal' }}>{e.unitName ?? '—'}</span> },
           {
             title: t('ledger.items'),
             key: 'items',
             render: (_, e) =>
               e.items.length ? (
-                <Flex vertical style={{ maxWidth: 260 }}>
+                <Flex vertical style={{ maxWidth: 200 }}>
                   {e.items.map((i) => (
                     <Link key={i.itemId} to={itemPath(i.itemType, i.itemId)} style={{ whiteSpace: 'normal' }}>
                       {i.title ?? t(`ledger.source.${e.sourceKind}`)}
@@ -153,7 +154,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
             title: t('ledger.finding'),
             key: 'finding',
             render: (_, e) => (
-              <Link to={`/ledger/${e.id}`} style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }} data-testid="ledger-link">
+              <Link to={`/ledger/${e.id}`} style={{ display: 'inline-block', maxWidth: 300, whiteSpace: 'normal' }} data-testid="ledger-link">
                 {e.finding}
               </Link>
             ),
@@ -162,7 +163,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
             title: t('ledger.deadline'),
             key: 'deadline',
             render: (_, e) => (
-              <Flex gap={4} align="center" wrap>
+              <Flex gap={4} align="center">
                 <span style={e.overdue ? { color: '#cf1322' } : undefined}>{formatDate(e.deadline)}</span>
                 {e.overdue && (
                   <Tag color="error" data-testid="ledger-overdue">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form, Input, Radio } from 'antd';
+import { Form, Input, Radio, Typography } from 'antd';
 import { LEDGER_VERDICTS } from '../../../domain/ledger.js';
 import { LedgerRectify } from '../../../domain/schemas/ledger.js';
 import { stepLedger, type LedgerEntry } from '../../api/ledger.js';
@@ -21,6 +21,7 @@ interface Props {
 }
 
 const Words = LedgerRectify.shape.measures;
+const NONE = {};
 
 /**
  * One modal per worded step. A second rectification starts from the files already attached, so the
@@ -29,6 +30,8 @@ const Words = LedgerRectify.shape.measures;
 export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props) {
   const { t, lang } = useI18n();
   const [files, setFiles] = useState<EvidenceFile[]>(() => entry.evidence.map(toUploadFile));
+  // Held once: FormModal puts its initial values back whenever they change, and an upload re-renders this.
+  const [initial] = useState(() => ({ measures: entry.measures ?? '' }));
   const words = (label: string) => [{ required: true, whitespace: true, message: t('common.required', { field: label }) }, schemaRule(Words, label, { label, lang })];
   const common = { fieldNames: ['measures', 'evidence', 'verdict', 'comment', 'reason'], reload, onClose, testId: `ledger-${step}-modal`, okTestId: `ledger-${step}-ok` };
 
@@ -38,15 +41,15 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
         {...common}
         title={t('ledger.rectify')}
         width={640}
-        initialValues={{ measures: entry.measures ?? '' }}
+        initialValues={initial}
         submit={async (v) => {
           await stepLedger(entry.id, 'rectify', entry.version, { measures: v.measures, evidence: evidenceRefs(files) });
           await onDone(step);
         }}
       >
-        <Form.Item label={t('ledger.requirement')}>
-          <span style={{ whiteSpace: 'pre-wrap' }}>{entry.requirement}</span>
-        </Form.Item>
+        <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+          {t('ledger.requirement')}：{entry.requirement}
+        </Typography.Paragraph>
         <Form.Item name="measures" label={t('ledger.measures')} rules={words(t('ledger.measures'))}>
           <Input.TextArea rows={4} maxLength={2000} data-testid="ledger-measures" />
         </Form.Item>
@@ -61,7 +64,7 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
       <FormModal<{ verdict: 'effective' | 'not_effective'; comment: string }>
         {...common}
         title={t('ledger.verify')}
-        initialValues={{}}
+        initialValues={NONE}
         submit={async (v) => {
           await stepLedger(entry.id, 'verify', entry.version, { verdict: v.verdict, comment: v.comment });
           await onDone(step);
@@ -86,7 +89,7 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
     <FormModal<{ reason: string }>
       {...common}
       title={t('ledger.reopen')}
-      initialValues={{}}
+      initialValues={NONE}
       submit={async (v) => {
         await stepLedger(entry.id, 'reopen', entry.version, { reason: v.reason });
         await onDone(step);
