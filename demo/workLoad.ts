@@ -5,6 +5,7 @@ import { bulkInsert, bulkInsertJson } from './bulkInsert.js';
 import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
+import { loadLedger } from './workLedger.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
 import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
@@ -131,6 +132,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   // A stream of its own, so that the meetings leave the rest of the district as it was.
   const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
   const fromAbove = await loadVisitsAndDirectives(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7669_7369));
+  const ledger = await loadLedger(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6475_6368));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 
   Object.assign(ctx.counts, {
@@ -146,6 +148,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     instructions: instructions.dispatches.length,
     meetings: meetingCount,
     ...fromAbove,
+    ...ledger,
     lightChanges: lightMoves,
   });
 }

@@ -1,0 +1,89 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_STATUSES } from '../domain/ledger.js';
+import { auditLog } from '../server/db/schema/index.js';
+import { loginAs, type Session } from '../server/testing/factories.js';
+import { startHarness, type Harness } from '../server/testing/harness.js';
+import { readXlsx } from '../server/testing/xlsx.js';
+import { loadDemoIfEmpty } from './index.js';
+
+const PASSWORD = 'Demo-Password-2026';
+type Entry = Record<string, unknown> & { id: string; status: string; unitId: string; verdict: string | null; items: { itemType: string; itemId: string }[] };
+
+describe('the demo district’s 督查 ledger', () => {
+  let h: Harness;
+  let entries: Entry[];
+  const as = async (account: string): Promise<Session> => loginAs(h.app, { account, password: PASSWORD, totpSecret: null });
+  const get = async (s: Session, url: string) => {
+    const res = await h.app.inject({ url, headers: s.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+  const rows = async (text: string) => ((await h.db.database.db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] }).rows;
+
+  beforeAll(async () => {
+    h = await startHarness('embedded');
+    await loadDemoIfEmpty(h.db.database, PASSWORD);
+    entries = (await get(await as('inspector'), '/api/ledger?perPage=100')).json().data;
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it('has a routine and a special campaign, and entries in every state: both verdicts, one reopened, measures where submitted', async () => {
+    const campaigns = (await get(await as('inspector'), '/api/inspections')).json().data as { kind: string }[];
+    expect(campaigns.map((c) => c.kind).sort()).toEqual(['routine', 'special']);
+    expect(new Set(entries.map((e) => e.status))).toEqual(new Set(LEDGER_STATUSES));
+    expect(new Set(entries.filter((e) => e.status === 'verified').map((e) => e.verdict))).toEqual(new Set(['effective', 'not_effective']));
+    expect(entries.filter((e) => e.status === 'rectifying' && (e.reopenCount as number) > 0)).toHaveLength(1);
+    for (const e of entries.filter((x) => x.status !== 'open' && x.status !== 'rectifying')) expect(e.measures).toMatch(/\S/);
+    expect(entries.some((e) => e.overdue)).toBe(true);
+    expect(new Set(entries.map((e) => e.inspectionId)).size).toBe(2);
+  });
+
+  it('opens each entry from a real red or overdue item, or a key project’s blocker, within its campaign’s units', async () => {
+    for (const e of entries) {
+      expect(['red_light', 'overdue', 'blocker']).toContain(e.sourceKind);
+      expect(e.items.length).toBe(1);
+    }
+    // The items were red when the inspector recorded them; the lights are as the load computed them.
+    const notRed = await rows(`select count(*)::int as n from ledger_items li
+      left join tasks t on t.id = li.item_id left join projects p on p.id = li.item_id
+      join ledger_entries e on e.id = li.entry_id
+      where e.source_kind <> 'blocker' and coalesce(t.light, p.light) <> 'red'`);
+    expect(notRed).toEqual([{ n: 0 }]);
+    expect(await rows(`select count(*)::int as n from ledger_entries e join inspections i on i.id = e.inspection_id where not (e.unit_id = any(i.unit_ids))`)).toEqual([{ n: 0 }]);
+  });
+
+  it('names who took each step and when, in order: the 督查室 finds, verifies, closes and reopens; the unit signs and rectifies', async () => {
+    const wrong = await rows(`select e.id from ledger_entries e
+      where not exists (select 1 from user_roles r where r.user_id = e.created_by_id and r.role = 'inspector')
+         or (e.acknowledged_at is null) <> (e.acknowledged_by_id is null)
+         or (e.acknowledged_by_id is not null and not exists (select 1 from user_roles r where r.user_id = e.acknowledged_by_id and r.role in ('liaison', 'unit_head') and r.unit_id = e.unit_id))
+         or (e.rectified_at is null) <> (e.status in ('open', 'rectifying') and e.reopen_count = 0)
+         or (e.rectified_by_id is not null and not exists (select 1 from user_roles r where r.user_id = e.rectified_by_id and r.role in ('liaison', 'unit_head') and r.unit_id = e.unit_id))
+         or (e.verified_at is not null and not exists (select 1 from user_roles r where r.user_id = e.verified_by_id and r.role = 'inspector'))
+         or (e.verified_by_id = e.rectified_by_id)
+         or e.acknowledged_at <= e.created_at or e.rectified_at <= e.acknowledged_at or e.verified_at <= e.rectified_at
+         or e.closed_at <= e.verified_at or e.reopened_at <= e.verified_at
+         or greatest(e.created_at, e.acknowledged_at, e.rectified_at, e.verified_at, e.closed_at, e.reopened_at) > now()`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows the 建设街道 liaison its own entries to act on, and counts them in the load’s one audit record', async () => {
+    const liaison = await as('liaison');
+    const mine = (await get(liaison, '/api/ledger?perPage=100')).json().data as Entry[];
+    const jianshe = mine[0]?.unitId;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e) => e.unitId === jianshe)).toBe(true);
+    const open = mine.find((e) => e.status === 'open' || e.status === 'rectifying')!;
+    const policies = (await get(liaison, `/api/ledger/${open.id}`)).json().policies;
+    expect(policies.acknowledge || policies.rectify).toBe(true);
+    const [loaded] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
+    expect(loaded!.after).toMatchObject({ inspections: 2, ledgerEntries: entries.length });
+  });
+
+  it('exports the whole ledger for the inspector', async () => {
+    const sheet = await readXlsx((await get(await as('inspector'), '/api/ledger.xlsx')).rawPayload);
+    expect(sheet[0]![0]).toMatch(/^双台子区督查工作台账（/);
+    expect(sheet.length - 3).toBe(entries.length);
+  });
+});
