@@ -37,7 +37,7 @@ export const ledger = {
   'ledger.source.entered': ['直接录入', 'Entered'],
   'ledger.sourceFrom': ['问题来源', 'Recorded from'],
   'ledger.sourceHelp': ['从该事项登记：被督查单位和涉及事项取自该事项', 'Recorded from this item: its unit and the item are taken from it'],
-  'ledger.pickItem': ['涉及事项（可选）', 'Item (optional)'],
+  'ledger.pickItem': ['涉及事项', 'Item'],
   'ledger.measures': ['整改措施', 'Measures taken'],
   'ledger.evidence': ['佐证材料', 'Evidence'],
   'ledger.verdict': ['核查结论', 'Verdict'],
