@@ -35,7 +35,7 @@ export interface LedgerOrigin {
  * finding on it) or from the ledger with an item picker and a unit. The server fills the unit and
  * item from a red or overdue source and sets 10 workdays ahead when no deadline is chosen.
  */
-export function LedgerFormModal({ origin, onClose }: { origin?: LedgerOrigin; onClose: () => void }) {
+export function LedgerFormModal({ origin, campaign, onClose }: { origin?: LedgerOrigin; /** The campaign whose ledger is open: the entry belongs to it unless changed. */ campaign?: string | undefined; onClose: () => void }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -43,7 +43,7 @@ export function LedgerFormModal({ origin, onClose }: { origin?: LedgerOrigin; on
   const campaigns = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
   const unitChoices = (units.data?.data ?? []).filter((u) => !origin || origin.unitIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
   // Held once: FormModal puts its initial values back whenever they change, and the units' and campaigns' answers re-render this.
-  const [initial] = useState<Partial<Values>>(() => ({ keyLink: 'delivery', ...(origin ? { unitId: origin.unitIds[0] } : {}) }));
+  const [initial] = useState<Partial<Values>>(() => ({ keyLink: 'delivery', ...(origin ? { unitId: origin.unitIds[0] } : {}), ...(campaign ? { inspectionId: campaign } : {}) }));
 
   const submit = async (v: Values) => {
     const item = origin ? { itemType: origin.itemType, itemId: origin.itemId } : v.item;

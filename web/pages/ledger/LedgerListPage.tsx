@@ -176,7 +176,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
           { title: t('ledger.status'), key: 'status', render: (_, e) => <LedgerStatusTag status={e.status} /> },
         ]}
       />
-      {creating && <LedgerFormModal onClose={() => setCreating(false)} />}
+      {creating && <LedgerFormModal campaign={filter.campaign} onClose={() => setCreating(false)} />}
     </PageCard>
   );
 }

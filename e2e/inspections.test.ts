@@ -1,0 +1,85 @@
+// 督查活动 and an entered finding in a browser (issue 22): the inspector plans a campaign over
+// 建设街道 from the menu and corrects its title; from the campaign's ledger records a finding
+// typed in on the ledger page (unit, campaign and a task picked there, no light as its source);
+// the campaign's ledger and the key-link filter list it as they should. The task is made through
+// the API first (as the HQ office), so the test does not depend on the demo's work data.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atPath, launch, pickOption, signedInPages } from './browser.js';
+import { serverBase } from './base.js';
+import { e2eDay } from './clock.js';
+import { pickDay, shootDialog } from './pageHelpers.js';
+import { makeJiansheTask } from './workSetup.js';
+
+const base = serverBase();
+let browser: Browser;
+const stamp = Date.now().toString(36);
+const CODE = `E2E-I-${stamp}`;
+const TASK_TITLE = `社区养老服务站建设（督查活动测试${stamp}）`;
+const CAMPAIGN = `街道民生实事专项督查（测试${stamp}）`;
+const FINDING = `养老服务站选址方案尚未报批（测试${stamp}）`;
+const as = signedInPages(() => browser, base);
+
+beforeAll(async () => {
+  browser = await launch();
+  await makeJiansheTask(base, CODE, '民生保障专项行动方案（督查活动测试）', TASK_TITLE);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a campaign, and a finding entered on its ledger', () => {
+  it('plans and edits the campaign, records a finding in it with a picked task, and filters the ledger by campaign and key link', async () => {
+    const page = await as('inspector');
+    await page.getByTestId('menu-inspections').click();
+    await atPath(page, '/inspections');
+    await page.getByTestId('inspection-new').click();
+    await page.getByTestId('inspection-form-title').fill(`${CAMPAIGN}草稿`);
+    await pickDay(page, 'inspection-form-from', e2eDay(-1));
+    await pickDay(page, 'inspection-form-to', e2eDay(30));
+    await pickOption(page, 'inspection-form-units', '建设街道');
+    await page.keyboard.press('Escape');
+    await shootDialog(page, '/tmp/e2e-inspection-form.png');
+    await page.getByTestId('modal-ok').click();
+    const row = page.locator('tr', { hasText: `${CAMPAIGN}草稿` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`${e2eDay(-1)} ~ ${e2eDay(30)}`);
+
+    // The title is corrected: the same row, edited with the version read.
+    await row.getByTestId('inspection-edit').click();
+    await page.getByTestId('inspection-form-title').fill(CAMPAIGN);
+    await page.getByTestId('modal-ok').click();
+    const edited = page.locator('tr', { has: page.getByTestId('inspection-title').filter({ hasText: new RegExp(`^${CAMPAIGN}$`) }) });
+    await edited.waitFor();
+    expect(await edited.textContent()).toContain('建设街道');
+
+    // Its ledger is empty; a finding is recorded there with the unit, the campaign and a task picked.
+    await edited.getByTestId('inspection-ledger').click();
+    await page.getByTestId('ledger-page').waitFor();
+    expect(new URL(page.url()).searchParams.get('campaign')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByText('暂无督查台账事项').waitFor();
+    await page.getByTestId('ledger-new').click();
+    await pickOption(page, 'ledger-form-unit', '建设街道');
+    // Opened from the campaign's ledger, the form names the campaign already.
+    expect(await page.getByTestId('ledger-form-campaign').textContent()).toContain(CAMPAIGN);
+    await pickOption(page, 'item-picker', CODE);
+    await pickOption(page, 'ledger-form-link', '谋划部署');
+    await page.getByTestId('ledger-form-finding').fill(FINDING);
+    await page.getByTestId('ledger-form-requirement').fill('十个工作日内完成选址报批');
+    await shootDialog(page, '/tmp/e2e-ledger-entered.png');
+    await page.getByTestId('modal-ok').click();
+    await page.locator('[data-testid=ledger-entry-page][data-status=open]').waitFor();
+    expect(await page.getByTestId('ledger-source').textContent()).toBe('直接录入');
+    expect(await page.getByTestId('ledger-item-link').textContent()).toBe(TASK_TITLE);
+    expect(await page.getByTestId('ledger-entry-page').textContent()).toContain(CAMPAIGN);
+
+    // The campaign's ledger lists it; the other key links do not.
+    await page.goBack();
+    const entry = page.getByTestId('ledger-row').filter({ hasText: FINDING });
+    await entry.waitFor();
+    expect(await page.getByTestId('ledger-row').count()).toBe(1);
+    await pickOption(page, 'ledger-filter-link', '组织实施');
+    await entry.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('link')).toBe('implementation');
+  });
+});
