@@ -3,6 +3,7 @@
 // typed in on the ledger page (unit, campaign and a task picked there, no light as its source);
 // the campaign's ledger and the key-link filter list it as they should. The task is made through
 // the API first (as the HQ office), so the test does not depend on the demo's work data.
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atPath, launch, pickOption, signedInPages } from './browser.js';
@@ -78,6 +79,16 @@ describe('a campaign, and a finding entered on its ledger', () => {
     const entry = page.getByTestId('ledger-row').filter({ hasText: FINDING });
     await entry.waitFor();
     expect(await page.getByTestId('ledger-row').count()).toBe(1);
+    // The export takes the same filters: the campaign's workbook holds this finding.
+    const href = (await page.getByTestId('ledger-export').getAttribute('href')) ?? '';
+    expect(href).toContain('campaign=');
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await file.body()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value))));
+    expect(cells).toContain(FINDING);
     await pickOption(page, 'ledger-filter-link', '组织实施');
     await entry.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('link')).toBe('implementation');

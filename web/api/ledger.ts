@@ -11,7 +11,7 @@ import type {
   LedgerVerify,
 } from '../../domain/schemas/ledger.js';
 import type { LedgerAction } from '../../domain/workflows/ledger.js';
-import { api } from './client.js';
+import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 
 export type Inspection = z.infer<typeof InspectionSchema>;
@@ -37,6 +37,8 @@ export const updateInspection = (id: string, body: z.input<typeof InspectionUpda
 /** 督查台账: entries as the reader may see them (a unit its own). */
 export const listLedger = (f: LedgerFilter = {}) => api<List<LedgerEntry>>('/ledger', { query: { perPage: 20, ...f } });
 export const getLedgerEntry = (id: string) => api<Item<LedgerEntry>>(`/ledger/${id}`);
+/** The same entries as the list (its filters, every page) as the office's workbook: a plain link, so the browser saves it under the server's file name. */
+export const ledgerXlsxUrl = ({ page: _page, perPage: _perPage, ...f }: LedgerFilter) => apiUrl('/ledger.xlsx', { ...f });
 export const createLedgerEntry = (body: z.input<typeof LedgerCreate>) => api<Item<LedgerEntry>>('/ledger', { method: 'POST', body });
 
 /** Each step's body besides `version`: one route per step (`POST /api/ledger/:id/<step>`). */

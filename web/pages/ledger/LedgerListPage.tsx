@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Checkbox, Flex, Select, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { KEY_LINKS, LEDGER_STATUSES, type KeyLink, type LedgerStatus } from '../../../domain/ledger.js';
 import { useUnits } from '../../api/hooks.js';
-import { listInspections, listLedger, type LedgerEntry, type LedgerFilter } from '../../api/ledger.js';
+import { ledgerXlsxUrl, listInspections, listLedger, type LedgerEntry, type LedgerFilter } from '../../api/ledger.js';
 import { qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -58,11 +58,17 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
       title={t(unitView ? 'ledger.unitTitle' : 'ledger.listTitle')}
       testId="ledger-page"
       extra={
-        mayCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="ledger-new">
-            {t('ledger.new')}
+        <Flex gap={8} wrap>
+          {/* Whoever reads the list may take it away as the workbook, with the filters shown. */}
+          <Button icon={<DownloadOutlined />} href={ledgerXlsxUrl(filter)} data-testid="ledger-export">
+            {t('ledger.export')}
           </Button>
-        )
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="ledger-new">
+              {t('ledger.new')}
+            </Button>
+          )}
+        </Flex>
       }
     >
       {unitView && (
