@@ -93,4 +93,20 @@ describe('a campaign, and a finding entered on its ledger', () => {
     await entry.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('link')).toBe('implementation');
   });
+
+  it('records a finding from a blocker in one step: its unit and items come with it', async () => {
+    const page = await as('inspector');
+    await page.goto('/blockers?status=unresolved');
+    const row = page.getByTestId('blocker').filter({ has: page.getByTestId('ledger-record') }).first();
+    const title = (await row.locator('strong').first().textContent())?.trim() ?? '';
+    await row.getByTestId('ledger-record').click();
+    expect(await page.getByTestId('ledger-form-origin').textContent()).toContain(`堵点 · ${title}`);
+    // The blocker names the unit: the form asks for none.
+    expect(await page.getByTestId('ledger-form-unit').count()).toBe(0);
+    await page.getByTestId('ledger-form-finding').fill(`堵点久拖未决（测试${stamp}）`);
+    await page.getByTestId('ledger-form-requirement').fill('五个工作日内提出解决方案');
+    await page.getByTestId('modal-ok').click();
+    await page.locator('[data-testid=ledger-entry-page][data-status=open]').waitFor();
+    expect(await page.getByTestId('ledger-source').textContent()).toBe('堵点');
+  });
 });

@@ -11,7 +11,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
-import { RecordFindingButton } from '../ledger/RecordFindingButton.js';
+import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 import { ProjectChart } from './ProjectChart.js';
 import { ProjectFormModal, ProjectPlanModal } from './ProjectFormModal.js';
 import { ReportButton } from './ReportButton.js';
@@ -52,7 +52,7 @@ export function ProjectPage() {
                 </Button>
               </>
             )}
-            <RecordFindingButton itemType="project" itemId={d.id} title={d.name} light={d.light} lightReasons={d.lightReasons} unitIds={[d.responsibleUnitId]} />
+            <RecordFindingButton origin={itemOrigin({ itemType: 'project', itemId: d.id, title: d.name, light: d.light, lightReasons: d.lightReasons, unitIds: [d.responsibleUnitId] })} />
             <ReportButton itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} />
           </Flex>
         }

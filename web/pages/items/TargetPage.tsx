@@ -10,7 +10,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { todayInZone, trimDecimal as n } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
-import { RecordFindingButton } from '../ledger/RecordFindingButton.js';
+import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
 import { TargetChart } from './TargetChart.js';
@@ -56,7 +56,7 @@ export function TargetPage() {
                 {t('target.recordActual')}
               </Button>
             )}
-            <RecordFindingButton itemType="target" itemId={d.id} title={d.name} light={d.light} lightReasons={d.lightReasons} unitIds={[d.dataUnitId]} />
+            <RecordFindingButton origin={itemOrigin({ itemType: 'target', itemId: d.id, title: d.name, light: d.light, lightReasons: d.lightReasons, unitIds: [d.dataUnitId] })} />
             <ReportButton itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} />
           </Flex>
         }

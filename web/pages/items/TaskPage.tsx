@@ -24,7 +24,7 @@ import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
 import { qk } from '../../api/queryKeys.js';
 import { InstructionsCard } from '../dispatch/InstructionsCard.js';
-import { RecordFindingButton } from '../ledger/RecordFindingButton.js';
+import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 
 /** One task: where it sits in the tree, its units and claims, milestones, reports, blockers and why its light has its colour. */
 export function TaskPage() {
@@ -70,12 +70,14 @@ export function TaskPage() {
               </Button>
             )}
             <RecordFindingButton
-              itemType="task"
-              itemId={d.id}
-              title={d.title}
-              light={d.light}
-              lightReasons={d.lightReasons}
-              unitIds={[...d.units.filter((u) => u.role === 'lead'), ...d.units.filter((u) => u.role !== 'lead')].map((u) => u.unitId)}
+              origin={itemOrigin({
+                itemType: 'task',
+                itemId: d.id,
+                title: d.title,
+                light: d.light,
+                lightReasons: d.lightReasons,
+                unitIds: [...d.units.filter((u) => u.role === 'lead'), ...d.units.filter((u) => u.role !== 'lead')].map((u) => u.unitId),
+              })}
             />
             {mayReport && (
               <Button type="primary" onClick={() => navigate(newReportPath('task', d.id))} data-testid="task-report">

@@ -20,20 +20,25 @@ type Values = FormValues<Pick<z.input<typeof LedgerCreate>, 'inspectionId' | 'un
 const FIELDS = ['inspectionId', 'unitId', 'items', 'keyLink', 'finding', 'requirement', 'deadline', 'source'] as const;
 const Finding = LedgerCreate.shape.finding;
 
-/** Where the finding comes from, when made on an item's page: its source (red or overdue, else entered) and its units. */
+/**
+ * Where the finding comes from, when made on an item's page or a blocker: a source the server reads
+ * the unit and items from (a red or overdue item, a blocker), or an item the finding is entered on.
+ */
 export interface LedgerOrigin {
-  itemType: ItemType;
-  itemId: string;
+  kind: 'red_light' | 'overdue' | 'blocker' | 'entered';
+  /** The source's id: the item's for red, overdue and entered, the blocker's for a blocker. */
+  id: string;
+  /** The item an entered finding concerns. */
+  item?: { itemType: ItemType; itemId: string };
   title: string;
-  kind: 'red_light' | 'overdue' | 'entered';
-  /** The item's units, lead first: the entry names one (the lead unless chosen). */
+  /** Units to choose from, lead first: the entry names one (the first unless chosen); none where the source names it. */
   unitIds: readonly string[];
 }
 
 /**
  * 登记督查问题: from an item's page (its light decides the source: 红灯 or 逾期, else an entered
- * finding on it) or from the ledger with an item picker and a unit. The server fills the unit and
- * item from a red or overdue source and sets 10 workdays ahead when no deadline is chosen.
+ * finding on it), from a blocker, or from the ledger with an item picker and a unit. The server fills the unit and
+ * items from a red, overdue or blocker source and sets 10 workdays ahead when no deadline is chosen.
  */
 export function LedgerFormModal({ origin, campaign, onClose }: { origin?: LedgerOrigin; /** The campaign whose ledger is open: the entry belongs to it unless changed. */ campaign?: string | undefined; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -46,7 +51,7 @@ export function LedgerFormModal({ origin, campaign, onClose }: { origin?: Ledger
   const [initial] = useState<Partial<Values>>(() => ({ keyLink: 'delivery', ...(origin ? { unitId: origin.unitIds[0] } : {}), ...(campaign ? { inspectionId: campaign } : {}) }));
 
   const submit = async (v: Values) => {
-    const item = origin ? { itemType: origin.itemType, itemId: origin.itemId } : v.item;
+    const item = origin ? origin.item : v.item;
     // An entered finding on an item with one unit names that unit (no field shown for it).
     const unitId = v.unitId ?? (origin?.kind === 'entered' ? origin.unitIds[0] : undefined);
     const body: z.input<typeof LedgerCreate> = {
@@ -56,8 +61,8 @@ export function LedgerFormModal({ origin, campaign, onClose }: { origin?: Ledger
       ...(v.inspectionId ? { inspectionId: v.inspectionId } : {}),
       ...(unitId ? { unitId } : {}),
       ...(v.deadline ? { deadline: isoDay(v.deadline)! } : {}),
-      // A red or overdue item is the source (the server checks it still is); otherwise the item is named.
-      ...(origin && origin.kind !== 'entered' ? { source: { kind: origin.kind, id: origin.itemId } } : item ? { items: [item] } : {}),
+      // A red or overdue item or a blocker is the source (the server checks it still is); otherwise the item is named.
+      ...(origin && origin.kind !== 'entered' ? { source: { kind: origin.kind, id: origin.id } } : item ? { items: [item] } : {}),
     };
     const saved = await createLedgerEntry(body);
     await invalidate(qc, qk.ledger.all);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Button } from 'antd';
 import { itemSourceProblem } from '../../../domain/ledger.js';
 import type { LightReason } from '../../../domain/lights.js';
@@ -8,7 +8,7 @@ import type { LightReasonView } from '../../api/workTypes.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { LedgerFormModal, type LedgerOrigin } from './LedgerFormModal.js';
 
-interface Props {
+interface ItemFacts {
   itemType: ItemType;
   itemId: string;
   title: string;
@@ -18,26 +18,30 @@ interface Props {
   unitIds: readonly string[];
 }
 
+/** An item as a finding's origin: its light picks the source the server checks (red → 红灯事项, overdue → 逾期事项, else a finding entered on it). */
+export function itemOrigin({ itemType, itemId, title, light, lightReasons, unitIds }: ItemFacts): LedgerOrigin {
+  // The page's reasons carry their code as a plain string; the rule reads only the code.
+  const facts = { light, lightReasons: lightReasons.map((r) => ({ code: r.code as LightReason['code'] })) };
+  const kind = itemSourceProblem('red_light', facts) === null ? 'red_light' : itemSourceProblem('overdue', facts) === null ? 'overdue' : 'entered';
+  return { kind, id: itemId, item: { itemType, itemId }, title, unitIds };
+}
+
 /**
- * 登记督查问题 on a task, target or project page, for inspectors (the only role the server lets
- * record a finding: `ledgerPolicy.route.create`; the item pages carry no ledger policies, so the
- * role is read here and the server decides again). The item's light picks the source the server
- * checks: red → 红灯事项, overdue → 逾期事项, otherwise a finding entered on the item.
+ * 登记督查问题 on a task, target or project page or a blocker, for inspectors (the only role the
+ * server lets record a finding: `ledgerPolicy.route.create`; those pages carry no ledger policies,
+ * so the role is read here and the server decides again).
  */
-export function RecordFindingButton({ itemType, itemId, title, light, lightReasons, unitIds }: Props) {
+export function RecordFindingButton({ origin, size, style }: { origin: LedgerOrigin; size?: 'small'; style?: CSSProperties }) {
   const { t } = useI18n();
   const me = useCurrentUser();
   const [open, setOpen] = useState(false);
-  if (!roleCodes(me).includes('inspector') || unitIds.length === 0) return null;
-  // The page's reasons carry their code as a plain string; the rule reads only the code.
-  const facts = { light, lightReasons: lightReasons.map((r) => ({ code: r.code as LightReason['code'] })) };
-  const kind: LedgerOrigin['kind'] = itemSourceProblem('red_light', facts) === null ? 'red_light' : itemSourceProblem('overdue', facts) === null ? 'overdue' : 'entered';
+  if (!roleCodes(me).includes('inspector') || (origin.kind === 'entered' && origin.unitIds.length === 0)) return null;
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="ledger-record">
+      <Button size={size} style={style} onClick={() => setOpen(true)} data-testid="ledger-record">
         {t('ledger.new')}
       </Button>
-      {open && <LedgerFormModal origin={{ itemType, itemId, title, kind, unitIds }} onClose={() => setOpen(false)} />}
+      {open && <LedgerFormModal origin={origin} onClose={() => setOpen(false)} />}
     </>
   );
 }

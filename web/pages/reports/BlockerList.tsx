@@ -6,6 +6,7 @@ import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
 import { BlockerActions } from './BlockerActions.js';
+import { RecordFindingButton } from '../ledger/RecordFindingButton.js';
 
 const STATUS_COLOR: Record<BlockerStatus, string> = { open: 'volcano', assigned: 'gold', resolved: 'blue', closed: 'green' };
 
@@ -86,6 +87,8 @@ export function BlockerList({ blockers, empty, actionable = false, showItem = fa
               </Typography.Text>
             )}
             {actionable && b.status !== 'closed' && <BlockerActions blocker={b} />}
+            {/* An inspector records a 督查 finding from the blocker in one step: its unit and items come with it. */}
+            <RecordFindingButton size="small" style={{ marginTop: 4 }} origin={{ kind: 'blocker', id: b.id, title: b.title, unitIds: [] }} />
           </div>
         </List.Item>
       )}
