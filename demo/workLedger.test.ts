@@ -34,7 +34,14 @@ describe('the demo district’s 督查 ledger', () => {
     expect(new Set(entries.map((e) => e.status))).toEqual(new Set(LEDGER_STATUSES));
     expect(new Set(entries.filter((e) => e.status === 'verified').map((e) => e.verdict))).toEqual(new Set(['effective', 'not_effective']));
     expect(entries.filter((e) => e.status === 'rectifying' && (e.reopenCount as number) > 0)).toHaveLength(1);
-    for (const e of entries.filter((x) => x.status !== 'open' && x.status !== 'rectifying')) expect(e.measures).toMatch(/\S/);
+    const inspector = await as('inspector');
+    for (const e of entries.filter((x) => x.status !== 'open' && x.status !== 'rectifying')) {
+      expect(e.measures).toMatch(/\S/);
+      // Its evidence is a file of the store, which whoever reads the entry may open.
+      const [file] = e.evidence as { sha256: string; name: string }[];
+      expect(file!.name).toMatch(/^整改/);
+      await get(inspector, `/api/evidence/${file!.sha256}`);
+    }
     expect(entries.some((e) => e.overdue)).toBe(true);
     expect(new Set(entries.map((e) => e.inspectionId)).size).toBe(2);
   });

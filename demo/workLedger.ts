@@ -1,6 +1,6 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { defaultRectifyDeadline, type KeyLink, type LedgerSource, type LedgerStatus, type LedgerVerdict } from '../domain/ledger.js';
-import { blockers, inspections, ledgerEntries, ledgerItems, projects, tasks, taskUnits } from '../server/db/schema/index.js';
+import { blockers, evidence, inspections, ledgerEntries, ledgerEvidence, ledgerItems, projects, tasks, taskUnits } from '../server/db/schema/index.js';
 import { staffAccount } from './accounts.js';
 import type { DemoContext } from './index.js';
 import { DEMO_UNITS } from './org.js';
@@ -120,9 +120,10 @@ async function troubledItems(ctx: DemoContext): Promise<{ routine: Troubled[]; s
  * of the key projects, with entries in every state of the flow — found today and three weeks ago,
  * being rectified, rectification submitted, verified effective and not effective, closed, one
  * reopened — each opened from a real red or overdue item or a project's blocker, each step with the
- * person who took it (the unit's liaison or head, the 督查室) and when. Loaded after the lights.
+ * person who took it (the unit's liaison or head, the 督查室) and when, each rectification with its
+ * measures and a file from the evidence store. Loaded after the lights and the reports' evidence.
  */
-export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom): Promise<{ inspections: number; ledgerEntries: number }> {
+export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom): Promise<{ inspections: number; ledgerEntries: number; ledgerEvidence: number }> {
   const { tx } = ctx;
   const inspector = ctx.users.get('inspector') ?? null;
   const office = ctx.users.get('hq_office') ?? null;
@@ -136,7 +137,7 @@ export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom
     const list = pool[s.campaign];
     return { story: s, item: list.length ? list[picks[s.campaign]++ % list.length]! : null };
   }).filter((p): p is { story: Story; item: Troubled } => p.item !== null);
-  if (!placed.length) return { inspections: 0, ledgerEntries: 0 };
+  if (!placed.length) return { inspections: 0, ledgerEntries: 0, ledgerEvidence: 0 };
 
   const year = c.today.slice(0, 4);
   const campaigns = {
@@ -193,5 +194,10 @@ export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom
   });
   await tx.insert(ledgerEntries).values(rows);
   await tx.insert(ledgerItems).values(rows.map((r, i) => ({ entryId: r.id, itemType: placed[i]!.item.itemType, itemId: placed[i]!.item.itemId })));
-  return { inspections: 2, ledgerEntries: rows.length };
+  // Rectifications prove themselves with files already in the evidence store (issue 22: reused, never uploaded twice).
+  const files = await tx.select({ sha256: evidence.sha256, mime: evidence.mime }).from(evidence).orderBy(asc(evidence.sha256)).limit(4);
+  const proved = rows.filter((r) => r.measures !== null);
+  const links = files.length ? proved.map((r, i) => ({ entryId: r.id, sha256: files[i % files.length]!.sha256, mime: files[i % files.length]!.mime })) : [];
+  if (links.length) await tx.insert(ledgerEvidence).values(links.map(({ entryId, sha256, mime }) => ({ entryId, sha256, name: mime === 'application/pdf' ? '整改情况说明.pdf' : '整改后现场照片.png' })));
+  return { inspections: 2, ledgerEntries: rows.length, ledgerEvidence: links.length };
 }
