@@ -19,13 +19,15 @@ interface Props<V extends object> {
   /** The OK button's test id, where a page holds several forms' buttons apart. */
   okTestId?: string;
   width?: number;
+  /** The OK button's words where "保存" would mislead (a workflow step says what it does). */
+  okText?: string;
 }
 
 /**
  * A modal form: server field errors land on their fields, other errors above the form, and a
  * version conflict reloads the record and says so. Render it only while open.
  */
-export function FormModal<V extends object>({ title, initialValues, fieldNames, submit, reload, onClose, children, testId, okTestId = 'modal-ok', width }: Props<V>) {
+export function FormModal<V extends object>({ title, initialValues, fieldNames, submit, reload, onClose, children, testId, okTestId = 'modal-ok', width, okText }: Props<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
@@ -66,7 +68,7 @@ export function FormModal<V extends object>({ title, initialValues, fieldNames, 
       onCancel={onClose}
       onOk={() => void onOk()}
       confirmLoading={busy}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
       width={width}

@@ -40,6 +40,7 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
       <FormModal<{ measures: string }>
         {...common}
         title={t('ledger.rectify')}
+        okText={t('ledger.rectify')}
         width={640}
         initialValues={initial}
         submit={async (v) => {
@@ -64,6 +65,7 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
       <FormModal<{ verdict: 'effective' | 'not_effective'; comment: string }>
         {...common}
         title={t('ledger.verify')}
+        okText={t('ledger.verify')}
         initialValues={NONE}
         submit={async (v) => {
           await stepLedger(entry.id, 'verify', entry.version, { verdict: v.verdict, comment: v.comment });
@@ -89,6 +91,7 @@ export function LedgerStepModal({ entry, step, onDone, reload, onClose }: Props)
     <FormModal<{ reason: string }>
       {...common}
       title={t('ledger.reopen')}
+      okText={t('ledger.reopen')}
       initialValues={NONE}
       submit={async (v) => {
         await stepLedger(entry.id, 'reopen', entry.version, { reason: v.reason });
