@@ -90,6 +90,14 @@ export interface Person {
  * A small district for reporting tests: two units (A, B), a task force with a plan, a plan without one,
  * and a signed-in person for every role that takes part.
  */
+type PersonRoles = { role: Role; unitId?: string; bodyId?: string }[];
+
+/** A user with these roles, working in this unit, signed in. */
+export async function makePerson(app: App, database: Database, roles: PersonRoles, unitId: string): Promise<Person> {
+  const u = await makeUser(database, roles, { unitId });
+  return { id: u.id, session: await loginAs(app, u) };
+}
+
 export async function makeDistrict(app: App, database: Database) {
   const region = await makeRegion(database);
   const [unitA, unitB] = [await makeUnit(database, { regionId: region.id }), await makeUnit(database, { regionId: region.id })];
@@ -97,10 +105,7 @@ export async function makeDistrict(app: App, database: Database) {
   const program = await makeProgram(database, region.id);
   const plan = await makePlan(database, program.id, { taskForceId: tfBody.id });
   const loosePlan = await makePlan(database, program.id);
-  const person = async (roles: { role: Role; unitId?: string; bodyId?: string }[], unitId: string = unitA.id): Promise<Person> => {
-    const u = await makeUser(database, roles, { unitId });
-    return { id: u.id, session: await loginAs(app, u) };
-  };
+  const person = (roles: PersonRoles, unitId: string = unitA.id) => makePerson(app, database, roles, unitId);
   const people = {
     liaisonA: await person([{ role: 'liaison', unitId: unitA.id }]),
     headA: await person([{ role: 'unit_head', unitId: unitA.id }]),

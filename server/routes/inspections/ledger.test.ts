@@ -9,7 +9,7 @@ import { loginAs, makeUser } from '../../testing/factories.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { makeInspection, makeLedgerEntry } from '../../testing/inspectionCalls.js';
 import { dayFrom, reportingApi, today } from '../../testing/reportingCalls.js';
-import { makeDistrict, makeProject, makeTask, type District, type Person } from '../../testing/workFactories.js';
+import { makeDistrict, makePerson, makeProject, makeTask, type District, type Person } from '../../testing/workFactories.js';
 
 type Step = 'acknowledge' | 'rectify' | 'verify' | 'close' | 'reopen';
 
@@ -28,10 +28,7 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     h = await startHarness(kind);
     d = await makeDistrict(h.app, h.db.database);
     api = reportingApi(h.app, h.db.database);
-    const person = async (roles: Parameters<typeof makeUser>[1], unitId: string): Promise<Person> => {
-      const u = await makeUser(h.db.database, roles, { unitId });
-      return { id: u.id, session: await loginAs(h.app, u) };
-    };
+    const person = (roles: Parameters<typeof makePerson>[2], unitId: string) => makePerson(h.app, h.db.database, roles, unitId);
     inspector = await person([{ role: 'inspector' }], d.unitB.id);
     inspector2 = await person([{ role: 'inspector' }], d.unitB.id);
     liaisonInspectorA = await person([{ role: 'liaison', unitId: d.unitA.id }, { role: 'inspector' }], d.unitA.id);
@@ -228,8 +225,7 @@ describe.each(DATABASE_KINDS)('督查 campaigns on %s', (kind) => {
     h = await startHarness(kind);
     d = await makeDistrict(h.app, h.db.database);
     api = reportingApi(h.app, h.db.database);
-    const u = await makeUser(h.db.database, [{ role: 'inspector' }], { unitId: d.unitB.id });
-    inspector = { id: u.id, session: await loginAs(h.app, u) };
+    inspector = await makePerson(h.app, h.db.database, [{ role: 'inspector' }], d.unitB.id);
   });
   afterAll(async () => h?.close());
 

@@ -7,7 +7,7 @@ import { startHarness, type Harness } from '../../testing/harness.js';
 import { makeInspection, makeLedgerEntry } from '../../testing/inspectionCalls.js';
 import { dayFrom, reportingApi, today } from '../../testing/reportingCalls.js';
 import { readXlsx } from '../../testing/xlsx.js';
-import { makeDistrict, makeTask, type District, type Person } from '../../testing/workFactories.js';
+import { makeDistrict, makePerson, makeTask, type District, type Person } from '../../testing/workFactories.js';
 import { ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
 import { LEDGER_HEADER } from '../../xlsx/ledgerXlsx.js';
 
@@ -26,8 +26,7 @@ describe.each(DATABASE_KINDS)('the 督查 ledger export on %s', (kind) => {
     h = await startHarness(kind);
     d = await makeDistrict(h.app, h.db.database);
     api = reportingApi(h.app, h.db.database);
-    const u = await makeUser(h.db.database, [{ role: 'inspector' }], { unitId: d.unitB.id });
-    inspector = { id: u.id, session: await loginAs(h.app, u) };
+    inspector = await makePerson(h.app, h.db.database, [{ role: 'inspector' }], d.unitB.id);
     const db = h.db.database;
     campaignId = (await makeInspection(db, [d.unitA.id, d.unitB.id], { title: '二季度常态化督导检查' })).id;
     const [t1, t2] = [await makeTask(db, d.plan.id, [{ unitId: d.unitA.id }], { title: '老旧小区改造' }), await makeTask(db, d.loosePlan.id, [{ unitId: d.unitA.id }], { title: '背街小巷整治' })];

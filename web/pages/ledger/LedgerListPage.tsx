@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Checkbox, Flex, Select, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { KEY_LINKS, LEDGER_STATUSES, type KeyLink, type LedgerStatus } from '../../../domain/ledger.js';
 import { useUnits } from '../../api/hooks.js';
 import { ledgerXlsxUrl, listInspections, listLedger, type LedgerEntry, type LedgerFilter } from '../../api/ledger.js';
@@ -17,7 +18,6 @@ import { itemPath } from '../work/itemPath.js';
 import { LedgerFormModal } from './LedgerFormModal.js';
 import { LedgerStatusTag } from './LedgerStatusTag.js';
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => ((list as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
 const PER_PAGE = 20;
 
 /**
@@ -27,7 +27,7 @@ const PER_PAGE = 20;
  */
 export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
   const { t } = useI18n();
-  const [sp, setSp] = useSearchParams();
+  const [sp, set] = useAddressFilters();
   const filter: LedgerFilter = {
     campaign: sp.get('campaign') || undefined,
     unit: sp.get('unit') || undefined,
@@ -41,15 +41,6 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
   const campaigns = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
   const units = useUnits();
   const [creating, setCreating] = useState(false);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setSp(next, { replace: true });
-  };
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const mayCreate = can(list.data?.policies, 'create');
 

@@ -1,6 +1,6 @@
 import { Flex, Pagination, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, type BlockerCategory, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
 import { BLOCKER_ACTIONS } from '../../../domain/workflows/blocker.js';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
@@ -12,7 +12,6 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from './BlockerList.js';
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => ((list as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
 
 /**
  * 堵点难点: every blocker the user may see, filtered by state, level and kind in the address (the
@@ -20,7 +19,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
  */
 export function BlockersPage() {
   const { t } = useI18n();
-  const [sp, setSp] = useSearchParams();
+  const [sp, set] = useAddressFilters();
   const status = oneOf<BlockerStatus | 'unresolved'>([...BLOCKER_STATUSES, 'unresolved'], sp.get('status'));
   const level = oneOf<BlockerLevel>(BLOCKER_LEVELS, sp.get('level'));
   const category = oneOf<BlockerCategory>(BLOCKER_CATEGORIES, sp.get('category'));
@@ -34,15 +33,6 @@ export function BlockersPage() {
     sort: status === 'unresolved' || status === 'open' ? 'oldest' : 'newest',
   };
   const q = useQuery({ queryKey: qk.blockers.list(filter), queryFn: () => listBlockers(filter) });
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setSp(next, { replace: true });
-  };
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const policies = q.data?.policies;
   const actionable = BLOCKER_ACTIONS.some((k) => can(policies, k));
