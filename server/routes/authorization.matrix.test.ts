@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/enums.js';
 import { roleProposals } from '../db/schema/index.js';
-import { changeRecordCount, refusalCount, send } from '../testing/api.js';
+import { auditMark, recordsSince, send } from '../testing/api.js';
 import { loginAs, makeUnit, makeUser } from '../testing/factories.js';
 import type { DatabaseKind } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
@@ -164,10 +164,9 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
     const actual: Record<string, string> = {};
     for (const role of roles) {
       const { req, session } = await ALL_ROUTE_CALLS[key]!(env, role);
-      const [before, refusedBefore] = [await changeRecordCount(h.db.database), await refusalCount(h.db.database)];
+      const mark = await auditMark(h.db.database);
       const res = await send(h.app, req, session);
-      const written = (await changeRecordCount(h.db.database)) - before;
-      const refused = (await refusalCount(h.db.database)) - refusedBefore;
+      const { changes: written, refusals: refused } = await recordsSince(h.db.database, mark);
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       actual[role] = ok ? `2xx, ${written} audit, ${refused} refusal` : `${res.statusCode} ${res.json().error?.code}, ${written} audit, ${refused} refusal`;
       // An allowed write leaves exactly one audit record of its change; a refused call none, but one access.refused.
@@ -231,12 +230,11 @@ describe.each(['embedded', 'postgres'] as const)('the admin duties stay separate
           id = (await makeUser(h.db.database, [])).id;
           await h.db.database.db.insert(roleProposals).values({ userId: id, before: [], roles: [{ role: 'auditor', unitId: null, bodyId: null }], proposedById: actor.user.id });
         } else id = (await makeUser(h.db.database, [{ role: target }])).id;
-        const [before, refusedBefore] = [await changeRecordCount(h.db.database), await refusalCount(h.db.database)];
+        const mark = await auditMark(h.db.database);
         const res = await send(h.app, { method: 'POST', url: `/api/users/${id}/${action}`, payload: { version: 0 } }, actor.session);
         actual[actorRole][target] = outcome(res);
         // A change leaves its record; a refusal (403) leaves an access.refused one instead.
-        expect(await changeRecordCount(h.db.database)).toBe(before + (res.statusCode === 200 ? 1 : 0));
-        expect(await refusalCount(h.db.database)).toBe(refusedBefore + (res.statusCode === 403 ? 1 : 0));
+        expect(await recordsSince(h.db.database, mark)).toEqual({ changes: res.statusCode === 200 ? 1 : 0, refusals: res.statusCode === 403 ? 1 : 0 });
       }
     }
     expect(actual).toEqual(expected);

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../domain/calendar/days.js';
 import { periodOf } from '../../domain/periods.js';
 import type { App } from '../app.js';
 import type { Database } from '../db/client.js';
-import { changeRecordCount, refusalCount, send, type Method } from './api.js';
+import { auditMark, recordsSince, send, type Method } from './api.js';
 import type { Person } from './workFactories.js';
 import { now, today } from '../clock.js';
 
@@ -29,12 +29,11 @@ export function reportingApi(app: App, database: Database) {
    * succeeded, none otherwise; a refusal (401/403) leaves one access.refused record instead.
    */
   async function write(who: Person, method: Method, url: string, payload: unknown, status: number, code?: string): Promise<LightMyRequestResponse> {
-    const [before, refusedBefore] = [await changeRecordCount(database), await refusalCount(database)];
+    const mark = await auditMark(database);
     const res = await call(who, method, url, payload);
     expect(res.statusCode, `${method} ${url} → ${res.body.slice(0, 400)}`).toBe(status);
     if (code) expect(res.json().error.code).toBe(code);
-    expect(await changeRecordCount(database)).toBe(before + (status === 200 ? 1 : 0));
-    expect(await refusalCount(database)).toBe(refusedBefore + (status === 401 || status === 403 ? 1 : 0));
+    expect(await recordsSince(database, mark)).toEqual({ changes: status === 200 ? 1 : 0, refusals: status === 401 || status === 403 ? 1 : 0 });
     return res;
   }
 
