@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.js';
 import { readEmbeddedTemplate } from './embeddedTemplate.js';
+import { createTestDatabase } from './serverTemplate.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -25,7 +26,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the server dropped afterwards. */
+/** A fresh, migrated database: in-memory PGlite, or a new database on the server (a copy of the migrated template) dropped afterwards. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'embedded') {
     const database = await openDatabase({ loadDataDir: readEmbeddedTemplate() });
@@ -34,7 +35,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const name = `tuijin_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await createTestDatabase(admin, name);
   await admin.end();
   const url = withDatabase(TEST_DATABASE_URL, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 10 });

@@ -11,7 +11,8 @@ import { openDatabase } from '../db/client.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const migrations = path.join(root, 'server/db/migrations');
 
-function migrationsHash(): string {
+/** The migration files' hash: a template is good for exactly one set of migrations. */
+export function migrationsHash(): string {
   const h = createHash('sha256');
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
