@@ -1,52 +1,54 @@
 // The date-sensitive tests, run once per day that has broken such tests before or would: a year's
-// last workday, a quarter's end, a Spring Festival week and a leap day. Each run puts the program
-// clock (server/clock.ts) on that day through TUIJIN_TEST_NOW, on the embedded database only (the
-// rules under test are the same on both; the full suite covers PostgreSQL on the real day).
-// `npm run test:dates` runs it alone; `npm test` runs it after the unit and API tests.
+// last workday, a quarter's end, a Spring Festival week and a leap day. Each day is a project of
+// one vitest run (vitest.dates.config.ts) whose program clock (server/clock.ts) is on that day
+// through TUIJIN_TEST_NOW, on the embedded database only (the rules under test are the same on
+// both; the full suite covers PostgreSQL on the real day). The files and days are listed in
+// scripts/dateMatrixFiles.mjs. `npm run test:dates [-- 2026-12-31 …]` runs it alone; `npm test`
+// runs it after the unit and API tests.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MATRIX_DAYS } from './dateMatrixFiles.mjs';
 
-export const MATRIX_DAYS = ['2026-12-31', '2026-09-30', '2026-02-18', '2028-02-29'];
-/** Tests whose answers depend on today: lights, deadlines, claims, reports, the midnight job, the demo, the workbench's and the HQ desk's lists. */
-export const DATE_SENSITIVE = [
-  'domain',
-  'server/routes/planning',
-  'server/routes/reporting',
-  'server/jobs',
-  'demo/',
-  'server/queries/reporting/workbenchRules.agreement.test.ts',
-  'server/queries/planning/claims.agreement.test.ts',
-];
-/**
- * Files in those folders whose answers do not depend on the day (access, input, plan review,
- * evidence files, blocker escalation): left to the full run, which keeps the suite within 15 minutes.
- */
-const NOT_DATED = [
-  'server/routes/planning/authorization.test.ts',
-  'server/routes/planning/badInput.test.ts',
-  'server/routes/planning/plans.test.ts',
-  'server/routes/reporting/evidence.test.ts',
-  'server/routes/reporting/blockers.test.ts',
-];
-
+export { MATRIX_DAYS };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs the date-sensitive tests on each matrix day; returns the days that failed. */
-export function runDateMatrix(days = MATRIX_DAYS) {
-  const failed = [];
-  for (const day of days) {
-    console.log(`\n━━ date-sensitive tests on ${day}`);
-    const t = Date.now();
-    const r = spawnSync(
-      process.execPath,
-      [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...DATE_SENSITIVE, ...NOT_DATED.flatMap((f) => ['--exclude', f]), '--reporter=dot'],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', TEST_DATABASES: 'embedded', TUIJIN_TEST_NOW: day } },
-    );
-    console.log(`━━ ${day}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    if (r.status !== 0) failed.push(day);
+/** The days with a failed test in a vitest JSON report (a test's project is its day). */
+function failedDaysOf(report, days) {
+  try {
+    const j = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const failed = new Set();
+    for (const f of j.testResults ?? [])
+      for (const a of f.assertionResults ?? []) if (a.status === 'failed') failed.add(days.find((d) => `${a.fullName} ${f.name}`.includes(d)) ?? 'a day');
+    return [...failed];
+  } catch {
+    return days;
   }
-  return failed;
+}
+
+/** Runs the date-sensitive tests on each matrix day; returns the days that failed. */
+export function runDateMatrix(days = MATRIX_DAYS, report = path.join(root, '.tmp', 'vitest-dates.json')) {
+  console.log(`\n━━ date-sensitive tests on ${days.join(', ')}`);
+  const t = Date.now();
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  fs.rmSync(report, { force: true });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '-c',
+      'vitest.dates.config.ts',
+      ...days.flatMap((d) => ['--project', d]),
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', TEST_DATABASES: 'embedded' } },
+  );
+  console.log(`━━ date-sensitive tests: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  return r.status === 0 ? [] : failedDaysOf(report, days);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -127,8 +127,11 @@ results.push([
 ]);
 const tally = [counts(unitJson)];
 const reports = [unitJson];
-const failedDays = runDateMatrix();
+const datesJson = '.tmp/vitest-dates.json';
+const failedDays = runDateMatrix(undefined, datesJson);
 results.push(['date matrix', failedDays.length === 0]);
+tally.push(counts(datesJson));
+reports.push(datesJson);
 if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
 const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
 if (hasE2e) {

@@ -1,0 +1,26 @@
+// Which tests the date matrix runs, and on which days: read by scripts/dateMatrix.mjs and by
+// vitest.dates.config.ts (one project per day).
+export const MATRIX_DAYS = ['2026-12-31', '2026-09-30', '2026-02-18', '2028-02-29'];
+/** Tests whose answers depend on today: lights, deadlines, claims, reports, the midnight job, the demo, the workbench's and the HQ desk's lists. */
+export const DATE_SENSITIVE = [
+  'domain/**/*.test.ts',
+  'server/routes/planning/**/*.test.ts',
+  'server/routes/reporting/**/*.test.ts',
+  'server/jobs/**/*.test.ts',
+  'demo/**/*.test.ts',
+  'server/queries/reporting/workbenchRules.agreement.test.ts',
+  'server/queries/planning/claims.agreement.test.ts',
+  // That each day's project really runs on its day.
+  'server/testing/clockSetup.test.ts',
+];
+/**
+ * Files in those folders whose answers do not depend on the day (access, input, plan review,
+ * evidence files, blocker escalation): left to the full run, which keeps the suite within 15 minutes.
+ */
+export const NOT_DATED = [
+  'server/routes/planning/authorization.test.ts',
+  'server/routes/planning/badInput.test.ts',
+  'server/routes/planning/plans.test.ts',
+  'server/routes/reporting/evidence.test.ts',
+  'server/routes/reporting/blockers.test.ts',
+];
