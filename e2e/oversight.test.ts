@@ -76,7 +76,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await leader.goto(casePath);
     await leader.getByText('页面不存在').waitFor();
     expect(await leader.content()).not.toContain(TASK_TITLE);
-    await leader.goto('/oversight');
+    await leader.goto('/oversight/cases');
     await leader.getByText('页面不存在').waitFor();
     expect(await leader.locator('.ant-menu').textContent()).not.toContain('问题线索');
   });

@@ -62,7 +62,7 @@ export const NAV: readonly NavItem[] = [
   // Campaigns are planned by inspectors and the HQ office (server/policies/inspection.ts).
   { id: 'inspections', path: '/inspections', label: 'menu.inspections', roles: ['inspector', 'hq_office'], group: 'work' },
   // 问题线索 and 监督哨: the oversight role's alone; nobody else has the entry or learns the page exists.
-  { id: 'oversight', path: '/oversight', label: 'menu.oversight', roles: ['oversight'], group: 'work', hidden: true },
+  { id: 'oversight', path: '/oversight/cases', label: 'menu.oversight', roles: ['oversight'], group: 'work', hidden: true },
   { id: 'oversightWatch', path: '/oversight/watch', label: 'menu.oversightWatch', roles: ['oversight'], group: 'work', hidden: true },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },

@@ -54,7 +54,7 @@ export function CasePage() {
       <Card
         title={
           <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal' }}>
-            <Link to="/oversight">{t('menu.oversight')}</Link>
+            <Link to="/oversight/cases">{t('menu.oversight')}</Link>
             <Typography.Text type="secondary">/</Typography.Text>
             <span data-testid="case-title">{c.title}</span>
             <CaseStatusTag status={c.status} />

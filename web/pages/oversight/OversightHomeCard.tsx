@@ -10,7 +10,7 @@ export function OversightHomeCard() {
     <Card size="small" title={t('oversight.home')} data-testid="home-oversight">
       <Flex vertical gap={12}>
         <Flex gap={16} wrap>
-          <Link to="/oversight" data-testid="home-oversight-cases">
+          <Link to="/oversight/cases" data-testid="home-oversight-cases">
             {t('menu.oversight')}
           </Link>
           <Link to="/oversight/watch" data-testid="home-oversight-watch">
