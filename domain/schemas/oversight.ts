@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KEY_LINKS } from '../ledger.js';
 import { LIMITS } from '../limits.js';
-import { CASE_CATEGORIES, CASE_DISPOSALS, CASE_SOURCES, CASE_STATUSES, OPENED_SOURCES } from '../oversight.js';
+import { CASE_CATEGORIES, CASE_DISPOSALS, CASE_SOURCES, CASE_STATUSES, OPENED_SOURCES, WATCH_WORKDAYS } from '../oversight.js';
 import { IsoDateString } from './calendar.js';
 import { Id, PageQuery, Version } from './common.js';
 
@@ -75,7 +75,7 @@ export const OversightCase = z.object({
 export type OversightCase = z.infer<typeof OversightCase>;
 
 /** 监督哨: how far back it looks, in workdays. */
-export const WatchQuery = z.strictObject({ days: z.coerce.number().int().min(0).max(250).default(10) });
+export const WatchQuery = z.strictObject({ days: z.coerce.number().int().min(0).max(250).default(WATCH_WORKDAYS) });
 export type WatchQuery = z.infer<typeof WatchQuery>;
 
 export const WatchItem = z.object({

@@ -20,6 +20,8 @@ export interface CaseFilter {
   status?: CaseStatus | undefined;
   category?: CaseCategory | undefined;
   source?: CaseSource | undefined;
+  /** Words in the title or summary. */
+  q?: string | undefined;
   page?: number | undefined;
   perPage?: number | undefined;
 }

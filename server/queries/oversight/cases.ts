@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseCategory, CaseSource, CaseStatus } from '../../../domain/oversight.js';
 import type { Actor } from '../../context.js';
+import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { blockers, ledgerEntries, orgUnits, oversightCaseNotes, oversightCases, projects, targets, tasks, users } from '../../db/schema/index.js';
 import type { CaseRow, CaseView } from '../../models/oversight.js';
@@ -10,6 +11,8 @@ export interface CaseFilter {
   status?: CaseStatus | undefined;
   category?: CaseCategory | undefined;
   source?: CaseSource | undefined;
+  /** Words in the title or summary. */
+  q?: string | undefined;
 }
 
 const ITEM_SOURCES: readonly string[] = ['red_light', 'overdue'];
@@ -70,6 +73,7 @@ export function caseWhere(actor: Actor | null, f: CaseFilter): SQL | undefined {
   if (f.status) conds.push(eq(oversightCases.status, f.status));
   if (f.category) conds.push(eq(oversightCases.category, f.category));
   if (f.source) conds.push(eq(oversightCases.sourceKind, f.source));
+  if (f.q) conds.push(or(ilike(oversightCases.title, `%${escapeLike(f.q)}%`), ilike(oversightCases.summary, `%${escapeLike(f.q)}%`)));
   return and(...conds);
 }
 

@@ -111,6 +111,11 @@ describe.each(DATABASE_KINDS)('oversight cases (问题线索) on %s', (kind) => 
     expect(corrupt.page.total).toBeGreaterThanOrEqual(1);
     expect(corrupt.data.every((c: { category: string; status: string }) => c.category === 'corruption' && c.status === 'received')).toBe(true);
     expect((await api.get(overseer, '/api/oversight/cases?status=lost')).statusCode).toBe(400);
+    // Search by words of the title or summary (a LIKE wildcard is a character, not a pattern).
+    const byWords = (await api.get(overseer, `/api/oversight/cases?q=${encodeURIComponent('手工登')}`)).json().data as { title: string }[];
+    expect(byWords.length).toBeGreaterThan(0);
+    expect(byWords.every((c) => c.title.includes('手工登'))).toBe(true);
+    expect((await api.get(overseer, '/api/oversight/cases?q=%25%25')).json().page.total).toBe(0);
   });
 
   it('watches items red or overdue past the threshold and blockers stuck at a level, marking those with an open case', async () => {

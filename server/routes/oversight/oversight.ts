@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
-import { caseFigures } from '../../../domain/oversight.js';
+import { caseFigures, type CaseStatus } from '../../../domain/oversight.js';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import { CaseClose, CaseHandle, CaseListQuery, CaseNoteCreate, CaseVerify, Figures, FiguresQuery, OversightCase, OversightCaseCreate, Watch, WatchQuery } from '../../../domain/schemas/oversight.js';
 import type { CaseAction } from '../../../domain/workflows/oversightCase.js';
@@ -30,7 +30,7 @@ const today = () => shanghaiDate(clockNow());
 async function caseView(req: FastifyRequest, id: string) {
   const view = await findVisibleCase(req.ctx.database.db, req.ctx.actor, id);
   if (!view) throw notFound('oversight_case');
-  return { data: presentCase(view), policies: oversightCasePolicy.rowPolicies(req.ctx.actor, { status: view.row.status as never }) };
+  return { data: presentCase(view), policies: oversightCasePolicy.rowPolicies(req.ctx.actor, { status: view.row.status as CaseStatus }) };
 }
 
 const STEPS = {
@@ -43,7 +43,7 @@ const STEPS = {
 export default function oversightRoutes(app: App) {
   app.get('/api/oversight/cases', { ...HIDDEN, schema: { ...doc, querystring: CaseListQuery, response: { 200: listResponse(OversightCase), ...errors } } }, async (req) => {
     authorize(oversightCasePolicy.route.read(req.ctx.actor));
-    const { page, perPage, q: _q, ...filter } = req.query;
+    const { page, perPage, ...filter } = req.query;
     const { rows, total } = await listCases(req.ctx.database.db, req.ctx.actor, filter, page, perPage);
     return { data: rows.map(presentCase), page: { page, perPage, total }, policies: oversightCasePolicy.routePolicies(req.ctx.actor) };
   });

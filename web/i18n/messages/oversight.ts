@@ -4,6 +4,7 @@ export const oversight = {
   'menu.oversightWatch': ['监督哨', 'Oversight watch'],
   'oversight.listTitle': ['问题线索', 'Oversight cases'],
   'oversight.confidential': ['机密：仅纪委监委可见，其他任何角色均无法查看或得知线索是否存在', 'Confidential: only the oversight role sees these; no other role can read them or learn that they exist'],
+  'oversight.search': ['搜索标题、摘要', 'Search titles and summaries'],
   'oversight.empty': ['暂无问题线索', 'No cases'],
   'oversight.new': ['登记线索', 'Record a case'],
   'oversight.open': ['立案/登记线索', 'Open a case'],

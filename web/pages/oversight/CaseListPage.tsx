@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Select, Tag } from 'antd';
+import { Alert, Button, Flex, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -27,6 +27,7 @@ export function CaseListPage() {
     status: oneOf<CaseStatus>(CASE_STATUSES, sp.get('status')),
     category: oneOf<CaseCategory>(CASE_CATEGORIES, sp.get('category')),
     source: oneOf<CaseSource>(CASE_SOURCES, sp.get('source')),
+    q: sp.get('q') || undefined,
     page: Number(sp.get('page')) || 1,
     perPage: PER_PAGE,
   };
@@ -69,6 +70,7 @@ export function CaseListPage() {
           {select('status', CASE_STATUSES)}
           {select('category', CASE_CATEGORIES)}
           {select('source', CASE_SOURCES, 160)}
+          <Input.Search allowClear style={filterStyle(200)} placeholder={t('oversight.search')} defaultValue={filter.q} onSearch={(v) => set({ q: v.trim() || undefined })} data-testid="case-filter-q" />
         </Flex>
         <ResponsiveTable<OversightCase>
           rowKey="id"
