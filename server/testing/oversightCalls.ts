@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Role } from '../../domain/enums.js';
 import type { CaseStatus } from '../../domain/oversight.js';
 import * as O from '../../domain/schemas/oversight.js';
+import { now } from '../clock.js';
 import type { Database } from '../db/client.js';
 import { oversightCaseNotes, oversightCases } from '../db/schema/index.js';
 import type { BodyKind } from './garbage.js';
@@ -18,9 +19,9 @@ export async function makeOversightCase(database: Database, o: { status?: CaseSt
       title: o.title ?? '某街道办事处推诿扯皮、慢作为问题线索',
       summary: '群众反映窗口人员多次以材料不全为由拒绝受理',
       status,
-      ...(handled ? { disposal: 'talk_reminder', disposalText: '对相关负责人进行谈话提醒', handledAt: new Date() } : {}),
-      ...(status === 'closed' ? { closedAt: new Date() } : {}),
-      ...(status !== 'received' ? { verifiedAt: new Date() } : {}),
+      ...(handled ? { disposal: 'talk_reminder', disposalText: '对相关负责人进行谈话提醒', handledAt: now() } : {}),
+      ...(status === 'closed' ? { closedAt: now() } : {}),
+      ...(status !== 'received' ? { verifiedAt: now() } : {}),
       ...o.over,
     })
     .returning();

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../domain/enums.js';
+import { now } from '../../clock.js';
 import { auditLog, blockers, lightChanges } from '../../db/schema/index.js';
 import { send, snapshot, type ApiRequest } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
@@ -55,7 +56,7 @@ describe.each(DATABASE_KINDS)('oversight cases (问题线索) on %s', (kind) => 
     const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
     const [b] = await h.db.database.db
       .insert(blockers)
-      .values({ itemType: 'task', itemId: task.id, unitId: d.unitA.id, title: `审批卡在区级-${randomUUID().slice(0, 6)}`, level: 'hq', levelSince: new Date(Date.now() - daysAgo * 86_400_000) })
+      .values({ itemType: 'task', itemId: task.id, unitId: d.unitA.id, title: `审批卡在区级-${randomUUID().slice(0, 6)}`, level: 'hq', levelSince: new Date(now().getTime() - daysAgo * 86_400_000) })
       .returning();
     return b!;
   };
@@ -122,7 +123,7 @@ describe.each(DATABASE_KINDS)('oversight cases (问题线索) on %s', (kind) => 
     const late = await redTask(d.unitA.id, 15);
     const fresh = await redTask(d.unitA.id, 2);
     // Red two days ago by the recorded history: not yet on a 10-workday watch.
-    await h.db.database.db.insert(lightChanges).values({ itemType: 'task', itemId: fresh.id, fromLight: 'green', toLight: 'red', at: new Date(Date.now() - 2 * 86_400_000) });
+    await h.db.database.db.insert(lightChanges).values({ itemType: 'task', itemId: fresh.id, fromLight: 'green', toLight: 'red', at: new Date(now().getTime() - 2 * 86_400_000) });
     const stuck = await oldBlocker(40);
     const moving = await oldBlocker(0);
     const watch = (await api.get(overseer, '/api/oversight/watch')).json().data;
