@@ -40,7 +40,7 @@ const STORIES: Story[] = [
   {
     source: 'ledger', category: 'conduct', link: 'planning', received: 20, status: 'handled', verified: 2,
     handled: { after: 12, disposal: 'talk_reminder', text: '对责任单位分管负责人进行谈话提醒，责令限期整改到位。' },
-    title: (s) => `督查发现问题“${s}”整改不力`, summary: '督查台账问题经核查整改无效，存在敷衍整改情形。',
+    title: (s) => `督查台账问题整改不力：${s}`, summary: '督查台账问题经核查整改无效，存在敷衍整改情形。',
     notes: [{ after: 3, text: '初核：核实督查台账整改材料与现场不符。' }],
   },
   {

@@ -71,6 +71,12 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await officer.goto('/oversight/watch');
     await officer.locator(`[data-testid=watch-item][data-id="${taskId}"] [data-testid=watch-case]`).waitFor();
 
+    // The list shows it with 遏增清存 above.
+    await officer.goto('/oversight/cases');
+    await officer.locator(`[data-testid=case-row][data-id="${casePath.split('/').pop()}"][data-status=handled]`).waitFor();
+    await officer.getByTestId('figures-opened').waitFor();
+    await officer.screenshot({ path: '/tmp/e2e-oversight-list.png', fullPage: true });
+
     // A leader: the case's address is the 404 page, the list's too, and there is no menu entry.
     const leader = await as('leader');
     await leader.goto(casePath);
