@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_STATUSES } from '../domain/ledger.js';
+import { CASE_STATUSES } from '../domain/oversight.js';
 import { now } from '../server/clock.js';
 import { auditLog } from '../server/db/schema/index.js';
 import { loginAs, type Session } from '../server/testing/factories.js';
@@ -94,5 +95,24 @@ describe('the demo district’s 督查 ledger', () => {
     const sheet = await readXlsx((await get(await as('inspector'), '/api/ledger.xlsx')).rawPayload);
     expect(sheet[0]![0]).toMatch(/^双台子区督查工作台账（/);
     expect(sheet.length - 3).toBe(entries.length);
+  });
+
+  // The oversight office's cases ride on this file's demo load: one load, not another (the suite's time).
+  it('gives the oversight account cases in every state, with notes, sources and disposals, and nobody else a sign of them', async () => {
+    const cases = (await get(await as('oversight'), '/api/oversight/cases?perPage=100')).json().data as { id: string; status: string; disposal: string | null; sourceKind: string; createdAt: string }[];
+    expect(new Set(cases.map((x) => x.status))).toEqual(new Set(CASE_STATUSES));
+    expect(cases.filter((x) => x.status === 'handled' || x.status === 'closed').every((x) => x.disposal)).toBe(true);
+    expect(new Set(cases.map((x) => x.sourceKind)).size).toBeGreaterThan(2);
+    expect(cases.every((x) => x.createdAt <= now().toISOString())).toBe(true);
+    const one = (await get(await as('oversight'), `/api/oversight/cases/${cases.find((x) => x.status === 'verifying')!.id}`)).json().data;
+    expect(one.notes.length).toBeGreaterThan(0);
+    for (const account of ['leader', 'auditor', 'sysadmin']) {
+      // As an unknown URL answers that session (admins without their second factor yet: 403 stage_required).
+      const headers = (await as(account)).headers;
+      const [res, missing] = [await h.app.inject({ url: `/api/oversight/cases/${one.id}`, headers }), await h.app.inject({ url: `/api/nope/cases/${one.id}`, headers })];
+      expect([res.statusCode, res.body]).toEqual([missing.statusCode, missing.body]);
+    }
+    const [loaded] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
+    expect(JSON.stringify(loaded!.after)).not.toMatch(/oversight|case/i);
   });
 });

@@ -6,6 +6,7 @@ import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
 import { loadLedger } from './workLedger.js';
+import { loadOversight } from './workOversight.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
 import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
@@ -133,6 +134,8 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
   const fromAbove = await loadVisitsAndDirectives(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7669_7369));
   const ledger = await loadLedger(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6475_6368));
+  // Not counted in the load's audit record: the auditor reads it, and cases are not theirs to count.
+  await loadOversight(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6a77_6a77));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 
   Object.assign(ctx.counts, {

@@ -126,6 +126,12 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'ledger.verified': { 'zh-CN': '核查了督查台账问题的整改成效', 'en-US': 'verified the rectification of the ledger finding' },
   'ledger.closed': { 'zh-CN': '销号了督查台账问题', 'en-US': 'closed the ledger finding' },
   'ledger.reopened': { 'zh-CN': '重新打开了督查台账问题', 'en-US': 'reopened the ledger finding' },
+  // Oversight cases are confidential: the words say that something was done to a case, never which.
+  'oversight_case.received': { 'zh-CN': '受理了一条问题线索', 'en-US': 'received an oversight case' },
+  'oversight_case.verification_started': { 'zh-CN': '将一条问题线索转入初核', 'en-US': 'took up an oversight case for verification' },
+  'oversight_case.handled': { 'zh-CN': '处置了一条问题线索', 'en-US': 'handled an oversight case' },
+  'oversight_case.closed': { 'zh-CN': '办结了一条问题线索', 'en-US': 'closed an oversight case' },
+  'oversight_case.noted': { 'zh-CN': '为一条问题线索添加了备注', 'en-US': 'added a note to an oversight case' },
 };
 
 export interface AuditSentenceInput {

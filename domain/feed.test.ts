@@ -22,6 +22,9 @@ describe('the feed’s kinds of audit action', () => {
     expect(feedKindOf('blocker.returned')).toBe('instruction');
     for (const a of ['auth.login', 'user.created', 'report.created', 'report.submitted', 'report.updated', 'evidence.downloaded', 'audit.read', 'task.updated', 'plan.created', 'blocker.', 'blockers.raised'])
       expect(feedKindOf(a), a).toBeNull();
+    // Oversight cases are confidential: none of their steps is ever an event.
+    for (const a of ['oversight_case.received', 'oversight_case.verification_started', 'oversight_case.handled', 'oversight_case.closed', 'oversight_case.noted'])
+      expect(feedKindOf(a), a).toBeNull();
   });
 
   it('has the midnight run as 灯色变化, and any event that changed a light under that filter too', () => {

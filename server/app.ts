@@ -19,7 +19,7 @@ import { collectRoutes } from './routeList.js';
 import { errorHandler, refuseOtherCharsets, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
 import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type HttpLimits } from './httpLimits.js';
-import { AppError } from './errors.js';
+import { routeNotFound } from './errors.js';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './accessLog.js';
 import { registerRoutes } from './routes/index.js';
 import type { StreamLimits } from './feed/feedStream.js';
@@ -166,7 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const indexHtml = indexFile && fs.existsSync(indexFile) ? fs.readFileSync(indexFile) : undefined;
   app.setNotFoundHandler((req, reply) => {
     // An unknown API path is an error in the house shape (with or without the web app); any other path is the web app's.
-    if (!indexHtml || isApiPath(req.url)) throw new AppError(404, 'not_found', { entity: '@record' });
+    if (!indexHtml || isApiPath(req.url)) throw routeNotFound();
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   });
   return app as unknown as App;

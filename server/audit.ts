@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, ilike, inArray, like, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { categoryCondition, type AuditCategory } from '../domain/auditCategories.js';
 import { canonicalJson, normalise } from '../domain/canonicalJson.js';
+import { CASE_AUDIT_ENTITY } from '../domain/oversight.js';
 import { now as clockNow } from './clock.js';
 import type { Ctx } from './context.js';
 import type { Executor, Tx } from './db/client.js';
@@ -206,7 +207,8 @@ export async function listAudit(db: Executor, f: AuditFilter, page: number, perP
   // Exact: the page picks an action, and 登录 (auth.login) must not bring 登录失败 along.
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.entity) conds.push(eq(auditLog.entity, f.entity));
-  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
+  // A case's id is not shown to the auditor, nor may it be tried: no existence leak by filter.
+  if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId), sql`${auditLog.entity} <> ${CASE_AUDIT_ENTITY}`);
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) conds.push(lte(auditLog.at, new Date(f.to)));
   if (f.category) conds.push(categorySql(f.category));

@@ -27,6 +27,8 @@ export class AppError<P extends Record<string, Param> = Record<string, Param>> e
 }
 
 export const notFound = (entity: string) => new AppError(404, 'not_found', { entity: `@${entity}` });
+/** The answer to a URL no route serves (and to a hidden route's outsider: the two must not differ). */
+export const routeNotFound = () => notFound('record');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const versionConflict = () => new AppError(409, 'version_conflict');
 export const unauthenticated = () => new AppError(401, 'unauthenticated');

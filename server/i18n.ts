@@ -6,6 +6,7 @@ import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { DISPATCH_MESSAGES, DISPATCH_WORDS } from './messages/dispatch.js';
 import { INSPECTION_MESSAGES, INSPECTION_WORDS } from './messages/inspections.js';
 import { MEETING_MESSAGES, MEETING_WORDS } from './messages/meetings.js';
+import { OVERSIGHT_MESSAGES, OVERSIGHT_WORDS } from './messages/oversight.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import type { Message } from './messages/message.js';
@@ -63,6 +64,7 @@ const MESSAGES = {
   ...DISPATCH_MESSAGES,
   ...MEETING_MESSAGES,
   ...INSPECTION_MESSAGES,
+  ...OVERSIGHT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -93,6 +95,7 @@ const WORDS = {
   ...DISPATCH_WORDS,
   ...MEETING_WORDS,
   ...INSPECTION_WORDS,
+  ...OVERSIGHT_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
@@ -180,6 +183,14 @@ const FIELDS: Record<string, Message> = {
   source: { 'zh-CN': '问题来源', 'en-US': 'Source' },
   items: { 'zh-CN': '涉及事项', 'en-US': 'Items' },
   evidence: { 'zh-CN': '佐证材料', 'en-US': 'Evidence' },
+  category: { 'zh-CN': '问题类别', 'en-US': 'Category' },
+  summary: { 'zh-CN': '问题摘要', 'en-US': 'Summary' },
+  disposal: { 'zh-CN': '处置方式', 'en-US': 'Disposal' },
+  disposalText: { 'zh-CN': '处置情况', 'en-US': 'Disposal in words' },
+  days: { 'zh-CN': '天数（工作日）', 'en-US': 'Days (workdays)' },
+  from: { 'zh-CN': '开始日期', 'en-US': 'From' },
+  to: { 'zh-CN': '结束日期', 'en-US': 'To' },
+  status: { 'zh-CN': '状态', 'en-US': 'Status' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../domain/enums.js';
+import { ROLES, type Role } from '../domain/enums.js';
 import { allowed, NAV, type NavId } from './nav.js';
 
 const menuOf = (...roles: Role[]): NavId[] => NAV.filter((i) => allowed(i, roles)).map((i) => i.id);
@@ -54,5 +54,12 @@ describe('work menu entries by role', () => {
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');
     expect(new Set(NAV.map((i) => i.path)).size).toBe(NAV.length);
+  });
+  it('gives 问题线索 and 监督哨 to the oversight role alone, hidden (404) from everyone else', () => {
+    for (const r of ROLES) {
+      const mine = menuOf(r);
+      expect(mine.includes('oversight') && mine.includes('oversightWatch'), r).toBe(r === 'oversight');
+    }
+    expect(NAV.filter((i) => i.hidden).map((i) => i.id)).toEqual(['oversight', 'oversightWatch']);
   });
 });

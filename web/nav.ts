@@ -14,6 +14,8 @@ export type NavId =
   | 'ledger'
   | 'rectifications'
   | 'inspections'
+  | 'oversight'
+  | 'oversightWatch'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -31,6 +33,8 @@ export interface NavItem {
   /** Who sees the entry and may open the page; absent means every signed-in user. */
   roles?: readonly Role[];
   group?: NavGroup;
+  /** To anyone the roles leave out, the page does not exist (404, not 403): 监督 is the oversight role's secret. */
+  hidden?: boolean;
 }
 
 /** Roles that take part in the program's work (the three admin duties do not). */
@@ -57,6 +61,9 @@ export const NAV: readonly NavItem[] = [
   { id: 'rectifications', path: '/work/rectifications', label: 'menu.rectifications', roles: ['liaison', 'unit_head'], group: 'work' },
   // Campaigns are planned by inspectors and the HQ office (server/policies/inspection.ts).
   { id: 'inspections', path: '/inspections', label: 'menu.inspections', roles: ['inspector', 'hq_office'], group: 'work' },
+  // 问题线索 and 监督哨: the oversight role's alone; nobody else has the entry or learns the page exists.
+  { id: 'oversight', path: '/oversight/cases', label: 'menu.oversight', roles: ['oversight'], group: 'work', hidden: true },
+  { id: 'oversightWatch', path: '/oversight/watch', label: 'menu.oversightWatch', roles: ['oversight'], group: 'work', hidden: true },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

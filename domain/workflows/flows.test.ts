@@ -5,6 +5,9 @@ import { planFlow } from './plan.js';
 import { claimFlow } from './claim.js';
 import { blockerFlow } from './blocker.js';
 import { ledgerFlow } from './ledger.js';
+import { CASE_ACTIONS, caseFlow } from './oversightCase.js';
+import { CASE_STATUSES } from '../oversight.js';
+import { ROLES } from '../enums.js';
 
 describe('workflows', () => {
   it('walks a report through every step', () => {
@@ -58,5 +61,17 @@ describe('workflows', () => {
     for (const s of ['open', 'rectifying', 'submitted'] as const) expect(nextState(ledgerFlow, s, 'close')).toBeUndefined();
     expect(stepRoles(ledgerFlow, 'open', 'rectify')).toEqual(['liaison', 'unit_head']);
     expect(stepRoles(ledgerFlow, 'submitted', 'verify')).toEqual(['inspector']);
+  });
+  it('takes an oversight case received → verifying → handled → closed, by the oversight role alone, with no shortcut or way back', () => {
+    let s = nextState(caseFlow, 'received', 'verify')!;
+    expect(s).toBe('verifying');
+    s = nextState(caseFlow, s, 'handle')!;
+    expect(s).toBe('handled');
+    expect(nextState(caseFlow, s, 'close')).toBe('closed');
+    expect(nextState(caseFlow, 'received', 'handle')).toBeUndefined();
+    expect(nextState(caseFlow, 'verifying', 'close')).toBeUndefined();
+    expect(actionsFrom(caseFlow, 'closed')).toEqual([]);
+    for (const st of CASE_STATUSES)
+      for (const a of CASE_ACTIONS) for (const role of ROLES) if (role !== 'oversight') expect(stepRoles(caseFlow, st, a)).not.toContain(role);
   });
 });

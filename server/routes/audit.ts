@@ -2,6 +2,7 @@ import { auditCategory } from '../../domain/auditCategories.js';
 import { ErrorBody, listResponse } from '../../domain/schemas/common.js';
 import { AuditActors, AuditQuery, AuditRecord, AuditVerifyResult } from '../../domain/schemas/audit.js';
 import { auditSentence } from '../../domain/auditSentence.js';
+import { CASE_AUDIT_ENTITY } from '../../domain/oversight.js';
 import { auditActors, auditNames } from '../queries/auditNames.js';
 import type { App } from '../app.js';
 import { listAudit, verifyAuditChain } from '../audit.js';
@@ -24,7 +25,9 @@ export default function auditRoutes(app: App) {
     return {
       data: rows.map((r) => {
         const actorName = names.actorName(r.actorId);
-        const subject = names.subject(r.entity, r.entityId);
+        // An oversight case's record says that something was done to a case, not which (domain/oversight.ts).
+        const hidden = r.entity === CASE_AUDIT_ENTITY;
+        const subject = hidden ? null : names.subject(r.entity, r.entityId);
         const after = (r.after ?? {}) as { session?: unknown };
         return {
         id: String(r.id),
@@ -35,13 +38,13 @@ export default function auditRoutes(app: App) {
         action: r.action,
         category: auditCategory(r.action),
         entity: r.entity,
-        entityId: r.entityId,
+        entityId: hidden ? null : r.entityId,
         actorName,
         subject,
         sentence: auditSentence({ action: r.action, actorName, actorAccount: r.actorAccount, subject: r.action === 'auth.login' ? null : subject }, req.ctx.lang),
         session: r.action === 'auth.login' && typeof after.session === 'string' ? after.session : null,
-        before: r.before,
-        after: r.after,
+        before: hidden ? null : r.before,
+        after: hidden ? null : r.after,
         hash: r.hash,
         prevHash: r.prevHash,
         };

@@ -10,7 +10,8 @@ import { ALL_ROUTE_CALLS, AREA_MATRICES } from '../testing/allRoutes.js';
 import { callEnv, type CallEnv } from '../testing/routeCalls.js';
 import { servedRoutes } from '../testing/servedRoutes.js';
 
-type Allowed = 'public' | 'everyone' | readonly Role[];
+/** `hidden`: the roles named may call it; to anyone else it is a missing route (404, no refusal record). */
+type Allowed = 'public' | 'everyone' | readonly Role[] | { hidden: readonly Role[] };
 const SYS = ['sysadmin'] as const;
 const SEC = ['secadmin'] as const;
 
@@ -94,7 +95,8 @@ const POLICIES: Record<string, (r: Role) => Record<string, boolean>> = {
 /** POSTs that only read (a file upload checked without writing). */
 const READ_ONLY_POSTS = new Set(['POST /api/users/import/preview']);
 
-const allows = (rule: Allowed, role: Role) => rule === 'public' || rule === 'everyone' || rule.includes(role);
+const allows = (rule: Allowed, role: Role) => rule === 'public' || rule === 'everyone' || ('hidden' in rule ? rule.hidden.includes(role) : rule.includes(role));
+const isHidden = (rule: Allowed) => typeof rule === 'object' && 'hidden' in rule;
 
 describe('the authorization matrix', () => {
   let h: Harness;
@@ -121,7 +123,9 @@ describe('the authorization matrix', () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     expect(documented.filter((r) => !lines.includes(r)), `documented operations without a matrix line: ${HOW}`).toEqual([]);
-    expect(lines.filter((r) => !documented.includes(r)), 'matrix lines missing from the OpenAPI document').toEqual([]);
+    // A hidden route is left out of the document every signed-in user may read.
+    expect(lines.filter((r) => !documented.includes(r) && !isHidden(MATRIX[r]!)), 'matrix lines missing from the OpenAPI document').toEqual([]);
+    expect(lines.filter((r) => documented.includes(r) && isHidden(MATRIX[r]!)), 'hidden routes in the OpenAPI document').toEqual([]);
   });
 });
 
@@ -170,7 +174,7 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       actual[role] = ok ? `2xx, ${written} audit, ${refused} refusal` : `${res.statusCode} ${res.json().error?.code}, ${written} audit, ${refused} refusal`;
       // An allowed write leaves exactly one audit record of its change; a refused call none, but one access.refused.
-      expected[role] = allows(rule, role) ? `2xx, ${write ? 1 : 0} audit, 0 refusal` : '403 forbidden, 0 audit, 1 refusal';
+      expected[role] = allows(rule, role) ? `2xx, ${write ? 1 : 0} audit, 0 refusal` : isHidden(rule) ? '404 not_found, 0 audit, 0 refusal' : '403 forbidden, 0 audit, 1 refusal';
       const policies = POLICIES[key];
       if (ok && policies) expect(res.json().policies, `${key} as ${role}`).toEqual(policies(role));
     }

@@ -15,6 +15,7 @@ import healthRoutes from './health.js';
 import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
 import meRoutes from './me.js';
+import oversightRoutes from './oversight/oversight.js';
 import orgRoutes from './org.js';
 import { registerPlanningRoutes } from './planning/index.js';
 import { registerReportingRoutes } from './reporting/index.js';
@@ -43,5 +44,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   directiveRoutes(app);
   inspectionRoutes(app);
   ledgerRoutes(app);
+  oversightRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

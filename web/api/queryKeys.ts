@@ -56,6 +56,8 @@ export const qk = {
   /** 督查: campaigns and the ledger's lists by filter and one entry with its policies. */
   inspections: resource('inspections'),
   ledger: resource('ledger'),
+  /** 监督: the oversight role's cases, its watch by threshold and 遏增清存 by period. */
+  oversight: { ...resource('oversight'), watch: (days: number) => ['oversight', 'watch', days] as const, figures: (from: string, to: string) => ['oversight', 'figures', from, to] as const },
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

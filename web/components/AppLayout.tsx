@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/useI18n.js';
 import { allowed, NAV } from '../nav.js';
 import { BRAND_RED } from '../theme.js';
 import { Forbidden } from './Forbidden.js';
+import { NotFound } from './NotFound.js';
 import { FullPageSpin } from './FullPageSpin.js';
 import { HeaderBar } from './HeaderBar.js';
 import { RoleTags } from './RoleTags.js';
@@ -69,7 +70,7 @@ export function AppLayout() {
           <HeaderBar mobile={mobile} onOpenMenu={() => setDrawerOpen(true)} />
         </Layout.Header>
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
-          <Suspense fallback={<FullPageSpin />}>{mayOpen ? <Outlet /> : <Forbidden />}</Suspense>
+          <Suspense fallback={<FullPageSpin />}>{mayOpen ? <Outlet /> : page?.hidden ? <NotFound /> : <Forbidden />}</Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -10,10 +10,11 @@ import { layout } from './layout.js';
 import { ledger } from './ledger.js';
 import { meetings } from './meetings.js';
 import { org } from './org.js';
+import { oversight } from './oversight.js';
 import { reports } from './reports.js';
 import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...oversight, ...feed } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

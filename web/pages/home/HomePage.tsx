@@ -11,6 +11,7 @@ import { LightTotals } from '../overview/LightTotals.js';
 import { FeedCard } from '../feed/FeedCard.js';
 import { HomeTodo } from './HomeTodo.js';
 import { LeaderDesk } from './LeaderDesk.js';
+import { OversightHomeCard } from '../oversight/OversightHomeCard.js';
 
 /** 工作台: what waits for the user, how the work stands (program roles), who they are here and what each of their roles does. */
 export function HomePage() {
@@ -23,6 +24,7 @@ export function HomePage() {
       <HomeTodo />
       {(roles.includes('leader') || roles.includes('hq_office')) && <LeaderDesk />}
       {(roles.includes('leader') || roles.includes('hq_office')) && <FeedCard />}
+      {roles.includes('oversight') && <OversightHomeCard />}
       {inProgram && (
         <Flex vertical gap={8} data-testid="home-standing">
           <Flex justify="space-between" align="baseline">

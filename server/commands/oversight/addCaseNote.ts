@@ -1,0 +1,27 @@
+import { and, eq } from 'drizzle-orm';
+import type { CaseNoteCreate } from '../../../domain/schemas/oversight.js';
+import { recordAudit } from '../../audit.js';
+import { inTx, type Ctx } from '../../context.js';
+import { oversightCaseNotes, oversightCases } from '../../db/schema/index.js';
+import { notFound, unauthenticated } from '../../errors.js';
+import { caseScope } from '../../queries/oversight/scope.js';
+
+/**
+ * A confidential note appended to a case, with its author and time (notes are never changed or
+ * removed). The audit record says a note was added to the case, not what it says.
+ */
+export async function addCaseNote(ctx: Ctx, caseId: string, input: CaseNoteCreate) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  return inTx(ctx, async (tx) => {
+    const [found] = await tx
+      .select({ id: oversightCases.id })
+      .from(oversightCases)
+      .where(and(eq(oversightCases.id, caseId), caseScope(actor)))
+      .for('update');
+    if (!found) throw notFound('oversight_case');
+    const [note] = await tx.insert(oversightCaseNotes).values({ caseId, content: input.content, authorId: actor.userId }).returning({ id: oversightCaseNotes.id });
+    await recordAudit(tx, ctx, 'oversight_case.noted', { entity: 'oversight_case', entityId: caseId });
+    return note!;
+  });
+}
