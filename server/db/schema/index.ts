@@ -13,3 +13,4 @@ export * from './fieldVisits.js';
 export * from './directives.js';
 export * from './lightChanges.js';
 export * from './inspections.js';
+export * from './bulletins.js';
