@@ -37,6 +37,8 @@ export interface BulletinFacts {
   lateItems: { unit: string; red: number; overdue: number }[];
   /** Findings still to be rectified (owed, or reopened), in deadline order. */
   toRectify: { unit: string; finding: string; requirement: string; deadline: IsoDate; overdue: boolean }[];
+  /** How many findings are still to be rectified in all, when `toRectify` holds only the first of them. */
+  toRectifyTotal?: number;
 }
 
 const LINK_WORDS: Record<KeyLink, string> = { planning: '谋划部署', implementation: '组织实施', delivery: '推进落实' };
@@ -111,7 +113,7 @@ function toRectify(f: BulletinFacts): BulletinSection {
   const listed = f.toRectify.slice(0, TO_RECTIFY_LISTED).map(
     (e, i) => `${i + 1}. ${e.unit}：${e.finding}。整改要求：${e.requirement}。整改期限：${chineseDate(e.deadline)}${e.overdue ? '（已逾期）' : ''}。`,
   );
-  const rest = f.toRectify.length - listed.length;
+  const rest = Math.max(f.toRectifyTotal ?? f.toRectify.length, f.toRectify.length) - listed.length;
   const paragraphs = listed.length
     ? [
         '请以下单位对照问题清单，逐项抓好整改落实，按期将整改情况报送督查室：',

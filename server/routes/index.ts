@@ -14,6 +14,8 @@ import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
+import bulletinRoutes from './inspections/bulletins.js';
+import noticeRoutes from './inspections/notices.js';
 import meRoutes from './me.js';
 import orgRoutes from './org.js';
 import { registerPlanningRoutes } from './planning/index.js';
@@ -43,5 +45,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   directiveRoutes(app);
   inspectionRoutes(app);
   ledgerRoutes(app);
+  bulletinRoutes(app);
+  noticeRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }
