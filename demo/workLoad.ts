@@ -6,6 +6,7 @@ import type { DemoContext } from './index.js';
 import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
 import { loadLedger } from './workLedger.js';
+import { loadBulletins } from './workBulletins.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
 import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
@@ -133,6 +134,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const meetingCount = await loadMeetings(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6d65_6574));
   const fromAbove = await loadVisitsAndDirectives(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7669_7369));
   const ledger = await loadLedger(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6475_6368));
+  const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 
   Object.assign(ctx.counts, {
@@ -149,6 +151,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     meetings: meetingCount,
     ...fromAbove,
     ...ledger,
+    ...bulletinsAndNotices,
     lightChanges: lightMoves,
   });
 }
