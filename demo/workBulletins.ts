@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, inArray, lt, sql } from 'drizzle-orm';
 import { bulletinSections, defaultBulletinTitle, docNumber } from '../domain/bulletin.js';
 import { lateWorkdays } from '../domain/dispatch.js';
 import { RECTIFICATION_OWED } from '../domain/ledger.js';
-import { NOTICE_REPLY_WORKDAYS, itemWorkdaysLate, noticeContent, noticeLevel, type NoticeColour, type NoticeKind, type NoticeSubject } from '../domain/notices.js';
+import { NOTICE_REPLY_WORKDAYS, itemWorkdaysLate, type LateReason, noticeContent, noticeLevel, type NoticeColour, type NoticeKind, type NoticeSubject } from '../domain/notices.js';
 import { bulletinDocx } from '../server/docx/bulletinDocx.js';
 import { bulletinFiles, bulletins, ledgerEntries, notices, tasks } from '../server/db/schema/index.js';
 import { bulletinFacts, inspectionOffice } from '../server/queries/inspections/bulletinFacts.js';
@@ -38,7 +38,7 @@ async function lateSubjects(ctx: DemoContext, c: DemoClock): Promise<Candidate[]
     .orderBy(asc(tasks.code));
   return [
     ...entries.map((e) => ({ subjectType: 'ledger' as const, subjectId: e.id, ledgerEntryId: e.id, unitId: e.unitId, title: e.finding, deadline: e.deadline, requirement: e.requirement, workdaysLate: lateWorkdays(c.cal, e.deadline, c.today) })),
-    ...overdue.map((t) => ({ subjectType: 'task' as const, subjectId: t.id, ledgerEntryId: null, unitId: t.unitId!, title: t.title, deadline: t.due, requirement: null, workdaysLate: itemWorkdaysLate(t.reasons as never) })),
+    ...overdue.map((t) => ({ subjectType: 'task' as const, subjectId: t.id, ledgerEntryId: null, unitId: t.unitId!, title: t.title, deadline: t.due, requirement: null, workdaysLate: itemWorkdaysLate(t.reasons as LateReason[]) })),
   ].filter((x) => x.workdaysLate > 0);
 }
 

@@ -1,4 +1,3 @@
-import type { LightReason } from './lights.js';
 import { chineseDate } from './text.js';
 
 /**
@@ -39,11 +38,14 @@ export function noticeLevel(workdaysLate: number): { kind: NoticeKind; colour: N
 /** The reasons of a light that say an item is late, each with its workdays late. */
 const LATE_REASONS = ['overdue', 'milestone_overdue', 'claim_overdue'];
 
+/** A light reason as stored and as the API sends it (its code, its parameters). */
+export type LateReason = { code: string; params?: Readonly<Record<string, unknown>> };
+
 /** Workdays an item is late by, as its light says (the worst of its late reasons); 0 when none says so. */
-export function itemWorkdaysLate(reasons: readonly Pick<LightReason, 'code' | 'params'>[]): number {
+export function itemWorkdaysLate(reasons: readonly LateReason[]): number {
   let worst = 0;
   for (const r of reasons) {
-    const n = Number((r.params as Record<string, unknown> | undefined)?.workdays);
+    const n = Number(r.params?.workdays);
     if (LATE_REASONS.includes(r.code) && Number.isFinite(n)) worst = Math.max(worst, n);
   }
   return worst;

@@ -14,6 +14,8 @@ export type NavId =
   | 'ledger'
   | 'rectifications'
   | 'inspections'
+  | 'bulletins'
+  | 'notices'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -57,6 +59,10 @@ export const NAV: readonly NavItem[] = [
   { id: 'rectifications', path: '/work/rectifications', label: 'menu.rectifications', roles: ['liaison', 'unit_head'], group: 'work' },
   // Campaigns are planned by inspectors and the HQ office (server/policies/inspection.ts).
   { id: 'inspections', path: '/inspections', label: 'menu.inspections', roles: ['inspector', 'hq_office'], group: 'work' },
+  // 督查通报: inspectors write them, the overseers read them, units read the issued ones (server/policies/bulletin.ts).
+  { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
+  // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).
+  { id: 'notices', path: '/notices', label: 'menu.notices', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

@@ -29,6 +29,8 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   ledger: page(() => import('./pages/ledger/LedgerListPage.js'), 'LedgerListPage'),
   rectifications: page(() => import('./pages/ledger/LedgerListPage.js'), 'RectificationsPage'),
   inspections: page(() => import('./pages/ledger/InspectionsPage.js'), 'InspectionsPage'),
+  bulletins: page(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage'),
+  notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -60,6 +62,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/meetings/:id', page(() => import('./pages/meetings/MeetingPage.js'), 'MeetingPage')],
   ['/directives/:id', page(() => import('./pages/directives/DirectivePage.js'), 'DirectivePage')],
   ['/ledger/:id', page(() => import('./pages/ledger/LedgerEntryPage.js'), 'LedgerEntryPage')],
+  ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

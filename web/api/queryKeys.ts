@@ -56,6 +56,9 @@ export const qk = {
   /** 督查: campaigns and the ledger's lists by filter and one entry with its policies. */
   inspections: resource('inspections'),
   ledger: resource('ledger'),
+  /** 督查通报 and 催办单/督办单. */
+  bulletins: resource('bulletins'),
+  notices: resource('notices'),
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  BellOutlined,
+  ReadOutlined,
   FundProjectionScreenOutlined,
   WarningOutlined,
   ApartmentOutlined,
@@ -48,6 +50,8 @@ const ICONS: Record<NavId, ReactNode> = {
   ledger: <FileSearchOutlined />,
   rectifications: <ToolOutlined />,
   inspections: <FlagOutlined />,
+  bulletins: <ReadOutlined />,
+  notices: <BellOutlined />,
   overview: <PieChartOutlined />,
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,
