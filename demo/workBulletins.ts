@@ -80,10 +80,12 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
   ]);
   await tx.insert(bulletinFiles).values({ bulletinId: issued.id, sha256, content });
 
-  // The ladder as it is climbed: the latest subject got a 蓝色催办单 when 3 workdays late, a
+  // The ladder as it is climbed: one late subject got a 蓝色催办单 when 3 workdays late, a
   // 黄色督办单 at 8 and a 红色督办单 now; each notice's day is the one its lateness was reached.
   const pool = await lateSubjects(ctx, c);
-  const worst = pool.reduce<Candidate | null>((w, s) => (!w || s.workdaysLate > w.workdaysLate ? s : w), null);
+  // The least late subject that has reached red (a story of weeks, not of a year), else the latest.
+  const byLateness = [...pool].sort((a, b) => a.workdaysLate - b.workdaysLate);
+  const worst = byLateness.find((s) => noticeLevel(s.workdaysLate)?.colour === 'red') ?? byLateness.at(-1);
   if (!worst) return { bulletins: 2, notices: 0 };
   const steps = [3, 8, worst.workdaysLate].filter((n, i, all) => n <= worst.workdaysLate && all.indexOf(n) === i);
   const numbers: Record<NoticeKind, number> = { urge: 0, supervise: 0 };

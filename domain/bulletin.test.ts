@@ -42,6 +42,11 @@ describe('the bulletin’s text from the ledger and the lights', () => {
     expect(listed).toContain('另有5个问题详见督查工作台账。');
   });
 
+  it('does not double the closing 。 of a finding or requirement typed with one', () => {
+    const s = bulletinSections(facts({ toRectify: [{ unit: '城关街道', finding: '台账不全。', requirement: '补齐台账；', deadline: '2026-12-31', overdue: false }] }));
+    expect(s[3]!.paragraphs[1]).toBe('1. 城关街道：台账不全。整改要求：补齐台账。整改期限：2026年12月31日。');
+  });
+
   it('is the same for the same facts', () => {
     expect(bulletinSections(facts())).toEqual(bulletinSections(facts()));
   });

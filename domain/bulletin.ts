@@ -63,6 +63,9 @@ export const defaultBulletinTitle = (from: IsoDate, to: IsoDate) => `关于${per
 /** 督通〔2026〕3号: the issuer's prefix, the year in 〔〕 and the running number. */
 export const docNumber = (prefix: string, year: number, n: number) => `${prefix}〔${year}〕${n}号`;
 
+/** A text without its closing punctuation, so that the bulletin's own 。 is not doubled. */
+const sentence = (text: string) => text.trim().replace(/[。；;.，,\s]+$/u, '');
+
 /** Most findings listed one by one under 四、; the rest are counted. */
 export const TO_RECTIFY_LISTED = 30;
 
@@ -111,7 +114,7 @@ function late(f: BulletinFacts): BulletinSection {
 
 function toRectify(f: BulletinFacts): BulletinSection {
   const listed = f.toRectify.slice(0, TO_RECTIFY_LISTED).map(
-    (e, i) => `${i + 1}. ${e.unit}：${e.finding}。整改要求：${e.requirement}。整改期限：${chineseDate(e.deadline)}${e.overdue ? '（已逾期）' : ''}。`,
+    (e, i) => `${i + 1}. ${e.unit}：${sentence(e.finding)}。整改要求：${sentence(e.requirement)}。整改期限：${chineseDate(e.deadline)}${e.overdue ? '（已逾期）' : ''}。`,
   );
   const rest = Math.max(f.toRectifyTotal ?? f.toRectify.length, f.toRectify.length) - listed.length;
   const paragraphs = listed.length
