@@ -84,7 +84,7 @@ function inspected(f: BulletinFacts): BulletinSection {
   const opening = campaigns ? `${span}，${f.issuer}组织开展了${campaigns}。` : `${span}，${f.issuer}围绕三年行动重点任务开展了日常督查。`;
   const links = KEY_LINKS.filter((k) => f.found.byLink[k] > 0).map((k) => `${LINK_WORDS[k]}方面${f.found.byLink[k]}个`);
   const found = f.found.entries
-    ? `共督查${f.found.units}个单位，发现问题${f.found.entries}个${links.length ? `，其中${links.join('、')}` : ''}，均已建立督查工作台账，逐项跟踪问效。`
+    ? `共发现问题${f.found.entries}个，涉及${f.found.units}个单位${links.length ? `，其中${links.join('、')}` : ''}，均已建立督查工作台账，逐项跟踪问效。`
     : '本期未发现需登记台账的问题。';
   return { heading: '督查基本情况', paragraphs: [opening + found], subsections: [] };
 }

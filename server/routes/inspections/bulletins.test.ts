@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('督查通报 and 催办单/督办单 on %s', (kin
     expect(made.policies).toEqual({ read: true, update: true, issue: true });
     const [inspected, praised, late, toRectify] = made.data.sections;
     expect(inspected.paragraphs[0]).toContain('“第四季度常态化督导检查”（常态化督导检查，2个单位）');
-    expect(inspected.paragraphs[0]).toContain('共督查2个单位，发现问题2个，其中组织实施方面2个');
+    expect(inspected.paragraphs[0]).toContain('共发现问题2个，涉及2个单位，其中组织实施方面2个');
     expect(praised.paragraphs).toContain(`${d.unitB.name}：整改到位并销号问题1个，其中按期完成整改1个。`);
     const lateBy = lateWorkdays(await loadCalendar(h.db.database.db), dayFrom(-10), today());
     expect(late.subsections[0].paragraphs).toEqual([`${d.unitA.name}：1个问题超过整改期限仍未完成整改，最长逾期${lateBy}个工作日。`]);
