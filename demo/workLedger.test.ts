@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { LEDGER_STATUSES } from '../domain/ledger.js';
 import { CASE_STATUSES } from '../domain/oversight.js';
+import { noticeLevel } from '../domain/notices.js';
 import { now } from '../server/clock.js';
 import { auditLog } from '../server/db/schema/index.js';
 import { loginAs, type Session } from '../server/testing/factories.js';
@@ -114,5 +116,21 @@ describe('the demo district’s 督查 ledger', () => {
     }
     const [loaded] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
     expect(JSON.stringify(loaded!.after)).not.toMatch(/oversight|case/i);
+  });
+
+  it('has an issued bulletin (its frozen .docx matching its hash), a draft, and a notice of each colour, the blue one acknowledged', async () => {
+    const inspector = await as('inspector');
+    const list = (await get(inspector, '/api/bulletins')).json().data as { id: string; status: string; sha256: string | null; sections: unknown[] }[];
+    expect(list.map((b) => b.status).sort()).toEqual(['draft', 'issued']);
+    const issued = list.find((b) => b.status === 'issued')!;
+    expect(issued.sections).toHaveLength(4);
+    const liaison = await as('liaison');
+    expect((await get(liaison, '/api/bulletins')).json().data.map((b: { id: string }) => b.id)).toEqual([issued.id]);
+    const file = (await get(liaison, `/api/bulletins/${issued.id}.docx`)).rawPayload;
+    expect(createHash('sha256').update(file).digest('hex')).toBe(issued.sha256);
+    const notices = (await get(inspector, '/api/notices')).json().data as { colour: string; status: string; kind: string; workdaysLate: number }[];
+    expect(notices.map((n) => n.colour).sort()).toEqual(['blue', 'red', 'yellow']);
+    for (const n of notices) expect(noticeLevel(n.workdaysLate)).toEqual({ kind: n.kind, colour: n.colour });
+    expect(notices.filter((n) => n.status === 'acknowledged').map((n) => n.colour)).toEqual(['blue']);
   });
 });

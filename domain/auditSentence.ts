@@ -125,6 +125,11 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'ledger.rectified': { 'zh-CN': '提交了督查台账问题的整改情况', 'en-US': 'submitted the rectification of the ledger finding' },
   'ledger.verified': { 'zh-CN': '核查了督查台账问题的整改成效', 'en-US': 'verified the rectification of the ledger finding' },
   'ledger.closed': { 'zh-CN': '销号了督查台账问题', 'en-US': 'closed the ledger finding' },
+  'bulletin.created': { 'zh-CN': '起草了督查通报', 'en-US': 'drafted the inspection bulletin' },
+  'bulletin.updated': { 'zh-CN': '修改了督查通报', 'en-US': 'edited the inspection bulletin' },
+  'bulletin.issued': { 'zh-CN': '签发了督查通报', 'en-US': 'issued the inspection bulletin' },
+  'notice.issued': { 'zh-CN': '发出了催办单/督办单', 'en-US': 'issued the notice' },
+  'notice.acknowledged': { 'zh-CN': '签收了催办单/督办单', 'en-US': 'acknowledged the notice' },
   'ledger.reopened': { 'zh-CN': '重新打开了督查台账问题', 'en-US': 'reopened the ledger finding' },
   // Oversight cases are confidential: the words say that something was done to a case, never which.
   'oversight_case.received': { 'zh-CN': '受理了一条问题线索', 'en-US': 'received an oversight case' },

@@ -43,3 +43,9 @@ export function chineseNumeral(n: number): string {
   if (tens === 0) return DIGITS[ones]!;
   return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[ones]}`;
 }
+
+/** YYYY-MM-DD → 2026年12月8日. A calendar day has no time zone, so it is read as written. */
+export function chineseDate(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
+}

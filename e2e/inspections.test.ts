@@ -92,6 +92,10 @@ describe('a campaign, and a finding entered on its ledger', () => {
     await pickOption(page, 'ledger-filter-link', '组织实施');
     await entry.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('link')).toBe('implementation');
+
+    // The demo's issued 督查通报 is a menu click away (the bulletins themselves are tested through the API).
+    await page.getByTestId('menu-bulletins').click();
+    await page.getByTestId('bulletin-status').filter({ hasText: '已签发' }).first().waitFor();
   });
 
   it('records a finding from a blocker in one step: its unit and items come with it', async () => {

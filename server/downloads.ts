@@ -26,3 +26,11 @@ export function sendUploadedFile(reply: FastifyReply, file: { mime: string; name
     .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(file.content);
 }
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A document the server generated (.docx), as an attachment named `name` (ASCII `ascii` for old clients). */
+export function sendDocx(reply: FastifyReply, file: Buffer, ascii: string, name: string) {
+  name = safeFileName(name);
+  return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+}

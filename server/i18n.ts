@@ -191,6 +191,18 @@ const FIELDS: Record<string, Message> = {
   from: { 'zh-CN': '开始日期', 'en-US': 'From' },
   to: { 'zh-CN': '结束日期', 'en-US': 'To' },
   status: { 'zh-CN': '状态', 'en-US': 'Status' },
+  docNumber: { 'zh-CN': '发文字号', 'en-US': 'Document number' },
+  issuer: { 'zh-CN': '发文机关', 'en-US': 'Issuing body' },
+  issueDate: { 'zh-CN': '成文日期', 'en-US': 'Date' },
+  sections: { 'zh-CN': '正文', 'en-US': 'Text' },
+  heading: { 'zh-CN': '标题', 'en-US': 'Heading' },
+  paragraphs: { 'zh-CN': '段落', 'en-US': 'Paragraphs' },
+  subsections: { 'zh-CN': '小节', 'en-US': 'Subsections' },
+  cc: { 'zh-CN': '抄送', 'en-US': 'Copies to' },
+  printer: { 'zh-CN': '印发机关', 'en-US': 'Printed by' },
+  subject: { 'zh-CN': '催办对象', 'en-US': 'Subject' },
+  note: { 'zh-CN': '补充说明', 'en-US': 'Note' },
+  replyBy: { 'zh-CN': '反馈时限', 'en-US': 'Reply by' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -51,6 +51,13 @@ describe('work menu entries by role', () => {
     for (const r of ['leader', 'oversight', 'assessor', 'publicist'] as const) expect(menuOf(r)).not.toContain('inspections');
     for (const r of ['sysadmin', 'secadmin', 'auditor', 'publicist'] as const) expect(menuOf(r)).not.toEqual(expect.arrayContaining(['ledger']));
   });
+  it('gives bulletins and notices to the inspectors, the overseers and the units (issued bulletins, their own notices), not to task forces, publicity or the admins', () => {
+    for (const r of ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'] as const) expect(menuOf(r)).toEqual(expect.arrayContaining(['bulletins', 'notices']));
+    for (const r of ['task_force', 'publicist', 'sysadmin', 'secadmin', 'auditor'] as const) {
+      expect(menuOf(r)).not.toContain('bulletins');
+      expect(menuOf(r)).not.toContain('notices');
+    }
+  });
   it('starts with the workbench and has one path per entry', () => {
     expect(NAV[0]?.id).toBe('home');
     expect(new Set(NAV.map((i) => i.path)).size).toBe(NAV.length);

@@ -16,6 +16,8 @@ export type NavId =
   | 'inspections'
   | 'oversight'
   | 'oversightWatch'
+  | 'bulletins'
+  | 'notices'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -64,6 +66,10 @@ export const NAV: readonly NavItem[] = [
   // 问题线索 and 监督哨: the oversight role's alone; nobody else has the entry or learns the page exists.
   { id: 'oversight', path: '/oversight/cases', label: 'menu.oversight', roles: ['oversight'], group: 'work', hidden: true },
   { id: 'oversightWatch', path: '/oversight/watch', label: 'menu.oversightWatch', roles: ['oversight'], group: 'work', hidden: true },
+  // 督查通报: inspectors write them, the overseers read them, units read the issued ones (server/policies/bulletin.ts).
+  { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
+  // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).
+  { id: 'notices', path: '/notices', label: 'menu.notices', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

@@ -31,6 +31,8 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   inspections: page(() => import('./pages/ledger/InspectionsPage.js'), 'InspectionsPage'),
   oversight: page(() => import('./pages/oversight/CaseListPage.js'), 'CaseListPage'),
   oversightWatch: page(() => import('./pages/oversight/WatchPage.js'), 'WatchPage'),
+  bulletins: page(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage'),
+  notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -63,6 +65,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/directives/:id', page(() => import('./pages/directives/DirectivePage.js'), 'DirectivePage')],
   ['/ledger/:id', page(() => import('./pages/ledger/LedgerEntryPage.js'), 'LedgerEntryPage')],
   ['/oversight/cases/:id', page(() => import('./pages/oversight/CasePage.js'), 'CasePage')],
+  ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

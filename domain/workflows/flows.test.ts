@@ -75,3 +75,16 @@ describe('workflows', () => {
       for (const a of CASE_ACTIONS) for (const role of ROLES) if (role !== 'oversight') expect(stepRoles(caseFlow, st, a)).not.toContain(role);
   });
 });
+
+describe('bulletin and notice flows', () => {
+  it('issues a draft once, by an inspector; acknowledges a notice once, by the unit', async () => {
+    const { bulletinFlow } = await import('./bulletin.js');
+    const { noticeFlow } = await import('./notice.js');
+    expect(nextState(bulletinFlow, 'draft', 'issue')).toBe('issued');
+    expect(nextState(bulletinFlow, 'issued', 'issue')).toBeUndefined();
+    expect(stepRoles(bulletinFlow, 'draft', 'issue')).toEqual(['inspector']);
+    expect(nextState(noticeFlow, 'sent', 'acknowledge')).toBe('acknowledged');
+    expect(nextState(noticeFlow, 'acknowledged', 'acknowledge')).toBeUndefined();
+    expect(stepRoles(noticeFlow, 'sent', 'acknowledge')).toEqual(['liaison', 'unit_head']);
+  });
+});

@@ -14,13 +14,7 @@ import {
 import type { Light } from '../../domain/lights.js';
 import type { SnapshotItem } from '../../domain/meetings.js';
 
-export { chineseNumeral } from '../../domain/text.js';
-
-/** YYYY-MM-DD → 2026年12月8日. A calendar day has no time zone, so it is read as written. */
-export function chineseDate(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
-}
+export { chineseDate, chineseNumeral } from '../../domain/text.js';
 
 const SHANGHAI = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Shanghai',

@@ -32,6 +32,25 @@ export const INSPECTION_MESSAGES = {
     'en-US': 'The unit is not among those the campaign “{campaign}” inspects',
   },
   inspection_not_inspector: { 'zh-CN': '{field}：该账号不是督查室人员', 'en-US': '{field}: this account is not an inspector' },
+  bulletin_issued: {
+    'zh-CN': '该督查通报已签发，内容已固定，不能再修改或再次签发',
+    'en-US': 'This bulletin has been issued: its text is frozen and it cannot be edited or issued again',
+  },
+  bulletin_empty: {
+    'zh-CN': '督查通报没有正文，不能签发：请至少填写一段正文',
+    'en-US': 'The bulletin has no text: write at least one paragraph before issuing it',
+  },
+  notice_step_invalid: {
+    'zh-CN': '该催办单/督办单已签收，无需重复签收',
+    'en-US': 'This notice was already acknowledged',
+  },
+  notice_not_unit: { 'zh-CN': '须由被催办单位（{unit}）的联络员或一把手签收', 'en-US': 'The unit it was sent to ({unit}), its liaison or head, acknowledges it' },
+  notice_not_late: {
+    'zh-CN': '{subject}尚未逾期（或已提交整改），不需要发催办单或督办单',
+    'en-US': 'The {subject} is not late (or its rectification was submitted): no notice is due',
+  },
+  notice_subject_unknown: { 'zh-CN': '催办对象（{subject}）不存在或无权查看', 'en-US': 'There is no such {subject} that you may see' },
+  notice_reply_by_past: { 'zh-CN': '反馈时限{replyBy}已过，请改为今天或以后的日期', 'en-US': 'The reply date {replyBy} has passed; choose today or later' },
   inspection_period_range: { 'zh-CN': '督查时段的结束日期不能早于开始日期', 'en-US': 'The campaign cannot end before it starts' },
 } as const satisfies Record<string, Message>;
 
@@ -52,6 +71,14 @@ export const INSPECTION_WORDS = {
   ledger_verdict_effective: { 'zh-CN': '整改有效', 'en-US': 'effective' },
   ledger_verdict_not_effective: { 'zh-CN': '整改无效', 'en-US': 'not effective' },
   ledger_verdict_none: { 'zh-CN': '尚未核查', 'en-US': 'not yet verified' },
+  bulletin: { 'zh-CN': '督查通报', 'en-US': 'Bulletin' },
+  notice: { 'zh-CN': '催办单/督办单', 'en-US': 'Notice' },
+  notice_kind_urge: { 'zh-CN': '催办单', 'en-US': 'urging notice' },
+  notice_kind_supervise: { 'zh-CN': '督办单', 'en-US': 'supervision notice' },
+  notice_subject_ledger: { 'zh-CN': '督查台账问题', 'en-US': 'ledger finding' },
+  notice_subject_task: { 'zh-CN': '任务', 'en-US': 'task' },
+  notice_subject_target: { 'zh-CN': '指标', 'en-US': 'target' },
+  notice_subject_project: { 'zh-CN': '项目', 'en-US': 'project' },
   ledger_source_red_light: { 'zh-CN': '红灯事项', 'en-US': 'red-light item' },
   ledger_source_overdue: { 'zh-CN': '逾期事项', 'en-US': 'overdue item' },
   ledger_source_blocker: { 'zh-CN': '堵点', 'en-US': 'blocker' },

@@ -1,4 +1,4 @@
-import type { inspections, ledgerEntries } from '../db/schema/index.js';
+import type { bulletins, inspections, ledgerEntries, notices } from '../db/schema/index.js';
 
 export type InspectionRow = typeof inspections.$inferSelect;
 export type LedgerRow = typeof ledgerEntries.$inferSelect;
@@ -28,4 +28,19 @@ export interface LedgerExportRow {
   verdict: string | null;
   verifyComment: string | null;
   reopenCount: number;
+}
+
+export type BulletinRow = typeof bulletins.$inferSelect;
+export type NoticeRow = typeof notices.$inferSelect;
+
+/** A bulletin as its readers see it: the row and its campaign's title. */
+export interface BulletinView {
+  bulletin: BulletinRow;
+  inspectionTitle: string | null;
+}
+
+/** A notice with the name of the unit it was sent to. */
+export interface NoticeView {
+  notice: NoticeRow;
+  unitName: string | null;
 }

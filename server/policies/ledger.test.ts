@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inspectionPolicy } from './inspection.js';
+import { bulletinPolicy } from './bulletin.js';
 import { ledgerPolicy, type LedgerSubject } from './ledger.js';
+import { noticePolicy } from './notice.js';
 import { actorWith } from './policyArbitraries.js';
 
 const inspector = { ...actorWith('X', ['inspector']), userId: 'insp' };
@@ -52,5 +54,24 @@ describe('inspection policy', () => {
     expect(inspectionPolicy.route.create(inspector)).toBe(true);
     expect(inspectionPolicy.route.create(actorWith('X', ['hq_office']))).toBe(true);
     for (const role of ['leader', 'oversight', 'liaison', 'task_force', 'sysadmin'] as const) expect(inspectionPolicy.route.create(actorWith('X', [role])), role).toBe(false);
+  });
+});
+
+describe('bulletin and notice policies', () => {
+  const office = actorWith('X', ['hq_office']);
+  it('lets inspectors edit and issue a draft; units read only what was issued; nobody edits an issued one', () => {
+    expect(allowed(bulletinPolicy.rowPolicies(inspector, { status: 'draft' }))).toEqual(['read', 'update', 'issue']);
+    expect(allowed(bulletinPolicy.rowPolicies(inspector, { status: 'issued' }))).toEqual(['read']);
+    expect(allowed(bulletinPolicy.rowPolicies(office, { status: 'draft' }))).toEqual(['read']);
+    expect(allowed(bulletinPolicy.rowPolicies(liaisonU, { status: 'draft' }))).toEqual([]);
+    expect(allowed(bulletinPolicy.rowPolicies(liaisonU, { status: 'issued' }))).toEqual(['read']);
+  });
+  it('lets the notice’s unit acknowledge it once, and no one else', () => {
+    expect(allowed(noticePolicy.rowPolicies(liaisonU, { status: 'sent', unitId: 'U' }))).toEqual(['acknowledge']);
+    expect(allowed(noticePolicy.rowPolicies(headU, { status: 'sent', unitId: 'U' }))).toEqual(['acknowledge']);
+    expect(allowed(noticePolicy.rowPolicies(liaisonU, { status: 'acknowledged', unitId: 'U' }))).toEqual([]);
+    expect(allowed(noticePolicy.rowPolicies(liaisonV, { status: 'sent', unitId: 'U' }))).toEqual([]);
+    expect(allowed(noticePolicy.rowPolicies(inspector, { status: 'sent', unitId: 'U' }))).toEqual([]);
+    expect(noticePolicy.routePolicies(office)).toEqual({ read: true, create: true, acknowledge: false });
   });
 });

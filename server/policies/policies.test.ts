@@ -11,6 +11,10 @@ import { evidencePolicy } from './evidence.js';
 import { feedPolicy } from './feed.js';
 import { inspectionPolicy } from './inspection.js';
 import { ledgerPolicy } from './ledger.js';
+import { bulletinPolicy } from './bulletin.js';
+import { noticePolicy } from './notice.js';
+import { BULLETIN_STATUSES } from '../../domain/bulletin.js';
+import { NOTICE_STATUSES } from '../../domain/notices.js';
 import { LEDGER_STATUSES, LEDGER_VERDICTS } from '../../domain/ledger.js';
 import { lightsPolicy } from './lights.js';
 import { oversightCasePolicy } from './oversightCase.js';
@@ -29,7 +33,7 @@ import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
-  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
+  auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, bulletinPolicy, noticePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy, oversightCasePolicy,
 };
 
@@ -55,6 +59,8 @@ const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
     verdict: fc.option(fc.constantFrom(...LEDGER_VERDICTS)),
     rectifiedById: fc.option(fc.constantFrom('p1', 'p2')),
   }),
+  bulletinPolicy: fc.record({ status: fc.constantFrom(...BULLETIN_STATUSES) }),
+  noticePolicy: fc.record({ status: fc.constantFrom(...NOTICE_STATUSES), unitId: fc.constantFrom(...UNITS) }),
   roleProposalPolicy: fc.record({ status: fc.constantFrom('pending', 'approved', 'rejected'), userId: fc.constantFrom('p1', 'p2'), proposedById: fc.constantFrom('p1', 'p2') }),
 };
 

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { blockers, bodies, dispatches, inspections, ledgerEntries, orgUnits, plans, programs, projects, regions, reports, targets, tasks, users } from '../db/schema/index.js';
+import { blockers, bodies, bulletins, dispatches, inspections, ledgerEntries, notices, orgUnits, plans, programs, projects, regions, reports, targets, tasks, users } from '../db/schema/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +35,8 @@ export async function auditNames(db: Executor, rows: readonly { actorId: string 
   put('inspection', await when(ids('inspection'), () => db.select({ id: inspections.id, name: inspections.title }).from(inspections).where(inArray(inspections.id, ids('inspection')))));
   // A ledger entry is named by its finding, cut short: the auditor needs to recognise it, not read it.
   put('ledger', await when(ids('ledger'), () => db.select({ id: ledgerEntries.id, name: sql<string>`left(${ledgerEntries.finding}, 60)` }).from(ledgerEntries).where(inArray(ledgerEntries.id, ids('ledger')))));
+  put('bulletin', await when(ids('bulletin'), () => db.select({ id: bulletins.id, name: sql<string>`${bulletins.docNumber} || ' ' || ${bulletins.title}` }).from(bulletins).where(inArray(bulletins.id, ids('bulletin')))));
+  put('notice', await when(ids('notice'), () => db.select({ id: notices.id, name: notices.docNumber }).from(notices).where(inArray(notices.id, ids('notice')))));
   put('dispatch', await when(ids('dispatch'), () => db.select({ id: dispatches.id, name: dispatches.title }).from(dispatches).where(inArray(dispatches.id, ids('dispatch')))));
   // A report is named by its item and period: "S1-2.1 建设工业互联网 2026-11".
   const reportRows = await when(ids('report'), () =>

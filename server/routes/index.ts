@@ -14,6 +14,8 @@ import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
 import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
+import bulletinRoutes from './inspections/bulletins.js';
+import noticeRoutes from './inspections/notices.js';
 import meRoutes from './me.js';
 import oversightRoutes from './oversight/oversight.js';
 import orgRoutes from './org.js';
@@ -45,5 +47,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   inspectionRoutes(app);
   ledgerRoutes(app);
   oversightRoutes(app);
+  bulletinRoutes(app);
+  noticeRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

@@ -58,6 +58,9 @@ export const qk = {
   ledger: resource('ledger'),
   /** 监督: the oversight role's cases, its watch by threshold and 遏增清存 by period. */
   oversight: { ...resource('oversight'), watch: (days: number) => ['oversight', 'watch', days] as const, figures: (from: string, to: string) => ['oversight', 'figures', from, to] as const },
+  /** 督查通报 and 催办单/督办单. */
+  bulletins: resource('bulletins'),
+  notices: resource('notices'),
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  BellOutlined,
+  ReadOutlined,
   FundProjectionScreenOutlined,
   WarningOutlined,
   ApartmentOutlined,
@@ -52,6 +54,8 @@ const ICONS: Record<NavId, ReactNode> = {
   inspections: <FlagOutlined />,
   oversight: <SafetyOutlined />,
   oversightWatch: <EyeOutlined />,
+  bulletins: <ReadOutlined />,
+  notices: <BellOutlined />,
   overview: <PieChartOutlined />,
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,

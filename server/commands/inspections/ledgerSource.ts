@@ -19,7 +19,7 @@ export interface SourceFacts {
 const unknown = (kind: LedgerSource) => ruleBroken('ledger_source_unknown', 'source.id', { source: `@ledger_source_${kind}` });
 
 /** The unit answerable for an item: a task's lead unit, a target's data unit, a project's responsible unit. */
-async function answerableUnit(tx: Tx, item: ItemRef): Promise<string | null> {
+export async function answerableUnit(tx: Tx, item: ItemRef): Promise<string | null> {
   if (item.itemType === 'task') {
     const [t] = await tx.select({ lead: tasks.leadUnitId }).from(tasks).where(eq(tasks.id, item.itemId));
     if (t?.lead) return t.lead;

@@ -14,3 +14,4 @@ export * from './directives.js';
 export * from './lightChanges.js';
 export * from './inspections.js';
 export * from './oversight.js';
+export * from './bulletins.js';

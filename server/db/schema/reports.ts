@@ -3,7 +3,8 @@ import { bigserial, boolean, customType, index, integer, numeric, pgTable, prima
 import { orgUnits } from './org.js';
 import { now as clockNow } from '../../clock.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+/** A bytea column (file contents). */
+export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** 进展报送 for a task, target or project, per unit and period; one row per (item, unit, period). */
 export const reports = pgTable(

@@ -1,7 +1,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { inspections, ledgerEntries, ledgerItems } from '../../db/schema/index.js';
+import { bulletins, inspections, ledgerEntries, ledgerItems, notices } from '../../db/schema/index.js';
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
@@ -31,4 +31,17 @@ export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined 
   const bodies = taskForcesOf(actor);
   if (bodies.length) conds.push(inArray(ledgerEntries.id, db.select({ id: ledgerItems.entryId }).from(ledgerItems).where(onPlansOf(db, ledgerItems, bodies))));
   return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
+}
+
+/** Bulletins: the overseers read all; a unit's liaison or head the issued ones (a draft is the inspectors' work). */
+export function bulletinScope(actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  return unitsWhere(actor, 'liaison', 'unit_head').length ? sql`${bulletins.status} = 'issued'` : sql`false`;
+}
+
+/** Notices: the overseers read all; a unit's liaison or head those sent to its units. */
+export function noticeScope(actor: Actor | null): SQL | undefined {
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  const units = unitsWhere(actor, 'liaison', 'unit_head');
+  return units.length ? inArray(notices.unitId, units) : sql`false`;
 }

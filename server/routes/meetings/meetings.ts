@@ -1,5 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { safeFileName } from '../../../domain/fileName.js';
+import type { FastifyRequest } from 'fastify';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import {
@@ -24,6 +23,7 @@ import { closeMeeting } from '../../commands/meetings/closeMeeting.js';
 import { recordDecision } from '../../commands/meetings/recordDecision.js';
 import { recordOutcome } from '../../commands/meetings/recordOutcome.js';
 import { createMeeting, updateMeeting } from '../../commands/meetings/saveMeeting.js';
+import { sendDocx } from '../../downloads.js';
 import { meetingMinutesDocx } from '../../docx/meetingMinutes.js';
 import { meetingPackDocx } from '../../docx/meetingPack.js';
 import { notFound } from '../../errors.js';
@@ -37,7 +37,6 @@ import { agendaLines, attendingUnits, findMeeting, listMeetings } from '../../qu
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['meetings'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** `{ data, policies }` for one meeting as the actor may read it. */
 async function meetingView(req: FastifyRequest, id: string) {
@@ -49,12 +48,6 @@ async function meetingView(req: FastifyRequest, id: string) {
   const data = presentMeetingDetail(actor, row, units, agenda, decisions, { cal, today: shanghaiDate(clockNow()) });
   const subject = { status: row.meeting.status as MeetingStatus, kind: row.meeting.kind as MeetingKind, bodyId: row.meeting.bodyId };
   return { data, policies: meetingPolicy.rowPolicies(actor, subject) };
-}
-
-/** A generated document, named after the meeting (ASCII fallback for old clients). */
-function sendDocx(reply: FastifyReply, file: Buffer, ascii: string, name: string) {
-  name = safeFileName(name);
-  return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
 }
 
 /**

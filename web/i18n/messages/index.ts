@@ -1,5 +1,6 @@
 import { admin } from './admin.js';
 import { auth } from './auth.js';
+import { bulletins } from './bulletins.js';
 import { calendar } from './calendar.js';
 import { common } from './common.js';
 import { dashboard } from './dashboard.js';
@@ -16,5 +17,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...oversight, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...feed } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

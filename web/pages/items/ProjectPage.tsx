@@ -11,6 +11,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
+import { ItemNoticeButton } from '../bulletins/NoticeActions.js';
 import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 import { ProjectChart } from './ProjectChart.js';
 import { ProjectFormModal, ProjectPlanModal } from './ProjectFormModal.js';
@@ -53,6 +54,7 @@ export function ProjectPage() {
               </>
             )}
             <RecordFindingButton origin={itemOrigin({ itemType: 'project', itemId: d.id, title: d.name, light: d.light, lightReasons: d.lightReasons, unitIds: [d.responsibleUnitId] })} />
+            <ItemNoticeButton itemType="project" itemId={d.id} lightReasons={d.lightReasons} />
             <ReportButton itemType="project" itemId={d.id} ownerUnitIds={[d.responsibleUnitId]} />
           </Flex>
         }

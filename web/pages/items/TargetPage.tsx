@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { todayInZone, trimDecimal as n } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ItemSide } from './ItemSide.js';
+import { ItemNoticeButton } from '../bulletins/NoticeActions.js';
 import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 import { OutlookTag, useOutlookText } from './OutlookTag.js';
 import { ReportButton } from './ReportButton.js';
@@ -57,6 +58,7 @@ export function TargetPage() {
               </Button>
             )}
             <RecordFindingButton origin={itemOrigin({ itemType: 'target', itemId: d.id, title: d.name, light: d.light, lightReasons: d.lightReasons, unitIds: [d.dataUnitId] })} />
+            <ItemNoticeButton itemType="target" itemId={d.id} lightReasons={d.lightReasons} />
             <ReportButton itemType="target" itemId={d.id} ownerUnitIds={[d.dataUnitId]} />
           </Flex>
         }

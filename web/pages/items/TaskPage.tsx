@@ -24,6 +24,7 @@ import { MilestoneList } from './MilestoneList.js';
 import { TaskUnits } from './TaskUnits.js';
 import { qk } from '../../api/queryKeys.js';
 import { InstructionsCard } from '../dispatch/InstructionsCard.js';
+import { ItemNoticeButton } from '../bulletins/NoticeActions.js';
 import { itemOrigin, RecordFindingButton } from '../ledger/RecordFindingButton.js';
 
 /** One task: where it sits in the tree, its units and claims, milestones, reports, blockers and why its light has its colour. */
@@ -79,6 +80,7 @@ export function TaskPage() {
                 unitIds: [...d.units.filter((u) => u.role === 'lead'), ...d.units.filter((u) => u.role !== 'lead')].map((u) => u.unitId),
               })}
             />
+            <ItemNoticeButton itemType="task" itemId={d.id} lightReasons={d.lightReasons} />
             {mayReport && (
               <Button type="primary" onClick={() => navigate(newReportPath('task', d.id))} data-testid="task-report">
                 {t('item.fileReport')}

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { EvidenceUpload, toUploadFile } from '../reports/EvidenceUpload.js';
 import { itemPath } from '../work/itemPath.js';
+import { SubjectNotices } from '../bulletins/SubjectNotices.js';
 import { LedgerActions } from './LedgerActions.js';
 import { LedgerStatusTag } from './LedgerStatusTag.js';
 
@@ -148,6 +149,8 @@ export function LedgerEntryPage() {
           </Flex>
         </Col>
         <Col xs={24} lg={9}>
+          <Flex vertical gap={16}>
+          <SubjectNotices subjectType="ledger" subjectId={e.id} late={e.overdue} />
           <Card size="small" title={t('ledger.steps')}>
             <Timeline
               style={{ marginTop: 8 }}
@@ -164,6 +167,7 @@ export function LedgerEntryPage() {
               }))}
             />
           </Card>
+          </Flex>
         </Col>
       </Row>
     </Flex>

@@ -17,6 +17,8 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { itemPath } from '../work/itemPath.js';
 import { LedgerFormModal } from './LedgerFormModal.js';
 import { LedgerStatusTag } from './LedgerStatusTag.js';
+import { listNotices } from '../../api/bulletins.js';
+import { SendNoticeButton } from '../bulletins/NoticeActions.js';
 
 const PER_PAGE = 20;
 
@@ -40,6 +42,9 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
   const list = useQuery({ queryKey: qk.ledger.list(filter), queryFn: () => listLedger(filter) });
   const campaigns = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
   const units = useUnits();
+  // Whether this reader may send 催办单/督办单 (the notices' own policies): a button on late rows.
+  const noticePolicies = useQuery({ queryKey: qk.notices.list({ perPage: 1 }), queryFn: () => listNotices({ perPage: 1 }), enabled: !unitView, retry: false });
+  const mayNotice = can(noticePolicies.data?.policies, 'create');
   const [creating, setCreating] = useState(false);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const mayCreate = can(list.data?.policies, 'create');
@@ -167,6 +172,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
                     {t('ledger.overdue')}
                   </Tag>
                 )}
+                {e.overdue && mayNotice && <SendNoticeButton subjectType="ledger" subjectId={e.id} size="small" />}
               </Flex>
             ),
           },
