@@ -1,7 +1,7 @@
 // `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
-// then runs type check, lint, unit + API tests on both databases, the date-sensitive tests on the
-// matrix days (scripts/dateMatrix.mjs), and Chromium end-to-end tests.
-import { spawnSync } from 'node:child_process';
+// then runs type check, lint and the web build side by side, unit + API tests on both databases,
+// the date-sensitive tests on the matrix days (scripts/dateMatrix.mjs), and Chromium end-to-end tests.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,31 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/**
+ * Steps that share nothing, run side by side (each mostly on one core: tsc, eslint and vite do), their
+ * output printed whole as each ends; returns each step's success in order.
+ */
+async function runTogether(steps) {
+  return Promise.all(
+    steps.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const t = Date.now();
+          const child = spawn(cmd, args, { env: process.env });
+          const out = [];
+          child.stdout.on('data', (d) => out.push(d));
+          child.stderr.on('data', (d) => out.push(d));
+          child.on('close', (code) => {
+            console.log(`\n━━ ${label}`);
+            process.stdout.write(Buffer.concat(out));
+            console.log(`━━ ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+            resolve(code === 0);
+          });
+        }),
+    ),
+  );
+}
+
 function counts(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -118,8 +143,14 @@ const node = process.execPath;
 const bin = (p) => path.join('node_modules', ...p.split('/'));
 const env = { TEST_DATABASE_URL, TZ: 'Asia/Shanghai' };
 const results = [];
-results.push(['type check', run('type check (tsc --noEmit)', node, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])]);
-results.push(['lint', run('lint (eslint)', node, [bin('eslint/bin/eslint.js'), '.'])]);
+const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
+const checks = [
+  ['type check', 'type check (tsc --noEmit)', [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
+  ['lint', 'lint (eslint)', [bin('eslint/bin/eslint.js'), '.']],
+  ...(hasE2e ? [['web build', 'web build (vite)', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']]] : []),
+];
+const checked = await runTogether(checks.map(([, label, args]) => [label, node, args]));
+checks.forEach(([name], i) => results.push([name, checked[i]]));
 const unitJson = '.tmp/vitest-unit.json';
 results.push([
   'unit + API tests',
@@ -133,9 +164,7 @@ results.push(['date matrix', failedDays.length === 0]);
 tally.push(counts(datesJson));
 reports.push(datesJson);
 if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
-const hasE2e = fs.existsSync('e2e') && fs.readdirSync('e2e').some((f) => f.endsWith('.test.ts'));
 if (hasE2e) {
-  results.push(['web build', run('web build (vite)', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'])]);
   const e2eJson = '.tmp/vitest-e2e.json';
   results.push([
     'end-to-end',
