@@ -33,7 +33,9 @@ describe('evidence upload', () => {
     // 3,200 × 2,400 of noise: a PNG that does not compress, as heavy as a camera's photo.
     const photo = await noisePng(page, 3200, 2400);
     expect(photo.length).toBeGreaterThan(20 * 1024 * 1024);
-    await page.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo });
+    // Handing 23 MB to the page goes through the DevTools protocol as base64: on a loaded machine that
+    // alone passed the 20 s default twice, so it gets the upload's own minute.
+    await page.locator('[data-testid=report-form] input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo }, { timeout: 60_000 });
     const item = page.locator('.ant-upload-list-item', { hasText: '现场照片.jpg' });
     await item.waitFor({ timeout: 60_000 });
     await page.locator('.ant-upload-list-item-done, .ant-upload-list-item.ant-upload-list-item-done', { hasText: '现场照片.jpg' }).first().waitFor({ timeout: 60_000 });
