@@ -92,7 +92,9 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
   const unitCode = new Map([...ctx.units].map(([code, id]) => [id, code]));
   const rows = steps.map((late, i) => {
     const level = noticeLevel(late)!;
-    const sentOn = c.cal.addWorkdays(c.today, -(worst.workdaysLate - late));
+    // The latest one went out on the last workday before the load: addWorkdays(today, 0) is the next
+    // workday on a weekend (a notice dated tomorrow), and today's 09:20 may not have come yet.
+    const sentOn = c.cal.addWorkdays(c.today, -Math.max(1, worst.workdaysLate - late));
     const replyBy = c.cal.addWorkdays(sentOn, NOTICE_REPLY_WORKDAYS);
     const acknowledged = (level.colour as NoticeColour) === 'blue';
     return {

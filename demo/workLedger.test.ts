@@ -128,8 +128,10 @@ describe('the demo district’s 督查 ledger', () => {
     expect((await get(liaison, '/api/bulletins')).json().data.map((b: { id: string }) => b.id)).toEqual([issued.id]);
     const file = (await get(liaison, `/api/bulletins/${issued.id}.docx`)).rawPayload;
     expect(createHash('sha256').update(file).digest('hex')).toBe(issued.sha256);
-    const notices = (await get(inspector, '/api/notices')).json().data as { colour: string; status: string; kind: string; workdaysLate: number }[];
+    const notices = (await get(inspector, '/api/notices')).json().data as { colour: string; status: string; kind: string; workdaysLate: number; issuedAt: string }[];
     expect(notices.map((n) => n.colour).sort()).toEqual(['blue', 'red', 'yellow']);
+    // None dated after the load (on a Sunday the red one was once dated the Monday after).
+    expect(notices.filter((n) => n.issuedAt > now().toISOString())).toEqual([]);
     for (const n of notices) expect(noticeLevel(n.workdaysLate)).toEqual({ kind: n.kind, colour: n.colour });
     expect(notices.filter((n) => n.status === 'acknowledged').map((n) => n.colour)).toEqual(['blue']);
   });
