@@ -33,7 +33,8 @@ async function series(n: number, fn: (i: number) => Promise<void>): Promise<numb
 async function main() {
   const db = await createServerDatabase('tuijin_complaints');
   try {
-    const server = await startServer({ databaseUrl: db.url }, { env: ROOMY });
+    // No demo: the channel needs no accounts, and loading one takes longer than the run.
+    const server = await startServer({ databaseUrl: db.url }, { env: { ...ROOMY, TUIJIN_DEMO: '0' }, timeoutMs: 120_000 });
     try {
       const codes: string[] = [];
       const post = async (i: number) => {
