@@ -14,8 +14,8 @@ export const ComplaintCreate = z.strictObject({
   contact: z.string().trim().min(1).max(100).refine(isContact, rule('contact')),
   environment: z.enum(COMPLAINT_ENVIRONMENTS),
   /** The unit complained about, chosen from the list or named in words; both optional. */
-  unitId: Id.nullish(),
-  unitName: z.string().trim().max(100).nullish(),
+  unitId: Id.optional(),
+  unitName: z.string().trim().max(100).optional(),
   description: z.string().trim().min(10).max(LIMITS.text),
   website: z.string().max(200).optional(),
 });
