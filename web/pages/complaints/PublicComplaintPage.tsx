@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Divider, Flex, Form, Input, Radio, Typography } from 'antd';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { COMPLAINT_ENVIRONMENTS } from '../../../domain/complaints.js';
 import { LIMITS } from '../../../domain/limits.js';
@@ -23,6 +23,7 @@ const FIELDS = ComplaintCreate.shape;
  */
 export function PublicComplaintPage() {
   const { t, lang } = useI18n();
+  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -61,9 +62,9 @@ export function PublicComplaintPage() {
             {code}
           </Typography.Text>
           <Flex gap={8} wrap>
-            <Link to={`/public/complaint/${code}`}>
-              <Button type="primary">{t('complaint.viewStatus')}</Button>
-            </Link>
+            <Button type="primary" onClick={() => navigate(`/public/complaint/${code}`)} data-testid="complaint-view-status">
+              {t('complaint.viewStatus')}
+            </Button>
             <Button
               onClick={() => {
                 form.resetFields();
