@@ -5,7 +5,7 @@ import { LEDGER_STATUSES } from '../domain/ledger.js';
 import { CASE_STATUSES } from '../domain/oversight.js';
 import { noticeLevel } from '../domain/notices.js';
 import { now } from '../server/clock.js';
-import { auditLog } from '../server/db/schema/index.js';
+import { auditLog, complaints } from '../server/db/schema/index.js';
 import { loginAs, type Session } from '../server/testing/factories.js';
 import { startHarness, type Harness } from '../server/testing/harness.js';
 import { readXlsx } from '../server/testing/xlsx.js';
@@ -116,6 +116,15 @@ describe('the demo district’s 督查 ledger', () => {
     }
     const [loaded] = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
     expect(JSON.stringify(loaded!.after)).not.toMatch(/oversight|case/i);
+  });
+
+  it('has public complaints as cases of the oversight office, one with a public reply its tracking code shows', async () => {
+    const cases = (await get(await as('oversight'), '/api/oversight/cases?perPage=100&source=complaint')).json().data as { id: string }[];
+    expect(cases.length).toBe(2);
+    const filed = await h.db.database.db.select({ code: complaints.trackingCode, reply: complaints.reply }).from(complaints);
+    const views = await Promise.all(filed.map(async (f) => (await h.app.inject({ url: `/api/public/complaints/${f.code}` })).json().data));
+    expect(views.map((v) => v.status).sort()).toEqual(['received', 'replied']);
+    expect(views.find((v) => v.status === 'replied').reply).toContain('信用修复');
   });
 
   it('has an issued bulletin (its frozen .docx matching its hash), a draft, and a notice of each colour, the blue one acknowledged', async () => {

@@ -7,6 +7,7 @@ import { buildBlockers } from './workBlockers.js';
 import { buildInstructions } from './workInstructions.js';
 import { loadLedger } from './workLedger.js';
 import { loadOversight } from './workOversight.js';
+import { loadComplaints } from './workComplaints.js';
 import { loadBulletins } from './workBulletins.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
@@ -137,6 +138,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const ledger = await loadLedger(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6475_6368));
   // Not counted in the load's audit record: the auditor reads it, and cases are not theirs to count.
   await loadOversight(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6a77_6a77));
+  await loadComplaints(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x636f_6d70));
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 

@@ -1,10 +1,12 @@
 // 监督 in a browser (issue 22 items 6–7): the oversight account opens its 监督哨, finds a task overdue
 // for weeks (made through the API first, so the test does not depend on the demo's work data),
 // opens a case from its row in one step, takes it up for verification and handles it with a
-// disposal. A leader who opens the case's address gets the 404 page, and no menu entry.
+// disposal. A leader who opens the case's address gets the 404 page, and no menu entry. An
+// enterprise files a complaint on the public form on a phone, with no login; its tracking code
+// shows the status, and the oversight account finds it as a case.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pickOption, signedInPages } from './browser.js';
+import { launch, newPage, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
@@ -85,5 +87,33 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await leader.goto('/oversight/cases');
     await leader.getByText('页面不存在').waitFor();
     expect(await leader.locator('.ant-menu').textContent()).not.toContain('问题线索');
+  });
+
+  it('takes a public complaint filed on a 375 px phone with no login, which only oversight finds as a case', async () => {
+    const enterprise = `辽河新材料有限公司（测试${stamp}）`;
+    const { page } = await newPage(browser, base, { phone: true });
+    await page.goto('/public/complaint');
+    await page.locator('#enterprise').fill(enterprise);
+    await page.locator('#contactPerson').fill('王经理');
+    await page.locator('#contact').fill('13800138000');
+    await page.getByText('信用环境').click();
+    await page.locator('#description').fill('信用修复申请提交一个多月仍未办理，影响参加投标。');
+    // The honeypot is off-screen, out of the tab order: people never fill it in.
+    const trap = (await page.locator('#website').boundingBox())!;
+    expect(trap.x + trap.width).toBeLessThanOrEqual(0);
+    expect(await page.locator('#website').getAttribute('tabindex')).toBe('-1');
+    await page.getByTestId('complaint-submit').click();
+    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    const box = (await page.getByTestId('tracking-code').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/e2e-complaint-filed.png', fullPage: true });
+    await page.getByTestId('complaint-view-status').click();
+    await page.locator('[data-testid=complaint-status][data-status=received]').waitFor();
+
+    const officer = await as('oversight');
+    await officer.goto(`/oversight/cases?source=complaint&q=${encodeURIComponent(stamp)}`);
+    await officer.getByTestId('case-link').first().click();
+    expect(await officer.getByTestId('complaint-enterprise').textContent()).toBe(enterprise);
   });
 });

@@ -15,6 +15,7 @@ import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate, isApiPath } from './security/authenticate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
+import { DEFAULT_PUBLIC_LIMITS, publicThrottle, type PublicLimits } from './security/publicThrottle.js';
 import { collectRoutes } from './routeList.js';
 import { errorHandler, refuseOtherCharsets, textGuard } from './errorHandler.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -54,6 +55,8 @@ export interface AppOptions {
   http?: HttpLimits;
   /** Credential attempts let through; production defaults (DEFAULT_AUTH_LIMITS) for what is not given. */
   authLimits?: Partial<AuthLimits>;
+  /** Public complaint submissions and tracking lookups let through (server/security/publicThrottle.ts); production defaults otherwise. */
+  publicLimits?: Partial<PublicLimits>;
   /** Refused requests recorded one by one per minute (server/accessLog.ts); production defaults otherwise. */
   refusalLimits?: Partial<RefusalLimits>;
   /**
@@ -141,7 +144,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Steps taken here reach the feed clients of every process on the database (server/feed/).
   notifyFeedOnLink(opts.database, (err) => app.log.error({ err }, 'feed: NOTIFY failed'));
   const throttle = authThrottle({ ...DEFAULT_AUTH_LIMITS, ...opts.authLimits });
-  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle, feedLimits: opts.feedLimits ?? {} }));
+  const publicThrottleOf = publicThrottle({ ...DEFAULT_PUBLIC_LIMITS, ...opts.publicLimits });
+  await app.register(async (api) => registerRoutes(api as unknown as App, { secureCookies: !!opts.secureCookies, throttle, publicThrottle: publicThrottleOf, feedLimits: opts.feedLimits ?? {} }));
 
   const webDir = opts.webDir && fs.existsSync(opts.webDir) ? opts.webDir : undefined;
   if (webDir) {

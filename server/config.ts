@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpLimits.js';
 import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from './security/publicThrottle.js';
 
 /** Runtime configuration, read once from the environment (README "Configuration"). */
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   http: HttpLimits;
   /** Credential attempts let through (TUIJIN_AUTH_*): per address and overall per minute, checked at once, waiting. */
   authLimits: AuthLimits;
+  /** Public complaint submissions and lookups (TUIJIN_PUBLIC_*). */
+  publicLimits: PublicLimits;
   /**
    * Reverse proxies whose X-Forwarded-For names the client (TUIJIN_TRUST_PROXY: their addresses or
    * CIDR ranges, comma-separated). Unset, the connecting address is the client's.
@@ -57,16 +60,28 @@ const AUTH_ENV: Record<keyof AuthLimits, string> = {
   queue: 'TUIJIN_AUTH_QUEUE',
 };
 
+const PUBLIC_ENV: Record<keyof PublicLimits, string> = {
+  submitPerAddress: 'TUIJIN_PUBLIC_SUBMIT_PER_ADDRESS',
+  submitWindowSeconds: 'TUIJIN_PUBLIC_SUBMIT_WINDOW_SECONDS',
+  submitOverallPerMinute: 'TUIJIN_PUBLIC_SUBMIT_OVERALL',
+  lookupPerAddressPerMinute: 'TUIJIN_PUBLIC_LOOKUP_PER_ADDRESS',
+  lookupOverallPerMinute: 'TUIJIN_PUBLIC_LOOKUP_OVERALL',
+};
+
 function authLimits(env: NodeJS.ProcessEnv): AuthLimits {
-  const out = { ...DEFAULT_AUTH_LIMITS };
-  for (const [k, name] of Object.entries(AUTH_ENV) as [keyof AuthLimits, string][]) {
+  return wholeNumbers(env, DEFAULT_AUTH_LIMITS, AUTH_ENV);
+}
+
+function wholeNumbers<T extends object>(env: NodeJS.ProcessEnv, defaults: T, names: Record<keyof T, string>): T {
+  const out = { ...defaults } as Record<keyof T, number>;
+  for (const [k, name] of Object.entries(names) as [keyof T, string][]) {
     const raw = env[name];
     if (!raw) continue;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new Error(`${name} must be a whole number from 1 to 10000000, got "${raw}"`);
     out[k] = n;
   }
-  return out;
+  return out as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
     http: httpLimits(env),
     authLimits: authLimits(env),
+    publicLimits: wholeNumbers(env, DEFAULT_PUBLIC_LIMITS, PUBLIC_ENV),
     trustProxy: env.TUIJIN_TRUST_PROXY ? env.TUIJIN_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
     auditKey: env.TUIJIN_AUDIT_KEY || undefined,
     auditKeyFile: path.resolve(env.TUIJIN_AUDIT_KEY_FILE || path.join(dataDir, 'audit.key')),

@@ -203,6 +203,15 @@ const FIELDS: Record<string, Message> = {
   subject: { 'zh-CN': '催办对象', 'en-US': 'Subject' },
   note: { 'zh-CN': '补充说明', 'en-US': 'Note' },
   replyBy: { 'zh-CN': '反馈时限', 'en-US': 'Reply by' },
+  enterprise: { 'zh-CN': '企业名称', 'en-US': 'Enterprise' },
+  contactPerson: { 'zh-CN': '联系人', 'en-US': 'Contact person' },
+  contact: { 'zh-CN': '联系电话或邮箱', 'en-US': 'Phone or e-mail' },
+  environment: { 'zh-CN': '投诉类别（营商环境）', 'en-US': 'Environment' },
+  unitName: { 'zh-CN': '被投诉单位', 'en-US': 'Unit complained about' },
+  description: { 'zh-CN': '投诉内容', 'en-US': 'Description' },
+  website: { 'zh-CN': '网站', 'en-US': 'Website' },
+  trackingCode: { 'zh-CN': '查询码', 'en-US': 'Tracking code' },
+  reply: { 'zh-CN': '公开答复', 'en-US': 'Public reply' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

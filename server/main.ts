@@ -56,6 +56,7 @@ async function main() {
     webDir: config.webDir,
     http: config.http,
     authLimits: config.authLimits,
+    publicLimits: config.publicLimits,
     trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });

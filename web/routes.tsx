@@ -15,6 +15,8 @@ const TotpEnrolPage = page(() => import('./pages/auth/TotpEnrolPage.js'), 'TotpE
 const AppShell = page(() => import('./components/AppShell.js'), 'AppShell');
 const NotFound = page(() => import('./components/NotFound.js'), 'NotFound');
 const ScreenShell = page(() => import('./pages/screen/ScreenShell.js'), 'ScreenShell');
+const PublicComplaintPage = page(() => import('./pages/complaints/PublicComplaintPage.js'), 'PublicComplaintPage');
+const ComplaintStatusPage = page(() => import('./pages/complaints/ComplaintStatusPage.js'), 'ComplaintStatusPage');
 
 const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/home/HomePage.js'), 'HomePage'),
@@ -79,6 +81,9 @@ export function AppRoutes() {
         <Route path="/login/password" element={<ChangePasswordPage />} />
         <Route path="/login/enrol" element={<TotpEnrolPage />} />
         <Route path="/screen" element={<ScreenShell />} />
+        {/* 营商环境投诉: public, no login, outside the signed-in layout. */}
+        <Route path="/public/complaint" element={<PublicComplaintPage />} />
+        <Route path="/public/complaint/:code" element={<ComplaintStatusPage />} />
         <Route element={<AppShell />}>
           {NAV.map((item) => {
             const Page = PAGES[item.id];

@@ -18,6 +18,7 @@ import { NOTICE_STATUSES } from '../../domain/notices.js';
 import { LEDGER_STATUSES, LEDGER_VERDICTS } from '../../domain/ledger.js';
 import { lightsPolicy } from './lights.js';
 import { oversightCasePolicy } from './oversightCase.js';
+import { complaintPolicy } from './complaint.js';
 import { CASE_STATUSES } from '../../domain/oversight.js';
 import { orgPolicy } from './org.js';
 import { planPolicy } from './plan.js';
@@ -34,12 +35,13 @@ import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
   auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, bulletinPolicy, noticePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
-  reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy, oversightCasePolicy,
+  reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy, oversightCasePolicy, complaintPolicy,
 };
 
 /** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
 const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
   oversightCasePolicy: fc.record({ status: fc.constantFrom(...CASE_STATUSES) }),
+  complaintPolicy: fc.constant({}),
   dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),

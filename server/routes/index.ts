@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import type { AuthThrottle } from '../security/authThrottle.js';
+import type { PublicThrottle } from '../security/publicThrottle.js';
 import type { StreamLimits } from '../feed/feedStream.js';
 import auditRoutes from './audit.js';
 import authRoutes from './auth.js';
@@ -18,6 +19,8 @@ import bulletinRoutes from './inspections/bulletins.js';
 import noticeRoutes from './inspections/notices.js';
 import meRoutes from './me.js';
 import oversightRoutes from './oversight/oversight.js';
+import caseComplaintRoutes from './oversight/caseComplaint.js';
+import publicComplaintRoutes from './complaints/publicComplaints.js';
 import orgRoutes from './org.js';
 import { registerPlanningRoutes } from './planning/index.js';
 import { registerReportingRoutes } from './reporting/index.js';
@@ -26,7 +29,7 @@ import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 
 /** Every resource's routes; one plugin per resource. */
-export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; feedLimits?: Partial<StreamLimits> }) {
+export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
   healthRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);
@@ -47,6 +50,8 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   inspectionRoutes(app);
   ledgerRoutes(app);
   oversightRoutes(app);
+  caseComplaintRoutes(app);
+  publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);
   feedRoutes(app, opts.feedLimits);

@@ -32,8 +32,13 @@ export async function countHits(db: Executor, keys: string[], windowSeconds: num
   return rows;
 }
 
+/** Drops ended windows. */
+export async function pruneWindows(db: Executor): Promise<void> {
+  await db.delete(rateCounters).where(lt(rateCounters.windowEnds, sql`now()`));
+}
+
 /** Drops ended windows, and failed logins too old to count for any lock (lockoutHorizonMs). */
 export async function pruneAttempts(db: Executor, failuresOlderThanMs: number): Promise<void> {
-  await db.delete(rateCounters).where(lt(rateCounters.windowEnds, sql`now()`));
+  await pruneWindows(db);
   await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - failuresOlderThanMs)));
 }

@@ -13,17 +13,20 @@ export interface Harness {
  * bounded pool keeps its production size, so that no test relies on more than production allows.
  */
 export const ROOMY_AUTH_LIMITS: AppOptions['authLimits'] = { perAddressPerMinute: 1_000_000, overallPerMinute: 1_000_000 };
+/** Likewise public complaints and lookups, unless a test asks for the limits under test (`publicLimits`). */
+export const ROOMY_PUBLIC_LIMITS: AppOptions['publicLimits'] = { submitPerAddress: 1_000_000, submitOverallPerMinute: 1_000_000, lookupPerAddressPerMinute: 1_000_000, lookupOverallPerMinute: 1_000_000 };
 /** Likewise every refusal is recorded, so that a test can count on its access.refused record. */
 export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits'> = {}): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits' | 'publicLimits'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
   const app = await buildApp({
     database: db.database,
     logLevel: 'silent',
     authLimits: opts.authLimits ?? ROOMY_AUTH_LIMITS,
     refusalLimits: opts.refusalLimits ?? ROOMY_REFUSAL_LIMITS,
+    publicLimits: opts.publicLimits ?? ROOMY_PUBLIC_LIMITS,
     ...(opts.feedLimits ? { feedLimits: opts.feedLimits } : {}),
   });
   await app.ready();

@@ -57,7 +57,15 @@ export const qk = {
   inspections: resource('inspections'),
   ledger: resource('ledger'),
   /** 监督: the oversight role's cases, its watch by threshold and 遏增清存 by period. */
-  oversight: { ...resource('oversight'), watch: (days: number) => ['oversight', 'watch', days] as const, figures: (from: string, to: string) => ['oversight', 'figures', from, to] as const },
+  oversight: {
+    ...resource('oversight'),
+    watch: (days: number) => ['oversight', 'watch', days] as const,
+    figures: (from: string, to: string) => ['oversight', 'figures', from, to] as const,
+    /** The complaint a case came from (营商环境投诉), with its public reply. */
+    complaint: (caseId: string) => ['oversight', 'complaint', caseId] as const,
+  },
+  /** A public complaint's status by its tracking code (no login). */
+  publicComplaint: (code: string) => ['public-complaint', code] as const,
   /** 督查通报 and 催办单/督办单. */
   bulletins: resource('bulletins'),
   notices: resource('notices'),

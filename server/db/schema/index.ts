@@ -15,3 +15,4 @@ export * from './lightChanges.js';
 export * from './inspections.js';
 export * from './oversight.js';
 export * from './bulletins.js';
+export * from './complaints.js';

@@ -3,6 +3,7 @@ import { auth } from './auth.js';
 import { bulletins } from './bulletins.js';
 import { calendar } from './calendar.js';
 import { common } from './common.js';
+import { complaints } from './complaints.js';
 import { dashboard } from './dashboard.js';
 import { dispatch } from './dispatch.js';
 import { feed } from './feed.js';
@@ -17,5 +18,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...feed } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { CaseActions } from './CaseActions.js';
+import { CaseComplaintCard } from './CaseComplaintCard.js';
 import { CaseNotes } from './CaseNotes.js';
 import { CaseStatusTag } from './CaseStatusTag.js';
 
@@ -85,6 +86,7 @@ export function CasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Flex vertical gap={16}>
+            {c.sourceKind === 'complaint' && <CaseComplaintCard caseId={c.id} />}
             {c.disposal && (
               <Card size="small" title={t('oversight.disposal')} data-testid="case-disposal-card">
                 <Tag color="cyan" data-testid="case-disposal-kind">
