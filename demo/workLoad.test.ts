@@ -9,6 +9,7 @@ import { evidenceMime } from '../server/commands/reporting/evidenceType.js';
 import { loginAs, type Session } from '../server/testing/factories.js';
 import { startHarness, type Harness } from '../server/testing/harness.js';
 import { loadDemoIfEmpty } from './index.js';
+import { ledgerDemoChecks } from './workLedgerChecks.js';
 import { DEMO_UNITS } from './org.js';
 import { buildTasks } from './workBuildTasks.js';
 import { DemoRandom } from './workRandom.js';
@@ -41,6 +42,9 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(loadMs).toBeLessThan(20_000);
     expect(await loadDemoIfEmpty(h.db.database, PASSWORD)).toBeNull();
   });
+
+  // The ledger, oversight, complaint and bulletin checks on this same load, before any test writes.
+  ledgerDemoChecks(() => h, PASSWORD);
 
   it('has the 1+6 plans and the four mechanism plans, each special plan with its task force', async () => {
     const plans = (await get(await as('hq_office'), '/api/plans?perPage=50')).data as { kind: string; code: string; taskForceName: string | null; status: string }[];
