@@ -140,6 +140,11 @@ describe.each(DATABASE_KINDS)('a public complaint’s attachments on %s', (kind)
     refused(await submit([{ filename: 'x.pdf', bytes: Buffer.concat([PDF, Buffer.alloc(COMPLAINT_FILE_MAX_BYTES)]) }]), 413, 'complaint_file_too_large');
     refused(await submit([1, 2, 3, 4].map((i) => ({ filename: `${i}.png`, bytes: COMPLAINT_PHOTO }))), 400, 'complaint_too_many_files');
     refused(await submit([{ filename: 'a.png', bytes: COMPLAINT_PHOTO }], { contact: '请打电话' }), 400, 'validation');
+    // A form with no boundary, or cut off in the middle of a file: the sender's fault, 400.
+    const raw = (payload: Buffer, contentType: string) => h.app.inject({ method: 'POST', url: '/api/public/complaints', payload, headers: { 'content-type': contentType }, remoteAddress: freshAddress() });
+    expect((await raw(Buffer.from('x'), 'multipart/form-data')).statusCode).toBe(400);
+    const whole = multipartForm(fields(), [{ filename: 'a.png', bytes: COMPLAINT_PHOTO }]);
+    expect((await raw(whole.payload.subarray(0, whole.payload.length - 200), whole.headers['content-type'])).statusCode).toBe(400);
     // The honeypot with a file: a success that stores nothing.
     expect((await submit([{ filename: 'a.png', bytes: randomBytes(8) }], { website: 'http://spam.example' })).statusCode).toBe(200);
     expect(await snapshot(h.db.database)).toEqual(before);
