@@ -1,6 +1,8 @@
 import { complaintCaseTitle, makeTrackingCode, type ComplaintEnvironment } from '../domain/complaints.js';
 import type { CaseStatus } from '../domain/oversight.js';
-import { complaints, oversightCaseNotes, oversightCases } from '../server/db/schema/index.js';
+import { storeEvidence } from '../server/commands/reporting/storeEvidence.js';
+import { complaintFiles, complaints, oversightCaseNotes, oversightCases } from '../server/db/schema/index.js';
+import { demoFiles, type DemoFileKey } from './evidenceFiles.js';
 import type { DemoContext } from './index.js';
 import type { DemoRandom } from './workRandom.js';
 import { at, type DemoClock } from './workSchedule.js';
@@ -18,12 +20,15 @@ interface Filed {
   /** 公开答复, given this many workdays after receipt. */
   reply?: { after: number; text: string };
   note?: string;
+  /** A photo it came with: one of the demo's evidence files, under the name the complainant gave it. */
+  photo?: { key: DemoFileKey; name: string };
 }
 
 const FILED: Filed[] = [
   {
     enterprise: '盘锦辽河新材料有限公司', contactPerson: '王经理', contact: '0427-5801234', environment: 'government_service', unitName: '区行政审批局',
     description: '施工许可申请材料齐全，窗口三次以“系统升级”为由不予受理，已超过承诺办结时限二十日。', received: 2, status: 'received',
+    photo: { key: 'site', name: '停工待证的施工现场.png' },
   },
   {
     enterprise: '双台子区恒远物流有限公司', contactPerson: '李女士', contact: 'hengyuan@example.cn', environment: 'credit', unitName: '区市场监督管理局',
@@ -34,8 +39,9 @@ const FILED: Filed[] = [
 ];
 
 /**
- * 营商环境投诉 in the demo district: one just received, one being verified with a public reply —
- * each with its oversight case (source `complaint`), as the public form would have made them. Their
+ * 营商环境投诉 in the demo district: one just received with a photo, one being verified with a
+ * public reply — each with its oversight case (source `complaint`), as the public form would have
+ * made them (the photo in the evidence store, linked to the complaint). Their
  * tracking codes come from the demo's seeded random numbers, so a load is the same every time.
  */
 export async function loadComplaints(ctx: DemoContext, c: DemoClock, rng: DemoRandom): Promise<string[]> {
@@ -59,6 +65,11 @@ export async function loadComplaints(ctx: DemoContext, c: DemoClock, rng: DemoRa
       sourceKind: 'complaint', sourceId: complaintId, status: f.status, createdAt: at(received, 10),
       verifiedById: verifiedAt ? officer : null, verifiedAt, version: verifiedAt ? 1 : 0,
     });
+    if (f.photo) {
+      const file = demoFiles().get(f.photo.key)!;
+      await storeEvidence(tx, file, null);
+      await tx.insert(complaintFiles).values({ complaintId, sha256: file.sha256, name: f.photo.name, position: 0 });
+    }
     if (f.note) await tx.insert(oversightCaseNotes).values({ id: rng.uuid(), caseId, content: f.note, authorId: officer, createdAt: at(c.cal.addWorkdays(received, 1), 11) });
   }
   return codes;

@@ -127,6 +127,13 @@ export function ledgerDemoChecks(harness: () => Harness, PASSWORD: string): void
       const views = await Promise.all(filed.map(async (f) => (await h.app.inject({ url: `/api/public/complaints/${f.code}` })).json().data));
       expect(views.map((v) => v.status).sort()).toEqual(['received', 'replied']);
       expect(views.find((v) => v.status === 'replied').reply).toContain('信用修复');
+      // The one just received came with a photo: the demo's site photo, read back by the oversight office.
+      const officer = await as('oversight');
+      const withFiles = await Promise.all(cases.map(async (c) => ({ id: c.id, files: (await get(officer, `/api/oversight/cases/${c.id}/complaint`)).json().data.files as { sha256: string; name: string; mime: string }[] })));
+      const photo = withFiles.flatMap((c) => c.files.map((f) => ({ caseId: c.id, ...f })));
+      expect(photo).toEqual([{ caseId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), name: '停工待证的施工现场.png', mime: 'image/png', size: expect.any(Number) }]);
+      const bytes = (await get(officer, `/api/oversight/cases/${photo[0]!.caseId}/complaint/files/${photo[0]!.sha256}`)).rawPayload;
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo[0]!.sha256);
     });
 
     it('has an issued bulletin (its frozen .docx matching its hash), a draft, and a notice of each colour, the blue one acknowledged', async () => {

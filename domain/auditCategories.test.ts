@@ -12,6 +12,7 @@ describe('audit categories', () => {
       ['user.password_changed', 'session'],
       ['audit.read', 'reading'],
       ['evidence.downloaded', 'reading'],
+      ['oversight_case.file_downloaded', 'reading'],
       ['user.roles_approved', 'admin'],
       ['security_policy.updated', 'admin'],
       ['calendar_override.saved', 'admin'],

@@ -34,7 +34,7 @@ export const CATEGORY_RULES: readonly (readonly [Exclude<AuditCategory, 'work'>,
       prefixes: [],
     },
   ],
-  ['reading', { exact: ['audit.read', 'audit.verified', 'evidence.downloaded'], prefixes: [] }],
+  ['reading', { exact: ['audit.read', 'audit.verified', 'evidence.downloaded', 'oversight_case.file_downloaded'], prefixes: [] }],
   ['session', { exact: ['user.password_changed'], prefixes: ['auth.'] }],
   ['admin', { exact: [], prefixes: ['user.', 'region.', 'unit.', 'body.', 'security_policy.', 'calendar_override.'] }],
   ['system', { exact: [], prefixes: ['system.', 'audit.'] }],
@@ -57,4 +57,4 @@ export function categoryCondition(category: AuditCategory): { include: Rule | nu
 }
 
 /** Records that change nothing: a refused request or a read. Tests counting a write's records leave them out. */
-export const NON_WRITE_ACTIONS: readonly string[] = ['access.refused', 'access.refusals_suppressed', 'audit.read', 'audit.verified', 'evidence.downloaded'];
+export const NON_WRITE_ACTIONS: readonly string[] = ['access.refused', 'access.refusals_suppressed', 'audit.read', 'audit.verified', 'evidence.downloaded', 'oversight_case.file_downloaded'];

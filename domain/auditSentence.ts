@@ -138,6 +138,7 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'oversight_case.closed': { 'zh-CN': '办结了一条问题线索', 'en-US': 'closed an oversight case' },
   'oversight_case.noted': { 'zh-CN': '为一条问题线索添加了备注', 'en-US': 'added a note to an oversight case' },
   'oversight_case.complaint_received': { 'zh-CN': '收到一件营商环境投诉（已转为问题线索）', 'en-US': 'received a public business-environment complaint (made an oversight case)' },
+  'oversight_case.file_downloaded': { 'zh-CN': '下载了一件营商环境投诉的附件', 'en-US': 'downloaded an attachment of a business-environment complaint' },
   'oversight_case.publicly_replied': { 'zh-CN': '对一件营商环境投诉作出公开答复', 'en-US': 'replied publicly to a business-environment complaint' },
 };
 

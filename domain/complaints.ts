@@ -1,3 +1,4 @@
+import { sniffType } from './fileMagic.js';
 import { RECOVERY_ALPHABET } from './recoveryCodes.js';
 import type { CaseStatus } from './oversight.js';
 
@@ -78,5 +79,36 @@ export function isContact(s: string): boolean {
   return digits >= 5 && digits <= 20;
 }
 
-/** At most this many files a complaint (images or PDF). */
+/** At most this many files a complaint (photos or PDF). */
 export const COMPLAINT_MAX_FILES = 3;
+
+/**
+ * Each file at most 5 MB: a phone photo, downscaled by the form before it is sent, is a few hundred
+ * KB, a scanned letter a MB or two; the limit keeps what an anonymous sender can make the server
+ * hold small (3 files × 5 MB a request, counted by the throttle before a byte is read).
+ */
+export const COMPLAINT_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** What a complaint may carry, by the type its bytes are (never its name), and the extension each is shown with. */
+export const COMPLAINT_FILE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' } as const;
+export type ComplaintFileType = keyof typeof COMPLAINT_FILE_TYPES;
+
+/** The file picker's `accept`: a hint for people, the bytes decide. */
+export const COMPLAINT_FILE_ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+
+/** The type of a complaint's file by its first bytes; undefined when it is not one a complaint may carry. */
+export function complaintFileType(bytes: Uint8Array): ComplaintFileType | undefined {
+  const t = sniffType(bytes);
+  return t && t in COMPLAINT_FILE_TYPES ? (t as ComplaintFileType) : undefined;
+}
+
+/**
+ * The name a file is kept and served under: the sender's (already cleaned of controls and bidi
+ * characters), ending in the extension of what it really is, so that a JPEG sent as `报告.pdf` is
+ * saved as `报告.pdf.jpg` and opens as the picture it is.
+ */
+export function attachmentName(name: string, type: ComplaintFileType): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  const fits = ext === COMPLAINT_FILE_TYPES[type] || (type === 'image/jpeg' && ext === 'jpeg');
+  return fits ? name : `${name}.${COMPLAINT_FILE_TYPES[type]}`;
+}

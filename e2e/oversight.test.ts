@@ -3,7 +3,8 @@
 // opens a case from its row in one step, takes it up for verification and handles it with a
 // disposal. A leader who opens the case's address gets the 404 page, and no menu entry. An
 // enterprise files a complaint on the public form on a phone, with no login; its tracking code
-// shows the status, and the oversight account finds it as a case.
+// shows the status, and the oversight account finds it as a case, with the photo it attached.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, pickOption, signedInPages } from './browser.js';
@@ -12,6 +13,8 @@ import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
 
 const base = serverBase();
+/** The demo's site photo (small: sent as it is, not downscaled). */
+const PHOTO = readFileSync(new URL('../demo/fixtures/site.png', import.meta.url));
 let browser: Browser;
 let taskId = '';
 const stamp = Date.now().toString(36);
@@ -89,7 +92,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     expect(await leader.locator('.ant-menu').textContent()).not.toContain('问题线索');
   });
 
-  it('takes a public complaint filed on a 375 px phone with no login, which only oversight finds as a case', async () => {
+  it('takes a public complaint filed on a 375 px phone with no login, with a photo, which only oversight finds as a case', async () => {
     const enterprise = `辽河新材料有限公司（测试${stamp}）`;
     const { page } = await newPage(browser, base, { phone: true });
     await page.goto('/public/complaint');
@@ -98,6 +101,16 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await page.locator('#contact').fill('13800138000');
     await page.getByText('信用环境').click();
     await page.locator('#description').fill('信用修复申请提交一个多月仍未办理，影响参加投标。');
+    // A photo goes with it; a page of markup called .jpg is refused on the spot, by its bytes.
+    const picker = page.locator('[data-testid=complaint-form] input[type=file]');
+    await picker.setInputFiles({ name: '伪装.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await page.getByText('“伪装.jpg”不是图片（JPG、PNG）或 PDF 文件，未添加').waitFor();
+    await picker.setInputFiles({ name: '窗口公告.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('.ant-upload-list-item', { hasText: '窗口公告.png' }).waitFor();
+    expect(await page.locator('.ant-upload-list-item').count()).toBe(1);
+    const listed = (await page.locator('.ant-upload-list-item').boundingBox())!;
+    expect(listed.x + listed.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/e2e-complaint-form.png', fullPage: true });
     // The honeypot is off-screen, out of the tab order: people never fill it in.
     const trap = (await page.locator('#website').boundingBox())!;
     expect(trap.x + trap.width).toBeLessThanOrEqual(0);
@@ -115,5 +128,11 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await officer.goto(`/oversight/cases?source=complaint&q=${encodeURIComponent(stamp)}`);
     await officer.getByTestId('case-link').first().click();
     expect(await officer.getByTestId('complaint-enterprise').textContent()).toBe(enterprise);
+    const file = officer.getByTestId('complaint-file');
+    expect(await file.textContent()).toContain('窗口公告.png');
+    const got = await officer.request.get(new URL((await file.getAttribute('href'))!, base).toString());
+    expect([got.status(), got.headers()['content-type']]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await got.body()).equals(PHOTO)).toBe(true);
+    await officer.screenshot({ path: '/tmp/e2e-complaint-case.png', fullPage: true });
   });
 });

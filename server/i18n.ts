@@ -212,6 +212,7 @@ const FIELDS: Record<string, Message> = {
   website: { 'zh-CN': '网站', 'en-US': 'Website' },
   trackingCode: { 'zh-CN': '查询码', 'en-US': 'Tracking code' },
   reply: { 'zh-CN': '公开答复', 'en-US': 'Public reply' },
+  files: { 'zh-CN': '附件', 'en-US': 'Attachments' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

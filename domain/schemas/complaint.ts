@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPLAINT_ENVIRONMENTS, COMPLAINT_STATUSES, isContact } from '../complaints.js';
 import { LIMITS } from '../limits.js';
 import { Id } from './common.js';
+import { Evidence, Sha256 } from './evidence.js';
 import { rule } from './ruleMessages.js';
 
 /**
@@ -42,6 +43,13 @@ export type ComplaintPublicView = z.infer<typeof ComplaintPublicView>;
 export const PublicReply = z.strictObject({ reply: z.string().trim().min(1).max(LIMITS.text) });
 export type PublicReply = z.infer<typeof PublicReply>;
 
+/** A file a complaint came with: named by its SHA-256 in the evidence store, shown by the name it was sent with. */
+export const ComplaintFile = Evidence;
+export type ComplaintFile = z.infer<typeof ComplaintFile>;
+
+/** One of a case's complaint files, in the address of its download. */
+export const CaseFileParams = z.strictObject({ id: Id, sha256: Sha256 });
+
 /** The complaint behind a case, as the oversight role reads it (contact details included). */
 export const CaseComplaint = z.object({
   id: Id,
@@ -57,5 +65,7 @@ export const CaseComplaint = z.object({
   reply: z.string().nullable(),
   repliedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The photos and PDFs it came with, in the order attached. */
+  files: z.array(ComplaintFile),
 });
 export type CaseComplaint = z.infer<typeof CaseComplaint>;

@@ -23,5 +23,6 @@ export const OVERSIGHT_WORDS = {
   case_action_handle: { 'zh-CN': '处置', 'en-US': 'handled' },
   case_action_close: { 'zh-CN': '办结', 'en-US': 'closed' },
   complaint: { 'zh-CN': '投诉', 'en-US': 'Complaint' },
+  complaint_file: { 'zh-CN': '投诉附件', 'en-US': 'Complaint attachment' },
   oversight_source_ledger: { 'zh-CN': '督查台账问题', 'en-US': 'ledger entry' },
 } as const satisfies Record<string, Message>;

@@ -11,3 +11,11 @@ export interface ComplaintStatusRow {
   repliedAt: Date | null;
   caseStatus: string;
 }
+
+/** A file a complaint came with, as the oversight role's complaint card lists it. */
+export interface ComplaintFileRow {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+}

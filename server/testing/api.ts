@@ -28,6 +28,14 @@ export function send(app: App, req: ApiRequest, session?: Session | null): Promi
   });
 }
 
+/** Headers that differ between any two answers (time, the request's own id and duration). */
+const VOLATILE = new Set(['date', 'server-timing', 'x-request-id', 'content-length', 'set-cookie']);
+/** What an answer tells its reader: status, body and headers, less what differs between any two answers (hidden routes are compared by it). */
+export function told(res: LightMyRequestResponse) {
+  const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !VOLATILE.has(k.toLowerCase())));
+  return { status: res.statusCode, body: res.body, headers };
+}
+
 export interface ErrorAnswer {
   code: string;
   message: string;

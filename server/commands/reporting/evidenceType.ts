@@ -1,12 +1,7 @@
 import { EVIDENCE_TYPES, type EvidenceExtension } from '../../../domain/schemas/evidence.js';
+import { sniffType, startsWith } from '../../../domain/fileMagic.js';
 import { guardZip } from '../../zipGuard.js';
 
-const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-const PDF = ascii('%PDF-');
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: the legacy .doc and .xls. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -16,11 +11,11 @@ const OOXML: Partial<Record<EvidenceExtension, string>> = { docx: 'word/', xlsx:
 
 /** Whether the bytes really are what the extension says: the magic bytes of each other accepted type. */
 const MATCHES: Record<Exclude<EvidenceExtension, 'docx' | 'xlsx' | 'pptx'>, (b: Buffer) => boolean> = {
-  png: (b) => startsWith(b, PNG),
-  jpg: (b) => startsWith(b, JPEG),
-  jpeg: (b) => startsWith(b, JPEG),
-  webp: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
-  pdf: (b) => startsWith(b, PDF),
+  png: (b) => sniffType(b) === 'image/png',
+  jpg: (b) => sniffType(b) === 'image/jpeg',
+  jpeg: (b) => sniffType(b) === 'image/jpeg',
+  webp: (b) => sniffType(b) === 'image/webp',
+  pdf: (b) => sniffType(b) === 'application/pdf',
   doc: (b) => startsWith(b, OLE),
   xls: (b) => startsWith(b, OLE),
 };

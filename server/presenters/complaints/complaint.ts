@@ -2,7 +2,7 @@ import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { complaintStatus, formatTrackingCode, type ComplaintEnvironment } from '../../../domain/complaints.js';
 import type { CaseStatus } from '../../../domain/oversight.js';
 import type { CaseComplaint, ComplaintPublicView } from '../../../domain/schemas/complaint.js';
-import type { ComplaintRow, ComplaintStatusRow } from '../../models/complaints.js';
+import type { ComplaintFileRow, ComplaintRow, ComplaintStatusRow } from '../../models/complaints.js';
 
 /** What the complainant reads: status, day filed, environment and the public reply — nothing else. */
 export function presentPublicComplaint(r: ComplaintStatusRow): ComplaintPublicView {
@@ -16,8 +16,8 @@ export function presentPublicComplaint(r: ComplaintStatusRow): ComplaintPublicVi
   };
 }
 
-/** The complaint behind a case, for the oversight role: every field but the submitter's address. */
-export function presentCaseComplaint(row: ComplaintRow, chosenUnitName: string | null, caseStatus: CaseStatus): CaseComplaint {
+/** The complaint behind a case, for the oversight role: every field but the submitter's address; its files by SHA-256, name, type and size. */
+export function presentCaseComplaint(row: ComplaintRow, chosenUnitName: string | null, caseStatus: CaseStatus, files: readonly ComplaintFileRow[]): CaseComplaint {
   return {
     id: row.id,
     trackingCode: formatTrackingCode(row.trackingCode),
@@ -32,5 +32,6 @@ export function presentCaseComplaint(row: ComplaintRow, chosenUnitName: string |
     reply: row.reply,
     repliedAt: row.repliedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    files: files.map((f) => ({ sha256: f.sha256, name: f.name, mime: f.mime, size: f.size })),
   };
 }

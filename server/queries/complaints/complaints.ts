@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { complaints, orgUnits, oversightCases } from '../../db/schema/index.js';
-import type { ComplaintRow, ComplaintStatusRow } from '../../models/complaints.js';
-
+import { complaintFiles, complaints, evidence, orgUnits, oversightCases } from '../../db/schema/index.js';
+import type { ComplaintFileRow, ComplaintRow, ComplaintStatusRow } from '../../models/complaints.js';
 
 /**
  * A complaint by its tracking code with its case's status, in one indexed statement (unique index
@@ -34,4 +33,25 @@ export async function complaintOfCase(db: Executor, complaintId: string): Promis
     .leftJoin(orgUnits, eq(orgUnits.id, complaints.unitId))
     .where(eq(complaints.id, complaintId));
   return found;
+}
+
+/** The files a complaint came with, in the order attached (the caller has checked the case is the reader's). */
+export async function complaintFilesOf(db: Executor, complaintId: string): Promise<ComplaintFileRow[]> {
+  return db
+    .select({ sha256: complaintFiles.sha256, name: complaintFiles.name, mime: evidence.mime, size: evidence.size })
+    .from(complaintFiles)
+    .innerJoin(evidence, eq(evidence.sha256, complaintFiles.sha256))
+    .where(eq(complaintFiles.complaintId, complaintId))
+    .orderBy(complaintFiles.position);
+}
+
+/** One of a complaint's files with its bytes, or undefined when the complaint has no such file. */
+export async function complaintFile(db: Executor, complaintId: string, sha256: string): Promise<{ name: string; mime: string; content: Buffer } | undefined> {
+  // Read as base64 text: much faster than a bytea value on the embedded database.
+  const [file] = await db
+    .select({ name: complaintFiles.name, mime: evidence.mime, content: sql<string>`encode(${evidence.content}, 'base64')` })
+    .from(complaintFiles)
+    .innerJoin(evidence, eq(evidence.sha256, complaintFiles.sha256))
+    .where(and(eq(complaintFiles.complaintId, complaintId), eq(complaintFiles.sha256, sha256)));
+  return file ? { name: file.name, mime: file.mime, content: Buffer.from(file.content, 'base64') } : undefined;
 }

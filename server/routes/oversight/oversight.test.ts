@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../domain/enums.js';
 import { now } from '../../clock.js';
 import { auditLog, blockers, lightChanges } from '../../db/schema/index.js';
-import { send, snapshot, type ApiRequest } from '../../testing/api.js';
+import { send, snapshot, told, type ApiRequest } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { loginAs, makeUser, type Session } from '../../testing/factories.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
@@ -15,13 +14,6 @@ import { reportingApi, today } from '../../testing/reportingCalls.js';
 import { callEnv, type CallEnv } from '../../testing/routeCalls.js';
 import { makeDistrict, makePerson, makeTask, type District, type Person } from '../../testing/workFactories.js';
 
-/** Headers that differ between any two answers (time, the request's own id and duration). */
-const VOLATILE = new Set(['date', 'server-timing', 'x-request-id', 'content-length', 'set-cookie']);
-/** What an answer tells its reader: status, body and headers, less what differs between any two answers. */
-function told(res: LightMyRequestResponse) {
-  const headers = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !VOLATILE.has(k.toLowerCase())));
-  return { status: res.statusCode, body: res.body, headers };
-}
 
 const OUTSIDERS = ROLES.filter((r) => r !== 'oversight');
 /** On PostgreSQL a sample of them (the suite's time): who run, lead, administer and audit. */

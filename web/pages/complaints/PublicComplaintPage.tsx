@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Divider, Flex, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, Divider, Flex, Form, Input, Radio, Typography, type UploadFile } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { COMPLAINT_ENVIRONMENTS } from '../../../domain/complaints.js';
+import { COMPLAINT_ENVIRONMENTS, COMPLAINT_FILE_MAX_BYTES, COMPLAINT_MAX_FILES } from '../../../domain/complaints.js';
 import { LIMITS } from '../../../domain/limits.js';
 import { ComplaintCreate } from '../../../domain/schemas/complaint.js';
 import { ApiError } from '../../api/client.js';
@@ -11,6 +11,7 @@ import { schemaRule } from '../../components/schemaRule.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from '../auth/AuthShell.js';
+import { ComplaintFilesPicker } from './ComplaintFilesPicker.js';
 import { TrackingLookup } from './TrackingLookup.js';
 
 type Values = z.input<typeof ComplaintCreate>;
@@ -28,6 +29,8 @@ export function PublicComplaintPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [code, setCode] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [filesError, setFilesError] = useState<string | null>(null);
 
   const rules = (key: keyof typeof FIELDS, label: MessageKey, required = true) => [
     ...(required ? [{ required: true, whitespace: true, message: t('complaint.required', { field: t(label) }) }] : []),
@@ -37,12 +40,15 @@ export function PublicComplaintPage() {
   const submit = async (values: Values) => {
     setBusy(true);
     setError(null);
+    setFilesError(null);
     try {
-      setCode((await fileComplaint(values)).data.trackingCode);
+      setCode((await fileComplaint(values, files.flatMap((f) => (f.originFileObj ? [f.originFileObj] : [])))).data.trackingCode);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
       setError(err);
-      form.setFields(Object.entries(err.fields).map(([name, message]) => ({ name: name as keyof Values, errors: [message] })));
+      const { files: aboutFiles, ...byField } = err.fields;
+      setFilesError(aboutFiles ?? null);
+      form.setFields(Object.entries(byField).map(([name, message]) => ({ name: name as keyof Values, errors: [message] })));
     } finally {
       setBusy(false);
     }
@@ -68,6 +74,7 @@ export function PublicComplaintPage() {
             <Button
               onClick={() => {
                 form.resetFields();
+                setFiles([]);
                 setCode(null);
               }}
             >
@@ -107,8 +114,17 @@ export function PublicComplaintPage() {
         <Form.Item name="unitName" label={t('complaint.unitName')} rules={rules('unitName', 'complaint.unitName', false)}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="description" label={t('complaint.description')} extra={t('complaint.descriptionHint')} rules={rules('description', 'complaint.description')}>
+        {/* The hint leaves room for the character count, drawn over the same line at the right. */}
+        <Form.Item name="description" label={t('complaint.description')} extra={<span style={{ display: 'block', paddingRight: 72 }}>{t('complaint.descriptionHint')}</span>} rules={rules('description', 'complaint.description')}>
           <Input.TextArea rows={5} maxLength={LIMITS.text} showCount />
+        </Form.Item>
+        <Form.Item
+          label={t('complaint.files')}
+          extra={t('complaint.filesHint', { max: COMPLAINT_MAX_FILES, mb: COMPLAINT_FILE_MAX_BYTES / 1024 / 1024 })}
+          validateStatus={filesError ? 'error' : undefined}
+          help={filesError ? <span data-testid="complaint-files-error">{filesError}</span> : undefined}
+        >
+          <ComplaintFilesPicker files={files} setFiles={setFiles} onProblem={setFilesError} disabled={busy} />
         </Form.Item>
         {/* The honeypot: people never see or reach it. */}
         <div aria-hidden style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>

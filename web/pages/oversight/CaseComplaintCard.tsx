@@ -9,10 +9,12 @@ import { can } from '../../api/types.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { CaseComplaintFiles } from './CaseComplaintFiles.js';
 
 /**
  * The complaint a case came from (营商环境投诉): who complained and how to reach them — the
- * oversight role's alone — and the 公开答复 the complainant reads by the tracking code.
+ * oversight role's alone —, the files it came with, and the 公开答复 the complainant reads by the
+ * tracking code.
  */
 export function CaseComplaintCard({ caseId }: { caseId: string }) {
   const { t } = useI18n();
@@ -54,6 +56,9 @@ export function CaseComplaintCard({ caseId }: { caseId: string }) {
         <Descriptions.Item label={t('complaint.trackingCode')}>{c.trackingCode}</Descriptions.Item>
         <Descriptions.Item label={t('complaint.submittedOn')}>{formatDateTime(c.createdAt)}</Descriptions.Item>
         {c.repliedAt && <Descriptions.Item label={t('complaint.repliedOn')}>{formatDateTime(c.repliedAt)}</Descriptions.Item>}
+        <Descriptions.Item label={t('complaint.attachments')} span={{ xs: 1, sm: 2 }}>
+          <CaseComplaintFiles caseId={caseId} files={c.files} />
+        </Descriptions.Item>
       </Descriptions>
       {can(policies, 'reply') && (
         <Flex vertical gap={8} style={{ marginTop: 12 }}>
