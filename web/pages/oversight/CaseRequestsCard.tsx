@@ -29,6 +29,8 @@ export function CaseRequestsCard({ caseId, unitId, enterprise }: { caseId: strin
   const q = useQuery({ queryKey: qk.oversight.requests(caseId), queryFn: () => listCaseRequests(caseId) });
   const units = useUnits();
   const [asking, setAsking] = useState(false);
+  // Held once: FormModal puts its initial values back whenever they change (a re-render would clear the form).
+  const [initial] = useState<Partial<AskValues>>(() => ({ workdays: RESPONSE_WORKDAYS, ...(unitId ? { unitId } : {}), ...(enterprise ? { enterprise } : {}) }));
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Card size="small" loading title={t('request.title')} />;
   const { data: requests, policies } = q.data;
@@ -74,10 +76,13 @@ export function CaseRequestsCard({ caseId, unitId, enterprise }: { caseId: strin
           testId="case-request-modal"
           okTestId="case-request-ok"
           fieldNames={['unitId', 'text', 'enterprise', 'workdays']}
-          initialValues={{ workdays: RESPONSE_WORKDAYS, ...(unitId ? { unitId } : {}), ...(enterprise ? { enterprise } : {}) }}
+          initialValues={initial}
           reload={reload}
           onClose={() => setAsking(false)}
-          submit={async (v) => void (await askResponse(caseId, { unitId: v.unitId, text: v.text, workdays: v.workdays, ...(v.enterprise?.trim() ? { enterprise: v.enterprise.trim() } : {}) }))}
+          submit={async (v) => {
+            await askResponse(caseId, { unitId: v.unitId, text: v.text, workdays: v.workdays, ...(v.enterprise?.trim() ? { enterprise: v.enterprise.trim() } : {}) });
+            await reload();
+          }}
         >
           <Typography.Paragraph type="warning">{t('request.askHint')}</Typography.Paragraph>
           <Form.Item name="unitId" label={t('request.unit')} rules={[{ required: true, message: t('common.required', { field: t('request.unit') }) }]}>

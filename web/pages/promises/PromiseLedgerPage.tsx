@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Input, Segmented, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROMISE_STATES, type PromiseState } from '../../../domain/promises.js';
 import { breakPromise, keepPromise, listPromises, promisesXlsxUrl, type PromiseRecord } from '../../api/promises.js';
 import { qk } from '../../api/queryKeys.js';
@@ -14,6 +14,8 @@ import { PromiseStateTag } from './PromiseStateTag.js';
 import { PromiseSummaryTags } from './PromiseSummaryCard.js';
 
 const RED: readonly PromiseState[] = ['overdue', 'broken'];
+/** One object for every render: FormModal puts its initial values back whenever they change. */
+const NONE = {};
 
 /** 履约践诺台账: every promise the reader may see, overdue and broken ones red; kept by the unit, found broken by oversight; exported as .xlsx. */
 export function PromiseLedgerPage() {
@@ -89,6 +91,7 @@ export function PromiseLedgerPage() {
 
 function PromiseStepModal({ p, step, reload, onClose }: { p: PromiseRecord; step: 'keep' | 'break'; reload: () => Promise<void>; onClose: () => void }) {
   const { t } = useI18n();
+  const qc = useQueryClient();
   const [files, setFiles] = useState<EvidenceFile[]>(() => p.evidence.map(toUploadFile));
   const label = t(step === 'keep' ? 'promise.keepNote' : 'promise.breakReason');
   return (
@@ -98,12 +101,14 @@ function PromiseStepModal({ p, step, reload, onClose }: { p: PromiseRecord; step
       testId={`promise-${step}-modal`}
       okTestId={`promise-${step}-ok`}
       fieldNames={['note', 'reason', 'evidence']}
-      initialValues={{}}
+      initialValues={NONE}
       reload={reload}
       onClose={onClose}
       submit={async (v) => {
         if (step === 'keep') await keepPromise(p.id, p.version, { note: v.words, evidence: evidenceRefs(files) });
         else await breakPromise(p.id, p.version, { reason: v.words });
+        await reload();
+        await qc.invalidateQueries({ queryKey: qk.promises.summary() });
       }}
     >
       <Typography.Paragraph>
