@@ -33,7 +33,7 @@ export function ResponseRequestPage() {
   const { data: r, policies } = q.data;
   return (
     <Flex vertical gap={16} data-testid="response-request-page" data-status={r.status}>
-      <Card title={t('request.answer')} extra={<RequestStatusTag status={r.status} overdue={r.overdue} />}>
+      <Card title={t('request.text')} extra={<RequestStatusTag status={r.status} overdue={r.overdue} />}>
         <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label={t('request.enterprise')}>{r.enterprise ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('request.requestedAt')}>{formatDateTime(r.requestedAt)}</Descriptions.Item>
