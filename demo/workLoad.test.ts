@@ -244,6 +244,17 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(loaded[0]!.after).toMatchObject({ plans: 11, targets: expect.any(Number), tasks: expect.any(Number), reports: expect.any(Number) });
   });
 
+  it('asks 建设街道 for a written response it still owes, and keeps promises in every state (书面说明, 履约践诺)', async () => {
+    const mine = (await get(await as('liaison'), '/api/response-requests?perPage=50')).data as { status: string; text: string }[];
+    expect(mine.map((r) => r.status).sort()).toEqual(['answered', 'requested']);
+    const office = await as('hq_office');
+    const summary = (await get(office, '/api/promises/summary')).data as Record<string, number>;
+    for (const state of ['pending', 'overdue', 'kept', 'broken']) expect(summary[state], state).toBeGreaterThan(0);
+    const loaded = await h.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.demo_loaded'));
+    expect(loaded[0]!.after).toMatchObject({ responseRequests: 4, promises: 5 });
+    expect(JSON.stringify(loaded[0]!.after)).not.toMatch(/oversight|case|complaint/i);
+  });
+
   // Last: it changes the demo. The README tells a visitor to walk one report with the listed accounts.
   it('lets the listed accounts walk one report through every step: liaison, unit_head, task_force, hq_office', async () => {
     const [liaison, head, force, hq] = [await as('liaison'), await as('unit_head'), await as('task_force'), await as('hq_office')];

@@ -8,6 +8,7 @@ import { buildInstructions } from './workInstructions.js';
 import { loadLedger } from './workLedger.js';
 import { loadOversight } from './workOversight.js';
 import { loadComplaints } from './workComplaints.js';
+import { loadPromises } from './workPromises.js';
 import { loadBulletins } from './workBulletins.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
@@ -139,6 +140,8 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   // Not counted in the load's audit record: the auditor reads it, and cases are not theirs to count.
   await loadOversight(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6a77_6a77));
   await loadComplaints(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x636f_6d70));
+  // Requests and promises name no case: counted like the rest of the district's work.
+  const promised = await loadPromises(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7072_6f6d));
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
 
@@ -157,6 +160,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     ...fromAbove,
     ...ledger,
     ...bulletinsAndNotices,
+    ...promised,
     lightChanges: lightMoves,
   });
 }

@@ -131,6 +131,11 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'notice.issued': { 'zh-CN': '发出了催办单/督办单', 'en-US': 'issued the notice' },
   'notice.acknowledged': { 'zh-CN': '签收了催办单/督办单', 'en-US': 'acknowledged the notice' },
   'ledger.reopened': { 'zh-CN': '重新打开了督查台账问题', 'en-US': 'reopened the ledger finding' },
+  'response_request.requested': { 'zh-CN': '要求单位作出书面说明', 'en-US': 'asked a unit for a written response' },
+  'response_request.drafted': { 'zh-CN': '起草了书面说明', 'en-US': 'drafted a written response' },
+  'response_request.answered': { 'zh-CN': '签发了书面说明', 'en-US': 'sent a written response' },
+  'promise.kept': { 'zh-CN': '标记承诺事项已兑现', 'en-US': 'marked a promise kept' },
+  'promise.broken': { 'zh-CN': '认定承诺事项未兑现', 'en-US': 'found a promise broken' },
   // Oversight cases are confidential: the words say that something was done to a case, never which.
   'oversight_case.received': { 'zh-CN': '受理了一条问题线索', 'en-US': 'received an oversight case' },
   'oversight_case.verification_started': { 'zh-CN': '将一条问题线索转入初核', 'en-US': 'took up an oversight case for verification' },

@@ -8,6 +8,7 @@ import { INSPECTION_MESSAGES, INSPECTION_WORDS } from './messages/inspections.js
 import { MEETING_MESSAGES, MEETING_WORDS } from './messages/meetings.js';
 import { OVERSIGHT_MESSAGES, OVERSIGHT_WORDS } from './messages/oversight.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
+import { PROMISE_MESSAGES, PROMISE_WORDS } from './messages/promises.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import type { Message } from './messages/message.js';
 
@@ -65,6 +66,7 @@ const MESSAGES = {
   ...MEETING_MESSAGES,
   ...INSPECTION_MESSAGES,
   ...OVERSIGHT_MESSAGES,
+  ...PROMISE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -96,6 +98,7 @@ const WORDS = {
   ...MEETING_WORDS,
   ...INSPECTION_WORDS,
   ...OVERSIGHT_WORDS,
+  ...PROMISE_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */

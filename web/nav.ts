@@ -16,6 +16,8 @@ export type NavId =
   | 'inspections'
   | 'oversight'
   | 'oversightWatch'
+  | 'responseRequests'
+  | 'promises'
   | 'bulletins'
   | 'notices'
   | 'overview'
@@ -66,6 +68,10 @@ export const NAV: readonly NavItem[] = [
   // 问题线索 and 监督哨: the oversight role's alone; nobody else has the entry or learns the page exists.
   { id: 'oversight', path: '/oversight/cases', label: 'menu.oversight', roles: ['oversight'], group: 'work', hidden: true },
   { id: 'oversightWatch', path: '/oversight/watch', label: 'menu.oversightWatch', roles: ['oversight'], group: 'work', hidden: true },
+  // 书面说明: what the unit is asked to explain in writing; nothing in it says who asked from what (server/policies/responseRequest.ts).
+  { id: 'responseRequests', path: '/response-requests', label: 'menu.responseRequests', roles: ['liaison', 'unit_head'], group: 'work' },
+  // 履约践诺台账: oversight, the office and the leader read all; a unit its own (server/policies/promise.ts).
+  { id: 'promises', path: '/promises', label: 'menu.promises', roles: ['oversight', 'hq_office', 'leader', 'liaison', 'unit_head'], group: 'work' },
   // 督查通报: inspectors write them, the overseers read them, units read the issued ones (server/policies/bulletin.ts).
   { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).

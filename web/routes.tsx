@@ -33,6 +33,8 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   inspections: page(() => import('./pages/ledger/InspectionsPage.js'), 'InspectionsPage'),
   oversight: page(() => import('./pages/oversight/CaseListPage.js'), 'CaseListPage'),
   oversightWatch: page(() => import('./pages/oversight/WatchPage.js'), 'WatchPage'),
+  responseRequests: page(() => import('./pages/promises/ResponseRequestsPage.js'), 'ResponseRequestsPage'),
+  promises: page(() => import('./pages/promises/PromiseLedgerPage.js'), 'PromiseLedgerPage'),
   bulletins: page(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage'),
   notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
@@ -67,6 +69,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/directives/:id', page(() => import('./pages/directives/DirectivePage.js'), 'DirectivePage')],
   ['/ledger/:id', page(() => import('./pages/ledger/LedgerEntryPage.js'), 'LedgerEntryPage')],
   ['/oversight/cases/:id', page(() => import('./pages/oversight/CasePage.js'), 'CasePage')],
+  ['/response-requests/:id', page(() => import('./pages/promises/ResponseRequestPage.js'), 'ResponseRequestPage')],
   ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];

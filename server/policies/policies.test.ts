@@ -19,6 +19,9 @@ import { LEDGER_STATUSES, LEDGER_VERDICTS } from '../../domain/ledger.js';
 import { lightsPolicy } from './lights.js';
 import { oversightCasePolicy } from './oversightCase.js';
 import { complaintPolicy } from './complaint.js';
+import { promisePolicy } from './promise.js';
+import { caseRequestPolicy, responseRequestPolicy } from './responseRequest.js';
+import { PROMISE_STATUSES, REQUEST_STATUSES } from '../../domain/promises.js';
 import { CASE_STATUSES } from '../../domain/oversight.js';
 import { orgPolicy } from './org.js';
 import { planPolicy } from './plan.js';
@@ -36,12 +39,15 @@ import { workbenchPolicy } from './workbench.js';
 const ALL: Record<string, Policy<string, any, string>> = {
   auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, bulletinPolicy, noticePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy, oversightCasePolicy, complaintPolicy,
+  responseRequestPolicy, caseRequestPolicy, promisePolicy,
 };
 
 /** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
 const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
   oversightCasePolicy: fc.record({ status: fc.constantFrom(...CASE_STATUSES) }),
   complaintPolicy: fc.constant({}),
+  responseRequestPolicy: fc.record({ status: fc.constantFrom(...REQUEST_STATUSES), unitId: fc.constantFrom(...UNITS) }),
+  promisePolicy: fc.record({ status: fc.constantFrom(...PROMISE_STATUSES), unitId: fc.constantFrom(...UNITS) }),
   dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),
   reportPolicy: fc.record({ status: fc.constantFrom(...REPORT_STATUSES), unitId: fc.constantFrom(...UNITS), taskForceId: fc.option(fc.constantFrom(...BODIES)) }),
   planPolicy: fc.record({ status: fc.constantFrom(...PLAN_STATUSES) }),

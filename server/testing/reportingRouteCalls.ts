@@ -4,7 +4,7 @@ import type { Role } from '../../domain/enums.js';
 import * as B from '../../domain/schemas/blocker.js';
 import * as R from '../../domain/schemas/report.js';
 import type { ReportStatus } from '../../domain/work.js';
-import { blockers, evidence, reportEvidence, reports } from '../db/schema/index.js';
+import { blockers, evidence, reportEvidence, reports, responseRequestEvidence } from '../db/schema/index.js';
 import type { ApiRequest } from './api.js';
 import { loginAs, makeBody, makeRegion, makeUnit, makeUser, type Session } from './factories.js';
 import type { BodyKind } from './garbage.js';
@@ -12,6 +12,7 @@ import { thisMonth } from './reportingCalls.js';
 import type { CallBuilder, CallEnv, PreparedCall } from './routeCalls.js';
 import { makePlan, makeProgram, makeTask } from './workFactories.js';
 import { multipart } from './xlsx.js';
+import { makeResponseRequest } from './promiseCalls.js';
 
 const hex = () => randomBytes(4).toString('hex');
 
@@ -94,6 +95,12 @@ async function visibleEvidence(env: CallEnv, role: Role, s: Scene): Promise<stri
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await env.database.db.insert(evidence).values({ sha256, size: bytes.length, mime: 'image/png', content: bytes });
+  // The oversight role reads no reports: it reads the files that back a written answer.
+  if (role === 'oversight') {
+    const request = await makeResponseRequest(env.database, s.unitId, { status: 'answered' });
+    await env.database.db.insert(responseRequestEvidence).values({ requestId: request.id, sha256, name: '现场照片.png' });
+    return sha256;
+  }
   const r = await reportIn(env, s, 'submitted');
   await env.database.db.insert(reportEvidence).values({ reportId: r.id, sha256, name: '现场照片.png' });
   return sha256;
@@ -187,7 +194,7 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'POST /api/reports/:id/accept': ['hq_office'],
   'POST /api/reports/:id/return': ['unit_head', 'task_force', 'hq_office'],
   'POST /api/evidence': ['liaison', 'unit_head', 'task_force', 'hq_office'],
-  'GET /api/evidence/:sha256': READERS,
+  'GET /api/evidence/:sha256': [...READERS, 'oversight'],
   'GET /api/blockers': [...READERS, 'oversight'],
   'GET /api/blockers/:id': [...READERS, 'oversight'],
   'POST /api/blockers': UNIT,

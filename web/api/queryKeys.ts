@@ -63,7 +63,12 @@ export const qk = {
     figures: (from: string, to: string) => ['oversight', 'figures', from, to] as const,
     /** The complaint a case came from (营商环境投诉), with its public reply. */
     complaint: (caseId: string) => ['oversight', 'complaint', caseId] as const,
+    /** The written responses (书面说明) a case asked for. */
+    requests: (caseId: string) => ['oversight', 'requests', caseId] as const,
   },
+  /** 书面说明 as the unit meets them, and the 履约践诺 ledger with its counts. */
+  responseRequests: resource('response-requests'),
+  promises: { ...resource('promises'), summary: (unit?: string) => ['promises', 'summary', unit ?? null] as const },
   /** A public complaint's status by its tracking code (no login). */
   publicComplaint: (code: string) => ['public-complaint', code] as const,
   /** 督查通报 and 催办单/督办单. */

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  CarryOutOutlined,
+  FormOutlined,
   BellOutlined,
   ReadOutlined,
   FundProjectionScreenOutlined,
@@ -54,6 +56,8 @@ const ICONS: Record<NavId, ReactNode> = {
   inspections: <FlagOutlined />,
   oversight: <SafetyOutlined />,
   oversightWatch: <EyeOutlined />,
+  responseRequests: <FormOutlined />,
+  promises: <CarryOutOutlined />,
   bulletins: <ReadOutlined />,
   notices: <BellOutlined />,
   overview: <PieChartOutlined />,

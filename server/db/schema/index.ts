@@ -16,3 +16,4 @@ export * from './inspections.js';
 export * from './oversight.js';
 export * from './bulletins.js';
 export * from './complaints.js';
+export * from './promises.js';

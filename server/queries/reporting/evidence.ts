@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, ledgerEntries, ledgerEvidence, reportEvidence, reports } from '../../db/schema/index.js';
+import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, ledgerEntries, ledgerEvidence, promiseEvidence, promises, reportEvidence, reports, responseRequestEvidence, responseRequests } from '../../db/schema/index.js';
+import { oversees } from '../../policies/oversightCase.js';
+import { promiseScope, requestScope } from '../promises/scope.js';
 import { fieldVisitScope } from '../fieldVisits/fieldVisits.js';
 import { ledgerScope } from '../inspections/scope.js';
 import { reportScope } from './scope.js';
@@ -9,8 +11,9 @@ import { reportScope } from './scope.js';
 /**
  * An evidence file for the actor, with the name they know it by — only for its uploaders, for
  * those who can see a report that uses it, for those who can read a field visit it is a photo
- * of, and for those who can read a ledger entry whose rectification it proves; undefined otherwise
- * (the route answers 404).
+ * of, for those who can read a ledger entry whose rectification it proves, a written response it
+ * backs (the unit asked; the oversight role, who reads every answer on its cases) or a promise it
+ * shows kept; undefined otherwise (the route answers 404).
  */
 export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string) {
   const [own] = await db
@@ -44,6 +47,24 @@ export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string
       .where(and(eq(ledgerEvidence.sha256, sha256), ledgerScope(db, actor)))
       .limit(1);
     name = proof?.name;
+  }
+  if (!name) {
+    const [answer] = await db
+      .select({ name: responseRequestEvidence.name })
+      .from(responseRequestEvidence)
+      .innerJoin(responseRequests, eq(responseRequests.id, responseRequestEvidence.requestId))
+      .where(and(eq(responseRequestEvidence.sha256, sha256), oversees(actor) ? undefined : requestScope(actor)))
+      .limit(1);
+    name = answer?.name;
+  }
+  if (!name) {
+    const [kept] = await db
+      .select({ name: promiseEvidence.name })
+      .from(promiseEvidence)
+      .innerJoin(promises, eq(promises.id, promiseEvidence.promiseId))
+      .where(and(eq(promiseEvidence.sha256, sha256), promiseScope(actor)))
+      .limit(1);
+    name = kept?.name;
   }
   if (!name) return undefined;
   // Read as base64 text: much faster than a bytea value on the embedded database.

@@ -12,6 +12,8 @@ import { FeedCard } from '../feed/FeedCard.js';
 import { HomeTodo } from './HomeTodo.js';
 import { LeaderDesk } from './LeaderDesk.js';
 import { OversightHomeCard } from '../oversight/OversightHomeCard.js';
+import { PromiseSummaryCard } from '../promises/PromiseSummaryCard.js';
+import { ResponseRequestsHomeCard } from '../promises/ResponseRequestsHomeCard.js';
 
 /** 工作台: what waits for the user, how the work stands (program roles), who they are here and what each of their roles does. */
 export function HomePage() {
@@ -25,6 +27,8 @@ export function HomePage() {
       {(roles.includes('leader') || roles.includes('hq_office')) && <LeaderDesk />}
       {(roles.includes('leader') || roles.includes('hq_office')) && <FeedCard />}
       {roles.includes('oversight') && <OversightHomeCard />}
+      {(roles.includes('liaison') || roles.includes('unit_head')) && <ResponseRequestsHomeCard />}
+      {(roles.includes('leader') || roles.includes('hq_office') || roles.includes('oversight')) && <PromiseSummaryCard />}
       {inProgram && (
         <Flex vertical gap={8} data-testid="home-standing">
           <Flex justify="space-between" align="baseline">

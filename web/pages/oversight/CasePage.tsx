@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { CaseActions } from './CaseActions.js';
 import { CaseComplaintCard } from './CaseComplaintCard.js';
+import { CaseRequestsCard } from './CaseRequestsCard.js';
 import { CaseNotes } from './CaseNotes.js';
 import { CaseStatusTag } from './CaseStatusTag.js';
 
@@ -87,6 +88,7 @@ export function CasePage() {
         <Col xs={24} lg={14}>
           <Flex vertical gap={16}>
             {c.sourceKind === 'complaint' && <CaseComplaintCard caseId={c.id} />}
+            <CaseRequestsCard caseId={c.id} unitId={c.unitId} />
             {c.disposal && (
               <Card size="small" title={t('oversight.disposal')} data-testid="case-disposal-card">
                 <Tag color="cyan" data-testid="case-disposal-kind">
