@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { CaseNoteCreate } from '../../../domain/schemas/oversight.js';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
-import { oversightCaseNotes, oversightCases } from '../../db/schema/index.js';
-import { notFound, unauthenticated } from '../../errors.js';
-import { caseScope } from '../../queries/oversight/scope.js';
+import { oversightCaseNotes } from '../../db/schema/index.js';
+import { unauthenticated } from '../../errors.js';
+import { lockCase } from '../../queries/oversight/scope.js';
 
 /**
  * A confidential note appended to a case, with its author and time (notes are never changed or
@@ -14,12 +13,7 @@ export async function addCaseNote(ctx: Ctx, caseId: string, input: CaseNoteCreat
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [found] = await tx
-      .select({ id: oversightCases.id })
-      .from(oversightCases)
-      .where(and(eq(oversightCases.id, caseId), caseScope(actor)))
-      .for('update');
-    if (!found) throw notFound('oversight_case');
+    await lockCase(tx, actor, caseId);
     const [note] = await tx.insert(oversightCaseNotes).values({ caseId, content: input.content, authorId: actor.userId }).returning({ id: oversightCaseNotes.id });
     await recordAudit(tx, ctx, 'oversight_case.noted', { entity: 'oversight_case', entityId: caseId });
     return note!;

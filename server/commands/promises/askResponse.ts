@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { responseDeadline } from '../../../domain/promises.js';
 import type { ResponseRequestCreate } from '../../../domain/schemas/promise.js';
 import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
-import { oversightCaseRequests, oversightCases, responseRequests } from '../../db/schema/index.js';
-import { notFound, unauthenticated } from '../../errors.js';
-import { caseScope } from '../../queries/oversight/scope.js';
+import { oversightCaseRequests, responseRequests } from '../../db/schema/index.js';
+import { unauthenticated } from '../../errors.js';
+import { lockCase } from '../../queries/oversight/scope.js';
 import { loadCalendar } from '../../queries/calendar.js';
 import { ensureUnits } from '../planning/checks.js';
 
@@ -21,19 +20,14 @@ export async function askResponse(ctx: Ctx, caseId: string, input: ResponseReque
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [found] = await tx
-      .select({ id: oversightCases.id })
-      .from(oversightCases)
-      .where(and(eq(oversightCases.id, caseId), caseScope(actor)))
-      .for('update');
-    if (!found) throw notFound('oversight_case');
+    await lockCase(tx, actor, caseId);
     await ensureUnits(tx, [input.unitId], 'unitId', false);
     const deadline = responseDeadline(await loadCalendar(tx), shanghaiDate(clockNow()), input.workdays);
     const [row] = await tx
       .insert(responseRequests)
       .values({ unitId: input.unitId, text: input.text, enterprise: input.enterprise ?? null, deadline, requestedById: actor.userId })
       .returning();
-    await tx.insert(oversightCaseRequests).values({ caseId: found.id, requestId: row!.id });
+    await tx.insert(oversightCaseRequests).values({ caseId, requestId: row!.id });
     await recordAudit(tx, ctx, 'response_request.requested', { entity: 'response_request', entityId: row!.id, after: { unitId: row!.unitId, deadline } });
     return row!;
   });

@@ -1,5 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { oversightCases } from '../../db/schema/index.js';
+import { notFound } from '../../errors.js';
 import { oversees } from '../../policies/oversightCase.js';
 
 /**
@@ -9,4 +12,17 @@ import { oversees } from '../../policies/oversightCase.js';
  */
 export function caseScope(actor: Actor | null): SQL | undefined {
   return oversees(actor) ? undefined : sql`false`;
+}
+
+/**
+ * Locks a case the actor may see, for a write that hangs something on it (a note, a request to a
+ * unit); 404 `oversight_case` when there is none.
+ */
+export async function lockCase(tx: Tx, actor: Actor | null, caseId: string): Promise<void> {
+  const [found] = await tx
+    .select({ id: oversightCases.id })
+    .from(oversightCases)
+    .where(and(eq(oversightCases.id, caseId), caseScope(actor)))
+    .for('update');
+  if (!found) throw notFound('oversight_case');
 }

@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../domain/enums.js';
 import { auditLog, evidence, evidenceUploads } from '../../db/schema/index.js';
 import { loadCalendar } from '../../queries/calendar.js';
-import { send, snapshot, type ApiRequest } from '../../testing/api.js';
+import { send, snapshot, told, type ApiRequest } from '../../testing/api.js';
 import { caseOfComplaint, complaintBody, fileComplaint } from '../../testing/complaintCalls.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
@@ -15,8 +14,6 @@ import { callEnv, type CallEnv } from '../../testing/routeCalls.js';
 import { readXlsx } from '../../testing/xlsx.js';
 import { makeDistrict, makePerson, type District, type Person } from '../../testing/workFactories.js';
 
-const VOLATILE = new Set(['date', 'server-timing', 'x-request-id', 'content-length', 'set-cookie']);
-const told = (res: LightMyRequestResponse) => ({ status: res.statusCode, body: res.body, headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => !VOLATILE.has(k.toLowerCase()))) });
 const LONE_SURROGATE = 'a\uD800b';
 const CONTROL = 'a\u0007b';
 
