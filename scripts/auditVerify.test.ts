@@ -14,6 +14,7 @@ import { auditHead, auditLog } from '../server/db/schema/index.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../server/testing/databases.js';
 import { rewriteAsSuperuser } from '../server/testing/auditTamper.js';
 import { createServerDatabase, ROOT } from './serverProcess.js';
+import { runAuditVerify } from './auditVerifyRun.js';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -28,6 +29,18 @@ function auditVerify(env: VerifyEnv): Promise<{ code: number | null; out: string
       resolve({ code, out: `${stdout}${stderr}` });
     });
   });
+}
+
+/**
+ * The same check in this process (scripts/auditVerify.ts only adds the exit): a spawned tsx costs
+ * seconds, so only the cases about the command as a process (its exit codes, a lock left by a dead
+ * process) spawn it.
+ */
+async function auditVerifyHere(env: VerifyEnv): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const say = (...a: unknown[]) => lines.push(a.map(String).join(' '));
+  const code = await runAuditVerify({ ...env }, { log: say, warn: say, error: say });
+  return { code, out: lines.join('\n') };
 }
 
 async function writeRecords(database: Database, n: number) {
@@ -86,7 +99,7 @@ describe.each(DATABASE_KINDS)('a rewritten and rehashed audit log on %s', { time
   const verify = async (e: VerifyEnv = env) => {
     if (!t) await database.close();
     try {
-      return await auditVerify(e);
+      return await auditVerifyHere(e);
     } finally {
       if (!t) database = await openDatabase({ dataDir: dir });
     }
@@ -157,7 +170,7 @@ describe.each(DATABASE_KINDS)('a truncated audit log on %s', (kind) => {
   });
 });
 
-// Each case spawns the command (tsx, and PGlite for the embedded case): generous limits for a busy machine.
+// The cases that spawn the command (tsx, and PGlite for the embedded case): generous limits for a busy machine.
 describe('npm run audit:verify on PostgreSQL', { timeout: 120_000 }, () => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -180,7 +193,7 @@ describe('npm run audit:verify on PostgreSQL', { timeout: 120_000 }, () => {
   it('refuses a database that was never migrated, and leaves it untouched', async () => {
     const empty = await createServerDatabase('tuijin_test');
     try {
-      const r = await auditVerify({ DATABASE_URL: empty.url });
+      const r = await auditVerifyHere({ DATABASE_URL: empty.url });
       expect(r.code).toBe(2);
       expect(r.out).toContain('no Tuijin schema');
       const c = new pg.Client({ connectionString: empty.url });
@@ -220,7 +233,7 @@ describe('npm run audit:verify on the embedded database', { timeout: 120_000 }, 
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
       fs.writeFileSync(path.join(dir, 'tuijin.lock'), String(holder.pid));
-      const r = await auditVerify({ DATA_DIR: dir });
+      const r = await auditVerifyHere({ DATA_DIR: dir });
       expect(r.code).toBe(2);
       expect(r.out).toContain(`held by running server pid ${holder.pid}`);
       expect(r.out).toContain("auditor's page");
@@ -240,7 +253,7 @@ describe('npm run audit:verify on the embedded database', { timeout: 120_000 }, 
     } finally {
       await database.close();
     }
-    const r = await auditVerify({ DATA_DIR: dir });
+    const r = await auditVerifyHere({ DATA_DIR: dir });
     expect(r.out).toContain('Audit chain BROKEN at record 2 (content)');
     expect(r.code).toBe(1);
   });
@@ -248,7 +261,7 @@ describe('npm run audit:verify on the embedded database', { timeout: 120_000 }, 
   it('does not create a database in a folder that has none', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-audit-empty-'));
     try {
-      const r = await auditVerify({ DATA_DIR: empty });
+      const r = await auditVerifyHere({ DATA_DIR: empty });
       expect(r.code).toBe(2);
       expect(r.out).toContain('No embedded database');
       expect(fs.readdirSync(empty)).toEqual([]);

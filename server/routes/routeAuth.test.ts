@@ -31,7 +31,21 @@ function spellings(url: string): string[] {
   ];
 }
 
-describe.each(DATABASE_KINDS)('every route, however its URL is spelled, on %s', (kind) => {
+/**
+ * How each route is tried on each database: every spelling on the embedded one; on PostgreSQL three
+ * of the ten, turning with the route's place in the list, so that every spelling is still tried
+ * there. What a spelling reaches is decided before any database is touched; each refusal does
+ * write (its access.refused record and counters), and writing ten per route on both took two
+ * minutes of the suite.
+ */
+const RUNS = DATABASE_KINDS.map((kind) => [kind, kind === 'postgres' ? 3 : Infinity] as const);
+const spellingsFor = (url: string, routeIndex: number, take: number): string[] => {
+  const all = spellings(url);
+  if (take >= all.length) return all;
+  return Array.from({ length: take }, (_, k) => all[(routeIndex * take + k) % all.length]!);
+};
+
+describe.each(RUNS)('every route, however its URL is spelled, on %s', (kind, take) => {
   let h: Harness;
   let liaison: Session;
   let routes: string[];
@@ -50,9 +64,9 @@ describe.each(DATABASE_KINDS)('every route, however its URL is spelled, on %s', 
   it('answers a stranger 401, or 404 where the spelling names no route: never the handler, never a 500', async () => {
     expect(routes.length).toBeGreaterThan(100);
     const wrong: string[] = [];
-    for (const key of routes) {
+    for (const [i, key] of routes.entries()) {
       const [method, path] = key.split(' ') as [Method, string];
-      for (const url of spellings(sampleUrl(path, () => randomUUID()))) {
+      for (const url of spellingsFor(sampleUrl(path, () => randomUUID()), i, take)) {
         const res = await send(h.app, { method, url, ...(method === 'GET' ? {} : { payload: {} }) });
         const got = outcome(res);
         if (got !== '401 unauthenticated' && got !== '404 not_found') wrong.push(`${method} ${url} → ${got}`);
@@ -64,9 +78,9 @@ describe.each(DATABASE_KINDS)('every route, however its URL is spelled, on %s', 
   it('refuses a signed-in write without its CSRF token, however spelled', async () => {
     const noToken: Session = { ...liaison, headers: { cookie: liaison.cookie } };
     const wrong: string[] = [];
-    for (const key of routes.filter((r) => WRITES.has(r.split(' ')[0]!))) {
+    for (const [i, key] of routes.filter((r) => WRITES.has(r.split(' ')[0]!)).entries()) {
       const [method, path] = key.split(' ') as [Method, string];
-      for (const url of spellings(sampleUrl(path, () => randomUUID()))) {
+      for (const url of spellingsFor(sampleUrl(path, () => randomUUID()), i, take)) {
         const got = outcome(await send(h.app, { method, url, payload: {} }, noToken));
         if (got !== '403 csrf' && got !== '404 not_found') wrong.push(`${method} ${url} → ${got}`);
       }
