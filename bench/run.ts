@@ -2,7 +2,8 @@
 // weight, and issue 3's figures on a district at scale (HQ task list, unit workbench, report
 // submissions under 100 clients), issue 19's throughput under wrk (bench/throughput.ts, about five
 // minutes: reads, reads while writing, reads on the embedded database) and its comparisons with the
-// bare driver and a bare Fastify (bench/bareSection.ts, about three minutes). Prints a markdown
+// bare driver and a bare Fastify (bench/bareSection.ts, about three minutes) and issue 22's bulletin,
+// ledger export and public complaint figures (bench/inspectionSection.ts, about three minutes). Prints a markdown
 // report and appends it to bench/RESULTS.md (`--no-append` to skip). About a quarter of an hour in
 // all on this 2-core machine; uses ports 3200–3299 on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { loginPageWeight } from './webWeight.js';
 import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
 import { bareSection } from './bareSection.js';
+import { inspectionSection } from './inspectionSection.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
@@ -23,14 +25,15 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput,bare` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare,inspection` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
  * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
- * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts);
+ * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts),
+ * `inspection` issue 22's bulletin, ledger export and public complaint figures (bench/inspectionSection.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -209,6 +212,7 @@ async function main() {
     }
     if (section('throughput')) await throughputSection({ say, progress, port, tmp });
     if (section('bare')) await bareSection({ say, progress, port, tmp });
+    if (section('inspection')) await inspectionSection({ say, progress });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {

@@ -1,6 +1,6 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { defaultRectifyDeadline, type KeyLink, type LedgerSource, type LedgerStatus, type LedgerVerdict } from '../domain/ledger.js';
-import { blockers, evidence, inspections, ledgerEntries, ledgerEvidence, ledgerItems, projects, tasks, taskUnits } from '../server/db/schema/index.js';
+import { areas, blockers, evidence, inspections, ledgerEntries, ledgerEvidence, ledgerItems, projects, tasks, taskUnits } from '../server/db/schema/index.js';
 import { staffAccount } from './accounts.js';
 import type { DemoContext } from './index.js';
 import { DEMO_UNITS } from './org.js';
@@ -146,9 +146,14 @@ export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom
   };
   const towns = DEMO_UNITS.filter((u) => u.kind === 'subdistrict' || u.kind === 'town').map((u) => ctx.units.get(u.code)!);
   const scope = (k: 'routine' | 'special') => [...new Set([...(k === 'routine' ? towns : []), ...placed.filter((p) => p.story.campaign === k).map((p) => p.item.unitId)])];
+  // The special campaign looks at the projects and tasks it found trouble in, in the area of industry.
+  const industry = await tx.select({ id: areas.id }).from(areas).where(eq(areas.code, 'industry'));
+  const specialItems = [...new Map(placed.filter((p) => p.story.campaign === 'special').map((p) => [p.item.itemId, { itemType: p.item.itemType, itemId: p.item.itemId }])).values()];
   await tx.insert(inspections).values(
     (['routine', 'special'] as const).map((k) => ({
       ...campaigns[k],
+      areaIds: k === 'special' ? industry.map((a) => a.id) : [],
+      items: k === 'special' ? specialItems : [],
       description: k === 'routine' ? '对照三年行动任务清单，督导检查各责任单位谋划部署、组织实施、推进落实情况。' : '聚焦重点项目建设中的堵点难点，跟踪问效，推动问题整改销号。',
       unitIds: scope(k),
       inspectorIds: inspector ? [inspector] : [],

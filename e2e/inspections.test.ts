@@ -40,11 +40,21 @@ describe('a campaign, and a finding entered on its ledger', () => {
     await pickDay(page, 'inspection-form-to', e2eDay(30));
     await pickOption(page, 'inspection-form-units', '建设街道');
     await page.keyboard.press('Escape');
+    // Its scope names an area and the task, and its inspector is picked from those holding the role.
+    await pickOption(page, 'inspection-form-areas', '康养医养与民生保障');
+    await page.keyboard.press('Escape');
+    await pickOption(page, 'inspection-form-inspectors', '区委督查室主任');
+    await page.keyboard.press('Escape');
+    await pickOption(page, 'item-picker', CODE);
+    await page.getByTestId('items-picker-add').click();
+    expect(await page.getByTestId('items-picker-item').textContent()).toContain(TASK_TITLE);
     await shootDialog(page, '/tmp/e2e-inspection-form.png');
     await page.getByTestId('modal-ok').click();
     const row = page.locator('tr', { hasText: `${CAMPAIGN}草稿` });
     await row.waitFor();
     expect(await row.textContent()).toContain(`${e2eDay(-1)} ~ ${e2eDay(30)}`);
+    expect(await row.getByTestId('inspection-scope').textContent()).toBe(`涉及片区：康养医养与民生保障；督查事项：${TASK_TITLE}`);
+    expect(await row.textContent()).toContain('区委督查室主任');
 
     // The title is corrected: the same row, edited with the version read.
     await row.getByTestId('inspection-edit').click();

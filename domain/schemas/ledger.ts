@@ -10,6 +10,9 @@ const Title = z.string().trim().min(1).max(200);
 const Text = z.string().trim().max(LIMITS.text);
 const Words = z.string().trim().min(1).max(LIMITS.text);
 const Ids = z.array(Id).max(500);
+const ItemRef = z.strictObject({ itemType: z.enum(ITEM_TYPES), itemId: Id });
+/** The items a campaign looks at (its scope, beside units and areas): a few dozen at most. */
+const ScopeItems = z.array(ItemRef).max(100);
 
 /** A campaign's period: from ≤ to. */
 const periodOk = (p: { periodFrom?: string | undefined; periodTo?: string | undefined }) => !p.periodFrom || !p.periodTo || p.periodFrom <= p.periodTo;
@@ -25,6 +28,7 @@ export const InspectionCreate = z
     periodTo: IsoDateString,
     unitIds: Ids.min(1),
     areaIds: Ids.default([]),
+    items: ScopeItems.default([]),
     inspectorIds: Ids.default([]),
   })
   .refine(periodOk, PERIOD);
@@ -40,6 +44,7 @@ export const InspectionUpdate = z
     periodTo: IsoDateString.optional(),
     unitIds: Ids.min(1).optional(),
     areaIds: Ids.optional(),
+    items: ScopeItems.optional(),
     inspectorIds: Ids.optional(),
     version: Version,
   })
@@ -57,14 +62,20 @@ export const Inspection = z.object({
   periodTo: z.string(),
   unitIds: z.array(Id),
   areaIds: z.array(Id),
+  /** With the title as it reads now (null: the item is gone). */
+  items: z.array(z.object({ itemType: z.enum(ITEM_TYPES), itemId: Id, title: z.string().nullable() })),
   inspectorIds: z.array(Id),
+  /** In the order of inspectorIds. */
+  inspectorNames: z.array(z.string()),
   createdById: Id.nullable(),
   createdAt: z.string(),
   version: z.number(),
 });
 export type Inspection = z.infer<typeof Inspection>;
 
-const ItemRef = z.strictObject({ itemType: z.enum(ITEM_TYPES), itemId: Id });
+/** Who may be named as a campaign's inspector: the accounts holding the inspector role. */
+export const Inspector = z.object({ id: Id, displayName: z.string() });
+export type Inspector = z.infer<typeof Inspector>;
 
 /** Where the entry came from; for an entered finding there is none. */
 export const LedgerSourceRef = z.strictObject({ kind: z.enum(['red_light', 'overdue', 'blocker', 'field_visit'] as const satisfies readonly LedgerSource[]), id: Id });

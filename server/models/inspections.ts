@@ -1,6 +1,8 @@
 import type { bulletins, inspections, ledgerEntries, notices } from '../db/schema/index.js';
 
 export type InspectionRow = typeof inspections.$inferSelect;
+/** A campaign with the titles of the items in its scope as they read now (null: gone) and its inspectors' names. */
+export type InspectionView = InspectionRow & { itemTitles: (string | null)[]; inspectorNames: string[] };
 export type LedgerRow = typeof ledgerEntries.$inferSelect;
 
 /** A ledger entry as its readers see it: the row, its names, the items it concerns and the rectification's evidence. */

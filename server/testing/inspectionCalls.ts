@@ -82,6 +82,7 @@ async function campaignFor(env: CallEnv, role: Role) {
 /** One builder per inspection and ledger route, keyed "METHOD /path" as Fastify lists it. */
 export const INSPECTION_ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/inspections': async (env, role) => ({ req: { method: 'GET', url: '/api/inspections?perPage=5' }, session: await env.session(role) }),
+  'GET /api/inspections/inspectors': async (env, role) => ({ req: { method: 'GET', url: '/api/inspections/inspectors' }, session: await env.session(role) }),
   'GET /api/inspections/:id': async (env, role) => {
     const c = await campaignFor(env, role);
     return { req: { method: 'GET', url: `/api/inspections/${c.inspection.id}` }, session: c.session };
@@ -121,6 +122,7 @@ const UNIT = ['liaison', 'unit_head'] as const;
 export const INSPECTION_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'GET /api/inspections': [...SEE_ALL, ...UNIT],
   'GET /api/inspections/:id': [...SEE_ALL, ...UNIT],
+  'GET /api/inspections/inspectors': ['inspector', 'hq_office'],
   'POST /api/inspections': ['inspector', 'hq_office'],
   'PATCH /api/inspections/:id': ['inspector', 'hq_office'],
   'GET /api/ledger': [...SEE_ALL, ...UNIT, 'task_force'],

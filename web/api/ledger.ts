@@ -4,6 +4,7 @@ import type {
   Inspection as InspectionSchema,
   InspectionCreate,
   InspectionUpdate,
+  Inspector,
   LedgerCreate,
   LedgerEntry as LedgerEntrySchema,
   LedgerReopen,
@@ -31,6 +32,8 @@ export interface LedgerFilter {
 /** 督查活动: campaigns. */
 export const listInspections = (f: { kind?: InspectionKind | undefined; page?: number; perPage?: number } = {}) => api<List<Inspection>>('/inspections', { query: { perPage: 100, ...f } });
 export const getInspection = (id: string) => api<Item<Inspection>>(`/inspections/${id}`);
+/** Who may be named a campaign's inspector (for those who plan campaigns). */
+export const listInspectors = () => api<{ data: Inspector[] }>('/inspections/inspectors');
 export const createInspection = (body: z.input<typeof InspectionCreate>) => api<Item<Inspection>>('/inspections', { method: 'POST', body });
 export const updateInspection = (id: string, body: z.input<typeof InspectionUpdate>) => api<Item<Inspection>>(`/inspections/${id}`, { method: 'PATCH', body });
 

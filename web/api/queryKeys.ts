@@ -54,7 +54,7 @@ export const qk = {
   fieldVisits: resource('field-visits'),
   directives: resource('directives'),
   /** 督查: campaigns and the ledger's lists by filter and one entry with its policies. */
-  inspections: resource('inspections'),
+  inspections: { ...resource('inspections'), inspectors: ['inspections', 'inspectors'] as const },
   ledger: resource('ledger'),
   /** 监督: the oversight role's cases, its watch by threshold and 遏增清存 by period. */
   oversight: {

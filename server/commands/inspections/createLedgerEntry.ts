@@ -2,15 +2,13 @@ import { eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { defaultRectifyDeadline } from '../../../domain/ledger.js';
 import type { LedgerCreate } from '../../../domain/schemas/ledger.js';
-import { itemKey } from '../../../domain/work.js';
 import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import { inspections, ledgerEntries, ledgerItems } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { loadCalendar } from '../../queries/calendar.js';
-import { loadItems } from '../../queries/reporting/items.js';
-import { badReference, ensureUnits, ruleBroken } from '../planning/checks.js';
+import { badReference, ensureItems, ensureUnits, ruleBroken } from '../planning/checks.js';
 import { sourceFacts, type SourceFacts } from './ledgerSource.js';
 
 /**
@@ -31,11 +29,7 @@ export async function createLedgerEntry(ctx: Ctx, input: LedgerCreate) {
     // A campaign's finding is about a unit it inspects.
     if (campaign && !campaign.unitIds.includes(unitId)) throw ruleBroken('ledger_unit_outside_campaign', 'unitId', { campaign: campaign.title });
     const items = [...new Map((input.items ?? facts.items).map((i) => [i.itemId, i])).values()];
-    // Kind by kind: the reads share the transaction's connection.
-    const found = new Set<string>();
-    for (const t of new Set(items.map((i) => i.itemType))) for (const k of (await loadItems(tx, items.filter((i) => i.itemType === t))).keys()) found.add(k);
-    const missing = items.findIndex((i) => !found.has(itemKey(i.itemType, i.itemId)));
-    if (missing >= 0) throw badReference(`items.${missing}`);
+    await ensureItems(tx, items, 'items');
     const today = shanghaiDate(clockNow());
     if (input.deadline !== undefined && input.deadline < today) throw new AppError(422, 'ledger_deadline_past', { deadline: input.deadline }, { deadline: 'ledger_deadline_past' });
     const deadline = input.deadline ?? defaultRectifyDeadline(await loadCalendar(tx), today);

@@ -6,7 +6,7 @@ import { inTx, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { areas, inspections, userRoles } from '../../db/schema/index.js';
 import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
-import { badReference, ensureUnits, ruleBroken } from '../planning/checks.js';
+import { badReference, ensureItems, ensureUnits, ruleBroken } from '../planning/checks.js';
 
 /** Every id names a row of the table; the first that does not is named by its index (422). */
 async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readonly string[], field: string) {
@@ -25,21 +25,25 @@ async function ensureInspectors(tx: Tx, ids: readonly string[]) {
 }
 
 /** The campaign's scope must exist and its inspectors be inspectors; its period must not end before it starts. */
-async function checkCampaign(tx: Tx, c: { periodFrom: string; periodTo: string; unitIds: readonly string[]; areaIds: readonly string[]; inspectorIds: readonly string[] }) {
+async function checkCampaign(tx: Tx, c: { periodFrom: string; periodTo: string; unitIds: readonly string[]; areaIds: readonly string[]; items: readonly ItemRef[]; inspectorIds: readonly string[] }) {
   if (c.periodTo < c.periodFrom) throw new AppError(422, 'inspection_period_range', {}, { periodTo: 'inspection_period_range' });
   await ensureUnits(tx, c.unitIds, 'unitIds');
   await ensureRows(tx, areas, c.areaIds, 'areaIds');
+  await ensureItems(tx, c.items, 'items');
   await ensureInspectors(tx, c.inspectorIds);
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
+type ItemRef = { itemType: string; itemId: string };
+/** Each item once, in the order first given. */
+const uniqueItems = (items: readonly ItemRef[]) => [...new Map(items.map((i) => [`${i.itemType}:${i.itemId}`, { itemType: i.itemType, itemId: i.itemId }])).values()];
 
 /** An inspector or the HQ office plans a 督查 campaign. */
 export async function createInspection(ctx: Ctx, input: InspectionCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const values = { ...input, unitIds: unique(input.unitIds), areaIds: unique(input.areaIds), inspectorIds: unique(input.inspectorIds) };
+    const values = { ...input, unitIds: unique(input.unitIds), areaIds: unique(input.areaIds), items: uniqueItems(input.items), inspectorIds: unique(input.inspectorIds) };
     await checkCampaign(tx, values);
     const [row] = await tx
       .insert(inspections)
@@ -66,6 +70,7 @@ export async function updateInspection(ctx: Ctx, id: string, input: InspectionUp
       periodTo: given.periodTo ?? before.periodTo,
       unitIds: unique(given.unitIds ?? before.unitIds),
       areaIds: unique(given.areaIds ?? before.areaIds),
+      items: uniqueItems(given.items ?? before.items),
       inspectorIds: unique(given.inspectorIds ?? before.inspectorIds),
     };
     await checkCampaign(tx, next);

@@ -5,6 +5,8 @@ import { areas, bodies, orgUnits, plans, programs } from '../../db/schema/index.
 import { duplicate } from '../../db/references.js';
 import { AppError } from '../../errors.js';
 import type { MessageCode } from '../../i18n.js';
+import { loadItems } from '../../queries/reporting/items.js';
+import { itemKey } from '../../../domain/work.js';
 
 /** 422: a business rule refused the value of this field. */
 export const ruleBroken = (code: MessageCode, field: string, params: Record<string, string | number> = {}) =>
@@ -54,4 +56,15 @@ export async function ensureCodeFree(tx: Tx, table: CodedTable, code: string | u
   const conds = [eq(table.code, code), scope, selfId ? ne(table.id, selfId) : undefined].filter((c): c is SQL => !!c);
   const rows = await tx.select({ id: table.id }).from(table as PgTable).where(and(...conds)).limit(1);
   if (rows.length) throw duplicate('code', code);
+}
+
+/**
+ * Every `{ itemType, itemId }` names an existing task, target or project; the first that does not is
+ * named by its index (422). Kind by kind: the reads share the transaction's connection.
+ */
+export async function ensureItems(tx: Tx, items: readonly { itemType: string; itemId: string }[], field: string) {
+  const found = new Set<string>();
+  for (const t of new Set(items.map((i) => i.itemType))) for (const k of (await loadItems(tx, items.filter((i) => i.itemType === t))).keys()) found.add(k);
+  const missing = items.findIndex((i) => !found.has(itemKey(i.itemType, i.itemId)));
+  if (missing >= 0) throw badReference(`${field}.${missing}`);
 }

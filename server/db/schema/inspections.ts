@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
 import { orgUnits } from './org.js';
 import { evidence } from './reports.js';
@@ -20,6 +20,8 @@ export const inspections = pgTable(
     periodTo: text('period_to').notNull(),
     unitIds: uuid('unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     areaIds: uuid('area_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The tasks, targets and projects it looks at, as `{ itemType, itemId }`. */
+    items: jsonb('items').$type<{ itemType: string; itemId: string }[]>().notNull().default(sql`'[]'::jsonb`),
     inspectorIds: uuid('inspector_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),

@@ -1,9 +1,11 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { InspectionKind } from '../../../domain/ledger.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { inspections } from '../../db/schema/index.js';
-import type { InspectionRow } from '../../models/inspections.js';
+import { inspections, users } from '../../db/schema/index.js';
+import { itemKey } from '../../../domain/work.js';
+import type { InspectionRow, InspectionView } from '../../models/inspections.js';
+import { loadItems } from '../reporting/items.js';
 import { inspectionScope, inspectsUnit } from './scope.js';
 
 export interface InspectionFilter {
@@ -12,8 +14,20 @@ export interface InspectionFilter {
   unit?: string | undefined;
 }
 
+/** The titles of the campaigns' scope items and the names of their inspectors, read once for a page of them. */
+async function withItemTitles(db: Executor, rows: InspectionRow[]): Promise<InspectionView[]> {
+  const info = await loadItems(db, rows.flatMap((r) => r.items));
+  const ids = [...new Set(rows.flatMap((r) => r.inspectorIds))];
+  const people = new Map(ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : []);
+  return rows.map((r) => ({
+    ...r,
+    itemTitles: r.items.map((i) => info.get(itemKey(i.itemType, i.itemId))?.title ?? null),
+    inspectorNames: r.inspectorIds.map((id) => people.get(id) ?? '—'),
+  }));
+}
+
 /** Campaigns the actor may see, newest period first, one page. */
-export async function listInspections(db: Executor, actor: Actor | null, f: InspectionFilter, page: number, perPage: number): Promise<{ rows: InspectionRow[]; total: number }> {
+export async function listInspections(db: Executor, actor: Actor | null, f: InspectionFilter, page: number, perPage: number): Promise<{ rows: InspectionView[]; total: number }> {
   const conds: (SQL | undefined)[] = [inspectionScope(actor)];
   if (f.kind) conds.push(eq(inspections.kind, f.kind));
   if (f.unit) conds.push(inspectsUnit(f.unit));
@@ -28,14 +42,14 @@ export async function listInspections(db: Executor, actor: Actor | null, f: Insp
       .offset((page - 1) * perPage),
     db.select({ n: sql<number>`count(*)::int` }).from(inspections).where(where),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows: await withItemTitles(db, rows), total: count?.n ?? 0 };
 }
 
 /** One campaign if the actor may see it. */
-export async function findVisibleInspection(db: Executor, actor: Actor | null, id: string): Promise<InspectionRow | undefined> {
+export async function findVisibleInspection(db: Executor, actor: Actor | null, id: string): Promise<InspectionView | undefined> {
   const [row] = await db
     .select()
     .from(inspections)
     .where(and(eq(inspections.id, id), inspectionScope(actor)));
-  return row;
+  return row ? (await withItemTitles(db, [row]))[0] : undefined;
 }

@@ -1,5 +1,6 @@
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
-import { Inspection, InspectionCreate, InspectionListQuery, InspectionUpdate } from '../../../domain/schemas/ledger.js';
+import { allOf } from '../planning/shared.js';
+import { Inspection, InspectionCreate, InspectionListQuery, InspectionUpdate, Inspector } from '../../../domain/schemas/ledger.js';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
 import { createInspection, updateInspection } from '../../commands/inspections/saveInspection.js';
@@ -8,6 +9,7 @@ import { authorize } from '../../policies/actor.js';
 import { inspectionPolicy } from '../../policies/inspection.js';
 import { presentInspection } from '../../presenters/inspections/inspection.js';
 import { findVisibleInspection, listInspections } from '../../queries/inspections/inspections.js';
+import { listInspectors } from '../../queries/inspections/inspectors.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['inspections'];
@@ -26,6 +28,12 @@ export default function inspectionRoutes(app: App) {
     const { page, perPage, q: _q, ...filter } = req.query;
     const { rows, total } = await listInspections(req.ctx.database.db, req.ctx.actor, filter, page, perPage);
     return { data: rows.map(presentInspection), page: { page, perPage, total }, policies: inspectionPolicy.routePolicies(req.ctx.actor) };
+  });
+
+  // Who plans a campaign picks its inspectors from these.
+  app.get('/api/inspections/inspectors', { schema: { tags, response: { 200: allOf(Inspector), ...errors } } }, async (req) => {
+    authorize(inspectionPolicy.route.create(req.ctx.actor));
+    return { data: await listInspectors(req.ctx.database.db), policies: inspectionPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/inspections/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(Inspection), ...errors } } }, async (req) => {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRectifyDeadline } from '../../../domain/ledger.js';
-import { auditLog, blockerItems, blockers, evidence, evidenceUploads, fieldVisitFindings, fieldVisits } from '../../db/schema/index.js';
+import { areas, auditLog, blockerItems, blockers, evidence, evidenceUploads, fieldVisitFindings, fieldVisits, users } from '../../db/schema/index.js';
 import { loadCalendar } from '../../queries/calendar.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { loginAs, makeUser } from '../../testing/factories.js';
@@ -254,5 +254,46 @@ describe.each(DATABASE_KINDS)('督查 campaigns on %s', (kind) => {
     expect(notInspector.json().error.message).toContain('督查人员');
     await api.write(d.leader, 'POST', '/api/inspections', body, 403, 'forbidden');
     expect((await api.get(d.taskForce, '/api/inspections')).statusCode).toBe(403);
+  });
+
+  it('name the areas and items they look at, and inspectors picked from those holding the role', async () => {
+    // The planner's list of who may inspect: inspectors only, a disabled one left out, names only.
+    const away = await makeUser(h.db.database, [{ role: 'inspector' }], { displayName: '已停用督查员' });
+    await h.db.database.db.update(users).set({ disabled: true }).where(eq(users.id, away.id));
+    const listed = (await api.get(d.hq, '/api/inspections/inspectors')).json().data as { id: string; displayName: string }[];
+    expect(listed.map((p) => p.id)).toContain(inspector.id);
+    expect(listed.map((p) => p.id)).not.toContain(away.id);
+    expect(listed.map((p) => p.id)).not.toContain(d.liaisonA.id);
+    expect(Object.keys(listed[0]!).sort()).toEqual(['displayName', 'id']);
+    expect((await api.get(d.liaisonA, '/api/inspections/inspectors')).statusCode).toBe(403);
+
+    const [area] = await h.db.database.db.insert(areas).values({ programId: d.program.id, code: `A${Date.now()}`, name: '营商环境' }).returning();
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }]);
+    const project = await makeProject(h.db.database, d.plan.id, d.unitA.id);
+    const items = [
+      { itemType: 'task', itemId: task.id },
+      { itemType: 'project', itemId: project.id },
+      { itemType: 'task', itemId: task.id },
+    ];
+    const body = { kind: 'special', title: '重点项目专项督查', periodFrom: '2026-06-01', periodTo: '2026-07-31', unitIds: [d.unitA.id], areaIds: [area!.id], items, inspectorIds: [listed.find((p) => p.id === inspector.id)!.id] };
+    const made = (await api.write(d.hq, 'POST', '/api/inspections', body, 200)).json().data;
+    // Each item once, with the title it reads by; the unit inspected reads the same scope.
+    const scope = [
+      { itemType: 'task', itemId: task.id, title: task.title },
+      { itemType: 'project', itemId: project.id, title: project.name },
+    ];
+    const name = listed.find((p) => p.id === inspector.id)!.displayName;
+    expect(made).toMatchObject({ areaIds: [area!.id], items: scope, inspectorIds: [inspector.id], inspectorNames: [name] });
+    expect((await api.get(d.liaisonA, `/api/inspections/${made.id}`)).json().data.items).toEqual(scope);
+    expect((await api.get(d.hq, '/api/inspections?perPage=100')).json().data.find((c: { id: string }) => c.id === made.id).items).toEqual(scope);
+
+    const narrowed = (await api.write(inspector, 'PATCH', `/api/inspections/${made.id}`, { version: 0, items: [items[1]] }, 200)).json().data;
+    expect(narrowed.items).toEqual([scope[1]]);
+    expect(narrowed.areaIds).toEqual([area!.id]);
+    const bad = await api.write(d.hq, 'POST', '/api/inspections', { ...body, items: [items[0], { itemType: 'target', itemId: task.id }] }, 422, 'reference_invalid');
+    expect(bad.json().error.fields).toHaveProperty(['items.1']);
+    const badArea = await api.write(d.hq, 'POST', '/api/inspections', { ...body, areaIds: [randomUUID()] }, 422, 'reference_invalid');
+    expect(badArea.json().error.fields).toHaveProperty(['areaIds.0']);
+    await api.write(d.hq, 'POST', '/api/inspections', { ...body, items: [{ itemType: 'plan', itemId: task.id }] }, 400, 'validation');
   });
 });

@@ -90,6 +90,11 @@ export const ledger = {
   'inspection.period': ['督查时段', 'Period'],
   'inspection.periodRange': ['结束日期不能早于开始日期', 'The campaign cannot end before it starts'],
   'inspection.units': ['被督查单位', 'Units inspected'],
+  'inspection.areas': ['涉及片区', 'Areas'],
+  'inspection.items': ['督查事项', 'Items inspected'],
+  'inspection.addItem': ['添加', 'Add'],
+  'inspection.inspectors': ['督查人员', 'Inspectors'],
+  'inspection.itemCount': ['{n} 项事项', '{n} items'],
   'inspection.unitCount': ['{n} 个单位', '{n} units'],
   'inspection.entries': ['台账', 'Ledger'],
 } as const satisfies Record<string, readonly [string, string]>;

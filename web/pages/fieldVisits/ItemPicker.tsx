@@ -20,7 +20,18 @@ const search = (type: ItemType, q: string, taskForce: string | undefined) => {
  * A task, target or project, searched by code or name on the server (a district has thousands);
  * with `taskForce`, only its plans' items (the only ones a task force may hold a blocker on).
  */
-export function ItemPicker({ value, onChange, taskForce }: { value?: PickedItem | undefined; onChange?: (v: PickedItem | undefined) => void; taskForce?: string | undefined }) {
+export function ItemPicker({
+  value,
+  onChange,
+  onPicked,
+  taskForce,
+}: {
+  value?: PickedItem | undefined;
+  onChange?: (v: PickedItem | undefined) => void;
+  /** The picked item with the label it was shown by ("code title"), for a list of picks. */
+  onPicked?: (v: PickedItem & { title: string }) => void;
+  taskForce?: string | undefined;
+}) {
   const { t } = useI18n();
   const [type, setType] = useState<ItemType>(value?.itemType ?? 'task');
   const [q, setQ] = useState('');
@@ -41,7 +52,11 @@ export function ItemPicker({ value, onChange, taskForce }: { value?: PickedItem 
         placeholder={t('visit.itemSearch')}
         loading={options.isFetching}
         value={value?.itemType === type ? value.itemId : undefined}
-        onChange={(id: string) => onChange?.({ itemType: type, itemId: id })}
+        onChange={(id: string, option) => {
+          onChange?.({ itemType: type, itemId: id });
+          const label = option && !Array.isArray(option) ? option.label : undefined;
+          onPicked?.({ itemType: type, itemId: id, title: typeof label === 'string' ? label : id });
+        }}
         options={options.data ?? []}
         data-testid="item-picker"
       />

@@ -12,6 +12,7 @@ import { PageCard } from '../../components/PageCard.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { useAreaOptions } from '../items/ItemFilters.js';
 import { InspectionFormModal } from './InspectionFormModal.js';
 
 /** How many unit names a row shows before "… N 个单位": a district campaign may cover dozens. */
@@ -22,6 +23,7 @@ export function InspectionsPage() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
   const units = useUnits();
+  const areaName = new Map(useAreaOptions().map((a) => [a.value, a.label]));
   // The id, not the row: after a version conflict the refetched row (its new version) is what the form edits.
   const [editing, setEditing] = useState<string | null>(null);
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
@@ -67,6 +69,7 @@ export function InspectionsPage() {
           },
           { title: t('inspection.kind'), key: 'kind', render: (_, c) => <Tag color={c.kind === 'special' ? 'purple' : 'blue'}>{t(`inspection.kind.${c.kind}`)}</Tag> },
           { title: t('inspection.period'), key: 'period', render: (_, c) => `${formatDate(c.periodFrom)} ~ ${formatDate(c.periodTo)}` },
+          { title: t('inspection.inspectors'), key: 'inspectors', render: (_, c) => (c.inspectorNames.length ? c.inspectorNames.join('、') : '—') },
           {
             title: t('inspection.units'),
             key: 'units',
@@ -74,9 +77,19 @@ export function InspectionsPage() {
               const names = c.unitIds.map((id) => nameOf.get(id) ?? '…');
               const shown = names.slice(0, NAMES_SHOWN).join('、');
               return (
-                <span style={{ display: 'inline-block', maxWidth: 280, whiteSpace: 'normal' }}>
-                  {names.length > NAMES_SHOWN ? `${shown} · ${t('inspection.unitCount', { n: names.length })}` : shown}
-                </span>
+                <Flex vertical style={{ maxWidth: 280 }}>
+                  <span style={{ whiteSpace: 'normal' }}>{names.length > NAMES_SHOWN ? `${shown} · ${t('inspection.unitCount', { n: names.length })}` : shown}</span>
+                  {(c.areaIds.length > 0 || c.items.length > 0) && (
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'normal' }} data-testid="inspection-scope">
+                      {[
+                        c.areaIds.length ? `${t('inspection.areas')}：${c.areaIds.map((id) => areaName.get(id) ?? '…').join('、')}` : '',
+                        c.items.length ? `${t('inspection.items')}：${c.items.slice(0, 2).map((i) => i.title ?? '…').join('、')}${c.items.length > 2 ? ` · ${t('inspection.itemCount', { n: c.items.length })}` : ''}` : '',
+                      ]
+                        .filter(Boolean)
+                        .join('；')}
+                    </Typography.Text>
+                  )}
+                </Flex>
               );
             },
           },

@@ -1,0 +1,1 @@
+ALTER TABLE "inspections" ADD COLUMN "items" jsonb DEFAULT '[]'::jsonb NOT NULL;
