@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulletinIsEmpty, bulletinSections, defaultBulletinTitle, docNumber, periodLabel, TO_RECTIFY_LISTED, type BulletinFacts } from './bulletin.js';
+import { bulletinIsEmpty, bulletinSections, defaultBulletinTitle, docNumber, nextDocSequence, periodLabel, TO_RECTIFY_LISTED, type BulletinFacts } from './bulletin.js';
 
 const facts = (over: Partial<BulletinFacts> = {}): BulletinFacts => ({
   periodFrom: '2026-10-01',
@@ -65,5 +65,14 @@ describe('the bulletin’s text from the ledger and the lights', () => {
     expect(periodLabel('2026-10-08', '2026-11-15')).toBe('2026年10月8日至2026年11月15日');
     expect(defaultBulletinTitle('2026-07-01', '2026-09-30')).toBe('关于2026年第三季度督查情况的通报');
     expect(docNumber('督通', 2026, 3)).toBe('督通〔2026〕3号');
+  });
+
+  it('numbers the next document one past the highest of its prefix and year, whatever the gaps and other series', () => {
+    expect(nextDocSequence([], '督通', 2026)).toBe(1);
+    // A draft renumbered by hand to 7: counting the two would give 3, then 7 again after four more.
+    expect(nextDocSequence(['督通〔2026〕1号', '督通〔2026〕7号'], '督通', 2026)).toBe(8);
+    // Other years, other series (催办单 beside 督办单) and malformed numbers do not count.
+    expect(nextDocSequence(['督通〔2025〕40号', '督办〔2026〕9号', '督通〔2026〕x号', '督通〔2026〕2'], '督通', 2026)).toBe(1);
+    expect(nextDocSequence(['督通〔2026〕12号', '督通〔2026〕3号'], '督通', 2026)).toBe(13);
   });
 });

@@ -63,6 +63,22 @@ export const defaultBulletinTitle = (from: IsoDate, to: IsoDate) => `关于${per
 /** 督通〔2026〕3号: the issuer's prefix, the year in 〔〕 and the running number. */
 export const docNumber = (prefix: string, year: number, n: number) => `${prefix}〔${year}〕${n}号`;
 
+/**
+ * The next sequence number of a year's documents with this prefix: one more than the highest
+ * already given (not their count, which a number typed into a draft by hand, or a gap, would
+ * make collide with an existing one).
+ */
+export function nextDocSequence(numbers: readonly string[], prefix: string, year: number): number {
+  const head = `${prefix}〔${year}〕`;
+  let max = 0;
+  for (const n of numbers) {
+    if (!n.startsWith(head) || !n.endsWith('号')) continue;
+    const seq = n.slice(head.length, -1);
+    if (/^\d{1,6}$/.test(seq)) max = Math.max(max, Number(seq));
+  }
+  return max + 1;
+}
+
 /** A text without its closing punctuation, so that the bulletin's own 。 is not doubled. */
 const sentence = (text: string) => text.trim().replace(/[。；;.，,\s]+$/u, '');
 

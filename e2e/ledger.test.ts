@@ -158,9 +158,10 @@ describe('a finding on a red task → rectified → not effective, reopened → 
     await inspector.getByTestId('ledger-close-ok').click();
     expect(await buttonsAt(inspector, 'closed')).toEqual(['ledger-reopen']);
     expect(await inspector.getByTestId('ledger-verdict-text').textContent()).toBe('整改有效');
-    // Each kind of step at its latest: the second rectification and verdict come after the reopening.
+    // The whole trail: the failed round, the reopening and the second round, each with who took it.
     const steps = await inspector.getByTestId('ledger-step').allInnerTexts();
-    expect(steps.map((s) => s.split('\n')[0])).toEqual(['登记问题', '单位签收', '重新打开', '提交整改', '核查', '销号']);
+    expect(steps.map((s) => s.split('\n')[0]!.replace(/ · .*$/, ''))).toEqual(['登记问题', '单位签收', '提交整改', '核查（整改无效）', '重新打开', '提交整改', '核查（整改有效）', '销号']);
+    expect(steps[3]).toContain('区委督查室主任');
     await shootWhole(inspector, '/tmp/e2e-ledger-closed.png');
 
     // The ledger lists it closed; the unit's page has no buttons left.

@@ -40,6 +40,17 @@ function validationError(err: FastifyError & { validation?: unknown[]; validatio
   return new AppError(400, 'validation', { detail }, fields);
 }
 
+/** The database's own error in `err` or among its causes (a few levels deep at most), by its SQLSTATE. */
+function databaseError(err: unknown): { code: string; detail?: unknown } | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as { code: string; detail?: unknown };
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** One place turns every failure into `{ error: { code, message, fields? } }` in the request's language. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   // No ctx yet when Fastify refuses a request before the hooks ran (a malformed URL).
@@ -47,10 +58,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   // A refusal is a security event: recorded (server/accessLog.ts) before it is answered.
   if (err instanceof AppError) return err.status === 401 || err.status === 403 ? recordRefusal(req, err).then(() => send(reply, lang, err)) : send(reply, lang, err);
   if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
-  const pgCode = (err as { code?: string }).code;
+  // Drizzle wraps the driver's error (DrizzleQueryError): PostgreSQL's code and detail are on its cause.
+  const pg = databaseError(err);
+  const pgCode = pg?.code;
   if (pgCode === '23505') {
     // A unique violation names its field, as the pre-checks do: "编号已存在：S1".
-    const dup = uniqueViolationField((err as { detail?: unknown }).detail);
+    const dup = uniqueViolationField(pg?.detail);
     return send(reply, lang, dup ? duplicate(dup.field, dup.value) : new AppError(409, 'duplicate', { field: '', value: '' }));
   }
   if (pgCode === '23503') return send(reply, lang, new AppError(422, 'reference_invalid', { field: '' }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRAIL_ACTIONS } from '../ledgerTrail.js';
 import { INSPECTION_KINDS, KEY_LINKS, LEDGER_SOURCES, LEDGER_STATUSES, LEDGER_VERDICTS, type LedgerSource } from '../ledger.js';
 import { LIMITS } from '../limits.js';
 import { ITEM_TYPES } from '../work.js';
@@ -118,6 +119,16 @@ export const LedgerListQuery = PageQuery.extend({
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuery>;
 
+/** One step of an entry's trail: who did what when, and what they wrote. */
+export const LedgerTrailStep = z.object({
+  action: z.enum(TRAIL_ACTIONS),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  verdict: z.enum(LEDGER_VERDICTS).nullable(),
+  text: z.string().nullable(),
+});
+export type LedgerTrailStep = z.infer<typeof LedgerTrailStep>;
+
 export const LedgerEntry = z.object({
   id: Id,
   inspectionId: Id.nullable(),
@@ -151,6 +162,8 @@ export const LedgerEntry = z.object({
   closedAt: z.string().nullable(),
   reopenedById: Id.nullable(),
   reopenedAt: z.string().nullable(),
+  /** The 跟踪问效 trail, oldest first: on one entry's detail, not in lists. */
+  trail: z.array(LedgerTrailStep).optional(),
   version: z.number(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { bulletinSections, defaultBulletinTitle, docNumber } from '../../../domain/bulletin.js';
+import { bulletinSections, defaultBulletinTitle } from '../../../domain/bulletin.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { BulletinCreate } from '../../../domain/schemas/bulletin.js';
 import { recordAudit } from '../../audit.js';
@@ -7,7 +7,8 @@ import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import { bulletins, inspections } from '../../db/schema/index.js';
 import { unauthenticated } from '../../errors.js';
-import { bulletinDefaults, bulletinFacts } from '../../queries/inspections/bulletinFacts.js';
+import { bulletinFacts, bulletinIssuer } from '../../queries/inspections/bulletinFacts.js';
+import { nextDocNumber } from './nextDocNumber.js';
 import { badReference } from '../planning/checks.js';
 
 /** 督通: the prefix of a bulletin's document number until the inspector writes another. */
@@ -26,7 +27,7 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
     if (input.inspectionId && !campaign) throw badReference('inspectionId');
     const today = shanghaiDate(clockNow());
     const year = Number(today.slice(0, 4));
-    const { issuer, next } = await bulletinDefaults(tx, year);
+    const issuer = await bulletinIssuer(tx);
     const facts = await bulletinFacts(tx, { periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
     const [row] = await tx
       .insert(bulletins)
@@ -35,7 +36,7 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
         title: campaign ? `关于${campaign.title}情况的通报` : defaultBulletinTitle(input.periodFrom, input.periodTo),
-        docNumber: docNumber(PREFIX, year, next),
+        docNumber: await nextDocNumber(tx, 'bulletin', PREFIX, year),
         issuer,
         issueDate: today,
         sections: bulletinSections(facts),

@@ -1,6 +1,5 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
-import { docNumber } from '../../../domain/bulletin.js';
 import { lateWorkdays } from '../../../domain/dispatch.js';
 import { RECTIFICATION_OWED } from '../../../domain/ledger.js';
 import { itemWorkdaysLate, NOTICE_REPLY_WORKDAYS, noticeContent, noticeLevel, type NoticeKind, type NoticeSubject } from '../../../domain/notices.js';
@@ -17,6 +16,7 @@ import { ledgerScope } from '../../queries/inspections/scope.js';
 import { loadItem } from '../../queries/reporting/items.js';
 import { ruleBroken } from '../planning/checks.js';
 import { answerableUnit } from './ledgerSource.js';
+import { nextDocNumber } from './nextDocNumber.js';
 
 /** 督催〔2026〕4号 / 督办〔2026〕4号: each kind numbered by the year. */
 const PREFIX: Record<NoticeKind, string> = { urge: '督催', supervise: '督办' };
@@ -70,16 +70,12 @@ export async function issueNotice(ctx: Ctx, input: NoticeCreate) {
     const level = noticeLevel(late.workdaysLate)!;
     const replyBy = input.replyBy ?? (await currentCalendar(tx)).addWorkdays(today, NOTICE_REPLY_WORKDAYS);
     const year = Number(today.slice(0, 4));
-    const [sent] = await tx
-      .select({ n: count() })
-      .from(notices)
-      .where(and(eq(notices.kind, level.kind), sql`${notices.docNumber} like ${`%〔${year}〕%`}`));
     const [row] = await tx
       .insert(notices)
       .values({
         kind: level.kind,
         colour: level.colour,
-        docNumber: docNumber(PREFIX[level.kind], year, (sent?.n ?? 0) + 1),
+        docNumber: await nextDocNumber(tx, 'notice', PREFIX[level.kind], year),
         unitId: late.unitId,
         subjectType: input.subject.type,
         subjectId: input.subject.id,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { BulletinSection } from '../../../domain/bulletin.js';
 import { now as clockNow } from '../../clock.js';
 import { inspections, ledgerEntries } from './inspections.js';
@@ -34,7 +34,8 @@ export const bulletins = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('bulletins_status').on(t.status, t.createdAt)],
+  // A 文号 names one document: two drafts cannot carry the same one (the next number is taken under a lock).
+  (t) => [index('bulletins_status').on(t.status, t.createdAt), uniqueIndex('bulletins_doc_number').on(t.docNumber)],
 );
 
 /** The frozen bytes of an issued bulletin: generated once, at issue; their SHA-256 is in the audit record. */
@@ -74,5 +75,5 @@ export const notices = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('notices_unit').on(t.unitId, t.issuedAt), index('notices_subject').on(t.subjectId)],
+  (t) => [index('notices_unit').on(t.unitId, t.issuedAt), index('notices_subject').on(t.subjectId), uniqueIndex('notices_doc_number').on(t.docNumber)],
 );

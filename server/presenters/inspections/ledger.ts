@@ -1,5 +1,6 @@
 import { ledgerOverdue, type KeyLink, type LedgerSource, type LedgerStatus, type LedgerVerdict } from '../../../domain/ledger.js';
-import type { LedgerEntry } from '../../../domain/schemas/ledger.js';
+import type { TrailStep } from '../../../domain/ledgerTrail.js';
+import type { LedgerEntry, LedgerTrailStep } from '../../../domain/schemas/ledger.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { LedgerView } from '../../models/inspections.js';
 
@@ -45,3 +46,7 @@ export function presentLedgerEntry(v: LedgerView, today: string): LedgerEntry {
     version: e.version,
   };
 }
+
+/** An entry's trail, each step listed (the detail only: a list does not carry it). */
+export const presentTrail = (steps: TrailStep[]): LedgerTrailStep[] =>
+  steps.map((s) => ({ action: s.action, at: s.at.toISOString(), actorName: s.actorName, verdict: s.verdict, text: s.text }));

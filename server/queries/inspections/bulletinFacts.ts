@@ -4,7 +4,7 @@ import { fromDayNumber, dayNumber, type IsoDate } from '../../../domain/calendar
 import { lateWorkdays } from '../../../domain/dispatch.js';
 import { KEY_LINKS, RECTIFICATION_OWED, type InspectionKind, type KeyLink } from '../../../domain/ledger.js';
 import type { Executor } from '../../db/client.js';
-import { bulletins, inspections, ledgerEntries, orgUnits, regions } from '../../db/schema/index.js';
+import { inspections, ledgerEntries, orgUnits, regions } from '../../db/schema/index.js';
 import { currentCalendar } from '../calendar.js';
 
 /** The start of a day in Asia/Shanghai as an instant: "found in the period" compares instants, so the index on the stamp serves. */
@@ -112,8 +112,5 @@ export async function inspectionOffice(db: Executor): Promise<string> {
   return `${district?.name ?? ''}督查室`;
 }
 
-/** The issuer a new bulletin is signed by and the next number of the year. */
-export async function bulletinDefaults(db: Executor, year: number): Promise<{ issuer: string; next: number }> {
-  const [issuer, [numbered]] = await Promise.all([inspectionOffice(db), db.select({ n: count() }).from(bulletins).where(sql`${bulletins.docNumber} like ${`%〔${year}〕%`}`)]);
-  return { issuer, next: (numbered?.n ?? 0) + 1 };
-}
+/** Who issues bulletins: the inspection office's name. */
+export const bulletinIssuer = (db: Executor): Promise<string> => inspectionOffice(db);

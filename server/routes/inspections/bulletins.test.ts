@@ -126,6 +126,26 @@ describe.each(DATABASE_KINDS)('督查通报 and 催办单/督办单 on %s', (kin
     expect((await download(sysadmin, `/api/bulletins/${made.id}.docx`)).statusCode).toBe(403);
   });
 
+  it('gives every bulletin a 文号 of its own: drafts made at once, after one renumbered by hand, and never one taken', async () => {
+    const draft = () => api.write(inspector, 'POST', '/api/bulletins', { periodFrom: dayFrom(-10), periodTo: today() }, 200).then((r) => r.json().data as { id: string; docNumber: string });
+    const first = await draft();
+    const [, year, n] = /^(督通〔\d{4}〕)(\d+)号$/.exec(first.docNumber)!;
+    // Renumbered ahead by hand: the next ones go past it, not back to a number taken.
+    const ahead = `${year}${Number(n) + 5}号`;
+    await api.write(inspector, 'PATCH', `/api/bulletins/${first.id}`, { version: 0, docNumber: ahead }, 200);
+    // Three at once (api.write counts audit records per call, so these go out bare).
+    const bare = () => api.call(inspector, 'POST', '/api/bulletins', { periodFrom: dayFrom(-10), periodTo: today() });
+    const together = (await Promise.all([bare(), bare(), bare()])).map((r) => {
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().data as { id: string; docNumber: string };
+    });
+    expect(together.map((b) => b.docNumber).sort()).toEqual([6, 7, 8].map((k) => `${year}${Number(n) + k}号`).sort());
+    // Typing a number another bulletin carries is refused, naming the field.
+    const taken = await api.write(inspector, 'PATCH', `/api/bulletins/${together[0]!.id}`, { version: 0, docNumber: ahead }, 409, 'duplicate');
+    expect(Object.keys(taken.json().error.fields)).toEqual(['docNumber']);
+    expect(taken.json().error.message).toContain(ahead);
+  });
+
   it('sends a notice whose kind and colour follow the lateness, to the late unit only, which acknowledges it once', async () => {
     const cal = await loadCalendar(h.db.database.db);
     // Deadlines that make the entries 1–5, 6–10 and 11+ workdays late.

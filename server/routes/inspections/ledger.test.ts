@@ -83,6 +83,20 @@ describe.each(DATABASE_KINDS)('the 督查 ledger on %s', (kind) => {
     const closed = (await act(inspector, id, 'close', { version: 6 })).json();
     expect(closed.data).toMatchObject({ status: 'closed', closedById: inspector.id });
     expect(closed.policies).toEqual({ acknowledge: false, rectify: false, verify: false, close: false, reopen: true });
+    // The unit reads the whole trail, the failed round included, though the row keeps only the last.
+    const trail = (await api.get(d.liaisonA, `/api/ledger/${id}`)).json().data.trail as { action: string; verdict: string | null; text: string | null; actorName: string | null }[];
+    expect(trail.map((s) => [s.action, s.verdict, s.text])).toEqual([
+      ['created', null, made.data.finding],
+      ['acknowledged', null, null],
+      ['rectified', null, '已倒排工期，增加施工班组'],
+      ['verified', 'not_effective', '现场核查，进度仍未追上'],
+      ['reopened', null, '请继续整改，两周后复查'],
+      ['rectified', null, '已追上序时进度'],
+      ['verified', 'effective', '复查达到要求'],
+      ['closed', null, null],
+    ]);
+    expect(trail.every((s) => typeof s.actorName === 'string')).toBe(true);
+    expect((await api.get(d.liaisonA, `/api/ledger?unit=${d.unitA.id}`)).json().data[0]).not.toHaveProperty('trail');
 
     const audit = await h.db.database.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.entity, 'ledger')));
     // The auditor reads the records by the finding they concern.

@@ -17,7 +17,8 @@ import { verifyLedger } from '../../commands/inspections/verifyLedger.js';
 import { notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { ledgerPolicy } from '../../policies/ledger.js';
-import { presentLedgerEntry } from '../../presenters/inspections/ledger.js';
+import { presentLedgerEntry, presentTrail } from '../../presenters/inspections/ledger.js';
+import { loadLedgerTrail } from '../../queries/inspections/ledgerTrail.js';
 import { findVisibleLedgerEntry, listLedger, type LedgerFilter } from '../../queries/inspections/ledger.js';
 import { ledgerExportNames, ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
 import { ledgerXlsx } from '../../xlsx/ledgerXlsx.js';
@@ -37,7 +38,8 @@ function ledgerFilter(q: LedgerListQuery): LedgerFilter {
 async function ledgerView(req: FastifyRequest, id: string) {
   const view = await findVisibleLedgerEntry(req.ctx.database.db, req.ctx.actor, id);
   if (!view) throw notFound('ledger_entry');
-  return { data: presentLedgerEntry(view, today()), policies: ledgerPolicy.rowPolicies(req.ctx.actor, ledgerSubject(view.entry)) };
+  const trail = await loadLedgerTrail(req.ctx.database.db, view.entry);
+  return { data: { ...presentLedgerEntry(view, today()), trail: presentTrail(trail) }, policies: ledgerPolicy.rowPolicies(req.ctx.actor, ledgerSubject(view.entry)) };
 }
 
 /** Each step's body and command: one route per step, all answered with the entry as it is after. */

@@ -23,16 +23,9 @@ const nextKey = (e: LedgerEntry): MessageKey => (e.status === 'verified' ? `ledg
  * The steps as far as the entry keeps them: each step's latest time (the API keeps who and when of
  * the last of each kind, not every round), in the order they happened.
  */
-function steps(e: LedgerEntry): { key: MessageKey; at: string }[] {
-  const all: [MessageKey, string | null][] = [
-    ['ledger.step.created', e.createdAt],
-    ['ledger.step.acknowledged', e.acknowledgedAt],
-    ['ledger.step.rectified', e.rectifiedAt],
-    ['ledger.step.verified', e.verifiedAt],
-    ['ledger.step.reopened', e.reopenedAt],
-    ['ledger.step.closed', e.closedAt],
-  ];
-  return all.filter((s): s is [MessageKey, string] => !!s[1]).map(([key, at]) => ({ key, at })).sort((a, b) => a.at.localeCompare(b.at));
+/** The trail the detail carries (every round), each step with who took it and what they wrote. */
+function steps(e: LedgerEntry): { key: MessageKey; at: string; actor: string | null; verdict: LedgerEntry['verdict']; text: string | null }[] {
+  return (e.trail ?? []).map((s) => ({ key: `ledger.step.${s.action}` as MessageKey, at: s.at, actor: s.actorName, verdict: s.verdict, text: s.text }));
 }
 
 /** One 督查台账 entry: the finding and what it requires, the unit's rectification, the verdict, the steps and the buttons its policies allow. */
@@ -154,11 +147,21 @@ export function LedgerEntryPage() {
           <Card size="small" title={t('ledger.steps')}>
             <Timeline
               style={{ marginTop: 8 }}
-              items={steps(e).map((s) => ({
-                key: s.key,
+              items={steps(e).map((s, i) => ({
+                key: `${s.key}-${i}`,
+                color: s.verdict === 'not_effective' || s.key === 'ledger.step.reopened' ? 'orange' : s.verdict === 'effective' || s.key === 'ledger.step.closed' ? 'green' : 'blue',
                 children: (
                   <div data-testid="ledger-step">
-                    <div>{t(s.key)}</div>
+                    <div>
+                      {t(s.key)}
+                      {s.verdict && `（${t(`ledger.verdict.${s.verdict}`)}）`}
+                      {s.actor && <Typography.Text type="secondary"> · {s.actor}</Typography.Text>}
+                    </div>
+                    {s.text && s.key !== 'ledger.step.created' && (
+                      <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 13 }} ellipsis={{ rows: 3, expandable: true }}>
+                        {s.text}
+                      </Typography.Paragraph>
+                    )}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(s.at)}
                     </Typography.Text>

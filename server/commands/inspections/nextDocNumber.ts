@@ -1,0 +1,22 @@
+import { like, sql } from 'drizzle-orm';
+import { docNumber, nextDocSequence } from '../../../domain/bulletin.js';
+import type { Tx } from '../../db/client.js';
+import { bulletins, notices } from '../../db/schema/index.js';
+
+/** pg_advisory_xact_lock's key for numbering documents ("docn"). */
+const NUMBER_LOCK = 0x646f_636e;
+
+/**
+ * The next 文号 of a year's series (督通〔2026〕4号): one past the highest given. Two documents
+ * made at once would otherwise read the same highest and take the same number (the unique index
+ * would then refuse one): the lock makes them take turns until the first commits.
+ */
+export async function nextDocNumber(tx: Tx, of: 'bulletin' | 'notice', prefix: string, year: number): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK})`);
+  const column = of === 'bulletin' ? bulletins.docNumber : notices.docNumber;
+  const given = await tx
+    .select({ n: column })
+    .from(of === 'bulletin' ? bulletins : notices)
+    .where(like(column, `${prefix}〔${year}〕%`));
+  return docNumber(prefix, year, nextDocSequence(given.map((r) => r.n), prefix, year));
+}

@@ -1,1 +1,0 @@
-ALTER TABLE "inspections" ADD COLUMN "items" jsonb DEFAULT '[]'::jsonb NOT NULL;
