@@ -13,11 +13,18 @@ import type { CallBuilder, CallEnv } from './routeCalls.js';
 
 const SECTIONS = [{ heading: '督查基本情况', paragraphs: ['本季度共督查12个单位，发现问题9个。'], subsections: [] }];
 
+/**
+ * A 文号 no other document of the test's database carries (each 文号 is unique): a series of the tests'
+ * own (测通, 测催), since the API numbers on from the highest of its 督通/督催 series and would meet these.
+ */
+let serial = 1000;
+const nextSerial = () => serial++;
+
 /** A bulletin written straight to the database: a draft, or issued with (stand-in) frozen bytes. */
 export async function makeBulletin(database: Database, status: 'draft' | 'issued' = 'draft') {
   const [row] = await database.db
     .insert(bulletins)
-    .values({ periodFrom: '2026-04-01', periodTo: '2026-06-30', title: '关于2026年第二季度督查情况的通报', docNumber: '督通〔2026〕2号', issuer: '双台子区督查室', issueDate: today(), sections: SECTIONS, status })
+    .values({ periodFrom: '2026-04-01', periodTo: '2026-06-30', title: '关于2026年第二季度督查情况的通报', docNumber: `测通〔2026〕${nextSerial()}号`, issuer: '双台子区督查室', issueDate: today(), sections: SECTIONS, status })
     .returning();
   if (status === 'issued') await database.db.insert(bulletinFiles).values({ bulletinId: row!.id, sha256: 'stand-in', content: Buffer.from('PK stand-in') });
   return row!;
@@ -28,7 +35,7 @@ export async function makeNotice(database: Database, unitId: string) {
   const entry = await makeLedgerEntry(database, unitId, { over: { deadline: '2026-01-05' } });
   const [row] = await database.db
     .insert(notices)
-    .values({ kind: 'urge', colour: 'blue', docNumber: '督催〔2026〕1号', unitId, subjectType: 'ledger', subjectId: entry.id, subjectTitle: entry.finding, ledgerEntryId: entry.id, workdaysLate: 3, deadline: entry.deadline, content: '请抓紧整改。', replyBy: today() })
+    .values({ kind: 'urge', colour: 'blue', docNumber: `测催〔2026〕${nextSerial()}号`, unitId, subjectType: 'ledger', subjectId: entry.id, subjectTitle: entry.finding, ledgerEntryId: entry.id, workdaysLate: 3, deadline: entry.deadline, content: '请抓紧整改。', replyBy: today() })
     .returning();
   return row!;
 }
