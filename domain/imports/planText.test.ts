@@ -24,7 +24,7 @@ describe('a pasted plan', () => {
     expect(preamble).toEqual(['双台子区推进产业振兴三年行动方案', '为深入贯彻落实全面振兴新突破三年行动部署，制定本方案。']);
   });
   it('makes a tree of its clauses', () => {
-    expect(rows.map((r) => [r.line, r.level, r.code, r.title])).toEqual([
+    expect(rows.map((r) => [r.sourceLine, r.level, r.code, r.title])).toEqual([
       [3, 0, '1', '重点任务'],
       [4, 1, '1.1', '推进产业转型升级'],
       [5, 2, '1.1.1', '实施技术改造工程'],

@@ -31,7 +31,10 @@ export interface SourceRow {
 
 /** A row of the preview: its place in the tree, its parse, and what is wrong or doubtful. */
 export interface ImportRow {
+  /** The row's place in the preview (1, 2, …): its key for fixes. */
   line: number;
+  /** Where it came from: the sheet's row or the text's line (a task merged over its measures shares its first row's). */
+  sourceLine: number;
   level: number;
   parentLine: number | null;
   code: string;
@@ -135,9 +138,10 @@ export function buildRows(sources: readonly SourceRow[], ctx: RowContext): Impor
     if (!first && !parents.has(i)) p.warnings.push({ field: 'leadUnit', code: 'lead_missing' });
     const d = parseDeadline(p.deadlineText, ctx.env);
     return {
-      line: p.s.line,
+      line: i + 1,
+      sourceLine: p.s.line,
       level: place.level,
-      parentLine: place.parent === null ? null : sources[place.parent]!.line,
+      parentLine: place.parent === null ? null : place.parent + 1,
       code: place.code,
       label: p.numbering && p.numbering.style !== 'plain' ? p.numbering.label : '',
       title: p.title,

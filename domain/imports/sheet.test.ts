@@ -22,7 +22,7 @@ describe('reading a 任务分解表', () => {
       ['2', '（一）实施技术改造', '区工信局', '各街镇', '2026年6月底前'],
       ['3', '（二）培育新兴产业', '区发改局', '区财政局、区商务局', '每季度末'],
     ]);
-    expect(rows.map((r) => [r.line, r.level, r.code, r.label, r.title])).toEqual([
+    expect(rows.map((r) => [r.sourceLine, r.level, r.code, r.label, r.title])).toEqual([
       [3, 0, '1', '一、', '推进产业升级'],
       [4, 1, '1.1', '（一）', '实施技术改造'],
       [5, 1, '1.2', '（二）', '培育新兴产业'],
