@@ -137,6 +137,8 @@ export function buildRows(sources: readonly SourceRow[], ctx: RowContext): Impor
     // A heading row's work is its children's: only a leaf without a lead is worth a word.
     if (!first && !parents.has(i)) p.warnings.push({ field: 'leadUnit', code: 'lead_missing' });
     const d = parseDeadline(p.deadlineText, ctx.env);
+    // A heading's deadline is its children's: an empty cell there is no news.
+    if (parents.has(i) && !p.deadlineText.trim()) d.warnings = d.warnings.filter((w) => w.code !== 'deadline_missing');
     return {
       line: i + 1,
       sourceLine: p.s.line,
