@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Input, Select, Tabs, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, Select, Tabs, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { LIMITS } from '../../../domain/limits.js';
 import { ApiError } from '../../api/client.js';
 import { commitTaskImport, fixImportRow, previewPlanText, previewTaskSheet, type ImportCommitResult, type ImportPreviewView, type ImportRowView } from '../../api/imports.js';
 import { listPlans } from '../../api/planning.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { PageCard } from '../../components/PageCard.js';
+import { XlsxPicker } from '../../components/XlsxPicker.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ImportPreviewTable } from './ImportPreviewTable.js';
 
@@ -114,22 +113,13 @@ export function TaskImportPage() {
                   key: 'sheet',
                   label: t('taskImport.sheet'),
                   children: (
-                    <Upload
-                      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                      maxCount={1}
-                      fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-                      beforeUpload={(f) => {
-                        setFile(f);
-                        setPreview(null);
-                        setError(f.size > LIMITS.importBytes ? new Error(t('import.tooLarge', { mb: LIMITS.importBytes / 1024 / 1024 })) : null);
-                        return false;
-                      }}
+                    <XlsxPicker
+                      file={file}
+                      label={t('taskImport.choose')}
+                      testId="task-import-choose"
+                      onPick={(f, tooLarge) => (setFile(f), setPreview(null), setError(tooLarge))}
                       onRemove={() => (setFile(null), setPreview(null))}
-                    >
-                      <Button icon={<UploadOutlined />} data-testid="task-import-choose">
-                        {t('taskImport.choose')}
-                      </Button>
-                    </Upload>
+                    />
                   ),
                 },
                 {
