@@ -10,10 +10,10 @@ import { message } from '../../i18n.js';
 import { lightEnv } from '../../lights/refresh.js';
 import { ownPreview, previewRows } from '../../queries/imports/previews.js';
 import { issueMessage } from '../../validationMessages.js';
-import { insertTask } from '../planning/saveTask.js';
+import { insertTasks } from '../planning/insertTasks.js';
 import { ensureOpen } from './fixImportRow.js';
 
-/** A row as the body of POST /api/tasks would carry it; its parent is the task made for its parent row. */
+/** A row as the body of POST /api/tasks would carry it (its parent, a row of the same import, goes beside it). */
 function taskBody(planId: string, row: ImportRow, parentId: string | null) {
   return {
     planId,
@@ -31,8 +31,8 @@ function taskBody(planId: string, row: ImportRow, parentId: string | null) {
 }
 
 /**
- * Writes every row of the actor's own preview as a task, in one transaction, through the same
- * schema and write as POST /api/tasks (`TaskCreate`, `insertTask`): all or none. Refused 409 while a
+ * Writes every row of the actor's own preview as a task, in one transaction, through the schema of
+ * POST /api/tasks (`TaskCreate`) and the rules of its write, batched (`insertTasks`): all or none. Refused 409 while a
  * row has errors (naming the rows), once committed (a replay) or expired. One audit record,
  * `task.imported`, names the preview, the file's SHA-256 and every task made. Text the parser could
  * not place goes into the description, so nothing written is lost.
@@ -48,19 +48,18 @@ export async function commitImport(ctx: Ctx, previewId: string): Promise<{ planI
       throw new AppError(409, 'import_has_errors', { count: bad.length }, { ...fields, previewId: message('import_has_errors', ctx.lang, { count: bad.length }) });
     }
     const env = await lightEnv(tx);
-    const ids = new Map<number, string>();
-    const made: { id: string; code: string }[] = [];
-    for (const row of rows) {
-      const parsed = TaskCreate.safeParse(taskBody(p.planId, row, row.parentLine === null ? null : (ids.get(row.parentLine) ?? null)));
+    const index = new Map(rows.map((r, i) => [r.line, i]));
+    const batch = rows.map((row) => {
+      const parsed = TaskCreate.safeParse(taskBody(p.planId, row, null));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = `rows.${row.line}.${String(issue.path[0] ?? 'row')}`;
         throw new AppError(422, 'validation', { detail: field }, { [field]: issueMessage(issue as never, ctx.lang, undefined) });
       }
-      const task = await insertTask(tx, parsed.data, env);
-      ids.set(row.line, task.id);
-      made.push({ id: task.id, code: task.code });
-    }
+      return { input: parsed.data, ...(row.parentLine === null ? {} : { parent: index.get(row.parentLine)! }) };
+    });
+    const ids = await insertTasks(tx, batch, env, (i, f) => `rows.${rows[i]!.line}.${f}`);
+    const made = rows.map((r, i) => ({ id: ids[i]!, code: r.code }));
     const at = now();
     await tx.update(importPreviews).set({ committedAt: at }).where(eq(importPreviews.id, previewId));
     await recordAudit(tx, ctx, 'task.imported', {

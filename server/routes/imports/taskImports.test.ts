@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, importPreviews, tasks } from '../../db/schema/index.js';
+import { lightEnv, refreshTaskLight } from '../../lights/refresh.js';
 import { expectError, send, snapshot } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { makeUnit, type Session } from '../../testing/factories.js';
@@ -99,12 +100,17 @@ describe.each(DATABASE_KINDS)('task import (任务分解表, pasted 方案) on %
     expect(byCode.get('1.2')!.parentId).toBe(byCode.get('1')!.id);
     expect(byCode.get('1.1')).toMatchObject({ leadUnitId: units.drc, deadline: '2026-12-31', depth: 1 });
     expect(byCode.get('2.1')).toMatchObject({ leadUnitId: units.finance, deadline: '2027-09-30' });
+    // The batch's lights are what the one-task refresh computes from the same facts.
+    const env = await lightEnv(h.db.database.db);
+    for (const t of made) await refreshTaskLight(h.db.database.db, t.id, env);
+    const again = new Map((await h.db.database.db.select().from(tasks).where(eq(tasks.planId, planId))).map((t) => [t.id, [t.light, t.lightReasons]]));
+    expect(made.map((t) => again.get(t.id))).toEqual(made.map((t) => [t.light, t.lightReasons]));
     const list = await send(h.app, { method: 'GET', url: `/api/tasks?plan=${planId}&perPage=50` }, hq.session);
     expect(list.json().data.map((t: { code: string }) => t.code).sort()).toEqual(['1', '1.1', '1.2', '2', '2.1']);
     const [record] = await h.db.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'task.imported'), eq(auditLog.entityId, p.previewId)));
     expect(record!.after).toMatchObject({ planId, sha256: p.sha256, count: 5, fileName: '任务分解表.xlsx' });
-    const again = await send(h.app, { method: 'POST', url: `/api/imports/${p.previewId}/commit` }, hq.session);
-    expectError(again, 409, 'import_committed');
+    const replay = await send(h.app, { method: 'POST', url: `/api/imports/${p.previewId}/commit` }, hq.session);
+    expectError(replay, 409, 'import_committed');
     expect((await h.db.database.db.select().from(tasks).where(eq(tasks.planId, planId))).length).toBe(5);
     // A second import into the plan continues its numbering instead of colliding with it.
     const next = await preview();
