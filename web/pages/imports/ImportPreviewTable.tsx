@@ -41,7 +41,7 @@ export function ImportPreviewTable({ rows, busyLine, onPickUnit, onDeadline }: P
           title: t('taskImport.col.title'),
           key: 'title',
           render: (_, r) => (
-            <Flex vertical gap={2} style={{ paddingInlineStart: r.level * 16, width: 360, whiteSpace: 'normal' }}>
+            <Flex vertical gap={2} style={{ paddingInlineStart: r.level * 16, width: 300, whiteSpace: 'normal' }}>
               <Typography.Text strong={r.level === 0} data-testid="import-row-title">
                 {r.title || '—'}
               </Typography.Text>
@@ -68,7 +68,7 @@ export function ImportPreviewTable({ rows, busyLine, onPickUnit, onDeadline }: P
           title: t('taskImport.col.support'),
           key: 'support',
           render: (_, r) => (
-            <Flex wrap gap={4} style={{ maxWidth: 260 }}>
+            <Flex wrap gap={4} style={{ maxWidth: 200 }}>
               {r.supportUnits.length === 0 && '—'}
               {r.supportUnits.map((m) => (
                 <UnitMatchCell key={m.text} m={m} busy={busyLine === r.line} onPick={(text, id) => onPickUnit(r.line, text, id)} />
