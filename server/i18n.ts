@@ -1,6 +1,7 @@
 import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
 import { FILE_MESSAGES } from './messages/files.js';
+import { IMPORT_MESSAGES, IMPORT_WORDS } from './messages/imports.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
 import { DISPATCH_MESSAGES, DISPATCH_WORDS } from './messages/dispatch.js';
@@ -67,6 +68,7 @@ const MESSAGES = {
   ...INSPECTION_MESSAGES,
   ...OVERSIGHT_MESSAGES,
   ...PROMISE_MESSAGES,
+  ...IMPORT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -99,6 +101,7 @@ const WORDS = {
   ...INSPECTION_WORDS,
   ...OVERSIGHT_WORDS,
   ...PROMISE_WORDS,
+  ...IMPORT_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
@@ -216,6 +219,9 @@ const FIELDS: Record<string, Message> = {
   trackingCode: { 'zh-CN': '查询码', 'en-US': 'Tracking code' },
   reply: { 'zh-CN': '公开答复', 'en-US': 'Public reply' },
   files: { 'zh-CN': '附件', 'en-US': 'Attachments' },
+  file: { 'zh-CN': '文件', 'en-US': 'File' },
+  deadlineText: { 'zh-CN': '完成时限', 'en-US': 'Deadline' },
+  unitText: { 'zh-CN': '单位名称', 'en-US': 'Unit name' },
 };
 
 /** "leadUnitId" → 牵头单位; "areaIds.1" → 重点领域.1; an unknown field keeps its name. */

@@ -24,6 +24,7 @@ export type NavId =
   | 'blockers'
   | 'feed'
   | 'plans'
+  | 'taskImport'
   | 'tasks'
   | 'targets'
   | 'projects'
@@ -80,6 +81,8 @@ export const NAV: readonly NavItem[] = [
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },
   { id: 'plans', path: '/plans', label: 'menu.plans', roles: WORK_ROLES, group: 'work' },
+  // The office breaks plans into tasks, so it imports them (server/policies/taskImport.ts).
+  { id: 'taskImport', path: '/imports/tasks', label: 'menu.taskImport', roles: ['hq_office'], group: 'work' },
   { id: 'tasks', path: '/tasks', label: 'menu.tasks', roles: WORK_ROLES, group: 'work' },
   { id: 'targets', path: '/targets', label: 'menu.targets', roles: WORK_ROLES, group: 'work' },
   { id: 'projects', path: '/projects', label: 'menu.projects', roles: WORK_ROLES, group: 'work' },

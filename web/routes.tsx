@@ -41,6 +41,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
   plans: page(() => import('./pages/plans/PlansPage.js'), 'PlansPage'),
+  taskImport: page(() => import('./pages/imports/TaskImportPage.js'), 'TaskImportPage'),
   tasks: page(() => import('./pages/items/TaskListPage.js'), 'TaskListPage'),
   targets: page(() => import('./pages/items/TargetListPage.js'), 'TargetListPage'),
   projects: page(() => import('./pages/items/ProjectListPage.js'), 'ProjectListPage'),

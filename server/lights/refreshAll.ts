@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { computeLight, type LightResult } from '../../domain/lights.js';
+import { computeLight, type BlockedBy, type LightResult } from '../../domain/lights.js';
 import { now as clockNow } from '../clock.js';
 import type { Executor } from '../db/client.js';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import { milestones, plans, programs, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, storedVerdicts, targetFacts, taskFacts } from './facts.js';
@@ -43,16 +43,13 @@ async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects'
 }
 
 /**
- * The midnight job (and the demo load): time passed, so every light is recomputed from stored facts.
- * A fixed number of reads (tasks, milestones, targets, goals, trajectories, latest actuals, projects)
- * and one write per 500 items, whatever the size: the per-item refresh would cost three to five
- * queries an item. Parents' progress is not recomputed here — it changes only with facts, and the
- * commands that change facts roll it up — so the order of tasks does not matter.
+ * The lights of these tasks (every task without `ids`) from their stored facts, stored: a fixed
+ * number of reads and one write per 500 tasks. A batch of new tasks (an import) takes this path;
+ * `blocked` spares the read when the caller has it already.
  */
-export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ tasks: number; targets: number; projects: number }> {
-  const blocked = await unresolvedBlockersOf(db);
-  const light = (f: Parameters<typeof computeLight>[0], id: string) => computeLight({ ...f, blockedBy: blocked.get(id) ?? null }, env.calendar, env.thresholds);
-  // One after the other: inside a transaction the queries share one connection.
+export async function refreshTaskLights(db: Executor, env: LightEnv, ids?: readonly string[], blocked?: Map<string, BlockedBy[]>): Promise<number> {
+  if (ids && !ids.length) return 0;
+  const held = blocked ?? (await unresolvedBlockersOf(db, ids));
   const taskRows = await db
     .select({
       id: tasks.id,
@@ -65,10 +62,30 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
       lastReportDate: tasks.lastReportDate,
       reportPeriod: tasks.reportPeriod,
     })
-    .from(tasks);
-  const ms = groupBy(await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones), (m) => m.taskId);
-  const claims = await awaitingClaims(db);
+    .from(tasks)
+    .where(ids ? inArray(tasks.id, [...ids]) : undefined);
+  const ms = groupBy(
+    await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones).where(ids ? inArray(milestones.taskId, [...ids]) : undefined),
+    (m) => m.taskId,
+  );
+  const claims = await awaitingClaims(db, ids);
+  const light = (f: Parameters<typeof computeLight>[0], id: string) => computeLight({ ...f, blockedBy: held.get(id) ?? null }, env.calendar, env.thresholds);
   await storeLights(db, 'tasks', taskRows.map((t) => ({ id: t.id, r: light(taskFacts(t, ms.get(t.id) ?? [], env.today, claims.get(t.id) ?? null), t.id) })));
+  return taskRows.length;
+}
+
+/**
+ * The midnight job (and the demo load): time passed, so every light is recomputed from stored facts.
+ * A fixed number of reads (tasks, milestones, targets, goals, trajectories, latest actuals, projects)
+ * and one write per 500 items, whatever the size: the per-item refresh would cost three to five
+ * queries an item. Parents' progress is not recomputed here — it changes only with facts, and the
+ * commands that change facts roll it up — so the order of tasks does not matter.
+ */
+export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ tasks: number; targets: number; projects: number }> {
+  const blocked = await unresolvedBlockersOf(db);
+  const light = (f: Parameters<typeof computeLight>[0], id: string) => computeLight({ ...f, blockedBy: blocked.get(id) ?? null }, env.calendar, env.thresholds);
+  // One after the other: inside a transaction the queries share one connection.
+  const taskCount = await refreshTaskLights(db, env, undefined, blocked);
 
   const targetRows = await db
     .select({ id: targets.id, baseline: targets.baseline, direction: targets.direction, period: targets.period, measureUnit: targets.measureUnit, accumulation: targets.accumulation, startYear: programs.startYear })
@@ -96,5 +113,5 @@ export async function refreshAllLights(db: Executor, env: LightEnv): Promise<{ t
   const projectRows = await db.select({ id: projects.id, stage: projects.stage, stageDates: projects.stageDates, lastReportDate: projects.lastReportDate }).from(projects);
   const investments = await yearInvestments(db, Number(env.today.slice(0, 4)));
   await storeLights(db, 'projects', projectRows.map((p) => ({ id: p.id, r: light(projectFacts(p, env.today, investments.get(p.id) ?? null), p.id) })));
-  return { tasks: taskRows.length, targets: targetRows.length, projects: projectRows.length };
+  return { tasks: taskCount, targets: targetRows.length, projects: projectRows.length };
 }

@@ -33,19 +33,21 @@ import { reportPolicy } from './report.js';
 import { securityPolicyPolicy } from './settings.js';
 import { targetPolicy } from './target.js';
 import { taskPolicy } from './task.js';
+import { taskImportPolicy } from './taskImport.js';
 import { roleProposalPolicy, userPolicy } from './user.js';
 import { workbenchPolicy } from './workbench.js';
 
 const ALL: Record<string, Policy<string, any, string>> = {
   auditPolicy, blockerPolicy, calendarPolicy, dispatchPolicy, evidencePolicy, feedPolicy, inspectionPolicy, ledgerPolicy, bulletinPolicy, noticePolicy, lightsPolicy, orgPolicy, planPolicy, programPolicy, projectPolicy,
   reportPolicy, securityPolicyPolicy, targetPolicy, taskPolicy, userPolicy, roleProposalPolicy, workbenchPolicy, oversightCasePolicy, complaintPolicy,
-  responseRequestPolicy, caseRequestPolicy, promisePolicy,
+  responseRequestPolicy, caseRequestPolicy, promisePolicy, taskImportPolicy,
 };
 
 /** Rows of each entity with a row tier, drawn so that they often belong to the generated actor's unit or body. */
 const SUBJECTS: Record<string, fc.Arbitrary<unknown>> = {
   oversightCasePolicy: fc.record({ status: fc.constantFrom(...CASE_STATUSES) }),
   complaintPolicy: fc.constant({}),
+  taskImportPolicy: fc.record({ createdById: fc.constantFrom('p1', 'p2') }),
   responseRequestPolicy: fc.record({ status: fc.constantFrom(...REQUEST_STATUSES), unitId: fc.constantFrom(...UNITS) }),
   promisePolicy: fc.record({ status: fc.constantFrom(...PROMISE_STATUSES), unitId: fc.constantFrom(...UNITS) }),
   dispatchPolicy: fc.record({ status: fc.constantFrom(...DISPATCH_STATUSES), unitIds: fc.subarray([...UNITS]) }),

@@ -30,6 +30,7 @@ import { registerReportingRoutes } from './reporting/index.js';
 import roleProposalRoutes from './roleProposals.js';
 import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
+import taskImportRoutes from './imports/taskImports.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
@@ -57,6 +58,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   caseRequestRoutes(app);
   responseRequestRoutes(app);
   promiseRoutes(app);
+  taskImportRoutes(app);
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);

@@ -64,6 +64,7 @@ const ICONS: Record<NavId, ReactNode> = {
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,
   plans: <FileTextOutlined />,
+  taskImport: <ImportOutlined />,
   tasks: <OrderedListOutlined />,
   targets: <FundOutlined />,
   projects: <ProjectOutlined />,

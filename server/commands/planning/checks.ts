@@ -39,11 +39,16 @@ export async function ensureTaskForce(tx: Tx, bodyId: string | null | undefined,
   if (!b) throw badReference(field);
 }
 
+/** Which of these units exist: one statement for a whole batch's units. */
+export async function existingUnits(tx: Tx, ids: readonly (string | null | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Set();
+  return new Set((await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, wanted))).map((r) => r.id));
+}
+
 /** Every unit exists; the first missing one is named by its index (supportUnitIds.2). */
 export async function ensureUnits(tx: Tx, ids: readonly (string | null | undefined)[], field: string, indexed = true) {
-  const wanted = ids.filter((x): x is string => !!x);
-  if (!wanted.length) return;
-  const found = new Set((await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, wanted))).map((r) => r.id));
+  const found = await existingUnits(tx, ids);
   const i = ids.findIndex((x) => !!x && !found.has(x));
   if (i >= 0) throw badReference(indexed ? `${field}.${i}` : field);
 }

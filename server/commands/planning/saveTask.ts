@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Recurrence } from '../../../domain/deadlines.js';
@@ -10,7 +9,8 @@ import type { Tx } from '../../db/client.js';
 import { taskUnits, tasks } from '../../db/schema/index.js';
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { lightEnv, rollUpTask } from '../../lights/refresh.js';
-import { badReference, ensureAreaIn, ensureCodeFree, ensureUnits, planAndProgram, ruleBroken } from './checks.js';
+import { ensureAreaIn, ensureCodeFree, ensureUnits, planAndProgram, ruleBroken } from './checks.js';
+import { insertTasks } from './insertTasks.js';
 import { deadlineColumns, syncTaskUnits, wantedUnits } from './taskFacts.js';
 
 const unitsOf = (tx: Tx, taskId: string) =>
@@ -28,44 +28,10 @@ async function reload(tx: Tx, id: string) {
  */
 export async function createTask(ctx: Ctx, input: z.infer<typeof TaskCreate>) {
   return inTx(ctx, async (tx) => {
-    const { plan, program } = await planAndProgram(tx, input.planId);
-    const [parent] = input.parentId ? await tx.select().from(tasks).where(eq(tasks.id, input.parentId)) : [];
-    if (input.parentId && (!parent || parent.planId !== plan.id)) throw badReference('parentId');
-    const areaId = input.areaId !== undefined ? input.areaId : (parent?.areaId ?? null);
-    await ensureAreaIn(tx, areaId, program.id);
-    await ensureUnits(tx, [input.leadUnitId], 'leadUnitId', false);
-    await ensureUnits(tx, input.supportUnitIds, 'supportUnitIds');
-    const wanted = wantedUnits(input.leadUnitId ?? null, input.supportUnitIds);
-    await ensureCodeFree(tx, tasks, input.code, eq(tasks.planId, plan.id));
-    const env = await lightEnv(tx);
-    const dl = deadlineColumns(
-      { deadlineKind: input.deadlineKind, deadline: input.deadline ?? null, recurrence: input.recurrence ?? null, startDate: input.startDate ?? null },
-      env,
-    );
-    const id = randomUUID();
-    await tx.insert(tasks).values({
-      id,
-      planId: plan.id,
-      parentId: parent?.id ?? null,
-      path: parent ? `${parent.path}.${id}` : id,
-      depth: parent ? parent.depth + 1 : 0,
-      sort: input.sort ?? 0,
-      code: input.code,
-      title: input.title,
-      description: input.description,
-      areaId,
-      leadUnitId: input.leadUnitId ?? null,
-      responsiblePost: input.responsiblePost,
-      weight: input.weight,
-      startDate: input.startDate ?? null,
-      deadlineKind: input.deadlineKind,
-      reportPeriod: input.reportPeriod,
-      ...dl,
-    });
-    await syncTaskUnits(tx, id, wanted);
-    await rollUpTask(tx, id, env);
-    const row = await reload(tx, id);
-    await recordAudit(tx, ctx, 'task.created', { entity: 'task', entityId: id, after: { ...row, units: await unitsOf(tx, id) } });
+    // A batch of one: the import writes through the same rules (insertTasks.ts).
+    const [id] = await insertTasks(tx, [{ input }], await lightEnv(tx));
+    const row = await reload(tx, id!);
+    await recordAudit(tx, ctx, 'task.created', { entity: 'task', entityId: row.id, after: { ...row, units: await unitsOf(tx, row.id) } });
     return row;
   });
 }

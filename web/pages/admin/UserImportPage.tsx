@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Table, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { LIMITS } from '../../../domain/limits.js';
 import { ApiError } from '../../api/client.js';
 import type { ImportCommit, ImportPreview } from '../../api/types.js';
 import { commitImport, IMPORT_TEMPLATE_URL, previewImport } from '../../api/users.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { PageCard } from '../../components/PageCard.js';
+import { XlsxPicker } from '../../components/XlsxPicker.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ImportRowsTable } from './ImportRowsTable.js';
 import { qk } from '../../api/queryKeys.js';
@@ -89,22 +89,13 @@ export function UserImportPage() {
       ) : (
         <>
           <Flex wrap gap={8} align="flex-start" style={{ marginBottom: 16 }}>
-            <Upload
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              maxCount={1}
-              fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-              beforeUpload={(f) => {
-                setFile(f);
-                setPreview(null);
-                setError(f.size > LIMITS.importBytes ? new Error(t('import.tooLarge', { mb: LIMITS.importBytes / 1024 / 1024 })) : null);
-                return false;
-              }}
+            <XlsxPicker
+              file={file}
+              label={t('import.choose')}
+              testId="import-choose"
+              onPick={(f, tooLarge) => (setFile(f), setPreview(null), setError(tooLarge))}
               onRemove={() => reset()}
-            >
-              <Button icon={<UploadOutlined />} data-testid="import-choose">
-                {t('import.choose')}
-              </Button>
-            </Upload>
+            />
             <Button disabled={!file} loading={busy === 'preview'} onClick={() => file && void run('preview', file)} data-testid="import-preview-button">
               {t('import.preview')}
             </Button>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { getPlan, listPlanVersions } from '../../api/planning.js';
 import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
@@ -21,6 +22,7 @@ export function PlanPage() {
   const plan = useQuery({ queryKey: qk.plans.detail(id), queryFn: () => getPlan(id) });
   const versions = useQuery({ queryKey: qk.plans.versions(id), queryFn: () => listPlanVersions(id) });
   const [editing, setEditing] = useState(false);
+  const office = useCurrentUser().roles.some((r) => r.role === 'hq_office');
   if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) return <FullPageSpin />;
   const { data: p, policies } = plan.data;
@@ -45,6 +47,11 @@ export function PlanPage() {
               <Button onClick={() => setEditing(true)} data-testid="plan-edit">
                 {t('common.edit')}
               </Button>
+            )}
+            {office && (
+              <Link to={`/imports/tasks?plan=${p.id}`} data-testid="plan-import-tasks">
+                <Button>{t('taskImport.fromPlan')}</Button>
+              </Link>
             )}
             <PlanSteps plan={p} policies={policies} />
           </Flex>

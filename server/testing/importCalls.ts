@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { WorkdayCalendar } from '../../domain/calendar/workdays.js';
+import type { Role } from '../../domain/enums.js';
+import { buildRows, type SourceRow } from '../../domain/imports/rows.js';
+import { unitMatcher } from '../../domain/imports/units.js';
+import { ImportRowFix, PlanTextPreviewBody } from '../../domain/schemas/import.js';
+import { now, today } from '../clock.js';
+import type { Database } from '../db/client.js';
+import { importPreviews } from '../db/schema/index.js';
+import type { ApiRequest } from './api.js';
+import { makeRegion, makeUnit } from './factories.js';
+import type { BodyKind } from './garbage.js';
+import { multipartForm } from './multipartForm.js';
+import type { CallBuilder, CallEnv } from './routeCalls.js';
+import { makePlan, makeProgram } from './workFactories.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook of one sheet: these rows as given (title rows, headers and data alike), cells merged as listed ("A2:A3"). */
+export async function sheetFile(rows: (string | number | Date | null | ExcelJS.CellFormulaValue)[][], merges: string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务分解表');
+  for (const r of rows) ws.addRow(r);
+  for (const m of merges) ws.mergeCells(m);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The multipart body of a sheet upload: the plan in `planId`, the file in `file`. */
+export const sheetUpload = (planId: string, bytes: Buffer, filename = '任务分解表.xlsx', contentType = XLSX_TYPE) =>
+  multipartForm({ planId }, [{ filename, bytes, contentType }], 'file');
+
+/** A plan of its own and a unit of its own (a fresh region each, so names match one unit only). */
+export async function importScene(database: Database) {
+  const region = await makeRegion(database);
+  const unit = await makeUnit(database, { regionId: region.id, name: `区导入测试局${randomBytes(3).toString('hex')}`, kind: 'department' });
+  const plan = await makePlan(database, (await makeProgram(database, region.id)).id);
+  return { region, unit, plan };
+}
+
+/** The id of the session's user (the builders' sessions carry none). */
+export async function sessionUserId(env: CallEnv, role: Role): Promise<string> {
+  const s = await env.session(role);
+  return (await env.app.inject({ url: '/api/me', headers: s.headers })).json().data.id as string;
+}
+
+/** A preview of `userId`'s written straight to the database from these rows, read against `units`. */
+export async function makePreview(database: Database, userId: string, planId: string, sources: SourceRow[], units: { id: string; name: string; code: string }[]) {
+  const rows = buildRows(sources, { match: unitMatcher(units.map((u) => ({ ...u, kind: 'department' as const }))), env: { today: today(), calendar: new WorkdayCalendar() } });
+  const [p] = await database.db
+    .insert(importPreviews)
+    .values({ kind: 'tasks_xlsx', planId, createdById: userId, expiresAt: new Date(now().getTime() + 3_600_000), fileName: '任务分解表.xlsx', sha256: 'a'.repeat(64), rows })
+    .returning();
+  return p!;
+}
+
+/** A preview of the role's own user with one clean row (a valid commit) and one with a unit to fix. */
+async function ownPreviewCall(env: CallEnv, role: Role, build: (id: string) => ApiRequest) {
+  const { unit, plan } = await importScene(env.database);
+  const year = Number(today().slice(0, 4)) + 1;
+  const p = await makePreview(env.database, await sessionUserId(env, role), plan.id, [{ line: 2, seq: '1', title: '建设示范园区', lead: unit.name, deadline: `${year}年6月底前` }], [unit]);
+  return { req: build(p.id), session: await env.session(role) };
+}
+
+/** One builder per import route: fresh plans and units, the caller's own previews, valid bodies. */
+export const IMPORT_ROUTE_CALLS: Record<string, CallBuilder> = {
+  'POST /api/imports/tasks/preview': async (env, role) => {
+    const { unit, plan } = await importScene(env.database);
+    const bytes = await sheetFile([['序号', '重点任务', '牵头单位', '完成时限'], ['1', '建设示范园区', unit.name, '长期坚持']]);
+    return { req: { method: 'POST', url: '/api/imports/tasks/preview', ...sheetUpload(plan.id, bytes) }, session: await env.session(role) };
+  },
+  'POST /api/imports/plan-text/preview': async (env, role) => {
+    const { unit, plan } = await importScene(env.database);
+    return { req: { method: 'POST', url: '/api/imports/plan-text/preview', payload: { planId: plan.id, text: `一、建设示范园区，由${unit.name}牵头，长期坚持。` } }, session: await env.session(role) };
+  },
+  'GET /api/imports/:previewId': (env, role) => ownPreviewCall(env, role, (id) => ({ method: 'GET', url: `/api/imports/${id}` })),
+  'PATCH /api/imports/:previewId/rows/:line': (env, role) => ownPreviewCall(env, role, (id) => ({ method: 'PATCH', url: `/api/imports/${id}/rows/1`, payload: { deadlineText: '持续推进' } })),
+  'POST /api/imports/:previewId/commit': (env, role) => ownPreviewCall(env, role, (id) => ({ method: 'POST', url: `/api/imports/${id}/commit` })),
+};
+
+const HQ = ['hq_office'] as const;
+/** By hand from the brief: the HQ office imports (it breaks plans into tasks); nobody else. */
+export const IMPORT_MATRIX: Record<string, readonly Role[]> = {
+  'POST /api/imports/tasks/preview': HQ,
+  'POST /api/imports/plan-text/preview': HQ,
+  'GET /api/imports/:previewId': HQ,
+  'PATCH /api/imports/:previewId/rows/:line': HQ,
+  'POST /api/imports/:previewId/commit': HQ,
+};
+
+const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
+/** Every write, who may call it and its input, for the garbage property test. */
+export const IMPORT_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] = [
+  { key: 'POST /api/imports/tasks/preview', role: 'hq_office', body: { kind: 'multipart' } },
+  { key: 'POST /api/imports/plan-text/preview', role: 'hq_office', body: json(PlanTextPreviewBody) },
+  { key: 'PATCH /api/imports/:previewId/rows/:line', role: 'hq_office', body: json(ImportRowFix) },
+  { key: 'POST /api/imports/:previewId/commit', role: 'hq_office', body: { kind: 'none' } },
+];

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { Alert, Button, Flex, Input, Select, Tabs, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { commitTaskImport, fixImportRow, previewPlanText, previewTaskSheet, type ImportCommitResult, type ImportPreviewView, type ImportRowView } from '../../api/imports.js';
+import { listPlans } from '../../api/planning.js';
+import { itemChanged, qk } from '../../api/queryKeys.js';
+import { errorMessage } from '../../components/formErrors.js';
+import { PageCard } from '../../components/PageCard.js';
+import { XlsxPicker } from '../../components/XlsxPicker.js';
+import { useI18n } from '../../i18n/useI18n.js';
+import { ImportPreviewTable } from './ImportPreviewTable.js';
+
+const counts = (rows: ImportRowView[]) => ({ rows: rows.length, errors: rows.filter((r) => r.errors.length).length, warnings: rows.filter((r) => r.warnings.length).length });
+
+/**
+ * 任务导入 (HQ office): a 任务分解表 (.xlsx) or a pasted 方案 → the preview the server read (nothing
+ * written) → fixes in place (a unit from its suggestions, a deadline written again) → one commit.
+ */
+export function TaskImportPage() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const planId = params.get('plan') ?? '';
+  const plans = useQuery({ queryKey: qk.plans.lists, queryFn: () => listPlans() });
+  const [source, setSource] = useState<'sheet' | 'text'>('sheet');
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<ImportPreviewView | null>(null);
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'commit' | number | null>(null);
+
+  const attempt = async (what: 'preview' | 'commit' | number, fn: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(errorMessage(e)));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const reset = () => (setPreview(null), setResult(null), setError(null), setFile(null));
+  const runPreview = () =>
+    attempt('preview', async () => {
+      if (!planId) throw new Error(t('taskImport.planRequired'));
+      setPreview(source === 'sheet' ? await previewTaskSheet(planId, file!) : await previewPlanText(planId, text));
+    });
+  const fix = (line: number, body: Parameters<typeof fixImportRow>[2]) =>
+    attempt(line, async () => {
+      const row = await fixImportRow(preview!.previewId, line, body);
+      setPreview((p) => {
+        if (!p) return p;
+        const rows = p.rows.map((r) => (r.line === line ? row : r));
+        return { ...p, rows, counts: counts(rows) };
+      });
+    });
+  const commit = () =>
+    attempt('commit', async () => {
+      setResult(await commitTaskImport(preview!.previewId));
+      await itemChanged(qc, 'task');
+    });
+
+  const fieldErrors = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const ready = source === 'sheet' ? !!file : text.trim() !== '';
+  return (
+    <PageCard title={t('taskImport.title')} testId="task-import-page">
+      <Typography.Paragraph type="secondary">{t('taskImport.intro')}</Typography.Paragraph>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={fieldErrors.length ? fieldErrors.slice(0, 10).map(([k, v]) => <div key={k}>{`${k}：${v}`}</div>) : undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="task-import-error"
+        />
+      )}
+      {result ? (
+        <Flex vertical gap={12} align="flex-start">
+          <Alert type="success" showIcon title={t('taskImport.done', { created: result.created })} data-testid="task-import-done" />
+          <Flex gap={8}>
+            <Link to={`/tasks?plan=${result.planId}`} data-testid="task-import-see-tasks">
+              <Button type="primary">{t('taskImport.seeTasks')}</Button>
+            </Link>
+            <Button onClick={reset}>{t('taskImport.again')}</Button>
+          </Flex>
+        </Flex>
+      ) : (
+        <>
+          <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text>{t('taskImport.plan')}</Typography.Text>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                style={{ minWidth: 320 }}
+                value={planId || undefined}
+                loading={plans.isLoading}
+                options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
+                onChange={(v: string) => (setParams({ plan: v }, { replace: true }), setPreview(null))}
+                data-testid="task-import-plan"
+              />
+            </Flex>
+            <Tabs
+              activeKey={source}
+              onChange={(k) => (setSource(k as 'sheet' | 'text'), setPreview(null))}
+              items={[
+                {
+                  key: 'sheet',
+                  label: t('taskImport.sheet'),
+                  children: (
+                    <XlsxPicker
+                      file={file}
+                      label={t('taskImport.choose')}
+                      testId="task-import-choose"
+                      onPick={(f, tooLarge) => (setFile(f), setPreview(null), setError(tooLarge))}
+                      onRemove={() => (setFile(null), setPreview(null))}
+                    />
+                  ),
+                },
+                {
+                  key: 'text',
+                  label: t('taskImport.text'),
+                  children: <Input.TextArea rows={8} value={text} onChange={(e) => (setText(e.target.value), setPreview(null))} placeholder={t('taskImport.textPlaceholder')} data-testid="task-import-text" />,
+                },
+              ]}
+            />
+            <Flex gap={8}>
+              <Button disabled={!ready || !planId} loading={busy === 'preview'} onClick={() => void runPreview()} data-testid="task-import-preview">
+                {t('taskImport.preview')}
+              </Button>
+              <Button type="primary" disabled={!preview || preview.counts.errors > 0 || preview.rows.length === 0} loading={busy === 'commit'} onClick={() => void commit()} data-testid="task-import-commit">
+                {t('taskImport.commit')}
+              </Button>
+            </Flex>
+          </Flex>
+          {preview && (
+            <>
+              <Alert
+                type={preview.counts.errors ? 'warning' : 'info'}
+                showIcon
+                title={t('taskImport.summary', preview.counts)}
+                description={preview.counts.errors ? t('taskImport.fixFirst') : t('taskImport.ready')}
+                style={{ marginBottom: 12 }}
+                data-testid="task-import-summary"
+              />
+              {preview.preamble.length > 0 && (
+                <Alert type="info" title={t('taskImport.preamble')} description={preview.preamble.map((p, i) => <div key={i}>{p}</div>)} style={{ marginBottom: 12 }} />
+              )}
+              <ImportPreviewTable
+                rows={preview.rows}
+                busyLine={typeof busy === 'number' ? busy : null}
+                onPickUnit={(line, unitText, unitId) => void fix(line, { unitText, unitId })}
+                onDeadline={(line, deadlineText) => void fix(line, { deadlineText })}
+              />
+            </>
+          )}
+        </>
+      )}
+    </PageCard>
+  );
+}
