@@ -11,8 +11,8 @@ describe('the reminder ladder', () => {
     expect(at('2026-06-08', '2026-06-12')).toBeNull();
     expect(at('2026-06-09', '2026-06-12')).toBe('before');
     expect(at('2026-06-12', '2026-06-12')).toBe('before');
-    expect(at('2026-06-09', '2026-06-12', { ...DEFAULT_LADDER, before: 0 })).toBeNull();
-    expect(at('2026-06-12', '2026-06-12', { ...DEFAULT_LADDER, before: 0 })).toBe('before');
+    expect(at('2026-06-09', '2026-06-12', { ...DEFAULT_LADDER, daysBefore: 0 })).toBeNull();
+    expect(at('2026-06-12', '2026-06-12', { ...DEFAULT_LADDER, daysBefore: 0 })).toBe('before');
   });
 
   it('climbs 提醒 → 催办 → 督办 by workdays late', () => {
@@ -23,7 +23,7 @@ describe('the reminder ladder', () => {
     expect(at('2026-06-22', '2026-06-12')).toBe('urge'); // 5
     expect(at('2026-06-22', '2026-06-12')).toBe('urge');
     expect(at('2026-06-23', '2026-06-12')).toBe('supervise');
-    expect(at('2026-06-17', '2026-06-12', { before: 3, remind: 2, urge: 4, supervise: 8 })).toBe('remind');
+    expect(at('2026-06-17', '2026-06-12', { daysBefore: 3, lateRemind: 2, lateUrge: 4, lateSupervise: 8 })).toBe('remind');
   });
 
   it('sends nothing on a rest day: the weekend and the whole Spring Festival week', () => {

@@ -15,14 +15,14 @@ export const REMINDER_KINDS = ['report', 'deadline', 'milestone', 'claim'] as co
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
- * The HQ office's settings, in workdays on the district's calendar: `before` ahead of the due day
- * (0 = on the day itself), then `remind` < `urge` < `supervise` workdays late.
+ * The HQ office's settings, in workdays on the district's calendar: `daysBefore` ahead of the due day
+ * (0 = on the day itself), then `lateRemind` < `lateUrge` < `lateSupervise` workdays late.
  */
 export interface LadderSettings {
-  before: number;
-  remind: number;
-  urge: number;
-  supervise: number;
+  daysBefore: number;
+  lateRemind: number;
+  lateUrge: number;
+  lateSupervise: number;
 }
 
 /**
@@ -30,10 +30,10 @@ export interface LadderSettings {
  * late a plain reminder, 3 a 催报/催办 to the unit head, 6 a 督办 — the day the 督查室's own ladder
  * turns from a blue 催办单 to a 督办单 (domain/notices.ts), so both ladders speak of 督办 together.
  */
-export const DEFAULT_LADDER: LadderSettings = { before: 3, remind: 1, urge: 3, supervise: 6 };
+export const DEFAULT_LADDER: LadderSettings = { daysBefore: 3, lateRemind: 1, lateUrge: 3, lateSupervise: 6 };
 
 /** Bounds the settings are held to (the zod schema in domain/schemas/reminder.ts reads these). */
-export const LADDER_LIMITS = { before: { min: 0, max: 20 }, late: { min: 1, max: 60 } } as const;
+export const LADDER_LIMITS = { daysBefore: { min: 0, max: 20 }, late: { min: 1, max: 60 } } as const;
 
 const rank = (s: ReminderStep) => REMINDER_STEPS.indexOf(s);
 
@@ -46,11 +46,11 @@ const rank = (s: ReminderStep) => REMINDER_STEPS.indexOf(s);
 export function reachedStep(cal: WorkdayCalendar, today: IsoDate, due: IsoDate, s: LadderSettings): ReminderStep | null {
   if (!cal.isWorkday(today)) return null;
   const left = cal.workdaysUntil(today, due);
-  if (left >= 0) return left <= s.before ? 'before' : null;
+  if (left >= 0) return left <= s.daysBefore ? 'before' : null;
   const late = -left;
-  if (late >= s.supervise) return 'supervise';
-  if (late >= s.urge) return 'urge';
-  if (late >= s.remind) return 'remind';
+  if (late >= s.lateSupervise) return 'supervise';
+  if (late >= s.lateUrge) return 'urge';
+  if (late >= s.lateRemind) return 'remind';
   return null;
 }
 

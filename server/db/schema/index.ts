@@ -17,3 +17,4 @@ export * from './oversight.js';
 export * from './bulletins.js';
 export * from './complaints.js';
 export * from './promises.js';
+export * from './notifications.js';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { NOTICE_COLOURS, NOTICE_KINDS } from '../notices.js';
+import { LADDER_LIMITS, REMINDER_KINDS, REMINDER_STEPS } from '../reminders/ladder.js';
+import { Id, PageQuery, Version } from './common.js';
+import { rule } from './ruleMessages.js';
+
+const late = z.number().int().min(LADDER_LIMITS.late.min).max(LADDER_LIMITS.late.max);
+
+/** The HQ office's ladder (domain/reminders/ladder.ts): workdays before, then workdays late per step, rising. */
+export const LadderSettingsSchema = z
+  .strictObject({
+    daysBefore: z.number().int().min(LADDER_LIMITS.daysBefore.min).max(LADDER_LIMITS.daysBefore.max),
+    lateRemind: late,
+    lateUrge: late,
+    lateSupervise: late,
+  })
+  .superRefine((s, ctx) => {
+    if (s.lateUrge <= s.lateRemind) ctx.addIssue({ code: 'custom', path: ['lateUrge'], ...rule('ladderOrder') });
+    if (s.lateSupervise <= s.lateUrge) ctx.addIssue({ code: 'custom', path: ['lateSupervise'], ...rule('ladderOrder') });
+  });
+export type LadderSettingsInput = z.infer<typeof LadderSettingsSchema>;
+
+/** PUT /api/notification-channels: the ladder, with the version read (409 when someone saved meanwhile). */
+export const NotificationSettingsUpdate = z.strictObject({ version: Version, ladder: LadderSettingsSchema });
+export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpdate>;
+
+export const NotificationSettings = z.object({
+  ladder: z.object({ daysBefore: z.number(), lateRemind: z.number(), lateUrge: z.number(), lateSupervise: z.number() }),
+  version: z.number(),
+  /** The channels messages go out on: the inbox always; robots are listed once configured. */
+  channels: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), enabled: z.boolean() })),
+});
+
+export const InboxQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const DigestItemSchema = z.object({
+  kind: z.enum(REMINDER_KINDS),
+  step: z.enum(REMINDER_STEPS),
+  itemType: z.enum(['task', 'target', 'project']),
+  itemId: Id,
+  code: z.string(),
+  title: z.string(),
+  unitId: Id,
+  unitName: z.string().nullable(),
+  due: z.string(),
+  workdays: z.number(),
+  period: z.string().nullable(),
+  milestone: z.string().nullable(),
+});
+
+/** One message of the signed-in user's inbox: a day's digest, or a 督查 notice to their unit. */
+export const InboxMessage = z.object({
+  id: Id,
+  kind: z.enum(['digest', 'notice']),
+  day: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  items: z.array(DigestItemSchema),
+  notice: z
+    .object({ id: Id, kind: z.enum(NOTICE_KINDS), colour: z.enum(NOTICE_COLOURS), docNumber: z.string(), subjectTitle: z.string(), replyBy: z.string(), status: z.string() })
+    .nullable(),
+});
+
+export const UnreadCount = z.object({ data: z.object({ unread: z.number() }) });
+
+export const DeliveryLogQuery = PageQuery.extend({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, rule('date')).optional(),
+  status: z.enum(['pending', 'sent', 'failed']).optional(),
+});
+export type DeliveryLogQuery = z.infer<typeof DeliveryLogQuery>;
+
+/** A line of the delivery log: what went to whom, on which channel, when, and whether it arrived. */
+export const Delivery = z.object({
+  id: Id,
+  notificationId: Id,
+  kind: z.enum(['digest', 'notice']),
+  day: z.string(),
+  userId: Id,
+  userName: z.string(),
+  unitName: z.string().nullable(),
+  items: z.number(),
+  channel: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+});
