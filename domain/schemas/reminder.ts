@@ -6,22 +6,25 @@ import { rule } from './ruleMessages.js';
 
 const late = z.number().int().min(LADDER_LIMITS.late.min).max(LADDER_LIMITS.late.max);
 
+const ladderFields = {
+  daysBefore: z.number().int().min(LADDER_LIMITS.daysBefore.min).max(LADDER_LIMITS.daysBefore.max),
+  lateRemind: late,
+  lateUrge: late,
+  lateSupervise: late,
+};
+
+/** The steps late must rise: 逾期提醒 < 催报/催办 < 督办 (the later field is named). */
+const rising = (s: { lateRemind: number; lateUrge: number; lateSupervise: number }, ctx: z.RefinementCtx) => {
+  if (s.lateUrge <= s.lateRemind) ctx.addIssue({ code: 'custom', path: ['lateUrge'], ...rule('ladderOrder') });
+  if (s.lateSupervise <= s.lateUrge) ctx.addIssue({ code: 'custom', path: ['lateSupervise'], ...rule('ladderOrder') });
+};
+
 /** The HQ office's ladder (domain/reminders/ladder.ts): workdays before, then workdays late per step, rising. */
-export const LadderSettingsSchema = z
-  .strictObject({
-    daysBefore: z.number().int().min(LADDER_LIMITS.daysBefore.min).max(LADDER_LIMITS.daysBefore.max),
-    lateRemind: late,
-    lateUrge: late,
-    lateSupervise: late,
-  })
-  .superRefine((s, ctx) => {
-    if (s.lateUrge <= s.lateRemind) ctx.addIssue({ code: 'custom', path: ['lateUrge'], ...rule('ladderOrder') });
-    if (s.lateSupervise <= s.lateUrge) ctx.addIssue({ code: 'custom', path: ['lateSupervise'], ...rule('ladderOrder') });
-  });
+export const LadderSettingsSchema = z.strictObject(ladderFields).superRefine(rising);
 export type LadderSettingsInput = z.infer<typeof LadderSettingsSchema>;
 
-/** PUT /api/notification-channels: the ladder, with the version read (409 when someone saved meanwhile). */
-export const NotificationSettingsUpdate = z.strictObject({ version: Version, ladder: LadderSettingsSchema });
+/** PUT /api/notification-channels: the ladder's fields, flat (a 400 names the field), with the version read. */
+export const NotificationSettingsUpdate = z.strictObject({ version: Version, ...ladderFields }).superRefine(rising);
 export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpdate>;
 
 export const NotificationSettings = z.object({

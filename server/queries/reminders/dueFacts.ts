@@ -103,3 +103,14 @@ export async function loadPeople(db: Executor): Promise<People> {
   }
   return { liaisons, heads, taskForces, hqOffice: [...hqOffice] };
 }
+
+/** The enabled liaisons and heads of one unit: who receives a 督查 notice sent to it (and may acknowledge it). */
+export async function unitLiaisonsAndHeads(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(users.disabled, false), isNull(userRoles.bodyId), inArray(userRoles.role, ['liaison', 'unit_head']), sql`coalesce(${userRoles.unitId}, ${users.unitId}) = ${unitId}`))
+    .orderBy(users.id);
+  return rows.map((r) => r.userId);
+}
