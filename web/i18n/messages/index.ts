@@ -8,6 +8,7 @@ import { dashboard } from './dashboard.js';
 import { dispatch } from './dispatch.js';
 import { feed } from './feed.js';
 import { fieldVisits } from './fieldVisits.js';
+import { inbox } from './inbox.js';
 import { layout } from './layout.js';
 import { ledger } from './ledger.js';
 import { meetings } from './meetings.js';
@@ -19,5 +20,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...feed, ...inbox } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;
