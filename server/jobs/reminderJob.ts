@@ -5,7 +5,7 @@ import { askedPeriods, dueThings } from '../../domain/reminders/dueThings.js';
 import { recordAudit } from '../audit.js';
 import { now as clockNow } from '../clock.js';
 import { loadSentSteps, storeDigests } from '../commands/reminders/storeMessages.js';
-import type { Database, Executor } from '../db/client.js';
+import type { Database, Executor, Tx } from '../db/client.js';
 import { settings } from '../db/schema/index.js';
 import { loadCalendar } from '../queries/calendar.js';
 import { loadDueFacts, loadPeople } from '../queries/reminders/dueFacts.js';
@@ -37,6 +37,31 @@ export async function lastReminderRun(db: Executor): Promise<string | null> {
 }
 
 /**
+ * Decides and stores the reminders of `today` inside the caller's transaction: what is due
+ * (queries/reminders/dueFacts.ts), which step each thing reaches and who hears it
+ * (domain/reminders), one digest per person with its inbox delivery. The demo's load calls it too.
+ */
+export async function sendReminders(tx: Tx, today: string): Promise<{ digests: number; items: number }> {
+  const calendar = await loadCalendar(tx);
+  const { ladder } = await readLadder(tx);
+  const things = dueThings(await loadDueFacts(tx, askedPeriods(today, calendar)), today, calendar);
+  const people = await loadPeople(tx);
+  const sent = await loadSentSteps(
+    tx,
+    things.map((t) => t.key),
+  );
+  return storeDigests(tx, planDigests({ today, calendar, settings: ladder, things, people, sent }));
+}
+
+/** Records that `day`'s reminders are done (the start-up catch-up and the other instances then skip it). */
+export async function markReminderRun(db: Executor, day: string): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: REMINDER_RUN_KEY, value: { date: day } })
+    .onConflictDoUpdate({ target: settings.key, set: { value: { date: day }, version: sql`${settings.version} + 1` } });
+}
+
+/**
  * The day's reminders (issue 20 item 4): what is due (queries/reminders/dueFacts.ts), which step
  * each thing reaches and who hears it (domain/reminders), one digest per person, stored with its
  * inbox delivery, the day marked done and one audit record — one transaction under an advisory
@@ -50,19 +75,8 @@ export async function runReminders(database: Database, now = clockNow()): Promis
     await tx.execute(sql`select pg_advisory_xact_lock(${REMINDER_LOCK.toString()}::bigint)`);
     const last = await lastReminderRun(tx);
     if (last !== null && last >= today) return { date: today, skipped: true, digests: 0, items: 0, ms: Date.now() - started };
-    const calendar = await loadCalendar(tx);
-    const { ladder } = await readLadder(tx);
-    const things = dueThings(await loadDueFacts(tx, askedPeriods(today, calendar)), today, calendar);
-    const people = await loadPeople(tx);
-    const sent = await loadSentSteps(
-      tx,
-      things.map((t) => t.key),
-    );
-    const stored = await storeDigests(tx, planDigests({ today, calendar, settings: ladder, things, people, sent }));
-    await tx
-      .insert(settings)
-      .values({ key: REMINDER_RUN_KEY, value: { date: today } })
-      .onConflictDoUpdate({ target: settings.key, set: { value: { date: today }, version: sql`${settings.version} + 1` } });
+    const stored = await sendReminders(tx, today);
+    await markReminderRun(tx, today);
     const out = { date: today, skipped: false, ...stored, ms: Date.now() - started };
     await recordAudit(tx, { actor: null, ip: null, requestId: 'reminders' }, 'system.reminders_sent', { entity: 'system', entityId: null, after: { date: today, digests: stored.digests, items: stored.items } });
     return out;
