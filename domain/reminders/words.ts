@@ -40,7 +40,7 @@ export function itemLine(i: Pick<DigestItem, 'kind' | 'step' | 'code' | 'title' 
           : `due in ${i.workdays} workday(s) (${i.due})`
         : i.workdays === 0
           ? '今日到期'
-          : `${i.workdays} 个工作日后到期（${i.due}）`
+          : `还有 ${i.workdays} 个工作日到期（${i.due}）`
       : lang === 'en-US'
         ? `${i.workdays} workday(s) late (due ${i.due})`
         : `已逾期 ${i.workdays} 个工作日（${i.due}）`;
