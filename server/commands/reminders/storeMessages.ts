@@ -1,9 +1,9 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Digest } from '../../../domain/reminders/digest.js';
 import type { ReminderStep } from '../../../domain/reminders/ladder.js';
 import { sentKey } from '../../../domain/reminders/digest.js';
 import type { Tx } from '../../db/client.js';
-import { notificationDeliveries, notifications, reminderSteps } from '../../db/schema/index.js';
+import { notificationChannels, notificationDeliveries, notifications, reminderSteps, users } from '../../db/schema/index.js';
 import { now as clockNow } from '../../clock.js';
 import { messageId } from './messageId.js';
 
@@ -44,6 +44,11 @@ export async function storeDigests(tx: Tx, digests: readonly Digest[]): Promise<
       .insert(notificationDeliveries)
       .values(fresh.map((d) => ({ notificationId: messageId(d.userId, 'digest', d.day), channel: 'inbox', channelKey: 'inbox', status: 'sent', attempts: 1, sentAt: at, createdAt: at })))
       .onConflictDoNothing();
+    await queueRobotDeliveries(
+      tx,
+      fresh.map((d) => ({ id: messageId(d.userId, 'digest', d.day), userId: d.userId })),
+      at,
+    );
     stored += fresh.length;
     items += steps.length;
   }
@@ -61,6 +66,34 @@ export async function storeNoticeMessages(tx: Tx, noticeId: string, userIds: rea
       .insert(notificationDeliveries)
       .values(inserted.map((r) => ({ notificationId: r.id, channel: 'inbox', channelKey: 'inbox', status: 'sent', attempts: 1, sentAt: at, createdAt: at })))
       .onConflictDoNothing();
+    await queueRobotDeliveries(
+      tx,
+      inserted.map((r) => ({ id: r.id, userId: rows.find((x) => x.id === r.id)!.userId })),
+      at,
+    );
   }
   return inserted.length;
+}
+
+/**
+ * The robot deliveries of new messages: each goes, besides the inbox, to every enabled group robot
+ * (WeCom, DingTalk) of its person's unit, queued `pending` for the sender (jobs/outboxSender.ts),
+ * which posts it outside any user's request and retries it with backoff.
+ */
+export async function queueRobotDeliveries(tx: Tx, messages: readonly { id: string; userId: string }[], at: Date): Promise<number> {
+  if (!messages.length) return 0;
+  const channels = await tx
+    .select({ id: notificationChannels.id, kind: notificationChannels.kind, unitId: notificationChannels.unitId })
+    .from(notificationChannels)
+    .where(and(eq(notificationChannels.enabled, true), isNotNull(notificationChannels.unitId)));
+  if (!channels.length) return 0;
+  const unitOf = new Map<string, string>();
+  for (const part of chunks([...new Set(messages.map((m) => m.userId))])) {
+    for (const u of await tx.select({ id: users.id, unitId: users.unitId }).from(users).where(inArray(users.id, part))) unitOf.set(u.id, u.unitId);
+  }
+  const rows = messages.flatMap((m) =>
+    channels.filter((c) => c.unitId === unitOf.get(m.userId)).map((c) => ({ notificationId: m.id, channel: c.kind, channelKey: c.id, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })),
+  );
+  for (const part of chunks(rows)) await tx.insert(notificationDeliveries).values(part).onConflictDoNothing();
+  return rows.length;
 }
