@@ -58,6 +58,8 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'system.reminders_sent': { 'zh-CN': '发送了当日提醒', 'en-US': 'sent the day’s reminders' },
   'notification.read': { 'zh-CN': '阅读了消息', 'en-US': 'read a message' },
   'notification.read_all': { 'zh-CN': '将全部消息标为已读', 'en-US': 'marked every message read' },
+  'notification_channel.created': { 'zh-CN': '添加了群机器人', 'en-US': 'added a group robot' },
+  'notification_channel.deleted': { 'zh-CN': '删除了群机器人', 'en-US': 'removed a group robot' },
   'reminder_ladder.updated': { 'zh-CN': '修改了提醒阶梯设置', 'en-US': 'changed the reminder ladder' },
   'program.created': { 'zh-CN': '新建了三年行动', 'en-US': 'created the program' },
   'program.updated': { 'zh-CN': '修改了三年行动', 'en-US': 'changed the program' },

@@ -31,7 +31,7 @@ export const NotificationSettings = z.object({
   ladder: z.object({ daysBefore: z.number(), lateRemind: z.number(), lateUrge: z.number(), lateSupervise: z.number() }),
   version: z.number(),
   /** The channels messages go out on: the inbox always; robots are listed once configured. */
-  channels: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), enabled: z.boolean() })),
+  channels: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), enabled: z.boolean(), unitId: z.string().nullable(), unitName: z.string().nullable(), address: z.string().nullable() })),
 });
 
 export const InboxQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
@@ -92,3 +92,25 @@ export const Delivery = z.object({
   sentAt: z.string().nullable(),
   readAt: z.string().nullable(),
 });
+
+/**
+ * A group robot the HQ office adds for a unit. Only the two platforms' own webhook addresses are
+ * accepted: the server posts to what is stored here, so an address of the office's choosing would
+ * let it make the server call anything (SSRF). The secret is written, never read back.
+ */
+export const RobotCreate = z
+  .strictObject({
+    kind: z.enum(['wecom', 'dingtalk']),
+    name: z.string().trim().min(1).max(60),
+    unitId: Id,
+    url: z.string().trim().max(300),
+    secret: z.string().trim().max(200).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const wecom = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9-]{8,64}$/;
+    const dingtalk = /^https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[A-Za-z0-9]{16,128}$/;
+    if (r.kind === 'wecom' && !wecom.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], ...rule('wecomUrl') });
+    if (r.kind === 'dingtalk' && !dingtalk.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], ...rule('dingtalkUrl') });
+    if (r.kind === 'dingtalk' && !/^SEC[A-Za-z0-9]{16,128}$/.test(r.secret ?? '')) ctx.addIssue({ code: 'custom', path: ['secret'], ...rule('dingtalkSecret') });
+  });
+export type RobotCreate = z.infer<typeof RobotCreate>;

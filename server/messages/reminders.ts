@@ -3,6 +3,7 @@ import type { Message } from './message.js';
 /** Words of the inbox and the reminder ladder. Merged into server/i18n.ts. */
 export const REMINDER_WORDS = {
   notification: { 'zh-CN': '消息', 'en-US': 'Message' },
+  notification_channel: { 'zh-CN': '群机器人', 'en-US': 'Group robot' },
 } as const satisfies Record<string, Message>;
 
 /** The ladder's fields as the HQ office's settings page labels them, for a 400 that names one. */

@@ -114,6 +114,29 @@ describe.each(DATABASE_KINDS)('the inbox and the reminder settings on %s', (kind
     expect(log.data.find((d: { userId: string; kind: string }) => d.userId === head.id && d.kind === 'notice')).toMatchObject({ channel: 'inbox', status: 'sent', unitName: expect.any(String) });
   });
 
+  it('lets the HQ office add a unit’s group robot, only at the platforms’ own addresses, and never shows its secret', async () => {
+    const robot = (payload: Record<string, unknown>) => send(h.app, { method: 'POST', url: '/api/notification-channels/robots', payload }, hq);
+    const ding = { kind: 'dingtalk', name: '建设街道钉钉群', unitId, url: 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123', secret: 'SEC0123456789abcdef0123456789' };
+    for (const [payload, field] of [
+      [{ ...ding, url: 'http://127.0.0.1:5432/robot/send?access_token=0123456789abcdef0123' }, 'url'],
+      [{ ...ding, kind: 'wecom' }, 'url'],
+      [{ ...ding, secret: undefined }, 'secret'],
+    ] as const) {
+      const e = expectError(await robot(payload), 400, 'validation');
+      expect(Object.keys(e.fields ?? {})).toEqual([field]);
+    }
+    expectError(await robot({ ...ding, unitId: crypto.randomUUID() }), 422);
+    const added = await robot(ding);
+    expect(added.statusCode, added.body).toBe(200);
+    const listed = added.json().data.channels.find((c: { kind: string }) => c.kind === 'dingtalk');
+    expect(listed).toMatchObject({ name: '建设街道钉钉群', unitId, address: 'oapi.dingtalk.com/robot/send?access_token=0123…' });
+    expect(added.body).not.toContain('SEC0123');
+    expect(added.body).not.toContain('0123456789abcdef0123');
+    const removed = await send(h.app, { method: 'DELETE', url: `/api/notification-channels/robots/${listed.id}` }, hq);
+    expect(removed.json().data.channels.map((c: { kind: string }) => c.kind)).toEqual(['inbox']);
+    expectError(await send(h.app, { method: 'DELETE', url: `/api/notification-channels/robots/${listed.id}` }, hq), 404);
+  });
+
   it('keeps the settings and the log from every other role', async () => {
     for (const role of ROLES.filter((r) => r !== 'hq_office')) {
       const s = await loginAs(h.app, await makeUser(h.db.database, [{ role }]));

@@ -1,26 +1,22 @@
 import { z } from 'zod';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../domain/schemas/common.js';
-import { Delivery, DeliveryLogQuery, InboxMessage, InboxQuery, NotificationSettings, NotificationSettingsUpdate, UnreadCount } from '../../domain/schemas/reminder.js';
+import { Delivery, DeliveryLogQuery, InboxMessage, InboxQuery, UnreadCount } from '../../domain/schemas/reminder.js';
 import type { App } from '../app.js';
 import { markAllRead, markRead } from '../commands/reminders/markRead.js';
-import { updateLadder } from '../commands/reminders/updateLadder.js';
 import { notFound } from '../errors.js';
 import { authorize } from '../policies/actor.js';
 import { inboxPolicy, notificationSettingsPolicy } from '../policies/notification.js';
 import { presentDelivery, presentInboxMessage } from '../presenters/reminders/inbox.js';
 import { listDeliveries } from '../queries/reminders/deliveries.js';
 import { findOwnMessage, listInbox, unreadCount } from '../queries/reminders/inbox.js';
-import { readLadder } from '../queries/reminders/ladder.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['inbox'];
-/** The channels messages go out on; the inbox always (robots are listed once configured). */
-const channels = (lang: string) => [{ id: 'inbox', kind: 'inbox', name: lang === 'en-US' ? 'In-app inbox' : '站内消息', enabled: true }];
-const SettingsAnswer = z.object({ data: NotificationSettings, policies: z.record(z.string(), z.boolean()) });
 
 /**
  * The inbox (issue 20 item 4): each person's messages — the day's reminder digest, 督查 notices to
- * their unit — with the bell's unread count; the HQ office's ladder settings and delivery log.
+ * their unit — with the bell's unread count; the HQ office's delivery log (its settings:
+ * routes/notificationChannels.ts).
  */
 export default function inboxRoutes(app: App) {
   app.get('/api/inbox', { schema: { tags, querystring: InboxQuery, response: { 200: listResponse(InboxMessage), ...errors } } }, async (req) => {
@@ -47,19 +43,6 @@ export default function inboxRoutes(app: App) {
   app.post('/api/inbox/read-all', { schema: { tags, response: { 200: z.object({ data: z.object({ marked: z.number() }) }), ...errors } } }, async (req) => {
     authorize(inboxPolicy.route.markRead(req.ctx.actor));
     return { data: { marked: await markAllRead(req.ctx) } };
-  });
-
-  app.get('/api/notification-channels', { schema: { tags, response: { 200: SettingsAnswer, ...errors } } }, async (req) => {
-    authorize(notificationSettingsPolicy.route.read(req.ctx.actor));
-    const { ladder, version } = await readLadder(req.ctx.database.db);
-    return { data: { ladder, version, channels: channels(req.ctx.lang) }, policies: notificationSettingsPolicy.routePolicies(req.ctx.actor) };
-  });
-
-  app.put('/api/notification-channels', { schema: { tags, body: NotificationSettingsUpdate, response: { 200: SettingsAnswer, ...errors } } }, async (req) => {
-    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
-    const { version, ...ladder } = req.body;
-    const saved = await updateLadder(req.ctx, ladder, version);
-    return { data: { ...saved, channels: channels(req.ctx.lang) }, policies: notificationSettingsPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/notifications', { schema: { tags, querystring: DeliveryLogQuery, response: { 200: listResponse(Delivery), ...errors } } }, async (req) => {

@@ -18,6 +18,7 @@ import ledgerRoutes from './inspections/ledger.js';
 import bulletinRoutes from './inspections/bulletins.js';
 import noticeRoutes from './inspections/notices.js';
 import inboxRoutes from './inbox.js';
+import notificationChannelRoutes from './notificationChannels.js';
 import meRoutes from './me.js';
 import oversightRoutes from './oversight/oversight.js';
 import caseComplaintRoutes from './oversight/caseComplaint.js';
@@ -62,5 +63,6 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   bulletinRoutes(app);
   noticeRoutes(app);
   inboxRoutes(app);
+  notificationChannelRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

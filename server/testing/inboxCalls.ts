@@ -1,14 +1,18 @@
 import type { z } from 'zod';
 import type { Role } from '../../domain/enums.js';
 import { DEFAULT_LADDER } from '../../domain/reminders/ladder.js';
-import { NotificationSettingsUpdate } from '../../domain/schemas/reminder.js';
+import { NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
 import type { Database } from '../db/client.js';
-import { notificationDeliveries, notifications } from '../db/schema/index.js';
+import { notificationChannels, notificationDeliveries, notifications } from '../db/schema/index.js';
 import { today } from '../clock.js';
 import { messageId } from '../commands/reminders/messageId.js';
 import { readLadder } from '../queries/reminders/ladder.js';
 import type { BodyKind } from './garbage.js';
+import { makeUnit } from './factories.js';
 import type { CallBuilder, CallEnv } from './routeCalls.js';
+
+/** A WeCom robot's address as the platform gives it (the key made up). */
+export const WECOM_URL = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
 
 let serial = 0;
 
@@ -64,6 +68,14 @@ export const INBOX_ROUTE_CALLS: Record<string, CallBuilder> = {
     return { req: { method: 'PUT', url: '/api/notification-channels', payload: { version, ...DEFAULT_LADDER } }, session: await env.session(role) };
   },
   'GET /api/notifications': async (env, role) => ({ req: { method: 'GET', url: '/api/notifications?perPage=5' }, session: await env.session(role) }),
+  'POST /api/notification-channels/robots': async (env, role) => ({
+    req: { method: 'POST', url: '/api/notification-channels/robots', payload: { kind: 'wecom', name: '建设街道工作群', unitId: (await makeUnit(env.database)).id, url: WECOM_URL } },
+    session: await env.session(role),
+  }),
+  'DELETE /api/notification-channels/robots/:id': async (env, role) => {
+    const [robot] = await env.database.db.insert(notificationChannels).values({ kind: 'wecom', name: '待删除的群', url: WECOM_URL }).returning({ id: notificationChannels.id });
+    return { req: { method: 'DELETE', url: `/api/notification-channels/robots/${robot!.id}` }, session: await env.session(role) };
+  },
 };
 
 /**
@@ -78,6 +90,8 @@ export const INBOX_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'GET /api/notification-channels': ['hq_office'],
   'PUT /api/notification-channels': ['hq_office'],
   'GET /api/notifications': ['hq_office'],
+  'POST /api/notification-channels/robots': ['hq_office'],
+  'DELETE /api/notification-channels/robots/:id': ['hq_office'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -86,4 +100,5 @@ export const INBOX_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] 
   { key: 'POST /api/inbox/:id/read', role: 'liaison', body: { kind: 'none' } },
   { key: 'POST /api/inbox/read-all', role: 'liaison', body: { kind: 'none' } },
   { key: 'PUT /api/notification-channels', role: 'hq_office', body: json(NotificationSettingsUpdate) },
+  { key: 'POST /api/notification-channels/robots', role: 'hq_office', body: json(RobotCreate) },
 ];
