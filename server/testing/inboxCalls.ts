@@ -101,4 +101,5 @@ export const INBOX_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] 
   { key: 'POST /api/inbox/read-all', role: 'liaison', body: { kind: 'none' } },
   { key: 'PUT /api/notification-channels', role: 'hq_office', body: json(NotificationSettingsUpdate) },
   { key: 'POST /api/notification-channels/robots', role: 'hq_office', body: json(RobotCreate) },
+  { key: 'DELETE /api/notification-channels/robots/:id', role: 'hq_office', body: { kind: 'none' } },
 ];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Delivery as DeliverySchema, InboxMessage as InboxMessageSchema, NotificationSettings as SettingsSchema } from '../../domain/schemas/reminder.js';
+import type { Delivery as DeliverySchema, InboxMessage as InboxMessageSchema, NotificationSettings as SettingsSchema, RobotCreate } from '../../domain/schemas/reminder.js';
 import type { LadderSettings } from '../../domain/reminders/ladder.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
@@ -22,3 +22,7 @@ export const putNotificationSettings = (version: number, ladder: LadderSettings)
 /** The delivery log: what went to whom and whether it arrived. */
 export const listDeliveries = (f: { day?: string | undefined; status?: string | undefined; page?: number; perPage?: number } = {}) =>
   api<List<Delivery>>('/notifications', { query: { perPage: 20, ...f } });
+
+/** A unit's WeCom or DingTalk group robot (the server accepts only the platforms' own addresses). */
+export const addRobot = (body: z.input<typeof RobotCreate>) => api<Item<NotificationSettings>>('/notification-channels/robots', { method: 'POST', body });
+export const removeRobot = (id: string) => api<Item<NotificationSettings>>(`/notification-channels/robots/${id}`, { method: 'DELETE' });

@@ -48,7 +48,7 @@ export function DeliveryLog() {
           { title: t('reminder.logUnit'), key: 'unit', render: (_, d) => d.unitName ?? '—' },
           { title: t('reminder.logKind'), key: 'kind', render: (_, d) => t(`reminder.kind.${d.kind}`) },
           { title: t('reminder.logItems'), key: 'items', render: (_, d) => (d.kind === 'digest' ? d.items : '—') },
-          { title: t('reminder.logChannel'), key: 'channel', render: (_, d) => (d.channel === 'inbox' ? t('reminder.channel.inbox') : d.channel) },
+          { title: t('reminder.logChannel'), key: 'channel', render: (_, d) => (['inbox', 'wecom', 'dingtalk'].includes(d.channel) ? t(`reminder.channel.${d.channel as 'inbox' | 'wecom' | 'dingtalk'}`) : d.channel) },
           {
             title: t('reminder.logStatus'),
             key: 'status',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Form, InputNumber, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LADDER_LIMITS, type LadderSettings } from '../../../domain/reminders/ladder.js';
 import { getNotificationSettings, putNotificationSettings } from '../../api/inbox.js';
@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { DeliveryLog } from './DeliveryLog.js';
+import { RobotChannels } from './RobotChannels.js';
 
 const FIELDS = ['daysBefore', 'lateRemind', 'lateUrge', 'lateSupervise'] as const;
 const bounds = (f: (typeof FIELDS)[number]) => (f === 'daysBefore' ? LADDER_LIMITS.daysBefore : LADDER_LIMITS.late);
@@ -72,11 +73,7 @@ export function ReminderSettingsPage() {
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t('reminder.channels')}
         </Typography.Title>
-        {query.data.data.channels.map((c) => (
-          <Tag key={c.id} color={c.enabled ? 'green' : 'default'}>
-            {c.name}
-          </Tag>
-        ))}
+        <RobotChannels channels={query.data.data.channels} />
       </PageCard>
       <div style={{ height: 16 }} />
       <DeliveryLog />
