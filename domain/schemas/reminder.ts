@@ -15,8 +15,8 @@ const ladderFields = {
 
 /** The steps late must rise: 逾期提醒 < 催报/催办 < 督办 (the later field is named). */
 const rising = (s: { lateRemind: number; lateUrge: number; lateSupervise: number }, ctx: z.RefinementCtx) => {
-  if (s.lateUrge <= s.lateRemind) ctx.addIssue({ code: 'custom', path: ['lateUrge'], ...rule('ladderOrder') });
-  if (s.lateSupervise <= s.lateUrge) ctx.addIssue({ code: 'custom', path: ['lateSupervise'], ...rule('ladderOrder') });
+  if (s.lateUrge <= s.lateRemind) ctx.addIssue({ code: 'custom', path: ['lateUrge'], message: rule('ladderOrder').error });
+  if (s.lateSupervise <= s.lateUrge) ctx.addIssue({ code: 'custom', path: ['lateSupervise'], message: rule('ladderOrder').error });
 };
 
 /** The HQ office's ladder (domain/reminders/ladder.ts): workdays before, then workdays late per step, rising. */
@@ -109,8 +109,8 @@ export const RobotCreate = z
   .superRefine((r, ctx) => {
     const wecom = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[A-Za-z0-9-]{8,64}$/;
     const dingtalk = /^https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[A-Za-z0-9]{16,128}$/;
-    if (r.kind === 'wecom' && !wecom.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], ...rule('wecomUrl') });
-    if (r.kind === 'dingtalk' && !dingtalk.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], ...rule('dingtalkUrl') });
-    if (r.kind === 'dingtalk' && !/^SEC[A-Za-z0-9]{16,128}$/.test(r.secret ?? '')) ctx.addIssue({ code: 'custom', path: ['secret'], ...rule('dingtalkSecret') });
+    if (r.kind === 'wecom' && !wecom.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: rule('wecomUrl').error });
+    if (r.kind === 'dingtalk' && !dingtalk.test(r.url)) ctx.addIssue({ code: 'custom', path: ['url'], message: rule('dingtalkUrl').error });
+    if (r.kind === 'dingtalk' && !/^SEC[A-Za-z0-9]{16,128}$/.test(r.secret ?? '')) ctx.addIssue({ code: 'custom', path: ['secret'], message: rule('dingtalkSecret').error });
   });
 export type RobotCreate = z.infer<typeof RobotCreate>;

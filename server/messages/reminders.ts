@@ -13,4 +13,7 @@ export const REMINDER_FIELDS = {
   lateRemind: { 'zh-CN': '逾期提醒（逾期工作日）', 'en-US': 'Late reminder (workdays late)' },
   lateUrge: { 'zh-CN': '催报/催办（逾期工作日）', 'en-US': 'Chase (workdays late)' },
   lateSupervise: { 'zh-CN': '督办（逾期工作日）', 'en-US': 'Supervision (workdays late)' },
+  // A group robot's (the only bodies with these fields).
+  url: { 'zh-CN': 'Webhook 地址', 'en-US': 'Webhook address' },
+  secret: { 'zh-CN': '加签密钥', 'en-US': 'Signing secret' },
 } as const satisfies Record<string, Message>;

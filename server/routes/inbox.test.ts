@@ -91,7 +91,7 @@ describe.each(DATABASE_KINDS)('the inbox and the reminder settings on %s', (kind
     const bad = [
       [{ ...good, daysBefore: -1 }, 'daysBefore', '到期前提醒'],
       [{ ...good, lateSupervise: 10_000 }, 'lateSupervise', '督办'],
-      [{ ...good, lateUrge: 1 }, 'lateUrge', '催报/催办'],
+      [{ ...good, lateUrge: 1 }, 'lateUrge', '催报/催办（逾期工作日） 须大于上一级的逾期工作日数'],
       [{ ...good, lateSupervise: 3 }, 'lateSupervise', '督办'],
       [{ ...good, lateRemind: 1.5 }, 'lateRemind', '逾期提醒'],
     ] as const;
@@ -124,6 +124,7 @@ describe.each(DATABASE_KINDS)('the inbox and the reminder settings on %s', (kind
     ] as const) {
       const e = expectError(await robot(payload), 400, 'validation');
       expect(Object.keys(e.fields ?? {})).toEqual([field]);
+      expect(e.message).toMatch(/^输入有误：(Webhook 地址|加签密钥) 须为(钉钉|企业微信)/);
     }
     expectError(await robot({ ...ding, unitId: crypto.randomUUID() }), 422);
     const added = await robot(ding);
