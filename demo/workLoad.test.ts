@@ -9,6 +9,7 @@ import { evidenceMime } from '../server/commands/reporting/evidenceType.js';
 import { loginAs, type Session } from '../server/testing/factories.js';
 import { startHarness, type Harness } from '../server/testing/harness.js';
 import { loadDemoIfEmpty } from './index.js';
+import { runReminders } from '../server/jobs/reminderJob.js';
 import { ledgerDemoChecks } from './workLedgerChecks.js';
 import { DEMO_UNITS } from './org.js';
 import { buildTasks } from './workBuildTasks.js';
@@ -64,6 +65,15 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(wb.counts.dueSoon, 'due soon').toBeGreaterThan(0);
     expect(wb.counts.overdue, 'overdue').toBeGreaterThan(0);
     expect(wb.returned[0].returnReason).toMatch(/\S/);
+  });
+
+  it('puts reminders in the 建设街道 liaison’s inbox on the first day, and marks the day’s run done', async () => {
+    const liaison = await as('liaison');
+    expect((await get(liaison, '/api/inbox/unread')).data.unread).toBeGreaterThan(0);
+    const digest = (await get(liaison, '/api/inbox?perPage=50')).data.find((m: { kind: string }) => m.kind === 'digest');
+    expect(digest.items.length).toBeGreaterThan(0);
+    expect(digest.title).toMatch(/^今日提醒 \d+ 项：/);
+    expect((await runReminders(h.db.database)).skipped).toBe(true);
   });
 
   it('leaves reports to review for the industry task force and reports to accept for the HQ office', async () => {

@@ -10,6 +10,7 @@ import { loadOversight } from './workOversight.js';
 import { loadComplaints } from './workComplaints.js';
 import { loadPromises } from './workPromises.js';
 import { loadBulletins } from './workBulletins.js';
+import { loadReminders } from './workReminders.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
 import { loadVisitsAndDirectives } from './workVisitsAndDirectives.js';
@@ -144,6 +145,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const promised = await loadPromises(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7072_6f6d));
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
+  const inboxes = await loadReminders(ctx, env.today);
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
@@ -162,5 +164,6 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     ...bulletinsAndNotices,
     ...promised,
     lightChanges: lightMoves,
+    ...inboxes,
   });
 }

@@ -11,6 +11,7 @@ import { OVERSIGHT_MESSAGES, OVERSIGHT_WORDS } from './messages/oversight.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { PROMISE_MESSAGES, PROMISE_WORDS } from './messages/promises.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
+import { REMINDER_FIELDS, REMINDER_WORDS } from './messages/reminders.js';
 import type { Message } from './messages/message.js';
 
 type Params = Record<string, string | number>;
@@ -102,6 +103,7 @@ const WORDS = {
   ...OVERSIGHT_WORDS,
   ...PROMISE_WORDS,
   ...IMPORT_WORDS,
+  ...REMINDER_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */
@@ -118,6 +120,7 @@ export function message(code: MessageCode, lang: Lang, params: Params = {}): str
 
 /** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
 const FIELDS: Record<string, Message> = {
+  ...REMINDER_FIELDS,
   // The feed's query (工作动态) and the header EventSource reconnects with.
   kind: { 'zh-CN': '类型', 'en-US': 'Kind' },
   before: { 'zh-CN': '起始事件', 'en-US': 'Before' },

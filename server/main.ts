@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.js';
 import { DataLockedError } from './db/dataLock.js';
 import { firstStart } from './firstStart.js';
 import { startMidnightJob } from './jobs/midnightJob.js';
+import { startOutboxSender } from './jobs/outboxSender.js';
 import { keepReplies } from './queries/versionedCache.js';
 import { sqlLogger } from './db/sqlLog.js';
 
@@ -62,6 +63,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.
   const midnight = startMidnightJob(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
+  // Messages to WeCom/DingTalk group robots leave from the outbox, retried with backoff, never in a user's request.
+  const outbox = startOutboxSender(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
 
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
@@ -74,6 +77,7 @@ async function main() {
     closing = true;
     console.log(`${signal}: shutting down`);
     await midnight.stop();
+    await outbox.stop();
     await app.close();
     // The last records of this process, checkpointed before the database closes.
     await checkpoints.stop();

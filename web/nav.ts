@@ -3,6 +3,7 @@ import type { MessageKey } from './i18n/translate.js';
 
 export type NavId =
   | 'home'
+  | 'inbox'
   | 'myWork'
   | 'review'
   | 'hqDesk'
@@ -20,6 +21,7 @@ export type NavId =
   | 'promises'
   | 'bulletins'
   | 'notices'
+  | 'reminderSettings'
   | 'overview'
   | 'blockers'
   | 'feed'
@@ -48,6 +50,8 @@ export const WORK_ROLES: readonly Role[] = ['leader', 'hq_office', 'task_force',
 /** The side menu and the pages behind it; the same list guards the routes. */
 export const NAV: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'menu.home' },
+  // 消息: everyone's own inbox (the bell in the header opens it too).
+  { id: 'inbox', path: '/inbox', label: 'menu.inbox' },
   { id: 'myWork', path: '/work/unit', label: 'menu.myWork', roles: ['liaison', 'unit_head'] },
   { id: 'review', path: '/work/review', label: 'menu.review', roles: ['task_force'] },
   { id: 'hqDesk', path: '/work/hq', label: 'menu.hqDesk', roles: ['hq_office'] },
@@ -77,6 +81,8 @@ export const NAV: readonly NavItem[] = [
   { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).
   { id: 'notices', path: '/notices', label: 'menu.notices', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
+  // 提醒设置: the HQ office sets the ladder and reads what was sent (server/policies/notification.ts).
+  { id: 'reminderSettings', path: '/settings/reminders', label: 'menu.reminderSettings', roles: ['hq_office'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },
   { id: 'blockers', path: '/blockers', label: 'menu.blockers', roles: ['leader', 'hq_office', 'task_force', 'unit_head', 'liaison', 'inspector', 'oversight', 'assessor'], group: 'work' },
   { id: 'feed', path: '/feed', label: 'menu.feed', roles: WORK_ROLES, group: 'work' },

@@ -20,6 +20,8 @@ const ComplaintStatusPage = page(() => import('./pages/complaints/ComplaintStatu
 
 const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/home/HomePage.js'), 'HomePage'),
+  inbox: page(() => import('./pages/inbox/InboxPage.js'), 'InboxPage'),
+  reminderSettings: page(() => import('./pages/inbox/ReminderSettingsPage.js'), 'ReminderSettingsPage'),
   myWork: page(() => import('./pages/work/UnitWorkbenchPage.js'), 'UnitWorkbenchPage'),
   review: page(() => import('./pages/work/ReviewQueuePage.js'), 'ReviewQueuePage'),
   hqDesk: page(() => import('./pages/work/HqDeskPage.js'), 'HqDeskPage'),

@@ -15,6 +15,10 @@ export const RULE_TEXT = {
   docNumber: { 'zh-CN': '须为发文字号，年份用六角括号，如督通〔2026〕3号', 'en-US': 'must be a document number with the year in 〔〕, like 督通〔2026〕3号' },
   contact: { 'zh-CN': '须为电话号码（5到20位数字）或电子邮箱', 'en-US': 'must be a phone number (5 to 20 digits) or an e-mail address' },
   trackingCode: { 'zh-CN': '须为12位查询码，如abcd-efgh-jkmn', 'en-US': 'must be a 12-symbol tracking code like abcd-efgh-jkmn' },
+  ladderOrder: { 'zh-CN': '须大于上一级的逾期工作日数（逾期提醒 < 催报/催办 < 督办）', 'en-US': 'must be more workdays late than the step before it (reminder < chase < supervision)' },
+  wecomUrl: { 'zh-CN': '须为企业微信群机器人的 Webhook 地址，如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', 'en-US': 'must be a WeCom group robot webhook, like https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' },
+  dingtalkUrl: { 'zh-CN': '须为钉钉群机器人的 Webhook 地址，如 https://oapi.dingtalk.com/robot/send?access_token=…', 'en-US': 'must be a DingTalk group robot webhook, like https://oapi.dingtalk.com/robot/send?access_token=…' },
+  dingtalkSecret: { 'zh-CN': '须为钉钉机器人“加签”的密钥（以 SEC 开头）', 'en-US': 'must be the DingTalk robot’s signing secret (starting with SEC)' },
   targetPeriod: { 'zh-CN': '须为月份如2026-05或季度如2026-Q2', 'en-US': 'must be a month like 2026-05 or a quarter like 2026-Q2' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RuleKey = keyof typeof RULE_TEXT;

@@ -8,6 +8,7 @@ import { makeRegion, makeUnit } from '../testing/factories.js';
 import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
 import { lastMidnightRun } from './midnightRuns.js';
 import { runMidnightJob, startMidnightJob } from './midnightJob.js';
+import { runReminders } from './reminderJob.js';
 import { now as clockNow } from '../clock.js';
 
 describe('the midnight job', () => {
@@ -50,6 +51,8 @@ describe('the midnight job', () => {
   it('runs at start only when the last run was before today, and stops cleanly', async () => {
     const database = db.database;
     const logs: string[] = [];
+    // The day's reminders follow the midnight job in the same wake-up (jobs/reminderJob.ts): done today too.
+    await runReminders(database);
     const count = await auditCount(database.db);
     const today = startMidnightJob(database, { log: (m) => logs.push(m) });
     await today.started;
@@ -58,7 +61,9 @@ describe('the midnight job', () => {
     const tomorrow = startMidnightJob(database, { now: () => new Date(clockNow().getTime() + 86_400_000), log: (m) => logs.push(m) });
     await tomorrow.started;
     await tomorrow.stop();
-    expect(await auditCount(database.db)).toBe(count + 1);
+    // Tomorrow: the midnight job's record and the reminders' one.
+    expect(await auditCount(database.db)).toBe(count + 2);
     expect(logs.some((l) => l.startsWith('midnight job'))).toBe(true);
+    expect(logs.some((l) => l.startsWith('reminders'))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { lightEnv, refreshAllLights } from '../lights/refresh.js';
 import { escalateWaitingBlockers } from './escalateBlockers.js';
 import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
 import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
+import { lastReminderRun, runReminders } from './reminderJob.js';
 import { now as clockNow } from '../clock.js';
 
 export interface MidnightResult {
@@ -52,8 +53,8 @@ export interface SchedulerOptions {
 }
 
 /**
- * Runs the midnight job at 00:00 Asia/Shanghai, and once at start when the last run was before
- * today. Each wake-up re-reads the last run, so an early or repeated timer never runs a day twice.
+ * Runs the midnight job, then the day's reminders (jobs/reminderJob.ts), at 00:00 Asia/Shanghai,
+ * and at start when either last ran before today. Each wake-up re-reads the last run, so an early or repeated timer never runs a day twice.
  */
 export function startMidnightJob(database: Database, opts: SchedulerOptions = {}): MidnightScheduler {
   const now = opts.now ?? clockNow;
@@ -63,14 +64,25 @@ export function startMidnightJob(database: Database, opts: SchedulerOptions = {}
   let running: Promise<void> = Promise.resolve();
 
   const tick = async () => {
+    const at = now();
     try {
-      const at = now();
-      if (!runIsDue(await lastMidnightRun(database.db), at)) return;
-      const r = await runMidnightJob(database, at);
-      log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
+      if (runIsDue(await lastMidnightRun(database.db), at)) {
+        const r = await runMidnightJob(database, at);
+        log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
+      }
     } catch (e) {
       // A failed run is retried at the next wake-up; the server keeps serving meanwhile.
       log('midnight job failed', e);
+    }
+    // The reminders after the lights and due dates moved, in a transaction of their own: a failure
+    // of one leaves the other done, and each has its own mark of the last day it ran.
+    try {
+      if (runIsDue(await lastReminderRun(database.db), at)) {
+        const r = await runReminders(database, at);
+        if (!r.skipped) log(`reminders ${r.date}: ${r.digests} digests, ${r.items} items, ${r.ms} ms`);
+      }
+    } catch (e) {
+      log('reminders failed', e);
     }
   };
   const schedule = () => {

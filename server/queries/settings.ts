@@ -13,15 +13,21 @@ export async function readSecurityPolicy(db: Executor): Promise<{ policy: Securi
   return { policy: parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY, version: row.version };
 }
 
-export async function writeSecurityPolicy(db: Executor, policy: SecurityPolicy, version: number): Promise<boolean> {
+export const writeSecurityPolicy = (db: Executor, policy: SecurityPolicy, version: number): Promise<boolean> => writeVersionedSetting(db, KEY, policy, version);
+
+/**
+ * Saves a settings row if `version` is still the stored one (0: none stored yet); false when
+ * someone saved meanwhile, so the caller answers 409 instead of overwriting their change.
+ */
+export async function writeVersionedSetting(db: Executor, key: string, value: unknown, version: number): Promise<boolean> {
   if (version === 0) {
-    const inserted = await db.insert(settings).values({ key: KEY, value: policy, version: 1 }).onConflictDoNothing().returning();
+    const inserted = await db.insert(settings).values({ key, value, version: 1 }).onConflictDoNothing().returning();
     return inserted.length === 1;
   }
   const updated = await db
     .update(settings)
-    .set({ value: policy, version: version + 1 })
-    .where(and(eq(settings.key, KEY), eq(settings.version, version)))
+    .set({ value, version: version + 1 })
+    .where(and(eq(settings.key, key), eq(settings.version, version)))
     .returning();
   return updated.length === 1;
 }

@@ -17,6 +17,8 @@ import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
 import bulletinRoutes from './inspections/bulletins.js';
 import noticeRoutes from './inspections/notices.js';
+import inboxRoutes from './inbox.js';
+import notificationChannelRoutes from './notificationChannels.js';
 import meRoutes from './me.js';
 import oversightRoutes from './oversight/oversight.js';
 import caseComplaintRoutes from './oversight/caseComplaint.js';
@@ -62,5 +64,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);
+  inboxRoutes(app);
+  notificationChannelRoutes(app);
   feedRoutes(app, opts.feedLimits);
 }

@@ -74,6 +74,10 @@ export const qk = {
   /** 督查通报 and 催办单/督办单. */
   bulletins: resource('bulletins'),
   notices: resource('notices'),
+  /** The inbox (its pages and the bell's count), the HQ office's ladder and delivery log. */
+  inbox: { all: ['inbox'] as const, list: (filter: object) => ['inbox', 'list', filter] as const, unread: ['inbox', 'unread'] as const },
+  notificationSettings: ['notification-settings'] as const,
+  deliveries: { all: ['deliveries'] as const, list: (filter: object) => ['deliveries', 'list', filter] as const },
   regions: { all: ['regions'] as const },
   units: { all: ['units'] as const, list: (filter: object) => ['units', 'list', filter] as const },
   bodies: { all: ['bodies'] as const },

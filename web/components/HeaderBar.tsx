@@ -6,10 +6,11 @@ import { logout } from '../api/auth.js';
 import { useCurrentUser } from '../auth/CurrentUser.js';
 import { useI18n } from '../i18n/useI18n.js';
 import { BRAND_RED } from '../theme.js';
+import { InboxBell } from './InboxBell.js';
 import { LangSwitch } from './LangSwitch.js';
 import { RoleTags } from './RoleTags.js';
 
-/** Brand, who is signed in (post, unit, roles), language and logout; on a phone, the menu button. */
+/** Brand, who is signed in (post, unit, roles), the inbox's bell, language and logout; on a phone, the menu button. */
 export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu: () => void }) {
   const { t } = useI18n();
   const me = useCurrentUser();
@@ -41,6 +42,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         </Flex>
         {!mobile && <RoleTags roles={me.roles} max={3} testId="header-roles" />}
       </Flex>
+      <InboxBell />
       <LangSwitch compact={mobile} />
       <Button type="text" icon={<LogoutOutlined />} data-testid="logout" aria-label={t('header.logout')} onClick={() => void doLogout()}>
         {mobile ? null : t('header.logout')}

@@ -28,6 +28,8 @@ import {
   ProjectOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  MailOutlined,
+  AlertOutlined,
   ImportOutlined,
   NotificationOutlined,
   ScheduleOutlined,
@@ -43,6 +45,8 @@ import { allowed, GROUP_LABELS, NAV, type NavGroup, type NavId } from '../nav.js
 
 const ICONS: Record<NavId, ReactNode> = {
   home: <HomeOutlined />,
+  inbox: <MailOutlined />,
+  reminderSettings: <AlertOutlined />,
   myWork: <CheckSquareOutlined />,
   review: <ControlOutlined />,
   hqDesk: <DashboardOutlined />,

@@ -17,6 +17,8 @@ import { loadItem } from '../../queries/reporting/items.js';
 import { ruleBroken } from '../planning/checks.js';
 import { answerableUnit } from './ledgerSource.js';
 import { nextDocNumber } from './nextDocNumber.js';
+import { storeNoticeMessages } from '../reminders/storeMessages.js';
+import { unitLiaisonsAndHeads } from '../../queries/reminders/dueFacts.js';
 
 /** 督催〔2026〕4号 / 督办〔2026〕4号: each kind numbered by the year. */
 const PREFIX: Record<NoticeKind, string> = { urge: '督催', supervise: '督办' };
@@ -89,6 +91,8 @@ export async function issueNotice(ctx: Ctx, input: NoticeCreate) {
         issuedById: actor.userId,
       })
       .returning();
+    // Delivered like the reminders (issue 22 item 3): in the inbox of the unit's liaisons and head, who acknowledge it.
+    await storeNoticeMessages(tx, row!.id, await unitLiaisonsAndHeads(tx, late.unitId), today);
     await recordAudit(tx, ctx, 'notice.issued', { entity: 'notice', entityId: row!.id, after: row });
     return row!;
   });

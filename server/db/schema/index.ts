@@ -18,3 +18,4 @@ export * from './bulletins.js';
 export * from './complaints.js';
 export * from './promises.js';
 export * from './imports.js';
+export * from './notifications.js';

@@ -9,6 +9,7 @@ import { dispatch } from './dispatch.js';
 import { feed } from './feed.js';
 import { fieldVisits } from './fieldVisits.js';
 import { imports } from './imports.js';
+import { inbox } from './inbox.js';
 import { layout } from './layout.js';
 import { ledger } from './ledger.js';
 import { meetings } from './meetings.js';
@@ -20,5 +21,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { WorkdayCalendar } from '../calendar/workdays.js';
+import { planDigests, recipientsOf, sentKey, type DueThing, type People } from './digest.js';
+import { askedPeriods, dueThings, reportDuePeriods, type ShareFact } from './dueThings.js';
+import { DEFAULT_LADDER, type ReminderStep } from './ladder.js';
+import { digestTitle, itemLine } from './words.js';
+
+const cal = new WorkdayCalendar();
+const people: People = {
+  liaisons: new Map([['u1', ['lia1']], ['u2', ['lia2']]]),
+  heads: new Map([['u1', ['head1']], ['u2', ['head2']], ['u3', ['head3']]]),
+  taskForces: new Map([['tf', ['tf1']]]),
+  hqOffice: ['hq1'],
+};
+const thing = (over: Partial<DueThing> = {}): DueThing => ({
+  kind: 'deadline',
+  key: 'deadline:t1:u1:2026-06-12',
+  itemType: 'task',
+  itemId: 't1',
+  code: 'T-1',
+  title: '建设产业园',
+  unitId: 'u1',
+  taskForceId: 'tf',
+  due: '2026-06-12',
+  ...over,
+});
+const plan = (today: string, things: DueThing[], sent: Map<string, ReminderStep[]> = new Map()) =>
+  planDigests({ today, calendar: cal, settings: DEFAULT_LADDER, things, people, sent });
+
+describe('who hears which step', () => {
+  it('tells the liaison first, the head from 催办 on, the task force or HQ office at 督办', () => {
+    expect(recipientsOf(thing(), 'before', people)).toEqual(['lia1']);
+    expect(recipientsOf(thing(), 'remind', people)).toEqual(['lia1']);
+    expect(recipientsOf(thing(), 'urge', people)).toEqual(['lia1', 'head1']);
+    expect(recipientsOf(thing(), 'supervise', people)).toEqual(['lia1', 'head1', 'tf1']);
+    expect(recipientsOf(thing({ taskForceId: null }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
+    expect(recipientsOf(thing({ kind: 'claim' }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
+  });
+
+  it('tells the head when the unit has no liaison', () => {
+    expect(recipientsOf(thing({ unitId: 'u3' }), 'before', people)).toEqual(['head3']);
+  });
+});
+
+describe('one digest per person per day', () => {
+  it('lists each person’s items, most pressing first, and nothing for those with none', () => {
+    const things = [thing(), thing({ key: 'deadline:t2:u1:2026-06-05', itemId: 't2', code: 'T-2', due: '2026-06-05' }), thing({ key: 'x', unitId: 'u2', due: '2026-12-31' })];
+    const digests = plan('2026-06-15', things);
+    expect(digests.map((d) => [d.userId, d.items.map((i) => `${i.code} ${i.step} ${i.workdays}`)])).toEqual([
+      ['head1', ['T-2 supervise 6']],
+      ['lia1', ['T-2 supervise 6', 'T-1 remind 1']],
+      ['tf1', ['T-2 supervise 6']],
+    ]);
+    expect(plan('2026-06-01', [thing({ due: '2026-12-31' })])).toEqual([]);
+  });
+
+  it('sends nothing again for a step already sent, the same day or later', () => {
+    const sent = new Map<string, ReminderStep[]>([[sentKey('lia1', thing().key), ['remind']]]);
+    expect(plan('2026-06-15', [thing()], sent)).toEqual([]);
+    expect(plan('2026-06-16', [thing()], sent)).toEqual([]);
+    expect(plan('2026-06-17', [thing()], sent).map((d) => d.userId)).toEqual(['head1', 'lia1']);
+  });
+
+  it('is the same for the same input', () => {
+    const things = [thing(), thing({ key: 'k2', itemId: 't9', code: 'T-9' })];
+    expect(plan('2026-06-23', things)).toEqual(plan('2026-06-23', [...things].reverse()));
+  });
+
+  it('titles a digest by its steps, with no wording for an empty one', () => {
+    const items = plan('2026-06-23', [thing(), thing({ kind: 'report', key: 'r', period: '2026-05', due: '2026-06-17' })])[1]!.items;
+    expect(digestTitle(items, 'zh-CN')).toBe('今日提醒 2 项：督办 1 项、催报 1 项');
+    expect(digestTitle(items, 'en-US')).toBe("Today's reminders (2): 1 supervised, 1 report chased");
+    expect(itemLine(items[1]!, 'zh-CN')).toBe('T-1 建设产业园：2026-05 进展报送已逾期 3 个工作日（2026-06-17）');
+  });
+});
+
+describe('what is due', () => {
+  const share = (over: Partial<ShareFact> = {}): ShareFact => ({
+    taskId: 't1',
+    code: 'T-1',
+    title: '建设产业园',
+    unitId: 'u1',
+    role: 'lead',
+    claimStatus: 'approved',
+    assignedDay: '2026-01-05',
+    deadlineKind: 'date',
+    deadline: '2026-12-31',
+    nextDue: null,
+    startDate: null,
+    reportPeriod: 'monthly',
+    taskForceId: 'tf',
+    reported: [],
+    ...over,
+  });
+  const facts = (shares: ShareFact[]) => ({ shares, targets: [], projects: [], milestones: [] });
+
+  it('asks for the upcoming and the last passed report period', () => {
+    // 10 June 2026: May's report was due 5 June (passed), June's is due 7 July.
+    expect(reportDuePeriods('monthly', '2026-06-10', cal)).toEqual({ upcoming: { period: '2026-06', due: '2026-07-07' }, passed: { period: '2026-05', due: '2026-06-05' } });
+    expect(askedPeriods('2026-06-10', cal)).toContain('2026-Q1');
+    const keys = dueThings(facts([share()]), '2026-06-10', cal).map((t) => t.key);
+    expect(keys).toEqual(['report:task:t1:u1:2026-05', 'report:task:t1:u1:2026-06', 'deadline:t1:u1:2026-12-31']);
+    expect(dueThings(facts([share({ reported: ['2026-05'], role: 'support' })]), '2026-06-10', cal).map((t) => t.key)).toEqual(['report:task:t1:u1:2026-06']);
+  });
+
+  it('asks a share never claimed for its claim by the claim deadline, and no report yet', () => {
+    const things = dueThings(facts([share({ claimStatus: 'unclaimed', assignedDay: '2026-06-01', role: 'support' })]), '2026-06-10', cal);
+    expect(things.map((t) => [t.kind, t.due])).toEqual([['claim', '2026-06-08']]);
+  });
+
+  it('does not ask for a period that ended before the work began', () => {
+    expect(dueThings(facts([share({ startDate: '2026-06-02', role: 'support' })]), '2026-06-10', cal).map((t) => t.period)).toEqual(['2026-06']);
+  });
+});

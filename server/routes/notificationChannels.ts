@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Lang } from '../../domain/enums.js';
+import { ErrorBody, IdParams } from '../../domain/schemas/common.js';
+import { NotificationSettings, NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
+import type { App } from '../app.js';
+import { addRobot, removeRobot } from '../commands/reminders/robots.js';
+import { updateLadder } from '../commands/reminders/updateLadder.js';
+import type { Executor } from '../db/client.js';
+import { authorize } from '../policies/actor.js';
+import { notificationSettingsPolicy } from '../policies/notification.js';
+import { presentChannels } from '../presenters/reminders/channels.js';
+import { listRobots } from '../queries/reminders/channels.js';
+import { readLadder } from '../queries/reminders/ladder.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const tags = ['inbox'];
+const Answer = z.object({ data: NotificationSettings, policies: z.record(z.string(), z.boolean()) });
+
+/** The HQ office's settings: the ladder, and the channels (the inbox, the units' group robots). */
+export default function notificationChannelRoutes(app: App) {
+  const answer = async (db: Executor, lang: Lang, actor: Parameters<typeof notificationSettingsPolicy.routePolicies>[0], saved?: Awaited<ReturnType<typeof readLadder>>) => {
+    const { ladder, version } = saved ?? (await readLadder(db));
+    return { data: { ladder, version, channels: presentChannels(await listRobots(db), lang) }, policies: notificationSettingsPolicy.routePolicies(actor) };
+  };
+
+  app.get('/api/notification-channels', { schema: { tags, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.read(req.ctx.actor));
+    return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
+  });
+
+  app.put('/api/notification-channels', { schema: { tags, body: NotificationSettingsUpdate, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    const { version, ...ladder } = req.body;
+    return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor, await updateLadder(req.ctx, ladder, version));
+  });
+
+  app.post('/api/notification-channels/robots', { schema: { tags, body: RobotCreate, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    await addRobot(req.ctx, req.body);
+    return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
+  });
+
+  app.delete('/api/notification-channels/robots/:id', { schema: { tags, params: IdParams, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    await removeRobot(req.ctx, req.params.id);
+    return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
+  });
+}
