@@ -115,5 +115,7 @@ export const Blocker = z.object({
   /** Every item it holds back, its own first. */
   items: z.array(z.object({ itemType: z.enum(ITEM_TYPES), itemId: Id, title: z.string().nullable() })),
   version: z.number(),
+  /** On a list's rows: what the requester may do to this one (the row tier), so a list needs no read per row. */
+  policies: z.record(z.string(), z.boolean()).optional(),
 });
 export type Blocker = z.infer<typeof Blocker>;

@@ -154,6 +154,12 @@ describe.each(DATABASE_KINDS)('blockers on %s', (kind) => {
     const list = (await api.get(d.hq, '/api/blockers?status=open&level=task_force')).json();
     expect(list.data.map((x: { id: string }) => x.id)).toContain(b.id);
     expect(list.policies).toEqual({ read: true, raise: false, escalate: true, assign: true, decide: true, return: true, resolve: false, verify: false, reopen: false });
+    // Each row says what this reader may do to it, exactly as the blocker's own page does: the list needs no read per row.
+    for (const who of [d.hq, d.liaisonB, d.leader, d.taskForce]) {
+      const rows = (await api.get(who, '/api/blockers?perPage=50')).json().data as { id: string; policies: Record<string, boolean> }[];
+      expect(rows.length, 'rows to compare').toBeGreaterThan(0);
+      for (const r of rows) expect(r.policies, r.id).toEqual((await api.get(who, `/api/blockers/${r.id}`)).json().policies);
+    }
   });
 
   it('with the leading group are the leader’s to decide: settle with the decision, or send back down with an instruction the unit reads (issue 17 item 8)', async () => {

@@ -30,8 +30,8 @@ import { authorize } from '../../policies/actor.js';
 import { blockerPolicy } from '../../policies/blocker.js';
 import { presentBlocker } from '../../presenters/reporting/blocker.js';
 import { findVisibleBlocker, listBlockers } from '../../queries/reporting/blockers.js';
-import { loadItem } from '../../queries/reporting/items.js';
-import type { ItemType } from '../../../domain/work.js';
+import { loadItem, loadItems } from '../../queries/reporting/items.js';
+import { itemKey, type ItemType } from '../../../domain/work.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['blockers'];
@@ -61,8 +61,15 @@ export default function blockerRoutes(app: App) {
   app.get('/api/blockers', { schema: { tags, querystring: BlockerListQuery, response: { 200: listResponse(Blocker), ...errors } } }, async (req) => {
     authorize(blockerPolicy.route.read(req.ctx.actor));
     const { page, perPage, q: _q, ...filter } = req.query;
-    const { rows, total } = await listBlockers(req.ctx.database.db, req.ctx.actor, filter, page, perPage);
-    return { data: rows.map(presentBlocker), page: { page, perPage, total }, policies: blockerPolicy.routePolicies(req.ctx.actor) };
+    const db = req.ctx.database.db;
+    const { rows, total } = await listBlockers(db, req.ctx.actor, filter, page, perPage);
+    // Each row's own policies (its plan's task force decides some steps): the page's items in one read.
+    const items = await loadItems(db, rows.map((r) => ({ itemType: r.blocker.itemType, itemId: r.blocker.itemId })));
+    const data = rows.map((r) => ({
+      ...presentBlocker(r),
+      policies: blockerPolicy.rowPolicies(req.ctx.actor, blockerSubject(r.blocker, items.get(itemKey(r.blocker.itemType, r.blocker.itemId))?.taskForceId ?? null)),
+    }));
+    return { data, page: { page, perPage, total }, policies: blockerPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/blockers/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {

@@ -20,13 +20,14 @@ type Dialog = 'assign' | 'decide' | 'return' | 'resolve' | 'reopen' | null;
 /**
  * The steps the user may take on one blocker, exactly as its row policies allow: the holder
  * escalates, assigns (交办), decides or sends it back down; the resolver unit reports it solved; the
- * raising unit verifies or reopens. The list's policies are by role only, so this reads the blocker.
+ * raising unit verifies or reopens, as the row's own policies say (on a list's rows; read when absent).
  */
 export function BlockerActions({ blocker }: { blocker: Blocker }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const row = useQuery({ queryKey: qk.blockers.detail(blocker.id), queryFn: () => getBlocker(blocker.id) });
+  // A list's rows carry their own policies; a blocker shown elsewhere (in a report) is read for them.
+  const row = useQuery({ queryKey: qk.blockers.detail(blocker.id), queryFn: () => getBlocker(blocker.id), enabled: !blocker.policies });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [text, setText] = useState('');
   const lower = lowerBlockerLevels(blocker.level);
@@ -36,8 +37,8 @@ export function BlockerActions({ blocker }: { blocker: Blocker }) {
   const [busy, setBusy] = useState(false);
   const [instructing, setInstructing] = useState(false);
   const me = useCurrentUser();
-  const policies = row.data?.policies;
-  const version = row.data?.data.version ?? blocker.version;
+  const policies = blocker.policies ?? row.data?.policies;
+  const version = blocker.policies ? blocker.version : (row.data?.data.version ?? blocker.version);
   const units = useUnits();
   const any = BLOCKER_ACTIONS.some((k) => can(policies, k));
   // A leader may write a 批示 on any blocker they see (the server holds the rule: POST /api/instructions).
