@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import { auditLog, tasks } from '../db/schema/index.js';
 import { auditCount, verifyAuditChain } from '../audit.js';
-import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
+import { openDatabase } from '../db/client.js';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../testing/databases.js';
 import { makeRegion, makeUnit } from '../testing/factories.js';
 import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
 import { lastMidnightRun } from './midnightRuns.js';
@@ -65,5 +66,29 @@ describe('the midnight job', () => {
     expect(await auditCount(database.db)).toBe(count + 2);
     expect(logs.some((l) => l.startsWith('midnight job'))).toBe(true);
     expect(logs.some((l) => l.startsWith('reminders'))).toBe(true);
+  });
+});
+
+// Only where the run has PostgreSQL (the date matrix runs on the embedded database alone).
+describe.runIf(DATABASE_KINDS.includes('postgres'))('the midnight job with two app instances on one PostgreSQL database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase('postgres');
+  });
+  afterAll(async () => db?.drop());
+
+  it('runs the day once: the second instance waits for the first, then finds the day done', async () => {
+    const other = await openDatabase({ databaseUrl: db.url!, poolSize: 2, migrate: false });
+    try {
+      const day = new Date(clockNow().getTime() + 3 * 86_400_000);
+      const both = await Promise.all([runMidnightJob(db.database, day, { onlyIfDue: true }), runMidnightJob(other, day, { onlyIfDue: true })]);
+      expect(both.map((r) => !!r.skipped).sort()).toEqual([false, true]);
+      const runs = await db.database.db.select().from(auditLog).where(eq(auditLog.action, 'system.lights_refreshed'));
+      expect(runs.filter((r) => (r.after as { date?: string }).date === shanghaiDate(day))).toHaveLength(1);
+      // Run by hand (tests, the bench's generator), it still runs: only the scheduler's run asks whether the day is due.
+      expect((await runMidnightJob(db.database, day)).skipped).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 });

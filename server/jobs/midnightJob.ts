@@ -7,6 +7,15 @@ import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
 import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
 import { lastReminderRun, runReminders } from './reminderJob.js';
 import { now as clockNow } from '../clock.js';
+import { sql } from 'drizzle-orm';
+import { shanghaiDate } from '../../domain/calendar/days.js';
+
+/**
+ * The advisory lock the midnight job holds for its transaction: two app instances on one
+ * PostgreSQL wake at the same midnight; the second waits, then finds the day done (the scheduler's
+ * run) instead of escalating the same waiting blockers a second time. "tuijin:m".
+ */
+export const MIDNIGHT_LOCK = 0x7475696a696e3a6dn;
 
 export interface MidnightResult {
   date: string;
@@ -17,6 +26,8 @@ export interface MidnightResult {
   targets: number;
   projects: number;
   ms: number;
+  /** True when another run (another instance) had done the day meanwhile: nothing was changed. */
+  skipped?: boolean;
 }
 
 /**
@@ -24,9 +35,16 @@ export interface MidnightResult {
  * (deadlines come closer, reports go stale). One transaction, one audit record, and the day is
  * marked as done in the same transaction, so a crash half-way leaves it to run again.
  */
-export async function runMidnightJob(database: Database, now = clockNow()): Promise<MidnightResult> {
+export async function runMidnightJob(database: Database, now = clockNow(), opts: { onlyIfDue?: boolean } = {}): Promise<MidnightResult> {
   const started = Date.now();
-  const done = await database.db.transaction(async (tx) => {
+  const done = await database.db.transaction(async (tx): Promise<MidnightResult> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIDNIGHT_LOCK.toString()}::bigint)`);
+    // The scheduler's run re-reads the mark under the lock: another instance may have just done the day.
+    if (opts.onlyIfDue) {
+      const last = await lastMidnightRun(tx);
+      const today = shanghaiDate(now);
+      if (last !== null && last >= today) return { date: today, movedDueDates: 0, escalatedBlockers: 0, tasks: 0, targets: 0, projects: 0, ms: Date.now() - started, skipped: true };
+    }
     const env = await lightEnv(tx, now);
     // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
     const movedDueDates = await refreshRecurringDue(tx, env, { lights: false });
@@ -67,8 +85,8 @@ export function startMidnightJob(database: Database, opts: SchedulerOptions = {}
     const at = now();
     try {
       if (runIsDue(await lastMidnightRun(database.db), at)) {
-        const r = await runMidnightJob(database, at);
-        log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
+        const r = await runMidnightJob(database, at, { onlyIfDue: true });
+        if (!r.skipped) log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
       }
     } catch (e) {
       // A failed run is retried at the next wake-up; the server keeps serving meanwhile.
