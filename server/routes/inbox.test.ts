@@ -79,8 +79,13 @@ describe.each(DATABASE_KINDS)('the inbox and the reminder settings on %s', (kind
     const [msg] = (await get('/api/inbox?unread=true&perPage=1', liaison.session)).json().data;
     expect(msg).toMatchObject({ kind: 'notice', notice: { id: issued.json().data.id, status: 'sent' } });
     expect(msg.title).toMatch(/督查 (蓝|黄|红)色(催办|督办)单 督(催|办)〔\d{4}〕\d+号：/);
+    const liaisonUnread = await unread(liaison.session);
+    const headUnread = await unread(head.session);
     const ack = await send(h.app, { method: 'POST', url: `/api/notices/${msg.notice.id}/acknowledge`, payload: { version: 0 } }, liaison.session);
     expect(ack.statusCode, ack.body).toBe(200);
+    // Signing for it is reading it: gone from the liaison's unread count, still in the head's.
+    expect(await unread(liaison.session)).toBe(liaisonUnread - 1);
+    expect(await unread(head.session)).toBe(headUnread);
   });
 
   it('lets the HQ office set the ladder, refusing bad settings by field, and read the delivery log', async () => {
