@@ -36,7 +36,8 @@ export function LightCountTags({
           }}
           data-testid={`${testId}-${l}`}
         >
-          {t(`light.${l}`)} <strong>{counts?.[l] ?? 0}</strong>
+          {/* While the counts load, a dash as the to-do counts show: a 0 would say there are none. */}
+          {t(`light.${l}`)} <strong>{counts ? (counts[l] ?? 0) : '—'}</strong>
         </Tag>
       ))}
     </Flex>
