@@ -78,3 +78,11 @@ export async function lockedUsers(db: Executor, list: UserRow[], policy: Securit
   }
   return locked;
 }
+
+/** Display names of users, for rows that carry only their ids (one statement; none for no ids). */
+export async function userNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

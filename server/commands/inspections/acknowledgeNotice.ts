@@ -1,17 +1,16 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { NoticeStatus } from '../../../domain/notices.js';
 import type { NoticeAcknowledge } from '../../../domain/schemas/notice.js';
 import { noticeFlow, type NoticeAction } from '../../../domain/workflows/notice.js';
-import { now as clockNow } from '../../clock.js';
 import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { notices, notifications } from '../../db/schema/index.js';
+import { notices } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import type { NoticeRow } from '../../models/inspections.js';
 import { noticePolicy, type NoticeSubject } from '../../policies/notice.js';
 import { noticeScope } from '../../queries/inspections/scope.js';
 import { findUnit } from '../../queries/org.js';
+import { markNoticeRead } from '../reminders/markRead.js';
 import { rowWriter } from '../workflow/lockedWriter.js';
 import { takeStep, type Workflow } from '../workflow/takeStep.js';
 
@@ -37,13 +36,7 @@ export function acknowledgeNotice(ctx: Ctx, id: string, input: z.infer<typeof No
   return takeStep(ctx, workflow, id, 'acknowledge', {
     version: input.version,
     set: (_tx, _n, now) => ({ acknowledgedAt: now, acknowledgedById: ctx.actor!.userId }),
-    // Who signs for the notice has read it: its message leaves their unread count. The
-    // acknowledgement's own record says so; no second record for the read.
-    effects: async (tx, n) => {
-      await tx
-        .update(notifications)
-        .set({ readAt: clockNow() })
-        .where(and(eq(notifications.userId, ctx.actor!.userId), eq(notifications.kind, 'notice'), eq(notifications.sourceKey, n.id), isNull(notifications.readAt)));
-    },
+    // Who signs for the notice has read it: its message leaves their unread count.
+    effects: (tx, n) => markNoticeRead(tx, ctx.actor!.userId, n.id),
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
+import type { Tx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
 import { notFound, unauthenticated } from '../../errors.js';
 import { inboxScope } from '../../queries/reminders/inbox.js';
@@ -30,4 +31,15 @@ export async function markAllRead(ctx: Ctx): Promise<number> {
     await recordAudit(tx, ctx, 'notification.read_all', { entity: 'notification', entityId: null, after: { marked: marked.length } });
     return marked.length;
   });
+}
+
+/**
+ * A 督查 notice's message read for the one who signed for it, inside the acknowledgement's
+ * transaction: that step's own record covers it, so none of its own.
+ */
+export async function markNoticeRead(tx: Tx, userId: string, noticeId: string): Promise<void> {
+  await tx
+    .update(notifications)
+    .set({ readAt: clockNow() })
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'notice'), eq(notifications.sourceKey, noticeId), isNull(notifications.readAt)));
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { InspectionKind } from '../../../domain/ledger.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { inspections, users } from '../../db/schema/index.js';
+import { inspections } from '../../db/schema/index.js';
+import { userNames } from '../users.js';
 import { itemKey } from '../../../domain/work.js';
 import type { InspectionRow, InspectionView } from '../../models/inspections.js';
 import { loadItems } from '../reporting/items.js';
@@ -17,8 +18,7 @@ export interface InspectionFilter {
 /** The titles of the campaigns' scope items and the names of their inspectors, read once for a page of them. */
 async function withItemTitles(db: Executor, rows: InspectionRow[]): Promise<InspectionView[]> {
   const info = await loadItems(db, rows.flatMap((r) => r.items));
-  const ids = [...new Set(rows.flatMap((r) => r.inspectorIds))];
-  const people = new Map(ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : []);
+  const people = await userNames(db, rows.flatMap((r) => r.inspectorIds));
   return rows.map((r) => ({
     ...r,
     itemTitles: r.items.map((i) => info.get(itemKey(i.itemType, i.itemId))?.title ?? null),

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { LedgerVerdict } from '../../../domain/ledger.js';
 import { ledgerTrail, type TrailStep } from '../../../domain/ledgerTrail.js';
 import type { Executor } from '../../db/client.js';
 import { auditLog, users } from '../../db/schema/index.js';
 import type { LedgerRow } from '../../models/inspections.js';
+import { userNames } from '../users.js';
 
 /** One entry's trail (跟踪问效): its audit records with their actors' names, or its row when it has none. */
 export async function loadLedgerTrail(db: Executor, e: LedgerRow): Promise<TrailStep[]> {
@@ -14,7 +15,7 @@ export async function loadLedgerTrail(db: Executor, e: LedgerRow): Promise<Trail
     .where(and(eq(auditLog.entity, 'ledger'), eq(auditLog.entityId, e.id)))
     .orderBy(asc(auditLog.id));
   const ids = [e.createdById, e.acknowledgedById, e.rectifiedById, e.verifiedById, e.closedById, e.reopenedById].filter((x): x is string => !!x);
-  const names = new Map(ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]))).map((u) => [u.id, u.name]) : []);
+  const names = await userNames(db, ids);
   const who = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return ledgerTrail(records, {
     finding: e.finding,
