@@ -1,7 +1,10 @@
 import Decimal from 'decimal.js';
 import type { Lang } from './enums.js';
-import type { LightReason } from './lights.js';
+import type { Light, LightReason } from './lights.js';
 import { fillTemplate } from './text.js';
+
+/** A light as documents and sheets name it (zh-CN: what offices print). */
+export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', done: '已完成', not_started: '未开始' };
 
 const TEXT: Record<LightReason['code'], Record<Lang, string>> = {
   done: { 'zh-CN': '已完成', 'en-US': 'Done' },

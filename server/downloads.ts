@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import { safeFileName } from '../domain/fileName.js';
 
 /**
@@ -33,4 +34,12 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function sendDocx(reply: FastifyReply, file: Buffer, ascii: string, name: string) {
   name = safeFileName(name);
   return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
+}
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook the server generated (a buffer, or a stream still being written), as an attachment named `name`. */
+export function sendXlsx(reply: FastifyReply, file: Buffer | Readable, ascii: string, name: string) {
+  name = safeFileName(name);
+  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { WorkdayCalendar } from '../calendar/workdays.js';
-import { parseDeadline } from './deadline.js';
+import { deadlineText, parseDeadline } from './deadline.js';
 
 const env = { today: '2026-03-10', calendar: new WorkdayCalendar() };
 const d = (text: string) => parseDeadline(text, env);
@@ -58,5 +59,30 @@ describe('deadline wording', () => {
     const empty = d('');
     expect(empty.value!.deadlineKind).toBe('ongoing');
     expect(empty.warnings[0]!.code).toBe('deadline_missing');
+  });
+});
+
+describe('a deadline written back (deadlineText)', () => {
+  const cal = new WorkdayCalendar();
+  // Exact days (not month ends, which parse to their last workday), every kind and report period.
+  const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((x) => x.toISOString().slice(0, 10));
+  const value = fc.oneof(
+    fc.record({ deadlineKind: fc.constant('date' as const), deadline: day, recurrence: fc.constant(null) }),
+    fc.record({ deadlineKind: fc.constant('recurring' as const), deadline: fc.option(day, { nil: null }), recurrence: fc.record({ every: fc.constantFrom('month' as const, 'quarter' as const), day: fc.integer({ min: 1, max: 31 }) }) }),
+    fc.record({ deadlineKind: fc.constant('ongoing' as const), deadline: fc.constant(null), recurrence: fc.constant(null) }),
+  );
+  it('reads back as the value it was written from, for every kind and report period', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom('weekly' as const, 'monthly' as const, 'quarterly' as const), (v, reportPeriod) => {
+        const written = deadlineText({ ...v, reportPeriod });
+        expect(parseDeadline(written, { today: '2020-01-01', calendar: cal }).value).toEqual({ ...v, reportPeriod });
+      }),
+    );
+  });
+  it('words it as offices do', () => {
+    expect(deadlineText({ deadlineKind: 'date', deadline: '2026-06-30', recurrence: null, reportPeriod: 'monthly' })).toBe('2026年6月30日前');
+    expect(deadlineText({ deadlineKind: 'recurring', deadline: null, recurrence: { every: 'quarter', day: 15 }, reportPeriod: 'quarterly' })).toBe('季后15日前');
+    expect(deadlineText({ deadlineKind: 'recurring', deadline: '2027-12-31', recurrence: { every: 'month', day: 10 }, reportPeriod: 'weekly' })).toBe('每月10日前，至2027年12月31日（每周报送）');
+    expect(deadlineText({ deadlineKind: 'ongoing', deadline: null, recurrence: null, reportPeriod: 'weekly' })).toBe('长期坚持（每周报送）');
   });
 });

@@ -106,35 +106,71 @@ export function parseDeadline(text: string, env: DeadlineEnv): DeadlineParse {
     warnings.push({ field: 'deadline', code: 'deadline_missing' });
     return ok({ deadlineKind: 'ongoing', deadline: null, recurrence: null, reportPeriod: 'monthly' });
   }
+  const year = Number(env.today.slice(0, 4));
+  // A recurrence may say when it ends (每月10日前，至2027年12月31日): that day is the task's deadline.
+  const recurring = (recurrence: Recurrence, natural: ReportPeriod): DeadlineParse => {
+    const found = datedPhrases(t, year);
+    const impossible = found.find((f): f is { impossible: string } => 'impossible' in f);
+    if (impossible) return { value: null, errors: [{ field: 'deadline', code: 'deadline_impossible', params: { text: impossible.impossible } }], warnings };
+    const dated = found as Exclude<Found, { impossible: string }>[];
+    const last = dated.length ? dated.reduce((a, b) => (b.end > a.end ? b : a)) : undefined;
+    const until = last ? (last.periodEnd ? lastWorkdayBy(last.end, env.calendar) : last.end) : null;
+    return ok({ deadlineKind: 'recurring', deadline: until, recurrence, reportPeriod: statedPeriod(t) ?? natural });
+  };
   const monthly = /每月(?:的)?(\d{1,2})[日号]/.exec(t);
   if (monthly || /每月(?:底|末)/.test(t)) {
     const d = monthly ? +monthly[1]! : 31;
     if (d < 1 || d > 31) return { value: null, errors: [{ field: 'deadline', code: 'deadline_impossible', params: { text } }], warnings };
-    return ok({ deadlineKind: 'recurring', deadline: null, recurrence: { every: 'month', day: d }, reportPeriod: 'monthly' });
+    return recurring({ every: 'month', day: d }, 'monthly');
   }
   const quarterly = /(?:每季度?(?:首月|后)?|季后)(?:的)?(\d{1,2})[日号]/.exec(t);
   if (quarterly) {
     const d = +quarterly[1]!;
     if (d < 1 || d > 31) return { value: null, errors: [{ field: 'deadline', code: 'deadline_impossible', params: { text } }], warnings };
-    return ok({ deadlineKind: 'recurring', deadline: null, recurrence: { every: 'quarter', day: d }, reportPeriod: 'quarterly' });
+    return recurring({ every: 'quarter', day: d }, 'quarterly');
   }
   if (/每季度?(?:末|底)/.test(t)) {
     // The schema's quarterly recurrence falls in a quarter's first month (季后N日前), not on its last day.
     warnings.push({ field: 'deadline', code: 'deadline_quarter_end' });
     return ok({ deadlineKind: 'ongoing', deadline: null, recurrence: null, reportPeriod: 'quarterly' });
   }
-  const year = Number(env.today.slice(0, 4));
   const found = datedPhrases(t, year);
   const impossible = found.find((f): f is { impossible: string } => 'impossible' in f);
   if (impossible) return { value: null, errors: [{ field: 'deadline', code: 'deadline_impossible', params: { text: impossible.impossible } }], warnings };
   const dated = found as Exclude<Found, { impossible: string }>[];
   if (dated.length === 0) {
-    if (ONGOING.test(t)) return ok({ deadlineKind: 'ongoing', deadline: null, recurrence: null, reportPeriod: /每周/.test(t) ? 'weekly' : /每季/.test(t) ? 'quarterly' : 'monthly' });
+    if (ONGOING.test(t)) return ok({ deadlineKind: 'ongoing', deadline: null, recurrence: null, reportPeriod: reportPeriodOf(t) });
     return { value: null, errors: [{ field: 'deadline', code: 'deadline_unknown', params: { text } }], warnings };
   }
   const latest = dated.reduce((a, b) => (b.end > a.end ? b : a));
   if ('noYear' in latest) warnings.push({ field: 'deadline', code: 'deadline_year', params: { year } });
   const date = latest.periodEnd ? lastWorkdayBy(latest.end, env.calendar) : latest.end;
   if (date < env.today) warnings.push({ field: 'deadline', code: 'deadline_past', params: { date } });
-  return ok({ deadlineKind: 'date', deadline: date, recurrence: null, reportPeriod: /季度/.test(t) ? 'quarterly' : 'monthly' });
+  return ok({ deadlineKind: 'date', deadline: date, recurrence: null, reportPeriod: reportPeriodOf(t) });
+}
+
+/** How often progress is reported, when the cell says (每周报送, 第三季度): monthly unless it does. */
+const reportPeriodOf = (t: string): ReportPeriod => (/每周|周报/.test(t) ? 'weekly' : /季度|每季/.test(t) ? 'quarterly' : 'monthly');
+
+/** A report period stated outright (每周报送, 每季度报送), which a recurrence's own period gives way to. */
+const statedPeriod = (t: string): ReportPeriod | undefined => (/每周|周报/.test(t) ? 'weekly' : /每月报送|月报/.test(t) ? 'monthly' : /每季度?报送|季报/.test(t) ? 'quarterly' : undefined);
+
+const chineseDate = (d: IsoDate) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+const REPORTED: Record<ReportPeriod, string> = { weekly: '每周报送', monthly: '每月报送', quarterly: '每季度报送' };
+
+/**
+ * A deadline as an office writes it, worded so that parseDeadline reads back the same value (an
+ * export's 完成时限 column imports as the task it came from): 2026年6月30日前, 每月10日前, 季后15日前,
+ * 长期坚持; the report period is added when the wording alone would not give it.
+ */
+export function deadlineText(v: DeadlineValue): string {
+  if (v.deadlineKind === 'recurring' && v.recurrence) {
+    const r = v.recurrence;
+    const natural: ReportPeriod = r.every === 'month' ? 'monthly' : 'quarterly';
+    const text = (r.every === 'month' ? `每月${r.day}日前` : `季后${r.day}日前`) + (v.deadline ? `，至${chineseDate(v.deadline)}` : '');
+    return v.reportPeriod === natural ? text : `${text}（${REPORTED[v.reportPeriod]}）`;
+  }
+  const text = v.deadlineKind === 'date' && v.deadline ? `${chineseDate(v.deadline)}前` : '长期坚持';
+  return v.reportPeriod === 'monthly' ? text : `${text}（${REPORTED[v.reportPeriod]}）`;
 }

@@ -32,6 +32,15 @@ describe('reading a 任务分解表', () => {
     expect(rows[1]!.deadline).toMatchObject({ deadlineKind: 'date', deadline: '2026-06-30' });
     expect(rowIssues(rows[0]!).errors).toEqual([]);
   });
+  it('takes a title merged across the columns for a title, though it names a task column', () => {
+    const title = '双台子区2026年重点工作任务分解表';
+    const rows = read([
+      Array(5).fill(title),
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '推进产业升级', '区工信局', '', '2026年6月底前'],
+    ]);
+    expect(rows.map((r) => [r.sourceLine, r.title])).toEqual([[3, '推进产业升级']]);
+  });
   it('reads a two-row header: 责任单位 over 牵头 | 配合', () => {
     const h = findHeader(grid([
       ['序号', '工作任务', '责任单位', '责任单位', '完成时限'],

@@ -40,8 +40,10 @@ export type HeaderMap = Partial<Record<SheetColumn, number>>;
 export function findHeader(rows: readonly GridRow[]): { columns: HeaderMap; dataFrom: number } | undefined {
   for (let i = 0; i < Math.min(rows.length, 20); i++) {
     const kinds = rows[i]!.cells.map(headerOf);
-    const known = kinds.filter(Boolean);
-    if (known.length < 2 || !(kinds.includes('title') || kinds.includes('measure'))) continue;
+    // Two different columns at least: a title merged across ("2026年重点工作任务分解表", spread into
+    // every cell) names one kind many times and is no header.
+    const known = new Set(kinds.filter(Boolean));
+    if (known.size < 2 || !(known.has('title') || known.has('measure'))) continue;
     const columns: HeaderMap = {};
     const take = (ks: (SheetColumn | undefined)[]) =>
       ks.forEach((k, c) => {

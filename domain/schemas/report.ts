@@ -101,6 +101,9 @@ export const ReportListQuery = PageQuery.extend({
   period: PeriodKey.optional(),
 });
 
+/** The report list's filters for its .xlsx export (every page). */
+export const ReportExportQuery = ReportListQuery.omit({ page: true, perPage: true });
+
 /** A light reason, ready to show: its code, colour and the sentence in the request's language. */
 export const LightReasonText = z.object({ code: z.string(), level: z.enum(['green', 'yellow', 'red']), text: z.string() });
 export const ItemLight = z.object({ light: z.enum(LIGHTS), lightReasons: z.array(LightReasonText) });

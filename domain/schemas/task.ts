@@ -75,6 +75,9 @@ export const TaskListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
+/** The task list's filters for its .xlsx export: every matching task, in tree order, so no paging or sort. */
+export const TaskExportQuery = TaskListQuery.omit({ page: true, perPage: true, sort: true, order: true });
+
 /** 节点: the task's own milestones, managed by the HQ office. */
 export const MilestoneCreate = z.strictObject({
   name: Name,

@@ -11,7 +11,6 @@ import {
   WidthType,
   sectionPageSizeDefaults,
 } from 'docx';
-import type { Light } from '../../domain/lights.js';
 import type { SnapshotItem } from '../../domain/meetings.js';
 
 export { chineseDate, chineseNumeral } from '../../domain/text.js';
@@ -34,7 +33,7 @@ export function chineseDateTime(instant: string): string {
   return `${p.year}年${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`;
 }
 
-export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', done: '已完成', not_started: '未开始' };
+export { LIGHT_LABELS } from '../../domain/lightText.js';
 export const ITEM_TYPE_LABELS: Record<SnapshotItem['itemType'], string> = { task: '任务', target: '指标', project: '项目' };
 
 /** 、 between names, as Chinese lists are written. */

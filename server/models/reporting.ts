@@ -78,3 +78,24 @@ export interface UnitWorkbench {
   overdue: LineItem[];
   counts: { toClaim: number; claimsToApprove: number; toReport: number; returned: number; dueSoon: number; overdue: number };
 }
+
+/** A report as the 进展报送 export writes it. */
+export interface ReportExportRow {
+  id: string;
+  itemType: string;
+  itemCode: string | null;
+  itemTitle: string | null;
+  unitName: string | null;
+  period: string;
+  dueDate: string | null;
+  status: string;
+  text: string;
+  percent: string | null;
+  actual: string | null;
+  investment: string | null;
+  stage: string | null;
+  late: boolean;
+  returnReason: string | null;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+}

@@ -1,10 +1,16 @@
-import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { UnitKind } from '../../domain/enums.js';
 import type { Executor } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
 
 export const listRegions = (db: Executor) => db.select().from(regions).orderBy(asc(regions.code));
+
+/** The district's name: the first top-level region (what titles of documents and sheets start with). */
+export async function districtName(db: Executor): Promise<string | null> {
+  const [d] = await db.select({ name: regions.name }).from(regions).where(isNull(regions.parentId)).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1);
+  return d?.name ?? null;
+}
 
 export async function defaultRegionId(db: Executor): Promise<string | undefined> {
   const [r] = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.createdAt)).limit(1);

@@ -33,6 +33,7 @@ import roleProposalRoutes from './roleProposals.js';
 import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 import taskImportRoutes from './imports/taskImports.js';
+import exportRoutes from './exports/exports.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
@@ -61,6 +62,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   responseRequestRoutes(app);
   promiseRoutes(app);
   taskImportRoutes(app);
+  exportRoutes(app);
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);

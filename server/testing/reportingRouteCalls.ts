@@ -118,6 +118,7 @@ const STEP_FROM: Record<'submit' | 'approve' | 'review' | 'accept', ReportStatus
 /** One builder per reporting route, keyed "METHOD /path" as Fastify lists it. */
 export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/reports': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/reports?perPage=5' })),
+  'GET /api/exports/reports.xlsx': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/exports/reports.xlsx?status=returned' })),
   'GET /api/reports/brief': (env, role) => at(env, role, async (s) => ({ method: 'GET', url: `/api/reports/brief?itemType=task&itemId=${(await taskIn(env, s)).id}` })),
   'GET /api/reports/:id': (env, role) => at(env, role, async (s) => ({ method: 'GET', url: `/api/reports/${(await reportIn(env, s, 'submitted')).id}` })),
   'POST /api/reports': (env, role) =>
@@ -184,6 +185,7 @@ const READERS = ['liaison', 'unit_head', 'task_force', 'hq_office', 'leader', 'i
  */
 export const REPORTING_MATRIX: Record<string, Allowed> = {
   'GET /api/reports': READERS,
+  'GET /api/exports/reports.xlsx': READERS,
   'GET /api/reports/:id': READERS,
   'GET /api/reports/brief': READERS,
   'POST /api/reports': UNIT,

@@ -1,10 +1,11 @@
 import { and, asc, count, countDistinct, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { districtName } from '../org.js';
 import { TO_RECTIFY_LISTED, type BulletinFacts } from '../../../domain/bulletin.js';
 import { fromDayNumber, dayNumber, type IsoDate } from '../../../domain/calendar/days.js';
 import { lateWorkdays } from '../../../domain/dispatch.js';
 import { KEY_LINKS, RECTIFICATION_OWED, type InspectionKind, type KeyLink } from '../../../domain/ledger.js';
 import type { Executor } from '../../db/client.js';
-import { inspections, ledgerEntries, orgUnits, regions } from '../../db/schema/index.js';
+import { inspections, ledgerEntries, orgUnits } from '../../db/schema/index.js';
 import { currentCalendar } from '../calendar.js';
 
 /** The start of a day in Asia/Shanghai as an instant: "found in the period" compares instants, so the index on the stamp serves. */
@@ -108,8 +109,7 @@ async function lateItems(db: Executor, units: string[] | null): Promise<Bulletin
 
 /** Who signs bulletins and notices: the district's 督查室 (the district is the first top-level region). */
 export async function inspectionOffice(db: Executor): Promise<string> {
-  const [district] = await db.select({ name: regions.name }).from(regions).where(sql`${regions.parentId} is null`).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1);
-  return `${district?.name ?? ''}督查室`;
+  return `${(await districtName(db)) ?? ''}督查室`;
 }
 
 /** Who issues bulletins: the inspection office's name. */

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { inspections, ledgerEntries, ledgerItems, orgUnits, projects, regions, targets, tasks } from '../../db/schema/index.js';
+import { inspections, ledgerEntries, ledgerItems, orgUnits, projects, targets, tasks } from '../../db/schema/index.js';
 import type { LedgerExportRow } from '../../models/inspections.js';
 import { ledgerWhere, type LedgerFilter } from './ledger.js';
 import { inspectionScope } from './scope.js';
+import { districtName } from '../org.js';
 
 /** Rows per page: big enough that 20,000 entries are four pages, small enough not to hold the embedded database's one thread for long. */
 export const EXPORT_PAGE = 5_000;
@@ -79,9 +80,9 @@ export async function* ledgerExportPages(db: Executor, actor: Actor | null, f: L
 /** What the title and the filter line name: the district (the first top-level region) and the filtered campaign and unit, if the reader may see them. */
 export async function ledgerExportNames(db: Executor, actor: Actor | null, f: LedgerFilter): Promise<{ district: string | null; campaign: string | null; unit: string | null }> {
   const [district, campaign, unit] = await Promise.all([
-    db.select({ name: regions.name }).from(regions).where(sql`${regions.parentId} is null`).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1),
+    districtName(db),
     f.campaign ? db.select({ name: inspections.title }).from(inspections).where(and(eq(inspections.id, f.campaign), inspectionScope(actor))) : [],
     f.unit ? db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, f.unit)) : [],
   ]);
-  return { district: district[0]?.name ?? null, campaign: campaign[0]?.name ?? null, unit: unit[0]?.name ?? null };
+  return { district, campaign: campaign[0]?.name ?? null, unit: unit[0]?.name ?? null };
 }

@@ -23,7 +23,7 @@ export interface TaskFilter {
 
 export type { TaskRow } from '../../models/planning.js';
 
-function conditions(f: TaskFilter, withLight: boolean): SQL | undefined {
+export function taskConditions(f: TaskFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(tasks.planId, f.plan));
   if (f.taskForce) conds.push(sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
@@ -65,7 +65,7 @@ export async function listTasks(db: Executor, f: TaskFilter, sort: (typeof TASK_
   // other, so one round trip with two fields beats two with 50 × 25. Inside, `matched` is named
   // "tasks" so the filter, sort and JSON expressions read the same columns.
   const res = (await db.execute(sql`
-    with tasks as materialized (select * from ${tasks} where ${conditions(f, false) ?? sql`true`}),
+    with tasks as materialized (select * from ${tasks} where ${taskConditions(f, false) ?? sql`true`}),
     page as (
       select ${tasks.id} as id, row_number() over (order by ${orderBy}) as n from tasks where ${lightOnly}
       order by ${orderBy} limit ${perPage} offset ${(page - 1) * perPage}

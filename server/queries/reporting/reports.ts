@@ -18,15 +18,20 @@ export interface ReportFilter {
   period?: string | undefined;
 }
 
-/** The reports the actor may see, filtered, newest first, one page, with their units' names. */
-export async function listReports(db: Executor, actor: Actor | null, f: ReportFilter, page: number, perPage: number) {
+/** The list's condition: what the actor may see, narrowed by the filter. */
+export function reportWhere(db: Executor, actor: Actor | null, f: ReportFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [reportScope(db, actor)];
   if (f.itemType) conds.push(eq(reports.itemType, f.itemType));
   if (f.item) conds.push(eq(reports.itemId, f.item));
   if (f.unit) conds.push(eq(reports.unitId, f.unit));
   if (f.status) conds.push(eq(reports.status, f.status));
   if (f.period) conds.push(eq(reports.period, f.period));
-  const where = and(...conds);
+  return and(...conds);
+}
+
+/** The reports the actor may see, filtered, newest first, one page, with their units' names. */
+export async function listReports(db: Executor, actor: Actor | null, f: ReportFilter, page: number, perPage: number) {
+  const where = reportWhere(db, actor, f);
   const [rows, [count]] = await Promise.all([
     db
       .select({ report: reports, unitName: orgUnits.name })

@@ -22,11 +22,11 @@ import { loadLedgerTrail } from '../../queries/inspections/ledgerTrail.js';
 import { findVisibleLedgerEntry, listLedger, type LedgerFilter } from '../../queries/inspections/ledger.js';
 import { ledgerExportNames, ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
 import { ledgerXlsx } from '../../xlsx/ledgerXlsx.js';
+import { sendXlsx } from '../../downloads.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['ledger'];
 const today = () => shanghaiDate(clockNow());
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The list's query string as the queries take it: `overdue` as a boolean, paging and search left out. */
 function ledgerFilter(q: LedgerListQuery): LedgerFilter {
@@ -70,10 +70,7 @@ export default function ledgerRoutes(app: App) {
     const names = await ledgerExportNames(db, req.ctx.actor, filter);
     const filters = { ...filter, campaign: filter.campaign && names.campaign, unit: filter.unit && names.unit };
     const file = await ledgerXlsx({ district: names.district, today: day, filters }, ledgerExportPages(db, req.ctx.actor, filter, day));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`督查工作台账-${day}.xlsx`)}`)
-      .send(file);
+    return sendXlsx(reply, file, 'ledger.xlsx', `督查工作台账-${day}.xlsx`);
   });
 
   app.get('/api/ledger/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(LedgerEntry), ...errors } } }, async (req) => {

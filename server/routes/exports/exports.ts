@@ -1,0 +1,53 @@
+import { shanghaiDate } from '../../../domain/calendar/days.js';
+import { ErrorBody } from '../../../domain/schemas/common.js';
+import { ReportExportQuery } from '../../../domain/schemas/report.js';
+import { TaskExportQuery } from '../../../domain/schemas/task.js';
+import { ITEM_TYPES } from '../../../domain/work.js';
+import type { App } from '../../app.js';
+import { now } from '../../clock.js';
+import { sendXlsx } from '../../downloads.js';
+import { authorize } from '../../policies/actor.js';
+import { reportPolicy } from '../../policies/report.js';
+import { taskPolicy } from '../../policies/task.js';
+import { districtName, findUnit } from '../../queries/org.js';
+import { taskExportRows, taskFilterNames } from '../../queries/planning/taskExport.js';
+import { loadItems } from '../../queries/reporting/items.js';
+import { reportExportPages } from '../../queries/reporting/reportExport.js';
+import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
+import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const tags = ['exports'];
+
+/**
+ * The lists as workbooks: the same filters, visibility and policy as the list the reader is looking
+ * at (reading is all an export is), every page of it. The task list exports as the 任务分解表 the
+ * import reads back; reports page by page, streamed.
+ */
+export default function exportRoutes(app: App) {
+  app.get('/api/exports/tasks.xlsx', { schema: { tags, querystring: TaskExportQuery, response: errors } }, async (req, reply) => {
+    authorize(taskPolicy.route.read(req.ctx.actor));
+    const { db } = req.ctx.database;
+    const f = req.query;
+    const today = shanghaiDate(now());
+    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, f), taskExportRows(db, f)]);
+    const pick = <K extends keyof typeof names>(k: K) => (f[k] ? names[k] : undefined);
+    const filters = { plan: pick('plan'), taskForce: pick('taskForce'), area: pick('area'), unit: pick('unit'), parent: pick('parent'), light: f.light, dueBefore: f.dueBefore, status: f.status, q: f.q };
+    return sendXlsx(reply, tasksXlsx({ district, today, filters }, rows), 'tasks.xlsx', `${names.plan ?? '任务'}-任务分解表-${today}.xlsx`);
+  });
+
+  app.get('/api/exports/reports.xlsx', { schema: { tags, querystring: ReportExportQuery, response: errors } }, async (req, reply) => {
+    authorize(reportPolicy.route.read(req.ctx.actor));
+    const { db } = req.ctx.database;
+    const { q: _q, ...f } = req.query;
+    const today = shanghaiDate(now());
+    const [district, item, unit] = await Promise.all([
+      districtName(db),
+      f.item ? loadItems(db, (f.itemType ? [f.itemType] : ITEM_TYPES).map((itemType) => ({ itemType, itemId: f.item! }))) : undefined,
+      f.unit ? findUnit(db, f.unit) : undefined,
+    ]);
+    const found = item && [...item.values()][0];
+    const filters = { itemType: f.itemType, item: f.item ? (found ? `${found.code} ${found.title}` : null) : undefined, unit: f.unit ? (unit?.name ?? null) : undefined, status: f.status, period: f.period };
+    return sendXlsx(reply, reportsXlsx({ district, today, filters }, reportExportPages(db, req.ctx.actor, f)), 'reports.xlsx', `进展报送-${today}.xlsx`);
+  });
+}
