@@ -4,7 +4,9 @@
 // plan's task list; then pastes a plan's text and gets its tree.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { demoTaskSheet } from '../demo/taskSheet.js';
+import { readXlsx } from '../server/testing/xlsx.js';
 import { apiLogin } from './apiSession.js';
 import { launch, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
@@ -61,6 +63,28 @@ describe('importing tasks', () => {
     const text = await page.getByTestId('task-table').innerText();
     for (const t of [`推进工业振兴${stamp}`, `改善人居环境${stamp}`, `优化营商环境${stamp}`]) expect(text).toContain(t);
     await page.screenshot({ path: '/tmp/e2e-task-import-list.png', fullPage: true });
+
+    // The list goes back out as the workbook the import reads: its 9 tasks in tree order.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('task-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/任务分解表.*\.xlsx$/);
+    const rows = await readXlsx(await readFile((await file.path())!));
+    expect(rows[2]!.slice(0, 2)).toEqual(['序号', '任务名称']);
+    expect(rows.slice(3).map((r) => r[1])).toHaveLength(9);
+    expect(rows[3]!.slice(0, 2)).toEqual(['1', `推进工业振兴${stamp}`]);
+
+    // 打印 reloads the list at its largest page, then opens the print dialog (here: records that it did).
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await page.getByTestId('task-print').click();
+    await page.locator('body[data-printed=yes]').waitFor();
+    expect(new URL(page.url()).searchParams.get('perPage')).toBe('200');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-menu-column').isVisible()).toBe(false);
+    await page.screenshot({ path: '/tmp/e2e-task-list-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('pastes a plan’s text and reads its tree, keeping the words it could not place', async () => {

@@ -3,7 +3,7 @@ import type { ClaimBody, UnclaimedItem } from '../../domain/schemas/claim.js';
 import type { MilestoneCreate, MilestoneUpdate, TaskCreate, TaskUpdate } from '../../domain/schemas/task.js';
 import type { Light } from '../../domain/lights.js';
 import type { PlanStatus } from '../../domain/work.js';
-import { api } from './client.js';
+import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 import type { HistoryLine } from '../../domain/schemas/history.js';
 import type { PlanCreate, PlanUpdate } from '../../domain/schemas/plan.js';
@@ -42,6 +42,8 @@ export type PlanStep = 'submit' | 'approve' | 'publish' | 'return';
 export const stepPlan = (id: string, step: PlanStep, body: { version: number; reason?: string; decisionRef?: string }) =>
   api<Item<PlanDetail>>(`/plans/${id}/${step}`, { method: 'POST', body });
 
+/** The task list as the 任务分解表 workbook, with the list's filters. */
+export const taskExportUrl = ({ page: _p, perPage: _pp, sort: _s, order: _o, ...f }: TaskFilter) => apiUrl('/exports/tasks.xlsx', { ...f });
 export const listTasks = (f: TaskFilter) => api<LightList<TaskItem>>('/tasks', { query: { ...f } });
 export const getTask = (id: string) => api<Item<TaskDetail>>(`/tasks/${id}`);
 export const createTask = (input: z.input<typeof TaskCreate>) => api<Item<TaskDetail>>('/tasks', { method: 'POST', body: input });

@@ -1,6 +1,6 @@
 import type { ReportCreateInput, ReportUpdateInput } from '../../domain/schemas/report.js';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
-import { api } from './client.js';
+import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 import type { z } from 'zod';
 import type { BlockerAssign, BlockerCategory, BlockerCreate, BlockerLevel, BlockerStatus } from '../../domain/schemas/blocker.js';
@@ -16,6 +16,8 @@ export interface ReportFilter {
   period?: string | undefined;
 }
 
+/** The reports as a workbook (every page), with the list's filters. */
+export const reportExportUrl = ({ page: _p, perPage: _pp, ...f }: ReportFilter) => apiUrl('/exports/reports.xlsx', { ...f });
 export const listReports = (f: ReportFilter) => api<List<Report>>('/reports', { query: { perPage: 50, ...f } });
 export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}`);
 export const createReport = (input: ReportCreateInput) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });

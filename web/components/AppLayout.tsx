@@ -37,7 +37,7 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       {!mobile && (
         // The wrapper stretches with the page so the dark column runs to the bottom; the menu stays put.
-        <div style={{ background: '#0f2747', flex: '0 0 216px' }}>
+        <div className="app-menu-column" style={{ background: '#0f2747', flex: '0 0 216px' }}>
           <Layout.Sider width={216} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
             <MenuBrand />
             <SideMenu />

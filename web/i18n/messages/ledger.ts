@@ -8,7 +8,6 @@ export const ledger = {
   'ledger.unitHelp': ['督查发现的本单位问题：签收后按要求整改，提交整改措施和佐证材料，由督查室核查销号', 'Findings at your unit: acknowledge, rectify as required and submit the measures with evidence; the inspectors verify and close them'],
   'ledger.empty': ['暂无督查台账事项', 'No ledger entries'],
   'ledger.new': ['登记督查问题', 'Record a finding'],
-  'ledger.export': ['导出台账（.xlsx）', 'Export (.xlsx)'],
   'ledger.created': ['督查问题已登记', 'Finding recorded'],
   'ledger.unit': ['被督查单位', 'Inspected unit'],
   'ledger.items': ['涉及事项', 'Items'],

@@ -1,5 +1,5 @@
 import { useState, type ComponentType } from 'react';
-import { Button, type TableProps } from 'antd';
+import { Button, Flex, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface.js';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { can } from '../../api/types.js';
 import type { LightList, LightReasonView } from '../../api/workTypes.js';
 import type { Light } from '../../../domain/lights.js';
 import { LightTag } from '../../components/LightTag.js';
+import { ListOutputs, PRINT_ROWS } from '../../components/ListOutputs.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
@@ -50,6 +51,8 @@ export interface ItemListConfig<K extends string, T extends ListedItem> {
   heading?: (c: ColumnsContext<K>) => ItemColumns<T>;
   /** The create form; gets the plan filter, so a new task lands in the plan being looked at. */
   CreateModal: ComponentType<{ planId?: string | undefined; onClose: () => void }>;
+  /** The list as a workbook, with its filters (no paging or sort: the export has its own order). */
+  exportUrl?: (f: ItemListFilter<K>) => string;
 }
 
 /** The light column, sortable by the server (most urgent first); on a phone its reasons show inline. */
@@ -92,7 +95,7 @@ export function ItemListPage<K extends string, T extends ListedItem>({ config }:
   const mobile = useIsMobile();
   const [creating, setCreating] = useState(false);
   const { kind, CreateModal } = config;
-  const { params, update, sorting, query } = useItemList<K, T, LightList<T>>(`${kind}s`, config.list, config.sortable, config.withDue);
+  const { params, update, sorting, query, filter } = useItemList<K, T, LightList<T>>(`${kind}s`, config.list, config.sortable, config.withDue);
   // sortOrder answers any key (null when the list is not sorted by it), so the shared columns may ask for light and code.
   const c = { t, mobile, sortOrder: sorting.sortOrder } as ColumnsContext<K> & ColumnsContext<string>;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
@@ -102,13 +105,17 @@ export function ItemListPage<K extends string, T extends ListedItem>({ config }:
       title={t(`${kind}.listTitle`)}
       testId={`${kind}-list`}
       extra={
-        can(query.data?.policies, 'create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={`${kind}-new`}>
-            {t(`${kind}.new`)}
-          </Button>
-        )
+        <Flex gap={8} wrap>
+          <ListOutputs exportUrl={config.exportUrl?.(filter)} testId={kind} perPage={params.perPage} loading={query.isFetching} showAll={() => update({ perPage: PRINT_ROWS, page: 1 })} />
+          {can(query.data?.policies, 'create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={`${kind}-new`}>
+              {t(`${kind}.new`)}
+            </Button>
+          )}
+        </Flex>
       }
     >
+      {(query.data?.page.total ?? 0) > PRINT_ROWS && <div className="print-only">{t('list.printNote', { n: PRINT_ROWS })}</div>}
       <ItemFilters params={params} update={update} counts={query.data?.counts} withDue={config.withDue} />
       <ItemTable<T>
         params={params}

@@ -1,7 +1,8 @@
-import { Card, Flex } from 'antd';
+import { Button, Card, Flex } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ItemType } from '../../../domain/work.js';
 import { useQuery } from '@tanstack/react-query';
-import { listBlockers, listReports } from '../../api/reporting.js';
+import { listBlockers, listReports, reportExportUrl } from '../../api/reporting.js';
 import { can } from '../../api/types.js';
 import type { LightReasonView } from '../../api/workTypes.js';
 import { LightReasons } from '../../components/LightTag.js';
@@ -37,7 +38,17 @@ export function ItemSide({
       <Card size="small" title={t('light.reasons')}>
         <LightReasons reasons={reasons} testId="item-light-reasons" />
       </Card>
-      <Card size="small" title={t('item.reports')}>
+      <Card
+        size="small"
+        title={t('item.reports')}
+        extra={
+          (reports.data?.data.length ?? 0) > 0 && (
+            <Button size="small" type="link" icon={<DownloadOutlined />} href={reportExportUrl({ itemType, item: itemId })} data-testid="item-reports-export">
+              {t('list.export')}
+            </Button>
+          )
+        }
+      >
         <ItemReports reports={reports.data?.data ?? []} loading={reports.isLoading} measureUnit={measureUnit} />
       </Card>
       <Card

@@ -1,7 +1,7 @@
 import { Progress, Typography } from 'antd';
 import { Link } from 'react-router';
 import { TASK_SORTS } from '../../../domain/schemas/task.js';
-import { listTasks } from '../../api/planning.js';
+import { listTasks, taskExportUrl } from '../../api/planning.js';
 import type { TaskItem } from '../../api/workTypes.js';
 import { DeadlineText } from './DeadlineText.js';
 import { codeColumn, ItemListPage, type ItemListConfig } from './ItemListPage.js';
@@ -15,6 +15,7 @@ const taskList: ItemListConfig<TaskSort, TaskItem> = {
   sortable: TASK_SORTS,
   withDue: true,
   CreateModal: TaskFormModal,
+  exportUrl: taskExportUrl,
   heading: (c) => [
     // On a phone the code sits above the title, so the title column keeps a readable width.
     ...(c.mobile ? [] : [codeColumn<TaskItem>(c)]),

@@ -18,5 +18,5 @@ export function useItemList<K extends string, T, R>(resource: 'tasks' | 'targets
   // The due date and open/done filters are the task list's (targets and projects have neither).
   const filter: ItemListFilter<K> = { ...rest, ...(withDue ? { dueBefore, status } : {}), sort: sorting.sort, order: sorting.order };
   const query = useQuery({ queryKey: qk[resource].list(filter), queryFn: () => fetch(filter), placeholderData: keepPreviousData });
-  return { params, update, sorting, query };
+  return { params, update, sorting, query, filter };
 }

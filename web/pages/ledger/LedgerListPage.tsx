@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Checkbox, Flex, Select, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
@@ -9,6 +9,7 @@ import { useUnits } from '../../api/hooks.js';
 import { ledgerXlsxUrl, listInspections, listLedger, type LedgerEntry, type LedgerFilter } from '../../api/ledger.js';
 import { qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
+import { ListOutputs, PRINT_ROWS } from '../../components/ListOutputs.js';
 import { LoadError } from '../../components/LoadError.js';
 import { filterStyle, PageCard } from '../../components/PageCard.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
@@ -37,7 +38,8 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
     status: oneOf<LedgerStatus>(LEDGER_STATUSES, sp.get('status')),
     overdue: sp.get('overdue') === 'true' ? 'true' : undefined,
     page: Number(sp.get('page')) || 1,
-    perPage: PER_PAGE,
+    // 打印 asks for the largest page; otherwise the list's own size.
+    perPage: Number(sp.get('perPage')) === PRINT_ROWS ? PRINT_ROWS : PER_PAGE,
   };
   const list = useQuery({ queryKey: qk.ledger.list(filter), queryFn: () => listLedger(filter) });
   const campaigns = useQuery({ queryKey: qk.inspections.list({}), queryFn: () => listInspections() });
@@ -56,9 +58,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
       extra={
         <Flex gap={8} wrap>
           {/* Whoever reads the list may take it away as the workbook, with the filters shown. */}
-          <Button icon={<DownloadOutlined />} href={ledgerXlsxUrl(filter)} data-testid="ledger-export">
-            {t('ledger.export')}
-          </Button>
+          <ListOutputs exportUrl={ledgerXlsxUrl(filter)} testId="ledger" perPage={filter.perPage ?? PER_PAGE} loading={list.isFetching} showAll={() => set({ perPage: String(PRINT_ROWS) })} />
           {mayCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="ledger-new">
               {t('ledger.new')}
@@ -127,7 +127,7 @@ export function LedgerListPage({ unitView = false }: { unitView?: boolean }) {
         onRow={(e) => ({ 'data-testid': 'ledger-row', 'data-id': e.id, 'data-status': e.status }) as React.HTMLAttributes<HTMLElement>}
         pagination={{
           current: filter.page,
-          pageSize: PER_PAGE,
+          pageSize: filter.perPage,
           total: list.data?.page?.total ?? 0,
           showSizeChanger: false,
           onChange: (page) => set({ page: page === 1 ? undefined : String(page) }),
