@@ -4,6 +4,8 @@ export const LIMITS = {
   code: 40,
   account: 40,
   mobile: 20,
+  /** RFC 5321's longest forward path. */
+  email: 254,
   password: 128,
   text: 2000,
   reason: 500,

@@ -1,9 +1,11 @@
 // Reminders that reach people (issue 20 item 4), in a browser: the 建设街道 liaison signs in to a
 // bell with a number (the demo's first day sends its digest), opens the inbox, opens a line of the
-// digest — its report form or item page — and the bell's number drops by the message read.
+// digest — its report form or item page — and the bell's number drops by the message read. The HQ
+// office sets up the mail server in 提醒设置: the password is kept, never shown, and a login over an
+// unencrypted connection is refused under its field.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, pathOf, signedInPages } from './browser.js';
+import { launch, pathOf, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 
 const base = serverBase();
@@ -38,5 +40,24 @@ describe('the inbox', () => {
     await liaison.goBack();
     await liaison.getByTestId('inbox-page').waitFor();
     await liaison.locator('[data-testid=inbox-message][data-read=true]').first().waitFor();
+  });
+
+  it('lets the HQ office set up the mail server, keeping its password out of sight', async () => {
+    const hq = await as('hq_office');
+    await hq.goto('/settings/reminders');
+    const smtp = hq.getByTestId('smtp-settings');
+    await smtp.waitFor();
+    await hq.getByTestId('smtp-host').fill('smtp.example.gov.cn');
+    await pickOption(hq, 'smtp-port', '587');
+    await pickOption(hq, 'smtp-security', '不加密');
+    await hq.getByTestId('smtp-username').fill('tuijin@example.gov.cn');
+    await hq.getByTestId('smtp-password').fill('Relay-Pass-2026');
+    await hq.getByTestId('smtp-from').fill('tuijin@example.gov.cn');
+    await hq.getByTestId('smtp-save').click();
+    await smtp.getByText('使用账号密码登录时须为 SSL/TLS 或 STARTTLS').waitFor();
+    await pickOption(hq, 'smtp-security', 'STARTTLS');
+    await hq.getByTestId('smtp-save').click();
+    await smtp.getByText('已保存，留空则不修改').waitFor();
+    expect(await hq.getByTestId('smtp-password').inputValue()).toBe('');
   });
 });

@@ -62,4 +62,10 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).sqlLog).toBeUndefined();
     expect(loadConfig({ TUIJIN_SQL_LOG: 'sql.jsonl' }).sqlLog).toBe(path.resolve('sql.jsonl'));
   });
+  it('takes the public address the e-mails link to, without a trailing slash, and refuses one that is not http(s)', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ TUIJIN_PUBLIC_URL: 'https://tuijin.example.gov.cn/' }).publicUrl).toBe('https://tuijin.example.gov.cn');
+    expect(loadConfig({ TUIJIN_PUBLIC_URL: 'http://10.0.0.5:3000/tuijin' }).publicUrl).toBe('http://10.0.0.5:3000/tuijin');
+    for (const bad of ['tuijin.example.gov.cn', 'ftp://x.cn', 'https://x.cn/?a=1']) expect(() => loadConfig({ TUIJIN_PUBLIC_URL: bad }), bad).toThrow(/TUIJIN_PUBLIC_URL must be an http\(s\) address/);
+  });
 });

@@ -49,6 +49,11 @@ export interface Config {
    * every reply, for measuring what keeping them saves: bench/bareReads.ts).
    */
   keptReplies: boolean;
+  /**
+   * The address users open the platform at (TUIJIN_PUBLIC_URL, e.g. https://tuijin.example.gov.cn),
+   * no trailing slash: the e-mailed digests link their lines to it. Unset, the mails carry no links.
+   */
+  publicUrl: string | undefined;
   /** Append every SQL statement and its parameters, one JSON line each, to this file (TUIJIN_SQL_LOG; diagnostics and the bench only). */
   sqlLog: string | undefined;
 }
@@ -111,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointFile: path.resolve(env.TUIJIN_AUDIT_CHECKPOINTS || path.join(dataDir, checkpointFileName(env.DATABASE_URL || undefined))),
     keptReplies: flag(env, 'TUIJIN_KEPT_REPLIES', true),
     sqlLog: env.TUIJIN_SQL_LOG ? path.resolve(env.TUIJIN_SQL_LOG) : undefined,
+    publicUrl: publicUrl(env.TUIJIN_PUBLIC_URL),
   };
 }
 
@@ -118,6 +124,13 @@ function demoWanted(raw: string | undefined): boolean | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw === '1' || raw === '0') return raw === '1';
   throw new Error(`TUIJIN_DEMO must be 1 (load the demo into an empty database) or 0 (never), got "${raw}"`);
+}
+
+function publicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const u = URL.canParse(raw) ? new URL(raw) : null;
+  if (!u || !/^https?:$/.test(u.protocol) || u.search || u.hash) throw new Error(`TUIJIN_PUBLIC_URL must be an http(s) address like https://tuijin.example.gov.cn, got "${raw}"`);
+  return u.toString().replace(/\/+$/, '');
 }
 
 /** 1 or 0 from the variable, or the default; anything else names the variable. */

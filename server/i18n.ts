@@ -131,6 +131,7 @@ const FIELDS: Record<string, Message> = {
   code: { 'zh-CN': '编号', 'en-US': 'Code' },
   account: { 'zh-CN': '账号', 'en-US': 'Account' },
   mobile: { 'zh-CN': '手机号', 'en-US': 'Mobile number' },
+  email: { 'zh-CN': '电子邮箱', 'en-US': 'E-mail address' },
   name: { 'zh-CN': '名称', 'en-US': 'Name' },
   title: { 'zh-CN': '名称', 'en-US': 'Title' },
   parentId: { 'zh-CN': '上级', 'en-US': 'Parent' },

@@ -63,8 +63,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.
   const midnight = startMidnightJob(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
-  // Messages to WeCom/DingTalk group robots leave from the outbox, retried with backoff, never in a user's request.
-  const outbox = startOutboxSender(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
+  // Messages to WeCom/DingTalk group robots and e-mails leave from the outbox, retried with backoff, never in a user's request.
+  const outbox = startOutboxSender(database, { publicUrl: config.publicUrl, log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
 
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);

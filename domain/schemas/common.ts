@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
+import { rule } from './ruleMessages.js';
 
 export const Id = z.uuid();
 export const IdParams = z.strictObject({ id: Id });
@@ -12,6 +13,11 @@ export const Code = z
   .min(1)
   .max(LIMITS.code)
   .regex(/^[A-Za-z0-9_.-]+$/);
+/**
+ * An e-mail address: ASCII, no spaces or line breaks (nothing a mail header could be split on),
+ * at most RFC 5321's 254 characters.
+ */
+export const Email = z.string().trim().max(LIMITS.email).regex(z.regexes.email, rule('email'));
 /** Optimistic-lock counter, bounded like the PostgreSQL `integer` it is compared with: a larger one is bad input, not a database error. */
 export const Version = z.number().int().min(0).max(2_147_483_647);
 

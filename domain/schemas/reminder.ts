@@ -3,6 +3,7 @@ import { NOTICE_COLOURS, NOTICE_KINDS } from '../notices.js';
 import { LADDER_LIMITS, REMINDER_KINDS, REMINDER_STEPS } from '../reminders/ladder.js';
 import { Id, PageQuery, Version } from './common.js';
 import { rule } from './ruleMessages.js';
+import { SmtpChannel } from './smtpChannel.js';
 
 const late = z.number().int().min(LADDER_LIMITS.late.min).max(LADDER_LIMITS.late.max);
 
@@ -32,6 +33,8 @@ export const NotificationSettings = z.object({
   version: z.number(),
   /** The channels messages go out on: the inbox always; robots are listed once configured. */
   channels: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), enabled: z.boolean(), unitId: z.string().nullable(), unitName: z.string().nullable(), address: z.string().nullable() })),
+  /** The mail server, null until the HQ office saves one (its password never comes back). */
+  smtp: SmtpChannel.nullable(),
 });
 
 export const InboxQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
@@ -85,6 +88,8 @@ export const Delivery = z.object({
   unitName: z.string().nullable(),
   items: z.number(),
   channel: z.string(),
+  /** The e-mail address a mail went to; null for the inbox and the robots. */
+  recipient: z.string().nullable(),
   status: z.string(),
   attempts: z.number(),
   lastError: z.string().nullable(),

@@ -19,6 +19,11 @@ export const RULE_TEXT = {
   wecomUrl: { 'zh-CN': '须为企业微信群机器人的 Webhook 地址，如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', 'en-US': 'must be a WeCom group robot webhook, like https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' },
   dingtalkUrl: { 'zh-CN': '须为钉钉群机器人的 Webhook 地址，如 https://oapi.dingtalk.com/robot/send?access_token=…', 'en-US': 'must be a DingTalk group robot webhook, like https://oapi.dingtalk.com/robot/send?access_token=…' },
   dingtalkSecret: { 'zh-CN': '须为钉钉机器人“加签”的密钥（以 SEC 开头）', 'en-US': 'must be the DingTalk robot’s signing secret (starting with SEC)' },
+  email: { 'zh-CN': '须为电子邮箱地址，如 zhangsan@example.gov.cn', 'en-US': 'must be an e-mail address like zhangsan@example.gov.cn' },
+  smtpHost: { 'zh-CN': '须为邮件服务器的域名或 IP 地址，如 smtp.example.gov.cn', 'en-US': 'must be the mail server’s host name or IP address, like smtp.example.gov.cn' },
+  smtpPort: { 'zh-CN': '须为邮件端口 25、465、587 或 2525', 'en-US': 'must be a mail port: 25, 465, 587 or 2525' },
+  smtpPlainLogin: { 'zh-CN': '使用账号密码登录时须为 SSL/TLS 或 STARTTLS：密码不以明文发送', 'en-US': 'must be SSL/TLS or STARTTLS when logging in: a password is never sent in clear' },
+  smtpPassword: { 'zh-CN': '填写了登录账号时须填写密码', 'en-US': 'is needed with a login user' },
   targetPeriod: { 'zh-CN': '须为月份如2026-05或季度如2026-Q2', 'en-US': 'must be a month like 2026-05 or a quarter like 2026-Q2' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RuleKey = keyof typeof RULE_TEXT;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../enums.js';
 import { LIMITS } from '../limits.js';
-import { Id, Name, Version } from './common.js';
+import { Email, Id, Name, Version } from './common.js';
 
 export const Account = z
   .string()
@@ -21,6 +21,7 @@ export type RoleGrantInput = z.infer<typeof RoleGrantInput>;
 export const UserCreate = z.strictObject({
   account: Account,
   mobile: Mobile.nullable().optional(),
+  email: Email.nullable().optional(),
   displayName: Name,
   unitId: Id,
   roles: z.array(RoleGrantInput).max(20).default([]),
@@ -30,6 +31,7 @@ export type UserCreateInput = z.infer<typeof UserCreate>;
 export const UserUpdate = z.strictObject({
   version: Version,
   mobile: Mobile.nullable().optional(),
+  email: Email.nullable().optional(),
   displayName: Name.optional(),
   unitId: Id.optional(),
   roles: z.array(RoleGrantInput).max(20).optional(),
@@ -47,6 +49,7 @@ export const User = z.object({
   id: Id,
   account: z.string(),
   mobile: z.string().nullable(),
+  email: z.string().nullable(),
   displayName: z.string(),
   unitId: Id,
   unitName: z.string(),

@@ -33,7 +33,7 @@ export async function createUser(ctx: Ctx, input: UserCreateInput, passwordHash?
     await checkGrants(tx, input.roles);
     const [row] = await tx
       .insert(users)
-      .values({ account: input.account, mobile: input.mobile ?? null, displayName: input.displayName, unitId: input.unitId, passwordHash: hash, mustChangePassword: true })
+      .values({ account: input.account, mobile: input.mobile ?? null, email: input.email ?? null, displayName: input.displayName, unitId: input.unitId, passwordHash: hash, mustChangePassword: true })
       .returning();
     const wanted = normaliseGrants(row!.unitId, input.roles);
     if (needsSecondAdmin([], wanted.map((g) => g.role))) {

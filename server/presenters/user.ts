@@ -15,6 +15,7 @@ export function presentUser(u: UserRow, unitName: string, roles: RoleRow[], lock
     id: u.id,
     account: u.account,
     mobile: u.mobile,
+    email: u.email,
     displayName: u.displayName,
     unitId: u.unitId,
     unitName,

@@ -39,7 +39,7 @@ export async function listUsers(db: Executor, f: UserListFilter, page: number, p
   const conds: SQL[] = [];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    conds.push(or(ilike(users.account, like), ilike(users.displayName, like), ilike(users.mobile, like))!);
+    conds.push(or(ilike(users.account, like), ilike(users.displayName, like), ilike(users.mobile, like), ilike(users.email, like))!);
   }
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
   if (f.role) conds.push(sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${f.role})`);

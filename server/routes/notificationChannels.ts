@@ -2,25 +2,28 @@ import { z } from 'zod';
 import type { Lang } from '../../domain/enums.js';
 import { ErrorBody, IdParams } from '../../domain/schemas/common.js';
 import { NotificationSettings, NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
+import { SmtpChannelUpdate } from '../../domain/schemas/smtpChannel.js';
 import type { App } from '../app.js';
 import { addRobot, removeRobot } from '../commands/reminders/robots.js';
+import { saveSmtp } from '../commands/reminders/saveSmtp.js';
 import { updateLadder } from '../commands/reminders/updateLadder.js';
 import type { Executor } from '../db/client.js';
 import { authorize } from '../policies/actor.js';
 import { notificationSettingsPolicy } from '../policies/notification.js';
-import { presentChannels } from '../presenters/reminders/channels.js';
+import { presentChannels, presentSmtp } from '../presenters/reminders/channels.js';
 import { listRobots } from '../queries/reminders/channels.js';
 import { readLadder } from '../queries/reminders/ladder.js';
+import { readSmtp } from '../queries/reminders/smtp.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['inbox'];
 const Answer = z.object({ data: NotificationSettings, policies: z.record(z.string(), z.boolean()) });
 
-/** The HQ office's settings: the ladder, and the channels (the inbox, the units' group robots). */
+/** The HQ office's settings: the ladder, and the channels (the inbox, the units' group robots, the mail server). */
 export default function notificationChannelRoutes(app: App) {
   const answer = async (db: Executor, lang: Lang, actor: Parameters<typeof notificationSettingsPolicy.routePolicies>[0], saved?: Awaited<ReturnType<typeof readLadder>>) => {
     const { ladder, version } = saved ?? (await readLadder(db));
-    return { data: { ladder, version, channels: presentChannels(await listRobots(db), lang) }, policies: notificationSettingsPolicy.routePolicies(actor) };
+    return { data: { ladder, version, channels: presentChannels(await listRobots(db), lang), smtp: presentSmtp(await readSmtp(db)) }, policies: notificationSettingsPolicy.routePolicies(actor) };
   };
 
   app.get('/api/notification-channels', { schema: { tags, response: { 200: Answer, ...errors } } }, async (req) => {
@@ -37,6 +40,13 @@ export default function notificationChannelRoutes(app: App) {
   app.post('/api/notification-channels/robots', { schema: { tags, body: RobotCreate, response: { 200: Answer, ...errors } } }, async (req) => {
     authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
     await addRobot(req.ctx, req.body);
+    return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
+  });
+
+  // The mail server: saved whole with its version; the answer says whether a password is stored, never which.
+  app.put('/api/notification-channels/smtp', { schema: { tags, body: SmtpChannelUpdate, response: { 200: Answer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    await saveSmtp(req.ctx, req.body);
     return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
   });
 

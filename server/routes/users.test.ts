@@ -98,6 +98,20 @@ describe.each(DATABASE_KINDS)('user accounts on %s', (kind) => {
     expect(expectError(await api('GET', `/api/users/${randomUUID()}`, sys), 404).message).toBe('用户不存在');
   });
 
+  it('keeps an e-mail address for the reminders, refusing a bad one naming the field', async () => {
+    const u = await createUser({ email: ' zhangsan@example.gov.cn ' });
+    expect(u.email).toBe('zhangsan@example.gov.cn');
+    for (const bad of ['zhangsan', 'zhang san@example.gov.cn', 'a@b.cn\r\nBcc: x@y.cn', `${'a'.repeat(250)}@x.cn`]) {
+      const e = expectError(await api('PATCH', `/api/users/${u.id}`, sys, { version: 0, email: bad }), 400, 'validation');
+      expect(e.fields, bad).toHaveProperty('email');
+      expect(e.message).toContain('电子邮箱');
+    }
+    expect(Object.keys(expectError(await api('POST', '/api/users', sys, { account: 'mail_bad', displayName: '错', unitId: u.unit.id, email: 'x@' }), 400).fields!)).toEqual(['email']);
+    const cleared = await api('PATCH', `/api/users/${u.id}`, sys, { version: 0, email: null });
+    expect(cleared.json().data).toMatchObject({ email: null, version: 1 });
+    expect((await api('GET', `/api/users?q=${encodeURIComponent('zhangsan@')}`, sys)).json().data).toEqual([]);
+  });
+
   it('resets a password: every session of the user ends and the new initial password must be changed', async () => {
     const u = await makeUser(h.db.database, [{ role: 'liaison' }]);
     const s1 = await loginAs(h.app, u);

@@ -2,17 +2,22 @@ import type { z } from 'zod';
 import type { Role } from '../../domain/enums.js';
 import { DEFAULT_LADDER } from '../../domain/reminders/ladder.js';
 import { NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
+import { SmtpChannelUpdate } from '../../domain/schemas/smtpChannel.js';
 import type { Database } from '../db/client.js';
 import { notificationChannels, notificationDeliveries, notifications } from '../db/schema/index.js';
 import { today } from '../clock.js';
 import { messageId } from '../commands/reminders/messageId.js';
 import { readLadder } from '../queries/reminders/ladder.js';
+import { readSmtp } from '../queries/reminders/smtp.js';
 import type { BodyKind } from './garbage.js';
 import { makeUnit } from './factories.js';
 import type { CallBuilder, CallEnv } from './routeCalls.js';
 
 /** A WeCom robot's address as the platform gives it (the key made up). */
 export const WECOM_URL = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';
+
+/** A district's mail relay as the HQ office would save it (no login, so no password to keep). */
+export const SMTP_RELAY = { enabled: true, host: 'smtp.example.gov.cn', port: 25, security: 'none', username: null, fromAddress: 'tuijin@example.gov.cn' } as const;
 
 let serial = 0;
 
@@ -72,6 +77,10 @@ export const INBOX_ROUTE_CALLS: Record<string, CallBuilder> = {
     req: { method: 'POST', url: '/api/notification-channels/robots', payload: { kind: 'wecom', name: '建设街道工作群', unitId: (await makeUnit(env.database)).id, url: WECOM_URL } },
     session: await env.session(role),
   }),
+  'PUT /api/notification-channels/smtp': async (env, role) => ({
+    req: { method: 'PUT', url: '/api/notification-channels/smtp', payload: { ...SMTP_RELAY, version: (await readSmtp(env.database.db)).version } },
+    session: await env.session(role),
+  }),
   'DELETE /api/notification-channels/robots/:id': async (env, role) => {
     const [robot] = await env.database.db.insert(notificationChannels).values({ kind: 'wecom', name: '待删除的群', url: WECOM_URL }).returning({ id: notificationChannels.id });
     return { req: { method: 'DELETE', url: `/api/notification-channels/robots/${robot!.id}` }, session: await env.session(role) };
@@ -92,6 +101,7 @@ export const INBOX_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'GET /api/notifications': ['hq_office'],
   'POST /api/notification-channels/robots': ['hq_office'],
   'DELETE /api/notification-channels/robots/:id': ['hq_office'],
+  'PUT /api/notification-channels/smtp': ['hq_office'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -102,4 +112,5 @@ export const INBOX_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] 
   { key: 'PUT /api/notification-channels', role: 'hq_office', body: json(NotificationSettingsUpdate) },
   { key: 'POST /api/notification-channels/robots', role: 'hq_office', body: json(RobotCreate) },
   { key: 'DELETE /api/notification-channels/robots/:id', role: 'hq_office', body: { kind: 'none' } },
+  { key: 'PUT /api/notification-channels/smtp', role: 'hq_office', body: json(SmtpChannelUpdate) },
 ];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Delivery as DeliverySchema, InboxMessage as InboxMessageSchema, NotificationSettings as SettingsSchema, RobotCreate } from '../../domain/schemas/reminder.js';
 import type { LadderSettings } from '../../domain/reminders/ladder.js';
+import type { SmtpChannelUpdate } from '../../domain/schemas/smtpChannel.js';
 import { api } from './client.js';
 import type { Item, List } from './types.js';
 
@@ -25,4 +26,6 @@ export const listDeliveries = (f: { day?: string | undefined; status?: string | 
 
 /** A unit's WeCom or DingTalk group robot (the server accepts only the platforms' own addresses). */
 export const addRobot = (body: z.input<typeof RobotCreate>) => api<Item<NotificationSettings>>('/notification-channels/robots', { method: 'POST', body });
+/** The mail server; a password left out keeps the stored one (the answer only says whether one is set). */
+export const putSmtp = (body: z.input<typeof SmtpChannelUpdate>) => api<Item<NotificationSettings>>('/notification-channels/smtp', { method: 'PUT', body });
 export const removeRobot = (id: string) => api<Item<NotificationSettings>>(`/notification-channels/robots/${id}`, { method: 'DELETE' });

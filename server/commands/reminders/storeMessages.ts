@@ -5,6 +5,7 @@ import { sentKey } from '../../../domain/reminders/digest.js';
 import type { Tx } from '../../db/client.js';
 import { notificationChannels, notificationDeliveries, notifications, reminderSteps, users } from '../../db/schema/index.js';
 import { now as clockNow } from '../../clock.js';
+import { readSmtp } from '../../queries/reminders/smtp.js';
 import { messageId } from './messageId.js';
 
 /** Rows per statement: well under PostgreSQL's 65,535 parameters, few round trips for a district. */
@@ -44,7 +45,7 @@ export async function storeDigests(tx: Tx, digests: readonly Digest[]): Promise<
       .insert(notificationDeliveries)
       .values(fresh.map((d) => ({ notificationId: messageId(d.userId, 'digest', d.day), channel: 'inbox', channelKey: 'inbox', status: 'sent', attempts: 1, sentAt: at, createdAt: at })))
       .onConflictDoNothing();
-    await queueRobotDeliveries(
+    await queueChannelDeliveries(
       tx,
       fresh.map((d) => ({ id: messageId(d.userId, 'digest', d.day), userId: d.userId })),
       at,
@@ -66,7 +67,7 @@ export async function storeNoticeMessages(tx: Tx, noticeId: string, userIds: rea
       .insert(notificationDeliveries)
       .values(inserted.map((r) => ({ notificationId: r.id, channel: 'inbox', channelKey: 'inbox', status: 'sent', attempts: 1, sentAt: at, createdAt: at })))
       .onConflictDoNothing();
-    await queueRobotDeliveries(
+    await queueChannelDeliveries(
       tx,
       inserted.map((r) => ({ id: r.id, userId: rows.find((x) => x.id === r.id)!.userId })),
       at,
@@ -76,24 +77,29 @@ export async function storeNoticeMessages(tx: Tx, noticeId: string, userIds: rea
 }
 
 /**
- * The robot deliveries of new messages: each goes, besides the inbox, to every enabled group robot
- * (WeCom, DingTalk) of its person's unit, queued `pending` for the sender (jobs/outboxSender.ts),
- * which posts it outside any user's request and retries it with backoff.
+ * The deliveries of new messages besides the inbox: to every enabled group robot (WeCom, DingTalk)
+ * of its person's unit, and by e-mail when the HQ office's mail server is enabled and the person
+ * has an address. Queued `pending` for the sender (jobs/outboxSender.ts), which sends them outside
+ * any user's request and retries them with backoff; the unique (message, channel key) keeps each once.
  */
-export async function queueRobotDeliveries(tx: Tx, messages: readonly { id: string; userId: string }[], at: Date): Promise<number> {
+export async function queueChannelDeliveries(tx: Tx, messages: readonly { id: string; userId: string }[], at: Date): Promise<number> {
   if (!messages.length) return 0;
   const channels = await tx
     .select({ id: notificationChannels.id, kind: notificationChannels.kind, unitId: notificationChannels.unitId })
     .from(notificationChannels)
     .where(and(eq(notificationChannels.enabled, true), isNotNull(notificationChannels.unitId)));
-  if (!channels.length) return 0;
-  const unitOf = new Map<string, string>();
+  const mail = !!(await readSmtp(tx)).smtp?.enabled;
+  if (!channels.length && !mail) return 0;
+  const people = new Map<string, { unitId: string; email: string | null }>();
   for (const part of chunks([...new Set(messages.map((m) => m.userId))])) {
-    for (const u of await tx.select({ id: users.id, unitId: users.unitId }).from(users).where(inArray(users.id, part))) unitOf.set(u.id, u.unitId);
+    for (const u of await tx.select({ id: users.id, unitId: users.unitId, email: users.email }).from(users).where(inArray(users.id, part))) people.set(u.id, u);
   }
-  const rows = messages.flatMap((m) =>
-    channels.filter((c) => c.unitId === unitOf.get(m.userId)).map((c) => ({ notificationId: m.id, channel: c.kind, channelKey: c.id, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })),
-  );
+  const pending = { status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at };
+  const rows = messages.flatMap((m) => {
+    const person = people.get(m.userId);
+    const robots = channels.filter((c) => c.unitId === person?.unitId).map((c) => ({ notificationId: m.id, channel: c.kind, channelKey: c.id, recipient: null, ...pending }));
+    return mail && person?.email ? [...robots, { notificationId: m.id, channel: 'email', channelKey: 'email', recipient: person.email, ...pending }] : robots;
+  });
   for (const part of chunks(rows)) await tx.insert(notificationDeliveries).values(part).onConflictDoNothing();
   return rows.length;
 }

@@ -58,9 +58,9 @@ export const reminderSteps = pgTable(
 
 /**
  * The outbox: one row per message and channel it goes out on. The inbox is delivered when the
- * message is stored (status `sent` at once); a robot webhook (WeCom, DingTalk) is `pending` until a
+ * message is stored (status `sent` at once); a robot webhook (WeCom, DingTalk) or an e-mail is `pending` until a
  * sender posts it, retried with backoff (`attempts`, `next_attempt_at`, `last_error`) so a receiver
- * that is down never blocks nor fails anyone's request. `channel_key` is `inbox` or the channel's id.
+ * that is down never blocks nor fails anyone's request. `channel_key` is `inbox`, `email` or the robot's id.
  */
 export const notificationDeliveries = pgTable(
   'notification_deliveries',
@@ -75,6 +75,8 @@ export const notificationDeliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** The address an e-mail was (last) sent to: the log says whom it went to even after the person's address changes. */
+    recipient: text('recipient'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },

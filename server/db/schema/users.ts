@@ -8,6 +8,8 @@ export const users = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     account: text('account').notNull(),
     mobile: text('mobile'),
+    /** Where the reminder digests also go by e-mail, when the HQ office has set up a mail server. */
+    email: text('email'),
     displayName: text('display_name').notNull(),
     unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
     passwordHash: text('password_hash').notNull(),

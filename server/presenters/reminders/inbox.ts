@@ -53,6 +53,7 @@ export function presentDelivery(r: DeliveryRow): z.infer<typeof Delivery> {
     unitName: r.unitName,
     items: r.message.items.length,
     channel: r.delivery.channel,
+    recipient: r.delivery.recipient,
     status: r.delivery.status,
     attempts: r.delivery.attempts,
     lastError: r.delivery.lastError,

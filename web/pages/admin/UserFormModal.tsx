@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { LIMITS } from '../../../domain/limits.js';
-import { Name } from '../../../domain/schemas/common.js';
+import { Email, Name } from '../../../domain/schemas/common.js';
 import { Account, Mobile } from '../../../domain/schemas/users.js';
 import { useBodies, useUnits } from '../../api/hooks.js';
 import type { User } from '../../api/types.js';
@@ -20,7 +20,7 @@ type Values = Omit<z.input<typeof UserCreate>, 'roles'> & { roles?: GrantValue[]
 
 /** Creates a user (then shows the one-time initial password) or edits one, roles and scopes included. */
 export function UserFormModal({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (account: string, password: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const units = useUnits();
@@ -29,14 +29,14 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
   const initialValues = useMemo<Partial<Values>>(
     () =>
       record
-        ? { account: record.account, displayName: record.displayName, mobile: record.mobile, unitId: record.unitId, roles: record.roles.map(toGrantValue) }
+        ? { account: record.account, displayName: record.displayName, mobile: record.mobile, email: record.email, unitId: record.unitId, roles: record.roles.map(toGrantValue) }
         : { roles: [] },
     [record],
   );
   const unitList = units.data?.data ?? [];
 
   const submit = async (v: Values) => {
-    const fields = { displayName: v.displayName.trim(), mobile: v.mobile?.trim() || null, unitId: v.unitId, roles: (v.roles ?? []).map(toGrantInput) };
+    const fields = { displayName: v.displayName.trim(), mobile: v.mobile?.trim() || null, email: v.email?.trim() || null, unitId: v.unitId, roles: (v.roles ?? []).map(toGrantInput) };
     let saved: User;
     if (record) saved = (await updateUser(record.id, { version: record.version, ...fields })).data;
     else {
@@ -58,7 +58,7 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
     <FormModal<Values>
       title={record ? t('user.edit') : t('user.create')}
       initialValues={initialValues}
-      fieldNames={['account', 'displayName', 'mobile', 'unitId', 'roles']}
+      fieldNames={['account', 'displayName', 'mobile', 'email', 'unitId', 'roles']}
       submit={submit}
       reload={reload}
       onClose={onClose}
@@ -73,6 +73,9 @@ export function UserFormModal({ user, onClose, onCreated }: { user: User | null;
       </Form.Item>
       <Form.Item name="mobile" label={t('user.mobile')} rules={[schemaRule(Mobile, t('user.mobileRule'))]}>
         <Input maxLength={11} inputMode="tel" data-testid="user-mobile" />
+      </Form.Item>
+      <Form.Item name="email" label={t('user.email')} extra={t('user.emailHelp')} rules={[schemaRule(Email, t('user.emailRule'), { label: t('user.email'), lang })]}>
+        <Input maxLength={LIMITS.email} inputMode="email" autoComplete="off" data-testid="user-email" />
       </Form.Item>
       <Form.Item name="unitId" label={t('user.unit')} rules={[{ required: true, message: t('common.required', { field: t('user.unit') }) }]}>
         <Select

@@ -116,6 +116,7 @@ export function UsersPage() {
             ),
           },
           { title: t('user.mobile'), dataIndex: 'mobile', render: (m: string | null) => m ?? '—' },
+          { title: t('user.email'), dataIndex: 'email', render: (m: string | null) => m ?? '—' },
           {
             title: t('user.status'),
             key: 'status',

@@ -12,7 +12,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { NoticeActions } from './NoticeActions.js';
 import { NoticeTag } from './NoticeTag.js';
 

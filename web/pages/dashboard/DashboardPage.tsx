@@ -13,7 +13,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { UnreportedCard } from '../dispatch/UnreportedCard.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { blockerBars, investmentBars } from './dashboardCharts.js';
 import { GroupLightsCard } from './GroupLightsCard.js';
 import { MovementCard } from './MovementCard.js';

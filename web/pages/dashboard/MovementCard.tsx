@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { DashboardData } from '../../api/dashboard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 
 type Group = DashboardData['byArea'][number];
 const GROUPINGS = ['area', 'taskForce', 'plan', 'unit'] as const;

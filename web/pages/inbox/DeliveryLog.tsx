@@ -13,6 +13,8 @@ import { useI18n } from '../../i18n/useI18n.js';
 const PER_PAGE = 20;
 const STATUSES = ['pending', 'sent', 'failed'] as const;
 const STATUS_COLOURS = { pending: 'gold', sent: 'green', failed: 'red' } as const;
+const CHANNELS = ['inbox', 'wecom', 'dingtalk', 'email'] as const;
+type Channel = (typeof CHANNELS)[number];
 
 /** 发送记录: what went to whom on which channel, whether it arrived and whether it was read (filters in the address). */
 export function DeliveryLog() {
@@ -48,7 +50,8 @@ export function DeliveryLog() {
           { title: t('reminder.logUnit'), key: 'unit', render: (_, d) => d.unitName ?? '—' },
           { title: t('reminder.logKind'), key: 'kind', render: (_, d) => t(`reminder.kind.${d.kind}`) },
           { title: t('reminder.logItems'), key: 'items', render: (_, d) => (d.kind === 'digest' ? d.items : '—') },
-          { title: t('reminder.logChannel'), key: 'channel', render: (_, d) => (['inbox', 'wecom', 'dingtalk'].includes(d.channel) ? t(`reminder.channel.${d.channel as 'inbox' | 'wecom' | 'dingtalk'}`) : d.channel) },
+          { title: t('reminder.logChannel'), key: 'channel', render: (_, d) => (CHANNELS.includes(d.channel as Channel) ? t(`reminder.channel.${d.channel as Channel}`) : d.channel) },
+          { title: t('reminder.logRecipient'), key: 'recipient', render: (_, d) => d.recipient ?? '—' },
           {
             title: t('reminder.logStatus'),
             key: 'status',

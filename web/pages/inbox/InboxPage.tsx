@@ -1,6 +1,7 @@
 import { App, Button, Card, Empty, Flex, List, Pagination, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { digestLinePath as linePath } from '../../../domain/itemPaths.js';
 import { itemLine, stepWord } from '../../../domain/reminders/words.js';
 import { listInbox, markAllRead, markRead, type InboxMessage } from '../../api/inbox.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
@@ -10,14 +11,10 @@ import { PageCard } from '../../components/PageCard.js';
 import { useAddressFilters } from '../../components/useAddressFilters.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath, newReportPath } from '../work/itemPath.js';
 
 const PER_PAGE = 20;
 const STEP_COLOURS = { before: 'blue', remind: 'gold', urge: 'orange', supervise: 'red' } as const;
 
-type Line = InboxMessage['items'][number];
-/** Where a line opens: the report form for a report still owed, else the item's page. */
-const linePath = (i: Line) => (i.kind === 'report' ? newReportPath(i.itemType, i.itemId, i.period ?? undefined) : itemPath(i.itemType, i.itemId));
 
 /**
  * 消息: the day's reminder digests and the 督查 notices to the reader's unit, newest first (unread

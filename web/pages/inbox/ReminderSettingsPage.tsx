@@ -11,11 +11,12 @@ import { PageCard } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { RobotChannels } from './RobotChannels.js';
+import { SmtpSettings } from './SmtpSettings.js';
 
 const FIELDS = ['daysBefore', 'lateRemind', 'lateUrge', 'lateSupervise'] as const;
 const bounds = (f: (typeof FIELDS)[number]) => (f === 'daysBefore' ? LADDER_LIMITS.daysBefore : LADDER_LIMITS.late);
 
-/** 提醒设置: the HQ office's ladder (the server checks the order and names the field), its channels and the delivery log. */
+/** 提醒设置: the HQ office's ladder (the server checks the order and names the field), its channels (robots, the mail server) and the delivery log. */
 export function ReminderSettingsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -74,6 +75,7 @@ export function ReminderSettingsPage() {
           {t('reminder.channels')}
         </Typography.Title>
         <RobotChannels channels={query.data.data.channels} />
+        <SmtpSettings smtp={query.data.data.smtp} />
       </PageCard>
       <div style={{ height: 16 }} />
       <DeliveryLog />

@@ -4,7 +4,7 @@ import type { ItemType } from '../../../domain/work.js';
 import { unitsActedFor } from '../../auth/actsFor.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { newReportPath } from '../work/itemPath.js';
+import { newReportPath } from '../../../domain/itemPaths.js';
 
 /** "填报进展", for the user whose unit answers for the item (the server checks it again). */
 export function ReportButton({ itemType, itemId, ownerUnitIds }: { itemType: ItemType; itemId: string; ownerUnitIds: readonly string[] }) {

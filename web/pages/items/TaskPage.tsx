@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { RaiseBlockerButton } from '../reports/RaiseBlockerButton.js';
 import { ClaimModal } from '../work/ClaimModal.js';
-import { newReportPath } from '../work/itemPath.js';
+import { newReportPath } from '../../../domain/itemPaths.js';
 import { DeadlineText } from './DeadlineText.js';
 import { ItemHistory } from './ItemHistory.js';
 import { TaskFormModal } from './TaskFormModal.js';

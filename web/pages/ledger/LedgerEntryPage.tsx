@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '../../format.js';
 import type { MessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { EvidenceUpload, toUploadFile } from '../reports/EvidenceUpload.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { SubjectNotices } from '../bulletins/SubjectNotices.js';
 import { LedgerActions } from './LedgerActions.js';
 import { LedgerStatusTag } from './LedgerStatusTag.js';

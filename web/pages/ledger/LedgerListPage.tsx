@@ -15,7 +15,7 @@ import { filterStyle, PageCard } from '../../components/PageCard.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { LedgerFormModal } from './LedgerFormModal.js';
 import { LedgerStatusTag } from './LedgerStatusTag.js';
 import { listNotices } from '../../api/bulletins.js';

@@ -10,7 +10,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { CaseFormModal, type CaseOrigin } from './CaseFormModal.js';
 
 type WatchItem = Watch['items'][number];

@@ -4,7 +4,7 @@ import type { BlockerStatus } from '../../../domain/schemas/blocker.js';
 import type { Blocker } from '../../api/workTypes.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { BlockerActions } from './BlockerActions.js';
 import { RecordFindingButton } from '../ledger/RecordFindingButton.js';
 

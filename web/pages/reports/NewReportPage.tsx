@@ -12,7 +12,7 @@ import { NotFound } from '../../components/NotFound.js';
 import { PageCard } from '../../components/PageCard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { ReportBriefCard } from './ReportBriefCard.js';
 import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { useItemHead } from './useItemHead.js';

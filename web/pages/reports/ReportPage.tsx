@@ -10,7 +10,7 @@ import { LightReasons, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { formatDate, trimDecimal } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../work/itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 import { BlockerList } from './BlockerList.js';
 import { EvidenceUpload, toUploadFile } from './EvidenceUpload.js';
 import { ReportActions } from './ReportActions.js';

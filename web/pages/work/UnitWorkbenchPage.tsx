@@ -11,7 +11,7 @@ import { PageCard } from '../../components/PageCard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ClaimModal } from './ClaimModal.js';
-import { itemPath, newReportPath } from './itemPath.js';
+import { itemPath, newReportPath } from '../../../domain/itemPaths.js';
 import { reportToLine } from './reportLines.js';
 import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';

@@ -7,7 +7,7 @@ import type { LightReasonView } from '../../api/workTypes.js';
 import { LightTag } from '../../components/LightTag.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { itemPath } from './itemPath.js';
+import { itemPath } from '../../../domain/itemPaths.js';
 
 /** What every workbench line shows: the item, its light and the date that matters. */
 export interface Line {
