@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { idArray } from '../db/bulk.js';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import type { BlockedBy, InvestmentFact } from '../../domain/lights.js';
 import type { Executor } from '../db/client.js';
@@ -18,7 +19,7 @@ import { blockerItems, blockers, projectMonths, projectYearPlans, taskUnits } fr
 export async function awaitingClaims(db: Executor, taskIds?: readonly string[]): Promise<Map<string, string>> {
   if (taskIds && !taskIds.length) return new Map();
   const conds: SQL[] = [eq(taskUnits.role, 'lead')];
-  if (taskIds) conds.push(inArray(taskUnits.taskId, [...taskIds]));
+  if (taskIds) conds.push(sql`${taskUnits.taskId} = any(${idArray(taskIds)})`);
   const rows = await db
     .select({ taskId: taskUnits.taskId, since: sql<Date | string>`min(${taskUnits.assignedAt})` })
     .from(taskUnits)
@@ -51,7 +52,7 @@ export async function unresolvedBlockersOf(db: Executor, itemIds?: readonly stri
     .select({ itemId: blockerItems.itemId, title: blockers.title, level: blockers.level })
     .from(blockerItems)
     .innerJoin(blockers, eq(blockers.id, blockerItems.blockerId))
-    .where(and(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES]), itemIds ? inArray(blockerItems.itemId, [...itemIds]) : undefined))
+    .where(and(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES]), itemIds ? sql`${blockerItems.itemId} = any(${idArray(itemIds)})` : undefined))
     .orderBy(asc(blockers.raisedAt));
   const out = new Map<string, BlockedBy[]>();
   for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), { title: r.title, level: r.level as BlockedBy['level'] }]);

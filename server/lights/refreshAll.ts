@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { computeLight, type BlockedBy, type LightResult } from '../../domain/lights.js';
 import { now as clockNow } from '../clock.js';
 import type { Executor } from '../db/client.js';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { idArray } from '../db/bulk.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import { milestones, plans, programs, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, storedVerdicts, targetFacts, taskFacts } from './facts.js';
@@ -63,9 +64,9 @@ export async function refreshTaskLights(db: Executor, env: LightEnv, ids?: reado
       reportPeriod: tasks.reportPeriod,
     })
     .from(tasks)
-    .where(ids ? inArray(tasks.id, [...ids]) : undefined);
+    .where(ids ? sql`${tasks.id} = any(${idArray(ids)})` : undefined);
   const ms = groupBy(
-    await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones).where(ids ? inArray(milestones.taskId, [...ids]) : undefined),
+    await db.select({ taskId: milestones.taskId, name: milestones.name, due: milestones.due, doneOn: milestones.doneOn }).from(milestones).where(ids ? sql`${milestones.taskId} = any(${idArray(ids)})` : undefined),
     (m) => m.taskId,
   );
   const claims = await awaitingClaims(db, ids);

@@ -14,6 +14,11 @@ export interface ListSheet {
   header: readonly string[];
   /** Column widths in characters, in the header's order. */
   widths: readonly number[];
+  /**
+   * False for lists of hundreds of thousands of rows: no bold title and header. exceljs looks up a
+   * style for every cell when styles are on, a third of its time (250,000 reports: 4 s of 11).
+   */
+  styled?: boolean;
 }
 
 export const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -34,7 +39,7 @@ export const filterLineOf = (parts: readonly (string | false | null | undefined)
 export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>): Readable {
   const out = new PassThrough();
   void (async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: sheet.styled !== false, useSharedStrings: false });
     wb.title = sheet.name;
     const ws = wb.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', ySplit: 3 }],

@@ -58,6 +58,6 @@ export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportE
       ]);
     }
   }
-  const sheet = { name: '进展报送', title: `${meta.district ?? ''}进展报送汇总表（${chineseDay(meta.today)}）`, filterLine: reportFilterLine(meta.filters), header: REPORT_SHEET_HEADER, widths: WIDTHS };
+  const sheet = { name: '进展报送', title: `${meta.district ?? ''}进展报送汇总表（${chineseDay(meta.today)}）`, filterLine: reportFilterLine(meta.filters), header: REPORT_SHEET_HEADER, widths: WIDTHS, styled: false };
   return listWorkbookStream(sheet, rows());
 }

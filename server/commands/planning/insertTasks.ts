@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { TaskCreate } from '../../../domain/schemas/task.js';
 import type { Tx } from '../../db/client.js';
+import { insertRows } from '../../db/bulk.js';
 import { duplicate } from '../../db/references.js';
 import { taskUnits, tasks } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -17,9 +18,6 @@ export interface BatchTask {
   /** An earlier task of the batch this one hangs under (`input.parentId` is then ignored). */
   parent?: number;
 }
-
-/** Rows per INSERT: some twenty parameters a task, far below PostgreSQL's 65,535. */
-const CHUNK = 500;
 
 type FieldName = (i: number, f: string) => string;
 
@@ -42,7 +40,7 @@ function named<T>(i: number, field: FieldName, fn: () => T): T {
  * Many tasks of one plan in the caller's transaction, each held to createTask's rules (the plan, a
  * parent in the plan, the area in its program, units that exist and a lead not also supporting, a
  * code free in the plan and in the batch, a consistent deadline), in a fixed number of statements
- * and one insert per 500 tasks: an import of thousands of rows took 37 ms a task through
+ * and one insert per 5,000 tasks (`db/bulk.ts insertRows`): an import of thousands of rows took 37 ms a task through
  * `insertTask`. Lights are computed for the batch at once; a parent outside the batch is rolled up
  * once. The batch's own parents need no roll-up: new tasks carry no progress, no report and are not
  * done, which is what rolling them up gives. No audit record: the caller writes one for the batch.
@@ -114,8 +112,8 @@ export async function insertTasks(tx: Tx, batch: readonly BatchTask[], env: Ligh
     });
     for (const [unitId, role] of wanted) units.push({ taskId: id, unitId, role });
   }
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(tasks).values(rows.slice(i, i + CHUNK));
-  for (let i = 0; i < units.length; i += CHUNK) await tx.insert(taskUnits).values(units.slice(i, i + CHUNK));
+  await insertRows(tx, tasks, rows);
+  await insertRows(tx, taskUnits, units);
   await refreshTaskLights(tx, env, ids);
   // A parent from before the batch: its progress now counts the new children.
   for (const parentId of outside) await rollUpTask(tx, ids[batch.findIndex((b) => b.parent === undefined && b.input.parentId === parentId)]!, env);

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { idArray } from '../../db/bulk.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { deadlineProblem, nextDue, type Recurrence } from '../../../domain/deadlines.js';
 import { computeLight } from '../../../domain/lights.js';
@@ -65,9 +66,6 @@ export async function syncTaskUnits(tx: Tx, taskId: string, wanted: Map<string, 
   const added = [...wanted].filter(([u]) => !have.has(u)).map(([unitId, role]) => ({ taskId, unitId, role }));
   if (added.length) await tx.insert(taskUnits).values(added);
 }
-
-/** Ids as one text parameter: a list of any length stays one bound value. */
-const idArray = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
 
 /** Rows as one JSON parameter expanded by jsonb_to_recordset: one statement whatever their number. */
 const recordset = (rows: readonly object[], columns: string) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${sql.raw(columns)})`;
