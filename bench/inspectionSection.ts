@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../scripts/serverProcess.js';
 
-interface SectionIo {
+export interface SectionIo {
   say: (s?: string) => void;
   progress: (s: string) => void;
 }
@@ -19,7 +19,7 @@ const BENCHES = [
 ] as const;
 
 /** Runs one script; its printed lines, or why it failed. */
-function runScript(script: string): Promise<string[]> {
+export function runScript(script: string): Promise<string[]> {
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, script], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       const lines = stdout.split('\n').filter((l) => l.trim());

@@ -18,6 +18,7 @@ import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
 import { bareSection } from './bareSection.js';
 import { inspectionSection } from './inspectionSection.js';
+import { importSection } from './importSection.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
@@ -25,15 +26,16 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput,bare,inspection` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
  * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
  * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts),
  * `inspection` issue 22's bulletin, ledger export and public complaint figures (bench/inspectionSection.ts);
+ * `imports` issue 20's reminder run, report export and 10,000-row import (bench/importExport.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -213,6 +215,7 @@ async function main() {
     if (section('throughput')) await throughputSection({ say, progress, port, tmp });
     if (section('bare')) await bareSection({ say, progress, port, tmp });
     if (section('inspection')) await inspectionSection({ say, progress });
+    if (section('imports')) await importSection({ say, progress });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {
