@@ -1,9 +1,9 @@
 import { LIMITS } from '../limits.js';
-import type { ItemKind } from './itemColumns.js';
-import { readItemValues, type ItemCell, type ProjectValues, type TargetValues, type ValuesContext } from './itemValues.js';
+import { columnsOf, type ItemKind } from './itemColumns.js';
+import { cellLabel, readItemValues, type ItemCell, type ProjectValues, type TargetValues, type ValuesContext } from './itemValues.js';
 import type { RowIssue } from './issues.js';
 import { escapeUnstorable, isStorableText } from '../storableText.js';
-import { chosenUnit, judgeUnit } from './rows.js';
+import { chosenUnit, judgeUnit, type ImportRow } from './rows.js';
 import type { GridRow } from './sheet.js';
 import { splitUnitList, type UnitMatch } from './units.js';
 
@@ -178,3 +178,26 @@ export function applyItemFix(row: ItemImportRow, fix: ItemRowFix, ctx: ValuesCon
 
 /** The unit id a row resolves to: its one matched unit. */
 export const itemUnitId = (row: ItemImportRow): string | null => (row.unit && row.unit.units.length === 1 && (row.unit.how === 'exact' || row.unit.how === 'abbreviation') ? row.unit.units[0]!.unitId : null);
+
+/** A stored preview row: a task's (which has no `kind`) or a target's or project's. */
+export type AnyImportRow = ImportRow | ItemImportRow;
+export const isItemRow = (r: AnyImportRow): r is ItemImportRow => 'kind' in r;
+
+/**
+ * The value columns a preview of these rows shows, in the table's order: every plain column (a fix
+ * may fill one the sheet lacked) and the year columns the rows have (the undated one when none).
+ */
+export function previewColumns(kind: ItemKind, rows: readonly ItemImportRow[]): { key: string; label: string }[] {
+  const base = kind === 'target' ? 'goal' : 'plan';
+  const keys = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+  const years = [...keys].filter((k) => k.startsWith(`${base}:`)).sort();
+  const out: string[] = [];
+  for (const c of columnsOf(kind)) {
+    if (['code', 'name', 'unit', 'area'].includes(c.key)) continue;
+    if (c.key === base) {
+      if (keys.has(base) || !years.length) out.push(base);
+      out.push(...years);
+    } else out.push(c.key);
+  }
+  return out.map((key) => ({ key, label: cellLabel(kind, key) }));
+}

@@ -207,3 +207,32 @@ export function readItemValues(kind: ItemKind, cells: Readonly<Record<string, It
   const values = kind === 'target' ? targetValues(r) : projectValues(r);
   return { values, errors: r.errors, warnings: r.warnings };
 }
+
+/**
+ * A row's values as the table writes them, by cell key: what the preview shows beside the text read
+ * and what the export writes, in words the import reads back (正向, 累计值, 在建, 2026-06-30).
+ */
+export function valueTexts(kind: ItemKind, values: TargetValues | ProjectValues): Record<string, string> {
+  if (kind === 'target') {
+    const v = values as TargetValues;
+    const out: Record<string, string> = {
+      measureUnit: v.measureUnit,
+      baseline: v.baseline ?? '',
+      direction: CHOICE_WORDS.direction![v.direction]!,
+      accumulation: CHOICE_WORDS.accumulation![v.accumulation]!,
+      period: CHOICE_WORDS.period![v.period]!,
+    };
+    for (const g of v.goals) out[`goal:${g.year}`] = g.goal;
+    return out;
+  }
+  const v = values as ProjectValues;
+  const out: Record<string, string> = {
+    ownerEnterprise: v.ownerEnterprise,
+    location: v.location,
+    totalInvestment: v.totalInvestment ?? '',
+    stage: CHOICE_WORDS.stage![v.stage]!,
+  };
+  for (const stage of ['signed', 'started', 'operating'] as const) if (v.stageDates[stage]) out[`date:${stage}`] = v.stageDates[stage].planned;
+  for (const p of v.yearPlans) out[`plan:${p.year}`] = p.planned;
+  return out;
+}
