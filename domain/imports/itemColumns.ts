@@ -94,7 +94,10 @@ export function exportHeader(kind: ItemKind, years: readonly number[]): { keys: 
   return { keys, labels: [...labels, ...LIGHT_COLUMNS] };
 }
 
-/** The header of a 指标表 or 重点项目表: a row naming the item (指标名称, 项目名称) and two other known columns. */
+/**
+ * The header of a 指标表 or 重点项目表: a row naming the item (指标名称, 项目名称) and two other known
+ * columns. Distinct ones: a title merged across the table (双台子区主要指标表) is spread into every cell.
+ */
 export function findItemHeader(kind: ItemKind, rows: readonly GridRow[]) {
-  return findHeaderBy(rows, (c) => itemHeaderOf(kind, c), (kinds) => kinds.includes('name') && kinds.filter(Boolean).length >= 3);
+  return findHeaderBy(rows, (c) => itemHeaderOf(kind, c), (kinds) => kinds.includes('name') && new Set(kinds.filter(Boolean)).size >= 3);
 }

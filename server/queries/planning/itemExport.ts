@@ -1,0 +1,74 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { areas, bodies, orgUnits, plans, projects, projectYearPlans, regions, targetGoals, targets } from '../../db/schema/index.js';
+import { conditions as projectWhere, projectOrder, type ProjectFilter } from './projects.js';
+import { conditions as targetWhere, targetOrder, type TargetFilter } from './targets.js';
+
+/** Rows per page: a district's targets or projects are a few hundred, a province's a few thousand. */
+const PAGE = 1_000;
+
+/** One target of the export: its row, its data unit's and area's names, its goals. */
+export type TargetExportRow = typeof targets.$inferSelect & { unitName: string; areaName: string | null; goals: { year: number; goal: string }[] };
+/** One project of the export: its row, its unit's and area's names, its yearly plans. */
+export type ProjectExportRow = typeof projects.$inferSelect & { unitName: string; areaName: string | null; yearPlans: { year: number; planned: string }[] };
+
+/** Every target the list shows for this filter, in its order, a page at a time, with their goals. */
+export async function* targetExportPages(db: Executor, f: TargetFilter): AsyncGenerator<TargetExportRow[]> {
+  const where = targetWhere(f, true);
+  for (let page = 0; ; page++) {
+    const rows = await db
+      .select({ t: targets, unitName: orgUnits.name, areaName: areas.name })
+      .from(targets)
+      .innerJoin(orgUnits, eq(orgUnits.id, targets.dataUnitId))
+      .leftJoin(areas, eq(areas.id, targets.areaId))
+      .where(where)
+      .orderBy(...targetOrder(f), asc(targets.id))
+      .limit(PAGE)
+      .offset(page * PAGE);
+    if (!rows.length) return;
+    const goals = await db.select().from(targetGoals).where(inArray(targetGoals.targetId, rows.map((r) => r.t.id))).orderBy(asc(targetGoals.year));
+    yield rows.map((r) => ({ ...r.t, unitName: r.unitName, areaName: r.areaName, goals: goals.filter((g) => g.targetId === r.t.id) }));
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** Every project the list shows for this filter, in its order, a page at a time, with their yearly plans. */
+export async function* projectExportPages(db: Executor, f: ProjectFilter): AsyncGenerator<ProjectExportRow[]> {
+  const where = projectWhere(f, true);
+  for (let page = 0; ; page++) {
+    const rows = await db
+      .select({ p: projects, unitName: orgUnits.name, areaName: areas.name })
+      .from(projects)
+      .innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId))
+      .leftJoin(areas, eq(areas.id, projects.areaId))
+      .where(where)
+      .orderBy(...projectOrder(f), asc(projects.id))
+      .limit(PAGE)
+      .offset(page * PAGE);
+    if (!rows.length) return;
+    const plans = await db.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, rows.map((r) => r.p.id))).orderBy(asc(projectYearPlans.year));
+    yield rows.map((r) => ({ ...r.p, unitName: r.unitName, areaName: r.areaName, yearPlans: plans.filter((y) => y.projectId === r.p.id) }));
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** The years the exported targets' goals (or projects' plans) name: a column each, known before the first row is written. */
+export async function exportYears(db: Executor, kind: 'target' | 'project', f: TargetFilter | ProjectFilter): Promise<number[]> {
+  const rows =
+    kind === 'target'
+      ? await db.selectDistinct({ year: targetGoals.year }).from(targetGoals).innerJoin(targets, eq(targets.id, targetGoals.targetId)).where(targetWhere(f as TargetFilter, true))
+      : await db.selectDistinct({ year: projectYearPlans.year }).from(projectYearPlans).innerJoin(projects, eq(projects.id, projectYearPlans.projectId)).where(projectWhere(f as ProjectFilter, true));
+  return rows.map((r) => r.year).sort((a, b) => a - b);
+}
+
+/** What the title and the filter line name: the district (the first top-level region) and the plan, task force, area and unit filtered by. */
+export async function exportNames(db: Executor, f: { plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined }) {
+  const one = async (q: Promise<{ name: string }[]>) => (await q)[0]?.name ?? null;
+  return {
+    district: await one(db.select({ name: regions.name }).from(regions).where(sql`${regions.parentId} is null`).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1)),
+    plan: f.plan ? await one(db.select({ name: plans.title }).from(plans).where(eq(plans.id, f.plan))) : null,
+    taskForce: f.taskForce ? await one(db.select({ name: bodies.name }).from(bodies).where(and(eq(bodies.id, f.taskForce)))) : null,
+    area: f.area ? await one(db.select({ name: areas.name }).from(areas).where(eq(areas.id, f.area))) : null,
+    unit: f.unit ? await one(db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, f.unit))) : null,
+  };
+}
