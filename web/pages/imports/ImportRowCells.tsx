@@ -84,7 +84,7 @@ export function DeadlineCell({ row, onSave, busy }: { row: ImportRowView; onSave
 }
 
 /** A row's errors in red and warnings in orange, each its own line. */
-export function IssuesCell({ row }: { row: ImportRowView }) {
+export function IssuesCell({ row }: { row: Pick<ImportRowView, 'errors' | 'warnings'> }) {
   return (
     <Flex vertical gap={2} style={{ whiteSpace: 'normal' }}>
       {row.errors.map((e, i) => (
