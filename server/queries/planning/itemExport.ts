@@ -12,44 +12,47 @@ export type TargetExportRow = typeof targets.$inferSelect & { unitName: string; 
 /** One project of the export: its row, its unit's and area's names, its yearly plans. */
 export type ProjectExportRow = typeof projects.$inferSelect & { unitName: string; areaName: string | null; yearPlans: { year: number; planned: string }[] };
 
+/** Pages of PAGE rows read by `read` (an offset, a limit) until one comes back short. */
+async function* paged<T>(read: (offset: number, limit: number) => Promise<T[]>): AsyncGenerator<T[]> {
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await read(offset, PAGE);
+    if (rows.length) yield rows;
+    if (rows.length < PAGE) return;
+  }
+}
+
 /** Every target the list shows for this filter, in its order, a page at a time, with their goals. */
-export async function* targetExportPages(db: Executor, f: TargetFilter): AsyncGenerator<TargetExportRow[]> {
-  const where = targetWhere(f, true);
-  for (let page = 0; ; page++) {
+export function targetExportPages(db: Executor, f: TargetFilter): AsyncGenerator<TargetExportRow[]> {
+  return paged(async (offset, limit) => {
     const rows = await db
       .select({ t: targets, unitName: orgUnits.name, areaName: areas.name })
       .from(targets)
       .innerJoin(orgUnits, eq(orgUnits.id, targets.dataUnitId))
       .leftJoin(areas, eq(areas.id, targets.areaId))
-      .where(where)
+      .where(targetWhere(f, true))
       .orderBy(...targetOrder(f), asc(targets.id))
-      .limit(PAGE)
-      .offset(page * PAGE);
-    if (!rows.length) return;
-    const goals = await db.select().from(targetGoals).where(inArray(targetGoals.targetId, rows.map((r) => r.t.id))).orderBy(asc(targetGoals.year));
-    yield rows.map((r) => ({ ...r.t, unitName: r.unitName, areaName: r.areaName, goals: goals.filter((g) => g.targetId === r.t.id) }));
-    if (rows.length < PAGE) return;
-  }
+      .limit(limit)
+      .offset(offset);
+    const goals = rows.length ? await db.select().from(targetGoals).where(inArray(targetGoals.targetId, rows.map((r) => r.t.id))).orderBy(asc(targetGoals.year)) : [];
+    return rows.map((r) => ({ ...r.t, unitName: r.unitName, areaName: r.areaName, goals: goals.filter((g) => g.targetId === r.t.id) }));
+  });
 }
 
 /** Every project the list shows for this filter, in its order, a page at a time, with their yearly plans. */
-export async function* projectExportPages(db: Executor, f: ProjectFilter): AsyncGenerator<ProjectExportRow[]> {
-  const where = projectWhere(f, true);
-  for (let page = 0; ; page++) {
+export function projectExportPages(db: Executor, f: ProjectFilter): AsyncGenerator<ProjectExportRow[]> {
+  return paged(async (offset, limit) => {
     const rows = await db
       .select({ p: projects, unitName: orgUnits.name, areaName: areas.name })
       .from(projects)
       .innerJoin(orgUnits, eq(orgUnits.id, projects.responsibleUnitId))
       .leftJoin(areas, eq(areas.id, projects.areaId))
-      .where(where)
+      .where(projectWhere(f, true))
       .orderBy(...projectOrder(f), asc(projects.id))
-      .limit(PAGE)
-      .offset(page * PAGE);
-    if (!rows.length) return;
-    const plans = await db.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, rows.map((r) => r.p.id))).orderBy(asc(projectYearPlans.year));
-    yield rows.map((r) => ({ ...r.p, unitName: r.unitName, areaName: r.areaName, yearPlans: plans.filter((y) => y.projectId === r.p.id) }));
-    if (rows.length < PAGE) return;
-  }
+      .limit(limit)
+      .offset(offset);
+    const plans = rows.length ? await db.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, rows.map((r) => r.p.id))).orderBy(asc(projectYearPlans.year)) : [];
+    return rows.map((r) => ({ ...r.p, unitName: r.unitName, areaName: r.areaName, yearPlans: plans.filter((y) => y.projectId === r.p.id) }));
+  });
 }
 
 /** The years the exported targets' goals (or projects' plans) name: a column each, known before the first row is written. */

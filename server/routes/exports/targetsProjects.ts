@@ -1,4 +1,9 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ItemKind } from '../../../domain/imports/itemColumns.js';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import type { ProjectFilter } from '../../queries/planning/projects.js';
+import type { TargetFilter } from '../../queries/planning/targets.js';
 import { CHOICE_WORDS } from '../../../domain/imports/itemValues.js';
 import { ProjectListQuery } from '../../../domain/schemas/project.js';
 import { TargetListQuery } from '../../../domain/schemas/target.js';
@@ -8,7 +13,7 @@ import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
 import { exportNames, exportYears, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
-import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow } from '../../xlsx/itemsXlsx.js';
+import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['exports'];
@@ -33,35 +38,37 @@ async function filterParts(db: Parameters<typeof exportNames>[0], f: Filter, uni
 const send = (reply: FastifyReply, file: Buffer, ascii: string, name: string) =>
   reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
 
+/** What differs between the two exports: the table, who may read its list, its rows, the file's name. */
+interface ExportKind<F extends Filter> {
+  kind: ItemKind;
+  read: (a: Actor | null) => boolean;
+  rows: (db: Executor, f: F) => AsyncIterable<ItemExportRow[]>;
+  file: string;
+}
+
+/** One list's export: authorised as its list, its filters named, its rows as the pages arrive. */
+async function exportList<F extends Filter>(req: FastifyRequest, reply: FastifyReply, k: ExportKind<F>, query: F & { page?: number; perPage?: number }) {
+  authorize(k.read(req.ctx.actor));
+  const { db } = req.ctx.database;
+  const { page: _page, perPage: _perPage, ...filter } = query;
+  const day = today();
+  const { district, parts } = await filterParts(db, filter, '责任单位');
+  const file = await itemsXlsx(k.kind, { district, today: day, filters: parts }, await exportYears(db, k.kind, filter as F & (TargetFilter | ProjectFilter)), k.rows(db, filter as F));
+  return send(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`);
+}
+
+async function* mapped<T>(pages: AsyncIterable<T[]>, row: (t: T) => ItemExportRow) {
+  for await (const page of pages) yield page.map(row);
+}
+
 /**
  * 主要指标表 and 重点项目表 as .xlsx: the lists' own query strings (their filters and order; the page
  * is ignored, every row is written) and their visibility (whoever reads the list), laid out as the
  * import reads them, with the light and its reasons. Not audited, like the ledger's export.
  */
 export default function targetProjectExportRoutes(app: App) {
-  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, async (req, reply) => {
-    authorize(targetPolicy.route.read(req.ctx.actor));
-    const { db } = req.ctx.database;
-    const { page: _page, perPage: _perPage, ...filter } = req.query;
-    const day = today();
-    const { district, parts } = await filterParts(db, filter, '责任单位');
-    const rows = (async function* () {
-      for await (const page of targetExportPages(db, filter)) yield page.map(targetExportRow);
-    })();
-    const file = await itemsXlsx('target', { district, today: day, filters: parts }, await exportYears(db, 'target', filter), rows);
-    return send(reply, file, 'targets.xlsx', `主要指标表-${day}.xlsx`);
-  });
-
-  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, async (req, reply) => {
-    authorize(projectPolicy.route.read(req.ctx.actor));
-    const { db } = req.ctx.database;
-    const { page: _page, perPage: _perPage, ...filter } = req.query;
-    const day = today();
-    const { district, parts } = await filterParts(db, filter, '责任单位');
-    const rows = (async function* () {
-      for await (const page of projectExportPages(db, filter)) yield page.map(projectExportRow);
-    })();
-    const file = await itemsXlsx('project', { district, today: day, filters: parts }, await exportYears(db, 'project', filter), rows);
-    return send(reply, file, 'projects.xlsx', `重点项目表-${day}.xlsx`);
-  });
+  const targetsKind: ExportKind<TargetFilter> = { kind: 'target', read: targetPolicy.route.read, rows: (db, f) => mapped(targetExportPages(db, f), targetExportRow), file: '主要指标表' };
+  const projectsKind: ExportKind<ProjectFilter> = { kind: 'project', read: projectPolicy.route.read, rows: (db, f) => mapped(projectExportPages(db, f), projectExportRow), file: '重点项目表' };
+  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, (req, reply) => exportList(req, reply, targetsKind, req.query));
+  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, (req, reply) => exportList(req, reply, projectsKind, req.query));
 }

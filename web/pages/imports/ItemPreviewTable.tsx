@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Table, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { ImportPreviewView, ItemImportRowView } from '../../api/imports.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { IssuesCell, UnitMatchCell } from './ImportRowCells.js';
+import { EditBox, IssuesCell, previewTableProps, RowPlace, UnitMatchCell } from './ImportRowCells.js';
 
 interface Props {
   preview: ImportPreviewView;
@@ -20,18 +20,8 @@ function ValueCell({ row, cell, busy, onSave }: { row: ItemImportRowView; cell: 
   const { t } = useI18n();
   const c = row.cells[cell];
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(c?.text ?? '');
   const bad = row.errors.some((e) => e.cell === cell);
-  if (editing) {
-    return (
-      <Flex gap={4}>
-        <Input size="small" value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => (onSave(text), setEditing(false))} style={{ width: 110 }} data-testid="import-cell-input" />
-        <Button size="small" type="primary" disabled={busy} onClick={() => (onSave(text), setEditing(false))} data-testid="import-cell-save">
-          {t('taskImport.save')}
-        </Button>
-      </Flex>
-    );
-  }
+  if (editing) return <EditBox initial={c?.text ?? ''} width={110} busy={busy} testId="import-cell" onSave={(text) => (onSave(text), setEditing(false))} />;
   const shown = bad ? null : c?.value;
   return (
     <Flex gap={4} align="center" data-testid={`import-cell-${cell}`}>
@@ -56,26 +46,13 @@ export function ItemPreviewTable({ preview, busyLine, onPickUnit, onCell }: Prop
   const rows = preview.items;
   return (
     <Table<ItemImportRowView>
-      data-testid="import-preview"
-      rowKey="line"
-      size="small"
-      dataSource={rows}
-      pagination={rows.length > 200 ? { pageSize: 200, showSizeChanger: false } : false}
-      scroll={{ x: 'max-content' }}
-      onRow={(r) => ({ 'data-testid': `import-row-${r.line}`, style: r.errors.length ? { background: '#fff1f0' } : undefined }) as React.HTMLAttributes<HTMLElement>}
+      {...previewTableProps(rows)}
       columns={[
         {
           title: t('taskImport.col.code'),
           key: 'code',
           width: 90,
-          render: (_, r) => (
-            <Flex vertical>
-              <Typography.Text strong>{r.code}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('taskImport.row', { line: r.sourceLine })}
-              </Typography.Text>
-            </Flex>
-          ),
+          render: (_, r) => <RowPlace code={r.code} sourceLine={r.sourceLine} />,
         },
         {
           title: t('taskImport.col.name'),
