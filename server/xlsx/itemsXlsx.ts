@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
 import { exportHeader, type ItemKind } from '../../domain/imports/itemColumns.js';
 import { valueTexts, type ProjectValues, type TargetValues } from '../../domain/imports/itemValues.js';
 import type { Light } from '../../domain/lights.js';
@@ -9,6 +8,7 @@ import type { LightReason } from '../../domain/lights.js';
 import { trimDecimal } from '../../domain/text.js';
 import type { Direction, ProjectStage, TargetAccumulation, TargetPeriod } from '../../domain/work.js';
 import type { ProjectExportRow, TargetExportRow } from '../queries/planning/itemExport.js';
+import { chineseDay, filterLineOf, listWorkbookStream } from './listWorkbook.js';
 
 /** The light as an office says it. */
 export const LIGHT_WORDS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', done: '已完成', not_started: '未开始' };
@@ -19,7 +19,7 @@ const WIDTH: Record<string, number> = { code: 8, name: 36, ownerEnterprise: 24, 
 export interface ItemExportMeta {
   district: string | null;
   today: string;
-  /** "筛选条件：…" parts, one per filter given. */
+  /** The filters given, as words ("方案：…"): the 筛选条件 line names them. */
   filters: string[];
 }
 
@@ -33,8 +33,6 @@ export interface ItemExportRow {
   light: string;
   reasons: string[];
 }
-
-const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** A target as its table row: numbers trimmed of the stored zeros (1200.5000 → 1200.5). */
 export function targetExportRow(t: TargetExportRow): ItemExportRow {
@@ -76,39 +74,27 @@ function cellOf(key: string, text: string | undefined): string | number {
 }
 
 /**
- * A 主要指标表 or 重点项目表 as offices keep it and as the import reads it: the title (district, table,
- * export day) across the columns, the filters under it, the import's header (`exportHeader`: the
- * years of goals or plans as columns), then one row per item as the pages arrive, with the light and
- * its reasons last. Streamed: no cell objects are kept for rows already written.
+ * A 主要指标表 or 重点项目表 as offices keep it and as the import reads it (`listWorkbookStream`: the
+ * title with the district and export day, the filters under it), under the import's header
+ * (`exportHeader`: the years of goals or plans as columns), one row per item as the pages arrive,
+ * with the light and its reasons last.
  */
-export async function itemsXlsx(kind: ItemKind, meta: ItemExportMeta, years: readonly number[], pages: AsyncIterable<ItemExportRow[]>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => (sink.on('end', resolve), sink.on('error', reject)));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  wb.title = TITLES[kind];
-  const ws = wb.addWorksheet(TITLES[kind], { views: [{ state: 'frozen', ySplit: 3 }] });
+export function itemsXlsx(kind: ItemKind, meta: ItemExportMeta, years: readonly number[], pages: AsyncIterable<ItemExportRow[]>): Readable {
   const { keys, labels } = exportHeader(kind, years);
-  ws.columns = [...keys, 'light', 'lightReasons'].map((k) => ({ width: WIDTH[k] ?? 12 }));
-  const title = ws.addRow([`${meta.district ?? ''}${TITLES[kind]}（${chineseDay(meta.today)}）`]);
-  title.font = { bold: true, size: 16 };
-  title.alignment = { horizontal: 'center' };
-  ws.addRow([`筛选条件：${meta.filters.length ? meta.filters.join('；') : '全部'}`]);
-  // Merged before committing: a streamed sheet cannot reach a committed row again.
-  ws.mergeCells(1, 1, 1, labels.length);
-  ws.mergeCells(2, 1, 2, labels.length);
-  const header = ws.addRow(labels);
-  header.font = { bold: true };
-  header.commit();
-  for await (const page of pages) {
-    for (const r of page) {
-      const texts: Record<string, string> = { code: r.code, name: r.name, unit: r.unit, area: r.area, ...valueTexts(kind, r.values) };
-      ws.addRow([...keys.map((k) => cellOf(k, texts[k])), LIGHT_WORDS[r.light as Light] ?? r.light, r.reasons.join('；')]).commit();
+  const rows = async function* () {
+    for await (const page of pages) {
+      yield page.map((r) => {
+        const texts: Record<string, string> = { code: r.code, name: r.name, unit: r.unit, area: r.area, ...valueTexts(kind, r.values) };
+        return [...keys.map((k) => cellOf(k, texts[k])), LIGHT_WORDS[r.light as Light] ?? r.light, r.reasons.join('；')];
+      });
     }
-  }
-  ws.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  };
+  const sheet = {
+    name: TITLES[kind],
+    title: `${meta.district ?? ''}${TITLES[kind]}（${chineseDay(meta.today)}）`,
+    filterLine: filterLineOf(meta.filters),
+    header: labels,
+    widths: [...keys, 'light', 'lightReasons'].map((k) => WIDTH[k] ?? 12),
+  };
+  return listWorkbookStream(sheet, rows());
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { areas, bodies, orgUnits, plans, projects, projectYearPlans, regions, targetGoals, targets } from '../../db/schema/index.js';
+import { areas, orgUnits, projects, projectYearPlans, targetGoals, targets } from '../../db/schema/index.js';
 import { conditions as projectWhere, projectOrder, type ProjectFilter } from './projects.js';
 import { conditions as targetWhere, targetOrder, type TargetFilter } from './targets.js';
 
@@ -62,16 +62,4 @@ export async function exportYears(db: Executor, kind: 'target' | 'project', f: T
       ? await db.selectDistinct({ year: targetGoals.year }).from(targetGoals).innerJoin(targets, eq(targets.id, targetGoals.targetId)).where(targetWhere(f as TargetFilter, true))
       : await db.selectDistinct({ year: projectYearPlans.year }).from(projectYearPlans).innerJoin(projects, eq(projects.id, projectYearPlans.projectId)).where(projectWhere(f as ProjectFilter, true));
   return rows.map((r) => r.year).sort((a, b) => a - b);
-}
-
-/** What the title and the filter line name: the district (the first top-level region) and the plan, task force, area and unit filtered by. */
-export async function exportNames(db: Executor, f: { plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined }) {
-  const one = async (q: Promise<{ name: string }[]>) => (await q)[0]?.name ?? null;
-  return {
-    district: await one(db.select({ name: regions.name }).from(regions).where(sql`${regions.parentId} is null`).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1)),
-    plan: f.plan ? await one(db.select({ name: plans.title }).from(plans).where(eq(plans.id, f.plan))) : null,
-    taskForce: f.taskForce ? await one(db.select({ name: bodies.name }).from(bodies).where(and(eq(bodies.id, f.taskForce)))) : null,
-    area: f.area ? await one(db.select({ name: areas.name }).from(areas).where(eq(areas.id, f.area))) : null,
-    unit: f.unit ? await one(db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, f.unit))) : null,
-  };
 }

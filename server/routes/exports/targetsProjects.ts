@@ -9,20 +9,22 @@ import { ProjectListQuery } from '../../../domain/schemas/project.js';
 import { TargetListQuery } from '../../../domain/schemas/target.js';
 import type { App } from '../../app.js';
 import { today } from '../../clock.js';
+import { sendXlsx } from '../../downloads.js';
 import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
-import { exportNames, exportYears, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
+import { exportYears, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
+import { districtName } from '../../queries/org.js';
+import { taskFilterNames } from '../../queries/planning/taskExport.js';
 import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['exports'];
 
 type Filter = { plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined; light?: string | undefined; stage?: string | undefined; q?: string | undefined };
 
 /** The filter line's parts, in the list's words: what was exported is what the list showed. */
-async function filterParts(db: Parameters<typeof exportNames>[0], f: Filter, unitWord: string) {
-  const names = await exportNames(db, f);
+async function filterParts(db: Executor, f: Filter, unitWord: string) {
+  const [district, names] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit })]);
   const parts: string[] = [];
   const unknown = '（未知）';
   if (f.plan) parts.push(`方案：${names.plan ?? unknown}`);
@@ -32,11 +34,8 @@ async function filterParts(db: Parameters<typeof exportNames>[0], f: Filter, uni
   if (f.stage) parts.push(`项目阶段：${CHOICE_WORDS.stage![f.stage] ?? f.stage}`);
   if (f.light) parts.push(`灯色：${LIGHT_WORDS[f.light as keyof typeof LIGHT_WORDS] ?? f.light}`);
   if (f.q) parts.push(`关键词：${f.q}`);
-  return { district: names.district, parts };
+  return { district, parts };
 }
-
-const send = (reply: FastifyReply, file: Buffer, ascii: string, name: string) =>
-  reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
 
 /** What differs between the two exports: the table, who may read its list, its rows, the file's name. */
 interface ExportKind<F extends Filter> {
@@ -53,8 +52,8 @@ async function exportList<F extends Filter>(req: FastifyRequest, reply: FastifyR
   const { page: _page, perPage: _perPage, ...filter } = query;
   const day = today();
   const { district, parts } = await filterParts(db, filter, '责任单位');
-  const file = await itemsXlsx(k.kind, { district, today: day, filters: parts }, await exportYears(db, k.kind, filter as F & (TargetFilter | ProjectFilter)), k.rows(db, filter as F));
-  return send(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`);
+  const file = itemsXlsx(k.kind, { district, today: day, filters: parts }, await exportYears(db, k.kind, filter as F & (TargetFilter | ProjectFilter)), k.rows(db, filter as F));
+  return sendXlsx(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`);
 }
 
 async function* mapped<T>(pages: AsyncIterable<T[]>, row: (t: T) => ItemExportRow) {
