@@ -35,6 +35,12 @@ export async function fixImportRow(ctx: Ctx, previewId: string, line: number, fi
     ensureOpen(p, ctx);
     const row = await previewRow(tx, previewId, line);
     if (!row) throw notFound('import_row');
+    // A task row has no value cells, a target or project row no deadline: a fix for either is refused, not dropped.
+    const misplaced = isItemRow(row) ? (fix.deadlineText !== undefined ? 'deadlineText' : undefined) : fix.cell !== undefined ? 'cell' : undefined;
+    if (misplaced) {
+      const cell = misplaced === 'cell' ? fix.cell! : 'deadline';
+      throw new AppError(422, 'import_cell_not_offered', { cell }, { [misplaced]: message('import_cell_not_offered', ctx.lang, { cell }) });
+    }
     const { program } = await planAndProgram(tx, p.planId);
     let unit: { id: string; name: string } | undefined;
     if (fix.unitText !== undefined) {

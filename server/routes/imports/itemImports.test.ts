@@ -73,6 +73,7 @@ describe.each(DATABASE_KINDS)('target and key-project import and export on %s', 
     expectError(await commit(p.previewId), 409, 'import_has_errors');
     expectError(await fix(p.previewId, 2, { cell: 'title', text: '1' }), 422, 'import_cell_not_offered');
     expectError(await fix(p.previewId, 2, { cell: 'goal:2027' }), 400);
+    expect(Object.keys(expectError(await fix(p.previewId, 2, { deadlineText: '2026年底' }), 422, 'import_cell_not_offered').fields!)).toEqual(['deadlineText']);
     const number = await fix(p.previewId, 2, { cell: 'goal:2027', text: '0.7' });
     expect(number.json().data.cells['goal:2027']).toEqual({ text: '0.7', address: 'G5', value: '0.7' });
     expect((await fix(p.previewId, 2, { unitText: '区发展改革局', unitId: units.drc })).json().data.errors).toEqual([]);
