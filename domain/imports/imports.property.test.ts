@@ -8,11 +8,14 @@ import { planTextRows } from './planText.js';
 import { applyFix, buildRows, rowIssues } from './rows.js';
 import { findHeader, sheetRows } from './sheet.js';
 import { unitMatcher } from './units.js';
+import { findItemHeader } from './itemColumns.js';
+import { applyItemFix, buildItemRows, itemRowIssues, itemSourceRows } from './itemRows.js';
 
 const ctx = { match: unitMatcher(TEST_UNITS), env: { today: '2026-06-10', calendar: new WorkdayCalendar() } };
 
 // Pieces of what offices write, mixed with anything at all, so the parsers meet both.
 const PIECES = ['一、', '（一）', '(2)', '3.', '1.1', '①', '十', '序号', '重点任务', '具体措施', '牵头单位', '配合单位：', '完成时限', '区发改局', '各街镇', '、', '；', '\n',
+  '指标名称', '项目名称', '计量单位', '基期值', '2026年目标值', '总投资', '1,200.5', '1.2亿', '正向', '在建', '起止年限', '2026-2027', '责任单位',
   '由', '牵头', '配合', '2026年', '13月', '6月底前', '第三季度', '每月', '10日前', '每季度末', '长期坚持', '年底前', '2月30日', '。', '，', '\u0000', '\ud800', '\u202e'];
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
 
@@ -48,6 +51,24 @@ describe('the import parsers never throw', () => {
         wellFormed(buildRows(rows, ctx));
       }),
       { numRuns: 300 },
+    );
+  });
+  it('on random target and project tables', () => {
+    const itemCtx = { ...ctx, years: { from: 2026, to: 2028 }, areas: [], takenCodes: new Set<string>(), firstCode: 1 };
+    fc.assert(
+      fc.property(fc.constantFrom('target' as const, 'project' as const), fc.array(fc.array(text, { maxLength: 8 }), { maxLength: 15 }), (kind, cells) => {
+        const grid = cells.map((c, i) => ({ line: i + 1, cells: c }));
+        const h = findItemHeader(kind, grid) ?? { columns: { code: 0, name: 1, unit: 2, baseline: 3, totalInvestment: 4, 'goal:2026': 5, span: 6 }, dataFrom: 0 };
+        for (const r of buildItemRows(kind, itemSourceRows(grid, h.columns, h.dataFrom), itemCtx)) {
+          const fixed = applyItemFix(r, { cell: 'baseline', text: r.name }, itemCtx);
+          for (const row of [r, fixed]) {
+            const { errors, warnings } = itemRowIssues(row);
+            for (const i of [...errors, ...warnings]) expect(issueText(i, 'zh-CN').length).toBeGreaterThan(0);
+            expect([row.name, row.code, ...Object.values(row.cells).map((c) => c.text)].every(isStorableText)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -170,16 +170,22 @@ export function resolvedUnits(row: Pick<ImportRow, 'leadUnit' | 'supportUnits'>)
   return { leadUnitId: lead, supportUnitIds: [...new Set(all)].filter((id) => id !== lead) };
 }
 
+/** What a name's match says: unmatched is an error, an abbreviation, a group or a vague word a warning. */
+export function judgeUnit(m: UnitMatch, field: ImportField, errors: RowIssue[], warnings: RowIssue[]): void {
+  if (m.how === 'none') errors.push({ field, code: 'unit_unknown', params: { text: m.text } });
+  if (m.how === 'abbreviation') warnings.push({ field, code: 'unit_abbreviation', params: { text: m.text, name: m.units[0]!.name } });
+  if (m.how === 'group') warnings.push({ field, code: 'unit_group', params: { text: m.text, count: m.units.length } });
+  if (m.how === 'vague') warnings.push({ field, code: 'unit_vague', params: { text: m.text } });
+}
+
+/** A name matched to the unit the office chose, in place of what the matcher found. */
+export const chosenUnit = (m: UnitMatch, unitId: string, name: string): UnitMatch => ({ ...m, how: 'exact', units: [{ unitId, name }], suggestions: [] });
+
 /** Every error and warning of a row as it stands now (after fixes). */
 export function rowIssues(row: ImportRow): { errors: RowIssue[]; warnings: RowIssue[] } {
   const errors = [...row.fixedErrors, ...row.deadlineErrors];
   const warnings = [...row.fixedWarnings, ...row.deadlineWarnings];
-  const judge = (m: UnitMatch, field: ImportField) => {
-    if (m.how === 'none') errors.push({ field, code: 'unit_unknown', params: { text: m.text } });
-    if (m.how === 'abbreviation') warnings.push({ field, code: 'unit_abbreviation', params: { text: m.text, name: m.units[0]!.name } });
-    if (m.how === 'group') warnings.push({ field, code: 'unit_group', params: { text: m.text, count: m.units.length } });
-    if (m.how === 'vague') warnings.push({ field, code: 'unit_vague', params: { text: m.text } });
-  };
+  const judge = (m: UnitMatch, field: ImportField) => judgeUnit(m, field, errors, warnings);
   if (row.leadUnit) judge(row.leadUnit, 'leadUnit');
   if (row.leadUnit && row.leadUnit.units.length > 1) warnings.push({ field: 'leadUnit', code: 'lead_many', params: { count: row.leadUnit.units.length } });
   for (const m of row.supportUnits) judge(m, 'supportUnits');
@@ -198,7 +204,7 @@ export interface RowFix {
 export function applyFix(row: ImportRow, fix: RowFix, env: DeadlineEnv): ImportRow {
   let next = { ...row };
   if (fix.unitText !== undefined && fix.unitId && fix.unitName) {
-    const chosen = (m: UnitMatch): UnitMatch => (m.text === fix.unitText ? { ...m, how: 'exact', units: [{ unitId: fix.unitId!, name: fix.unitName! }], suggestions: [] } : m);
+    const chosen = (m: UnitMatch): UnitMatch => (m.text === fix.unitText ? chosenUnit(m, fix.unitId!, fix.unitName!) : m);
     next = { ...next, leadUnit: next.leadUnit && chosen(next.leadUnit), supportUnits: next.supportUnits.map(chosen) };
   }
   if (fix.deadlineText !== undefined) {

@@ -23,7 +23,8 @@ const HEADERS: [SheetColumn, RegExp][] = [
   ['title', /重点任务|主要任务|工作任务|任务名称|任务内容|^任务$|工作内容|目标任务|重点工作|工作事项|^事项$/],
 ];
 
-const squash = (s: string) => s.replace(/[\s\u3000*＊]+/g, '');
+/** A header cell's words without spaces and the asterisks that mark required columns. */
+export const squash = (s: string) => s.replace(/[\s\u3000*＊]+/g, '');
 export const headerOf = (cell: string): SheetColumn | undefined => {
   const t = squash(cell);
   return t ? HEADERS.find(([, re]) => re.test(t))?.[0] : undefined;
@@ -32,36 +33,36 @@ export const headerOf = (cell: string): SheetColumn | undefined => {
 export type HeaderMap = Partial<Record<SheetColumn, number>>;
 
 /**
- * Where the header is (after any title rows) and which column holds what. A header may take several
- * rows (责任单位 merged over 牵头单位 | 配合单位): a row right below whose every cell is a header word
- * or repeats the cell above (a vertical merge, spread) belongs to it, and its words win.
- * Undefined when no row within the first 20 names a task column and one other.
+ * Where the header is (after any title rows) and which column holds what, for any table whose
+ * header words `recognise` knows. A header may take several rows (责任单位 merged over 牵头单位 |
+ * 配合单位): a row right below whose every cell is a header word or repeats the cell above (a
+ * vertical merge, spread) belongs to it, and its words win. Undefined when no row within the first
+ * 20 is one `isHeader` accepts.
  */
-export function findHeader(rows: readonly GridRow[]): { columns: HeaderMap; dataFrom: number } | undefined {
+export function findHeaderBy<K extends string>(
+  rows: readonly GridRow[],
+  recognise: (cell: string) => K | undefined,
+  isHeader: (kinds: readonly (K | undefined)[]) => boolean,
+): { columns: Partial<Record<K, number>>; dataFrom: number } | undefined {
   for (let i = 0; i < Math.min(rows.length, 20); i++) {
-    const kinds = rows[i]!.cells.map(headerOf);
-    // Two different columns at least: a title merged across ("2026年重点工作任务分解表", spread into
-    // every cell) names one kind many times and is no header.
-    const known = new Set(kinds.filter(Boolean));
-    if (known.size < 2 || !(known.has('title') || known.has('measure'))) continue;
-    const columns: HeaderMap = {};
-    const take = (ks: (SheetColumn | undefined)[]) =>
-      ks.forEach((k, c) => {
-        if (k) columns[k] = c;
-      });
-    take(kinds);
+    const kinds = rows[i]!.cells.map(recognise);
+    if (!isHeader(kinds)) continue;
+    const columns: Partial<Record<K, number>> = {};
+    kinds.forEach((k, c) => {
+      if (k) columns[k] = c;
+    });
     let next = i + 1;
     while (next < rows.length) {
       const above = rows[next - 1]!.cells;
       const cells = rows[next]!.cells;
       const filled = cells.map((c, k) => [c, k] as const).filter(([c]) => c.trim() !== '');
-      const allHeader = filled.length > 0 && filled.every(([c, k]) => headerOf(c) !== undefined || c === above[k]);
+      const allHeader = filled.length > 0 && filled.every(([c, k]) => recognise(c) !== undefined || c === above[k]);
       if (!allHeader || !filled.some(([c, k]) => c !== above[k])) break;
       // The lower row's words name the columns; a word used above for a spread group gives way.
       for (const [c, k] of filled) {
-        const kind = headerOf(c);
+        const kind = recognise(c);
         if (!kind) continue;
-        for (const key of Object.keys(columns) as SheetColumn[]) if (columns[key] === k) delete columns[key];
+        for (const key of Object.keys(columns) as K[]) if (columns[key] === k) delete columns[key];
         columns[kind] = k;
       }
       next++;
@@ -69,6 +70,16 @@ export function findHeader(rows: readonly GridRow[]): { columns: HeaderMap; data
     return { columns, dataFrom: next };
   }
   return undefined;
+}
+
+/** A 任务分解表's header: a row naming a task column (重点任务 or 具体措施) and one other. */
+export function findHeader(rows: readonly GridRow[]): { columns: HeaderMap; dataFrom: number } | undefined {
+  return findHeaderBy(rows, headerOf, (kinds) => {
+    // Two different columns at least: a title merged across ("2026年重点工作任务分解表", spread into
+    // every cell) names one kind many times and is no header.
+    const known = new Set(kinds.filter(Boolean));
+    return known.size >= 2 && (known.has('title') || known.has('measure'));
+  });
 }
 
 /**

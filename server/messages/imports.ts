@@ -13,6 +13,15 @@ export const IMPORT_MESSAGES = {
     'zh-CN': '文件“{file}”中找不到表头：需要一行含“重点任务”（或“工作任务”“具体措施”）及“牵头单位”“完成时限”等列名',
     'en-US': 'No header found in “{file}”: a row naming a task column (重点任务, 工作任务 or 具体措施) and another such as 牵头单位 or 完成时限 is needed',
   },
+  import_no_header_targets: {
+    'zh-CN': '文件“{file}”中找不到指标表的表头：需要一行含“指标名称”及“计量单位”“基期值”“目标值”“责任单位”等列名',
+    'en-US': 'No target table header found in “{file}”: a row naming 指标名称 and columns such as 计量单位, 基期值, 目标值 or 责任单位 is needed',
+  },
+  import_no_header_projects: {
+    'zh-CN': '文件“{file}”中找不到重点项目表的表头：需要一行含“项目名称”及“总投资”“建设地点”“责任单位”等列名',
+    'en-US': 'No project table header found in “{file}”: a row naming 项目名称 and columns such as 总投资, 建设地点 or 责任单位 is needed',
+  },
+  import_cell_not_offered: { 'zh-CN': '本表没有可修改的“{cell}”列', 'en-US': 'This table has no column “{cell}” to change' },
   import_too_many_rows: { 'zh-CN': '文件“{file}”超过 {max} 行数据，请分批导入', 'en-US': 'The file “{file}” has more than {max} data rows; import it in parts' },
   import_text_empty: { 'zh-CN': '方案文本中没有带编号的条目（如“一、”“（一）”“1.”），无法生成任务', 'en-US': 'The plan text has no numbered clauses (一、, （一）, 1.) to make tasks of' },
   import_expired: { 'zh-CN': '导入预览已过期（保留 {hours} 小时），请重新上传', 'en-US': 'The import preview has expired (kept {hours} hours); upload again' },

@@ -34,6 +34,7 @@ import securityPolicyRoutes from './securityPolicy.js';
 import userRoutes from './users.js';
 import taskImportRoutes from './imports/taskImports.js';
 import exportRoutes from './exports/exports.js';
+import targetProjectExportRoutes from './exports/targetsProjects.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
@@ -63,6 +64,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   promiseRoutes(app);
   taskImportRoutes(app);
   exportRoutes(app);
+  targetProjectExportRoutes(app);
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);

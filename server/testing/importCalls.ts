@@ -63,6 +63,14 @@ async function ownPreviewCall(env: CallEnv, role: Role, build: (id: string) => A
   return { req: build(p.id), session: await env.session(role) };
 }
 
+/** A one-row 指标表 or 重点项目表 naming this unit, every value readable. */
+export const itemSheet = (kind: 'target' | 'project', unitName: string) =>
+  sheetFile(
+    kind === 'target'
+      ? [['序号', '指标名称', '计量单位', '基期值', '2027年目标值', '责任单位'], ['', '地区生产总值增速', '%', '5.2', '6.5', unitName]]
+      : [['序号', '项目名称', '总投资（万元）', '项目阶段', '责任单位'], ['', '精细化工产业园', '1.2亿', '谋划', unitName]],
+  );
+
 /** One builder per import route: fresh plans and units, the caller's own previews, valid bodies. */
 export const IMPORT_ROUTE_CALLS: Record<string, CallBuilder> = {
   'POST /api/imports/tasks/preview': async (env, role) => {
@@ -70,6 +78,16 @@ export const IMPORT_ROUTE_CALLS: Record<string, CallBuilder> = {
     const bytes = await sheetFile([['序号', '重点任务', '牵头单位', '完成时限'], ['1', '建设示范园区', unit.name, '长期坚持']]);
     return { req: { method: 'POST', url: '/api/imports/tasks/preview', ...sheetUpload(plan.id, bytes) }, session: await env.session(role) };
   },
+  'POST /api/imports/targets/preview': async (env, role) => {
+    const { unit, plan } = await importScene(env.database);
+    return { req: { method: 'POST', url: '/api/imports/targets/preview', ...sheetUpload(plan.id, await itemSheet('target', unit.name), '指标表.xlsx') }, session: await env.session(role) };
+  },
+  'POST /api/imports/projects/preview': async (env, role) => {
+    const { unit, plan } = await importScene(env.database);
+    return { req: { method: 'POST', url: '/api/imports/projects/preview', ...sheetUpload(plan.id, await itemSheet('project', unit.name), '重点项目表.xlsx') }, session: await env.session(role) };
+  },
+  'GET /api/exports/targets.xlsx': async (env, role) => ({ req: { method: 'GET', url: '/api/exports/targets.xlsx?light=red' }, session: await env.session(role) }),
+  'GET /api/exports/projects.xlsx': async (env, role) => ({ req: { method: 'GET', url: '/api/exports/projects.xlsx?stage=building' }, session: await env.session(role) }),
   'POST /api/imports/plan-text/preview': async (env, role) => {
     const { unit, plan } = await importScene(env.database);
     return { req: { method: 'POST', url: '/api/imports/plan-text/preview', payload: { planId: plan.id, text: `一、建设示范园区，由${unit.name}牵头，长期坚持。` } }, session: await env.session(role) };
@@ -80,9 +98,14 @@ export const IMPORT_ROUTE_CALLS: Record<string, CallBuilder> = {
 };
 
 const HQ = ['hq_office'] as const;
-/** By hand from the brief: the HQ office imports (it breaks plans into tasks); nobody else. */
-export const IMPORT_MATRIX: Record<string, readonly Role[]> = {
+/** By hand from the brief: the HQ office imports (it breaks plans into tasks, defines targets and keeps projects); nobody else. */
+export const IMPORT_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'POST /api/imports/tasks/preview': HQ,
+  // Targets and projects are the HQ office's to define, so to import; everyone who reads their lists exports them.
+  'POST /api/imports/targets/preview': HQ,
+  'POST /api/imports/projects/preview': HQ,
+  'GET /api/exports/targets.xlsx': 'everyone',
+  'GET /api/exports/projects.xlsx': 'everyone',
   'POST /api/imports/plan-text/preview': HQ,
   'GET /api/imports/:previewId': HQ,
   'PATCH /api/imports/:previewId/rows/:line': HQ,
@@ -93,6 +116,8 @@ const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
 /** Every write, who may call it and its input, for the garbage property test. */
 export const IMPORT_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] = [
   { key: 'POST /api/imports/tasks/preview', role: 'hq_office', body: { kind: 'multipart' } },
+  { key: 'POST /api/imports/targets/preview', role: 'hq_office', body: { kind: 'multipart' } },
+  { key: 'POST /api/imports/projects/preview', role: 'hq_office', body: { kind: 'multipart' } },
   { key: 'POST /api/imports/plan-text/preview', role: 'hq_office', body: json(PlanTextPreviewBody) },
   { key: 'PATCH /api/imports/:previewId/rows/:line', role: 'hq_office', body: json(ImportRowFix) },
   { key: 'POST /api/imports/:previewId/commit', role: 'hq_office', body: { kind: 'none' } },

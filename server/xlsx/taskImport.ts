@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import type { RowIssue } from '../../domain/imports/issues.js';
 import { findHeader, sheetRows, type GridRow } from '../../domain/imports/sheet.js';
 import type { SourceRow } from '../../domain/imports/rows.js';
+import { findItemHeader, type ItemKind } from '../../domain/imports/itemColumns.js';
+import { itemSourceRows, type ItemSourceRow } from '../../domain/imports/itemRows.js';
+import type { MessageCode } from '../i18n.js';
 import { AppError } from '../errors.js';
 import type { Upload } from '../uploads.js';
 import { guardZip, IMPORT_ZIP_LIMITS } from '../zipGuard.js';
@@ -59,12 +62,13 @@ function gridOf(ws: ExcelJS.Worksheet): GridRow[] {
 }
 
 /**
- * Reads a 任务分解表: refuses what is no .xlsx workbook (415, naming the file: an old .xls, one with a
- * password, one with macros), what would unpack too far (the zip guard, 413), an empty one or one
- * with no header (400/422) and more than TASK_IMPORT_MAX_ROWS data rows (413). The first visible
- * sheet with a header is read; rows above the header (a title) are skipped.
+ * Reads an uploaded table: refuses what is no .xlsx workbook (415, naming the file: an old .xls, one
+ * with a password, one with macros), what would unpack too far (the zip guard, 413), an empty one or
+ * one with no header (400/422, `noHeader` naming what was looked for) and more than
+ * TASK_IMPORT_MAX_ROWS data rows (413). The first visible sheet `rowsOf` finds a header in is read
+ * (undefined: no header there); rows above the header (a title) are skipped.
  */
-export async function readTaskSheet(file: Upload): Promise<SourceRow[]> {
+async function readSheet<T>(file: Upload, rowsOf: (grid: GridRow[]) => T[] | undefined, noHeader: MessageCode): Promise<T[]> {
   const named = { file: file.name };
   if (file.bytes.length === 0) throw new AppError(400, 'import_empty', named);
   if (file.bytes.subarray(0, 8).equals(CFB_MAGIC)) {
@@ -83,13 +87,35 @@ export async function readTaskSheet(file: Upload): Promise<SourceRow[]> {
   if (sheets.every((w) => w.actualRowCount === 0)) throw new AppError(400, 'import_empty', named);
   for (const ws of sheets) {
     if (ws.actualRowCount > TASK_IMPORT_MAX_ROWS + 20) throw new AppError(413, 'import_too_many_rows', { ...named, max: TASK_IMPORT_MAX_ROWS });
-    const grid = gridOf(ws);
-    const header = findHeader(grid);
-    if (!header) continue;
-    const rows = sheetRows(grid, header.columns, header.dataFrom);
+    const rows = rowsOf(gridOf(ws));
+    if (!rows) continue;
     if (rows.length > TASK_IMPORT_MAX_ROWS) throw new AppError(413, 'import_too_many_rows', { ...named, max: TASK_IMPORT_MAX_ROWS });
     if (rows.length === 0) throw new AppError(400, 'import_empty', named);
     return rows;
   }
-  throw new AppError(422, 'import_no_header', named);
+  throw new AppError(422, noHeader, named);
+}
+
+/** A 任务分解表's rows (a task merged over its measures becomes their parent). */
+export function readTaskSheet(file: Upload): Promise<SourceRow[]> {
+  return readSheet(
+    file,
+    (grid) => {
+      const header = findHeader(grid);
+      return header && sheetRows(grid, header.columns, header.dataFrom);
+    },
+    'import_no_header',
+  );
+}
+
+/** A 指标表's or 重点项目表's rows, each cell by its column's key, with its address. */
+export function readItemSheet(kind: ItemKind, file: Upload): Promise<ItemSourceRow[]> {
+  return readSheet(
+    file,
+    (grid) => {
+      const header = findItemHeader(kind, grid);
+      return header && itemSourceRows(grid, header.columns, header.dataFrom);
+    },
+    kind === 'target' ? 'import_no_header_targets' : 'import_no_header_projects',
+  );
 }

@@ -66,6 +66,8 @@ export interface ProjectFilter extends ItemFilter {
   order?: 'asc' | 'desc' | undefined;
 }
 export const listTargets = (f: TargetFilter) => api<LightList<Target>>('/targets', { query: { ...f } });
+/** The list as its workbook (主要指标表): the same filters and order, every page. */
+export const targetExportUrl = ({ page: _page, perPage: _perPage, ...f }: TargetFilter) => apiUrl('/exports/targets.xlsx', { ...f });
 export const getTarget = (id: string) => api<Item<TargetDetail>>(`/targets/${id}`);
 export const createTarget = (input: z.input<typeof TargetCreate>) => api<Item<TargetDetail>>('/targets', { method: 'POST', body: input });
 export const updateTarget = (id: string, input: z.input<typeof TargetUpdate>) => api<Item<TargetDetail>>(`/targets/${id}`, { method: 'PATCH', body: input });
@@ -73,6 +75,8 @@ export const setTrajectory = (id: string, input: z.input<typeof TrajectoryPut>) 
 export const recordActual = (id: string, input: z.input<typeof ActualCreate>) => api<Item<unknown>>(`/targets/${id}/actuals`, { method: 'POST', body: input });
 
 export const listProjects = (f: ProjectFilter) => api<LightList<Project>>('/projects', { query: { ...f } });
+/** The list as its workbook (重点项目表): the same filters and order, every page. */
+export const projectExportUrl = ({ page: _page, perPage: _perPage, ...f }: ProjectFilter) => apiUrl('/exports/projects.xlsx', { ...f });
 export const getProject = (id: string) => api<Item<ProjectDetail>>(`/projects/${id}`);
 export const createProject = (input: z.input<typeof ProjectCreate>) => api<Item<ProjectDetail>>('/projects', { method: 'POST', body: input });
 export const updateProject = (id: string, input: z.input<typeof ProjectUpdate>) => api<Item<ProjectDetail>>(`/projects/${id}`, { method: 'PATCH', body: input });

@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { applyFix, type ImportRow } from '../../../domain/imports/rows.js';
+import { applyFix } from '../../../domain/imports/rows.js';
+import { applyItemFix, isItemRow, type AnyImportRow } from '../../../domain/imports/itemRows.js';
+import { isValueKey } from '../../../domain/imports/itemValues.js';
 import type { z } from 'zod';
 import type { ImportRowFix } from '../../../domain/schemas/import.js';
 import { recordAudit } from '../../audit.js';
@@ -11,7 +13,7 @@ import { message } from '../../i18n.js';
 import { lightEnv } from '../../lights/refresh.js';
 import type { PreviewHead } from '../../models/imports.js';
 import { importUnit, ownPreview, previewRow } from '../../queries/imports/previews.js';
-import { IMPORT_PREVIEW_HOURS } from './previewImport.js';
+import { IMPORT_PREVIEW_HOURS, importSubject } from './previewImport.js';
 import { badReference, planAndProgram } from '../planning/checks.js';
 
 /** A preview that may still change: 409 once committed (naming when) or expired. */
@@ -22,8 +24,10 @@ export function ensureOpen(p: PreviewHead, ctx: Ctx): void {
 
 /**
  * One fix in the actor's own open preview: a name of the row matched to a unit (422 naming
- * `unitText` when the row names no such text, `unitId` when there is no such unit), or the deadline
- * written again and read anew. The row is replaced in place; audited as `task.import_fixed`.
+ * `unitText` when the row names no such text, `unitId` when there is no such unit), the deadline
+ * written again (a task's), or a value cell written again (a target's or project's: 422 naming `cell`
+ * when its table has no such column); the row is read anew and replaced in place. Audited as
+ * `<task|target|project>.import_fixed`.
  */
 export async function fixImportRow(ctx: Ctx, previewId: string, line: number, fix: z.infer<typeof ImportRowFix>): Promise<void> {
   await inTx(ctx, async (tx) => {
@@ -31,21 +35,35 @@ export async function fixImportRow(ctx: Ctx, previewId: string, line: number, fi
     ensureOpen(p, ctx);
     const row = await previewRow(tx, previewId, line);
     if (!row) throw notFound('import_row');
+    // A task row has no value cells, a target or project row no deadline: a fix for either is refused, not dropped.
+    const misplaced = isItemRow(row) ? (fix.deadlineText !== undefined ? 'deadlineText' : undefined) : fix.cell !== undefined ? 'cell' : undefined;
+    if (misplaced) {
+      const cell = misplaced === 'cell' ? fix.cell! : 'deadline';
+      throw new AppError(422, 'import_cell_not_offered', { cell }, { [misplaced]: message('import_cell_not_offered', ctx.lang, { cell }) });
+    }
+    const { program } = await planAndProgram(tx, p.planId);
     let unit: { id: string; name: string } | undefined;
     if (fix.unitText !== undefined) {
-      const named = [row.leadUnit, ...row.supportUnits].some((m) => m?.text === fix.unitText);
+      const named = isItemRow(row) ? row.unit?.text === fix.unitText : [row.leadUnit, ...row.supportUnits].some((m) => m?.text === fix.unitText);
       if (!named) throw new AppError(422, 'import_unit_not_offered', { text: fix.unitText }, { unitText: message('import_unit_not_offered', ctx.lang, { text: fix.unitText }) });
-      unit = await importUnit(tx, fix.unitId!, (await planAndProgram(tx, p.planId)).program.regionId);
+      unit = await importUnit(tx, fix.unitId!, program.regionId);
       if (!unit) throw badReference('unitId');
     }
     const env = await lightEnv(tx);
-    const next: ImportRow = applyFix(row, { unitText: fix.unitText, unitId: unit?.id, unitName: unit?.name, deadlineText: fix.deadlineText }, env);
+    const chosen = { unitText: fix.unitText, unitId: unit?.id, unitName: unit?.name };
+    let next: AnyImportRow;
+    if (isItemRow(row)) {
+      if (fix.cell !== undefined && !isValueKey(row.kind, fix.cell)) throw new AppError(422, 'import_cell_not_offered', { cell: fix.cell }, { cell: message('import_cell_not_offered', ctx.lang, { cell: fix.cell }) });
+      next = applyItemFix(row, { ...chosen, cell: fix.cell, text: fix.text }, { env, years: { from: program.startYear, to: program.endYear } });
+    } else next = applyFix(row, { ...chosen, deadlineText: fix.deadlineText }, env);
     await tx
       .update(importPreviews)
       .set({ rows: sql`jsonb_set(${importPreviews.rows}, ${`{${line - 1}}`}::text[], ${JSON.stringify(next)}::jsonb)`, version: sql`${importPreviews.version} + 1` })
       .where(eq(importPreviews.id, previewId));
-    await recordAudit(tx, ctx, 'task.import_fixed', { entity: 'import_preview', entityId: previewId, before: { line, ...pick(row) }, after: { line, ...pick(next) } });
+    await recordAudit(tx, ctx, `${importSubject(p.kind)}.import_fixed`, { entity: 'import_preview', entityId: previewId, before: { line, ...pick(row) }, after: { line, ...pick(next) } });
   });
 }
 
-const pick = (r: ImportRow) => ({ leadUnit: r.leadUnit, supportUnits: r.supportUnits, deadlineText: r.deadlineText, deadline: r.deadline });
+/** What a fix can change: the units, a task's deadline, a target's or project's cells. */
+const pick = (r: AnyImportRow) =>
+  isItemRow(r) ? { unit: r.unit, cells: r.cells } : { leadUnit: r.leadUnit, supportUnits: r.supportUnits, deadlineText: r.deadlineText, deadline: r.deadline };

@@ -73,3 +73,21 @@ export async function ensureItems(tx: Tx, items: readonly { itemType: string; it
   const missing = items.findIndex((i) => !found.has(itemKey(i.itemType, i.itemId)));
   if (missing >= 0) throw badReference(`${field}.${missing}`);
 }
+
+/** How a batch names a refused value by its row (rows.12.code). */
+export type FieldName = (i: number, f: string) => string;
+
+/** A refusal about row `i`, its fields renamed by `field` (rows.12.leadUnitId): the batch says which row. */
+export function renamed(e: unknown, i: number, field: FieldName): unknown {
+  if (!(e instanceof AppError) || !e.fields) return e;
+  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [field(i, k), v]));
+  return new AppError(e.status, e.code, { ...e.params, ...(typeof e.params.field === 'string' ? { field: field(i, e.params.field) } : {}) }, fields);
+}
+
+export function named<T>(i: number, field: FieldName, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw renamed(e, i, field);
+  }
+}

@@ -6,10 +6,9 @@ import type { Tx } from '../../db/client.js';
 import { insertRows } from '../../db/bulk.js';
 import { duplicate } from '../../db/references.js';
 import { taskUnits, tasks } from '../../db/schema/index.js';
-import { AppError } from '../../errors.js';
 import { refreshTaskLights } from '../../lights/refreshAll.js';
 import { rollUpTask, type LightEnv } from '../../lights/refresh.js';
-import { badReference, ensureAreaIn, existingUnits, planAndProgram } from './checks.js';
+import { badReference, ensureAreaIn, existingUnits, named, planAndProgram, renamed, type FieldName } from './checks.js';
 import { deadlineColumns, wantedUnits } from './taskFacts.js';
 
 /** One task of a batch: the body POST /api/tasks takes, or, for a parent made in the same batch, its index. */
@@ -19,22 +18,6 @@ export interface BatchTask {
   parent?: number;
 }
 
-type FieldName = (i: number, f: string) => string;
-
-/** A refusal about row `i`, its fields renamed by `field` (rows.12.leadUnitId): the batch says which row. */
-function renamed(e: unknown, i: number, field: FieldName): unknown {
-  if (!(e instanceof AppError) || !e.fields) return e;
-  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [field(i, k), v]));
-  return new AppError(e.status, e.code, { ...e.params, ...(typeof e.params.field === 'string' ? { field: field(i, e.params.field) } : {}) }, fields);
-}
-
-function named<T>(i: number, field: FieldName, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw renamed(e, i, field);
-  }
-}
 
 /**
  * Many tasks of one plan in the caller's transaction, each held to createTask's rules (the plan, a

@@ -11,6 +11,7 @@ import { ensureExists } from '../../db/references.js';
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { lightEnv, refreshProjectLight } from '../../lights/refresh.js';
 import { ensureAreaIn, ensureCodeFree, ensureUnits, planAndProgram, ruleBroken } from './checks.js';
+import { insertProjects, stamped } from './insertItems.js';
 
 type StageDates = Partial<Record<ProjectStage, { planned?: string | null | undefined; actual?: string | null | undefined }>>;
 
@@ -22,30 +23,16 @@ async function ensurePlanAndArea(tx: Tx, planId: string | null | undefined, area
   } else await ensureExists(tx, areas, areaId, 'areaId');
 }
 
-/** Reaching a stage without an actual date records today as that date. */
-function stamped(dates: StageDates, stage: ProjectStage, today: string): StageDates {
-  const d = dates[stage] ?? {};
-  return d.actual ? dates : { ...dates, [stage]: { ...d, actual: today } };
-}
-
 const plannedSum = async (tx: Tx, projectId: string) =>
   (await tx.select({ planned: projectYearPlans.planned }).from(projectYearPlans).where(eq(projectYearPlans.projectId, projectId))).reduce(
     (s, r) => s.plus(r.planned),
     new Decimal(0),
   );
 
+/** POST /api/projects: one project, held to the same rules as a batch (`insertProjects`), audited as `project.created`. */
 export async function createProject(ctx: Ctx, input: z.infer<typeof ProjectCreate>) {
   return inTx(ctx, async (tx) => {
-    await ensurePlanAndArea(tx, input.planId, input.areaId);
-    await ensureUnits(tx, [input.responsibleUnitId], 'responsibleUnitId', false);
-    await ensureCodeFree(tx, projects, input.code, undefined);
-    const env = await lightEnv(tx);
-    const stageDates = input.stage === 'planning' ? input.stageDates : stamped(input.stageDates, input.stage, env.today);
-    const [row] = await tx
-      .insert(projects)
-      .values({ ...input, planId: input.planId ?? null, areaId: input.areaId ?? null, stageDates })
-      .returning();
-    await refreshProjectLight(tx, row!.id, env);
+    const [row] = await insertProjects(tx, [{ input }], await lightEnv(tx));
     await recordAudit(tx, ctx, 'project.created', { entity: 'project', entityId: row!.id, after: row });
     return row!;
   });

@@ -8,6 +8,7 @@ import { targetActuals, targetGoals, targets, targetTrajectory } from '../../db/
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { lightEnv, refreshTargetLight } from '../../lights/refresh.js';
 import { ensureAreaIn, ensureCodeFree, ensureUnits, planAndProgram, ruleBroken } from './checks.js';
+import { insertTargets } from './insertItems.js';
 
 type Goal = { year: number; goal: string };
 
@@ -24,21 +25,11 @@ async function setGoals(tx: Tx, targetId: string, goals: readonly Goal[]) {
 
 const goalsOf = (tx: Tx, targetId: string) => tx.select({ year: targetGoals.year, goal: targetGoals.goal }).from(targetGoals).where(eq(targetGoals.targetId, targetId));
 
+/** POST /api/targets: one target, held to the same rules as a batch (`insertTargets`), audited as `target.created`. */
 export async function createTarget(ctx: Ctx, input: z.infer<typeof TargetCreate>) {
   return inTx(ctx, async (tx) => {
-    const { program } = await planAndProgram(tx, input.planId);
-    await ensureAreaIn(tx, input.areaId, program.id);
-    await ensureUnits(tx, [input.dataUnitId], 'dataUnitId', false);
-    checkGoalYears(input.goals, program);
-    await ensureCodeFree(tx, targets, input.code, eq(targets.planId, input.planId));
-    const { goals, ...fields } = input;
-    const [row] = await tx
-      .insert(targets)
-      .values({ ...fields, areaId: input.areaId ?? null })
-      .returning();
-    await setGoals(tx, row!.id, goals);
-    await refreshTargetLight(tx, row!.id, await lightEnv(tx));
-    await recordAudit(tx, ctx, 'target.created', { entity: 'target', entityId: row!.id, after: { ...row, goals } });
+    const [row] = await insertTargets(tx, [input], await lightEnv(tx));
+    await recordAudit(tx, ctx, 'target.created', { entity: 'target', entityId: row!.id, after: { ...row, goals: input.goals } });
     return row!;
   });
 }

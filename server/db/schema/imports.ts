@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ImportRow } from '../../../domain/imports/rows.js';
+import type { AnyImportRow } from '../../../domain/imports/itemRows.js';
 import { now as clockNow } from '../../clock.js';
 import { plans } from './program.js';
 import { users } from './users.js';
@@ -14,7 +14,7 @@ export const importPreviews = pgTable(
   'import_previews',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    /** `tasks_xlsx` (an uploaded sheet) or `plan_text` (pasted text). */
+    /** `tasks_xlsx` (an uploaded sheet), `plan_text` (pasted text), `targets_xlsx` or `projects_xlsx` (a 指标表, a 重点项目表). */
     kind: text('kind').notNull(),
     planId: uuid('plan_id')
       .notNull()
@@ -29,7 +29,8 @@ export const importPreviews = pgTable(
     sha256: text('sha256').notNull(),
     /** Text before the first clause of a pasted plan: shown, never dropped. */
     preamble: jsonb('preamble').$type<string[]>().notNull().default([]),
-    rows: jsonb('rows').$type<ImportRow[]>().notNull(),
+    /** Task rows, or target or project rows (each with its `kind`), as the preview's `kind` says. */
+    rows: jsonb('rows').$type<AnyImportRow[]>().notNull(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },

@@ -2,10 +2,12 @@ import type { Lang } from '../../../domain/enums.js';
 import { issueText, type RowIssue } from '../../../domain/imports/issues.js';
 import { rowIssues, type ImportRow } from '../../../domain/imports/rows.js';
 import type { UnitMatch } from '../../../domain/imports/units.js';
-import type { ImportPreviewView, ImportRowView } from '../../../domain/schemas/import.js';
+import type { ImportPreviewView, ImportRowView, ItemImportRowView } from '../../../domain/schemas/import.js';
+import { isItemRow, itemRowIssues, previewColumns, type AnyImportRow, type ItemImportRow } from '../../../domain/imports/itemRows.js';
+import { valueTexts } from '../../../domain/imports/itemValues.js';
 import type { PreviewHead } from '../../models/imports.js';
 
-const issue = (lang: Lang) => (i: RowIssue) => ({ field: i.field, code: i.code, message: issueText(i, lang) });
+const issue = (lang: Lang) => (i: RowIssue) => ({ field: i.field, ...(i.cell ? { cell: i.cell } : {}), code: i.code, message: issueText(i, lang) });
 const match = (m: UnitMatch) => ({ text: m.text, how: m.how, units: m.units.map((u) => ({ unitId: u.unitId, name: u.name })), suggestions: m.suggestions.map((u) => ({ unitId: u.unitId, name: u.name })) });
 
 /** A preview row with its problems worded in the reader's language. */
@@ -33,9 +35,31 @@ export function presentImportRow(r: ImportRow, lang: Lang): ImportRowView {
   };
 }
 
-/** A whole preview: its head, counts of rows with errors and warnings, and every row. */
-export function presentImportPreview(p: PreviewHead, rows: readonly ImportRow[], lang: Lang): ImportPreviewView {
-  const shown = rows.map((r) => presentImportRow(r, lang));
+/** A target or project preview row: each value cell's text, address and reading, its problems worded. */
+export function presentItemRow(r: ItemImportRow, lang: Lang): ItemImportRowView {
+  const { errors, warnings } = itemRowIssues(r);
+  const read = valueTexts(r.kind, r.values);
+  const keys = new Set([...Object.keys(r.cells), ...Object.keys(read)]);
+  return {
+    line: r.line,
+    sourceLine: r.sourceLine,
+    kind: r.kind,
+    code: r.code,
+    name: r.name,
+    unit: r.unit && match(r.unit),
+    area: r.area && { text: r.area.text, areaId: r.area.areaId, name: r.area.name },
+    cells: Object.fromEntries([...keys].map((k) => [k, { text: r.cells[k]?.text ?? '', address: r.cells[k]?.address ?? '', value: read[k] ?? null }])),
+    errors: errors.map(issue(lang)),
+    warnings: warnings.map(issue(lang)),
+  };
+}
+
+/** A whole preview: its head, counts of rows with errors and warnings, and every row (tasks in `rows`, targets or projects in `items`). */
+export function presentImportPreview(p: PreviewHead, rows: readonly AnyImportRow[], lang: Lang): ImportPreviewView {
+  const items = rows.filter(isItemRow);
+  const shown = rows.filter((r): r is ImportRow => !isItemRow(r)).map((r) => presentImportRow(r, lang));
+  const itemRows = items.map((r) => presentItemRow(r, lang));
+  const all = [...shown, ...itemRows];
   return {
     previewId: p.id,
     planId: p.planId,
@@ -45,7 +69,9 @@ export function presentImportPreview(p: PreviewHead, rows: readonly ImportRow[],
     expiresAt: p.expiresAt.toISOString(),
     committedAt: p.committedAt?.toISOString() ?? null,
     preamble: [...p.preamble],
-    counts: { rows: shown.length, errors: shown.filter((r) => r.errors.length).length, warnings: shown.filter((r) => r.warnings.length).length },
+    counts: { rows: all.length, errors: all.filter((r) => r.errors.length).length, warnings: all.filter((r) => r.warnings.length).length },
     rows: shown,
+    columns: items.length ? previewColumns(items[0]!.kind, items) : [],
+    items: itemRows,
   };
 }

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ImportRow } from '../../../domain/imports/rows.js';
+import type { AnyImportRow } from '../../../domain/imports/itemRows.js';
 import type { UnitRef } from '../../../domain/imports/units.js';
 import type { UnitKind } from '../../../domain/enums.js';
 import type { Actor } from '../../context.js';
 import type { Executor, Tx } from '../../db/client.js';
-import { importPreviews, orgUnits, tasks } from '../../db/schema/index.js';
+import { areas, importPreviews, orgUnits, projects, targets, tasks } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import type { PreviewHead } from '../../models/imports.js';
 import { taskImportPolicy } from '../../policies/taskImport.js';
@@ -37,6 +37,18 @@ export async function planCodes(db: Executor, planId: string): Promise<{ taken: 
   return { taken: new Set(rows.map((r) => r.code)), firstRoot: roots.length ? Math.max(...roots) + 1 : 1 };
 }
 
+/** A program's areas (重点领域), which a target or project row may name. */
+export const programAreas = (db: Executor, programId: string) => db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.programId, programId));
+
+/**
+ * The codes a target import into the plan (or a project import: every project's) may not use, and
+ * where its own numbering starts: after the highest numeric code among them.
+ */
+export async function itemCodes(db: Executor, kind: 'target' | 'project', planId: string): Promise<{ taken: Set<string>; first: number }> {
+  const rows = kind === 'target' ? await db.select({ code: targets.code }).from(targets).where(eq(targets.planId, planId)) : await db.select({ code: projects.code }).from(projects);
+  const numbers = rows.filter((r) => /^\d{1,9}$/.test(r.code)).map((r) => Number(r.code));
+  return { taken: new Set(rows.map((r) => r.code)), first: numbers.length ? Math.max(...numbers) + 1 : 1 };
+}
 
 const head = {
   id: importPreviews.id,
@@ -64,15 +76,15 @@ export async function ownPreview(db: Executor | Tx, actor: Actor | null, id: str
 }
 
 /** All rows of a preview, in order. */
-export async function previewRows(db: Executor, id: string): Promise<ImportRow[]> {
+export async function previewRows(db: Executor, id: string): Promise<AnyImportRow[]> {
   const [r] = await db.select({ rows: importPreviews.rows }).from(importPreviews).where(eq(importPreviews.id, id));
   return r?.rows ?? [];
 }
 
 /** One row of a preview (the jsonb element only: a fix on a 10,000-row preview reads one row). */
-export async function previewRow(db: Executor, id: string, line: number): Promise<ImportRow | undefined> {
+export async function previewRow(db: Executor, id: string, line: number): Promise<AnyImportRow | undefined> {
   const [r] = await db
-    .select({ row: sql<ImportRow | null>`${importPreviews.rows} -> ${line - 1}::int` })
+    .select({ row: sql<AnyImportRow | null>`${importPreviews.rows} -> ${line - 1}::int` })
     .from(importPreviews)
     .where(eq(importPreviews.id, id));
   return r?.row ?? undefined;

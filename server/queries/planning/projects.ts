@@ -21,7 +21,8 @@ export interface ProjectFilter {
 
 export type { LoadedProject, ProjectRow } from '../../models/planning.js';
 
-function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
+/** The list's condition (the export's too); without `withLight`, for the colour tabs' counts. */
+export function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(projects.planId, f.plan));
   if (f.taskForce) conds.push(sql`${projects.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
@@ -36,7 +37,8 @@ function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-function projectOrder(f: ProjectFilter): SQL[] {
+/** The list's order (the export's too). */
+export function projectOrder(f: ProjectFilter): SQL[] {
   const dir = f.order === 'desc' ? desc : asc;
   if (f.sort === 'light') return [dir(lightRank(projects.light)), asc(projects.code)];
   if (f.sort === 'investment') return [dir(projects.totalInvestment), asc(projects.code)];

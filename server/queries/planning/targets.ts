@@ -19,7 +19,8 @@ export interface TargetFilter {
 
 export type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
 
-function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
+/** The list's condition (the export's too); without `withLight`, for the colour tabs' counts. */
+export function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
   const conds: SQL[] = [];
   if (f.plan) conds.push(eq(targets.planId, f.plan));
   if (f.taskForce) conds.push(sql`${targets.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
@@ -30,7 +31,8 @@ function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-function targetOrder(f: TargetFilter): SQL[] {
+/** The list's order (the export's too). */
+export function targetOrder(f: TargetFilter): SQL[] {
   const dir = f.order === 'desc' ? desc : asc;
   return f.sort === 'light' ? [dir(lightRank(targets.light)), asc(targets.code)] : [dir(targets.code)];
 }

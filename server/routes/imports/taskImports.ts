@@ -2,17 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LIMITS } from '../../../domain/limits.js';
 import { ErrorBody } from '../../../domain/schemas/common.js';
-import { ImportPreviewParams, ImportPreviewView, ImportRowFix, ImportRowParams, ImportRowView, PlanTextPreviewBody, TaskImportCommitResult, TaskImportForm } from '../../../domain/schemas/import.js';
+import { ImportPreviewParams, ImportPreviewView, ImportRowFix, ImportRowParams, ImportRowView, ItemImportRowView, PlanTextPreviewBody, TaskImportCommitResult, TaskImportForm } from '../../../domain/schemas/import.js';
 import type { App } from '../../app.js';
 import { commitImport } from '../../commands/imports/commitImport.js';
 import { fixImportRow } from '../../commands/imports/fixImportRow.js';
-import { previewPlanText, previewTaskSheet } from '../../commands/imports/previewImport.js';
+import { previewItemSheet, previewPlanText, previewTaskSheet } from '../../commands/imports/previewImport.js';
+import { isItemRow } from '../../../domain/imports/itemRows.js';
 import { textGuard } from '../../errorHandler.js';
 import { fieldName } from '../../i18n.js';
 import { AppError, notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { taskImportPolicy } from '../../policies/taskImport.js';
-import { presentImportPreview, presentImportRow } from '../../presenters/imports/preview.js';
+import { presentImportPreview, presentImportRow, presentItemRow } from '../../presenters/imports/preview.js';
 import { ownPreview, previewRow, previewRows } from '../../queries/imports/previews.js';
 import { readForm, type Upload } from '../../uploads.js';
 import { issueMessage } from '../../validationMessages.js';
@@ -52,7 +53,7 @@ async function readSheetForm(req: FastifyRequest): Promise<void> {
   files.set(req, file);
 }
 
-/** Task imports: a 任务分解表 or a pasted 方案 → a preview the office fixes → one commit. */
+/** Imports: a 任务分解表 or a pasted 方案 (tasks), a 指标表 (targets), a 重点项目表 (projects) → a preview the office fixes → one commit. */
 export default function taskImportRoutes(app: App) {
   const preview = async (req: FastifyRequest, id: string) => {
     const db = req.ctx.database.db;
@@ -67,6 +68,15 @@ export default function taskImportRoutes(app: App) {
     async (req) => preview(req, await previewTaskSheet(req.ctx, req.body.planId, files.get(req)!)),
   );
 
+  // 指标表 and 重点项目表: the same form (the plan they go under, the file), read by the kind's columns.
+  for (const kind of ['target', 'project'] as const) {
+    app.post(
+      `/api/imports/${kind}s/preview`,
+      { preValidation: readSheetForm, schema: { tags, consumes: ['multipart/form-data'], body: TaskImportForm, response: answer } },
+      async (req) => preview(req, await previewItemSheet(req.ctx, kind, req.body.planId, files.get(req)!)),
+    );
+  }
+
   app.post('/api/imports/plan-text/preview', { schema: { tags, body: PlanTextPreviewBody, response: answer } }, async (req) => {
     authorize(taskImportPolicy.route.preview(req.ctx.actor));
     return preview(req, await previewPlanText(req.ctx, req.body.planId, req.body.text));
@@ -79,14 +89,14 @@ export default function taskImportRoutes(app: App) {
 
   app.patch(
     '/api/imports/:previewId/rows/:line',
-    { schema: { tags, params: ImportRowParams, body: ImportRowFix, response: { 200: z.object({ data: ImportRowView }), ...errors } } },
+    { schema: { tags, params: ImportRowParams, body: ImportRowFix, response: { 200: z.object({ data: z.union([ImportRowView, ItemImportRowView]) }), ...errors } } },
     async (req) => {
       authorize(taskImportPolicy.route.update(req.ctx.actor));
       const { previewId, line } = req.params;
       await fixImportRow(req.ctx, previewId, line, req.body);
       const row = await previewRow(req.ctx.database.db, previewId, line);
       if (!row) throw notFound('import_row');
-      return { data: presentImportRow(row, req.ctx.lang) };
+      return { data: isItemRow(row) ? presentItemRow(row, req.ctx.lang) : presentImportRow(row, req.ctx.lang) };
     },
   );
 

@@ -1,7 +1,7 @@
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { ImportRowView } from '../../api/imports.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { DeadlineCell, IssuesCell, UnitMatchCell } from './ImportRowCells.js';
+import { DeadlineCell, IssuesCell, previewTableProps, RowPlace, UnitMatchCell } from './ImportRowCells.js';
 
 interface Props {
   rows: ImportRowView[];
@@ -15,27 +15,13 @@ export function ImportPreviewTable({ rows, busyLine, onPickUnit, onDeadline }: P
   const { t } = useI18n();
   return (
     <Table<ImportRowView>
-      data-testid="import-preview"
-      rowKey="line"
-      size="small"
-      dataSource={rows}
-      pagination={rows.length > 200 ? { pageSize: 200, showSizeChanger: false } : false}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(r) => (r.errors.length ? 'import-row-error' : '')}
-      onRow={(r) => ({ 'data-testid': `import-row-${r.line}`, style: r.errors.length ? { background: '#fff1f0' } : undefined }) as React.HTMLAttributes<HTMLElement>}
+      {...previewTableProps(rows)}
       columns={[
         {
           title: t('taskImport.col.code'),
           key: 'code',
           width: 110,
-          render: (_, r) => (
-            <Flex vertical style={{ paddingInlineStart: r.level * 16 }}>
-              <Typography.Text strong={r.level === 0}>{r.label || r.code}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('taskImport.row', { line: r.sourceLine })}
-              </Typography.Text>
-            </Flex>
-          ),
+          render: (_, r) => <RowPlace code={r.label || r.code} sourceLine={r.sourceLine} level={r.level} />,
         },
         {
           title: t('taskImport.col.title'),

@@ -46,11 +46,48 @@ export function UnitMatchCell({ m, onPick, busy }: { m: Match; onPick: (text: st
   );
 }
 
+/** Where a row is: its code (or numbering as written) and the sheet's row it came from; a task indented by its level. */
+export function RowPlace({ code, sourceLine, level = 0 }: { code: string; sourceLine: number; level?: number }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical style={{ paddingInlineStart: level * 16 }}>
+      <Typography.Text strong={level === 0}>{code}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('taskImport.row', { line: sourceLine })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** The preview table's common settings: rows by their line, pages past 200, rows with errors tinted. */
+export const previewTableProps = <R extends { line: number; errors: unknown[] }>(rows: readonly R[]) => ({
+  'data-testid': 'import-preview',
+  rowKey: 'line' as const,
+  size: 'small' as const,
+  dataSource: [...rows],
+  pagination: rows.length > 200 ? { pageSize: 200, showSizeChanger: false } : (false as const),
+  scroll: { x: 'max-content' as const },
+  onRow: (r: R) => ({ 'data-testid': `import-row-${r.line}`, style: r.errors.length ? { background: '#fff1f0' } : undefined }) as React.HTMLAttributes<HTMLElement>,
+});
+
+/** A cell's text edited in place: an input and 保存 (Enter saves too). */
+export function EditBox({ initial, width, busy, testId, onSave }: { initial: string; width: number; busy: boolean; testId: string; onSave: (text: string) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(initial);
+  return (
+    <Flex gap={4}>
+      <Input size="small" value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => onSave(text)} style={{ width }} data-testid={`${testId}-input`} />
+      <Button size="small" type="primary" disabled={busy} onClick={() => onSave(text)} data-testid={`${testId}-save`}>
+        {t('taskImport.save')}
+      </Button>
+    </Flex>
+  );
+}
+
 /** The deadline as read (a day, a recurrence, ongoing) with its report period, and an in-place edit of the wording. */
 export function DeadlineCell({ row, onSave, busy }: { row: ImportRowView; onSave: (text: string) => void; busy: boolean }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(row.deadlineText);
   const shown =
     row.deadlineKind === 'date'
       ? row.deadline
@@ -59,16 +96,7 @@ export function DeadlineCell({ row, onSave, busy }: { row: ImportRowView; onSave
         : row.deadlineKind === 'ongoing'
           ? t('taskImport.ongoing')
           : null;
-  if (editing) {
-    return (
-      <Flex gap={4}>
-        <Input size="small" value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => (onSave(text), setEditing(false))} style={{ width: 140 }} data-testid="import-deadline-input" />
-        <Button size="small" type="primary" disabled={busy} onClick={() => (onSave(text), setEditing(false))} data-testid="import-deadline-save">
-          {t('taskImport.save')}
-        </Button>
-      </Flex>
-    );
-  }
+  if (editing) return <EditBox initial={row.deadlineText} width={140} busy={busy} testId="import-deadline" onSave={(text) => (onSave(text), setEditing(false))} />;
   return (
     <Flex vertical gap={2}>
       <Flex gap={4} align="center">
@@ -84,7 +112,7 @@ export function DeadlineCell({ row, onSave, busy }: { row: ImportRowView; onSave
 }
 
 /** A row's errors in red and warnings in orange, each its own line. */
-export function IssuesCell({ row }: { row: ImportRowView }) {
+export function IssuesCell({ row }: { row: Pick<ImportRowView, 'errors' | 'warnings'> }) {
   return (
     <Flex vertical gap={2} style={{ whiteSpace: 'normal' }}>
       {row.errors.map((e, i) => (

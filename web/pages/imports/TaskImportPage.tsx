@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Input, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Segmented, Select, Tabs, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { commitTaskImport, fixImportRow, previewPlanText, previewTaskSheet, type ImportCommitResult, type ImportPreviewView, type ImportRowView } from '../../api/imports.js';
+import { commitTaskImport, fixImportRow, previewItemSheet, previewPlanText, previewTaskSheet, type ImportCommitResult, type ImportPreviewView, type ImportRowView, type ItemImportRowView } from '../../api/imports.js';
 import { listPlans } from '../../api/planning.js';
 import { itemChanged, qk } from '../../api/queryKeys.js';
 import { errorMessage } from '../../components/formErrors.js';
@@ -11,18 +11,27 @@ import { PageCard } from '../../components/PageCard.js';
 import { XlsxPicker } from '../../components/XlsxPicker.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ImportPreviewTable } from './ImportPreviewTable.js';
+import { ItemPreviewTable } from './ItemPreviewTable.js';
 
-const counts = (rows: ImportRowView[]) => ({ rows: rows.length, errors: rows.filter((r) => r.errors.length).length, warnings: rows.filter((r) => r.warnings.length).length });
+const counts = (rows: { errors: unknown[]; warnings: unknown[] }[]) => ({ rows: rows.length, errors: rows.filter((r) => r.errors.length).length, warnings: rows.filter((r) => r.warnings.length).length });
+
+type Kind = 'tasks' | 'targets' | 'projects';
+const KINDS: Kind[] = ['tasks', 'targets', 'projects'];
+const ITEM: Record<Kind, 'task' | 'target' | 'project'> = { tasks: 'task', targets: 'target', projects: 'project' };
+const SEE = { tasks: 'taskImport.seeTasks', targets: 'taskImport.seeTargets', projects: 'taskImport.seeProjects' } as const;
 
 /**
- * 任务导入 (HQ office): a 任务分解表 (.xlsx) or a pasted 方案 → the preview the server read (nothing
- * written) → fixes in place (a unit from its suggestions, a deadline written again) → one commit.
+ * 任务导入 (HQ office): what it imports (任务, 指标, 重点项目: `?kind=` in the address), then a
+ * 任务分解表 (.xlsx) or a pasted 方案, a 指标表 or a 重点项目表 → the preview the server read (nothing
+ * written) → fixes in place (a unit from its suggestions, a deadline or a value written again) → one commit.
  */
 export function TaskImportPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const planId = params.get('plan') ?? '';
+  const kind: Kind = KINDS.find((k) => k === params.get('kind')) ?? 'tasks';
+  const setParam = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...patch }, { replace: true });
   const plans = useQuery({ queryKey: qk.plans.lists, queryFn: () => listPlans() });
   const [source, setSource] = useState<'sheet' | 'text'>('sheet');
   const [file, setFile] = useState<File | null>(null);
@@ -47,13 +56,18 @@ export function TaskImportPage() {
   const runPreview = () =>
     attempt('preview', async () => {
       if (!planId) throw new Error(t('taskImport.planRequired'));
-      setPreview(source === 'sheet' ? await previewTaskSheet(planId, file!) : await previewPlanText(planId, text));
+      if (kind !== 'tasks') setPreview(await previewItemSheet(kind, planId, file!));
+      else setPreview(source === 'sheet' ? await previewTaskSheet(planId, file!) : await previewPlanText(planId, text));
     });
   const fix = (line: number, body: Parameters<typeof fixImportRow>[2]) =>
     attempt(line, async () => {
-      const row = await fixImportRow(preview!.previewId, line, body);
+      const row = await fixImportRow<ImportRowView | ItemImportRowView>(preview!.previewId, line, body);
       setPreview((p) => {
         if (!p) return p;
+        if ('kind' in row) {
+          const items = p.items.map((r) => (r.line === line ? row : r));
+          return { ...p, items, counts: counts(items) };
+        }
         const rows = p.rows.map((r) => (r.line === line ? row : r));
         return { ...p, rows, counts: counts(rows) };
       });
@@ -61,14 +75,32 @@ export function TaskImportPage() {
   const commit = () =>
     attempt('commit', async () => {
       setResult(await commitTaskImport(preview!.previewId));
-      await itemChanged(qc, 'task');
+      await itemChanged(qc, ITEM[kind]);
     });
 
   const fieldErrors = error instanceof ApiError ? Object.entries(error.fields) : [];
-  const ready = source === 'sheet' ? !!file : text.trim() !== '';
+  const ready = source === 'sheet' || kind !== 'tasks' ? !!file : text.trim() !== '';
+  const picker = (
+    <XlsxPicker
+      file={file}
+      label={t('taskImport.choose')}
+      testId="task-import-choose"
+      onPick={(f, tooLarge) => (setFile(f), setPreview(null), setError(tooLarge))}
+      onRemove={() => (setFile(null), setPreview(null))}
+    />
+  );
   return (
     <PageCard title={t('taskImport.title')} testId="task-import-page">
-      <Typography.Paragraph type="secondary">{t('taskImport.intro')}</Typography.Paragraph>
+      <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+        <Typography.Text>{t('taskImport.kind')}</Typography.Text>
+        <Segmented<Kind>
+          value={kind}
+          options={KINDS.map((k) => ({ value: k, label: t(`taskImport.kind.${k}`) }))}
+          onChange={(k) => (setParam({ kind: k }), reset())}
+          data-testid="task-import-kind"
+        />
+      </Flex>
+      <Typography.Paragraph type="secondary">{t(kind === 'tasks' ? 'taskImport.intro' : `taskImport.intro.${kind}`)}</Typography.Paragraph>
       {error && (
         <Alert
           type="error"
@@ -83,8 +115,8 @@ export function TaskImportPage() {
         <Flex vertical gap={12} align="flex-start">
           <Alert type="success" showIcon title={t('taskImport.done', { created: result.created })} data-testid="task-import-done" />
           <Flex gap={8}>
-            <Link to={`/tasks?plan=${result.planId}`} data-testid="task-import-see-tasks">
-              <Button type="primary">{t('taskImport.seeTasks')}</Button>
+            <Link to={`/${kind}?plan=${result.planId}`} data-testid="task-import-see-tasks">
+              <Button type="primary">{t(SEE[kind])}</Button>
             </Link>
             <Button onClick={reset}>{t('taskImport.again')}</Button>
           </Flex>
@@ -101,26 +133,21 @@ export function TaskImportPage() {
                 value={planId || undefined}
                 loading={plans.isLoading}
                 options={(plans.data?.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
-                onChange={(v: string) => (setParams({ plan: v }, { replace: true }), setPreview(null))}
+                onChange={(v: string) => (setParam({ plan: v }), setPreview(null))}
                 data-testid="task-import-plan"
               />
             </Flex>
-            <Tabs
+            {kind !== 'tasks' ? (
+              picker
+            ) : (
+              <Tabs
               activeKey={source}
               onChange={(k) => (setSource(k as 'sheet' | 'text'), setPreview(null))}
               items={[
                 {
                   key: 'sheet',
                   label: t('taskImport.sheet'),
-                  children: (
-                    <XlsxPicker
-                      file={file}
-                      label={t('taskImport.choose')}
-                      testId="task-import-choose"
-                      onPick={(f, tooLarge) => (setFile(f), setPreview(null), setError(tooLarge))}
-                      onRemove={() => (setFile(null), setPreview(null))}
-                    />
-                  ),
+                  children: picker,
                 },
                 {
                   key: 'text',
@@ -129,11 +156,12 @@ export function TaskImportPage() {
                 },
               ]}
             />
+            )}
             <Flex gap={8}>
               <Button disabled={!ready || !planId} loading={busy === 'preview'} onClick={() => void runPreview()} data-testid="task-import-preview">
                 {t('taskImport.preview')}
               </Button>
-              <Button type="primary" disabled={!preview || preview.counts.errors > 0 || preview.rows.length === 0} loading={busy === 'commit'} onClick={() => void commit()} data-testid="task-import-commit">
+              <Button type="primary" disabled={!preview || preview.counts.errors > 0 || preview.counts.rows === 0} loading={busy === 'commit'} onClick={() => void commit()} data-testid="task-import-commit">
                 {t('taskImport.commit')}
               </Button>
             </Flex>
@@ -151,12 +179,21 @@ export function TaskImportPage() {
               {preview.preamble.length > 0 && (
                 <Alert type="info" title={t('taskImport.preamble')} description={preview.preamble.map((p, i) => <div key={i}>{p}</div>)} style={{ marginBottom: 12 }} />
               )}
-              <ImportPreviewTable
-                rows={preview.rows}
-                busyLine={typeof busy === 'number' ? busy : null}
-                onPickUnit={(line, unitText, unitId) => void fix(line, { unitText, unitId })}
-                onDeadline={(line, deadlineText) => void fix(line, { deadlineText })}
-              />
+              {preview.kind === 'targets_xlsx' || preview.kind === 'projects_xlsx' ? (
+                <ItemPreviewTable
+                  preview={preview}
+                  busyLine={typeof busy === 'number' ? busy : null}
+                  onPickUnit={(line, unitText, unitId) => void fix(line, { unitText, unitId })}
+                  onCell={(line, cell, text) => void fix(line, { cell, text })}
+                />
+              ) : (
+                <ImportPreviewTable
+                  rows={preview.rows}
+                  busyLine={typeof busy === 'number' ? busy : null}
+                  onPickUnit={(line, unitText, unitId) => void fix(line, { unitText, unitId })}
+                  onDeadline={(line, deadlineText) => void fix(line, { deadlineText })}
+                />
+              )}
             </>
           )}
         </>

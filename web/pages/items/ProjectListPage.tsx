@@ -1,6 +1,6 @@
 import { Flex, Progress, Tag, Typography } from 'antd';
 import { PROJECT_SORTS } from '../../../domain/schemas/project.js';
-import { listProjects } from '../../api/planning.js';
+import { listProjects, projectExportUrl } from '../../api/planning.js';
 import type { Project } from '../../api/workTypes.js';
 import { ItemListPage, type ItemListConfig } from './ItemListPage.js';
 import { ProjectFormModal } from './ProjectFormModal.js';
@@ -8,6 +8,7 @@ import { ProjectFormModal } from './ProjectFormModal.js';
 const projectList: ItemListConfig<(typeof PROJECT_SORTS)[number], Project> = {
   kind: 'project',
   list: listProjects,
+  exportUrl: projectExportUrl,
   sortable: PROJECT_SORTS,
   CreateModal: ProjectFormModal,
   columns: (c) => [

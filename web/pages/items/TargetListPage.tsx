@@ -1,6 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { TARGET_SORTS } from '../../../domain/schemas/target.js';
-import { listTargets } from '../../api/planning.js';
+import { listTargets, targetExportUrl } from '../../api/planning.js';
 import type { Target } from '../../api/workTypes.js';
 import { trimDecimal } from '../../format.js';
 import { ItemListPage, type ItemListConfig } from './ItemListPage.js';
@@ -12,6 +12,7 @@ const withUnit = (v: string, unit: string) => `${trimDecimal(v)} ${unit}`;
 const targetList: ItemListConfig<(typeof TARGET_SORTS)[number], Target> = {
   kind: 'target',
   list: listTargets,
+  exportUrl: targetExportUrl,
   sortable: TARGET_SORTS,
   CreateModal: TargetFormModal,
   columns: (c) => [
