@@ -1,7 +1,8 @@
 /** 任务导入: a 任务分解表 or a pasted 方案 → preview → fixes → one commit. */
 export const imports = {
   'menu.taskImport': ['任务导入', 'Task import'],
-  'taskImport.title': ['导入任务分解表 / 方案文本', 'Import a task breakdown or a plan’s text'],
+  'taskImport.title': ['导入任务、指标、重点项目', 'Import tasks, targets or key projects'],
+  'taskImport.choosePlan': ['请选择方案', 'Choose a plan'],
   'taskImport.intro': [
     '上传 Excel 任务分解表（.xlsx），或粘贴方案原文。系统按编号（一、（一）1.(1)① 或 1.1）生成任务树，识别牵头、配合单位和完成时限；预览不写入任何数据，改正红色错误后再确认导入。',
     'Upload a task breakdown (.xlsx) or paste a plan’s text. Numbering (一、（一）1.(1)① or 1.1) makes the task tree; lead and supporting units and deadlines are read. The preview writes nothing: fix the errors in red, then confirm.',

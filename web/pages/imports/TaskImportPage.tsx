@@ -129,6 +129,7 @@ export function TaskImportPage() {
               <Select
                 showSearch
                 optionFilterProp="label"
+                placeholder={t('taskImport.choosePlan')}
                 style={{ minWidth: 320 }}
                 value={planId || undefined}
                 loading={plans.isLoading}
