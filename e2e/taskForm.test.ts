@@ -63,6 +63,24 @@ describe('the HQ office keeps the task tree', () => {
     expect(await page.getByTestId('task-page').textContent()).toContain('每月10日前');
   });
 
+  it('keeps what the user typed when the form’s choices arrive after it', async () => {
+    const slow = await as('hq_office');
+    // The plans for the picker come 1.5 s late, as on a busy server: the form renders again then.
+    let answered = false;
+    await slow.route(/\/api\/plans\?/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+      answered = true;
+    });
+    await slow.goto(taskUrl);
+    await slow.getByTestId('task-edit').click();
+    await slow.getByTestId('task-form-title').fill('培育专精特新“小巨人”企业（修订）');
+    await expect.poll(() => answered, { timeout: 10_000 }).toBe(true);
+    await slow.waitForTimeout(300);
+    expect(await slow.getByTestId('task-form-title').inputValue()).toBe('培育专精特新“小巨人”企业（修订）');
+    await slow.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
   it('sets a milestone: overdue it turns the light red with its reason; done, the reason goes; removed, the history says so', async () => {
     await page.goto(taskUrl);
     await page.getByTestId('task-page').waitFor();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLAIM_WORKDAYS } from '../claims.js';
 import { LIMITS } from '../limits.js';
-import { TASK_UNIT_ROLES } from '../work.js';
+import { CLAIM_STATUSES, TASK_UNIT_ROLES } from '../work.js';
 import { IsoDateString } from './calendar.js';
 import { Id, Name, PageQuery, Version } from './common.js';
 import { Reason } from './work.js';
@@ -18,6 +18,14 @@ export const ClaimBody = z.strictObject({
 });
 export const ClaimStep = z.strictObject({ version: Version, unitId: Id.optional() });
 export const ClaimReturn = z.strictObject({ version: Version, unitId: Id.optional(), reason: Reason });
+
+/** 认领情况表: every unit's share of the tasks, filtered as the task list is, as a workbook. */
+export const ClaimExportQuery = z.strictObject({
+  plan: Id.optional(),
+  unit: Id.optional(),
+  status: z.enum(CLAIM_STATUSES).optional(),
+  role: z.enum(TASK_UNIT_ROLES).optional(),
+});
 
 export const UnclaimedQuery = PageQuery.extend({
   /** Workdays allowed after assignment (China's calendar, with local overrides). */

@@ -141,6 +141,7 @@ export const PLANNING_ROUTE_CALLS: Record<string, CallBuilder> = {
 
   'GET /api/tasks': (env, role) => as(env, role, { method: 'GET', url: '/api/tasks?perPage=5&sort=light' }),
   'GET /api/exports/tasks.xlsx': (env, role) => as(env, role, { method: 'GET', url: '/api/exports/tasks.xlsx?light=red' }),
+  'GET /api/exports/claims.xlsx': (env, role) => as(env, role, { method: 'GET', url: '/api/exports/claims.xlsx?status=returned' }),
   'POST /api/tasks': async (env, role) =>
     as(env, role, { method: 'POST', url: '/api/tasks', payload: { planId: (await world(env)).planId, code: `K${hex()}`, title: '任务', deadline: today() } }),
   'GET /api/tasks/:id': async (env, role) => as(env, role, { method: 'GET', url: `/api/tasks/${(await readable(env)).taskId}` }),
@@ -222,6 +223,7 @@ export const PLANNING_MATRIX: Record<string, Allowed> = {
   'POST /api/targets/:id/actuals': HQ,
   'GET /api/tasks': 'everyone',
   'GET /api/exports/tasks.xlsx': 'everyone',
+  'GET /api/exports/claims.xlsx': 'everyone',
   'POST /api/tasks': HQ,
   'GET /api/tasks/:id': 'everyone',
   'PATCH /api/tasks/:id': HQ,

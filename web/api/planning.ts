@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ClaimBody, UnclaimedItem } from '../../domain/schemas/claim.js';
 import type { MilestoneCreate, MilestoneUpdate, TaskCreate, TaskUpdate } from '../../domain/schemas/task.js';
 import type { Light } from '../../domain/lights.js';
-import type { PlanStatus } from '../../domain/work.js';
+import type { ClaimStatus, PlanStatus } from '../../domain/work.js';
 import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 import type { HistoryLine } from '../../domain/schemas/history.js';
@@ -44,6 +44,8 @@ export const stepPlan = (id: string, step: PlanStep, body: { version: number; re
 
 /** The task list as the 任务分解表 workbook, with the list's filters. */
 export const taskExportUrl = ({ page: _p, perPage: _pp, sort: _s, order: _o, ...f }: TaskFilter) => apiUrl('/exports/tasks.xlsx', { ...f });
+/** 认领情况表: every unit's share of the tasks, with its status and measures. */
+export const claimExportUrl = (f: { plan?: string; unit?: string; status?: ClaimStatus; role?: 'lead' | 'support' }) => apiUrl('/exports/claims.xlsx', { ...f });
 export const listTasks = (f: TaskFilter) => api<LightList<TaskItem>>('/tasks', { query: { ...f } });
 export const getTask = (id: string) => api<Item<TaskDetail>>(`/tasks/${id}`);
 export const createTask = (input: z.input<typeof TaskCreate>) => api<Item<TaskDetail>>('/tasks', { method: 'POST', body: input });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { ApiError, isVersionConflict } from '../api/client.js';
 import { useI18n } from '../i18n/useI18n.js';
@@ -33,7 +33,14 @@ export function FormModal<V extends object>({ title, initialValues, fieldNames, 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ title: string; description?: string } | null>(null);
 
+  // Taken again only when their content changes (a reload after a conflict): parents build
+  // initialValues anew on every render, and a re-render while the user typed (the pickers' options
+  // arriving) used to put the old values back over what they had typed.
+  const applied = useRef<string | null>(null);
   useEffect(() => {
+    const key = JSON.stringify(initialValues);
+    if (key === applied.current) return;
+    applied.current = key;
     form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, initialValues]);
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_SHEET_COLUMNS } from '../../../domain/imports/taskLayout.js';
 import { reports, tasks, taskUnits } from '../../db/schema/index.js';
@@ -10,6 +10,7 @@ import { sheetUpload } from '../../testing/importCalls.js';
 import { today } from '../../testing/reportingCalls.js';
 import { readXlsx } from '../../testing/xlsx.js';
 import { makeDistrict, makePlan, makeTask, type District, type Person } from '../../testing/workFactories.js';
+import { CLAIM_SHEET_HEADER } from '../../xlsx/claimsXlsx.js';
 import { REPORT_SHEET_HEADER } from '../../xlsx/reportsXlsx.js';
 
 const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -106,6 +107,30 @@ describe.each(DATABASE_KINDS)('the task and report exports on %s', (kind) => {
     ]);
     const none = await rowsOf(d.hq, `/api/exports/tasks.xlsx?plan=${d.plan.id}&light=red`, HEADER.length);
     expect(none.rows.slice(2)).toEqual([HEADER]);
+  });
+
+  it('writes the 认领情况表: every unit’s share by task code, lead first, with its measures and status', async () => {
+    const db = h.db.database.db;
+    await db.update(taskUnits).set({ claimStatus: 'approved', measures: '每月调度一次', claimedAt: new Date('2026-05-01T02:00:00Z') }).where(and(eq(taskUnits.taskId, ids.a1!), eq(taskUnits.unitId, d.unitB.id)));
+    const { rows } = await rowsOf(d.liaisonB, `/api/exports/claims.xlsx?plan=${d.plan.id}`, CLAIM_SHEET_HEADER.length);
+    expect(rows[0]![0]).toBe(`${d.region.name}任务认领情况表（${chineseDay(today())}）`);
+    expect(rows[1]![0]).toBe(`筛选条件：方案：${d.plan.title}`);
+    expect(rows[2]).toEqual([...CLAIM_SHEET_HEADER]);
+    const [sB, sC] = [d.unitB.name, unitC.name].sort((x, y) => x.localeCompare(y, 'zh-CN'));
+    expect(rows.slice(3).map((r) => [r[0], r[2], r[4], r[5], r[6], r[7]])).toEqual([
+      ['1', '1', d.unitA.name, '牵头', '未认领', ''],
+      ['2', '1', sB, '配合', '未认领', ''],
+      ['3', '1', sC, '配合', '未认领', ''],
+      ['4', '1.1', d.unitB.name, '牵头', '已认领', '每月调度一次'],
+      ['5', '1.1', unitC.name, '配合', '未认领', ''],
+      ['6', '1.2', unitC.name, '牵头', '未认领', ''],
+      ['7', '1.2.1', unitC.name, '牵头', '未认领', ''],
+      ['8', '2', d.unitB.name, '牵头', '未认领', ''],
+    ]);
+    expect(rows[6]![10]).toBe('2026-05-01 10:00:00');
+    const approved = await rowsOf(d.hq, `/api/exports/claims.xlsx?plan=${d.plan.id}&status=approved&role=lead`, CLAIM_SHEET_HEADER.length);
+    expect(approved.rows[1]![0]).toBe(`筛选条件：方案：${d.plan.title}；认领状态：已认领；角色：牵头`);
+    expect(approved.rows.slice(3).map((r) => r[3])).toEqual(['实施技术改造工程']);
   });
 
   it('refuses the anonymous and names a bad filter', async () => {

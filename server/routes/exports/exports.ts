@@ -1,5 +1,6 @@
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { ErrorBody } from '../../../domain/schemas/common.js';
+import { ClaimExportQuery } from '../../../domain/schemas/claim.js';
 import { ReportExportQuery } from '../../../domain/schemas/report.js';
 import { TaskExportQuery } from '../../../domain/schemas/task.js';
 import { ITEM_TYPES } from '../../../domain/work.js';
@@ -10,9 +11,11 @@ import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { taskPolicy } from '../../policies/task.js';
 import { districtName, findUnit } from '../../queries/org.js';
+import { claimExportRows } from '../../queries/planning/claimExport.js';
 import { taskExportRows, taskFilterNames } from '../../queries/planning/taskExport.js';
 import { loadItems } from '../../queries/reporting/items.js';
 import { reportExportPages } from '../../queries/reporting/reportExport.js';
+import { claimsXlsx } from '../../xlsx/claimsXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
 
@@ -34,6 +37,16 @@ export default function exportRoutes(app: App) {
     const pick = <K extends keyof typeof names>(k: K) => (f[k] ? names[k] : undefined);
     const filters = { plan: pick('plan'), taskForce: pick('taskForce'), area: pick('area'), unit: pick('unit'), parent: pick('parent'), light: f.light, dueBefore: f.dueBefore, status: f.status, q: f.q };
     return sendXlsx(reply, tasksXlsx({ district, today, filters }, rows), 'tasks.xlsx', `${names.plan ?? '任务'}-任务分解表-${today}.xlsx`);
+  });
+
+  app.get('/api/exports/claims.xlsx', { schema: { tags, querystring: ClaimExportQuery, response: errors } }, async (req, reply) => {
+    authorize(taskPolicy.route.read(req.ctx.actor));
+    const { db } = req.ctx.database;
+    const f = req.query;
+    const today = shanghaiDate(now());
+    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, unit: f.unit }), claimExportRows(db, f)]);
+    const filters = { plan: f.plan ? names.plan : undefined, unit: f.unit ? names.unit : undefined, status: f.status, role: f.role };
+    return sendXlsx(reply, claimsXlsx({ district, today, filters }, rows), 'claims.xlsx', `任务认领情况表-${today}.xlsx`);
   });
 
   app.get('/api/exports/reports.xlsx', { schema: { tags, querystring: ReportExportQuery, response: errors } }, async (req, reply) => {

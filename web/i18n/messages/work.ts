@@ -259,6 +259,8 @@ export const work = {
   'plan.approve': ['批准', 'Approve'],
   'plan.publish': ['印发', 'Publish'],
   'plan.return': ['退回', 'Return'],
+  'plan.exportTasks': ['导出任务分解表', 'Export tasks (.xlsx)'],
+  'plan.exportClaims': ['导出认领情况', 'Export claims (.xlsx)'],
   'plan.kind.overall': ['总体方案', 'Overall'],
   'plan.kind.special': ['专项方案', 'Special'],
   'plan.kind.mechanism': ['工作机制方案', 'Mechanism'],

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
-import { getPlan, listPlanVersions } from '../../api/planning.js';
+import { claimExportUrl, getPlan, listPlanVersions, taskExportUrl } from '../../api/planning.js';
 import { can } from '../../api/types.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
@@ -53,6 +54,13 @@ export function PlanPage() {
                 <Button>{t('taskImport.fromPlan')}</Button>
               </Link>
             )}
+            {/* The plan's tasks as the 任务分解表, and who has claimed which share: what offices file. */}
+            <Button icon={<DownloadOutlined />} href={taskExportUrl({ plan: p.id, page: 1, perPage: 1 })} data-testid="plan-export-tasks">
+              {t('plan.exportTasks')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={claimExportUrl({ plan: p.id })} data-testid="plan-export-claims">
+              {t('plan.exportClaims')}
+            </Button>
             <PlanSteps plan={p} policies={policies} />
           </Flex>
         }
