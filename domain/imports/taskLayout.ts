@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/days.js';
 import type { Recurrence } from '../deadlines.js';
 import type { DeadlineKind } from '../work.js';
+import { groupBy } from '../groupBy.js';
 import { deadlineText, type ReportPeriod } from './deadline.js';
 
 /**
@@ -58,11 +59,7 @@ export function compareCodes(a: string, b: string): number {
  */
 export function taskSheetOrder<T extends Pick<TaskSheetSource, 'id' | 'parentId' | 'sort' | 'code'>>(tasks: readonly T[]): { seq: string; task: T }[] {
   const ids = new Set(tasks.map((t) => t.id));
-  const children = new Map<string | null, T[]>();
-  for (const t of tasks) {
-    const parent = t.parentId && ids.has(t.parentId) ? t.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), t]);
-  }
+  const children = groupBy(tasks, (t) => (t.parentId && ids.has(t.parentId) ? t.parentId : null));
   const sorted = (parent: string | null) => (children.get(parent) ?? []).sort((a, b) => a.sort - b.sort || compareCodes(a.code, b.code));
   const out: { seq: string; task: T }[] = [];
   // Depth first without recursion (a deep tree must not reach the stack's limit); pushed in

@@ -4,6 +4,7 @@ import { now as clockNow } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { eq } from 'drizzle-orm';
 import { idArray } from '../db/bulk.js';
+import { groupBy } from '../../domain/groupBy.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import { milestones, plans, programs, projects, targetActuals, targetGoals, targetTrajectory, targets, tasks } from '../db/schema/index.js';
 import { projectFacts, storedVerdicts, targetFacts, taskFacts } from './facts.js';
@@ -13,17 +14,6 @@ import type { LightEnv } from './refresh.js';
 
 /** Rows per UPDATE … FROM (VALUES …): three parameters a row, far below PostgreSQL's 65,535. */
 const CHUNK = 500;
-
-function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
 
 /** Stores many computed lights with one statement per chunk instead of one per row. */
 async function storeLights(db: Executor, table: 'tasks' | 'targets' | 'projects', rows: { id: string; r: LightResult; outlook?: TargetVerdicts }[]): Promise<void> {

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
-import { shanghaiDateTime } from '../../domain/calendar/days.js';
 import { compareCodes } from '../../domain/imports/taskLayout.js';
 import type { ClaimStatus, TaskUnitRole } from '../../domain/work.js';
 import type { ClaimExportRow } from '../queries/planning/claimExport.js';
-import { chineseDay, filterLineOf, listWorkbookStream, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell } from './listWorkbook.js';
 
 const STATUS: Record<ClaimStatus, string> = { unclaimed: '未认领', submitted: '待审批', approved: '已认领', returned: '认领被退回' };
 const ROLE: Record<TaskUnitRole, string> = { lead: '牵头', support: '配合' };
@@ -16,8 +15,6 @@ export interface ClaimExportMeta {
   today: string;
   filters: { plan?: string | null; unit?: string | null; status?: ClaimStatus | undefined; role?: TaskUnitRole | undefined };
 }
-
-const at = (d: Date | null) => (d ? shanghaiDateTime(d) : '');
 
 /**
  * 认领情况表: each unit's share of each task, by plan, task code (1.2 before 1.10) and lead first,
@@ -38,15 +35,15 @@ export function claimsXlsx(meta: ClaimExportMeta, rows: readonly ClaimExportRow[
       STATUS[r.claimStatus as ClaimStatus] ?? r.claimStatus,
       r.measures,
       r.returnReason ?? '',
-      at(r.assignedAt),
-      at(r.claimedAt),
-      at(r.approvedAt),
+      timeCell(r.assignedAt),
+      timeCell(r.claimedAt),
+      timeCell(r.approvedAt),
     ]);
   }
   const f = meta.filters;
   const filterLine = filterLineOf([
-    f.plan !== undefined && `方案：${f.plan ?? '（未知）'}`,
-    f.unit !== undefined && `责任单位：${f.unit ?? '（未知）'}`,
+    namedFilter('方案', f.plan),
+    namedFilter('责任单位', f.unit),
     f.status && `认领状态：${STATUS[f.status]}`,
     f.role && `角色：${ROLE[f.role]}`,
   ]);

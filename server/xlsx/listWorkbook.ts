@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { shanghaiDateTime } from '../../domain/calendar/days.js';
 
 export type Cell = string | number | null;
 
@@ -20,6 +21,12 @@ export interface ListSheet {
    */
   styled?: boolean;
 }
+
+/** "方案：name" for an id filter given, "方案：（未知）" when its name was not found, nothing when not given. */
+export const namedFilter = (label: string, name: string | null | undefined) => name !== undefined && `${label}：${name ?? '（未知）'}`;
+
+/** A moment as the sheets show it: Asia/Shanghai, to the second; empty when there is none. */
+export const timeCell = (d: Date | null) => (d ? shanghaiDateTime(d) : '');
 
 export const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
-import { shanghaiDateTime } from '../../domain/calendar/days.js';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { ReportExportRow } from '../models/reporting.js';
-import { chineseDay, filterLineOf, listWorkbookStream, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell } from './listWorkbook.js';
 
 const ITEM_TYPE: Record<ItemType, string> = { task: '任务', target: '目标指标', project: '重点项目' };
 const STATUS: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', approved: '单位已审批', reviewed: '专项组已审核', accepted: '已验收', returned: '被退回' };
@@ -20,8 +19,8 @@ export interface ReportExportMeta {
 export function reportFilterLine(f: ReportExportMeta['filters']): string {
   return filterLineOf([
     f.itemType && `事项类型：${ITEM_TYPE[f.itemType]}`,
-    f.item !== undefined && `事项：${f.item ?? '（未知）'}`,
-    f.unit !== undefined && `报送单位：${f.unit ?? '（未知）'}`,
+    namedFilter('事项', f.item),
+    namedFilter('报送单位', f.unit),
     f.status && `状态：${STATUS[f.status]}`,
     f.period && `报送期：${f.period}`,
   ]);
@@ -30,7 +29,6 @@ export function reportFilterLine(f: ReportExportMeta['filters']): string {
 // Decimals as Excel numbers (what offices sum and chart) while a double holds them exactly (15
 // significant digits); a longer one stays text rather than be rounded.
 const num = (v: string | null): Cell => (v === null ? null : v.replace(/[^0-9]/g, '').replace(/^0+/, '').length <= 15 ? Number(v) : v);
-const at = (d: Date | null) => (d ? shanghaiDateTime(d) : '');
 
 /** Every report the list shows, numbered, streamed page by page: 250,000 rows in flat memory. */
 export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportExportRow[]>): Readable {
@@ -53,8 +51,8 @@ export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportE
         r.stage ? (STAGE[r.stage] ?? r.stage) : '',
         r.late ? '是' : '否',
         r.returnReason ?? '',
-        at(r.submittedAt),
-        at(r.acceptedAt),
+        timeCell(r.submittedAt),
+        timeCell(r.acceptedAt),
       ]);
     }
   }

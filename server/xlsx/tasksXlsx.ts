@@ -3,7 +3,7 @@ import { TASK_SHEET_COLUMNS, taskSheetCells, taskSheetOrder } from '../../domain
 import { LIGHT_LABELS, lightReasonText } from '../../domain/lightText.js';
 import type { Light } from '../../domain/lights.js';
 import type { TaskExportRow } from '../queries/planning/taskExport.js';
-import { chineseDay, filterLineOf, listWorkbookStream, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, type Cell } from './listWorkbook.js';
 
 export interface TaskExportMeta {
   district: string | null;
@@ -22,15 +22,13 @@ export interface TaskExportMeta {
   };
 }
 
-const named = (label: string, v: string | null | undefined) => v !== undefined && `${label}：${v ?? '（未知）'}`;
-
 export function taskFilterLine(f: TaskExportMeta['filters']): string {
   return filterLineOf([
-    named('方案', f.plan),
-    named('专班', f.taskForce),
-    named('领域', f.area),
-    named('责任单位', f.unit),
-    named('上级任务', f.parent),
+    namedFilter('方案', f.plan),
+    namedFilter('专班', f.taskForce),
+    namedFilter('领域', f.area),
+    namedFilter('责任单位', f.unit),
+    namedFilter('上级任务', f.parent),
     f.light && `状态灯：${LIGHT_LABELS[f.light]}`,
     f.dueBefore && `应报日不晚于：${f.dueBefore}`,
     f.status && `状态：${f.status === 'done' ? '已完成' : '未完成'}`,

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { groupBy } from '../../../domain/groupBy.js';
 import type { Executor } from '../../db/client.js';
 import { areas, orgUnits, projects, projectYearPlans, targetGoals, targets } from '../../db/schema/index.js';
 import { conditions as projectWhere, projectOrder, type ProjectFilter } from './projects.js';
@@ -34,7 +35,8 @@ export function targetExportPages(db: Executor, f: TargetFilter): AsyncGenerator
       .limit(limit)
       .offset(offset);
     const goals = rows.length ? await db.select().from(targetGoals).where(inArray(targetGoals.targetId, rows.map((r) => r.t.id))).orderBy(asc(targetGoals.year)) : [];
-    return rows.map((r) => ({ ...r.t, unitName: r.unitName, areaName: r.areaName, goals: goals.filter((g) => g.targetId === r.t.id) }));
+    const byTarget = groupBy(goals, (g) => g.targetId);
+    return rows.map((r) => ({ ...r.t, unitName: r.unitName, areaName: r.areaName, goals: byTarget.get(r.t.id) ?? [] }));
   });
 }
 
@@ -51,7 +53,8 @@ export function projectExportPages(db: Executor, f: ProjectFilter): AsyncGenerat
       .limit(limit)
       .offset(offset);
     const plans = rows.length ? await db.select().from(projectYearPlans).where(inArray(projectYearPlans.projectId, rows.map((r) => r.p.id))).orderBy(asc(projectYearPlans.year)) : [];
-    return rows.map((r) => ({ ...r.p, unitName: r.unitName, areaName: r.areaName, yearPlans: plans.filter((y) => y.projectId === r.p.id) }));
+    const byProject = groupBy(plans, (y) => y.projectId);
+    return rows.map((r) => ({ ...r.p, unitName: r.unitName, areaName: r.areaName, yearPlans: byProject.get(r.p.id) ?? [] }));
   });
 }
 

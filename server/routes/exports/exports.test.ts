@@ -11,9 +11,9 @@ import { today } from '../../testing/reportingCalls.js';
 import { readXlsx } from '../../testing/xlsx.js';
 import { makeDistrict, makePlan, makeTask, type District, type Person } from '../../testing/workFactories.js';
 import { CLAIM_SHEET_HEADER } from '../../xlsx/claimsXlsx.js';
+import { chineseDay } from '../../xlsx/listWorkbook.js';
 import { REPORT_SHEET_HEADER } from '../../xlsx/reportsXlsx.js';
 
-const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const HEADER = TASK_SHEET_COLUMNS.map((c) => c.header);
 const width = (n: number) => (row: string[]) => Array.from({ length: n }, (_, i) => row[i] ?? '');
 
