@@ -5,8 +5,14 @@ import { orgUnits, projects, reports, targets, tasks } from '../../db/schema/ind
 import type { ReportExportRow } from '../../models/reporting.js';
 import { reportWhere, type ReportFilter } from './reports.js';
 
-/** Rows per page: 250,000 reports are 50 pages, each short enough not to hold the embedded database's one thread for long. */
-export const REPORT_EXPORT_PAGE = 5_000;
+/**
+ * Rows per page: each statement short enough not to hold the embedded database's one thread for
+ * long, and a page few enough rows to die young. With 5,000 a page's rows were still alive at two
+ * minor collections and V8 moved them (and, on a page's worth of evidence, every later row from
+ * the same allocation sites) into the old generation: 250,000 reports grew the server by 150 MB
+ * or more until a full collection; with 1,000 it stays within about 15 MB, no slower.
+ */
+export const REPORT_EXPORT_PAGE = 1_000;
 
 const exportRow = {
   id: reports.id,
