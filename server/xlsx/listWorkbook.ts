@@ -4,6 +4,9 @@ import { shanghaiDateTime } from '../../domain/calendar/days.js';
 
 export type Cell = string | number | null;
 
+/** Hears the number of data rows written so far, after each page (an export's progress bar). */
+export type RowsWritten = (rows: number) => void;
+
 /** A list as an office prints it: title, the filters it was cut by, the header, then the rows. */
 export interface ListSheet {
   /** The sheet's (and workbook's) name. */
@@ -43,7 +46,7 @@ export const filterLineOf = (parts: readonly (string | false | null | undefined)
  * style: styling each cell costs exceljs about 1 s per 20,000 rows. A failure while reading
  * destroys the stream with it (the download breaks off rather than ending as a short file).
  */
-export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>): Readable {
+export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>, onRows?: RowsWritten): Readable {
   const out = new PassThrough();
   void (async () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: sheet.styled !== false, useSharedStrings: false });
@@ -64,7 +67,11 @@ export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonl
     const header = ws.addRow([...sheet.header]);
     header.font = { bold: true };
     header.commit();
-    for await (const page of rows) for (const r of page) ws.addRow(r).commit();
+    let written = 0;
+    for await (const page of rows) {
+      for (const r of page) ws.addRow(r).commit();
+      onRows?.((written += page.length));
+    }
     ws.commit();
     await wb.commit();
   })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
@@ -72,8 +79,8 @@ export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonl
 }
 
 /** The whole workbook in memory: for lists of at most some tens of thousands of rows and for tests. */
-export async function listWorkbook(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>): Promise<Buffer> {
+export async function listWorkbook(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>, onRows?: RowsWritten): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of listWorkbookStream(sheet, rows)) chunks.push(c as Buffer);
+  for await (const c of listWorkbookStream(sheet, rows, onRows)) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { ReportExportRow } from '../models/reporting.js';
-import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell, type RowsWritten } from './listWorkbook.js';
 
 const ITEM_TYPE: Record<ItemType, string> = { task: '任务', target: '目标指标', project: '重点项目' };
 const STATUS: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', approved: '单位已审批', reviewed: '专项组已审核', accepted: '已验收', returned: '被退回' };
@@ -31,7 +31,7 @@ export function reportFilterLine(f: ReportExportMeta['filters']): string {
 const num = (v: string | null): Cell => (v === null ? null : v.replace(/[^0-9]/g, '').replace(/^0+/, '').length <= 15 ? Number(v) : v);
 
 /** Every report the list shows, numbered, streamed page by page: 250,000 rows in flat memory. */
-export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportExportRow[]>): Readable {
+export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportExportRow[]>, onRows?: RowsWritten): Readable {
   async function* rows(): AsyncGenerator<Cell[][]> {
     let n = 0;
     for await (const page of pages) {
@@ -57,5 +57,5 @@ export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportE
     }
   }
   const sheet = { name: '进展报送', title: `${meta.district ?? ''}进展报送汇总表（${chineseDay(meta.today)}）`, filterLine: reportFilterLine(meta.filters), header: REPORT_SHEET_HEADER, widths: WIDTHS, styled: false };
-  return listWorkbookStream(sheet, rows());
+  return listWorkbookStream(sheet, rows(), onRows);
 }
