@@ -41,7 +41,10 @@ describe('writeDue', () => {
     let writes = 0;
     for (let page = 0; page < 48; page++) {
       const at = t0 + page * 50;
-      if (writeDue(last, { phase: 'writing', finished: false }, at)) (writes++, (last = { at, phase: 'writing' }));
+      if (writeDue(last, { phase: 'writing', finished: false }, at)) {
+        writes++;
+        last = { at, phase: 'writing' };
+      }
     }
     expect(writes).toBe(Math.ceil((48 * 50) / PROGRESS_WRITE_MS));
   });
