@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { demoTaskSheet } from '../demo/taskSheet.js';
 import { readXlsx } from '../server/testing/xlsx.js';
 import { apiLogin } from './apiSession.js';
@@ -17,6 +18,7 @@ const stamp = Date.now().toString(36).slice(-5);
 let planId = '';
 
 const as = signedInPages(() => browser, base);
+const BIG_ROWS = 3_000;
 
 beforeAll(async () => {
   browser = await launch();
@@ -99,5 +101,65 @@ describe('importing tasks', () => {
     expect(await page.getByTestId('import-row-title').allInnerTexts()).toEqual(['重点任务', '建设一网通办平台', '推进数据共享', '保障措施', '加强组织领导']);
     expect(await page.getByTestId('import-unplaced').allInnerTexts()).toEqual(['未识别：确保上线运行']);
     await page.screenshot({ path: '/tmp/e2e-task-import-text.png', fullPage: true });
+  });
+
+  // Issue 20 item 5: a sheet of 3,000 tasks takes the server seconds to read, write and export, so
+  // each step shows its bar (the server's own phases, polled), and the export still arrives as a file.
+  it('shows a progress bar while a large sheet is previewed and committed, and while its export is written', async () => {
+    const hq = await apiLogin(base, 'hq_office');
+    const programs = await hq.get<{ data: { id: string }[] }>('/api/programs');
+    const plan = await hq.post<{ data: { id: string } }>('/api/plans', { programId: programs.data[0]!.id, kind: 'special', code: `BIG_${stamp}`, title: `大表导入方案${stamp}` });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务分解表');
+    ws.addRow(['序号', '重点任务', '牵头单位', '完成时限']);
+    for (let i = 0; i < BIG_ROWS; i++) ws.addRow([i % 10 === 0 ? String(i / 10 + 1) : `${Math.floor(i / 10) + 1}.${i % 10}`, `大表任务${stamp}第${i + 1}项`, '区发改局', '长期坚持']);
+    const page = await as('hq_office');
+    await page.goto(`/imports/tasks?plan=${plan.data.id}`);
+    await page.locator('[data-testid=task-import-page] input[type=file]').setInputFiles({
+      name: '大表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    // Every label the page's bar shows, as the page changes (a poll of the page could miss a short phase).
+    const seenLabels = () => page.evaluate(() => (window as unknown as { barLabels: string[] }).barLabels.splice(0));
+    await page.evaluate(() => {
+      const w = window as unknown as { barLabels: string[] };
+      w.barLabels = [];
+      new MutationObserver(() => {
+        const label = document.querySelector('[data-testid=task-import-page] [data-testid=job-progress-label]')?.textContent;
+        if (label && w.barLabels.at(-1) !== label) w.barLabels.push(label);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('task-import-preview').click();
+    const bar = page.locator('[data-testid=task-import-page] [data-testid=job-progress]');
+    await bar.waitFor({ timeout: 5_000 }).then(() => page.screenshot({ path: '/tmp/e2e-import-progress-preview.png' })).catch(() => {});
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('task-import-summary').innerText()).toContain(`共 ${BIG_ROWS} 行：0 行有错误`);
+    const previewLabels = await seenLabels();
+    expect(previewLabels.length, previewLabels.join()).toBeGreaterThan(0);
+    for (const l of previewLabels) expect(['正在处理，请稍候', '正在上传文件', '正在接收文件', '正在解析表格行', '正在匹配单位', '正在保存预览']).toContain(l);
+
+    await page.getByTestId('task-import-commit').click();
+    await bar.waitFor({ timeout: 5_000 }).then(() => page.screenshot({ path: '/tmp/e2e-import-progress-commit.png' })).catch(() => {});
+    expect(await page.getByTestId('task-import-done').innerText()).toContain(`已导入 ${BIG_ROWS} 项任务`);
+    await bar.waitFor({ state: 'detached' });
+    expect((await seenLabels()).length).toBeGreaterThan(0);
+
+    // The plan's 任务分解表: the dialog's bar while the server writes it, then the file itself.
+    await page.goto(`/plans/${plan.data.id}`);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('plan-export-tasks').click();
+    const dialog = page.locator('.ant-modal [data-testid=job-progress]');
+    // Attached, not visible: a fast machine writes 3,000 rows in well under a second, and the
+    // dialog's content stays in the page once it has opened.
+    await dialog.waitFor({ state: 'attached' });
+    await page.screenshot({ path: '/tmp/e2e-export-progress.png' });
+    expect(['正在处理，请稍候', '正在读取数据', '正在生成表格']).toContain(await dialog.getByTestId('job-progress-label').textContent());
+    const file = await download;
+    // The name the server gave in Content-Disposition, not the URL's.
+    expect(file.suggestedFilename()).toMatch(/-任务分解表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const rows = await readXlsx(await readFile((await file.path())!));
+    expect(rows.length).toBe(BIG_ROWS + 3);
+    await dialog.waitFor({ state: 'hidden' });
   });
 });

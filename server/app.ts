@@ -23,6 +23,7 @@ import { DEFAULT_HTTP_LIMITS, httpServerOptions, limitConnectionsPerIp, type Htt
 import { routeNotFound } from './errors.js';
 import { DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './accessLog.js';
 import { registerRoutes } from './routes/index.js';
+import { endJobsWithTheirAnswers } from './progress/jobOf.js';
 import type { StreamLimits } from './feed/feedStream.js';
 import { notifyFeedOnLink } from './feed/feedNotify.js';
 
@@ -126,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   // A request that took seconds is named in the log at the level production keeps, so a stall
   // (a held database, a slow query) can be found afterwards in the log rather than guessed at.
+  endJobsWithTheirAnswers(app);
   app.addHook('onResponse', async (req, reply) => {
     if (reply.elapsedTime >= SLOW_REQUEST_MS) req.log.warn({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'slow request');
   });

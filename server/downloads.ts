@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { safeFileName } from '../domain/fileName.js';
+import { NO_JOB, type Job } from './progress/tracker.js';
 
 /**
  * Raster images the browser only ever draws: the one kind of upload shown inline (the report's
@@ -38,8 +39,13 @@ export function sendDocx(reply: FastifyReply, file: Buffer, ascii: string, name:
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A workbook the server generated (a buffer, or a stream still being written), as an attachment named `name`. */
-export function sendXlsx(reply: FastifyReply, file: Buffer | Readable, ascii: string, name: string) {
+/**
+ * A workbook the server generated (a buffer, or a stream still being written), as an attachment
+ * named `name`. A stream that breaks off fails its job (the export's progress) with its error;
+ * otherwise the job ends with the answer (progress/jobOf.ts).
+ */
+export function sendXlsx(reply: FastifyReply, file: Buffer | Readable, ascii: string, name: string, job: Job = NO_JOB) {
   name = safeFileName(name);
+  if (!Buffer.isBuffer(file)) file.once('error', (e) => void job.fail(e));
   return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(file);
 }

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { recordRefusal } from './accessLog.js';
 import { AppError } from './errors.js';
 import { duplicate, uniqueViolationField } from './db/references.js';
-import { fieldName, message, pickLang, word } from './i18n.js';
+import { fieldName, message, pickLang, word, type MessageCode } from './i18n.js';
 import { findUnstorable } from '../domain/storableText.js';
 import { issueMessage, unstorableMessage } from './validationMessages.js';
 import type { Lang } from '../domain/enums.js';
@@ -17,8 +17,11 @@ function localiseParams(params: Record<string, string | number>, lang: Lang) {
   return out;
 }
 
+/** An error's message as the client reads it, its `@word` and field parameters in the reader's language. */
+export const errorText = (code: MessageCode, params: Record<string, string | number>, lang: Lang) => message(code, lang, localiseParams(params, lang));
+
 function send(reply: FastifyReply, lang: Lang, e: AppError) {
-  const msg = message(e.code, lang, localiseParams(e.params, lang));
+  const msg = errorText(e.code, e.params, lang);
   if (e.headers) reply.headers(e.headers);
   return reply.code(e.status).send({ error: { code: e.code, message: msg, ...(e.fields ? { fields: e.fields } : {}), ...(e.extra ?? {}) } });
 }

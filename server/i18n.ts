@@ -13,6 +13,7 @@ import { PROMISE_MESSAGES, PROMISE_WORDS } from './messages/promises.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import { REMINDER_FIELDS, REMINDER_WORDS } from './messages/reminders.js';
 import type { Message } from './messages/message.js';
+import { PROGRESS_MESSAGES, PROGRESS_WORDS } from './messages/progress.js';
 
 type Params = Record<string, string | number>;
 
@@ -70,6 +71,7 @@ const MESSAGES = {
   ...OVERSIGHT_MESSAGES,
   ...PROMISE_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...PROGRESS_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -104,6 +106,7 @@ const WORDS = {
   ...PROMISE_WORDS,
   ...IMPORT_WORDS,
   ...REMINDER_WORDS,
+  ...PROGRESS_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */

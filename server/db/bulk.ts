@@ -14,8 +14,9 @@ const CHUNK = 5_000;
  * CPU building the statements. The table's JavaScript defaults ($defaultFn: the program's clock for
  * created_at) are applied as Drizzle would; a column no row gives takes the database's default.
  * Every row must name the same columns: a column missing from one row would be NULL there.
+ * `onRows` hears the rows inserted so far after each statement (an import's progress bar).
  */
-export async function insertRows<T extends PgTable>(db: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+export async function insertRows<T extends PgTable>(db: Executor, table: T, rows: readonly T['$inferInsert'][], onRows?: (rows: number) => void): Promise<void> {
   if (!rows.length) return;
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string; defaultFn?: () => unknown }>;
   const given = Object.keys(rows[0]!).filter((k) => (rows[0] as Record<string, unknown>)[k] !== undefined && k in columns);
@@ -38,5 +39,6 @@ export async function insertRows<T extends PgTable>(db: Executor, table: T, rows
       return o;
     });
     await db.execute(sql`insert into ${table} (${list}) select ${list} from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as v(${types})`);
+    onRows?.(i + json.length);
   }
 }

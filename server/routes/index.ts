@@ -35,6 +35,7 @@ import userRoutes from './users.js';
 import taskImportRoutes from './imports/taskImports.js';
 import exportRoutes from './exports/exports.js';
 import targetProjectExportRoutes from './exports/targetsProjects.js';
+import jobRoutes from './jobs.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
@@ -65,6 +66,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   taskImportRoutes(app);
   exportRoutes(app);
   targetProjectExportRoutes(app);
+  jobRoutes(app);
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);

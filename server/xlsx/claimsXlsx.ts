@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { compareCodes } from '../../domain/imports/taskLayout.js';
 import type { ClaimStatus, TaskUnitRole } from '../../domain/work.js';
 import type { ClaimExportRow } from '../queries/planning/claimExport.js';
-import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell, type RowsWritten } from './listWorkbook.js';
 
 const STATUS: Record<ClaimStatus, string> = { unclaimed: '未认领', submitted: '待审批', approved: '已认领', returned: '认领被退回' };
 const ROLE: Record<TaskUnitRole, string> = { lead: '牵头', support: '配合' };
@@ -20,7 +20,7 @@ export interface ClaimExportMeta {
  * 认领情况表: each unit's share of each task, by plan, task code (1.2 before 1.10) and lead first,
  * with what the unit committed to (落实举措) and where its claim stands.
  */
-export function claimsXlsx(meta: ClaimExportMeta, rows: readonly ClaimExportRow[]): Readable {
+export function claimsXlsx(meta: ClaimExportMeta, rows: readonly ClaimExportRow[], onRows?: RowsWritten): Readable {
   const sorted = [...rows].sort(
     (a, b) => (a.planTitle ?? '').localeCompare(b.planTitle ?? '', 'zh-CN') || compareCodes(a.taskCode, b.taskCode) || (a.role === b.role ? (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN') : a.role === 'lead' ? -1 : 1),
   );
@@ -47,5 +47,5 @@ export function claimsXlsx(meta: ClaimExportMeta, rows: readonly ClaimExportRow[
     f.status && `认领状态：${STATUS[f.status]}`,
     f.role && `角色：${ROLE[f.role]}`,
   ]);
-  return listWorkbookStream({ name: '认领情况表', title: `${meta.district ?? ''}任务认领情况表（${chineseDay(meta.today)}）`, filterLine, header: CLAIM_SHEET_HEADER, widths: WIDTHS }, cells());
+  return listWorkbookStream({ name: '认领情况表', title: `${meta.district ?? ''}任务认领情况表（${chineseDay(meta.today)}）`, filterLine, header: CLAIM_SHEET_HEADER, widths: WIDTHS }, cells(), onRows);
 }

@@ -8,7 +8,7 @@ import type { LightReason } from '../../domain/lights.js';
 import { trimDecimal } from '../../domain/text.js';
 import type { Direction, ProjectStage, TargetAccumulation, TargetPeriod } from '../../domain/work.js';
 import type { ProjectExportRow, TargetExportRow } from '../queries/planning/itemExport.js';
-import { chineseDay, filterLineOf, listWorkbookStream } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, type RowsWritten } from './listWorkbook.js';
 
 /** The light as an office says it. */
 export const LIGHT_WORDS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', done: '已完成', not_started: '未开始' };
@@ -79,7 +79,7 @@ function cellOf(key: string, text: string | undefined): string | number {
  * (`exportHeader`: the years of goals or plans as columns), one row per item as the pages arrive,
  * with the light and its reasons last.
  */
-export function itemsXlsx(kind: ItemKind, meta: ItemExportMeta, years: readonly number[], pages: AsyncIterable<ItemExportRow[]>): Readable {
+export function itemsXlsx(kind: ItemKind, meta: ItemExportMeta, years: readonly number[], pages: AsyncIterable<ItemExportRow[]>, onRows?: RowsWritten): Readable {
   const { keys, labels } = exportHeader(kind, years);
   const rows = async function* () {
     for await (const page of pages) {
@@ -96,5 +96,5 @@ export function itemsXlsx(kind: ItemKind, meta: ItemExportMeta, years: readonly 
     header: labels,
     widths: [...keys, 'light', 'lightReasons'].map((k) => WIDTH[k] ?? 12),
   };
-  return listWorkbookStream(sheet, rows());
+  return listWorkbookStream(sheet, rows(), onRows);
 }

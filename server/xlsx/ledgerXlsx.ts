@@ -1,6 +1,6 @@
 import { ledgerOverdue, type KeyLink, type LedgerStatus } from '../../domain/ledger.js';
 import type { LedgerExportRow } from '../models/inspections.js';
-import { chineseDay, filterLineOf, listWorkbook } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbook, type RowsWritten } from './listWorkbook.js';
 
 const LINK: Record<KeyLink, string> = { planning: '谋划部署', implementation: '组织实施', delivery: '推进落实' };
 const STATUS: Record<LedgerStatus, string> = { open: '待整改', rectifying: '整改中', submitted: '已提交整改', verified: '已验证', closed: '已销号' };
@@ -54,11 +54,11 @@ function cells(r: LedgerExportRow, n: number, today: string): (string | number)[
  * The ledger as an office keeps it: the title (district, 督查工作台账, export day) across the
  * columns, the filters under it, the header, then one numbered row per entry as the pages arrive.
  */
-export async function ledgerXlsx(meta: LedgerExportMeta, pages: AsyncIterable<LedgerExportRow[]>): Promise<Buffer> {
+export async function ledgerXlsx(meta: LedgerExportMeta, pages: AsyncIterable<LedgerExportRow[]>, onRows?: RowsWritten): Promise<Buffer> {
   async function* rows() {
     let n = 0;
     for await (const page of pages) yield page.map((r) => cells(r, ++n, meta.today));
   }
   const sheet = { name: '督查工作台账', title: `${meta.district ?? ''}督查工作台账（${chineseDay(meta.today)}）`, filterLine: filterLine(meta.filters), header: LEDGER_HEADER, widths: WIDTHS };
-  return listWorkbook(sheet, rows());
+  return listWorkbook(sheet, rows(), onRows);
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { ReportExportRow } from '../models/reporting.js';
-import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell, type RowsWritten } from './listWorkbook.js';
 
 const ITEM_TYPE: Record<ItemType, string> = { task: '任务', target: '目标指标', project: '重点项目' };
 const STATUS: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', approved: '单位已审批', reviewed: '专项组已审核', accepted: '已验收', returned: '被退回' };
@@ -37,7 +37,7 @@ const num = (v: string | null): Cell => (v === null ? null : v.replace(/[^0-9]/g
  * good, and a page of cell arrays alive together got it to do that, growing the heap by the
  * export's size until a full collection.
  */
-export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportExportRow[]>): Readable {
+export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportExportRow[]>, onRows?: RowsWritten): Readable {
   let n = 0;
   function* cells(page: ReportExportRow[]): Generator<Cell[]> {
     for (const r of page)
@@ -65,5 +65,5 @@ export function reportsXlsx(meta: ReportExportMeta, pages: AsyncIterable<ReportE
     for await (const page of pages) yield cells(page);
   }
   const sheet = { name: '进展报送', title: `${meta.district ?? ''}进展报送汇总表（${chineseDay(meta.today)}）`, filterLine: reportFilterLine(meta.filters), header: REPORT_SHEET_HEADER, widths: WIDTHS };
-  return listWorkbookStream(sheet, rows());
+  return listWorkbookStream(sheet, rows(), onRows);
 }

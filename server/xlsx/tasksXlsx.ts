@@ -3,7 +3,7 @@ import { TASK_SHEET_COLUMNS, taskSheetCells, taskSheetOrder } from '../../domain
 import { LIGHT_LABELS, lightReasonText } from '../../domain/lightText.js';
 import type { Light } from '../../domain/lights.js';
 import type { TaskExportRow } from '../queries/planning/taskExport.js';
-import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, type Cell } from './listWorkbook.js';
+import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, type Cell, type RowsWritten } from './listWorkbook.js';
 
 export interface TaskExportMeta {
   district: string | null;
@@ -41,7 +41,7 @@ export function taskFilterLine(f: TaskExportMeta['filters']): string {
  * with its dotted 序号, units and deadlines worded as offices write them, then the list's code,
  * plan, progress, light and reasons. Streamed.
  */
-export function tasksXlsx(meta: TaskExportMeta, rows: readonly TaskExportRow[]): Readable {
+export function tasksXlsx(meta: TaskExportMeta, rows: readonly TaskExportRow[], onRows?: RowsWritten): Readable {
   async function* cells(): AsyncGenerator<Cell[][]> {
     const ordered = taskSheetOrder(rows);
     // Pages of 1,000: the writer gets rows while the rest are still being worded.
@@ -64,5 +64,5 @@ export function tasksXlsx(meta: TaskExportMeta, rows: readonly TaskExportRow[]):
     header: TASK_SHEET_COLUMNS.map((c) => c.header),
     widths: TASK_SHEET_COLUMNS.map((c) => c.width),
   };
-  return listWorkbookStream(sheet, cells());
+  return listWorkbookStream(sheet, cells(), onRows);
 }

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { LIMITS } from '../../domain/limits.js';
 import { useI18n } from '../i18n/useI18n.js';
+import { DownloadButton } from './DownloadButton.js';
 
 /** The rows a printout holds: one page of the list at its largest (the whole list is the export's job). */
 export const PRINT_ROWS = LIMITS.perPageMax;
 
 /**
  * 导出 and 打印 for a list: the workbook with the list's filters (whoever reads the list may take it
- * away), and the print view (A4 landscape, global.css) of up to PRINT_ROWS rows: the list is reloaded
+ * away; its progress shown while the server writes it), and the print view (A4 landscape, global.css) of up to PRINT_ROWS rows: the list is reloaded
  * at that page size first, and the browser's print dialog opens once those rows have arrived.
  */
 export function ListOutputs({
@@ -36,9 +37,9 @@ export function ListOutputs({
   return (
     <>
       {exportUrl && (
-        <Button icon={<DownloadOutlined />} href={exportUrl} data-testid={`${testId}-export`}>
+        <DownloadButton href={exportUrl} testId={`${testId}-export`}>
           {t('list.export')}
-        </Button>
+        </DownloadButton>
       )}
       <Button
         icon={<PrinterOutlined />}

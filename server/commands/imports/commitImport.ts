@@ -16,6 +16,7 @@ import { importSubject } from './previewImport.js';
 import { ownPreview, previewRows } from '../../queries/imports/previews.js';
 import { insertTasks } from '../planning/insertTasks.js';
 import { ensureOpen } from './fixImportRow.js';
+import { NO_JOB, type Job } from '../../progress/tracker.js';
 
 /** A row as the body of POST /api/tasks would carry it (its parent, a row of the same import, goes beside it). */
 function taskBody(planId: string, row: ImportRow, parentId: string | null) {
@@ -35,10 +36,10 @@ function taskBody(planId: string, row: ImportRow, parentId: string | null) {
 }
 
 /** The tasks of a task preview, through `TaskCreate` and `insertTasks`. */
-async function writeTasks(tx: Tx, planId: string, rows: ImportRow[], env: LightEnv, lang: Lang) {
+async function writeTasks(tx: Tx, planId: string, rows: ImportRow[], env: LightEnv, lang: Lang, job: Job) {
   const index = new Map(rows.map((r, i) => [r.line, i]));
   const batch = rows.map((row) => ({ input: parseRow(TaskCreate, taskBody(planId, row, null), row.line, lang), ...(row.parentLine === null ? {} : { parent: index.get(row.parentLine)! }) }));
-  const ids = await insertTasks(tx, batch, env, (i, f) => `rows.${rows[i]!.line}.${f}`);
+  const ids = await insertTasks(tx, batch, env, (i, f) => `rows.${rows[i]!.line}.${f}`, job.done);
   return rows.map((r, i) => ({ id: ids[i]!, code: r.code }));
 }
 
@@ -50,7 +51,8 @@ async function writeTasks(tx: Tx, planId: string, rows: ImportRow[], env: LightE
  * `<task|target|project>.imported`, names the preview, the file's SHA-256 and every item made. Text
  * the task parser could not place goes into the description, so nothing written is lost.
  */
-export async function commitImport(ctx: Ctx, previewId: string): Promise<{ planId: string; created: number }> {
+export async function commitImport(ctx: Ctx, previewId: string, job: Job = NO_JOB): Promise<{ planId: string; created: number }> {
+  job.phase('checking');
   return inTx(ctx, async (tx) => {
     const p = await ownPreview(tx, ctx.actor, previewId, { lock: true });
     ensureOpen(p, ctx);
@@ -62,8 +64,9 @@ export async function commitImport(ctx: Ctx, previewId: string): Promise<{ planI
       throw new AppError(409, 'import_has_errors', { count: bad.length }, { ...fields, previewId: message('import_has_errors', ctx.lang, { count: bad.length }) });
     }
     const env = await lightEnv(tx);
+    job.phase('inserting', rows.length);
     const items = rows.filter(isItemRow);
-    const made = items.length ? await writeItemRows(tx, p.planId, items, env, ctx.lang) : await writeTasks(tx, p.planId, rows.filter((r): r is ImportRow => !isItemRow(r)), env, ctx.lang);
+    const made = items.length ? await writeItemRows(tx, p.planId, items, env, ctx.lang) : await writeTasks(tx, p.planId, rows.filter((r): r is ImportRow => !isItemRow(r)), env, ctx.lang, job);
     const subject = importSubject(p.kind);
     await tx.update(importPreviews).set({ committedAt: now() }).where(eq(importPreviews.id, previewId));
     await recordAudit(tx, ctx, `${subject}.imported`, {

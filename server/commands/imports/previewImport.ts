@@ -19,6 +19,7 @@ import type { ImportKind } from '../../../domain/schemas/import.js';
 import type { Tx } from '../../db/client.js';
 import type { LightEnv } from '../../lights/refresh.js';
 import { planAndProgram } from '../planning/checks.js';
+import { NO_JOB, type Job } from '../../progress/tracker.js';
 
 /** How long a preview waits for its commit: a working day's fixing, then the file is read again. */
 export const IMPORT_PREVIEW_HOURS = 24;
@@ -42,10 +43,12 @@ type Program = Awaited<ReturnType<typeof planAndProgram>>['program'];
  * uncommitted previews go at the same time (nothing else needs them). Audited as
  * `<task|target|project>.import_previewed`.
  */
-async function storePreview(ctx: Ctx, s: Source, build: (tx: Tx, program: Program, env: LightEnv) => Promise<AnyImportRow[]>): Promise<string> {
+async function storePreview(ctx: Ctx, s: Source, build: (tx: Tx, program: Program, env: LightEnv) => Promise<AnyImportRow[]>, job: Job, sources: number): Promise<string> {
   return inTx(ctx, async (tx) => {
+    job.phase('matching', sources);
     const { program } = await planAndProgram(tx, s.planId);
     const rows = await build(tx, program, await lightEnv(tx));
+    job.phase('saving');
     const sha256 = createHash('sha256').update(s.bytes).digest('hex');
     const at = now();
     const mine = eq(importPreviews.createdById, ctx.actor!.userId);
@@ -67,16 +70,18 @@ const taskRows = (sources: SourceRow[], planId: string) => async (tx: Tx, progra
 };
 
 /** A 任务分解表 (.xlsx) read into a preview (the file's refusals are `readTaskSheet`'s). */
-export async function previewTaskSheet(ctx: Ctx, planId: string, file: Upload): Promise<string> {
+export async function previewTaskSheet(ctx: Ctx, planId: string, file: Upload, job: Job = NO_JOB): Promise<string> {
+  job.phase('parsing');
   const rows = await readTaskSheet(file);
-  return storePreview(ctx, { kind: 'tasks_xlsx', planId, fileName: file.name, bytes: file.bytes, preamble: [] }, taskRows(rows, planId));
+  return storePreview(ctx, { kind: 'tasks_xlsx', planId, fileName: file.name, bytes: file.bytes, preamble: [] }, taskRows(rows, planId), job, rows.length);
 }
 
 /** A pasted 方案 read into a preview; text without a single numbered clause is 422. */
-export async function previewPlanText(ctx: Ctx, planId: string, text: string): Promise<string> {
+export async function previewPlanText(ctx: Ctx, planId: string, text: string, job: Job = NO_JOB): Promise<string> {
+  job.phase('parsing');
   const { preamble, rows } = planTextRows(text);
   if (rows.length === 0) throw new AppError(422, 'import_text_empty', {}, { text: message('import_text_empty', ctx.lang) });
-  return storePreview(ctx, { kind: 'plan_text', planId, fileName: null, bytes: Buffer.from(text, 'utf8'), preamble }, taskRows(rows, planId));
+  return storePreview(ctx, { kind: 'plan_text', planId, fileName: null, bytes: Buffer.from(text, 'utf8'), preamble }, taskRows(rows, planId), job, rows.length);
 }
 
 /**
@@ -84,10 +89,11 @@ export async function previewPlanText(ctx: Ctx, planId: string, text: string): P
  * the program's district, its areas and years, the codes already taken (the file's refusals are
  * `readItemSheet`'s).
  */
-export async function previewItemSheet(ctx: Ctx, kind: ItemKind, planId: string, file: Upload): Promise<string> {
+export async function previewItemSheet(ctx: Ctx, kind: ItemKind, planId: string, file: Upload, job: Job = NO_JOB): Promise<string> {
+  job.phase('parsing');
   const sources = await readItemSheet(kind, file);
   return storePreview(ctx, { kind: kind === 'target' ? 'targets_xlsx' : 'projects_xlsx', planId, fileName: file.name, bytes: file.bytes, preamble: [] }, async (tx, program, env) => {
     const [units, areas, codes] = [await importUnits(tx, program.regionId), await programAreas(tx, program.id), await itemCodes(tx, kind, planId)];
     return buildItemRows(kind, sources, { match: unitMatcher(units), env, years: { from: program.startYear, to: program.endYear }, areas, takenCodes: codes.taken, firstCode: codes.first });
-  });
+  }, job, sources.length);
 }

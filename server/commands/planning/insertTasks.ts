@@ -27,9 +27,10 @@ export interface BatchTask {
  * `insertTask`. Lights are computed for the batch at once; a parent outside the batch is rolled up
  * once. The batch's own parents need no roll-up: new tasks carry no progress, no report and are not
  * done, which is what rolling them up gives. No audit record: the caller writes one for the batch.
- * `field` names a refused value by its row (rows.12.code); returns the ids in the inputs' order.
+ * `field` names a refused value by its row (rows.12.code); `onRows` hears how many tasks are in so
+ * far (an import's progress bar); returns the ids in the inputs' order.
  */
-export async function insertTasks(tx: Tx, batch: readonly BatchTask[], env: LightEnv, field: FieldName = (_, f) => f): Promise<string[]> {
+export async function insertTasks(tx: Tx, batch: readonly BatchTask[], env: LightEnv, field: FieldName = (_, f) => f, onRows?: (rows: number) => void): Promise<string[]> {
   if (!batch.length) return [];
   const planId = batch[0]!.input.planId;
   const { plan, program } = await planAndProgram(tx, planId, field(0, 'planId'));
@@ -95,7 +96,7 @@ export async function insertTasks(tx: Tx, batch: readonly BatchTask[], env: Ligh
     });
     for (const [unitId, role] of wanted) units.push({ taskId: id, unitId, role });
   }
-  await insertRows(tx, tasks, rows);
+  await insertRows(tx, tasks, rows, onRows);
   await insertRows(tx, taskUnits, units);
   await refreshTaskLights(tx, env, ids);
   // A parent from before the batch: its progress now counts the new children.

@@ -19,3 +19,4 @@ export * from './complaints.js';
 export * from './promises.js';
 export * from './imports.js';
 export * from './notifications.js';
+export * from './jobs.js';

@@ -77,6 +77,12 @@ export async function* ledgerExportPages(db: Executor, actor: Actor | null, f: L
   }
 }
 
+/** How many entries `ledgerExportPages` will give: the export's progress bar's total. */
+export async function ledgerExportCount(db: Executor, actor: Actor | null, f: LedgerFilter, today: string): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(ledgerWhere(db, actor, f, today));
+  return r?.n ?? 0;
+}
+
 /** What the title and the filter line name: the district (the first top-level region) and the filtered campaign and unit, if the reader may see them. */
 export async function ledgerExportNames(db: Executor, actor: Actor | null, f: LedgerFilter): Promise<{ district: string | null; campaign: string | null; unit: string | null }> {
   const [district, campaign, unit] = await Promise.all([

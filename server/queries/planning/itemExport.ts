@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { groupBy } from '../../../domain/groupBy.js';
 import type { Executor } from '../../db/client.js';
 import { areas, orgUnits, projects, projectYearPlans, targetGoals, targets } from '../../db/schema/index.js';
@@ -65,4 +65,13 @@ export async function exportYears(db: Executor, kind: 'target' | 'project', f: T
       ? await db.selectDistinct({ year: targetGoals.year }).from(targetGoals).innerJoin(targets, eq(targets.id, targetGoals.targetId)).where(targetWhere(f as TargetFilter, true))
       : await db.selectDistinct({ year: projectYearPlans.year }).from(projectYearPlans).innerJoin(projects, eq(projects.id, projectYearPlans.projectId)).where(projectWhere(f as ProjectFilter, true));
   return rows.map((r) => r.year).sort((a, b) => a - b);
+}
+
+/** How many rows the kind's export pages will give: the export's progress bar's total. */
+export async function itemExportCount(db: Executor, kind: 'target' | 'project', f: TargetFilter | ProjectFilter): Promise<number> {
+  const [r] =
+    kind === 'target'
+      ? await db.select({ n: sql<number>`count(*)::int` }).from(targets).where(targetWhere(f as TargetFilter, true))
+      : await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(projectWhere(f as ProjectFilter, true));
+  return r?.n ?? 0;
 }

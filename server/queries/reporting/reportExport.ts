@@ -60,3 +60,9 @@ export async function* reportExportPages(db: Executor, actor: Actor | null, f: R
     after = page[page.length - 1]!.id;
   }
 }
+
+/** How many rows `reportExportPages` will give: the export's progress bar's total. */
+export async function reportExportCount(db: Executor, actor: Actor | null, f: ReportFilter): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(reportWhere(db, actor, f));
+  return r?.n ?? 0;
+}

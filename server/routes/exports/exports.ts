@@ -7,6 +7,7 @@ import { ITEM_TYPES } from '../../../domain/work.js';
 import type { App } from '../../app.js';
 import { now } from '../../clock.js';
 import { sendXlsx } from '../../downloads.js';
+import { jobOf } from '../../progress/jobOf.js';
 import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { taskPolicy } from '../../policies/task.js';
@@ -14,7 +15,7 @@ import { districtName, findUnit } from '../../queries/org.js';
 import { claimExportRows } from '../../queries/planning/claimExport.js';
 import { taskExportRows, taskFilterNames } from '../../queries/planning/taskExport.js';
 import { loadItems } from '../../queries/reporting/items.js';
-import { reportExportPages } from '../../queries/reporting/reportExport.js';
+import { reportExportCount, reportExportPages } from '../../queries/reporting/reportExport.js';
 import { claimsXlsx } from '../../xlsx/claimsXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
@@ -30,37 +31,47 @@ const tags = ['exports'];
 export default function exportRoutes(app: App) {
   app.get('/api/exports/tasks.xlsx', { schema: { tags, querystring: TaskExportQuery, response: errors } }, async (req, reply) => {
     authorize(taskPolicy.route.read(req.ctx.actor));
+    const job = jobOf(req);
     const { db } = req.ctx.database;
     const f = req.query;
     const today = shanghaiDate(now());
+    job.phase('reading');
     const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, f), taskExportRows(db, f)]);
+    job.phase('writing', rows.length);
     const pick = <K extends keyof typeof names>(k: K) => (f[k] ? names[k] : undefined);
     const filters = { plan: pick('plan'), taskForce: pick('taskForce'), area: pick('area'), unit: pick('unit'), parent: pick('parent'), light: f.light, dueBefore: f.dueBefore, status: f.status, q: f.q };
-    return sendXlsx(reply, tasksXlsx({ district, today, filters }, rows), 'tasks.xlsx', `${names.plan ?? '任务'}-任务分解表-${today}.xlsx`);
+    return sendXlsx(reply, tasksXlsx({ district, today, filters }, rows, job.done), 'tasks.xlsx', `${names.plan ?? '任务'}-任务分解表-${today}.xlsx`, job);
   });
 
   app.get('/api/exports/claims.xlsx', { schema: { tags, querystring: ClaimExportQuery, response: errors } }, async (req, reply) => {
     authorize(taskPolicy.route.read(req.ctx.actor));
+    const job = jobOf(req);
     const { db } = req.ctx.database;
     const f = req.query;
     const today = shanghaiDate(now());
+    job.phase('reading');
     const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, unit: f.unit }), claimExportRows(db, f)]);
+    job.phase('writing', rows.length);
     const filters = { plan: f.plan ? names.plan : undefined, unit: f.unit ? names.unit : undefined, status: f.status, role: f.role };
-    return sendXlsx(reply, claimsXlsx({ district, today, filters }, rows), 'claims.xlsx', `任务认领情况表-${today}.xlsx`);
+    return sendXlsx(reply, claimsXlsx({ district, today, filters }, rows, job.done), 'claims.xlsx', `任务认领情况表-${today}.xlsx`, job);
   });
 
   app.get('/api/exports/reports.xlsx', { schema: { tags, querystring: ReportExportQuery, response: errors } }, async (req, reply) => {
     authorize(reportPolicy.route.read(req.ctx.actor));
+    const job = jobOf(req);
     const { db } = req.ctx.database;
     const { q: _q, ...f } = req.query;
     const today = shanghaiDate(now());
-    const [district, item, unit] = await Promise.all([
+    job.phase('counting');
+    const [total, district, item, unit] = await Promise.all([
+      job.followed ? reportExportCount(db, req.ctx.actor, f) : null,
       districtName(db),
       f.item ? loadItems(db, (f.itemType ? [f.itemType] : ITEM_TYPES).map((itemType) => ({ itemType, itemId: f.item! }))) : undefined,
       f.unit ? findUnit(db, f.unit) : undefined,
     ]);
     const found = item && [...item.values()][0];
     const filters = { itemType: f.itemType, item: f.item ? (found ? `${found.code} ${found.title}` : null) : undefined, unit: f.unit ? (unit?.name ?? null) : undefined, status: f.status, period: f.period };
-    return sendXlsx(reply, reportsXlsx({ district, today, filters }, reportExportPages(db, req.ctx.actor, f)), 'reports.xlsx', `进展报送-${today}.xlsx`);
+    job.phase('writing', total);
+    return sendXlsx(reply, reportsXlsx({ district, today, filters }, reportExportPages(db, req.ctx.actor, f), job.done), 'reports.xlsx', `进展报送-${today}.xlsx`, job);
   });
 }

@@ -10,10 +10,11 @@ import { TargetListQuery } from '../../../domain/schemas/target.js';
 import type { App } from '../../app.js';
 import { today } from '../../clock.js';
 import { sendXlsx } from '../../downloads.js';
+import { jobOf } from '../../progress/jobOf.js';
 import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
-import { exportYears, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
+import { exportYears, itemExportCount, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
 import { districtName } from '../../queries/org.js';
 import { taskFilterNames } from '../../queries/planning/taskExport.js';
 import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
@@ -48,12 +49,16 @@ interface ExportKind<F extends Filter> {
 /** One list's export: authorised as its list, its filters named, its rows as the pages arrive. */
 async function exportList<F extends Filter>(req: FastifyRequest, reply: FastifyReply, k: ExportKind<F>, query: F & { page?: number; perPage?: number }) {
   authorize(k.read(req.ctx.actor));
+  const job = jobOf(req);
   const { db } = req.ctx.database;
   const { page: _page, perPage: _perPage, ...filter } = query;
   const day = today();
-  const { district, parts } = await filterParts(db, filter, '责任单位');
-  const file = itemsXlsx(k.kind, { district, today: day, filters: parts }, await exportYears(db, k.kind, filter as F & (TargetFilter | ProjectFilter)), k.rows(db, filter as F));
-  return sendXlsx(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`);
+  const f = filter as F & (TargetFilter | ProjectFilter);
+  job.phase('counting');
+  const [{ district, parts }, years, total] = await Promise.all([filterParts(db, filter, '责任单位'), exportYears(db, k.kind, f), job.followed ? itemExportCount(db, k.kind, f) : null]);
+  job.phase('writing', total);
+  const file = itemsXlsx(k.kind, { district, today: day, filters: parts }, years, k.rows(db, filter as F), job.done);
+  return sendXlsx(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`, job);
 }
 
 async function* mapped<T>(pages: AsyncIterable<T[]>, row: (t: T) => ItemExportRow) {

@@ -17,6 +17,7 @@ import { presentImportPreview, presentImportRow, presentItemRow } from '../../pr
 import { ownPreview, previewRow, previewRows } from '../../queries/imports/previews.js';
 import { readForm, type Upload } from '../../uploads.js';
 import { issueMessage } from '../../validationMessages.js';
+import { jobOf } from '../../progress/jobOf.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 const tags = ['imports'];
@@ -30,6 +31,7 @@ const files = new WeakMap<FastifyRequest, Upload>();
  */
 async function readSheetForm(req: FastifyRequest): Promise<void> {
   authorize(taskImportPolicy.route.preview(req.ctx.actor));
+  jobOf(req).phase('receiving');
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media');
   const lang = req.ctx.lang;
   const form = await readForm(req, {
@@ -65,7 +67,7 @@ export default function taskImportRoutes(app: App) {
   app.post(
     '/api/imports/tasks/preview',
     { preValidation: readSheetForm, schema: { tags, consumes: ['multipart/form-data'], body: TaskImportForm, response: answer } },
-    async (req) => preview(req, await previewTaskSheet(req.ctx, req.body.planId, files.get(req)!)),
+    async (req) => preview(req, await previewTaskSheet(req.ctx, req.body.planId, files.get(req)!, jobOf(req))),
   );
 
   // 指标表 and 重点项目表: the same form (the plan they go under, the file), read by the kind's columns.
@@ -73,13 +75,13 @@ export default function taskImportRoutes(app: App) {
     app.post(
       `/api/imports/${kind}s/preview`,
       { preValidation: readSheetForm, schema: { tags, consumes: ['multipart/form-data'], body: TaskImportForm, response: answer } },
-      async (req) => preview(req, await previewItemSheet(req.ctx, kind, req.body.planId, files.get(req)!)),
+      async (req) => preview(req, await previewItemSheet(req.ctx, kind, req.body.planId, files.get(req)!, jobOf(req))),
     );
   }
 
   app.post('/api/imports/plan-text/preview', { schema: { tags, body: PlanTextPreviewBody, response: answer } }, async (req) => {
     authorize(taskImportPolicy.route.preview(req.ctx.actor));
-    return preview(req, await previewPlanText(req.ctx, req.body.planId, req.body.text));
+    return preview(req, await previewPlanText(req.ctx, req.body.planId, req.body.text, jobOf(req)));
   });
 
   app.get('/api/imports/:previewId', { schema: { tags, params: ImportPreviewParams, response: answer } }, async (req) => {
@@ -105,7 +107,7 @@ export default function taskImportRoutes(app: App) {
     { schema: { tags, params: ImportPreviewParams, response: { 200: z.object({ data: TaskImportCommitResult }), ...errors } } },
     async (req) => {
       authorize(taskImportPolicy.route.commit(req.ctx.actor));
-      const r = await commitImport(req.ctx, req.params.previewId);
+      const r = await commitImport(req.ctx, req.params.previewId, jobOf(req));
       return { data: { previewId: req.params.previewId, ...r } };
     },
   );

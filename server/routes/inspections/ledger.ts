@@ -20,9 +20,10 @@ import { ledgerPolicy } from '../../policies/ledger.js';
 import { presentLedgerEntry, presentTrail } from '../../presenters/inspections/ledger.js';
 import { loadLedgerTrail } from '../../queries/inspections/ledgerTrail.js';
 import { findVisibleLedgerEntry, listLedger, type LedgerFilter } from '../../queries/inspections/ledger.js';
-import { ledgerExportNames, ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
+import { ledgerExportCount, ledgerExportNames, ledgerExportPages } from '../../queries/inspections/ledgerExport.js';
 import { ledgerXlsx } from '../../xlsx/ledgerXlsx.js';
 import { sendXlsx } from '../../downloads.js';
+import { jobOf } from '../../progress/jobOf.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['ledger'];
@@ -64,13 +65,16 @@ export default function ledgerRoutes(app: App) {
   // The same entries as the list (its filters and visibility, every page) as the office's workbook.
   app.get('/api/ledger.xlsx', { schema: { tags, querystring: LedgerListQuery } }, async (req, reply) => {
     authorize(ledgerPolicy.route.read(req.ctx.actor));
+    const job = jobOf(req);
     const { db } = req.ctx.database;
     const day = today();
     const filter = ledgerFilter(req.query);
-    const names = await ledgerExportNames(db, req.ctx.actor, filter);
+    job.phase('counting');
+    const [names, total] = await Promise.all([ledgerExportNames(db, req.ctx.actor, filter), job.followed ? ledgerExportCount(db, req.ctx.actor, filter, day) : null]);
     const filters = { ...filter, campaign: filter.campaign && names.campaign, unit: filter.unit && names.unit };
-    const file = await ledgerXlsx({ district: names.district, today: day, filters }, ledgerExportPages(db, req.ctx.actor, filter, day));
-    return sendXlsx(reply, file, 'ledger.xlsx', `督查工作台账-${day}.xlsx`);
+    job.phase('writing', total);
+    const file = await ledgerXlsx({ district: names.district, today: day, filters }, ledgerExportPages(db, req.ctx.actor, filter, day), job.done);
+    return sendXlsx(reply, file, 'ledger.xlsx', `督查工作台账-${day}.xlsx`, job);
   });
 
   app.get('/api/ledger/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(LedgerEntry), ...errors } } }, async (req) => {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { dispatchResultsUrl, stepDispatch, type DispatchDetail, type DispatchStepName } from '../../api/dispatch.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { can, type Policies } from '../../api/types.js';
 import { errorMessage } from '../../components/formErrors.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 
 /** What the server allows now: edit (a draft), send, chase the units yet to reply, close, export the results. */
 export function DispatchActions({ dispatch, policies, onEdit }: { dispatch: DispatchDetail; policies: Policies; onEdit: () => void }) {
@@ -56,9 +56,9 @@ export function DispatchActions({ dispatch, policies, onEdit }: { dispatch: Disp
         </Popconfirm>
       )}
       {can(policies, 'export') && (
-        <Button icon={<DownloadOutlined />} href={dispatchResultsUrl(dispatch.id)} data-testid="dispatch-export">
+        <DownloadButton href={dispatchResultsUrl(dispatch.id)} testId="dispatch-export">
           {t('dispatch.export')}
-        </Button>
+        </DownloadButton>
       )}
     </Flex>
   );

@@ -11,6 +11,8 @@ import { PageCard } from '../../components/PageCard.js';
 import { XlsxPicker } from '../../components/XlsxPicker.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ImportPreviewTable } from './ImportPreviewTable.js';
+import { JobProgressBar } from '../../components/JobProgressBar.js';
+import { useJobProgress } from '../../components/useJobProgress.js';
 import { ItemPreviewTable } from './ItemPreviewTable.js';
 
 const counts = (rows: { errors: unknown[]; warnings: unknown[] }[]) => ({ rows: rows.length, errors: rows.filter((r) => r.errors.length).length, warnings: rows.filter((r) => r.warnings.length).length });
@@ -40,6 +42,7 @@ export function TaskImportPage() {
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState<'preview' | 'commit' | number | null>(null);
+  const { bar, run } = useJobProgress();
 
   const attempt = async (what: 'preview' | 'commit' | number, fn: () => Promise<void>) => {
     setBusy(what);
@@ -56,8 +59,10 @@ export function TaskImportPage() {
   const runPreview = () =>
     attempt('preview', async () => {
       if (!planId) throw new Error(t('taskImport.planRequired'));
-      if (kind !== 'tasks') setPreview(await previewItemSheet(kind, planId, file!));
-      else setPreview(source === 'sheet' ? await previewTaskSheet(planId, file!) : await previewPlanText(planId, text));
+      const p = await run((jobId, onUpload) =>
+        kind !== 'tasks' ? previewItemSheet(kind, planId, file!, { jobId, onUpload }) : source === 'sheet' ? previewTaskSheet(planId, file!, { jobId, onUpload }) : previewPlanText(planId, text, jobId),
+      );
+      setPreview(p);
     });
   const fix = (line: number, body: Parameters<typeof fixImportRow>[2]) =>
     attempt(line, async () => {
@@ -74,7 +79,7 @@ export function TaskImportPage() {
     });
   const commit = () =>
     attempt('commit', async () => {
-      setResult(await commitTaskImport(preview!.previewId));
+      setResult(await run((jobId) => commitTaskImport(preview!.previewId, jobId)));
       await itemChanged(qc, ITEM[kind]);
     });
 
@@ -166,6 +171,7 @@ export function TaskImportPage() {
                 {t('taskImport.commit')}
               </Button>
             </Flex>
+            {bar && <JobProgressBar bar={bar} />}
           </Flex>
           {preview && (
             <>

@@ -1,5 +1,4 @@
-import { Button, Card, Flex } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Flex } from 'antd';
 import type { ItemType } from '../../../domain/work.js';
 import { useQuery } from '@tanstack/react-query';
 import { listBlockers, listReports, reportExportUrl } from '../../api/reporting.js';
@@ -13,6 +12,7 @@ import { ItemHistory } from './ItemHistory.js';
 import { ItemReports } from './ItemReports.js';
 import { qk } from '../../api/queryKeys.js';
 import { InstructionsCard } from '../dispatch/InstructionsCard.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 
 /** What every target and project page shows beside its chart: light reasons, reports, blockers and history. */
 export function ItemSide({
@@ -43,9 +43,9 @@ export function ItemSide({
         title={t('item.reports')}
         extra={
           (reports.data?.data.length ?? 0) > 0 && (
-            <Button size="small" type="link" icon={<DownloadOutlined />} href={reportExportUrl({ itemType, item: itemId })} data-testid="item-reports-export">
+            <DownloadButton size="small" type="link" href={reportExportUrl({ itemType, item: itemId })} testId="item-reports-export">
               {t('list.export')}
-            </Button>
+            </DownloadButton>
           )
         }
       >

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { claimExportUrl, getPlan, listPlanVersions, taskExportUrl } from '../../api/planning.js';
@@ -15,6 +14,7 @@ import { PlanFormModal } from './PlanFormModal.js';
 import { PlanStatusTag } from './PlanStatusTag.js';
 import { PlanSteps } from './PlanSteps.js';
 import { qk } from '../../api/queryKeys.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 
 /** One plan: its state and who approved it, its versions, the lights of its tasks, targets and projects, and the review steps. */
 export function PlanPage() {
@@ -55,12 +55,12 @@ export function PlanPage() {
               </Link>
             )}
             {/* The plan's tasks as the 任务分解表, and who has claimed which share: what offices file. */}
-            <Button icon={<DownloadOutlined />} href={taskExportUrl({ plan: p.id, page: 1, perPage: 1 })} data-testid="plan-export-tasks">
+            <DownloadButton href={taskExportUrl({ plan: p.id, page: 1, perPage: 1 })} testId="plan-export-tasks">
               {t('plan.exportTasks')}
-            </Button>
-            <Button icon={<DownloadOutlined />} href={claimExportUrl({ plan: p.id })} data-testid="plan-export-claims">
+            </DownloadButton>
+            <DownloadButton href={claimExportUrl({ plan: p.id })} testId="plan-export-claims">
               {t('plan.exportClaims')}
-            </Button>
+            </DownloadButton>
             <PlanSteps plan={p} policies={policies} />
           </Flex>
         }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Input, Segmented, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROMISE_STATES, type PromiseState } from '../../../domain/promises.js';
 import { breakPromise, keepPromise, listPromises, promisesXlsxUrl, type PromiseRecord } from '../../api/promises.js';
@@ -12,6 +11,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { EvidenceUpload, evidenceRefs, toUploadFile, type EvidenceFile } from '../reports/EvidenceUpload.js';
 import { PromiseStateTag } from './PromiseStateTag.js';
 import { PromiseSummaryTags } from './PromiseSummaryCard.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 
 const RED: readonly PromiseState[] = ['overdue', 'broken'];
 /** One object for every render: FormModal puts its initial values back whenever they change. */
@@ -34,9 +34,9 @@ export function PromiseLedgerPage() {
       title={t('menu.promises')}
       data-testid="promise-ledger"
       extra={
-        <Button icon={<DownloadOutlined />} href={promisesXlsxUrl(filter)} data-testid="promise-export">
+        <DownloadButton href={promisesXlsxUrl(filter)} testId="promise-export">
           {t('promise.export')}
-        </Button>
+        </DownloadButton>
       }
     >
       <Flex vertical gap={12}>
