@@ -47,6 +47,9 @@ describe('the inbox', () => {
     await hq.goto('/settings/reminders');
     const smtp = hq.getByTestId('smtp-settings');
     await smtp.waitFor();
+    // Nothing saved yet: mail is off until the office switches it on.
+    const enabled = hq.getByTestId('smtp-enabled');
+    expect(await enabled.getAttribute('aria-checked')).toBe('false');
     await hq.getByTestId('smtp-host').fill('smtp.example.gov.cn');
     await pickOption(hq, 'smtp-port', '587');
     await pickOption(hq, 'smtp-security', '不加密');
@@ -59,5 +62,15 @@ describe('the inbox', () => {
     await hq.getByTestId('smtp-save').click();
     await smtp.getByText('已保存，留空则不修改').waitFor();
     expect(await hq.getByTestId('smtp-password').inputValue()).toBe('');
+    // Saved as it stood: still off after a reload; switched on and saved, on after the next.
+    await hq.reload();
+    await smtp.getByText('已保存，留空则不修改').waitFor();
+    expect(await enabled.getAttribute('aria-checked')).toBe('false');
+    await enabled.click();
+    await hq.getByTestId('smtp-save').click();
+    await hq.getByText('已保存', { exact: true }).first().waitFor();
+    await hq.reload();
+    await smtp.getByText('已保存，留空则不修改').waitFor();
+    expect(await enabled.getAttribute('aria-checked')).toBe('true');
   });
 });
