@@ -72,5 +72,17 @@ describe('the inbox', () => {
     await hq.reload();
     await smtp.getByText('已保存，留空则不修改').waitFor();
     expect(await enabled.getAttribute('aria-checked')).toBe('true');
+    // 发送测试邮件: a bad address is refused under its field; a good one gets the server's answer on
+    // the page — this e2e server cannot reach smtp.example.gov.cn, and says so within seconds.
+    await hq.getByTestId('smtp-test-to').fill('not-an-address');
+    await hq.getByTestId('smtp-test-send').click();
+    await hq.getByTestId('smtp-test').getByText('须为电子邮箱地址').waitFor();
+    await hq.getByTestId('smtp-test-to').fill('office@example.gov.cn');
+    await hq.getByTestId('smtp-test-send').click();
+    const result = hq.getByTestId('smtp-test-result');
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.getAttribute('data-sent')).toBe('false');
+    expect(await result.textContent()).toContain('测试邮件未发出（发往 office@example.gov.cn）');
+    await hq.screenshot({ path: '/tmp/e2e-smtp-test.png', fullPage: true });
   });
 });

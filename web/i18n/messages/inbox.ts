@@ -65,4 +65,9 @@ export const inbox = {
   'reminder.smtpPassword': ['密码', 'Password'],
   'reminder.smtpPasswordKept': ['已保存，留空则不修改', 'Saved; leave empty to keep it'],
   'reminder.smtpFrom': ['发件人地址', 'Sender address'],
+  'reminder.smtpTest': ['发送测试邮件', 'Send a test e-mail'],
+  'reminder.smtpTestTo': ['收件地址', 'Recipient address'],
+  'reminder.smtpTestToHelp': ['按已保存的设置立即发送一封测试邮件（未启用时也可测试）；留空则发到您账号的邮箱。', 'Sends one test message at once through the saved settings (also while switched off); left empty, it goes to your account’s address.'],
+  'reminder.smtpTestUnsaved': ['请先保存邮件服务器设置，再发送测试邮件', 'Save the mail server first, then send a test message'],
+  'reminder.robotTest': ['发送测试消息', 'Send a test message'],
 } as const;

@@ -10,6 +10,7 @@ import { qk } from '../../api/queryKeys.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { SmtpTest } from './SmtpTest.js';
 
 interface Values {
   enabled: boolean;
@@ -107,6 +108,7 @@ export function SmtpSettings({ smtp }: { smtp: NotificationSettings['smtp'] }) {
           {t('common.save')}
         </Button>
       </Form>
+      <SmtpTest saved={!!smtp} />
     </div>
   );
 }
