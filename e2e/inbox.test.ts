@@ -7,6 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pathOf, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
+import { apiLogin } from './apiSession.js';
+import { staffAccount } from '../demo/accounts.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -40,6 +42,25 @@ describe('the inbox', () => {
     await liaison.goBack();
     await liaison.getByTestId('inbox-page').waitFor();
     await liaison.locator('[data-testid=inbox-message][data-read=true]').first().waitFor();
+  });
+
+  it('opens a 督查 notice’s late item or finding from the inbox, not the list of notices', async () => {
+    // The demo's notices went to its latest unit: that unit's liaison reads them.
+    const hqApi = await apiLogin(base, 'hq_office');
+    const [notice] = (await hqApi.get<{ data: { unitId: string }[] }>('/api/notices?perPage=1')).data;
+    const units = (await hqApi.get<{ data: { id: string; code: string }[] }>('/api/units')).data;
+    const liaison = await as(staffAccount('liaison', units.find((u) => u.id === notice!.unitId)!.code));
+    await liaison.goto('/inbox');
+    await liaison.getByTestId('inbox-page').waitFor();
+    const subject = liaison.getByTestId('inbox-open-subject').first();
+    await subject.waitFor();
+    const title = ((await subject.textContent()) ?? '').trim();
+    expect(title.length).toBeGreaterThan(0);
+    await subject.click();
+    await liaison.waitForURL((u) => u.pathname !== '/inbox');
+    expect(pathOf(liaison)).toMatch(/^\/(ledger|tasks|targets|projects)\/[0-9a-f-]{36}$/);
+    // The page it opens is about that very thing.
+    await liaison.getByText(title, { exact: false }).first().waitFor();
   });
 
   it('lets the HQ office set up the mail server, keeping its password out of sight', async () => {

@@ -48,7 +48,7 @@ export async function deliverPending(database: Database, opts: SenderOptions = {
         message: { items: notifications.items },
         userName: users.displayName,
         email: users.email,
-        notice: { kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy },
+        notice: { kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectType: notices.subjectType, subjectId: notices.subjectId, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy },
       })
       .from(notificationDeliveries)
       .leftJoin(notificationChannels, sql`${notificationChannels.id}::text = ${notificationDeliveries.channelKey}`)

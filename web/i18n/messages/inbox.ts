@@ -14,7 +14,7 @@ export const inbox = {
   'inbox.markRead': ['标为已读', 'Mark read'],
   'inbox.help': ['每个工作日汇总一次：即将到期和已逾期的报送、任务、节点和认领，按 提醒 → 催报/催办 → 督办 逐级发送；督查室的催办单、督办单也在这里。点击事项打开它。', 'Once a workday: reports, tasks, milestones and claims due soon or late, sent step by step (reminder → chase → supervision); the 督查 notices to your unit arrive here too. Click a line to open it.'],
   'inbox.unit': ['单位：{unit}', 'Unit: {unit}'],
-  'inbox.openNotice': ['查看并签收', 'Open and acknowledge'],
+  'inbox.openNotice': ['到催办督办单签收', 'Acknowledge it among the notices'],
   'inbox.noticeReply': ['请于 {day} 前反馈', 'Reply by {day}'],
   'reminder.settingsTitle': ['提醒设置', 'Reminder settings'],
   'reminder.ladderTitle': ['提醒阶梯（按工作日计，含调休）', 'The ladder (in workdays, make-up days included)'],
