@@ -36,6 +36,12 @@ export const filterLineOf = (parts: readonly (string | false | null | undefined)
   return `筛选条件：${given.length ? given.join('；') : '全部'}`;
 };
 
+/** One sheet of a workbook: the list's frame and its rows, page by page. */
+export interface SheetOf {
+  sheet: ListSheet;
+  rows: AsyncIterable<readonly Cell[][]>;
+}
+
 /**
  * Writes the list as an .xlsx into a stream while the rows arrive, holding no cell objects for rows
  * already written (exceljs's streaming writer, no shared strings): memory stays flat whatever the
@@ -44,28 +50,39 @@ export const filterLineOf = (parts: readonly (string | false | null | undefined)
  * destroys the stream with it (the download breaks off rather than ending as a short file).
  */
 export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<readonly Cell[][]>): Readable {
+  return listWorkbookSheets([{ sheet, rows }]);
+}
+
+/**
+ * Several lists in one workbook, a sheet each in the order given, each framed as listWorkbookStream
+ * frames one (a sheet is written whole before the next is begun). Styles are on unless every sheet
+ * turns them off.
+ */
+export function listWorkbookSheets(sheets: readonly SheetOf[]): Readable {
   const out = new PassThrough();
   void (async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: sheet.styled !== false, useSharedStrings: false });
-    wb.title = sheet.name;
-    const ws = wb.addWorksheet(sheet.name, {
-      views: [{ state: 'frozen', ySplit: 3 }],
-      // A4 landscape, the header repeated on every page: how the lists are printed and filed.
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    });
-    ws.columns = sheet.widths.map((width) => ({ width }));
-    const title = ws.addRow([sheet.title]);
-    title.font = { bold: true, size: 16 };
-    title.alignment = { horizontal: 'center' };
-    ws.addRow([sheet.filterLine]);
-    // Merged before committing: a streamed sheet cannot reach a committed row again.
-    ws.mergeCells(1, 1, 1, sheet.header.length);
-    ws.mergeCells(2, 1, 2, sheet.header.length);
-    const header = ws.addRow([...sheet.header]);
-    header.font = { bold: true };
-    header.commit();
-    for await (const page of rows) for (const r of page) ws.addRow(r).commit();
-    ws.commit();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: sheets.some((s) => s.sheet.styled !== false), useSharedStrings: false });
+    wb.title = sheets[0]?.sheet.name ?? '';
+    for (const { sheet, rows } of sheets) {
+      const ws = wb.addWorksheet(sheet.name, {
+        views: [{ state: 'frozen', ySplit: 3 }],
+        // A4 landscape, the header repeated on every page: how the lists are printed and filed.
+        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+      });
+      ws.columns = sheet.widths.map((width) => ({ width }));
+      const title = ws.addRow([sheet.title]);
+      title.font = { bold: true, size: 16 };
+      title.alignment = { horizontal: 'center' };
+      ws.addRow([sheet.filterLine]);
+      // Merged before committing: a streamed sheet cannot reach a committed row again.
+      ws.mergeCells(1, 1, 1, sheet.header.length);
+      ws.mergeCells(2, 1, 2, sheet.header.length);
+      const header = ws.addRow([...sheet.header]);
+      header.font = { bold: true };
+      header.commit();
+      for await (const page of rows) for (const r of page) ws.addRow(r).commit();
+      ws.commit();
+    }
     await wb.commit();
   })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
   return out;
