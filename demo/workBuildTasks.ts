@@ -119,6 +119,7 @@ function walk(
         returnReason: '举措不够具体，请细化到点位、责任人和完成时限后重新认领。',
         claimedAt: at(c.cal.addWorkdays(c.today, -6), 10),
         claimedById: r.accountId(unit, 'liaison'),
+        returnedAt: at(c.cal.addWorkdays(c.today, -4), 15),
       });
     }
     out.taskUnits.push(base);

@@ -62,6 +62,8 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'notification_channel.deleted': { 'zh-CN': '删除了群机器人', 'en-US': 'removed a group robot' },
   'reminder_ladder.updated': { 'zh-CN': '修改了提醒阶梯设置', 'en-US': 'changed the reminder ladder' },
   'smtp_channel.updated': { 'zh-CN': '修改了邮件服务器设置', 'en-US': 'changed the mail server settings' },
+  'smtp_channel.tested': { 'zh-CN': '发送了测试邮件', 'en-US': 'sent a test e-mail' },
+  'notification_channel.tested': { 'zh-CN': '向群机器人发送了测试消息', 'en-US': 'sent a test message to a group robot' },
   'program.created': { 'zh-CN': '新建了三年行动', 'en-US': 'created the program' },
   'program.updated': { 'zh-CN': '修改了三年行动', 'en-US': 'changed the program' },
   'area.created': { 'zh-CN': '新建了重点领域', 'en-US': 'created the area' },

@@ -4,6 +4,13 @@ import type { WorkdayCalendar } from './calendar/workdays.js';
 /** Workdays a unit has to claim (认领) a task after it was assigned, unless the office asks for another window. */
 export const CLAIM_WORKDAYS = 5;
 
+/**
+ * Workdays the unit head has to approve (or return) a submitted claim, and the unit to claim again
+ * after one was returned: the reminders' due days for 待审核认领 and 被退回认领.
+ */
+export const CLAIM_REVIEW_WORKDAYS = 3;
+export const RECLAIM_WORKDAYS = 3;
+
 /** When a claim is due and how many workdays it is late (0 or less: not yet late). */
 export interface ClaimDeadline {
   due: IsoDate;

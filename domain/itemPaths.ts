@@ -1,3 +1,4 @@
+import type { NoticeSubject } from './notices.js';
 import type { DigestItem } from './reminders/digest.js';
 import type { ItemType } from './work.js';
 
@@ -13,3 +14,6 @@ export const newReportPath = (type: ItemType, id: string, period?: string): stri
 /** Where a digest line opens: the report form for a report still owed, else the item's page. */
 export const digestLinePath = (i: Pick<DigestItem, 'kind' | 'itemType' | 'itemId' | 'period'>): string =>
   i.kind === 'report' ? newReportPath(i.itemType, i.itemId, i.period ?? undefined) : itemPath(i.itemType, i.itemId);
+
+/** Where a 督查 notice's subject is shown: its ledger entry, or its item. */
+export const noticeSubjectPath = (n: { subjectType: NoticeSubject; subjectId: string }): string => (n.subjectType === 'ledger' ? `/ledger/${n.subjectId}` : itemPath(n.subjectType, n.subjectId));

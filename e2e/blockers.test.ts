@@ -5,6 +5,7 @@
 // blocker's level and status show where its users look (task page, HQ desk, leader's desk, unit
 // workbenches), the HQ desk's counts follow, and the task's light names it until it is solved. The task is made through the API first (as the HQ office), so the test does not
 // depend on the demo's work data.
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
@@ -225,3 +226,20 @@ describe('raise directly on the task page', () => {
   });
 });
 
+describe('the HQ desk as a workbook', () => {
+  it('downloads the desk’s lists as one workbook, a sheet per list, the blockers at HQ among them', async () => {
+    const hq = await as('hq_office');
+    await hq.goto('/work/hq');
+    await hq.getByTestId('hq-desk').waitFor();
+    await hq.getByTestId('hq-blockers').getByTestId('blocker').first().waitFor();
+    const shownBlockers = await hq.getByTestId('hq-blockers').getByTestId('blocker').count();
+    const download = hq.waitForEvent('download');
+    await hq.getByTestId('hq-desk-export').click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await (await download).path());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['待验收报送', '逾期未认领', '指挥部待协调卡点', '待催办', '待复核']);
+    const blockers = wb.getWorksheet('指挥部待协调卡点')!;
+    expect(blockers.getRow(3).getCell(2).text).toBe('堵点');
+    expect(blockers.actualRowCount - 3).toBeGreaterThanOrEqual(shownBlockers);
+  });
+});

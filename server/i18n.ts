@@ -11,7 +11,7 @@ import { OVERSIGHT_MESSAGES, OVERSIGHT_WORDS } from './messages/oversight.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { PROMISE_MESSAGES, PROMISE_WORDS } from './messages/promises.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
-import { REMINDER_FIELDS, REMINDER_WORDS } from './messages/reminders.js';
+import { REMINDER_FIELDS, REMINDER_MESSAGES, REMINDER_WORDS } from './messages/reminders.js';
 import type { Message } from './messages/message.js';
 import { PROGRESS_MESSAGES, PROGRESS_WORDS } from './messages/progress.js';
 
@@ -72,6 +72,7 @@ const MESSAGES = {
   ...PROMISE_MESSAGES,
   ...IMPORT_MESSAGES,
   ...PROGRESS_MESSAGES,
+  ...REMINDER_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */

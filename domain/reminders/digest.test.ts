@@ -37,6 +37,15 @@ describe('who hears which step', () => {
     expect(recipientsOf(thing({ kind: 'claim' }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
   });
 
+  it('tells only the head of a claim awaiting approval, the liaison of a returned one, and the HQ office at 督办', () => {
+    expect(recipientsOf(thing({ kind: 'claim_review' }), 'before', people)).toEqual(['head1']);
+    expect(recipientsOf(thing({ kind: 'claim_review' }), 'urge', people)).toEqual(['head1']);
+    expect(recipientsOf(thing({ kind: 'claim_review' }), 'supervise', people)).toEqual(['head1', 'hq1']);
+    expect(recipientsOf(thing({ kind: 'claim_returned' }), 'remind', people)).toEqual(['lia1']);
+    expect(recipientsOf(thing({ kind: 'claim_returned' }), 'urge', people)).toEqual(['lia1', 'head1']);
+    expect(recipientsOf(thing({ kind: 'claim_returned' }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
+  });
+
   it('tells the head when the unit has no liaison', () => {
     expect(recipientsOf(thing({ unitId: 'u3' }), 'before', people)).toEqual(['head3']);
   });
@@ -83,6 +92,8 @@ describe('what is due', () => {
     role: 'lead',
     claimStatus: 'approved',
     assignedDay: '2026-01-05',
+    claimedDay: '2026-01-06',
+    returnedDay: null,
     deadlineKind: 'date',
     deadline: '2026-12-31',
     nextDue: null,
@@ -106,6 +117,30 @@ describe('what is due', () => {
   it('asks a share never claimed for its claim by the claim deadline, and no report yet', () => {
     const things = dueThings(facts([share({ claimStatus: 'unclaimed', assignedDay: '2026-06-01', role: 'support' })]), '2026-06-10', cal);
     expect(things.map((t) => [t.kind, t.due])).toEqual([['claim', '2026-06-08']]);
+  });
+
+  it('asks the head to approve a submitted claim within 3 workdays of it, and the unit to claim a returned one again within 3 of the return', () => {
+    // Submitted Friday 5 June 2026: due Wednesday 10 June; its reports are asked meanwhile, as before.
+    const review = dueThings(facts([share({ claimStatus: 'submitted', claimedDay: '2026-06-05', role: 'support' })]), '2026-06-10', cal);
+    expect(review.map((t) => [t.kind, t.key, t.due])).toEqual([
+      ['claim_review', 'claim_review:t1:u1:2026-06-05', '2026-06-10'],
+      ['report', 'report:task:t1:u1:2026-05', '2026-06-05'],
+      ['report', 'report:task:t1:u1:2026-06', '2026-07-07'],
+    ]);
+    // Returned Monday 8 June: due Thursday 11 June; a returned claim is not asked for reports.
+    const returned = dueThings(facts([share({ claimStatus: 'returned', claimedDay: '2026-06-05', returnedDay: '2026-06-08', role: 'support' })]), '2026-06-10', cal);
+    expect(returned.map((t) => [t.kind, t.key, t.due])).toEqual([['claim_returned', 'claim_returned:t1:u1:2026-06-08', '2026-06-11']]);
+    // Returned before its day was kept: counted from the claim.
+    expect(dueThings(facts([share({ claimStatus: 'returned', claimedDay: '2026-06-05', role: 'support' })]), '2026-06-10', cal)[0]!.due).toBe('2026-06-10');
+    // The ladder then runs as for any claim: the head's 督办 reaches the HQ office.
+    const digests = plan('2026-06-18', review.filter((t) => t.kind === 'claim_review'));
+    expect(digests.map((d) => [d.userId, d.items.map((i) => `${i.kind} ${i.step} ${i.workdays}`)])).toEqual([
+      ['head1', ['claim_review supervise 6']],
+      ['hq1', ['claim_review supervise 6']],
+    ]);
+    expect(itemLine(digests[0]!.items[0]!, 'zh-CN')).toBe('T-1 建设产业园：待审核认领已逾期 6 个工作日（2026-06-10）');
+    expect(itemLine({ ...digests[0]!.items[0]!, kind: 'claim_returned', step: 'before', workdays: 1, due: '2026-06-11' }, 'zh-CN')).toBe('T-1 建设产业园：被退回认领（须重新认领）还有 1 个工作日到期（2026-06-11）');
+    expect(itemLine(digests[0]!.items[0]!, 'en-US')).toBe('T-1 建设产业园: Claim awaiting your approval, 6 workday(s) late (due 2026-06-10)');
   });
 
   it('does not ask for a period that ended before the work began', () => {

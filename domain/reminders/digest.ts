@@ -23,6 +23,9 @@ export interface DueThing {
   milestone?: string | null;
 }
 
+/** The claim kinds: chased up to the HQ office, whose desk follows claims, not the task force. */
+const CLAIM_KINDS: ReadonlySet<ReminderKind> = new Set(['claim', 'claim_review', 'claim_returned']);
+
 /** Who holds which role where: users by unit (liaisons, heads), by task force, and the HQ office. */
 export interface People {
   liaisons: ReadonlyMap<string, readonly string[]>;
@@ -36,15 +39,18 @@ export interface People {
  * reporting and claiming and hears first; from 催报/催办 on, the unit head (一把手) too, who is
  * accountable; at 督办 the body above the unit as well — the task force that owns the item's plan
  * (专项推进组, which reviews its reports), or the HQ office for a claim (its desk chases late claims)
- * and for a plan without a task force. A unit without a liaison has its head hear every step.
+ * and for a plan without a task force. A unit without a liaison has its head hear every step. A
+ * claim waiting for approval (待审核认领) goes to the head from the first step; a returned one
+ * (被退回认领) to the liaison, as a claim does.
  */
 export function recipientsOf(thing: DueThing, step: ReminderStep, people: People): string[] {
   const liaisons = people.liaisons.get(thing.unitId) ?? [];
   const heads = people.heads.get(thing.unitId) ?? [];
-  const out = new Set<string>(liaisons.length ? liaisons : heads);
+  // A claim awaiting approval is the head's alone to act on: only the head hears of it.
+  const out = new Set<string>(thing.kind === 'claim_review' ? heads : liaisons.length ? liaisons : heads);
   if (step === 'urge' || step === 'supervise') for (const u of heads) out.add(u);
   if (step === 'supervise') {
-    const above = thing.kind !== 'claim' && thing.taskForceId ? (people.taskForces.get(thing.taskForceId) ?? []) : [];
+    const above = !CLAIM_KINDS.has(thing.kind) && thing.taskForceId ? (people.taskForces.get(thing.taskForceId) ?? []) : [];
     for (const u of above.length ? above : people.hqOffice) out.add(u);
   }
   return [...out];

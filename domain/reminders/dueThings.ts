@@ -1,6 +1,6 @@
 import { dayNumber, type IsoDate } from '../calendar/days.js';
 import type { WorkdayCalendar } from '../calendar/workdays.js';
-import { claimDeadline } from '../claims.js';
+import { CLAIM_REVIEW_WORKDAYS, claimDeadline, RECLAIM_WORKDAYS } from '../claims.js';
 import { taskDueDate } from '../deadlines.js';
 import type { PeriodKind } from '../periods.js';
 import { periodRange } from '../periods.js';
@@ -29,6 +29,9 @@ export interface ShareFact {
   claimStatus: string;
   /** Asia/Shanghai day of the assignment: the claim deadline counts from it. */
   assignedDay: IsoDate;
+  /** Asia/Shanghai day the claim was last submitted, and the day it was last returned (else null). */
+  claimedDay: IsoDate | null;
+  returnedDay: IsoDate | null;
   deadlineKind: string;
   deadline: IsoDate | null;
   nextDue: IsoDate | null;
@@ -92,7 +95,10 @@ export function askedPeriods(today: IsoDate, cal: WorkdayCalendar): string[] {
  * a report is asked of a claimed, started share (a target's data unit, a project not yet 投产) for
  * the upcoming and the last passed period while it has no report for it; a task's own deadline and
  * milestones are the lead unit's (牵头单位 answers for the work); a share never claimed is due by its
- * claim deadline (domain/claims.ts). The server passes only tasks not done.
+ * claim deadline (domain/claims.ts); a submitted claim is the unit head's to approve within
+ * CLAIM_REVIEW_WORKDAYS of its submission, a returned one the unit's to claim again within
+ * RECLAIM_WORKDAYS of its return (keyed by that day: a new round starts a new ladder). The server
+ * passes only tasks not done.
  */
 export function dueThings(facts: DueFacts, today: IsoDate, cal: WorkdayCalendar): DueThing[] {
   const periods = { weekly: reportDuePeriods('weekly', today, cal), monthly: reportDuePeriods('monthly', today, cal), quarterly: reportDuePeriods('quarterly', today, cal) };
@@ -110,6 +116,14 @@ export function dueThings(facts: DueFacts, today: IsoDate, cal: WorkdayCalendar)
     if (s.claimStatus === 'unclaimed') {
       const due = claimDeadline(cal, s.assignedDay, today).due;
       out.push({ ...base, kind: 'claim', key: `claim:${s.taskId}:${s.unitId}:${due}`, due });
+    }
+    if (s.claimStatus === 'submitted' && s.claimedDay) {
+      const due = cal.addWorkdays(s.claimedDay, CLAIM_REVIEW_WORKDAYS);
+      out.push({ ...base, kind: 'claim_review', key: `claim_review:${s.taskId}:${s.unitId}:${s.claimedDay}`, due });
+    }
+    if (s.claimStatus === 'returned') {
+      const from = s.returnedDay ?? s.claimedDay ?? s.assignedDay;
+      out.push({ ...base, kind: 'claim_returned', key: `claim_returned:${s.taskId}:${s.unitId}:${from}`, due: cal.addWorkdays(from, RECLAIM_WORKDAYS) });
     }
     if (s.claimStatus === 'submitted' || s.claimStatus === 'approved') reports(base, asKind(s.reportPeriod), s.reported, s.startDate);
     const due = s.role === 'lead' ? taskDueDate(s) : null;

@@ -10,8 +10,11 @@ import type { WorkdayCalendar } from '../calendar/workdays.js';
 export const REMINDER_STEPS = ['before', 'remind', 'urge', 'supervise'] as const;
 export type ReminderStep = (typeof REMINDER_STEPS)[number];
 
-/** What a reminder is about: a report period not reported, a task's deadline, a milestone, a share not claimed. */
-export const REMINDER_KINDS = ['report', 'deadline', 'milestone', 'claim'] as const;
+/**
+ * What a reminder is about: a report period not reported, a task's deadline, a milestone, a share
+ * not claimed, a claim waiting for the unit head's approval, a claim the head sent back.
+ */
+export const REMINDER_KINDS = ['report', 'deadline', 'milestone', 'claim', 'claim_review', 'claim_returned'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**

@@ -9,8 +9,8 @@ export function stepWord(step: ReminderStep, kind: ReminderKind, lang: Lang): st
 }
 
 export function kindWord(kind: ReminderKind, lang: Lang): string {
-  if (lang === 'en-US') return { report: 'Progress report', deadline: 'Deadline', milestone: 'Milestone', claim: 'Claim' }[kind];
-  return { report: '进展报送', deadline: '完成时限', milestone: '节点', claim: '任务认领' }[kind];
+  if (lang === 'en-US') return { report: 'Progress report', deadline: 'Deadline', milestone: 'Milestone', claim: 'Claim', claim_review: 'Claim awaiting your approval', claim_returned: 'Returned claim, to claim again' }[kind];
+  return { report: '进展报送', deadline: '完成时限', milestone: '节点', claim: '任务认领', claim_review: '待审核认领', claim_returned: '被退回认领（须重新认领）' }[kind];
 }
 
 /**

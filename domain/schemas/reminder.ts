@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTICE_COLOURS, NOTICE_KINDS } from '../notices.js';
+import { NOTICE_COLOURS, NOTICE_KINDS, NOTICE_SUBJECTS } from '../notices.js';
 import { LADDER_LIMITS, REMINDER_KINDS, REMINDER_STEPS } from '../reminders/ladder.js';
 import { Id, PageQuery, Version } from './common.js';
 import { rule } from './ruleMessages.js';
@@ -65,7 +65,7 @@ export const InboxMessage = z.object({
   readAt: z.string().nullable(),
   items: z.array(DigestItemSchema),
   notice: z
-    .object({ id: Id, kind: z.enum(NOTICE_KINDS), colour: z.enum(NOTICE_COLOURS), docNumber: z.string(), subjectTitle: z.string(), replyBy: z.string(), status: z.string() })
+    .object({ id: Id, kind: z.enum(NOTICE_KINDS), colour: z.enum(NOTICE_COLOURS), docNumber: z.string(), subjectType: z.enum(NOTICE_SUBJECTS), subjectId: Id, subjectTitle: z.string(), replyBy: z.string(), status: z.string() })
     .nullable(),
 });
 

@@ -83,6 +83,7 @@ export const ImportRowResult = z.object({
   displayName: z.string(),
   unitName: z.string(),
   roles: z.array(z.string()),
+  email: z.string(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export const ImportPreview = z.object({

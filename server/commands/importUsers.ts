@@ -58,7 +58,7 @@ export async function commitImport(ctx: Ctx, file: Upload) {
     for (const p of prepared) {
       const [u] = await tx
         .insert(users)
-        .values({ account: p.input.account, mobile: p.input.mobile ?? null, displayName: p.input.displayName, unitId: p.input.unitId, passwordHash: p.hash, mustChangePassword: true })
+        .values({ account: p.input.account, mobile: p.input.mobile ?? null, email: p.input.email ?? null, displayName: p.input.displayName, unitId: p.input.unitId, passwordHash: p.hash, mustChangePassword: true })
         .returning({ id: users.id, unitId: users.unitId });
       const wanted = normaliseGrants(u!.unitId, p.input.roles);
       let proposalId: string | null = null;

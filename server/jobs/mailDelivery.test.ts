@@ -1,13 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationDeliveries, users } from '../db/schema/index.js';
 import type { StoredSmtp } from '../models/reminders.js';
 import { readSmtp, writeSmtp } from '../queries/reminders/smtp.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../testing/databases.js';
 import { makeRegion, makeUnit, makeUser } from '../testing/factories.js';
+import { mailReceiver, REFUSED } from '../testing/mailReceiver.js';
 import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
 import { now as clockNow } from '../clock.js';
 import { deliverPending } from './outboxSender.js';
@@ -17,39 +15,6 @@ const on = (day: string) => new Date(`${day}T10:00:00+08:00`);
 /** Minutes from now on the program's clock, which stamps the queued deliveries. */
 const later = (minutes: number) => () => new Date(clockNow().getTime() + minutes * 60_000);
 const PUBLIC_URL = 'https://tuijin.example.gov.cn';
-const REFUSED = 'moved-away@example.gov.cn';
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  from: string;
-}
-
-/**
- * A real SMTP server (the smtp-server library) on loopback, as a district's mail relay: plain, no
- * login; it refuses one mailbox for good (550) and, when `silent`, never greets (a hung server).
- */
-function mailReceiver(port: number, opts: { silent?: boolean } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onConnect: (_session, done) => void (opts.silent ? undefined : done()),
-    onRcptTo: (address, _session, done) => done(address.address === REFUSED ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined),
-    onData: (stream, _session, done) => {
-      simpleParser(stream)
-        .then((m) => {
-          received.push({ to: (Array.isArray(m.to) ? m.to[0] : m.to)?.text ?? '', subject: m.subject ?? '', text: m.text ?? '', from: m.from?.text ?? '' });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  const listening = new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port)));
-  return { received, listening, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const relay = (port: number): StoredSmtp => ({ enabled: true, host: '127.0.0.1', port, security: 'none', username: null, password: null, fromAddress: 'tuijin@example.gov.cn' });
 

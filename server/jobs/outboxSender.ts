@@ -4,7 +4,8 @@ import type { Database } from '../db/client.js';
 import { notices, notificationChannels, notificationDeliveries, notifications, users } from '../db/schema/index.js';
 import { smtpMailer } from '../notify/mail.js';
 import { mailText, robotText } from '../notify/messageText.js';
-import { MAX_ATTEMPTS, retryDelayMs, robotAccepted, robotBody, robotUrl, type RobotKind } from '../notify/robots.js';
+import { postToRobot } from '../notify/robotPost.js';
+import { MAX_ATTEMPTS, retryDelayMs } from '../notify/robots.js';
 import { readSmtp } from '../queries/reminders/smtp.js';
 
 /** A claimed delivery is not taken by another sender for this long (a post times out well before). */
@@ -47,7 +48,7 @@ export async function deliverPending(database: Database, opts: SenderOptions = {
         message: { items: notifications.items },
         userName: users.displayName,
         email: users.email,
-        notice: { kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy },
+        notice: { kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectType: notices.subjectType, subjectId: notices.subjectId, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy },
       })
       .from(notificationDeliveries)
       .leftJoin(notificationChannels, sql`${notificationChannels.id}::text = ${notificationDeliveries.channelKey}`)
@@ -83,7 +84,10 @@ export async function deliverPending(database: Database, opts: SenderOptions = {
           if (r.serverDown) mailServerDown = r.error;
           attempt = r.error ? { error: r.error, final: r.permanent } : { error: null };
         }
-      } else attempt = await postToRobot(post, d.robot!, robotText(message), now(), timeoutMs);
+      } else {
+        const error = await postToRobot(post, d.robot!, robotText(message), now(), timeoutMs);
+        attempt = error ? { error } : { error: null };
+      }
       const kind = await record(database, d.delivery, attempt, now(), d.delivery.channel === 'email' ? d.email : undefined);
       out[kind]++;
     }
@@ -91,22 +95,6 @@ export async function deliverPending(database: Database, opts: SenderOptions = {
     mailer?.close();
   }
   return out;
-}
-
-/** Posts to a group robot, signed when its platform wants it. */
-async function postToRobot(post: typeof fetch, robot: { kind: string; url: string; secret: string | null }, m: { title: string; text: string }, at: Date, timeoutMs: number): Promise<Attempt> {
-  try {
-    const res = await post(robotUrl(robot, at), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(robotBody(robot.kind as RobotKind, m.title, m.text)),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const error = await robotAccepted(res);
-    return error ? { error } : { error: null };
-  } catch (e) {
-    return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
-  }
 }
 
 /** Writes an attempt's outcome: sent, or the error with the next attempt after the backoff, or given up. An e-mail keeps the address it went to. */

@@ -4,7 +4,7 @@ import type { SmtpSecurity } from '../../domain/schemas/smtpChannel.js';
 /** One inbox message as read: the message, its notice when it is one, and the names of the units its lines name. */
 export interface InboxRow {
   message: { id: string; userId: string; kind: string; sourceKey: string; day: string; items: DigestItem[]; noticeId: string | null; createdAt: Date; readAt: Date | null };
-  notice: { id: string; kind: string; colour: string; docNumber: string; subjectTitle: string; replyBy: string; status: string } | null;
+  notice: { id: string; kind: string; colour: string; docNumber: string; subjectType: string; subjectId: string; subjectTitle: string; replyBy: string; status: string } | null;
   unitNames: ReadonlyMap<string, string>;
 }
 

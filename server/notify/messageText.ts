@@ -1,5 +1,5 @@
-import { digestLinePath } from '../../domain/itemPaths.js';
-import { noticeName, type NoticeColour, type NoticeKind } from '../../domain/notices.js';
+import { digestLinePath, noticeSubjectPath } from '../../domain/itemPaths.js';
+import { noticeName, type NoticeColour, type NoticeKind, type NoticeSubject } from '../../domain/notices.js';
 import type { DigestItem } from '../../domain/reminders/digest.js';
 import { digestTitle, itemLine, stepWord } from '../../domain/reminders/words.js';
 
@@ -7,7 +7,7 @@ import { digestTitle, itemLine, stepWord } from '../../domain/reminders/words.js
 export interface OutgoingMessage {
   userName: string;
   items: DigestItem[];
-  notice: { kind: string; colour: string; docNumber: string; subjectTitle: string; replyBy: string } | null;
+  notice: { kind: string; colour: string; docNumber: string; subjectType: string; subjectId: string; subjectTitle: string; replyBy: string } | null;
 }
 
 // What leaves the platform is in Chinese only: the recipients are the district's staff, and a
@@ -29,7 +29,9 @@ export function robotText(m: OutgoingMessage): { title: string; text: string } {
 export function mailText(m: OutgoingMessage, publicUrl: string | undefined): { subject: string; text: string } {
   const open = publicUrl ? [`登录推进平台查看：${publicUrl}${m.notice ? '/notices' : '/inbox'}`] : ['请登录推进平台，在“消息”中查看。'];
   if (m.notice) {
-    return { subject: `推进提醒：${noticeHeadline(m.notice)}`, text: [`${m.userName}：`, '', `您单位收到${noticeHeadline(m.notice)}：${noticeAsk(m.notice)}`, '', ...open, '', SIGNATURE].join('\n') };
+    // The late item or finding it is about first, as the inbox opens it; then where to 签收.
+    const subject = publicUrl ? [`督办事项：${publicUrl}${noticeSubjectPath({ subjectType: m.notice.subjectType as NoticeSubject, subjectId: m.notice.subjectId })}`] : [];
+    return { subject: `推进提醒：${noticeHeadline(m.notice)}`, text: [`${m.userName}：`, '', `您单位收到${noticeHeadline(m.notice)}：${noticeAsk(m.notice)}`, '', ...subject, ...open, '', SIGNATURE].join('\n') };
   }
   const lines = m.items.flatMap((i, n) => [`${n + 1}. 【${stepWord(i.step, i.kind, 'zh-CN')}】${itemLine(i, 'zh-CN')}`, ...(publicUrl ? [`   ${publicUrl}${digestLinePath(i)}`] : [])]);
   return { subject: `推进提醒：您有 ${m.items.length} 项待办`, text: [`${m.userName}：`, '', `${digestTitle(m.items, 'zh-CN')}`, '', ...lines, '', ...open, '', SIGNATURE].join('\n') };

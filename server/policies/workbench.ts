@@ -9,6 +9,8 @@ export const workbenchPolicy = definePolicy({
     unit: (a) => hasRole(a, 'liaison', 'unit_head'),
     taskForce: (a) => hasRole(a, 'task_force'),
     hq: (a) => hasRole(a, 'hq_office', 'leader'),
+    /** The desk's lists as one workbook: the office's own working papers. */
+    hqExport: (a) => hasRole(a, 'hq_office'),
     /** The leading group's first page; the HQ office prepares and records its decisions. */
     leader: (a) => hasRole(a, 'leader', 'hq_office'),
   },

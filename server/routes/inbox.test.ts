@@ -77,7 +77,8 @@ describe.each(DATABASE_KINDS)('the inbox and the reminder settings on %s', (kind
     expect(issued.statusCode, issued.body).toBe(200);
     expect(await unread(head.session)).toBe(before + 1);
     const [msg] = (await get('/api/inbox?unread=true&perPage=1', liaison.session)).json().data;
-    expect(msg).toMatchObject({ kind: 'notice', notice: { id: issued.json().data.id, status: 'sent' } });
+    // It names what it is about, for the inbox to open: the late ledger finding.
+    expect(msg).toMatchObject({ kind: 'notice', notice: { id: issued.json().data.id, status: 'sent', subjectType: 'ledger', subjectId: entry.id } });
     expect(msg.title).toMatch(/督查 (蓝|黄|红)色(催办|督办)单 督(催|办)〔\d{4}〕\d+号：/);
     const liaisonUnread = await unread(liaison.session);
     const headUnread = await unread(head.session);

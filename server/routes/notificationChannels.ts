@@ -3,9 +3,11 @@ import type { Lang } from '../../domain/enums.js';
 import { ErrorBody, IdParams } from '../../domain/schemas/common.js';
 import { NotificationSettings, NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
 import { SmtpChannelUpdate } from '../../domain/schemas/smtpChannel.js';
+import { ChannelTestResult, SmtpTestRequest } from '../../domain/schemas/channelTest.js';
 import type { App } from '../app.js';
 import { addRobot, removeRobot } from '../commands/reminders/robots.js';
 import { saveSmtp } from '../commands/reminders/saveSmtp.js';
+import { sendTestMail, sendTestRobot } from '../commands/reminders/testChannels.js';
 import { updateLadder } from '../commands/reminders/updateLadder.js';
 import type { Executor } from '../db/client.js';
 import { authorize } from '../policies/actor.js';
@@ -18,6 +20,7 @@ import { readSmtp } from '../queries/reminders/smtp.js';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['inbox'];
 const Answer = z.object({ data: NotificationSettings, policies: z.record(z.string(), z.boolean()) });
+const TestAnswer = z.object({ data: ChannelTestResult });
 
 /** The HQ office's settings: the ladder, and the channels (the inbox, the units' group robots, the mail server). */
 export default function notificationChannelRoutes(app: App) {
@@ -48,6 +51,17 @@ export default function notificationChannelRoutes(app: App) {
     authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
     await saveSmtp(req.ctx, req.body);
     return answer(req.ctx.database.db, req.ctx.lang, req.ctx.actor);
+  });
+
+  // Test messages: sent at once, never queued; whether the server or robot took it is the answer (200 either way), a timeout bounded.
+  app.post('/api/notification-channels/smtp/test', { schema: { tags, body: SmtpTestRequest, response: { 200: TestAnswer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    return { data: await sendTestMail(req.ctx, req.body.recipient) };
+  });
+
+  app.post('/api/notification-channels/robots/:id/test', { schema: { tags, params: IdParams, response: { 200: TestAnswer, ...errors } } }, async (req) => {
+    authorize(notificationSettingsPolicy.route.update(req.ctx.actor));
+    return { data: await sendTestRobot(req.ctx, req.params.id) };
   });
 
   app.delete('/api/notification-channels/robots/:id', { schema: { tags, params: IdParams, response: { 200: Answer, ...errors } } }, async (req) => {

@@ -5,7 +5,7 @@ import { expectError, send, snapshot } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
 import { loginAs, makeUnit, makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
-import { multipart, readXlsx, XLSX_TYPE, xlsxFile } from '../testing/xlsx.js';
+import { IMPORT_HEADER, multipart, readXlsx, XLSX_TYPE, xlsxFile } from '../testing/xlsx.js';
 import { xlsxBomb } from '../testing/zip.js';
 
 describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
@@ -31,8 +31,8 @@ describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
     expect(res.headers['content-type']).toBe(XLSX_TYPE);
     expect(res.headers['content-disposition']).toContain('user-import-template.xlsx');
     const [header, example] = await readXlsx(res.rawPayload);
-    expect(header!.join('|')).toMatch(/^账号.*\|职务.*\|手机号.*\|单位.*\|角色.*$/);
-    expect(example).toHaveLength(5);
+    expect(header!.join('|')).toMatch(/^账号.*\|职务.*\|手机号.*\|单位.*\|角色.*\|邮箱.*$/);
+    expect(example).toHaveLength(6);
   });
 
   it('previews every row with its own errors and writes nothing', async () => {
@@ -100,6 +100,39 @@ describe.each(DATABASE_KINDS)('importing users from .xlsx on %s', (kind) => {
     expect(list.map((u) => [u.account, u.roles.map((r) => r.role).sort(), u.mobile])).toEqual([
       ['imp_head', ['task_force', 'unit_head'], null],
       ['imp_liaison', ['liaison'], '13811112222'],
+    ]);
+  });
+
+  it('takes an optional 邮箱 column, checked as the user form checks it, and keeps reading five-column sheets', async () => {
+    const preview = await upload('/api/users/import/preview', [
+      ['mail_ok', '有邮箱的联络员', '', '金石滩街道', '联络员', 'mail_ok@example.gov.cn'],
+      ['mail_none', '没有邮箱的联络员', '', '金石滩街道', '联络员', ''],
+      ['mail_bad', '邮箱写错的联络员', '', '金石滩街道', '联络员', 'mail_bad@'],
+      ['mail_crlf', '邮箱夹带抄送', '', '金石滩街道', '联络员', 'a@example.gov.cn\r\nBcc: all@example.gov.cn'],
+    ]);
+    const rows = preview.json().data.rows as { account: string; email: string; errors: { field: string; message: string }[] }[];
+    expect(rows.map((r) => [r.account, r.email, r.errors.map((e) => e.field)])).toEqual([
+      ['mail_ok', 'mail_ok@example.gov.cn', []],
+      ['mail_none', '', []],
+      ['mail_bad', 'mail_bad@', ['email']],
+      ['mail_crlf', expect.any(String), ['email']],
+    ]);
+    expect(rows[2]!.errors[0]!.message).toContain('须为电子邮箱地址');
+    const en = (await upload('/api/users/import/preview', [['mail_bad', '邮箱写错的联络员', '', '金石滩街道', '联络员', 'mail_bad@']], 'users.xlsx', 'en')).json().data.rows[0];
+    expect(en.errors[0].message).toContain('must be an e-mail address');
+
+    const committed = await upload('/api/users/import', [
+      ['mail_ok', '有邮箱的联络员', '', '金石滩街道', '联络员', 'mail_ok@example.gov.cn'],
+      ['mail_none', '没有邮箱的联络员', '', '金石滩街道', '联络员', ''],
+    ]);
+    expect(committed.statusCode, committed.body).toBe(200);
+    const old = multipart(await xlsxFile([['mail_old', '旧模板的联络员', '', '金石滩街道', '联络员']], IMPORT_HEADER.slice(0, 5)), 'old.xlsx');
+    expect((await send(h.app, { method: 'POST', url: '/api/users/import', ...old }, sys)).statusCode).toBe(200);
+    const list = (await send(h.app, { method: 'GET', url: `/api/users?unitId=${unit.id}&q=mail_` }, sys)).json().data as { account: string; email: string | null }[];
+    expect(list.map((u) => [u.account, u.email])).toEqual([
+      ['mail_none', null],
+      ['mail_ok', 'mail_ok@example.gov.cn'],
+      ['mail_old', null],
     ]);
   });
 

@@ -3,12 +3,13 @@ import type { Role } from '../../domain/enums.js';
 import { DEFAULT_LADDER } from '../../domain/reminders/ladder.js';
 import { NotificationSettingsUpdate, RobotCreate } from '../../domain/schemas/reminder.js';
 import { SmtpChannelUpdate } from '../../domain/schemas/smtpChannel.js';
+import { SmtpTestRequest } from '../../domain/schemas/channelTest.js';
 import type { Database } from '../db/client.js';
 import { notificationChannels, notificationDeliveries, notifications } from '../db/schema/index.js';
 import { today } from '../clock.js';
 import { messageId } from '../commands/reminders/messageId.js';
 import { readLadder } from '../queries/reminders/ladder.js';
-import { readSmtp } from '../queries/reminders/smtp.js';
+import { readSmtp, writeSmtp } from '../queries/reminders/smtp.js';
 import type { BodyKind } from './garbage.js';
 import { makeUnit } from './factories.js';
 import type { CallBuilder, CallEnv } from './routeCalls.js';
@@ -81,6 +82,16 @@ export const INBOX_ROUTE_CALLS: Record<string, CallBuilder> = {
     req: { method: 'PUT', url: '/api/notification-channels/smtp', payload: { ...SMTP_RELAY, version: (await readSmtp(env.database.db)).version } },
     session: await env.session(role),
   }),
+  // A relay on a port nothing listens on: the test mail fails at once, answered 200 with the error.
+  'POST /api/notification-channels/smtp/test': async (env, role) => {
+    const { version } = await readSmtp(env.database.db);
+    if (version === 0) await writeSmtp(env.database.db, { ...SMTP_RELAY, host: '127.0.0.1', port: 9, password: null }, 0);
+    return { req: { method: 'POST', url: '/api/notification-channels/smtp/test', payload: { recipient: 'office@example.gov.cn' } }, session: await env.session(role) };
+  },
+  'POST /api/notification-channels/robots/:id/test': async (env, role) => {
+    const [robot] = await env.database.db.insert(notificationChannels).values({ kind: 'wecom', name: '测试的群', url: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' }).returning({ id: notificationChannels.id });
+    return { req: { method: 'POST', url: `/api/notification-channels/robots/${robot!.id}/test` }, session: await env.session(role) };
+  },
   'DELETE /api/notification-channels/robots/:id': async (env, role) => {
     const [robot] = await env.database.db.insert(notificationChannels).values({ kind: 'wecom', name: '待删除的群', url: WECOM_URL }).returning({ id: notificationChannels.id });
     return { req: { method: 'DELETE', url: `/api/notification-channels/robots/${robot!.id}` }, session: await env.session(role) };
@@ -102,6 +113,8 @@ export const INBOX_MATRIX: Record<string, 'everyone' | readonly Role[]> = {
   'POST /api/notification-channels/robots': ['hq_office'],
   'DELETE /api/notification-channels/robots/:id': ['hq_office'],
   'PUT /api/notification-channels/smtp': ['hq_office'],
+  'POST /api/notification-channels/smtp/test': ['hq_office'],
+  'POST /api/notification-channels/robots/:id/test': ['hq_office'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -113,4 +126,6 @@ export const INBOX_WRITE_TARGETS: { key: string; role: Role; body: BodyKind }[] 
   { key: 'POST /api/notification-channels/robots', role: 'hq_office', body: json(RobotCreate) },
   { key: 'DELETE /api/notification-channels/robots/:id', role: 'hq_office', body: { kind: 'none' } },
   { key: 'PUT /api/notification-channels/smtp', role: 'hq_office', body: json(SmtpChannelUpdate) },
+  { key: 'POST /api/notification-channels/smtp/test', role: 'hq_office', body: json(SmtpTestRequest) },
+  { key: 'POST /api/notification-channels/robots/:id/test', role: 'hq_office', body: { kind: 'none' } },
 ];

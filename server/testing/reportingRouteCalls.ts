@@ -172,6 +172,7 @@ export const REPORTING_ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/workbench/unit': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/unit' })),
   'GET /api/workbench/task-force': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/task-force' })),
   'GET /api/workbench/hq': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/hq' })),
+  'GET /api/exports/hq-desk.xlsx': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/exports/hq-desk.xlsx' })),
   'GET /api/workbench/leader': (env, role) => at(env, role, () => ({ method: 'GET', url: '/api/workbench/leader' })),
 };
 
@@ -213,6 +214,8 @@ export const REPORTING_MATRIX: Record<string, Allowed> = {
   'GET /api/workbench/unit': UNIT,
   'GET /api/workbench/task-force': ['task_force'],
   'GET /api/workbench/hq': ['hq_office', 'leader'],
+  // The desk's lists as a workbook are the office's own working papers.
+  'GET /api/exports/hq-desk.xlsx': ['hq_office'],
   'GET /api/workbench/leader': ['hq_office', 'leader'],
 };
 

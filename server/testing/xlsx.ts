@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The header row people type: account, post, mobile, unit, roles. */
-export const IMPORT_HEADER = ['账号', '职务（显示名）', '手机号', '单位', '角色'];
+/** The header row people type: account, post, mobile, unit, roles, and the optional e-mail. */
+export const IMPORT_HEADER = ['账号', '职务（显示名）', '手机号', '单位', '角色', '邮箱'];
 
 /** A real .xlsx workbook: a header row, then the rows as given. */
 export async function xlsxFile(rows: (string | number | null)[][], header: string[] = IMPORT_HEADER): Promise<Buffer> {

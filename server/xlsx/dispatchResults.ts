@@ -3,7 +3,8 @@ import { figureTotals, type FigureColumn } from '../../domain/dispatch.js';
 import type { DispatchDetail } from '../../domain/schemas/dispatch.js';
 import { shanghaiDateTime } from '../../domain/calendar/days.js';
 
-const KIND = { question: '问题答复', figures: '数据报送', action: '工作落实', instruction: '领导批示', decision: '议定事项', follow_up: '调研督办', directive: '上级指示' } as const;
+/** The tracked kinds' names as the sheets write them. */
+export const KIND = { question: '问题答复', figures: '数据报送', action: '工作落实', instruction: '领导批示', decision: '议定事项', follow_up: '调研督办', directive: '上级指示' } as const;
 
 /**
  * An order's results as a workbook: a header row, then one row per unit with its reply, the

@@ -37,6 +37,12 @@ export const filterLineOf = (parts: readonly (string | false | null | undefined)
   return `筛选条件：${given.length ? given.join('；') : '全部'}`;
 };
 
+/** One sheet of a workbook: the list's frame and its rows, page by page. */
+export interface SheetOf {
+  sheet: ListSheet;
+  rows: AsyncIterable<Iterable<readonly Cell[]>>;
+}
+
 /**
  * Bytes per piece handed to zlib. Rows are encoded straight into a piece rather than joined into
  * one string first: a string over 128 KB is born in V8's old generation and stays there until a
@@ -92,11 +98,34 @@ async function* sheetPieces(sheet: ListSheet, layout: SheetLayout, rows: AsyncIt
  * destroys the stream with it (the download breaks off rather than ending as a short file).
  */
 export function listWorkbookStream(sheet: ListSheet, rows: AsyncIterable<Iterable<readonly Cell[]>>, onRows?: RowsWritten): Readable {
+  return listWorkbookSheets([{ sheet, rows }], onRows);
+}
+
+/**
+ * Several lists in one workbook, a sheet each in the order given, each framed as listWorkbookStream
+ * frames one (a sheet is written whole before the next is begun). `onRows` hears the rows of all
+ * sheets together.
+ */
+export function listWorkbookSheets(sheets: readonly SheetOf[], onRows?: RowsWritten): Readable {
   const created = now();
-  const last = columnLetters(sheet.header.length);
-  const layout: SheetLayout = { widths: sheet.widths, frozenRows: 3, merges: [`A1:${last}1`, `A2:${last}2`] };
-  const parts = workbookParts({ name: sheet.name, title: sheet.name, printTitleRow: 3 }, created).map((p) => ({ name: p.name, data: Buffer.from(p.xml) }));
-  return Readable.from(zipStream([...parts, { name: 'xl/worksheets/sheet1.xml', data: sheetPieces(sheet, layout, rows, onRows) }], created), { objectMode: false });
+  let before = 0;
+  const entries = sheets.map(({ sheet, rows }, i) => {
+    const last = columnLetters(sheet.header.length);
+    const layout: SheetLayout = { widths: sheet.widths, frozenRows: 3, merges: [`A1:${last}1`, `A2:${last}2`] };
+    let mine = 0;
+    const counted: RowsWritten = (n) => {
+      mine = n;
+      onRows?.(before + n);
+    };
+    async function* data(): AsyncGenerator<Buffer> {
+      yield* sheetPieces(sheet, layout, rows, counted);
+      before += mine;
+    }
+    return { name: `xl/worksheets/sheet${i + 1}.xml`, data: data() };
+  });
+  const book = { title: sheets[0]?.sheet.name ?? '', sheets: sheets.map(({ sheet }) => ({ name: sheet.name, printTitleRow: 3 })) };
+  const parts = workbookParts(book, created).map((p) => ({ name: p.name, data: Buffer.from(p.xml) }));
+  return Readable.from(zipStream([...parts, ...entries], created), { objectMode: false });
 }
 
 /** The whole workbook in memory: for lists of at most some tens of thousands of rows and for tests. */

@@ -3,7 +3,7 @@ import type { ItemType, ReportStatus } from '../../domain/work.js';
 import type { ReportExportRow } from '../models/reporting.js';
 import { chineseDay, filterLineOf, listWorkbookStream, namedFilter, timeCell, type Cell, type RowsWritten } from './listWorkbook.js';
 
-const ITEM_TYPE: Record<ItemType, string> = { task: '任务', target: '目标指标', project: '重点项目' };
+export const ITEM_TYPE: Record<ItemType, string> = { task: '任务', target: '目标指标', project: '重点项目' };
 const STATUS: Record<ReportStatus, string> = { draft: '草稿', submitted: '已提交', approved: '单位已审批', reviewed: '专项组已审核', accepted: '已验收', returned: '被退回' };
 const STAGE: Record<string, string> = { planning: '谋划', signed: '签约', started: '开工', building: '在建', operating: '投产' };
 

@@ -74,10 +74,10 @@ export function sheetTail(layout: SheetLayout): string {
   );
 }
 
-/** The workbook's other parts for one sheet: content types, relationships, workbook, styles, properties. */
-export function workbookParts(sheet: { name: string; title: string; printTitleRow: number }, created: Date): { name: string; xml: string }[] {
-  const name = xmlText(sheet.name);
-  const quoted = `'${name.replace(/'/g, "''")}'`;
+/** The workbook's other parts for its sheets (xl/worksheets/sheetN.xml, in order): content types, relationships, workbook, styles, properties. */
+export function workbookParts(book: { title: string; sheets: readonly { name: string; printTitleRow: number }[] }, created: Date): { name: string; xml: string }[] {
+  const names = book.sheets.map((s) => xmlText(s.name));
+  const n = names.map((_, i) => i + 1);
   const iso = `${created.toISOString().slice(0, 19)}Z`;
   return [
     {
@@ -86,7 +86,7 @@ export function workbookParts(sheet: { name: string; title: string; printTitleRo
         `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        n.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
     },
@@ -100,19 +100,25 @@ export function workbookParts(sheet: { name: string; title: string; printTitleRo
       name: 'docProps/core.xml',
       xml:
         `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-        `<dc:title>${xmlText(sheet.title)}</dc:title><dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
+        `<dc:title>${xmlText(book.title)}</dc:title><dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
     },
     {
       name: 'xl/workbook.xml',
       xml:
-        `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets>` +
-        `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">${quoted}!$${sheet.printTitleRow}:$${sheet.printTitleRow}</definedName></definedNames></workbook>`,
+        `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>` +
+        names.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        '</sheets><definedNames>' +
+        book.sheets
+          .map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i]!.replace(/'/g, "''")}'!$${s.printTitleRow}:$${s.printTitleRow}</definedName>`)
+          .join('') +
+        '</definedNames></workbook>',
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
       xml:
-        `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
+        n.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
+        `<Relationship Id="rId${n.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     },
     {
       name: 'xl/styles.xml',

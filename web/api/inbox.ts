@@ -28,4 +28,13 @@ export const listDeliveries = (f: { day?: string | undefined; status?: string | 
 export const addRobot = (body: z.input<typeof RobotCreate>) => api<Item<NotificationSettings>>('/notification-channels/robots', { method: 'POST', body });
 /** The mail server; a password left out keeps the stored one (the answer only says whether one is set). */
 export const putSmtp = (body: z.input<typeof SmtpChannelUpdate>) => api<Item<NotificationSettings>>('/notification-channels/smtp', { method: 'PUT', body });
+/** A test message, sent at once: whether the server or robot took it, and what it said when not. */
+export interface ChannelTestResult {
+  sent: boolean;
+  to: string | null;
+  error: string | null;
+  message: string;
+}
+export const testSmtp = (recipient?: string) => api<{ data: ChannelTestResult }>('/notification-channels/smtp/test', { method: 'POST', body: recipient ? { recipient } : {} });
+export const testRobot = (id: string) => api<{ data: ChannelTestResult }>(`/notification-channels/robots/${id}/test`, { method: 'POST' });
 export const removeRobot = (id: string) => api<Item<NotificationSettings>>(`/notification-channels/robots/${id}`, { method: 'DELETE' });

@@ -17,6 +17,8 @@ export interface ReportFilter {
 }
 
 /** The reports as a workbook (every page), with the list's filters. */
+/** 指挥部工作台: the desk's five lists, a sheet each (the HQ office's). */
+export const hqDeskExportUrl = () => apiUrl('/exports/hq-desk.xlsx', {});
 export const reportExportUrl = ({ page: _p, perPage: _pp, ...f }: ReportFilter) => apiUrl('/exports/reports.xlsx', { ...f });
 export const listReports = (f: ReportFilter) => api<List<Report>>('/reports', { query: { perPage: 50, ...f } });
 export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}`);

@@ -93,7 +93,7 @@ export function claimTask(ctx: Ctx, taskId: string, input: z.infer<typeof ClaimB
     if (input.milestones.length) {
       await tx.insert(milestones).values(input.milestones.map((m, i) => ({ taskId, unitId: claim.unitId, name: m.name, due: m.due, sort: i })));
     }
-    return { measures: input.measures, claimedAt: clockNow(), claimedById: ctx.actor?.userId ?? null, returnReason: null, approvedAt: null, approvedById: null };
+    return { measures: input.measures, claimedAt: clockNow(), claimedById: ctx.actor?.userId ?? null, returnReason: null, returnedAt: null, approvedAt: null, approvedById: null };
   });
 }
 
@@ -104,5 +104,5 @@ export function approveClaim(ctx: Ctx, taskId: string, input: z.infer<typeof Cla
 
 /** The unit head sends the claim back with a reason; the unit claims again. */
 export function returnClaim(ctx: Ctx, taskId: string, input: z.infer<typeof ClaimReturn>) {
-  return step(ctx, taskId, 'return', input, async () => ({ returnReason: input.reason }));
+  return step(ctx, taskId, 'return', input, async () => ({ returnReason: input.reason, returnedAt: clockNow() }));
 }

@@ -69,6 +69,8 @@ export const taskUnits = pgTable(
     claimStatus: text('claim_status').notNull().default('unclaimed'),
     measures: text('measures').notNull().default(''),
     returnReason: text('return_reason'),
+    /** When the unit head last sent the claim back: the reminders give the unit its days to claim again from it (migration 0039). */
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     claimedById: uuid('claimed_by_id'),

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../domain/enums.js';
-import { noticeName, type NoticeColour, type NoticeKind } from '../../../domain/notices.js';
+import { noticeName, type NoticeColour, type NoticeKind, type NoticeSubject } from '../../../domain/notices.js';
 import { digestTitle } from '../../../domain/reminders/words.js';
 import type { Delivery, InboxMessage } from '../../../domain/schemas/reminder.js';
 import type { z } from 'zod';
@@ -36,7 +36,17 @@ export function presentInboxMessage(r: InboxRow, lang: Lang): Message {
       milestone: i.milestone,
     })),
     notice: r.notice
-      ? { id: r.notice.id, kind: r.notice.kind as NoticeKind, colour: r.notice.colour as NoticeColour, docNumber: r.notice.docNumber, subjectTitle: r.notice.subjectTitle, replyBy: r.notice.replyBy, status: r.notice.status }
+      ? {
+          id: r.notice.id,
+          kind: r.notice.kind as NoticeKind,
+          colour: r.notice.colour as NoticeColour,
+          docNumber: r.notice.docNumber,
+          subjectType: r.notice.subjectType as NoticeSubject,
+          subjectId: r.notice.subjectId,
+          subjectTitle: r.notice.subjectTitle,
+          replyBy: r.notice.replyBy,
+          status: r.notice.status,
+        }
       : null,
   };
 }

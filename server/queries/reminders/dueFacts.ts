@@ -38,6 +38,8 @@ export async function loadDueFacts(db: Executor, periods: string[]): Promise<Due
       role: taskUnits.role,
       claimStatus: taskUnits.claimStatus,
       assignedAt: taskUnits.assignedAt,
+      claimedAt: taskUnits.claimedAt,
+      returnedAt: taskUnits.returnedAt,
       deadlineKind: tasks.deadlineKind,
       deadline: tasks.deadline,
       nextDue: tasks.nextDue,
@@ -67,7 +69,13 @@ export async function loadDueFacts(db: Executor, periods: string[]): Promise<Due
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(eq(tasks.done, false), isNull(milestones.doneOn), isNotNull(milestones.due)));
   return {
-    shares: shareRows.map((s) => ({ ...s, assignedDay: shanghaiDate(s.assignedAt), reported: of('task', s.taskId, s.unitId) })),
+    shares: shareRows.map(({ claimedAt, returnedAt, ...s }) => ({
+      ...s,
+      assignedDay: shanghaiDate(s.assignedAt),
+      claimedDay: claimedAt ? shanghaiDate(claimedAt) : null,
+      returnedDay: returnedAt ? shanghaiDate(returnedAt) : null,
+      reported: of('task', s.taskId, s.unitId),
+    })),
     targets: targetRows.flatMap((t) => (t.unitId ? [{ ...t, unitId: t.unitId, reported: of('target', t.id, t.unitId) }] : [])),
     projects: projectRows.flatMap((p) => (p.unitId ? [{ ...p, unitId: p.unitId, taskForceId: p.taskForceId ?? null, reported: of('project', p.id, p.unitId) }] : [])),
     milestones: milestoneRows.flatMap((m) => (m.unitId && m.due ? [{ ...m, unitId: m.unitId, due: m.due }] : [])),

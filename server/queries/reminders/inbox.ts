@@ -11,7 +11,7 @@ const joined = (db: Executor) =>
   db
     .select({
       message: notifications,
-      notice: { id: notices.id, kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy, status: notices.status },
+      notice: { id: notices.id, kind: notices.kind, colour: notices.colour, docNumber: notices.docNumber, subjectType: notices.subjectType, subjectId: notices.subjectId, subjectTitle: notices.subjectTitle, replyBy: notices.replyBy, status: notices.status },
     })
     .from(notifications)
     .leftJoin(notices, eq(notices.id, notifications.noticeId));

@@ -34,6 +34,16 @@ const exportRow = {
   acceptedAt: reports.acceptedAt,
 };
 
+/** Reports with their item's code and title and their unit's name, as the exports write them. */
+export const exportRows = (db: Executor) =>
+  db
+    .select(exportRow)
+    .from(reports)
+    .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+    .leftJoin(tasks, and(eq(reports.itemType, 'task'), eq(tasks.id, reports.itemId)))
+    .leftJoin(targets, and(eq(reports.itemType, 'target'), eq(targets.id, reports.itemId)))
+    .leftJoin(projects, and(eq(reports.itemType, 'project'), eq(projects.id, reports.itemId)));
+
 /**
  * Every report the actor may see that passes the list's filter, newest first as the list shows
  * them, a page at a time by keyset (created, id): each page is one statement whatever the number
@@ -45,13 +55,7 @@ export async function* reportExportPages(db: Executor, actor: Actor | null, f: R
   for (;;) {
     // Compared inside the database, at its precision (microseconds), not as a rounded JavaScript Date.
     const before: SQL | undefined = after ? sql`(${reports.createdAt}, ${reports.id}) < (select r.created_at, r.id from reports r where r.id = ${after})` : undefined;
-    const page = await db
-      .select(exportRow)
-      .from(reports)
-      .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
-      .leftJoin(tasks, and(eq(reports.itemType, 'task'), eq(tasks.id, reports.itemId)))
-      .leftJoin(targets, and(eq(reports.itemType, 'target'), eq(targets.id, reports.itemId)))
-      .leftJoin(projects, and(eq(reports.itemType, 'project'), eq(projects.id, reports.itemId)))
+    const page = await exportRows(db)
       .where(and(where, before))
       .orderBy(desc(reports.createdAt), desc(reports.id))
       .limit(pageSize);

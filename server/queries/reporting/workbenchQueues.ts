@@ -45,7 +45,7 @@ export async function taskForceWorkbench(db: Executor, bodyIds: string[]) {
 }
 
 /** Approved reports whose item's plan has no task force (or a project outside any plan): the HQ office reviews them. */
-function withoutTaskForce(db: Executor): SQL {
+export function withoutTaskForce(db: Executor): SQL {
   const loosePlans = db.select({ id: plans.id }).from(plans).where(isNull(plans.taskForceId));
   return or(
     and(eq(reports.itemType, 'task'), inArray(reports.itemId, db.select({ id: tasks.id }).from(tasks).where(inArray(tasks.planId, loosePlans)))),

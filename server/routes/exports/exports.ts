@@ -11,12 +11,15 @@ import { jobOf } from '../../progress/jobOf.js';
 import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { taskPolicy } from '../../policies/task.js';
+import { workbenchPolicy } from '../../policies/workbench.js';
 import { districtName, findUnit } from '../../queries/org.js';
 import { claimExportRows } from '../../queries/planning/claimExport.js';
 import { taskExportRows, taskFilterNames } from '../../queries/planning/taskExport.js';
+import { hqDeskLists } from '../../queries/reporting/hqDeskExport.js';
 import { loadItems } from '../../queries/reporting/items.js';
 import { reportExportCount, reportExportPages } from '../../queries/reporting/reportExport.js';
 import { claimsXlsx } from '../../xlsx/claimsXlsx.js';
+import { hqDeskXlsx } from '../../xlsx/hqDeskXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
 
@@ -73,5 +76,13 @@ export default function exportRoutes(app: App) {
     const filters = { itemType: f.itemType, item: f.item ? (found ? `${found.code} ${found.title}` : null) : undefined, unit: f.unit ? (unit?.name ?? null) : undefined, status: f.status, period: f.period };
     job.phase('writing', total);
     return sendXlsx(reply, reportsXlsx({ district, today, filters }, reportExportPages(db, req.ctx.actor, f), job.done), 'reports.xlsx', `进展报送-${today}.xlsx`, job);
+  });
+
+  // 指挥部工作台: the desk's five lists whole, a sheet each.
+  app.get('/api/exports/hq-desk.xlsx', { schema: { tags, response: errors } }, async (req, reply) => {
+    authorize(workbenchPolicy.route.hqExport(req.ctx.actor));
+    const { db } = req.ctx.database;
+    const [district, lists] = await Promise.all([districtName(db), hqDeskLists(db, req.ctx.actor)]);
+    return sendXlsx(reply, hqDeskXlsx(district, lists), 'hq-desk.xlsx', `指挥部工作台-${lists.today}.xlsx`);
   });
 }

@@ -14,7 +14,7 @@ export const inbox = {
   'inbox.markRead': ['标为已读', 'Mark read'],
   'inbox.help': ['每个工作日汇总一次：即将到期和已逾期的报送、任务、节点和认领，按 提醒 → 催报/催办 → 督办 逐级发送；督查室的催办单、督办单也在这里。点击事项打开它。', 'Once a workday: reports, tasks, milestones and claims due soon or late, sent step by step (reminder → chase → supervision); the 督查 notices to your unit arrive here too. Click a line to open it.'],
   'inbox.unit': ['单位：{unit}', 'Unit: {unit}'],
-  'inbox.openNotice': ['查看并签收', 'Open and acknowledge'],
+  'inbox.openNotice': ['到催办督办单签收', 'Acknowledge it among the notices'],
   'inbox.noticeReply': ['请于 {day} 前反馈', 'Reply by {day}'],
   'reminder.settingsTitle': ['提醒设置', 'Reminder settings'],
   'reminder.ladderTitle': ['提醒阶梯（按工作日计，含调休）', 'The ladder (in workdays, make-up days included)'],
@@ -65,4 +65,9 @@ export const inbox = {
   'reminder.smtpPassword': ['密码', 'Password'],
   'reminder.smtpPasswordKept': ['已保存，留空则不修改', 'Saved; leave empty to keep it'],
   'reminder.smtpFrom': ['发件人地址', 'Sender address'],
+  'reminder.smtpTest': ['发送测试邮件', 'Send a test e-mail'],
+  'reminder.smtpTestTo': ['收件地址', 'Recipient address'],
+  'reminder.smtpTestToHelp': ['按已保存的设置立即发送一封测试邮件（未启用时也可测试）；留空则发到您账号的邮箱。', 'Sends one test message at once through the saved settings (also while switched off); left empty, it goes to your account’s address.'],
+  'reminder.smtpTestUnsaved': ['请先保存邮件服务器设置，再发送测试邮件', 'Save the mail server first, then send a test message'],
+  'reminder.robotTest': ['发送测试消息', 'Send a test message'],
 } as const;

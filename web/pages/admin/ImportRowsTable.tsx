@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   unit: 'user.unit',
   unitId: 'user.unit',
   roles: 'user.roles',
+  email: 'user.email',
 };
 
 /** The preview of an import: each spreadsheet row with what is wrong with it (nothing is written yet). */
@@ -30,6 +31,7 @@ export function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
         { title: t('user.displayName'), dataIndex: 'displayName' },
         { title: t('user.unit'), dataIndex: 'unitName' },
         { title: t('user.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.join('、') },
+        { title: t('user.email'), dataIndex: 'email' },
         {
           title: t('import.errors'),
           dataIndex: 'errors',

@@ -12,14 +12,12 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { itemPath } from '../../../domain/itemPaths.js';
+import { noticeSubjectPath as subjectPath } from '../../../domain/itemPaths.js';
 import { NoticeActions } from './NoticeActions.js';
 import { NoticeTag } from './NoticeTag.js';
 
 const PER_PAGE = 20;
 
-/** Where a notice's subject is shown: its ledger entry or its item. */
-const subjectPath = (n: Notice) => (n.subjectType === 'ledger' ? `/ledger/${n.subjectId}` : itemPath(n.subjectType, n.subjectId));
 
 /**
  * 催办单/督办单: for the 督查室, the office and the overseers every notice, filtered by unit, kind,

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Flex, List, Pagination, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { digestLinePath as linePath } from '../../../domain/itemPaths.js';
+import { digestLinePath as linePath, noticeSubjectPath } from '../../../domain/itemPaths.js';
 import { itemLine, stepWord } from '../../../domain/reminders/words.js';
 import { listInbox, markAllRead, markRead, type InboxMessage } from '../../api/inbox.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
@@ -18,7 +18,8 @@ const STEP_COLOURS = { before: 'blue', remind: 'gold', urge: 'orange', supervise
 
 /**
  * 消息: the day's reminder digests and the 督查 notices to the reader's unit, newest first (unread
- * only if asked, in the address). Opening a line marks its message read and goes to the item.
+ * only if asked, in the address). Opening a line marks its message read and goes to the item (a
+ * report still owed: its form); a notice opens its late item or ledger finding, or the notices list to 签收.
  */
 export function InboxPage() {
   const { t, lang } = useI18n();
@@ -97,6 +98,10 @@ export function InboxPage() {
             >
               {m.notice ? (
                 <Flex gap={12} align="center" wrap>
+                  {/* The notice opens what it is about (the late item or ledger finding); 签收 stays on the notices list. */}
+                  <Link to={noticeSubjectPath(m.notice)} onClick={(e) => (e.preventDefault(), void open(m, noticeSubjectPath(m.notice!)))} data-testid="inbox-open-subject">
+                    {m.notice.subjectTitle}
+                  </Link>
                   <Typography.Text>{t('inbox.noticeReply', { day: formatDate(m.notice.replyBy) })}</Typography.Text>
                   <Link to="/notices" onClick={(e) => (e.preventDefault(), void open(m, '/notices'))} data-testid="inbox-open-notice">
                     {t('inbox.openNotice')}

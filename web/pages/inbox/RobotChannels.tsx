@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Flex, Form, Input, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { addRobot, removeRobot, type NotificationSettings } from '../../api/inbox.js';
+import { addRobot, removeRobot, testRobot, type NotificationSettings } from '../../api/inbox.js';
 import { useUnits } from '../../api/hooks.js';
 import { qk } from '../../api/queryKeys.js';
 import { errorMessage } from '../../components/formErrors.js';
@@ -16,6 +16,29 @@ interface Values {
   secret?: string;
 }
 const FIELDS = ['kind', 'name', 'unitId', 'url', 'secret'] as const;
+
+/** 发送测试消息: one message to the group at once; the platform's answer (taken, or its error) as a notice that stays a while. */
+function RobotTestButton({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = (await testRobot(id)).data;
+      void (r.sent ? message.success(r.message, 6) : message.error(r.message, 10));
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" type="link" loading={busy} onClick={() => void run()} data-testid="robot-test">
+      {t('reminder.robotTest')}
+    </Button>
+  );
+}
 
 /** 发送渠道: the inbox, and the units' group robots (add one, remove one); the server checks the address and never shows the secret. */
 export function RobotChannels({ channels }: { channels: NotificationSettings['channels'] }) {
@@ -34,6 +57,7 @@ export function RobotChannels({ channels }: { channels: NotificationSettings['ch
             <Typography.Text>{c.name}</Typography.Text>
             {c.unitName && <Typography.Text type="secondary">{c.unitName}</Typography.Text>}
             {c.address && <Typography.Text type="secondary" code>{c.address}</Typography.Text>}
+            {c.kind !== 'inbox' && <RobotTestButton id={c.id} />}
             {c.kind !== 'inbox' && (
               <Popconfirm title={t('reminder.robotRemove')} onConfirm={() => void removeRobot(c.id).then(saved, (e: unknown) => void message.error(errorMessage(e)))}>
                 <Button size="small" type="link" danger>

@@ -10,6 +10,7 @@ import { qk } from '../../api/queryKeys.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { SmtpTest } from './SmtpTest.js';
 
 interface Values {
   enabled: boolean;
@@ -21,7 +22,8 @@ interface Values {
   fromAddress: string;
 }
 const FIELDS = ['enabled', 'host', 'port', 'security', 'username', 'password', 'fromAddress'] as const;
-const EMPTY: Values = { enabled: true, host: '', port: 465, security: 'tls', fromAddress: '' };
+// Off until the office saves it on: a half-filled form must not start mailing everyone with an address.
+const EMPTY: Values = { enabled: false, host: '', port: 465, security: 'tls', fromAddress: '' };
 
 /**
  * 邮件（SMTP）: the HQ office's mail server. The password is never shown: a saved one is kept when the
@@ -106,6 +108,7 @@ export function SmtpSettings({ smtp }: { smtp: NotificationSettings['smtp'] }) {
           {t('common.save')}
         </Button>
       </Form>
+      <SmtpTest saved={!!smtp} />
     </div>
   );
 }

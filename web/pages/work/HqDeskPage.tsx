@@ -1,7 +1,8 @@
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
-import { hqWorkbench, listBlockers } from '../../api/reporting.js';
+import { hqDeskExportUrl, hqWorkbench, listBlockers } from '../../api/reporting.js';
+import { ListOutputs, PRINT_ROWS } from '../../components/ListOutputs.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -28,9 +29,15 @@ export function HqDeskPage() {
   ] as const;
   return (
     <Flex vertical gap={16} data-testid="hq-desk">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('menu.hqDesk')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('menu.hqDesk')}
+        </Typography.Title>
+        {/* The workbook holds every list whole; printing prints the desk as shown. */}
+        <Flex gap={8}>
+          <ListOutputs exportUrl={hqDeskExportUrl()} testId="hq-desk" perPage={PRINT_ROWS} loading={false} showAll={() => undefined} />
+        </Flex>
+      </Flex>
       <Row gutter={[16, 16]}>
         {lights.map(([kind, path, counts]) => (
           <Col xs={24} lg={8} key={kind}>
