@@ -68,4 +68,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Domain rules are told what day it is (a `today` argument), never read a clock: the same inputs
+    // give the same answer on any day, which is why the date matrix (scripts/dateMatrixFiles.mjs)
+    // need not run domain/ on each of its days.
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ takes today as an argument: no new Date() without one.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ takes the time as an argument: no Date.now().' },
+      ],
+    },
+  },
 );

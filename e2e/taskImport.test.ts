@@ -147,15 +147,21 @@ describe('importing tasks', () => {
 
     // The plan's 任务分解表: the dialog's bar while the server writes it, then the file itself.
     await page.goto(`/plans/${plan.data.id}`);
+    // On a slow line (40 KB/s, as a town's office may have): the server writes no faster than the
+    // file leaves, so the export takes seconds and the dialog opens. On localhost at full speed the
+    // 3,000 rows arrive within the 400 ms the page waits before showing a bar, and no dialog opens.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 40 * 1024, uploadThroughput: -1 });
     const download = page.waitForEvent('download');
     await page.getByTestId('plan-export-tasks').click();
     const dialog = page.locator('.ant-modal [data-testid=job-progress]');
-    // Attached, not visible: a fast machine writes 3,000 rows in well under a second, and the
-    // dialog's content stays in the page once it has opened.
+    // Attached, not visible: the dialog's content stays in the page once it has opened.
     await dialog.waitFor({ state: 'attached' });
     await page.screenshot({ path: '/tmp/e2e-export-progress.png' });
     expect(['正在处理，请稍候', '正在读取数据', '正在生成表格']).toContain(await dialog.getByTestId('job-progress-label').textContent());
     const file = await download;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     // The name the server gave in Content-Disposition, not the URL's.
     expect(file.suggestedFilename()).toMatch(/-任务分解表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const rows = await readXlsx(await readFile((await file.path())!));
