@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/calendar/days.js';
-import { auditLog, tasks } from '../db/schema/index.js';
+import { auditLog, importPreviews, tasks } from '../db/schema/index.js';
 import { auditCount, verifyAuditChain } from '../audit.js';
 import { openDatabase } from '../db/client.js';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../testing/databases.js';
-import { makeRegion, makeUnit } from '../testing/factories.js';
+import { makeRegion, makeUnit, makeUser } from '../testing/factories.js';
 import { makePlan, makeProgram, makeTask } from '../testing/workFactories.js';
 import { lastMidnightRun } from './midnightRuns.js';
 import { runMidnightJob, startMidnightJob } from './midnightJob.js';
@@ -47,6 +47,27 @@ describe('the midnight job', () => {
     const [last] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'system.lights_refreshed'));
     expect(last!.after).toMatchObject({ date: shanghaiDate(now), movedDueDates: 1 });
     expect((await verifyAuditChain(database.db)).intact).toBe(true);
+  });
+
+  it('deletes import previews that expired uncommitted, keeping live ones and the record of each import', async () => {
+    const database = db.database;
+    const region = await makeRegion(database);
+    const plan = await makePlan(database, (await makeProgram(database, region.id)).id);
+    const hq = await makeUser(database, [{ role: 'hq_office' }]);
+    const now = clockNow();
+    const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const preview = (expiresAt: Date, committedAt: Date | null) => ({ kind: 'tasks_xlsx', planId: plan.id, createdById: hq.id, expiresAt, committedAt, sha256: 'x'.repeat(64), rows: [] });
+    const made = await database.db
+      .insert(importPreviews)
+      .values([preview(at(-2), null), preview(at(1), null), preview(at(-30), at(-31))])
+      .returning({ id: importPreviews.id });
+    const r = await runMidnightJob(database, now);
+    expect(r.droppedPreviews).toBe(1);
+    const left = (await database.db.select({ id: importPreviews.id }).from(importPreviews)).map((p) => p.id);
+    expect(left).not.toContain(made[0]!.id);
+    expect(left).toEqual(expect.arrayContaining([made[1]!.id, made[2]!.id]));
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'system.lights_refreshed')).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit!.after).toMatchObject({ droppedPreviews: 1 });
   });
 
   it('runs at start only when the last run was before today, and stops cleanly', async () => {

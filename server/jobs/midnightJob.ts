@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit.js';
+import { dropExpiredPreviews } from '../commands/imports/dropExpiredPreviews.js';
 import { refreshRecurringDue } from '../commands/planning/taskFacts.js';
 import type { Database } from '../db/client.js';
 import { lightEnv, refreshAllLights } from '../lights/refresh.js';
@@ -22,6 +23,8 @@ export interface MidnightResult {
   movedDueDates: number;
   /** Blockers that waited too long at their level and went up by themselves. */
   escalatedBlockers: number;
+  /** Import previews that expired uncommitted and were deleted. */
+  droppedPreviews: number;
   tasks: number;
   targets: number;
   projects: number;
@@ -32,7 +35,8 @@ export interface MidnightResult {
 
 /**
  * Time passed: recurring tasks move to their next due date, then every light is recomputed
- * (deadlines come closer, reports go stale). One transaction, one audit record, and the day is
+ * (deadlines come closer, reports go stale), and import previews that expired uncommitted are
+ * deleted (commands/imports/dropExpiredPreviews.ts). One transaction, one audit record, and the day is
  * marked as done in the same transaction, so a crash half-way leaves it to run again.
  */
 export async function runMidnightJob(database: Database, now = clockNow(), opts: { onlyIfDue?: boolean } = {}): Promise<MidnightResult> {
@@ -43,15 +47,16 @@ export async function runMidnightJob(database: Database, now = clockNow(), opts:
     if (opts.onlyIfDue) {
       const last = await lastMidnightRun(tx);
       const today = shanghaiDate(now);
-      if (last !== null && last >= today) return { date: today, movedDueDates: 0, escalatedBlockers: 0, tasks: 0, targets: 0, projects: 0, ms: Date.now() - started, skipped: true };
+      if (last !== null && last >= today) return { date: today, movedDueDates: 0, escalatedBlockers: 0, droppedPreviews: 0, tasks: 0, targets: 0, projects: 0, ms: Date.now() - started, skipped: true };
     }
     const env = await lightEnv(tx, now);
     // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
     const movedDueDates = await refreshRecurringDue(tx, env, { lights: false });
     const escalatedBlockers = await escalateWaitingBlockers(tx, env, now);
     const counts = await refreshAllLights(tx, env);
+    const droppedPreviews = await dropExpiredPreviews(tx, now);
     await markMidnightRun(tx, env.today);
-    const result = { date: env.today, movedDueDates, escalatedBlockers, ...counts, ms: Date.now() - started };
+    const result = { date: env.today, movedDueDates, escalatedBlockers, droppedPreviews, ...counts, ms: Date.now() - started };
     await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'system.lights_refreshed', { entity: 'system', entityId: null, after: result });
     return result;
   });
