@@ -1,5 +1,6 @@
 import { translate } from '../i18n/translate.js';
 import { currentLang } from '../i18n/lang.js';
+import { JOB_HEADER } from '../../domain/progress.js';
 
 /** A failed API call: the server's stable code, its (already localised) message and per-field messages. */
 export class ApiError extends Error {
@@ -113,9 +114,6 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
-
-/** The header a long job is named in (domain/progress.ts JOB_HEADER); its progress is GET /api/jobs/:id/progress. */
-const JOB_HEADER = 'X-Tuijin-Job';
 
 /**
  * A form POSTed as job `jobId` through XMLHttpRequest, which (unlike fetch) tells how much of the

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { percentOf } from '../../domain/progress.js';
 import { jobProgress, newJobId } from '../api/jobs.js';
 import { useI18n } from '../i18n/useI18n.js';
 
@@ -55,7 +56,7 @@ export function useJobProgress() {
         return await work(jobId, (sent, total) => {
           // The last byte sent: the server is reading it now, and the polls tell the rest.
           uploading = total > 0 && sent < total;
-          latest = { label: t('job.uploading'), percent: total > 0 ? Math.min(99, Math.floor((sent / total) * 100)) : null };
+          latest = { label: t('job.uploading'), percent: percentOf({ done: sent, total: total > 0 ? total : null, finished: false }) };
           show();
         });
       } finally {
