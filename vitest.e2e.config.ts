@@ -8,6 +8,10 @@ export default defineConfig({
     globalSetup: ['e2e/globalSetup.ts'],
     setupFiles: ['e2e/failureShots.ts'],
     testTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: a round trip through a page, the server and the
+    // database takes longer than that on this 2-core machine when other work runs on it (a deleted
+    // milestone still listed after 1 s failed a run at load 14). Page waits allow 20 s already.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: E2E_WORKERS,

@@ -1,4 +1,4 @@
-// Starts the real server (node --import tsx server/main.ts, or e2e/clockedServer.ts on a set clock) on a fresh embedded database and the
+// Starts the real server (compiled: dist/server/main.js, or e2e/clockedServer.ts's build on a set clock) on a fresh embedded database and the
 // built web app, for the Chromium end-to-end tests.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -6,9 +6,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuild, SERVER_BUILD } from '../scripts/buildServer.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'Demo-Pass-2026';
+/** The end-to-end run's server: server/main.ts on the run's clock, compiled apart from the product's build. */
+export const CLOCKED_SERVER_BUILD = { entry: 'e2e/clockedServer.ts', outDir: '.tmp/e2e-server' };
 const HOST = '127.0.0.1';
 
 export interface TestServer {
@@ -64,7 +67,9 @@ export async function startServer(opts: { now?: Date; timeoutMs?: number } = {})
     TUIJIN_AUTH_OVERALL: '1000000',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.now ? 'e2e/clockedServer.ts' : 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const entry = opts.now ? CLOCKED_SERVER_BUILD : SERVER_BUILD;
+  await ensureServerBuild(entry);
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(entry.outDir, `${path.basename(entry.entry, '.ts')}.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { freshTotpCode } from '../server/testing/totpCodes.js';
+import { ensureServerBuild, SERVER_BUILD } from './buildServer.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HOST = '127.0.0.1';
@@ -62,7 +63,7 @@ export interface ServerTarget {
   databaseUrl?: string;
 }
 
-/** Spawns `node --import tsx server/main.ts` (what `npm start` runs after its web-build check). */
+/** Spawns the compiled server, `node dist/server/main.js` (what `npm start` runs after its build checks), building it first if its sources changed. */
 export async function startServer(target: ServerTarget, opts: { port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
@@ -85,10 +86,12 @@ export async function startServer(target: ServerTarget, opts: { port?: number; e
   // With a server database, DATA_DIR still holds the audit key and checkpoints: a folder of its own,
   // not the working tree's ./data, where another test's key would be found (auditVerify.test.ts).
   env.DATA_DIR = target.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-server-'));
+  // Built before the clock starts: the start-up is the server's, not the build's.
+  await ensureServerBuild();
   const t0 = performance.now();
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', path.join(SERVER_BUILD.outDir, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

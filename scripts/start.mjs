@@ -1,9 +1,10 @@
-// `npm start`: builds the web app when its sources changed, then runs the server in this process.
+// `npm start`: builds the web app and the server when their sources changed, then runs the compiled
+// server in this process (`npm run serve` runs it without the checks).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -32,6 +33,8 @@ if (!fs.existsSync(path.join('dist', 'web', 'index.html')) || !fs.existsSync(sta
   fs.writeFileSync(stamp, fp);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import('../server/main.ts');
+const { ensureServerBuild, SERVER_BUILD } = await import('./buildServer.mjs');
+if (await ensureServerBuild()) console.log(`Built the server into ${SERVER_BUILD.outDir}.`);
+// Errors name the TypeScript sources' lines, as under tsx.
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(path.join(root, SERVER_BUILD.outDir, 'main.js')).href);

@@ -1,4 +1,4 @@
-import data from 'chinese-days/dist/chinese-days.json';
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { dayNumber, fromDayNumber, weekday, type IsoDate } from './days.js';
 
 /** Statutory holidays and make-up workdays (调休) published by the State Council, bundled. */
