@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -86,6 +86,8 @@ function requestIds(): () => string {
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'warn' },
+    // Two lines per request would bury the job runs and warnings that info is for; debug keeps them.
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(opts.logLevel ?? 'warn') }),
     bodyLimit: 1024 * 1024,
     genReqId: requestIds(),
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,

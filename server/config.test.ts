@@ -10,6 +10,18 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
   });
 
+  it('keeps LOG_LEVEL as given (info by default) and refuses a level pino does not have, naming the variable', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    for (const bad of ['verbose', 'INFO', ' warn']) expect(() => loadConfig({ LOG_LEVEL: bad })).toThrow(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${bad}"`);
+  });
+
+  it('waits 10 s for requests in flight at shutdown unless TUIJIN_SHUTDOWN_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ TUIJIN_SHUTDOWN_TIMEOUT_MS: '30000' }).shutdownTimeoutMs).toBe(30_000);
+    expect(() => loadConfig({ TUIJIN_SHUTDOWN_TIMEOUT_MS: 'forever' })).toThrow('TUIJIN_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "forever"');
+  });
+
   it('refuses a pool size that is not a whole number of connections, naming the variable', () => {
     for (const bad of ['0', '-3', '2.5', 'many', '100000']) {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${bad}"`);

@@ -25,7 +25,10 @@ export interface Config {
   bootstrapFile: string | undefined;
   /** Set the Secure flag on cookies (behind HTTPS). */
   secureCookies: boolean;
-  logLevel: string;
+  /** LOG_LEVEL: what the JSON log keeps (each request's own lines only at debug and trace). */
+  logLevel: LogLevel;
+  /** TUIJIN_SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight. */
+  shutdownTimeoutMs: number;
   webDir: string;
   /** Request deadlines and connections per address (HTTP_* variables). */
   http: HttpLimits;
@@ -105,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: demoWanted(env.TUIJIN_DEMO),
     bootstrapFile: env.TUIJIN_BOOTSTRAP_FILE ? path.resolve(env.TUIJIN_BOOTSTRAP_FILE) : undefined,
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
+    shutdownTimeoutMs: shutdownTimeout(env.TUIJIN_SHUTDOWN_TIMEOUT_MS),
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
     http: httpLimits(env),
     authLimits: authLimits(env),
@@ -118,6 +122,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlLog: env.TUIJIN_SQL_LOG ? path.resolve(env.TUIJIN_SQL_LOG) : undefined,
     publicUrl: publicUrl(env.TUIJIN_PUBLIC_URL),
   };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
+/** How long a shutdown waits for the requests in flight (TUIJIN_SHUTDOWN_TIMEOUT_MS) before it ends the process anyway. */
+function shutdownTimeout(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 10_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new Error(`TUIJIN_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "${raw}"`);
+  return n;
 }
 
 function demoWanted(raw: string | undefined): boolean | undefined {

@@ -52,7 +52,7 @@ async function main() {
   keepReplies(config.keptReplies);
   const app = await buildApp({
     database,
-    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    logLevel: config.logLevel,
     secureCookies: config.secureCookies,
     webDir: config.webDir,
     http: config.http,
@@ -75,7 +75,14 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: shutting down`);
+    app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: no new connections, waiting for the requests in flight');
+    // A request that never ends (a stalled upload, a client that stopped reading) must not keep the
+    // process alive past the service manager's patience; what committed is committed either way.
+    const deadline = setTimeout(() => {
+      app.log.error({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out with requests still in flight: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
     await midnight.stop();
     await outbox.stop();
     await app.close();
