@@ -57,6 +57,30 @@ describe('a blank PostgreSQL database at the first start', { timeout: 180_000 },
   });
 });
 
+describe('two instances started together on a blank PostgreSQL database', { timeout: 180_000 }, () => {
+  const servers: ServerProcess[] = [];
+  let db: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
+  const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-two-starts-')));
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.kill()));
+    await db?.drop();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('both start (the migrations run once, under a lock), and one of them makes the three admins', async () => {
+    db = await createServerDatabase('tuijin_two_starts');
+    const started = await Promise.allSettled(
+      dirs.map((dir) =>
+        startServer({ databaseUrl: db!.url, dataDir: dir }, { timeoutMs: 120_000, env: { TUIJIN_DEMO: '', TUIJIN_DEMO_PASSWORD: '', TUIJIN_BOOTSTRAP_FILE: path.join(dir, 'first-admins.txt') } }),
+      ),
+    );
+    for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
+    expect(started.map((r) => (r.status === 'fulfilled' ? 'started' : String(r.reason).slice(0, 400)))).toEqual(['started', 'started']);
+    expect(await accounts(db.url)).toEqual(['auditor', 'secadmin', 'sysadmin']);
+    expect(dirs.filter((d) => fs.existsSync(path.join(d, 'first-admins.txt')))).toHaveLength(1);
+  });
+});
+
 describe('npm run demo:load', { timeout: 180_000 }, () => {
   let db: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
   afterAll(async () => db?.drop());

@@ -48,7 +48,8 @@ async function main() {
   await checkpoints.now();
   // Before listening, so that nobody reaches a half-loaded demo; its notice is printed after the address, last on the console.
   const notice: string[] = [];
-  await firstStart(database, { demo: config.demo, demoPassword: config.demoPassword, bootstrapFile: config.bootstrapFile, print: (line) => notice.push(line) });
+  // Under the start lock: two instances started together on a blank database make one set of administrators.
+  await database.atStart(() => firstStart(database, { demo: config.demo, demoPassword: config.demoPassword, bootstrapFile: config.bootstrapFile, print: (line) => notice.push(line) }));
   keepReplies(config.keptReplies);
   const app = await buildApp({
     database,

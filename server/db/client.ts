@@ -11,6 +11,7 @@ import * as schema from './schema/index.js';
 import { acquireDataLock } from './dataLock.js';
 import { auditLinker, type LinkedListener } from './auditLinker.js';
 import { listenEmbedded, listenOnServer, type Unlisten } from './listen.js';
+import { exclusivelyOnServer, START_LOCK } from './exclusive.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -30,6 +31,11 @@ export interface Database {
    * the embedded database in-process). Stopped by the returned function, or by close().
    */
   listen(channel: string, onNotify: () => void): Promise<Unlisten>;
+  /**
+   * Runs the work while no other app instance runs work under the start lock (a blank database's
+   * first start): a server database's advisory lock; the embedded database has one process only.
+   */
+  atStart<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -90,13 +96,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       /* an idle client lost its connection: the pool replaces it */
     });
     const db = drizzlePg({ client: pool, schema, ...queryLogger(opts) }) as unknown as Db;
-    if (migrate) await migratePg(db as never, { migrationsFolder });
+    const atStart = <T>(work: () => Promise<T>) => exclusivelyOnServer(opts.databaseUrl!, START_LOCK, work);
+    if (migrate) await atStart(() => migratePg(db as never, { migrationsFolder }));
     const listeners = listening((channel, onNotify) => listenOnServer(opts.databaseUrl!, channel, onNotify));
     return {
       db,
       kind: 'server',
       ...linking(db),
       listen: listeners.listen,
+      atStart,
       close: async () => {
         await listeners.stopAll();
         await pool.end();
@@ -115,6 +123,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'embedded',
       ...linking(db),
       listen: listeners.listen,
+      atStart: (work) => work(),
       close: async () => {
         await listeners.stopAll();
         await client.close();
