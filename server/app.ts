@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { appMetrics, type AppMetrics } from './metrics/appMetrics.js';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -37,6 +38,9 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     refusalLimits: RefusalLimits;
+    metrics: AppMetrics;
+    /** Who may read GET /metrics: the bearer of TUIJIN_METRICS_TOKEN; without one a loopback client, unless the app is behind a named proxy. */
+    metricsAccess: { token: string | undefined; behindProxy: boolean };
   }
   interface FastifyContextConfig {
     /** Every route needs a signed-in session unless it declares itself public. */
@@ -68,6 +72,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** The feed stream's heartbeat, buffer bound and replay cap (server/feed/feedStream.ts); production defaults otherwise. */
   feedLimits?: Partial<StreamLimits>;
+  /** The bearer token of GET /metrics (TUIJIN_METRICS_TOKEN); without it only loopback clients may read it. */
+  metricsToken?: string;
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -105,6 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Before any plugin that adds routes (multipart, the API document): a hook or error handler added
   // later would not reach a plugin's routes, and /api/docs answered without a session.
   app.decorate('refusalLimits', { ...DEFAULT_REFUSAL_LIMITS, ...opts.refusalLimits });
+  app.decorate('metrics', appMetrics(opts.database));
+  app.decorate('metricsAccess', { token: opts.metricsToken, behindProxy: !!opts.trustProxy?.length });
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('stage', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -131,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // (a held database, a slow query) can be found afterwards in the log rather than guessed at.
   endJobsWithTheirAnswers(app);
   app.addHook('onResponse', async (req, reply) => {
+    app.metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     if (reply.elapsedTime >= SLOW_REQUEST_MS) req.log.warn({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'slow request');
   });
   await app.register(multipart, { limits: { fileSize: LIMITS.importBytes, files: 1, fields: 5 } });

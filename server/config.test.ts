@@ -22,6 +22,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TUIJIN_SHUTDOWN_TIMEOUT_MS: 'forever' })).toThrow('TUIJIN_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "forever"');
   });
 
+  it('takes a metrics token of at least 16 printable characters, and none by default', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ TUIJIN_METRICS_TOKEN: 'abcdefghijklmnop' }).metricsToken).toBe('abcdefghijklmnop');
+    for (const bad of ['short', 'sixteen chars ok', 'abcdefghijklmno\u00e9']) expect(() => loadConfig({ TUIJIN_METRICS_TOKEN: bad })).toThrow('TUIJIN_METRICS_TOKEN must be at least 16 printable characters without spaces');
+  });
+
   it('refuses a pool size that is not a whole number of connections, naming the variable', () => {
     for (const bad of ['0', '-3', '2.5', 'many', '100000']) {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${bad}"`);

@@ -27,6 +27,8 @@ export interface Config {
   secureCookies: boolean;
   /** LOG_LEVEL: what the JSON log keeps (each request's own lines only at debug and trace). */
   logLevel: LogLevel;
+  /** TUIJIN_METRICS_TOKEN: the bearer token GET /metrics asks for (unset: loopback clients only). */
+  metricsToken: string | undefined;
   /** TUIJIN_SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight. */
   shutdownTimeoutMs: number;
   webDir: string;
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: logLevel(env.LOG_LEVEL),
     shutdownTimeoutMs: shutdownTimeout(env.TUIJIN_SHUTDOWN_TIMEOUT_MS),
+    metricsToken: metricsToken(env.TUIJIN_METRICS_TOKEN),
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
     http: httpLimits(env),
     authLimits: authLimits(env),
@@ -140,6 +143,12 @@ function shutdownTimeout(raw: string | undefined): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new Error(`TUIJIN_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000, got "${raw}"`);
   return n;
+}
+
+function metricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) throw new Error('TUIJIN_METRICS_TOKEN must be at least 16 printable characters without spaces');
+  return raw;
 }
 
 function demoWanted(raw: string | undefined): boolean | undefined {

@@ -60,6 +60,7 @@ async function main() {
     authLimits: config.authLimits,
     publicLimits: config.publicLimits,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
   await app.listen({ port: config.port, host: config.host });
   // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.

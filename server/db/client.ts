@@ -36,6 +36,8 @@ export interface Database {
    * first start): a server database's advisory lock; the embedded database has one process only.
    */
   atStart<T>(work: () => Promise<T>): Promise<T>;
+  /** A server database's pool now (for /metrics); the embedded database has none. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ...linking(db),
       listen: listeners.listen,
       atStart,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => {
         await listeners.stopAll();
         await pool.end();

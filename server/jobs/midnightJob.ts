@@ -8,6 +8,7 @@ import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
 import { delayUntilNextRun, runIsDue } from './midnightSchedule.js';
 import { lastReminderRun, runReminders } from './reminderJob.js';
 import { now as clockNow } from '../clock.js';
+import { recordJobRun } from './jobHealth.js';
 import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 
@@ -93,8 +94,10 @@ export function startMidnightJob(database: Database, opts: SchedulerOptions = {}
         const r = await runMidnightJob(database, at, { onlyIfDue: true });
         if (!r.skipped) log(`midnight job ${r.date}: ${r.tasks} tasks, ${r.targets} targets, ${r.projects} projects, ${r.movedDueDates} due dates moved, ${r.escalatedBlockers} blockers escalated, ${r.ms} ms`);
       }
+      recordJobRun(database, 'midnight', Date.now());
     } catch (e) {
       // A failed run is retried at the next wake-up; the server keeps serving meanwhile.
+      recordJobRun(database, 'midnight', Date.now(), e);
       log('midnight job failed', e);
     }
     // The reminders after the lights and due dates moved, in a transaction of their own: a failure
@@ -104,7 +107,9 @@ export function startMidnightJob(database: Database, opts: SchedulerOptions = {}
         const r = await runReminders(database, at);
         if (!r.skipped) log(`reminders ${r.date}: ${r.digests} digests, ${r.items} items, ${r.ms} ms`);
       }
+      recordJobRun(database, 'reminders', Date.now());
     } catch (e) {
+      recordJobRun(database, 'reminders', Date.now(), e);
       log('reminders failed', e);
     }
   };

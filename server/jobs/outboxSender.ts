@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { recordJobRun } from './jobHealth.js';
 import { now as clockNow } from '../clock.js';
 import type { Database } from '../db/client.js';
 import { notices, notificationChannels, notificationDeliveries, notifications, users } from '../db/schema/index.js';
@@ -121,7 +122,9 @@ export function startOutboxSender(database: Database, opts: SenderOptions & { in
     try {
       const r = await deliverPending(database, opts);
       if (r.sent + r.failed + r.retried) opts.log?.(`outbox: ${r.sent} sent, ${r.retried} to retry, ${r.failed} failed`);
+      recordJobRun(database, 'outbox', Date.now());
     } catch (e) {
+      recordJobRun(database, 'outbox', Date.now(), e);
       opts.log?.('outbox round failed', e);
     }
   };

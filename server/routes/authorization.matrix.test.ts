@@ -22,6 +22,8 @@ const SEC = ['secadmin'] as const;
  */
 const CORE_MATRIX: Record<string, Allowed> = {
   'GET /api/health': 'public',
+  // Public to the session check; its own guard (a token, or a loopback client, which inject is) is server/routes/metrics.test.ts's.
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'everyone',
   'POST /api/auth/password': 'everyone',

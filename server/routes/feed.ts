@@ -34,6 +34,8 @@ function lastEventIdHeader(value: string | string[] | undefined, lang: 'zh-CN' |
 export default function feedRoutes(app: App, given: Partial<StreamLimits> = {}) {
   const limits: StreamLimits = { ...STREAM_LIMITS, ...given };
   let hub: Promise<FeedHub> | null = null;
+  let hubNow: FeedHub | null = null;
+  app.metrics.countSseClients(() => hubNow?.size ?? 0);
   const hubFor = (database: Database): Promise<FeedHub> => {
     hub ??= FeedHub.start(database, (e) => app.log.error({ err: e }, 'feed: reading new audit records failed')).catch((e: unknown) => {
       hub = null;
@@ -71,6 +73,7 @@ export default function feedRoutes(app: App, given: Partial<StreamLimits> = {}) 
       const lastEventId = lastEventIdHeader(req.headers['last-event-id'], req.ctx.lang) ?? fromQuery;
       const database = req.ctx.database;
       const h = await hubFor(database);
+      hubNow = h;
       const res = reply.raw;
       let timer: NodeJS.Timeout | null = null;
       const stream = new FeedStream(res, actor, req.ctx.lang, filter, limits.maxBufferedBytes, () => {

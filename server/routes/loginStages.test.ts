@@ -20,7 +20,7 @@ const NEXT_STEPS: Record<Exclude<SessionStage, 'ok'>, string[]> = {
   change_password: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/password'],
   totp_enrol: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enrol'],
 };
-const PUBLIC = ['GET /api/health', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES];
+const PUBLIC = ['GET /api/health', 'GET /metrics', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES];
 
 describe.each(DATABASE_KINDS)('a login that has not finished its stages on %s', (kind) => {
   let h: Harness;

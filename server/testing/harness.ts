@@ -19,7 +19,7 @@ export const ROOMY_PUBLIC_LIMITS: AppOptions['publicLimits'] = { submitPerAddres
 export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits' | 'publicLimits'> = {}): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits' | 'publicLimits' | 'metricsToken'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
   const app = await buildApp({
     database: db.database,
@@ -28,6 +28,7 @@ export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'a
     refusalLimits: opts.refusalLimits ?? ROOMY_REFUSAL_LIMITS,
     publicLimits: opts.publicLimits ?? ROOMY_PUBLIC_LIMITS,
     ...(opts.feedLimits ? { feedLimits: opts.feedLimits } : {}),
+    ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),
   });
   await app.ready();
   return {

@@ -77,6 +77,7 @@ const as = async (env: CallEnv, role: Role, req: ApiRequest): Promise<PreparedCa
 /** One builder per route, keyed "METHOD /path" exactly as Fastify lists it. */
 export const ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/health': async () => ({ req: { method: 'GET', url: '/api/health' }, session: null }),
+  'GET /metrics': async () => ({ req: { method: 'GET', url: '/metrics' }, session: null }),
   'POST /api/auth/login': async (env, role) => {
     const u = await makeUser(env.database, [{ role }]);
     return { req: { method: 'POST', url: '/api/auth/login', payload: { account: u.account, password: u.password } }, session: null };
