@@ -134,7 +134,7 @@ interface Workspace {
 }
 
 async function startupSection(w: Workspace) {
-  say('### Start-up: spawn `node --import tsx server/main.ts` → first 200 from /api/health');
+  say('### Start-up: spawn the compiled server `node dist/server/main.js` (scripts/buildServer.mjs; built beforehand, not timed) → first 200 from /api/health');
   say();
   say(`Median of ${STARTS}. "In main()" is the server's own "ready in" figure (config → database → demo → listen), without loading Node modules. \`npm start\` adds its web-build check and npm itself.`);
   say();
