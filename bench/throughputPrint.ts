@@ -68,7 +68,7 @@ export function printThroughput(f: ThroughputFigures, say: (s?: string) => void,
       `and PostgreSQL's background processes (WAL writer, checkpointer…): an upper bound for the bench's own queries, which the targets are checked against. ` +
       `"Of which the bench database": only the backends connected to the bench database at the end of the run (the server's pool), the bench's own queries. ` +
       `wrk: its own CPU (this process's waited-for children); machine: all cores busy (from /proc/stat), wrk and everything else running included. ` +
-      `Nothing writes during these runs, so where the server keeps a reply until the next write (server/queries/versionedCache.ts: the task list, and the unit workbench) repeating one URL measures mostly the kept reply. ` +
+      `Nothing writes during these runs, so where the server keeps a reply until the next write that may change it (server/queries/versionedCache.ts: the task lists, and the unit workbench) repeating one URL measures mostly the kept reply. ` +
       `The machine has ${os.cpus().length} cores, shared by wrk, the server, PostgreSQL and anything else running.`,
   );
   say();
@@ -97,7 +97,7 @@ export function printMixed(f: ThroughputFigures, say: (s?: string) => void): voi
     `Method: on the same server process, after the runs above, \`wrk -t1 -c10 -d${DURATION_S}s\` on ${f.rows.find((r) => r.kind === 'workbench')?.url ?? '/api/workbench/unit'} as \`${liaisonAccount(UNIT)}\` ` +
       `while this process submits reports (POST /api/reports/:id/submit with the session's CSRF token, as bench/scale.ts measureSubmissions does: one transaction with the report's step and a hash-chained audit record) ` +
       `at a steady rate, the i-th due at i / rate s, each sent by an idle one of ${f.writers.accounts.length} liaisons of other units (${f.writers.accounts.map((a) => `\`${a}\``).join(', ')}; ${f.writers.drafts.toLocaleString('en')} drafts between them), each on one keep-alive connection, one request at a time ("behind schedule": how late the latest write was sent, waiting for an idle writer). ` +
-      `Each timed run follows a ${WARMUP_S} s warm-up of wrk and the writer at the same rate. The measured unit's data does not change, but every write changes the data version (server/queries/versionedCache.ts), so the kept workbench reply is dropped and the next read computes it again. ` +
+      `Each timed run follows a ${WARMUP_S} s warm-up of wrk and the writer at the same rate. The measured unit's data does not change: a submission declares its own unit alone (audit_pending.scopes, migration 0039), so the workbench, kept per unit (server/queries/versionedCache.ts), stays kept; any write that declares nothing would drop it and the next read would compute it again. ` +
       `The 0/s row is the same run without writes (the read-only table above had ${readOnly ? `${readOnly.perSecond.toFixed(0)}/s and ${cpu(readOnly.serverCpu)} server CPU per request` : 'no such row'}). ` +
       `CPU per request divides everything the server and PostgreSQL did (the writes included) by the workbench reads wrk counted; "writes alone" is a further ${DURATION_S} s of the writer at the same rate with no reads, ` +
       `and the last CPU column takes that cost, times the writes made in the mixed run, off the mixed run's server + PostgreSQL CPU before dividing by the reads. ` +

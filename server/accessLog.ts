@@ -2,7 +2,7 @@
 // requests (401/403), and reads only some may make (the audit log, its verification, evidence
 // files). 等保 asks for them to be recorded; each gets one audit record, in the same chain.
 import type { FastifyRequest } from 'fastify';
-import { recordAudit, type AuditEntry } from './audit.js';
+import { NO_UNIT, recordAudit, type AuditEntry } from './audit.js';
 import type { Ctx } from './context.js';
 import type { AppError } from './errors.js';
 import { countHits } from './security/rateCounters.js';
@@ -18,9 +18,9 @@ const WINDOW_SECONDS = 60;
 /** Refusals that already leave their own record (failed logins, wrong current passwords). */
 const RECORDED_ELSEWHERE = new Set(['invalid_credentials', 'password_guesses_exceeded']);
 
-/** One audit record in a transaction of its own, linked before the request is answered. */
+/** One audit record in a transaction of its own, linked before the request is answered. It changes no unit's kept replies. */
 export async function recordAccess(ctx: Ctx, action: string, entry: AuditEntry): Promise<void> {
-  await ctx.database.db.transaction((tx) => recordAudit(tx, ctx, action, entry));
+  await ctx.database.db.transaction((tx) => recordAudit(tx, ctx, action, { scope: NO_UNIT, ...entry }));
   await ctx.database.linkAudit();
 }
 

@@ -13,6 +13,36 @@ export interface AuditEntry {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Whose kept replies the write may change (server/queries/versionedCache.ts). Without it, anyone's:
+   * every kept reply is computed again. A frequent write declares it, and must name every unit whose
+   * workbench or unit task list shows what it changed.
+   */
+  scope?: AuditScope;
+}
+
+/** What a write changes, for the versions of the kept replies (audit_pending.scopes, migration 0039). */
+export interface AuditScope {
+  /** Org units whose own rows it changes (a report's unit: its workbench). `[]` and no items: nobody's (a sign-in). */
+  units: readonly string[];
+  /**
+   * Items whose facts or light it changes: every unit they are shown to is added in the database
+   * (audit_item_scopes: a task's units and its ancestors', a target's data unit, a project's
+   * responsible unit, the units with a returned report on one of them).
+   */
+  items?: readonly { itemType: string; itemId: string }[];
+}
+
+/** A scope that changes no unit's kept replies: sign-ins, sessions, one's own notices. */
+export const NO_UNIT: AuditScope = { units: [] };
+
+/** The scopes column's value: the units as a literal, the items' units added by the database. */
+export function scopesValue(scope: AuditScope | undefined): SQL | string[] | null {
+  if (!scope) return null;
+  const units = [...new Set(scope.units)];
+  if (!scope.items?.length) return units;
+  const list = (xs: readonly string[]) => xs.join(',');
+  return sql`array_cat(string_to_array(${list(units)}, ',')::text[], audit_item_scopes(string_to_array(${list(scope.items.map((i) => i.itemType))}, ','), string_to_array(${list(scope.items.map((i) => i.itemId))}, ',')::uuid[]))`;
 }
 
 interface HashedFields {
@@ -84,7 +114,7 @@ export function bodyAroundId(r: Omit<HashedFields, 'id'>): { head: string; tail:
  * only after linking.
  */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action: string, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditPending).values(auditValues(ctx, action, entry));
+  await tx.insert(auditPending).values({ ...auditValues(ctx, action, entry), scopes: scopesValue(entry.scope) });
 }
 
 /** The staged audit row for an entry, for writers that insert it inside a larger statement. */
@@ -102,7 +132,9 @@ export function auditValues(ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>, action
     after: redact(entry.after),
   };
   const { head, tail } = bodyAroundId(fields);
-  return { bodyHead: head, bodyTail: tail };
+  // Items' units need the database (recordAudit and writeReportStep add them); without it, anyone's.
+  const scopes = entry.scope && !entry.scope.items?.length ? [...new Set(entry.scope.units)] : null;
+  return { bodyHead: head, bodyTail: tail, scopes };
 }
 
 export interface VerifyResult {

@@ -4,7 +4,7 @@ import { isAdminRole } from '../../domain/enums.js';
 import { lockoutHorizonMs, lockState } from '../../domain/lockout.js';
 import type { LoginInput, SessionStage } from '../../domain/schemas/auth.js';
 import { sessionStage } from '../../domain/sessionStage.js';
-import { recordAudit } from '../audit.js';
+import { NO_UNIT, recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import { users } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
@@ -42,7 +42,8 @@ async function checkLogin(ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
   const user = await findUserForLogin(db, input.account);
   const subject: LoginSubject = user ? { userId: user.id } : { account: input.account.toLowerCase() };
   const who = { ...ctx, actor: user ? { userId: user.id, account: user.account, unitId: user.unitId, roles: [] } : null };
-  const about = (after: Record<string, unknown>) => (user ? { entity: 'user', entityId: user.id, after } : { entity: 'session', after: { account: input.account, ...after } });
+  // Sign-ins change no unit's kept replies (NO_UNIT): the workbenches and task lists read no user or session.
+  const about = (after: Record<string, unknown>) => (user ? { entity: 'user', entityId: user.id, after, scope: NO_UNIT } : { entity: 'session', after: { account: input.account, ...after }, scope: NO_UNIT });
   const horizon = lockoutHorizonMs(policy);
   const lockResetAt = user?.lockResetAt ?? null;
   const before = lockState(await recentFailures(db, subject, ctx.ip, lockResetAt, horizon), new Date(), policy);
@@ -79,7 +80,7 @@ async function checkLogin(ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
       await clearLoginFailures(tx, user.id, ctx.ip);
     }
     // The session it opened, by a prefix of its id (a hash of the token, never the token itself).
-    await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entity: 'session', entityId: user.id, after: { stage, session: s.sessionId.slice(0, 12) } });
+    await recordAudit(tx, { ...ctx, actor }, 'auth.login', { entity: 'session', entityId: user.id, after: { stage, session: s.sessionId.slice(0, 12) }, scope: NO_UNIT });
     return { ok: true as const, token: s.token, csrfToken: s.csrfToken, stage };
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit.js';
+import { NO_UNIT, recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import { endSession } from '../security/sessions.js';
 
@@ -8,6 +8,6 @@ export async function logout(ctx: Ctx): Promise<void> {
   if (!sessionId || !ctx.actor) return;
   await inTx(ctx, async (tx) => {
     await endSession(tx, sessionId);
-    await recordAudit(tx, ctx, 'auth.logout', { entity: 'session', entityId: ctx.actor!.userId });
+    await recordAudit(tx, ctx, 'auth.logout', { entity: 'session', entityId: ctx.actor!.userId, scope: NO_UNIT });
   });
 }

@@ -6,21 +6,25 @@ import { auditPending } from './schema/index.js';
 /** Records linked per linker statement; more staged than this and it runs again. */
 const BATCH = 2000;
 
-/** Called after a link with the kinds of entity its records were about ('user', 'report', …). */
-export type LinkedListener = (entities: ReadonlySet<string>) => void;
+/**
+ * Called after a link with the kinds of entity its records were about ('user', 'report', …) and the
+ * scopes they declared (org unit ids; `*` for a record that declared none: it may change anything).
+ */
+export type LinkedListener = (entities: ReadonlySet<string>, scopes: ReadonlySet<string>) => void;
 
-async function linkBatch(db: Db): Promise<{ linked: number; entities: string[] }> {
-  const res = (await db.execute(sql`select linked, entities from audit_link_pending(${BATCH})`)) as unknown as {
-    rows: { linked: number | string; entities: string[] | null }[];
+async function linkBatch(db: Db): Promise<{ linked: number; entities: string[]; scopes: string[] }> {
+  const res = (await db.execute(sql`select linked, entities, scopes from audit_link_pending(${BATCH})`)) as unknown as {
+    rows: { linked: number | string; entities: string[] | null; scopes: string[] | null }[];
   };
   const row = res.rows[0];
-  return { linked: Number(row?.linked ?? 0), entities: row?.entities ?? [] };
+  return { linked: Number(row?.linked ?? 0), entities: row?.entities ?? [], scopes: row?.scopes ?? [] };
 }
 
-async function linkAll(db: Db, entities: Set<string>): Promise<void> {
+async function linkAll(db: Db, entities: Set<string>, scopes: Set<string>): Promise<void> {
   for (;;) {
     const batch = await linkBatch(db);
     for (const e of batch.entities) entities.add(e);
+    for (const s of batch.scopes) scopes.add(s);
     if (batch.linked < BATCH) break;
   }
 }
@@ -64,16 +68,17 @@ export function auditLinker(db: Db, onLinked: LinkedListener): () => Promise<voi
       const served = waiting;
       waiting = [];
       const entities = new Set<string>();
+      const scopes = new Set<string>();
       try {
         try {
-          await linkAll(db, entities);
+          await linkAll(db, entities, scopes);
         } catch (e) {
           // One record that cannot be parsed must not stop every later write (or the start): set
           // it aside and link the rest. Anything else is the writers' error.
           if (!(await quarantine(db)).length) throw e;
-          await linkAll(db, entities);
+          await linkAll(db, entities, scopes);
         }
-        if (entities.size) onLinked(entities);
+        if (entities.size) onLinked(entities, scopes);
         for (const w of served) w.resolve();
       } catch (e) {
         for (const w of served) w.reject(e);

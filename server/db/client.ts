@@ -24,7 +24,7 @@ export interface Database {
   kind: 'embedded' | 'server';
   /** Links the audit records committed so far into the chain (server/db/auditLinker.ts); every write awaits it before it answers. */
   linkAudit(): Promise<void>;
-  /** Hears, after each link, which kinds of entity the linked records changed. */
+  /** Hears, after each link, which kinds of entity the linked records changed and which scopes they declared. */
   onAuditLinked(listener: LinkedListener): void;
   /**
    * Hears NOTIFY on a channel, from every process on this database (a server's own connection;
@@ -44,8 +44,8 @@ export interface Database {
 /** The linker of one database, and who wants to hear what it linked. */
 function linking(db: Db): Pick<Database, 'linkAudit' | 'onAuditLinked'> {
   const listeners: LinkedListener[] = [];
-  const linkAudit = auditLinker(db, (entities) => {
-    for (const l of listeners) l(entities);
+  const linkAudit = auditLinker(db, (entities, scopes) => {
+    for (const l of listeners) l(entities, scopes);
   });
   return { linkAudit, onAuditLinked: (listener) => void listeners.push(listener) };
 }

@@ -24,7 +24,8 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  * response schema and stringified once, as the route's serialiser would, then sent as they are.
  * For the most read pages the encoding cost more than the kept reply's lookup; now a repeated read
  * costs the version lookup and the write to the socket. The key must name everything the reply
- * depends on (the reader's policies too, where the reply carries them).
+ * depends on (the reader's policies too, where the reply carries them). `scope`: an org unit whose
+ * rows alone the reply shows, kept until a write declares that unit (versionedCache).
  *
  * Each kept reply carries an entity tag, so a browser that already holds the same bytes is answered
  * 304 with none: `private, no-cache` makes it ask every time (never a stale page) and keeps shared
@@ -33,11 +34,16 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  */
 export function keptReplies(size: number) {
   const cache = versionedCache<Kept>(size);
-  return async function sendKept(req: FastifyRequest, reply: FastifyReply, key: string, schema: z.ZodType, load: () => Promise<unknown>): Promise<FastifyReply> {
-    const kept = await cache(req.ctx.database, key, async () => {
-      const body = JSON.stringify(z.encode(schema, await load()));
-      return { body, etag: etagOf(body) };
-    });
+  return async function sendKept(req: FastifyRequest, reply: FastifyReply, key: string, schema: z.ZodType, load: () => Promise<unknown>, scope?: string): Promise<FastifyReply> {
+    const kept = await cache(
+      req.ctx.database,
+      key,
+      async () => {
+        const body = JSON.stringify(z.encode(schema, await load()));
+        return { body, etag: etagOf(body) };
+      },
+      scope,
+    );
     reply.header('etag', kept.etag).header('cache-control', 'private, no-cache');
     if (matchesEtag(req.headers['if-none-match'], kept.etag)) return reply.code(304).send();
     // A string with a JSON content type is sent as it is: Fastify serialises only objects.

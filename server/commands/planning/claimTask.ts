@@ -69,6 +69,9 @@ const claimWorkflow: Workflow<ClaimFound, ClaimStatus, ClaimAction, ClaimSubject
         .returning();
       return after!;
     },
+    // The unit's own share, and the task's progress and light rolled up (rollUpTask): every unit
+    // the task or an ancestor is shown to.
+    scope: (f) => ({ units: [f.claim.unitId], items: [{ itemType: 'task', itemId: f.taskId }] }),
     audit: async (tx, f, after) => ({
       entityId: f.taskId,
       before: f.claim,

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../audit.js';
+import { NO_UNIT, recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
@@ -15,7 +15,7 @@ export async function markRead(ctx: Ctx, id: string): Promise<void> {
     if (!own) throw notFound('notification');
     if (own.readAt) return;
     await tx.update(notifications).set({ readAt: clockNow() }).where(eq(notifications.id, id));
-    await recordAudit(tx, ctx, 'notification.read', { entity: 'notification', entityId: id });
+    await recordAudit(tx, ctx, 'notification.read', { entity: 'notification', entityId: id, scope: NO_UNIT });
   });
 }
 
@@ -28,7 +28,7 @@ export async function markAllRead(ctx: Ctx): Promise<number> {
       .set({ readAt: clockNow() })
       .where(and(inboxScope(ctx.actor), isNull(notifications.readAt)))
       .returning({ id: notifications.id });
-    await recordAudit(tx, ctx, 'notification.read_all', { entity: 'notification', entityId: null, after: { marked: marked.length } });
+    await recordAudit(tx, ctx, 'notification.read_all', { entity: 'notification', entityId: null, after: { marked: marked.length }, scope: NO_UNIT });
     return marked.length;
   });
 }

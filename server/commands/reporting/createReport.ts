@@ -53,7 +53,9 @@ export async function createReport(ctx: Ctx, input: ReportCreate) {
       .returning();
     const files = await setReportEvidence(tx, actor, report!.id, input.evidence);
     const raised = await raiseInlineBlockers(tx, actor, report!, input.blockers);
-    await recordAudit(tx, ctx, 'report.created', { entity: 'report', entityId: report!.id, after: { ...report!, evidence: files, blockers: raised } });
+    // A new report changes its unit's workbench alone (the period is reported); a blocker raised
+    // with it holds its items' lights, which is declared as a change to anything.
+    await recordAudit(tx, ctx, 'report.created', { entity: 'report', entityId: report!.id, after: { ...report!, evidence: files, blockers: raised }, ...(raised.length ? {} : { scope: { units: [unitId] } }) });
     return report!;
   });
 }

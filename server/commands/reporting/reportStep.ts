@@ -67,7 +67,10 @@ const reportWriter: StepWriter<ReportDetailRow, ReportStatus, ReportAction, Repo
       version: before.version,
       set,
       step,
-      audit: auditValues(ctx, decided.auditAction, { entity: 'report', entityId: before.id, before, after: { ...saved, reason } }),
+      // The report's unit sees the step on its workbench; a step with effects (approval,
+      // acceptance) changes the item's facts and light, which every unit it is shown to sees.
+      audit: auditValues(ctx, decided.auditAction, { entity: 'report', entityId: before.id, before, after: { ...saved, reason }, scope: { units: [before.unitId] } }),
+      itemScope: !!effects,
     };
     const shown: ReportDetailRow = { ...found, report: saved };
     const stepId = effects

@@ -39,7 +39,14 @@ export async function updateReport(ctx: Ctx, id: string, input: ReportUpdate) {
     const after = await updateVersioned(tx, reports, 'report', id, version, fields);
     const files = refs ? await setReportEvidence(tx, actor, id, refs) : undefined;
     const raised = await raiseInlineBlockers(tx, actor, after, raisedInput ?? []);
-    await recordAudit(tx, ctx, 'report.updated', { entity: 'report', entityId: id, before, after: { ...after, ...(files ? { evidence: files } : {}), ...(raised.length ? { blockers: raised } : {}) } });
+    // As createReport: its unit's workbench alone, unless blockers are raised with it.
+    await recordAudit(tx, ctx, 'report.updated', {
+      entity: 'report',
+      entityId: id,
+      before,
+      after: { ...after, ...(files ? { evidence: files } : {}), ...(raised.length ? { blockers: raised } : {}) },
+      ...(raised.length ? {} : { scope: { units: [before.unitId] } }),
+    });
     return after;
   });
 }

@@ -12,6 +12,12 @@ export interface StepWrite {
   set: Partial<ReportRow>;
   step: Omit<typeof reportSteps.$inferInsert, 'id' | 'reportId'>;
   audit: typeof auditPending.$inferInsert;
+  /**
+   * The step changes its item's facts and light (approval, acceptance): every unit the item is
+   * shown to is added to the audit record's scopes (audit_item_scopes, migration 0039), in the
+   * same statement. Without it the scopes are the record's own (the report's unit).
+   */
+  itemScope?: boolean;
 }
 
 interface Field {
@@ -39,13 +45,17 @@ const name = (f: Field) => sql`${sql.identifier(f.column.name)}`;
 const value = (f: Field) => sql`${sql.placeholder(f.key)}::${sql.raw(f.column.getSQLType())}`;
 
 /** The statement for one set of columns (one per kind of step), with placeholders for every value. */
-function statement(set: Field[], step: Field[], audit: Field[]): SQL {
+function statement(set: Field[], step: Field[], audit: Field[], itemScope: boolean): SQL {
+  const auditValue = (f: Field) =>
+    itemScope && f.column === auditPending.scopes
+      ? sql`array_cat(coalesce(${value(f)}, '{}'), audit_item_scopes(array[saved.item_type], array[saved.item_id]))`
+      : value(f);
   return sql`
     with saved as (
       update ${reports} set ${list(set.map((f) => sql`${name(f)} = ${value(f)}`))}
-       where ${reports.id} = ${sql.placeholder('id')}::uuid and ${reports.version} = ${sql.placeholder('version')}::integer returning ${reports.id}
+       where ${reports.id} = ${sql.placeholder('id')}::uuid and ${reports.version} = ${sql.placeholder('version')}::integer returning ${reports.id}, ${reports.itemType}, ${reports.itemId}
     ), audit as (
-      insert into ${auditPending} (${list(audit.map(name))}) select ${list(audit.map(value))} from saved
+      insert into ${auditPending} (${list(audit.map(name))}) select ${list(audit.map(auditValue))} from saved
     )
     insert into ${reportSteps} (report_id, ${list(step.map(name))}) select saved.id, ${list(step.map(value))} from saved returning id`;
 }
@@ -64,8 +74,9 @@ export async function writeReportStep(db: Executor, w: StepWrite): Promise<numbe
   const audit = fields('audit', auditPending, w.audit);
   const values: Record<string, unknown> = { id: w.id, version: w.version };
   for (const f of [...set, ...step, ...audit]) values[f.key] = f.value;
-  const shape = [set, step, audit].map((fs) => fs.map((f) => f.key).join(',')).join('|');
-  const result = await prepareStatement(db, `report_step:${shape}`, () => statement(set, step, audit)).execute(values);
+  const itemScope = !!w.itemScope && audit.some((f) => f.column === auditPending.scopes);
+  const shape = [set, step, audit].map((fs) => fs.map((f) => f.key).join(',')).join('|') + (itemScope ? '|items' : '');
+  const result = await prepareStatement(db, `report_step:${shape}`, () => statement(set, step, audit, itemScope)).execute(values);
   const row = result.rows[0] as { id: string | number } | undefined;
   return row ? Number(row.id) : null;
 }

@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../audit.js';
+import { recordAudit, type AuditScope } from '../../audit.js';
 import type { Actor, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { StepWriter } from './takeStep.js';
@@ -16,6 +16,8 @@ interface LockedWriterOptions<Found, A extends string, Result, Key> {
   statusColumn?: string;
   /** What the audit record names and shows; by default the row itself, before and after. */
   audit?(tx: Tx, found: Found, after: Result): Promise<{ entityId: string; before: unknown; after: Record<string, unknown> }>;
+  /** Whose kept replies the step may change (AuditEntry.scope); without it, anyone's. */
+  scope?(found: Found, after: Result): AuditScope;
 }
 
 /** A writer that reads the row under a lock and writes it, its effects and its audit record in one transaction. */
@@ -30,7 +32,8 @@ export function lockedWriter<Found extends object, St extends string, A extends 
       const after = await o.update(tx, step.found, set);
       await effects?.(tx, step.found, after);
       const shown = o.audit ? await o.audit(tx, step.found, after) : { entityId: (step.found as { id: string }).id, before: step.found, after };
-      await recordAudit(tx, ctx, step.auditAction, { entity: o.entity, entityId: shown.entityId, before: shown.before, after: { ...shown.after, ...step.note } });
+      const scope = o.scope?.(step.found, after);
+      await recordAudit(tx, ctx, step.auditAction, { entity: o.entity, entityId: shown.entityId, before: shown.before, after: { ...shown.after, ...step.note }, ...(scope ? { scope } : {}) });
       return after;
     },
   };

@@ -56,6 +56,23 @@ export const auditPending = pgTable('audit_pending', {
   bodyTail: text('body_tail').notNull(),
   /** The staging transaction, for audit_log.tx; 0 on rows staged before the column existed. */
   tx: bigint('tx', { mode: 'number' }).notNull().default(sql`txid_current()`),
+  /**
+   * Whose kept replies the write may change (server/queries/versionedCache.ts): the org units
+   * whose workbench or unit task list it touches, `{}` for none of them (a sign-in), NULL for
+   * anything (every write that does not declare). The linker moves each scope's version in
+   * scope_versions; outside the hash, not kept in audit_log.
+   */
+  scopes: text('scopes').array(),
+});
+
+/**
+ * Each scope's version: the newest audit id of a record that declared it (an org unit's id), or
+ * `*` for the records that declared nothing (they may change anything). Written only by the linker
+ * (audit_link_pending, migration 0039), under the audit head's lock, so writers never wait on it.
+ */
+export const scopeVersions = pgTable('scope_versions', {
+  scope: text('scope').primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' }).notNull(),
 });
 
 /**

@@ -35,12 +35,20 @@ export default function taskRoutes(app: App) {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const { page, perPage, sort, order, ...filter } = req.query;
     const db = req.ctx.database.db;
-    // Kept per query, language, day and the reader's policies until the next write.
+    // Kept per query, language, day and the reader's policies until the next write; filtered to a
+    // unit (its tasks only), until the next write that declares that unit or declares nothing.
     const policies = taskPolicy.routePolicies(req.ctx.actor);
-    return sendKeptList(req, reply, JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]), taskListResponse, async () => {
-      const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
-      return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
-    });
+    return sendKeptList(
+      req,
+      reply,
+      JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]),
+      taskListResponse,
+      async () => {
+        const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
+        return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
+      },
+      filter.unit,
+    );
   });
   app.post('/api/tasks', { schema: { tags, body: TaskCreate, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.create(req.ctx.actor));

@@ -41,12 +41,20 @@ export default function workbenchRoutes(app: App) {
     if (unitId === null) throw forbidden();
     const db = req.ctx.database.db;
     // The page every liaison and unit head opens first, many times a day: kept per unit, language
-    // and day until the next write (a unit's workbench is the same for each of its people).
+    // and day until the next write that declares the unit or declares nothing (a unit's workbench
+    // is the same for each of its people; other units' writes leave it kept).
     const today = shanghaiDate(now());
-    return sendKeptWorkbench(req, reply, JSON.stringify([unitId, req.ctx.lang, today]), answer(UnitWorkbench), async () => {
-      const w = await unitWorkbench(db, unitId);
-      return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
-    });
+    return sendKeptWorkbench(
+      req,
+      reply,
+      JSON.stringify([unitId, req.ctx.lang, today]),
+      answer(UnitWorkbench),
+      async () => {
+        const w = await unitWorkbench(db, unitId);
+        return { data: presentUnitWorkbench(unitId, w.unitName, w, w.returnedItems, req.ctx.lang) };
+      },
+      unitId,
+    );
   });
 
   app.get('/api/workbench/task-force', { schema: { tags, response: { 200: answer(TaskForceWorkbench), ...errors } } }, async (req) => {
