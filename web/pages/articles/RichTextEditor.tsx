@@ -63,7 +63,7 @@ export function RichTextEditor({ initial, onChange }: { initial: string; onChang
         </Button>
         {tool(t('editor.link'), <LinkOutlined />, link)}
         {tool(t('editor.image'), <PictureOutlined />, () => file.current?.click(), 'editor-image')}
-        <input ref={file} type="file" accept="image/png,image/jpeg,image/webp" hidden onChange={(e) => void image(e.target.files?.[0])} />
+        <input ref={file} type="file" accept="image/png,image/jpeg,image/webp" style={{ display: 'none' }} onChange={(e) => void image(e.target.files?.[0])} />
       </Flex>
       <div
         ref={box}
