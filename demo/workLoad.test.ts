@@ -47,6 +47,16 @@ describe('the demo district, loaded into a fresh embedded database', () => {
   // The ledger, oversight, complaint and bulletin checks on this same load, before any test writes.
   ledgerDemoChecks(() => h, PASSWORD);
 
+  it('publishes articles of every kind and last month’s 简报 on the public portal, and keeps the draft and the one in review off it (issue 23)', async () => {
+    const portal = (await h.app.inject({ url: '/api/public/portal' })).json().data;
+    expect(new Set(portal.articles.map((a: { kind: string }) => a.kind))).toEqual(new Set(['news', 'briefing', 'experience', 'policy']));
+    expect(portal.areas.length).toBeGreaterThan(0);
+    expect(portal.rankings).toEqual([]);
+    const unpublished = (await get(await as('publicist'), '/api/articles?perPage=50')).data.filter((a: { status: string }) => a.status !== 'published');
+    expect(unpublished.map((a: { status: string }) => a.status).sort()).toEqual(['draft', 'review']);
+    for (const a of unpublished) expect((await h.app.inject({ url: `/api/public/articles/${a.id}` })).statusCode).toBe(404);
+  });
+
   it('has the 1+6 plans and the four mechanism plans, each special plan with its task force', async () => {
     const plans = (await get(await as('hq_office'), '/api/plans?perPage=50')).data as { kind: string; code: string; taskForceName: string | null; status: string }[];
     const kinds = (k: string) => plans.filter((p) => p.kind === k);

@@ -10,6 +10,7 @@ import { loadOversight } from './workOversight.js';
 import { loadComplaints } from './workComplaints.js';
 import { loadPromises } from './workPromises.js';
 import { loadBulletins } from './workBulletins.js';
+import { loadArticles } from './workArticles.js';
 import { loadReminders } from './workReminders.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
@@ -144,6 +145,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   // Requests and promises name no case: counted like the rest of the district's work.
   const promised = await loadPromises(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7072_6f6d));
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
+  const published = await loadArticles(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7075_626c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
   const inboxes = await loadReminders(ctx, env.today);
 
@@ -162,6 +164,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
     ...fromAbove,
     ...ledger,
     ...bulletinsAndNotices,
+    ...published,
     ...promised,
     lightChanges: lightMoves,
     ...inboxes,

@@ -181,10 +181,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // cost five times the time of the bytes themselves (bench/bareHttp.ts). A new build comes with a restart.
   const indexFile = webDir && path.join(webDir, 'index.html');
   const indexHtml = indexFile && fs.existsSync(indexFile) ? fs.readFileSync(indexFile) : undefined;
+  // The public portal is its own small page (web/public.html): /public and its deep links, except the
+  // complaint form under /public/complaint, which the main web app serves.
+  const portalFile = webDir && path.join(webDir, 'public.html');
+  const portalHtml = portalFile && fs.existsSync(portalFile) ? fs.readFileSync(portalFile) : undefined;
   app.setNotFoundHandler((req, reply) => {
     // An unknown API path is an error in the house shape (with or without the web app); any other path is the web app's.
     if (!indexHtml || isApiPath(req.url)) throw routeNotFound();
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    const page = portalHtml && isPortalPath(req.url) ? portalHtml : indexHtml;
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
   });
   return app as unknown as App;
+}
+
+/** Whether a path is the public portal's page: /public and below, but not the complaint form (/public/complaint…). */
+export function isPortalPath(url: string): boolean {
+  const p = url.split(/[?#]/)[0]!;
+  if (p !== '/public' && !p.startsWith('/public/')) return false;
+  return !/^\/public\/complaint(?:\/|$)/.test(p);
 }

@@ -10,6 +10,7 @@ import { MEETING_MESSAGES, MEETING_WORDS } from './messages/meetings.js';
 import { OVERSIGHT_MESSAGES, OVERSIGHT_WORDS } from './messages/oversight.js';
 import { PLANNING_MESSAGES, PLANNING_WORDS } from './messages/planning.js';
 import { PROMISE_MESSAGES, PROMISE_WORDS } from './messages/promises.js';
+import { PUBLICITY_MESSAGES, PUBLICITY_WORDS } from './messages/publicity.js';
 import { REPORTING_MESSAGES, REPORTING_WORDS } from './messages/reporting.js';
 import { REMINDER_FIELDS, REMINDER_MESSAGES, REMINDER_WORDS } from './messages/reminders.js';
 import type { Message } from './messages/message.js';
@@ -70,6 +71,7 @@ const MESSAGES = {
   ...INSPECTION_MESSAGES,
   ...OVERSIGHT_MESSAGES,
   ...PROMISE_MESSAGES,
+  ...PUBLICITY_MESSAGES,
   ...IMPORT_MESSAGES,
   ...PROGRESS_MESSAGES,
   ...REMINDER_MESSAGES,
@@ -105,6 +107,7 @@ const WORDS = {
   ...INSPECTION_WORDS,
   ...OVERSIGHT_WORDS,
   ...PROMISE_WORDS,
+  ...PUBLICITY_WORDS,
   ...IMPORT_WORDS,
   ...REMINDER_WORDS,
   ...PROGRESS_WORDS,
@@ -124,6 +127,10 @@ export function message(code: MessageCode, lang: Lang, params: Params = {}): str
 
 /** Field names as the forms label them, for messages that name a field (duplicates, bad references). */
 const FIELDS: Record<string, Message> = {
+  // 宣传 articles and briefings.
+  periodStart: { 'zh-CN': '开始日期', 'en-US': 'Start date' },
+  periodEnd: { 'zh-CN': '结束日期', 'en-US': 'End date' },
+  excerpt: { 'zh-CN': '摘要', 'en-US': 'Excerpt' },
   ...REMINDER_FIELDS,
   // The feed's query (工作动态) and the header EventSource reconnects with.
   kind: { 'zh-CN': '类型', 'en-US': 'Kind' },

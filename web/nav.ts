@@ -21,6 +21,8 @@ export type NavId =
   | 'promises'
   | 'bulletins'
   | 'notices'
+  | 'articles'
+  | 'articleReview'
   | 'reminderSettings'
   | 'overview'
   | 'blockers'
@@ -81,6 +83,9 @@ export const NAV: readonly NavItem[] = [
   { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).
   { id: 'notices', path: '/notices', label: 'menu.notices', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
+  // 宣传: the publicist writes articles and generates 简报; the HQ office and leaders review them (server/policies/article.ts).
+  { id: 'articles', path: '/articles', label: 'menu.articles', roles: ['publicist', 'hq_office', 'leader'], group: 'work' },
+  { id: 'articleReview', path: '/articles/review', label: 'menu.articleReview', roles: ['hq_office', 'leader'], group: 'work' },
   // 提醒设置: the HQ office sets the ladder and reads what was sent (server/policies/notification.ts).
   { id: 'reminderSettings', path: '/settings/reminders', label: 'menu.reminderSettings', roles: ['hq_office'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },

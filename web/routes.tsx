@@ -39,6 +39,8 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   promises: page(() => import('./pages/promises/PromiseLedgerPage.js'), 'PromiseLedgerPage'),
   bulletins: page(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage'),
   notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
+  articles: page(() => import('./pages/articles/ArticlesPage.js'), 'ArticlesPage'),
+  articleReview: page(() => import('./pages/articles/ArticlesPage.js'), 'ArticleReviewPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -74,6 +76,7 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/oversight/cases/:id', page(() => import('./pages/oversight/CasePage.js'), 'CasePage')],
   ['/response-requests/:id', page(() => import('./pages/promises/ResponseRequestPage.js'), 'ResponseRequestPage')],
   ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
+  ['/articles/:id', page(() => import('./pages/articles/ArticlePage.js'), 'ArticlePage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

@@ -36,6 +36,9 @@ import taskImportRoutes from './imports/taskImports.js';
 import exportRoutes from './exports/exports.js';
 import targetProjectExportRoutes from './exports/targetsProjects.js';
 import jobRoutes from './jobs.js';
+import articleRoutes from './publicity/articles.js';
+import briefingRoutes from './publicity/briefings.js';
+import publicPortalRoutes from './publicity/publicPortal.js';
 
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
@@ -70,6 +73,9 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
   noticeRoutes(app);
+  articleRoutes(app);
+  briefingRoutes(app);
+  publicPortalRoutes(app);
   inboxRoutes(app);
   notificationChannelRoutes(app);
   feedRoutes(app, opts.feedLimits);

@@ -13,6 +13,7 @@ import { makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { sampleUrl, servedRoutes } from '../testing/servedRoutes.js';
 import { PUBLIC_COMPLAINT_ROUTES } from '../testing/complaintCalls.js';
+import { PUBLIC_PORTAL_ROUTES } from '../testing/publicityCalls.js';
 
 /** What each unfinished stage may call, written from the rule (not read from the routes). */
 const NEXT_STEPS: Record<Exclude<SessionStage, 'ok'>, string[]> = {
@@ -20,7 +21,7 @@ const NEXT_STEPS: Record<Exclude<SessionStage, 'ok'>, string[]> = {
   change_password: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/password'],
   totp_enrol: ['GET /api/me', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enrol'],
 };
-const PUBLIC = ['GET /api/health', 'GET /metrics', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES];
+const PUBLIC = ['GET /api/health', 'GET /metrics', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES, ...PUBLIC_PORTAL_ROUTES];
 
 describe.each(DATABASE_KINDS)('a login that has not finished its stages on %s', (kind) => {
   let h: Harness;

@@ -9,8 +9,9 @@ import { loginAs, makeUser, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { sampleUrl, servedRoutes } from '../testing/servedRoutes.js';
 import { PUBLIC_COMPLAINT_ROUTES } from '../testing/complaintCalls.js';
+import { PUBLIC_PORTAL_ROUTES } from '../testing/publicityCalls.js';
 
-const PUBLIC = ['GET /api/health', 'GET /metrics', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES];
+const PUBLIC = ['GET /api/health', 'GET /metrics', 'POST /api/auth/login', ...PUBLIC_COMPLAINT_ROUTES, ...PUBLIC_PORTAL_ROUTES];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Other spellings of one URL, as a router or a proxy might read them. */

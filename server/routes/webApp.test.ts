@@ -14,6 +14,7 @@ describe('serving the web app', () => {
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>推进</title><script src="/assets/index-abc123.js"></script>');
     fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'public.html'), '<!doctype html><title>门户</title><script src="/assets/public-abc123.js"></script>');
     db = await openTestDatabase('embedded');
     app = await buildApp({ database: db.database, logLevel: 'silent', webDir: dir });
     await app.ready();
@@ -30,6 +31,16 @@ describe('serving the web app', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<title>推进</title>');
       expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('serves the public portal’s own page at /public and its deep links, but the complaint form from the web app', async () => {
+    for (const url of ['/public', '/public/', '/public/articles/123', '/public/articles/123?from=share']) {
+      const res = await app.inject({ url });
+      expect([res.statusCode, res.body.includes('<title>门户</title>'), res.headers['cache-control']], url).toEqual([200, true, 'no-cache']);
+    }
+    for (const url of ['/public/complaint', '/public/complaint/abcd-efgh-jkmn', '/publications']) {
+      expect((await app.inject({ url })).body, url).toContain('<title>推进</title>');
     }
   });
 

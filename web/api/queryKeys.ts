@@ -73,6 +73,8 @@ export const qk = {
   publicComplaint: (code: string) => ['public-complaint', code] as const,
   /** 督查通报 and 催办单/督办单. */
   bulletins: resource('bulletins'),
+  /** 宣传 articles (and generated 简报). */
+  articles: resource('articles'),
   notices: resource('notices'),
   /** The inbox (its pages and the bell's count), the HQ office's ladder and delivery log. */
   inbox: { all: ['inbox'] as const, list: (filter: object) => ['inbox', 'list', filter] as const, unread: ['inbox', 'unread'] as const },

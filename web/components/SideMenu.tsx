@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import {
+  FileDoneOutlined,
   CarryOutOutlined,
   FormOutlined,
   BellOutlined,
@@ -64,6 +65,8 @@ const ICONS: Record<NavId, ReactNode> = {
   promises: <CarryOutOutlined />,
   bulletins: <ReadOutlined />,
   notices: <BellOutlined />,
+  articles: <NotificationOutlined />,
+  articleReview: <FileDoneOutlined />,
   overview: <PieChartOutlined />,
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,

@@ -16,10 +16,11 @@ import { meetings } from './meetings.js';
 import { org } from './org.js';
 import { oversight } from './oversight.js';
 import { promises } from './promises.js';
+import { publicity } from './publicity.js';
 import { reports } from './reports.js';
 import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox, ...publicity } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

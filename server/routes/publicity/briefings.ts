@@ -1,0 +1,35 @@
+import { Article, BriefingCreate } from '../../../domain/schemas/article.js';
+import { ErrorBody, IdParams, itemResponse } from '../../../domain/schemas/common.js';
+import type { App } from '../../app.js';
+import { now as clockNow } from '../../clock.js';
+import { generateBriefing } from '../../commands/publicity/generateBriefing.js';
+import { briefingDocx } from '../../docx/briefingDocx.js';
+import { sendDocx } from '../../downloads.js';
+import { notFound } from '../../errors.js';
+import { authorize } from '../../policies/actor.js';
+import { articlePolicy } from '../../policies/article.js';
+import { districtName } from '../../queries/org.js';
+import { findVisibleArticle } from '../../queries/publicity/articles.js';
+import { articleView } from './articles.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const tags = ['articles'];
+
+/** 简报: generated from a period's facts as an article draft; any article's text as a .docx in the official layout. */
+export default function briefingRoutes(app: App) {
+  app.post('/api/briefings', { schema: { tags, body: BriefingCreate, response: { 200: itemResponse(Article), ...errors } } }, async (req) => {
+    authorize(articlePolicy.route.create(req.ctx.actor));
+    const row = await generateBriefing(req.ctx, req.body);
+    return articleView(req, row.id);
+  });
+
+  // Generated on each download from the article as it stands (a draft's says so under its title).
+  app.get('/api/briefings/:id.docx', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    authorize(articlePolicy.route.read(req.ctx.actor));
+    const view = await findVisibleArticle(req.ctx.database.db, req.ctx.actor, req.params.id);
+    if (!view) throw notFound('article');
+    const a = view.article;
+    const file = await briefingDocx(a, `${(await districtName(req.ctx.database.db)) ?? ''}推进办`, clockNow());
+    return sendDocx(reply, file, 'briefing.docx', `${a.issueNumber ? `${a.issueNumber} ` : ''}${a.title}${a.status === 'published' ? '' : '（草稿）'}.docx`);
+  });
+}

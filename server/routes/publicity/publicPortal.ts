@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ErrorBody, IdParams } from '../../../domain/schemas/common.js';
+import { ImageParams, PublicArticle, PublicPortal } from '../../../domain/schemas/article.js';
+import type { App } from '../../app.js';
+import { sendUploadedFile } from '../../downloads.js';
+import { notFound } from '../../errors.js';
+import { presentPublicArticle } from '../../presenters/publicity/article.js';
+import { presentPortal } from '../../presenters/publicity/portal.js';
+import { publicImage } from '../../queries/publicity/articles.js';
+import { portalFacts, publishedArticle } from '../../queries/publicity/portal.js';
+import { publishedRankings } from '../../queries/publicity/publishedRankings.js';
+import { versionedCache } from '../../queries/versionedCache.js';
+import type { ArticleRow } from '../../models/publicity.js';
+import { keptReplies } from '../keptReply.js';
+
+const errors = { 400: ErrorBody, 404: ErrorBody, 429: ErrorBody };
+const doc = { tags: ['public'] };
+const PublicArticleReply = z.object({ data: PublicArticle });
+/** The portal and its articles are kept as bytes until the next write anywhere (publishing is one). */
+const sendKept = keptReplies(256);
+/** Whether an id is a published article, kept the same way (an unknown id costs no statement either). */
+const published = versionedCache<ArticleRow | null>(512);
+
+/**
+ * The public portal's reads (no login, no session used): published articles, the district's progress
+ * by area as counts, the published rankings, the complaint form's address. Nothing unpublished,
+ * confidential or personal: a draft, an article in review or a withdrawn one is 404 like an unknown id.
+ */
+export default function publicPortalRoutes(app: App) {
+  app.get('/api/public/portal', { config: { auth: 'public' }, schema: { ...doc, response: { 200: PublicPortal, ...errors } } }, async (req, reply) => {
+    const db = req.ctx.database.db;
+    return sendKept(req, reply, 'portal', PublicPortal, async () => presentPortal(await portalFacts(db), await publishedRankings(db)));
+  });
+
+  app.get('/api/public/articles/:id', { config: { auth: 'public' }, schema: { ...doc, params: IdParams, response: { 200: PublicArticleReply, ...errors } } }, async (req, reply) => {
+    const db = req.ctx.database.db;
+    const row = await published(req.ctx.database, req.params.id, async () => (await publishedArticle(db, req.params.id)) ?? null);
+    if (!row) throw notFound('article');
+    return sendKept(req, reply, `article:${row.id}`, PublicArticleReply, async () => ({ data: presentPublicArticle(row) }));
+  });
+
+  app.get('/api/public/images/:sha256', { config: { auth: 'public' }, schema: { ...doc, params: ImageParams } }, async (req, reply) => {
+    const file = await publicImage(req.ctx.database.db, req.params.sha256);
+    if (!file) throw notFound('article_image');
+    reply.header('cache-control', 'public, max-age=300');
+    return sendUploadedFile(reply, file);
+  });
+}
