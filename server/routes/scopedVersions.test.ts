@@ -167,7 +167,7 @@ describe.each(DATABASE_KINDS)('kept replies per unit on %s (issue 19)', (kind) =
       fc.record({ kind: fc.constant('claim' as const), at: fc.nat(claimable.length - 1), action: fc.constantFrom('claim', 'approve', 'return') }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 7 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 8 }), async (ops) => {
         for (const o of ops) {
           if (o.kind === 'claim') {
             const { taskId, unit } = claimable[o.at]!;
@@ -197,7 +197,9 @@ describe.each(DATABASE_KINDS)('kept replies per unit on %s (issue 19)', (kind) =
           await expectAllCurrent(h.app, JSON.stringify(o));
         }
       }),
-      { numRuns: 3 },
+      // Random steps are often refused by the workflows (a claim already approved, a report's period
+      // before its task began): enough runs that at least five writes are made whatever the seed.
+      { numRuns: 5 },
     );
     expect(made, 'writes made').toBeGreaterThanOrEqual(5);
   });
