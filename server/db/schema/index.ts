@@ -20,3 +20,4 @@ export * from './promises.js';
 export * from './imports.js';
 export * from './notifications.js';
 export * from './jobs.js';
+export * from './assessments.js';
