@@ -21,6 +21,9 @@ export type NavId =
   | 'promises'
   | 'bulletins'
   | 'notices'
+  | 'assessments'
+  | 'assessmentAppeals'
+  | 'myAssessments'
   | 'reminderSettings'
   | 'overview'
   | 'blockers'
@@ -81,6 +84,11 @@ export const NAV: readonly NavItem[] = [
   { id: 'bulletins', path: '/bulletins', label: 'menu.bulletins', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
   // 催办单/督办单: sent by inspectors and the office, read by the overseers, acknowledged by the unit (server/policies/notice.ts).
   { id: 'notices', path: '/notices', label: 'menu.notices', roles: ['inspector', 'hq_office', 'leader', 'oversight', 'assessor', 'liaison', 'unit_head'], group: 'work' },
+  // 考核: the assessor writes schemes and publishes results; leaders and the HQ office read published ones (server/policies/assessment.ts).
+  { id: 'assessments', path: '/assessments', label: 'menu.assessments', roles: ['assessor', 'leader', 'hq_office'], group: 'work' },
+  { id: 'assessmentAppeals', path: '/assessments/appeals', label: 'menu.assessmentAppeals', roles: ['assessor'], group: 'work' },
+  // 考核结果: a unit's own breakdowns, rank, the gap to the unit above, and its appeals.
+  { id: 'myAssessments', path: '/work/assessments', label: 'menu.myAssessments', roles: ['liaison', 'unit_head'], group: 'work' },
   // 提醒设置: the HQ office sets the ladder and reads what was sent (server/policies/notification.ts).
   { id: 'reminderSettings', path: '/settings/reminders', label: 'menu.reminderSettings', roles: ['hq_office'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },

@@ -39,6 +39,9 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   promises: page(() => import('./pages/promises/PromiseLedgerPage.js'), 'PromiseLedgerPage'),
   bulletins: page(() => import('./pages/bulletins/BulletinsPage.js'), 'BulletinsPage'),
   notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
+  assessments: page(() => import('./pages/assessments/AssessmentsPage.js'), 'AssessmentsPage'),
+  assessmentAppeals: page(() => import('./pages/assessments/AppealsPage.js'), 'AppealsPage'),
+  myAssessments: page(() => import('./pages/assessments/MyResultsPage.js'), 'MyResultsPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -74,6 +77,8 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/oversight/cases/:id', page(() => import('./pages/oversight/CasePage.js'), 'CasePage')],
   ['/response-requests/:id', page(() => import('./pages/promises/ResponseRequestPage.js'), 'ResponseRequestPage')],
   ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
+  ['/assessments/results/:id', page(() => import('./pages/assessments/ResultPage.js'), 'ResultPage')],
+  ['/assessments/results/:id/units/:unitId', page(() => import('./pages/assessments/BreakdownPage.js'), 'BreakdownPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

@@ -187,6 +187,8 @@ export type Appeal = z.infer<typeof Appeal>;
 /** A unit's own published results (考核结果): one line per result. */
 export const MyResult = z.object({
   resultId: Id,
+  unitId: Id,
+  unitName: z.string(),
   schemeName: z.string(),
   period: z.string(),
   publishedAt: z.string().nullable(),

@@ -37,6 +37,8 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
+  TrophyOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { roleCodes, useCurrentUser } from '../auth/CurrentUser.js';
@@ -64,6 +66,9 @@ const ICONS: Record<NavId, ReactNode> = {
   promises: <CarryOutOutlined />,
   bulletins: <ReadOutlined />,
   notices: <BellOutlined />,
+  assessments: <TrophyOutlined />,
+  assessmentAppeals: <CommentOutlined />,
+  myAssessments: <TrophyOutlined />,
   overview: <PieChartOutlined />,
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,

@@ -83,6 +83,8 @@ export function presentBreakdown(v: ResultView, u: RankedUnit): Breakdown {
 export function presentMyResult(v: ResultView, u: RankedUnit): MyResult {
   return {
     resultId: v.result.id,
+    unitId: u.unitId,
+    unitName: u.unitName,
     schemeName: v.scheme.name,
     period: v.result.period,
     publishedAt: iso(v.result.publishedAt),
