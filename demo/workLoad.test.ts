@@ -47,6 +47,25 @@ describe('the demo district, loaded into a fresh embedded database', () => {
   // The ledger, oversight, complaint and bulletin checks on this same load, before any test writes.
   ledgerDemoChecks(() => h, PASSWORD);
 
+  it('has a published quarter of both assessment schemes, every unit explained, and the 建设街道 appeal waiting (issue 23)', async () => {
+    const assessor = await as('assessor');
+    const schemes = (await get(assessor, '/api/assessments')).data;
+    expect(schemes.map((s: { category: string }) => s.category).sort()).toEqual(['departments', 'streets_towns']);
+    const towns = schemes.find((s: { category: string }) => s.category === 'streets_towns');
+    const result = (await get(assessor, `/api/assessments/results/${towns.results[0].id}`)).data;
+    expect(result.status).toBe('published');
+    const ranked = result.units.filter((u: { rank: number | null }) => u.rank !== null);
+    expect(ranked.length).toBeGreaterThan(3);
+    expect(ranked.map((u: { honour: string | null }) => u.honour)).toContain('red');
+    expect(ranked.map((u: { honour: string | null }) => u.honour)).toContain('black');
+    const appeals = (await get(assessor, '/api/assessments/appeals?status=open')).data;
+    expect(appeals).toEqual([expect.objectContaining({ unitName: '建设街道', indicator: 'reporting_on_time' })]);
+    const mine = (await get(await as('liaison'), '/api/assessments/mine')).data;
+    expect(mine).toHaveLength(1);
+    const breakdown = (await get(await as('liaison'), `/api/assessments/results/${mine[0].resultId}/units/${mine[0].unitId}`)).data;
+    expect(breakdown.indicators.some((i: { facts: unknown[] }) => i.facts.length > 0)).toBe(true);
+  });
+
   it('has the 1+6 plans and the four mechanism plans, each special plan with its task force', async () => {
     const plans = (await get(await as('hq_office'), '/api/plans?perPage=50')).data as { kind: string; code: string; taskForceName: string | null; status: string }[];
     const kinds = (k: string) => plans.filter((p) => p.kind === k);

@@ -10,6 +10,7 @@ import { loadOversight } from './workOversight.js';
 import { loadComplaints } from './workComplaints.js';
 import { loadPromises } from './workPromises.js';
 import { loadBulletins } from './workBulletins.js';
+import { loadAssessments } from './workAssessments.js';
 import { loadReminders } from './workReminders.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
@@ -146,9 +147,11 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
   const inboxes = await loadReminders(ctx, env.today);
+  const assessments = await loadAssessments(ctx, c, env.today);
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
+    assessments,
     areas: areaRows.length,
     targets: builtTargets.targets.length,
     tasks: builtTasks.tasks.length,
