@@ -19,9 +19,15 @@ const INDICATORS = [
 
 /** One scheme per database for the calls that only read or add to it (a year and category hold one scheme). */
 const shared = new WeakMap<Database, Promise<string>>();
-let nextYear = 2040;
-/** A scheme of its own year: creating one per call would run out of years, so only writes that need a fresh one take one. */
-export async function makeScheme(database: Database, year = nextYear++) {
+/** Years not yet taken in this database (a year and category hold one scheme; 2099 is the shared scheme's). */
+const years = new WeakMap<Database, number>();
+const nextYear = (database: Database) => {
+  const y = years.get(database) ?? 2000;
+  years.set(database, y + 1);
+  return y;
+};
+/** A scheme of a year of its own in this database. */
+export async function makeScheme(database: Database, year = nextYear(database)) {
   const [row] = await database.db.insert(assessmentSchemes).values({ year, category: 'departments', name: `${year}年度部门考核`, indicators: [...INDICATORS], rules: DEFAULT_RULES }).returning();
   return row!;
 }
@@ -70,7 +76,7 @@ const as =
 /** One builder per assessment route, keyed "METHOD /path" as Fastify lists it. */
 export const ASSESSMENT_ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/assessments': as(async () => ({ method: 'GET', url: '/api/assessments?perPage=5' })),
-  'POST /api/assessments': as(async () => ({ method: 'POST', url: '/api/assessments', payload: { year: nextYear++, category: 'departments', name: '部门考核', indicators: INDICATORS } })),
+  'POST /api/assessments': as(async (env) => ({ method: 'POST', url: '/api/assessments', payload: { year: nextYear(env.database), category: 'departments', name: '部门考核', indicators: INDICATORS } })),
   'GET /api/assessments/mine': as(async () => ({ method: 'GET', url: '/api/assessments/mine' })),
   'GET /api/assessments/appeals': as(async () => ({ method: 'GET', url: '/api/assessments/appeals?perPage=5' })),
   'GET /api/assessments/:id': as(async (env) => ({ method: 'GET', url: `/api/assessments/${await schemeOf(env.database)}` })),
