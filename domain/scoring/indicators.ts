@@ -44,10 +44,24 @@ const ONE = new Decimal(1);
 const ZERO = new Decimal(0);
 const credit4 = (d: Decimal) => d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4);
 
+/**
+ * Workdays late, remembered per calendar: a year's scoring asks it for tens of thousands of facts
+ * with few distinct days, and each answer costs the calendar some microseconds.
+ */
+const lateMemo = new WeakMap<WorkdayCalendar, Map<string, number>>();
+function lateBy(cal: WorkdayCalendar, due: IsoDate, done: IsoDate): number {
+  let memo = lateMemo.get(cal);
+  if (!memo) lateMemo.set(cal, (memo = new Map()));
+  const key = `${due}|${done}`;
+  let n = memo.get(key);
+  if (n === undefined) memo.set(key, (n = lateWorkdays(cal, due, done)));
+  return n;
+}
+
 /** On time (done by the end of its due day) earns 1; late or still owed earns 0, with its workdays late. */
 function deadlineLine(f: DeadlineFact, asOf: IsoDate, cal: WorkdayCalendar): FactLine {
   const onTime = f.doneOn !== null && f.doneOn <= f.due;
-  const late = onTime ? 0 : lateWorkdays(cal, f.due, f.doneOn ?? asOf);
+  const late = onTime ? 0 : lateBy(cal, f.due, f.doneOn ?? asOf);
   return {
     ref: f.ref,
     title: f.title,
@@ -108,7 +122,10 @@ function share(kind: IndicatorKind, lines: FactLine[], credits: Decimal[]): Indi
 /** Facts not yet due on the day of scoring are left out: done early or not, they are not owed yet. */
 function deadlines(kind: IndicatorKind, facts: readonly DeadlineFact[], asOf: IsoDate, cal: WorkdayCalendar): IndicatorShare {
   const lines = facts.filter((f) => f.due <= asOf).map((f) => deadlineLine(f, asOf, cal));
-  return share(kind, lines, lines.map((l) => new Decimal(l.credit)));
+  if (lines.length === 0) return share(kind, lines, []);
+  // Each earns 0 or 1: the share is a count (a Decimal per fact made a year's scoring slow).
+  const met = lines.reduce((n, l) => n + (l.outcome === 'on_time' ? 1 : 0), 0);
+  return { kind, rule: 'share', ratio: new Decimal(met).div(lines.length), counted: lines.length, facts: lines };
 }
 
 /** One indicator's share of its weight for one unit, with the facts behind it. */
