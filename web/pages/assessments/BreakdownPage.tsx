@@ -98,7 +98,7 @@ export function BreakdownPage() {
                     .filter((i) => i.gap !== '0.00')
                     .map((i) => (
                       <Tag key={i.kind} color={i.gap.startsWith('-') ? 'green' : 'orange'}>
-                        {t(`assessment.indicator.${i.kind}`)} {i.gap.startsWith('-') ? i.gap : `−${i.gap}`}
+                        {t(`assessment.indicator.${i.kind}`)} {i.gap.startsWith('-') ? `+${i.gap.slice(1)}` : `−${i.gap}`}
                       </Tag>
                     ))}
                 </Space>
