@@ -24,8 +24,14 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     const assessor = await as('assessor');
     await assessor.goto('/assessments');
     const card = assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' });
+    // The demo's 领导评价 of the quarter are there to read before computing.
+    await card.getByTestId('scheme-adjustments').click();
+    await assessor.getByTestId('adjustments').locator('tbody tr').first().waitFor();
+    await assessor.screenshot({ path: '/tmp/e2e-assessment-adjustments.png' });
+    await assessor.keyboard.press('Escape');
     await card.getByTestId('scheme-compute').click();
     await assessor.locator('[data-testid=result-status]').filter({ hasText: '已计算未发布' }).waitFor();
+    await assessor.getByTestId('result-total').first().waitFor();
     expect(await assessor.getByTestId('result-total').count()).toBeGreaterThan(3);
     await assessor.goto('/assessments');
     await assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' }).getByTestId('scheme-publish').click();
@@ -36,7 +42,7 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     const liaison = await as('liaison');
     await liaison.goto('/work/assessments');
     await liaison.getByTestId('my-result-link').first().click();
-    await liaison.getByTestId('breakdown-page').waitFor();
+    await liaison.getByTestId('breakdown-indicator').first().waitFor();
     expect(await liaison.getByTestId('breakdown-indicator').count()).toBe(8);
     expect(await liaison.getByTestId('breakdown-above').textContent()).toMatch(/相差|位列第一/);
     await liaison.getByTestId('appeal-open').click();

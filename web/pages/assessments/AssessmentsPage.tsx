@@ -12,6 +12,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { AdjustmentsModal } from './AdjustmentsModal.js';
 import { SchemeFormModal } from './SchemeFormModal.js';
 
 const STATUS_COLOUR = { computed: 'gold', published: 'green', superseded: 'default' } as const;
@@ -24,6 +25,7 @@ function SchemeCard({ scheme, manage, onEdit }: { scheme: Scheme; manage: boolea
   const { message } = AntApp.useApp();
   const [period, setPeriod] = useState(`${scheme.year}-Q1`);
   const [busy, setBusy] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
   const act = async (what: 'compute' | 'publish') => {
     setBusy(true);
     try {
@@ -64,6 +66,9 @@ function SchemeCard({ scheme, manage, onEdit }: { scheme: Scheme; manage: boolea
           <Button type="primary" loading={busy} onClick={() => void act('publish')} data-testid="scheme-publish">
             {t('assessment.publish')}
           </Button>
+          <Button onClick={() => setAdjusting(true)} data-testid="scheme-adjustments">
+            {t('assessment.adjustments')}
+          </Button>
         </Space>
       )}
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -77,6 +82,7 @@ function SchemeCard({ scheme, manage, onEdit }: { scheme: Scheme; manage: boolea
           </Space>
         ))}
       </Space>
+      {adjusting && <AdjustmentsModal scheme={scheme} period={period} onClose={() => setAdjusting(false)} />}
     </Card>
   );
 }
