@@ -17,7 +17,7 @@ import { loginPageWeight } from './webWeight.js';
 import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
 import { bareSection } from './bareSection.js';
-import { inspectionSection } from './inspectionSection.js';
+import { inspectionSection, runScript } from './inspectionSection.js';
 import { importSection } from './importSection.js';
 
 const STARTS = 3;
@@ -26,16 +26,17 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports,assessment` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
  * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
  * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts),
  * `inspection` issue 22's bulletin, ledger export and public complaint figures (bench/inspectionSection.ts);
  * `imports` issue 20's reminder run, report export and 10,000-row import (bench/importExport.ts);
+ * `assessment` issue 23's year of scoring for all units with explanations (bench/assessment.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -215,6 +216,15 @@ async function main() {
     if (section('throughput')) await throughputSection({ say, progress, port, tmp });
     if (section('bare')) await bareSection({ say, progress, port, tmp });
     if (section('inspection')) await inspectionSection({ say, progress });
+    if (section('assessment')) {
+      progress('a year of assessment scoring (bench/assessment.ts)…');
+      say('### Assessment (issue 23): a full year scored for all units with explanations, PostgreSQL, budget ≤ 2 s');
+      say();
+      say('```');
+      for (const l of await runScript('bench/assessment.ts')) say(l);
+      say('```');
+      say();
+    }
     if (section('imports')) await importSection({ say, progress });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();

@@ -51,10 +51,34 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     const portal = (await h.app.inject({ url: '/api/public/portal' })).json().data;
     expect(new Set(portal.articles.map((a: { kind: string }) => a.kind))).toEqual(new Set(['news', 'briefing', 'experience', 'policy']));
     expect(portal.areas.length).toBeGreaterThan(0);
-    expect(portal.rankings).toEqual([]);
+    // The assessment's published quarter, both categories, with its 红黑榜 (server/queries/publicity/publishedRankings.ts).
+    expect(portal.rankings.map((r: { category: string }) => r.category).sort()).toEqual(['区直部门', '街道（镇）']);
+    const towns = portal.rankings.find((r: { category: string }) => r.category === '街道（镇）');
+    expect(towns.rows[0]).toMatchObject({ rank: 1, grade: expect.stringMatching(/^(优秀|良好|一般|较差)$/) });
+    expect(towns.rows.map((x: { mark: string | null }) => x.mark)).toEqual(expect.arrayContaining(['red', 'black']));
+    expect(JSON.stringify(portal.rankings)).not.toMatch(/facts|indicators|liaison/);
     const unpublished = (await get(await as('publicist'), '/api/articles?perPage=50')).data.filter((a: { status: string }) => a.status !== 'published');
     expect(unpublished.map((a: { status: string }) => a.status).sort()).toEqual(['draft', 'review']);
     for (const a of unpublished) expect((await h.app.inject({ url: `/api/public/articles/${a.id}` })).statusCode).toBe(404);
+  });
+
+  it('has a published quarter of both assessment schemes, every unit explained, and the 建设街道 appeal waiting (issue 23)', async () => {
+    const assessor = await as('assessor');
+    const schemes = (await get(assessor, '/api/assessments')).data;
+    expect(schemes.map((s: { category: string }) => s.category).sort()).toEqual(['departments', 'streets_towns']);
+    const towns = schemes.find((s: { category: string }) => s.category === 'streets_towns');
+    const result = (await get(assessor, `/api/assessments/results/${towns.results[0].id}`)).data;
+    expect(result.status).toBe('published');
+    const ranked = result.units.filter((u: { rank: number | null }) => u.rank !== null);
+    expect(ranked.length).toBeGreaterThan(3);
+    expect(ranked.map((u: { honour: string | null }) => u.honour)).toContain('red');
+    expect(ranked.map((u: { honour: string | null }) => u.honour)).toContain('black');
+    const appeals = (await get(assessor, '/api/assessments/appeals?status=open')).data;
+    expect(appeals).toEqual([expect.objectContaining({ unitName: '建设街道', indicator: 'reporting_on_time' })]);
+    const mine = (await get(await as('liaison'), '/api/assessments/mine')).data;
+    expect(mine).toHaveLength(1);
+    const breakdown = (await get(await as('liaison'), `/api/assessments/results/${mine[0].resultId}/units/${mine[0].unitId}`)).data;
+    expect(breakdown.indicators.some((i: { facts: unknown[] }) => i.facts.length > 0)).toBe(true);
   });
 
   it('has the 1+6 plans and the four mechanism plans, each special plan with its task force', async () => {

@@ -11,6 +11,7 @@ import { loadComplaints } from './workComplaints.js';
 import { loadPromises } from './workPromises.js';
 import { loadBulletins } from './workBulletins.js';
 import { loadArticles } from './workArticles.js';
+import { loadAssessments } from './workAssessments.js';
 import { loadReminders } from './workReminders.js';
 import { lightHistoryOff, lightHistoryOn, seedLightHistory } from './workLightHistory.js';
 import { loadMeetings } from './workMeetings.js';
@@ -148,9 +149,11 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   const published = await loadArticles(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7075_626c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
   const inboxes = await loadReminders(ctx, env.today);
+  const assessments = await loadAssessments(ctx, c, env.today);
 
   Object.assign(ctx.counts, {
     plans: planRows.length,
+    assessments,
     areas: areaRows.length,
     targets: builtTargets.targets.length,
     tasks: builtTasks.tasks.length,

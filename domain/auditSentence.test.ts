@@ -12,7 +12,7 @@ function serverActions(): Set<string> {
       if (statSync(p).isDirectory()) walk(p);
       else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.includes('/testing/')) {
         const src = readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/'((?:access|audit|auth|user|region|unit|body|security_policy|calendar_override|system|program|area|plan|task|target|project|report|evidence|blocker|dispatch|inspection|ledger|bulletin|notice)\.[a-z_]+)'/g)) out.add(m[1]!);
+        for (const m of src.matchAll(/'((?:access|audit|auth|user|region|unit|body|security_policy|calendar_override|system|program|area|plan|task|target|project|report|evidence|blocker|dispatch|inspection|ledger|bulletin|notice|assessment)\.[a-z_]+)'/g)) out.add(m[1]!);
         // A workflow (commands/workflow/takeStep.ts) writes `${entity}.${done[action]}`: its entity with every value of its `done` table.
         for (const d of src.matchAll(/done:\s*\{([^}]*)\}/g)) {
           const entity = [...src.slice(0, d.index).matchAll(/entity:\s*'([a-z_]+)'/g)].pop();

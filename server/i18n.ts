@@ -1,5 +1,6 @@
 import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
+import { ASSESSMENT_MESSAGES, ASSESSMENT_WORDS } from './messages/assessments.js';
 import { FILE_MESSAGES } from './messages/files.js';
 import { IMPORT_MESSAGES, IMPORT_WORDS } from './messages/imports.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
@@ -75,6 +76,7 @@ const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...PROGRESS_MESSAGES,
   ...REMINDER_MESSAGES,
+  ...ASSESSMENT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 /** Every code an error or notice may carry: a typo in a code does not compile (it fell back to 请求有误). */
@@ -111,6 +113,7 @@ const WORDS = {
   ...IMPORT_WORDS,
   ...REMINDER_WORDS,
   ...PROGRESS_WORDS,
+  ...ASSESSMENT_WORDS,
 } as const satisfies Record<string, Message>;
 
 /** A word a message parameter may name as `@key`: a typo in a literal one does not compile. */

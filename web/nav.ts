@@ -23,6 +23,9 @@ export type NavId =
   | 'notices'
   | 'articles'
   | 'articleReview'
+  | 'assessments'
+  | 'assessmentAppeals'
+  | 'myAssessments'
   | 'reminderSettings'
   | 'overview'
   | 'blockers'
@@ -86,6 +89,11 @@ export const NAV: readonly NavItem[] = [
   // 宣传: the publicist writes articles and generates 简报; the HQ office and leaders review them (server/policies/article.ts).
   { id: 'articles', path: '/articles', label: 'menu.articles', roles: ['publicist', 'hq_office', 'leader'], group: 'work' },
   { id: 'articleReview', path: '/articles/review', label: 'menu.articleReview', roles: ['hq_office', 'leader'], group: 'work' },
+  // 考核: the assessor writes schemes and publishes results; leaders and the HQ office read published ones (server/policies/assessment.ts).
+  { id: 'assessments', path: '/assessments', label: 'menu.assessments', roles: ['assessor', 'leader', 'hq_office'], group: 'work' },
+  { id: 'assessmentAppeals', path: '/assessments/appeals', label: 'menu.assessmentAppeals', roles: ['assessor'], group: 'work' },
+  // 考核结果: a unit's own breakdowns, rank, the gap to the unit above, and its appeals.
+  { id: 'myAssessments', path: '/work/assessments', label: 'menu.myAssessments', roles: ['liaison', 'unit_head'], group: 'work' },
   // 提醒设置: the HQ office sets the ladder and reads what was sent (server/policies/notification.ts).
   { id: 'reminderSettings', path: '/settings/reminders', label: 'menu.reminderSettings', roles: ['hq_office'], group: 'work' },
   { id: 'overview', path: '/overview', label: 'menu.overview', roles: WORK_ROLES, group: 'work' },

@@ -41,6 +41,9 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
   notices: page(() => import('./pages/bulletins/NoticesPage.js'), 'NoticesPage'),
   articles: page(() => import('./pages/articles/ArticlesPage.js'), 'ArticlesPage'),
   articleReview: page(() => import('./pages/articles/ArticlesPage.js'), 'ArticleReviewPage'),
+  assessments: page(() => import('./pages/assessments/AssessmentsPage.js'), 'AssessmentsPage'),
+  assessmentAppeals: page(() => import('./pages/assessments/AppealsPage.js'), 'AppealsPage'),
+  myAssessments: page(() => import('./pages/assessments/MyResultsPage.js'), 'MyResultsPage'),
   overview: page(() => import('./pages/overview/OverviewPage.js'), 'OverviewPage'),
   blockers: page(() => import('./pages/reports/BlockersPage.js'), 'BlockersPage'),
   feed: page(() => import('./pages/feed/FeedPage.js'), 'FeedPage'),
@@ -77,6 +80,8 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/response-requests/:id', page(() => import('./pages/promises/ResponseRequestPage.js'), 'ResponseRequestPage')],
   ['/bulletins/:id', page(() => import('./pages/bulletins/BulletinPage.js'), 'BulletinPage')],
   ['/articles/:id', page(() => import('./pages/articles/ArticlePage.js'), 'ArticlePage')],
+  ['/assessments/results/:id', page(() => import('./pages/assessments/ResultPage.js'), 'ResultPage')],
+  ['/assessments/results/:id/units/:unitId', page(() => import('./pages/assessments/BreakdownPage.js'), 'BreakdownPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
 

@@ -24,6 +24,8 @@ export const RULE_TEXT = {
   smtpPort: { 'zh-CN': '须为邮件端口 25、465、587 或 2525', 'en-US': 'must be a mail port: 25, 465, 587 or 2525' },
   smtpPlainLogin: { 'zh-CN': '使用账号密码登录时须为 SSL/TLS 或 STARTTLS：密码不以明文发送', 'en-US': 'must be SSL/TLS or STARTTLS when logging in: a password is never sent in clear' },
   smtpPassword: { 'zh-CN': '填写了登录账号时须填写密码', 'en-US': 'is needed with a login user' },
+  points: { 'zh-CN': '须为0到999之间的分数，最多两位小数', 'en-US': 'must be points between 0 and 999, with at most two decimals' },
+  assessmentPeriod: { 'zh-CN': '须为考核期：季度如2026-Q2，全年如2026', 'en-US': 'must be an assessment period: a quarter like 2026-Q2 or a year like 2026' },
   targetPeriod: { 'zh-CN': '须为月份如2026-05或季度如2026-Q2', 'en-US': 'must be a month like 2026-05 or a quarter like 2026-Q2' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RuleKey = keyof typeof RULE_TEXT;

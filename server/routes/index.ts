@@ -16,6 +16,7 @@ import healthRoutes from './health.js';
 import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
 import bulletinRoutes from './inspections/bulletins.js';
+import assessmentRoutes from './assessments/assessments.js';
 import noticeRoutes from './inspections/notices.js';
 import inboxRoutes from './inbox.js';
 import notificationChannelRoutes from './notificationChannels.js';
@@ -72,6 +73,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   jobRoutes(app);
   publicComplaintRoutes(app, opts.publicThrottle);
   bulletinRoutes(app);
+  assessmentRoutes(app);
   noticeRoutes(app);
   articleRoutes(app);
   briefingRoutes(app);

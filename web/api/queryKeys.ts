@@ -76,6 +76,8 @@ export const qk = {
   /** 宣传 articles (and generated 简报). */
   articles: resource('articles'),
   notices: resource('notices'),
+  /** 考核: schemes, results, a unit's own results and appeals. */
+  assessments: resource('assessments'),
   /** The inbox (its pages and the bell's count), the HQ office's ladder and delivery log. */
   inbox: { all: ['inbox'] as const, list: (filter: object) => ['inbox', 'list', filter] as const, unread: ['inbox', 'unread'] as const },
   notificationSettings: ['notification-settings'] as const,

@@ -38,6 +38,8 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
+  TrophyOutlined,
+  CommentOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { roleCodes, useCurrentUser } from '../auth/CurrentUser.js';
@@ -67,6 +69,9 @@ const ICONS: Record<NavId, ReactNode> = {
   notices: <BellOutlined />,
   articles: <NotificationOutlined />,
   articleReview: <FileDoneOutlined />,
+  assessments: <TrophyOutlined />,
+  assessmentAppeals: <CommentOutlined />,
+  myAssessments: <TrophyOutlined />,
   overview: <PieChartOutlined />,
   blockers: <WarningOutlined />,
   feed: <NotificationOutlined />,

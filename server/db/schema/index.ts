@@ -21,3 +21,4 @@ export * from './imports.js';
 export * from './notifications.js';
 export * from './jobs.js';
 export * from './articles.js';
+export * from './assessments.js';

@@ -1,4 +1,5 @@
 import { admin } from './admin.js';
+import { assessments } from './assessments.js';
 import { auth } from './auth.js';
 import { bulletins } from './bulletins.js';
 import { calendar } from './calendar.js';
@@ -22,5 +23,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox, ...publicity } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox, ...publicity, ...assessments } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

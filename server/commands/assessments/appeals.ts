@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { appealOpen } from '../../../domain/scoring/appeals.js';
+import type { AppealCreate, AppealDecide } from '../../../domain/schemas/assessment.js';
+import { recordAudit } from '../../audit.js';
+import { now, today } from '../../clock.js';
+import { inTx, type Ctx } from '../../context.js';
+import { assessmentAppeals, assessmentResults } from '../../db/schema/index.js';
+import { AppError, forbidden, notFound, versionConflict } from '../../errors.js';
+import { appealUnits, assessmentPolicy } from '../../policies/assessment.js';
+import { checkEvidence } from './adjustments.js';
+
+/**
+ * 申诉: the unit's liaison or head contests the unit's published result, within its appeal days,
+ * with a reason and optionally evidence. A result the unit cannot read is 404; after the deadline, 409.
+ */
+export async function fileAppeal(ctx: Ctx, resultId: string, input: AppealCreate) {
+  return inTx(ctx, async (tx) => {
+    const [result] = await tx.select().from(assessmentResults).where(eq(assessmentResults.id, resultId));
+    const mine = appealUnits(ctx.actor);
+    const unit = result?.units.find((u) => mine.includes(u.unitId));
+    if (!result || !assessmentPolicy.row.read(ctx.actor, { status: result.status as 'published', unitId: unit?.unitId ?? null }) || result.status === 'computed') throw notFound('assessment_result');
+    if (!unit) throw new AppError(422, 'assessment_not_in_result');
+    if (!assessmentPolicy.row.appeal(ctx.actor, { status: result.status as 'published', unitId: unit.unitId })) throw forbidden();
+    if (!appealOpen(result.appealDeadline, today())) throw new AppError(409, 'assessment_appeal_closed', { deadline: result.appealDeadline ?? '' });
+    await checkEvidence(tx, input.evidenceSha256);
+    const [row] = await tx
+      .insert(assessmentAppeals)
+      .values({ resultId, unitId: unit.unitId, indicator: input.indicator ?? null, reason: input.reason, evidenceSha256: input.evidenceSha256 ?? null, filedById: ctx.actor!.userId })
+      .returning();
+    await recordAudit(tx, ctx, 'assessment.appealed', { entity: 'assessment_appeal', entityId: row!.id, after: row });
+    return row!;
+  });
+}
+
+/**
+ * 办理申诉: an assessor upholds (then corrects what is wrong, recomputes and republishes) or rejects
+ * it, with a reply. Nobody decides an appeal they filed or their own unit filed.
+ */
+export async function decideAppeal(ctx: Ctx, id: string, input: AppealDecide) {
+  return inTx(ctx, async (tx) => {
+    const [before] = await tx.select().from(assessmentAppeals).where(eq(assessmentAppeals.id, id)).for('update');
+    if (!before) throw notFound('assessment_appeal');
+    if (before.version !== input.version) throw versionConflict();
+    if (before.status !== 'open') throw new AppError(409, 'assessment_appeal_decided');
+    if (before.filedById === ctx.actor?.userId || appealUnits(ctx.actor).includes(before.unitId) || ctx.actor?.unitId === before.unitId) throw new AppError(403, 'assessment_own_appeal');
+    const [row] = await tx
+      .update(assessmentAppeals)
+      .set({ status: input.decision, reply: input.reply, decidedById: ctx.actor?.userId ?? null, decidedAt: now(), version: before.version + 1 })
+      .where(eq(assessmentAppeals.id, id))
+      .returning();
+    await recordAudit(tx, ctx, 'assessment.appeal_decided', { entity: 'assessment_appeal', entityId: id, before, after: row });
+    return row!;
+  });
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Button, Form, Input, Radio, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { decideAppeal, listAppeals, type Appeal } from '../../api/assessments.js';
+import { invalidate, qk } from '../../api/queryKeys.js';
+import { FormModal } from '../../components/FormModal.js';
+import { LoadError } from '../../components/LoadError.js';
+import { PageCard } from '../../components/PageCard.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
+import { formatDateTime } from '../../format.js';
+import { useI18n } from '../../i18n/useI18n.js';
+
+function DecideModal({ appeal, onClose }: { appeal: Appeal; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const submit = async (v: { decision: 'upheld' | 'rejected'; reply: string }) => {
+    await decideAppeal(appeal.id, { ...v, version: appeal.version });
+    await invalidate(qc, qk.assessments.all);
+  };
+  return (
+    <FormModal title={`${t('assessment.decide')}：${appeal.unitName}`} initialValues={{ decision: 'rejected' }} fieldNames={['decision', 'reply']} submit={submit} onClose={onClose} testId="decide-form" okText={t('assessment.decide')}>
+      <p>{appeal.reason}</p>
+      <Form.Item name="decision" label={t('assessment.decision')}>
+        <Radio.Group options={(['upheld', 'rejected'] as const).map((d) => ({ value: d, label: t(`assessment.appealStatus.${d}`) }))} />
+      </Form.Item>
+      <Form.Item name="reply" label={t('assessment.reply')} rules={[{ required: true, message: t('common.required', { field: t('assessment.reply') }) }]}>
+        <Input.TextArea rows={3} data-testid="decide-reply" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 考核申诉: the assessor's queue; an upheld appeal is followed by a recomputation and republication. */
+export function AppealsPage() {
+  const { t } = useI18n();
+  const list = useQuery({ queryKey: qk.assessments.list({ appeals: true }), queryFn: () => listAppeals() });
+  const [deciding, setDeciding] = useState<Appeal | null>(null);
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <PageCard title={t('menu.assessmentAppeals')} testId="appeals-page">
+      <ResponsiveTable<Appeal>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('assessment.unit'), key: 'unit', render: (_, a) => <Link to={`/assessments/results/${a.resultId}/units/${a.unitId}`}>{a.unitName}</Link> },
+          { title: t('assessment.schemes'), key: 'scheme', render: (_, a) => `${a.schemeName} · ${a.period}` },
+          { title: t('assessment.indicators'), key: 'indicator', render: (_, a) => (a.indicator ? t(`assessment.indicator.${a.indicator}`) : '') },
+          { title: t('assessment.appealReason'), key: 'reason', render: (_, a) => <span style={{ whiteSpace: 'normal' }}>{a.reason}</span> },
+          { title: t('assessment.filedAt'), key: 'filed', render: (_, a) => formatDateTime(a.filedAt) },
+          { title: t('assessment.decision'), key: 'status', render: (_, a) => <Tag color={a.status === 'open' ? 'gold' : 'default'} data-testid="appeal-status">{t(`assessment.appealStatus.${a.status}`)}</Tag> },
+          { title: t('assessment.reply'), key: 'reply', render: (_, a) => a.reply ?? '' },
+          {
+            title: '',
+            key: 'act',
+            render: (_, a) =>
+              a.status === 'open' && (
+                <Button size="small" onClick={() => setDeciding(a)} data-testid="appeal-decide">
+                  {t('assessment.decide')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      {deciding && <DecideModal appeal={deciding} onClose={() => setDeciding(null)} />}
+    </PageCard>
+  );
+}
