@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { IsoDate } from '../calendar/days.js';
 import type { UnitKind } from '../enums.js';
 
 /** Units are ranked within their category: 部门 against 部门, 街镇 against 街镇. */
@@ -44,6 +45,18 @@ export function assessmentPeriodRange(p: AssessmentPeriod): { start: string; end
 
 /** The periods of a scheme's year: its four quarters and the year itself. */
 export const periodsOfAssessmentYear = (year: number): AssessmentPeriod[] => [1, 2, 3, 4].map((q) => `${year}-Q${q}`).concat(String(year));
+
+/**
+ * The quarter an assessor most likely scores next, offered first: the last one of the scheme's year
+ * that has ended by today; the first while none has (a scheme made early), the fourth for a past year.
+ */
+export function lastEndedQuarter(year: number, today: IsoDate): AssessmentPeriod {
+  const thisYear = Number(today.slice(0, 4));
+  if (year < thisYear) return `${year}-Q4`;
+  if (year > thisYear) return `${year}-Q1`;
+  const ended = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  return `${year}-Q${Math.max(1, ended)}`;
+}
 
 export interface Indicator {
   kind: IndicatorKind;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkdayCalendar } from '../calendar/workdays.js';
 import { emptyFacts, type UnitFacts } from './facts.js';
 import { assessCategory, gradeOf } from './rank.js';
-import { assessmentPeriodRange, categoryOfUnitKind, DEFAULT_RULES, schemeProblem, type Scheme } from './scheme.js';
+import { assessmentPeriodRange, categoryOfUnitKind, DEFAULT_RULES, lastEndedQuarter, schemeProblem, type Scheme } from './scheme.js';
 import { scoreUnit } from './score.js';
 
 const cal = new WorkdayCalendar();
@@ -36,6 +36,10 @@ describe('assessment schemes', () => {
   it('names quarters and years and puts streets and towns apart from departments', () => {
     expect(assessmentPeriodRange('2026-Q2')).toEqual({ start: '2026-04-01', end: '2026-06-30' });
     expect(assessmentPeriodRange('2026')).toEqual({ start: '2026-01-01', end: '2026-12-31' });
+    // What the scheme's card offers first: the last quarter ended by today.
+    expect(['2026-01-15', '2026-03-31', '2026-04-01', '2026-06-10', '2026-07-01', '2026-12-07'].map((d) => lastEndedQuarter(2026, d))).toEqual(['2026-Q1', '2026-Q1', '2026-Q1', '2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(lastEndedQuarter(2025, '2026-02-01')).toBe('2025-Q4');
+    expect(lastEndedQuarter(2027, '2026-12-07')).toBe('2027-Q1');
     expect(assessmentPeriodRange('2026-Q5')).toBeUndefined();
     expect(categoryOfUnitKind('town')).toBe('streets_towns');
     expect(categoryOfUnitKind('department')).toBe('departments');

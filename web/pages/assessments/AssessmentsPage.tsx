@@ -3,11 +3,12 @@ import { App as AntApp, Button, Card, Descriptions, Empty, Select, Space, Tag } 
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { periodsOfAssessmentYear } from '../../../domain/scoring/scheme.js';
+import { lastEndedQuarter, periodsOfAssessmentYear } from '../../../domain/scoring/scheme.js';
 import { computeResult, listSchemes, publishResult, type Scheme } from '../../api/assessments.js';
 import { ApiError } from '../../api/client.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { can } from '../../api/types.js';
+import { todayInZone } from '../../format.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { formatDateTime } from '../../format.js';
@@ -23,7 +24,7 @@ function SchemeCard({ scheme, manage, onEdit }: { scheme: Scheme; manage: boolea
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const [period, setPeriod] = useState(`${scheme.year}-Q1`);
+  const [period, setPeriod] = useState(() => lastEndedQuarter(scheme.year, todayInZone()));
   const [busy, setBusy] = useState(false);
   const [adjusting, setAdjusting] = useState(false);
   const act = async (what: 'compute' | 'publish') => {
