@@ -63,11 +63,11 @@ async function main() {
       facts += Number(r.facts);
     }
     // Where the time goes: the facts read, the engine, the rest (the frozen result written).
+    const cal = await loadCalendar(database.db);
     const tf = performance.now();
     const gathered: Awaited<ReturnType<typeof gatherFacts>>[] = [];
-    for (const s of schemes) gathered.push(await gatherFacts(database.db, s.id, s.category as 'departments', String(YEAR)));
+    for (const s of schemes) gathered.push(await gatherFacts(database.db, s.id, s.category as 'departments', String(YEAR), cal));
     const te = performance.now();
-    const cal = await loadCalendar(database.db);
     const scored = schemes.map((s, i) => assessCategory({ year: YEAR, category: s.category as 'departments', indicators: [...INDICATORS], rules: DEFAULT_RULES }, gathered[i]!, `${YEAR}-12-31`, cal));
     const tj = performance.now();
     const bytes = JSON.stringify(scored).length;

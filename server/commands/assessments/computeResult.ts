@@ -26,10 +26,11 @@ export async function schemeForPeriod(tx: Parameters<Parameters<typeof inTx>[1]>
 export async function computeResult(ctx: Ctx, id: string, period: string) {
   return inTx(ctx, async (tx) => {
     const scheme = await schemeForPeriod(tx, id, period);
-    const facts = await gatherFacts(tx, scheme.id, scheme.category as AssessmentCategory, period);
+    const cal = await loadCalendar(tx);
+    const facts = await gatherFacts(tx, scheme.id, scheme.category as AssessmentCategory, period, cal);
     if (facts.length === 0) throw new AppError(422, 'assessment_empty_category', {}, { category: 'assessment_empty_category' });
     const asOf = scoringDay(assessmentPeriodRange(period)!.end, today());
-    const units = assessCategory({ year: scheme.year, category: scheme.category as AssessmentCategory, indicators: scheme.indicators, rules: scheme.rules }, facts, asOf, await loadCalendar(tx));
+    const units = assessCategory({ year: scheme.year, category: scheme.category as AssessmentCategory, indicators: scheme.indicators, rules: scheme.rules }, facts, asOf, cal);
     const [last] = await tx
       .select({ revision: assessmentResults.revision })
       .from(assessmentResults)

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { sql } from 'drizzle-orm';
 import { periodRange } from '../../../domain/periods.js';
+import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { emptyFacts, type DeadlineFact, type UnitFacts } from '../../../domain/scoring/facts.js';
+import { filedKey, owedReports, type ReportObligation } from '../../../domain/scoring/owedReports.js';
 import { assessmentPeriodRange, type AssessmentCategory } from '../../../domain/scoring/scheme.js';
 import type { Executor } from '../../db/client.js';
 
@@ -25,7 +27,7 @@ const deadline = (r: Row): DeadlineFact => ({ ref: String(r.ref), title: String(
  * due in it, targets against their trajectory, projects' investment year to date, rectifications,
  * blockers given to the unit, replies to orders, and what the assessor entered for the scheme.
  */
-export async function gatherFacts(db: Executor, schemeId: string, category: AssessmentCategory, period: string): Promise<UnitFacts[]> {
+export async function gatherFacts(db: Executor, schemeId: string, category: AssessmentCategory, period: string, cal: WorkdayCalendar): Promise<UnitFacts[]> {
   const range = assessmentPeriodRange(period)!;
   const { start, end } = range;
   const units = await rowsOf(db, sql`select id, name from org_units where not disabled and kind in (${sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `)}) order by sort, name`);
@@ -34,8 +36,9 @@ export async function gatherFacts(db: Executor, schemeId: string, category: Asse
   const ids = sql`(select id from org_units where not disabled and kind in (${sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `)}))`;
 
   // The item's name is read once per item, not once per report: a year has some 50,000 reports of a
-  // few thousand items, and the joined names were most of what the statement carried.
-  const reportWhere = sql`r.unit_id in ${ids} and r.due_date between ${start} and ${end}`;
+  // few thousand items, and the joined names were most of what the statement carried. The reports
+  // are read a month either side of the period too: what was filed there (by its period) is not owed.
+  const reportWhere = sql`r.unit_id in ${ids} and r.due_date between to_char(${start}::date - 31, 'YYYY-MM-DD') and to_char(${end}::date + 31, 'YYYY-MM-DD')`;
   const names = new Map<string, string>();
   for (const r of await rowsOf(
     db,
@@ -47,12 +50,17 @@ export async function gatherFacts(db: Executor, schemeId: string, category: Asse
           left join projects p on i.item_type = 'project' and p.id = i.item_id`,
   ))
     names.set(String(r.id), String(r.title));
+  const filed = new Set<string>();
   for (const r of await rowsOf(
     db,
     sql`select r.id as ref, r.unit_id, r.item_id, r.period as detail, r.due_date as due, ${day('r.submitted_at')} as done_on
           from reports r where ${reportWhere} order by r.due_date, r.id`,
-  ))
-    push(by, r.unit_id, 'reports', deadline({ ...r, title: names.get(String(r.item_id)) ?? '' }));
+  )) {
+    filed.add(filedKey(String(r.unit_id), String(r.item_id), String(r.detail)));
+    if (String(r.due) >= start && String(r.due) <= end) push(by, r.unit_id, 'reports', deadline({ ...r, title: names.get(String(r.item_id)) ?? '' }));
+  }
+  // A report never filed is owed all the same, as the unit's workbench asks for it.
+  for (const { unitId, fact } of owedReports(await reportObligations(db, ids), filed, range, cal)) push(by, unitId, 'reports', fact);
 
   for (const r of await rowsOf(
     db,
@@ -104,6 +112,27 @@ export async function gatherFacts(db: Executor, schemeId: string, category: Asse
     else (f.adjustments as unknown[]).push({ ref: String(r.id), points: r.kind === 'deduction' ? new Decimal(String(r.points)).neg().toFixed(2) : String(r.points), reason: String(r.reason), evidence: (r.evidence_sha256 as string | null) ?? null });
   }
   return [...by.values()];
+}
+
+/**
+ * What each unit must report on, as its workbench asks (domain/workbenchRules.ts): its claimed task
+ * shares from the task's start (or the claim, if later) to the deadline, or to the last report once
+ * done; its projects not yet in operation, monthly; the targets whose data it gives, by their period.
+ */
+async function reportObligations(db: Executor, ids: ReturnType<typeof sql>): Promise<ReportObligation[]> {
+  const rows = await rowsOf(
+    db,
+    sql`select tu.unit_id, t.id as item_id, t.code || ' ' || t.title as title, t.report_period as kind,
+               greatest(t.start_date, ${day('tu.claimed_at')}) as from_day,
+               case when t.done then t.last_report_date when t.deadline_kind = 'date' then t.deadline end as until_day
+          from task_units tu join tasks t on t.id = tu.task_id
+         where tu.unit_id in ${ids} and tu.claim_status in ('submitted', 'approved')
+        union all
+        select p.responsible_unit_id, p.id, p.name, 'monthly', null, null from projects p where p.responsible_unit_id in ${ids} and p.stage <> 'operating'
+        union all
+        select tg.data_unit_id, tg.id, tg.name, tg.period, null, null from targets tg where tg.data_unit_id in ${ids}`,
+  );
+  return rows.map((r) => ({ unitId: String(r.unit_id), itemId: String(r.item_id), title: String(r.title), kind: String(r.kind), from: (r.from_day as string | null) ?? null, until: (r.until_day as string | null) ?? null }));
 }
 
 /** Each target of a unit: its trajectory's latest period ending by the period's end, and the actual accepted for that period. */

@@ -37,7 +37,8 @@ describe.each(DATABASE_KINDS)('考核 on %s', (kind) => {
     assessor2 = await makePerson(h.app, h.db.database, [{ role: 'assessor' }], office.id);
     assessorLiaisonA = await makePerson(h.app, h.db.database, [{ role: 'assessor' }, { role: 'liaison', unitId: d.unitA.id }], office.id);
     // Unit A: one report on time, one three workdays late; unit B: both on time.
-    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { leadUnitId: null });
+    // Unit A's share owes September and October (the task ends before November's report).
+    const task = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitA.id }], { leadUnitId: null, startDate: '2026-09-01', deadline: '2026-10-31' });
     const report = (unitId: string, period: string, submitted: string) =>
       h.db.database.db.insert(reports).values({ itemType: 'task', itemId: task.id, unitId, period, dueDate: period === '2026-09' ? '2026-10-15' : '2026-11-13', status: 'accepted', submittedAt: new Date(`${submitted}T10:00:00+08:00`) });
     await report(d.unitA.id, '2026-09', '2026-10-20');
@@ -171,5 +172,20 @@ describe.each(DATABASE_KINDS)('考核 on %s', (kind) => {
     expect(rows(0)[3]!.slice(0, 5)).toEqual(['1', d.unitB.name, '102.00', '优秀', '红榜（骏马奖）']);
     expect(rows(1).find((r) => r[0] === d.unitA.name && r[11] === '逾期完成')).toBeTruthy();
     expect((await api.get(d.liaisonA, `${results(again.id)}/results.xlsx`)).statusCode).toBe(403);
+  });
+
+  it('counts a report owed and never filed as late, so a unit that files nothing does not score full marks', async () => {
+    // Unit B now shares a monthly task from September to October and files nothing for it.
+    const silent = await makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id }], { leadUnitId: null, startDate: '2026-09-01', deadline: '2026-10-31', reportPeriod: 'monthly' });
+    const id = (await api.write(assessor, 'POST', `/api/assessments/${schemeId}/compute`, { period: PERIOD }, 200)).json().data.id as string;
+    const b = (await api.get(assessor, `${results(id)}/units/${d.unitB.id}`)).json().data;
+    const reporting = b.indicators.find((i: { kind: string }) => i.kind === 'reporting_on_time');
+    // Its two reports on time, and the two periods of the silent share, owed.
+    expect(reporting).toMatchObject({ counted: 4, ratio: '0.5000' });
+    const owed = reporting.facts.filter((f: { ref: string }) => f.ref === silent.id);
+    expect(owed.map((f: { detail: string; doneOn: string | null; outcome: string }) => [f.detail, f.doneOn, f.outcome])).toEqual([
+      ['2026-09', null, expect.not.stringMatching(/^on_time$/)],
+      ['2026-10', null, expect.not.stringMatching(/^on_time$/)],
+    ]);
   });
 });
