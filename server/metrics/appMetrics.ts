@@ -101,9 +101,16 @@ export function appMetrics(database: Database): AppMetrics {
       this.set(rows[0]?.n ?? 0);
     },
   });
+  // One child per series, found by a string of our own: prom-client hashes the label object at every
+  // observe, which cost the cheapest routes a tenth of their throughput.
+  const series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
   return {
     observe(method, route, status, seconds) {
-      requests.observe({ method, route, status: STATUS_CLASSES[Math.floor(status / 100) - 1] ?? 'other' }, seconds);
+      const statusClass = STATUS_CLASSES[Math.floor(status / 100) - 1] ?? 'other';
+      const key = `${statusClass} ${method} ${route}`;
+      let child = series.get(key);
+      if (!child) series.set(key, (child = requests.labels({ method, route, status: statusClass })));
+      child.observe(seconds);
     },
     countSseClients(count) {
       sseClients = count;
