@@ -56,6 +56,20 @@ export interface SanitizeOptions {
  * Sanitising its own output changes nothing, so it runs on save and again on every render.
  */
 export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
+  // One pass can leave nesting a parser reads differently the next time (an <li> opened inside an
+  // <li> through an unknown tag, "<ul><li><x<ul><li>", closes the first when read again): passes
+  // until nothing changes, so that sanitising on save and again on render give the same HTML.
+  let out = sanitizeOnce(html, opts);
+  for (let i = 0; i < 4; i++) {
+    const again = sanitizeOnce(out, opts);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+/** One pass of the allow-list: every kept tag written by us, closed and in order. */
+function sanitizeOnce(html: string, opts: SanitizeOptions): string {
   let out = '';
   const open: string[] = [];
   let dropDepth = 0;
