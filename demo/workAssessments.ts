@@ -43,13 +43,14 @@ export async function loadAssessments(ctx: DemoContext, c: DemoClock, today: str
       .values({ year, category, name: `${year}年度${NAMES[category]}推进工作考核`, indicators: INDICATORS, rules: DEFAULT_RULES, createdById: assessor, createdAt: at(`${year}-01-10`, 9) })
       .returning();
     await tx.insert(assessmentSchemeVersions).values({ schemeId: scheme!.id, schemeVersion: 1, indicators: INDICATORS, rules: DEFAULT_RULES, createdById: assessor });
-    const units = await gatherFacts(tx, scheme!.id, category, period, c.cal);
+    const facts = await gatherFacts(tx, scheme!.id, category, period, c.cal);
     if (category === 'streets_towns') {
-      const evaluations = units.map((u, i) => ({ schemeId: scheme!.id, period, unitId: u.unitId, kind: 'evaluation', points: String(95 - ((i * 7) % 20)), reason: '区领导小组季度评价', status: 'approved', createdById: assessor, approvedById: assessor, approvedAt: at(published, 9) }));
+      const evaluations = facts.map((u, i) => ({ schemeId: scheme!.id, period, unitId: u.unitId, kind: 'evaluation', points: String(95 - ((i * 7) % 20)), reason: '区领导小组季度评价', status: 'approved', createdById: assessor, approvedById: assessor, approvedAt: at(published, 9) }));
       if (evaluations.length) await tx.insert(assessmentAdjustments).values(evaluations);
+      // What gatherFacts would read back for an approved evaluation: the facts are not gathered twice.
+      evaluations.forEach((e, i) => (facts[i]!.evaluation = { score: e.points, note: e.reason }));
       rows += evaluations.length;
     }
-    const facts = await gatherFacts(tx, scheme!.id, category, period, c.cal);
     const asOf = assessmentPeriodRange(period)!.end;
     const ranked = assessCategory({ year, category, indicators: INDICATORS, rules: DEFAULT_RULES }, facts, asOf, c.cal);
     const [result] = await tx
