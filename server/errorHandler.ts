@@ -85,7 +85,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
  * past here, in any route's body (values and keys), query or path parameters: one such string
  * staged in the audit log once stopped every write. Refused as bad input naming the field.
  */
-export async function textGuard(req: FastifyRequest) {
+export function textGuard(req: FastifyRequest): void {
   const field = findUnstorable(req.body) ?? findUnstorable(req.query, 'query') ?? findUnstorable(req.params, 'params');
   if (field) {
     const lang = req.ctx?.lang ?? 'zh-CN';
@@ -97,7 +97,9 @@ export async function textGuard(req: FastifyRequest) {
  * A body is UTF-8 or refused (415): a route that takes no body once ran with `application/json;
  * charset=utf-16` and "2" — parsed, ignored, and the approval it guarded went through on garbage.
  */
-export async function refuseOtherCharsets(req: FastifyRequest) {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+export function refuseOtherCharsets(req: FastifyRequest): void {
+  const type = req.headers['content-type'];
+  if (!type) return;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new AppError(415, 'unsupported_media');
 }

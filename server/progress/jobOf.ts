@@ -35,5 +35,9 @@ export function jobOf(req: FastifyRequest): Job {
 export function endJobsWithTheirAnswers(app: FastifyInstance) {
   // Awaited (one small write): a poll sent after the answer reads the failure.
   app.addHook('onError', async (req, _reply, err) => jobs.get(req)?.fail(err));
-  app.addHook('onResponse', async (req) => jobs.get(req)?.finish());
+  app.addHook('onResponse', (req, _reply, done) => {
+    const job = jobs.get(req);
+    if (!job) return done();
+    Promise.resolve(job.finish()).then(() => done(), done);
+  });
 }

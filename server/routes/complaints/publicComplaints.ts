@@ -38,7 +38,7 @@ async function readComplaintForm(req: FastifyRequest): Promise<void> {
   });
   req.body = form.fields;
   uploadsOf.set(req, form.files);
-  await textGuard(req);
+  textGuard(req);
 }
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 429: ErrorBody };

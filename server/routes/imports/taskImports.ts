@@ -44,7 +44,7 @@ async function readSheetForm(req: FastifyRequest): Promise<void> {
     tooMany: () => new AppError(400, 'import_one_file', {}, { file: issueMessage({ code: 'too_big', origin: 'array', maximum: 1 }, lang, undefined) }),
   });
   req.body = form.fields;
-  await textGuard(req);
+  textGuard(req);
   const file = form.files[0];
   if (!file) {
     const required = issueMessage({ code: 'invalid_type' }, lang, undefined);
