@@ -9,7 +9,6 @@ import { openDatabase } from '../server/db/client.js';
 import { auditPending } from '../server/db/schema/index.js';
 import { call, createServerDatabase, passwordLogin, ROOT, startServer, type ServerProcess } from './serverProcess.js';
 
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 describe('a poisoned staged audit record, on a PostgreSQL server', { timeout: 180_000 }, () => {
   let server: ServerProcess | undefined;
@@ -38,7 +37,7 @@ describe('a poisoned staged audit record, on a PostgreSQL server', { timeout: 18
     server = undefined;
 
     const verify = await new Promise<{ code: number | null; out: string }>((resolve) =>
-      execFile(process.execPath, [TSX, 'scripts/auditVerify.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: db!.url, TUIJIN_AUDIT_KEY: '', TUIJIN_AUDIT_CHECKPOINTS: path.join(ROOT, '.tmp', 'none.log') }, encoding: 'utf8' }, (err, out, errOut) =>
+      execFile(process.execPath, ['scripts/operator.mjs', 'auditVerify'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: db!.url, TUIJIN_AUDIT_KEY: '', TUIJIN_AUDIT_CHECKPOINTS: path.join(ROOT, '.tmp', 'none.log') }, encoding: 'utf8' }, (err, out, errOut) =>
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, out: out + errOut }),
       ),
     );

@@ -16,15 +16,14 @@ import { rewriteAsSuperuser } from '../server/testing/auditTamper.js';
 import { createServerDatabase, ROOT } from './serverProcess.js';
 import { runAuditVerify } from './auditVerifyRun.js';
 
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-/** Runs `tsx scripts/auditVerify.ts` (the npm script) with the given database settings. */
+/** Runs `npm run audit:verify` (the compiled command, as an operator runs it) with the given database settings. */
 type VerifyEnv = { DATABASE_URL?: string; DATA_DIR?: string; TUIJIN_AUDIT_KEY?: string; TUIJIN_AUDIT_CHECKPOINTS?: string };
 function auditVerify(env: VerifyEnv): Promise<{ code: number | null; out: string }> {
   const base = { ...process.env };
   for (const k of ['DATABASE_URL', 'DATA_DIR', 'TUIJIN_AUDIT_KEY', 'TUIJIN_AUDIT_KEY_FILE', 'TUIJIN_AUDIT_CHECKPOINTS']) delete base[k];
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, 'scripts/auditVerify.ts'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/operator.mjs', 'auditVerify'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
       resolve({ code, out: `${stdout}${stderr}` });
     });
@@ -32,7 +31,7 @@ function auditVerify(env: VerifyEnv): Promise<{ code: number | null; out: string
 }
 
 /**
- * The same check in this process (scripts/auditVerify.ts only adds the exit): a spawned tsx costs
+ * The same check in this process (scripts/auditVerify.ts only adds the exit): a spawned process costs
  * seconds, so only the cases about the command as a process (its exit codes, a lock left by a dead
  * process) spawn it.
  */
@@ -170,7 +169,7 @@ describe.each(DATABASE_KINDS)('a truncated audit log on %s', (kind) => {
   });
 });
 
-// The cases that spawn the command (tsx, and PGlite for the embedded case): generous limits for a busy machine.
+// The cases that spawn the command (a Node process, and PGlite for the embedded case): generous limits for a busy machine.
 describe('npm run audit:verify on PostgreSQL', { timeout: 120_000 }, () => {
   let t: TestDatabase;
   beforeAll(async () => {

@@ -2,12 +2,11 @@
 // checkpoints, read-only, as an exit code (0 intact, 1 broken, 2 could not check) and printed lines.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { quarantinedAuditRecords, quarantineNotice, verifyAuditChain, type VerifyResult } from '../server/audit.js';
 import { loadAuditKey, readCheckpoints, type CheckpointFile } from '../server/auditCheckpoints.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { openDatabase, type Database } from '../server/db/client.js';
+import { MIGRATIONS_FOLDER, openDatabase, type Database } from '../server/db/client.js';
 import { DataLockedError, dataLockHolder } from '../server/db/dataLock.js';
 
 const CANNOT_CHECK = 2;
@@ -21,7 +20,7 @@ function heldMessage(dir: string, pid: number) {
 
 /** Migrations the code knows about, from drizzle's journal. */
 function knownMigrations(): number {
-  const journal = fileURLToPath(new URL('../server/db/migrations/meta/_journal.json', import.meta.url));
+  const journal = path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json');
   return (JSON.parse(fs.readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length;
 }
 

@@ -4,7 +4,11 @@ export interface ServerBuild {
   entry: string;
   /** Where its bundle goes, from the project's root. */
   outDir: string;
+  /** Commands compiled beside it (`<outDir>/<name>.js`), sharing its code. */
+  commands?: string[];
 }
-export declare const SERVER_BUILD: ServerBuild;
+/** Whether the build tools (devDependencies) are installed. */
+export declare function canBuild(): boolean;
+export declare const SERVER_BUILD: ServerBuild & { commands: string[] };
 /** Builds the entry unless its last build was made from the same files; resolves whether it built. */
 export declare function ensureServerBuild(build?: ServerBuild): Promise<boolean>;

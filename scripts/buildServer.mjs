@@ -17,8 +17,17 @@ const ASSETS = [
   ['demo/fixtures', 'fixtures'],
 ];
 
-/** The server itself (`npm run serve`, `npm start`). */
-export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server' };
+/**
+ * The server itself (`npm run serve`, `npm start`) and the operator's commands, compiled beside it
+ * so that a machine installed without the build tools (`npm ci --omit=dev`) runs them too
+ * (scripts/operator.mjs). They share their code through chunks.
+ */
+export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server', commands: ['scripts/auditVerify.ts', 'scripts/secadminRecover.ts', 'scripts/demoLoad.ts'] };
+
+/** Whether the build tools (devDependencies) are installed: a production install has only the built files. */
+export function canBuild() {
+  return fs.existsSync(path.join(root, 'node_modules', 'esbuild', 'package.json'));
+}
 
 function walk(dir, files = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -53,13 +62,18 @@ export function ensureServerBuild(target = SERVER_BUILD) {
 }
 const building = new Map();
 
-async function buildIfChanged({ entry, outDir }) {
+async function buildIfChanged({ entry, outDir, commands = [] }) {
   const out = path.join(root, outDir);
   const stampFile = path.join(out, 'build.json');
   const outfile = path.join(out, `${path.basename(entry, '.ts')}.js`);
+  const entries = [entry, ...commands];
+  if (!canBuild()) {
+    if (fs.existsSync(outfile)) return false;
+    throw new Error(`${outDir} is not built and the build tools are not installed: run \`npm ci && npm run build\` where they are, or \`npm install\` here`);
+  }
   if (fs.existsSync(stampFile) && fs.existsSync(outfile)) {
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-    if (stamp.entry === entry && stamp.fingerprint === fingerprint(stamp.inputs)) return false;
+    if (JSON.stringify(stamp.entries) === JSON.stringify(entries) && stamp.fingerprint === fingerprint(stamp.inputs)) return false;
   }
   const { build } = await import('esbuild');
   // Built beside and renamed into place: a server starting meanwhile never loads half a bundle.
@@ -67,8 +81,12 @@ async function buildIfChanged({ entry, outDir }) {
   fs.rmSync(partial, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
-    outfile: path.join(partial, path.basename(outfile)),
+    entryPoints: entries,
+    outdir: partial,
+    entryNames: '[name]',
+    // Beside the entries: code that finds its files through import.meta.url (migrations) may land in a chunk.
+    chunkNames: '[name]-[hash]',
+    splitting: commands.length > 0,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -80,7 +98,7 @@ async function buildIfChanged({ entry, outDir }) {
   });
   for (const [from, to] of ASSETS) fs.cpSync(path.join(root, from), path.join(partial, to), { recursive: true });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
-  fs.writeFileSync(path.join(partial, 'build.json'), JSON.stringify({ entry, inputs, fingerprint: fingerprint(inputs) }, null, 1));
+  fs.writeFileSync(path.join(partial, 'build.json'), JSON.stringify({ entries, inputs, fingerprint: fingerprint(inputs) }, null, 1));
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.renameSync(partial, out);

@@ -9,7 +9,6 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, passwordLogin, ROOT, startServer, type ServerProcess } from './serverProcess.js';
 
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 async function accounts(url: string): Promise<string[]> {
   const c = new pg.Client({ connectionString: url });
@@ -87,7 +86,7 @@ describe('npm run demo:load', { timeout: 180_000 }, () => {
 
   const demoLoad = (url: string) =>
     new Promise<{ code: number | null; out: string }>((resolve) =>
-      execFile(process.execPath, [TSX, 'scripts/demoLoad.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, TUIJIN_DEMO_PASSWORD: 'Demo-Pass-2026' }, encoding: 'utf8' }, (err, out, errOut) =>
+      execFile(process.execPath, ['scripts/operator.mjs', 'demoLoad'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, TUIJIN_DEMO_PASSWORD: 'Demo-Pass-2026' }, encoding: 'utf8' }, (err, out, errOut) =>
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, out: out + errOut }),
       ),
     );

@@ -27,7 +27,14 @@ function webFingerprint() {
 
 const stamp = path.join('dist', 'web.fingerprint');
 const fp = webFingerprint();
-if (!fs.existsSync(path.join('dist', 'web', 'index.html')) || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== fp) {
+const built = fs.existsSync(path.join('dist', 'web', 'index.html'));
+const viteInstalled = fs.existsSync(path.join('node_modules', 'vite', 'bin', 'vite.js'));
+// A production install (`npm ci --omit=dev`) has no build tools: it runs the web app it was given.
+if (!viteInstalled && !built) {
+  console.error('dist/web is not built and the build tools are not installed: run `npm install` (or build elsewhere with `npm run build`).');
+  process.exit(1);
+}
+if (viteInstalled && (!built || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== fp)) {
   console.log('Building the web app (first start, or its sources changed)…');
   execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   fs.writeFileSync(stamp, fp);

@@ -59,12 +59,12 @@ describe.each(DATABASE_KINDS)('recovering a locked-out secadmin from the console
     const sec = await makeUser(h.db.database, [{ role: 'secadmin' }]);
     await lockOut(sec);
     const env = { ...process.env, DATABASE_URL: h.db.url! };
-    const out = await run(process.execPath, ['--import', 'tsx', 'scripts/secadminRecover.ts', sec.account, '--new-password'], { env });
+    const out = await run(process.execPath, ['scripts/operator.mjs', 'secadminRecover', sec.account, '--new-password'], { env });
     expect(out.stdout).toContain(`✔ ${sec.account}: every lock lifted`);
     const password = /One-time password: (\S+)/.exec(out.stdout)![1]!;
     // The second factor stays enrolled: the code first, then the new password.
     expect((await login(sec, password)).json().data.stage).toBe('totp_verify');
-    const refused = await run(process.execPath, ['--import', 'tsx', 'scripts/secadminRecover.ts', 'nobody_at_all'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const refused = await run(process.execPath, ['scripts/operator.mjs', 'secadminRecover', 'nobody_at_all'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1 });
     expect((refused as { stderr: string }).stderr).toContain('Account not found');
   });

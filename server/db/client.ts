@@ -66,7 +66,8 @@ function listening(start: (channel: string, onNotify: () => void) => Promise<Unl
   };
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The migrations, beside this module in the sources and beside the bundle once compiled. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenOptions {
   /** A PostgreSQL server; without it, the embedded database. */
@@ -99,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     const db = drizzlePg({ client: pool, schema, ...queryLogger(opts) }) as unknown as Db;
     const atStart = <T>(work: () => Promise<T>) => exclusivelyOnServer(opts.databaseUrl!, START_LOCK, work);
-    if (migrate) await atStart(() => migratePg(db as never, { migrationsFolder }));
+    if (migrate) await atStart(() => migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }));
     const listeners = listening((channel, onNotify) => listenOnServer(opts.databaseUrl!, channel, onNotify));
     return {
       db,
@@ -119,7 +120,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const client = opts.dataDir ? new PGlite(path.join(opts.dataDir, 'pgdata')) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     await client.waitReady;
     const db = drizzlePglite({ client, schema, ...queryLogger(opts) }) as unknown as Db;
-    if (migrate) await migratePglite(db as never, { migrationsFolder });
+    if (migrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     const listeners = listening((channel, onNotify) => listenEmbedded(client, channel, onNotify));
     return {
       db,
