@@ -198,6 +198,33 @@ describe.each(DATABASE_KINDS)('Idempotency-Key on %s', (kind) => {
     expect(await recordsSince(h.db.database, mark)).toEqual({ changes: 1, refusals: 0 });
   });
 
+  it('holds under attack: a percent-encoded path is the same request, a repeated header is refused, other roles are refused and kept', async () => {
+    const task = await newTask();
+    const report = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '10' })).json().data;
+    const key = randomUUID();
+    const submitted = await keyed(d.liaisonA, 'POST', `/api/reports/${report.id}/submit`, { version: report.version }, key);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    // The same route and id spelt with escapes: a repeat, not a conflict and not a second run.
+    const spelt = `/%61pi/reports/${encodeURIComponent(report.id).replace(/^./, (c) => `%${c.charCodeAt(0).toString(16)}`)}/submit`;
+    const again = await keyed(d.liaisonA, 'POST', spelt, { version: report.version }, key);
+    expect(seen(again)).toEqual(seen(submitted));
+    // Two values of the header are no key.
+    const twice = await h.app.inject({ method: 'POST', url: `/api/reports/${report.id}/submit`, payload: { version: report.version }, headers: { ...d.liaisonA.session.headers, 'idempotency-key': [randomUUID(), randomUUID()] } });
+    expectError(twice, 400, 'idempotency_key_invalid');
+    // A role that may not approve, with a key: refused (one refusal record), and the repeat is the same refusal without a second record.
+    const k2 = randomUUID();
+    const mark = await auditMark(h.db.database);
+    const refused = await keyed(d.publicist, 'POST', `/api/reports/${report.id}/approve`, {}, k2);
+    expect(refused.statusCode).toBe(403);
+    expect(seen(await keyed(d.publicist, 'POST', `/api/reports/${report.id}/approve`, {}, k2))).toEqual(seen(refused));
+    expect(await recordsSince(h.db.database, mark)).toEqual({ changes: 0, refusals: 1 });
+    // Text the system does not store, in a keyed body: refused before the key is taken, and the key stays free.
+    const k3 = randomUUID();
+    expectError(await keyed(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: 'bad \uD800 text' }, k3), 400);
+    expect(await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k3))).toHaveLength(0);
+    expect((await keyed(d.liaisonA, 'POST', '/api/blockers', { itemType: 'task', itemId: task.id, title: '资金未到位' }, k3)).statusCode).toBe(200);
+  });
+
   it('runs a key again once its 24 hours are over; the midnight job deletes such keys', async () => {
     const task = await newTask();
     const key = randomUUID();
