@@ -27,7 +27,7 @@ import { registerRoutes } from './routes/index.js';
 import { endJobsWithTheirAnswers } from './progress/jobOf.js';
 import type { StreamLimits } from './feed/feedStream.js';
 import { notifyFeedOnLink } from './feed/feedNotify.js';
-import { idempotencyKeys } from './idempotency/idempotency.js';
+import { idempotencyKeys } from './idempotency/idempotencyKeys.js';
 
 /** A request slower than this is logged as slow (see the onResponse hook). */
 const SLOW_REQUEST_MS = 2000;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { recordRefusal } from './accessLog.js';
 import { AppError } from './errors.js';
-import { RepeatedRequest, replay } from './idempotency/idempotency.js';
+import { RepeatedRequest, replay } from './idempotency/idempotencyKeys.js';
 import { duplicate, uniqueViolationField } from './db/references.js';
 import { fieldName, message, pickLang, word, type MessageCode } from './i18n.js';
 import { findUnstorable } from '../domain/storableText.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { safeFileName } from '../domain/fileName.js';
 import { AppError } from './errors.js';
-import { claimForm } from './idempotency/idempotency.js';
+import { claimForm } from './idempotency/idempotencyKeys.js';
 import { fieldName } from './i18n.js';
 import { issueMessage } from './validationMessages.js';
 
