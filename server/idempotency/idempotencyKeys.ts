@@ -130,7 +130,8 @@ async function settle(req: FastifyRequest, reply: FastifyReply, payload: unknown
     await held.commit();
   } catch (err) {
     await held.rollback();
-    req.log.error({ err }, 'idempotency: the write and its answer could not be committed');
+    // A refusal whose transaction broke (a failed statement outside a savepoint) is no fault of ours.
+    req.log[status < 400 ? 'error' : 'warn']({ err }, 'idempotency: the write and its answer could not be committed');
     // A refusal stays the refusal (it wrote nothing to lose); a success that was not committed is not one.
     return status < 400 ? failed(req, reply) : payload;
   }
