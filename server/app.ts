@@ -27,6 +27,7 @@ import { registerRoutes } from './routes/index.js';
 import { endJobsWithTheirAnswers } from './progress/jobOf.js';
 import type { StreamLimits } from './feed/feedStream.js';
 import { notifyFeedOnLink } from './feed/feedNotify.js';
+import { idempotencyKeys } from './idempotency/idempotencyKeys.js';
 
 /** A request slower than this is logged as slow (see the onResponse hook). */
 const SLOW_REQUEST_MS = 2000;
@@ -47,6 +48,12 @@ declare module 'fastify' {
     auth?: 'public';
     /** The login stages at which a session may call the route (default: only "ok", a finished login). */
     stages?: readonly SessionStage[];
+    /**
+     * The route honours `Idempotency-Key` (server/idempotency/): a request with a key runs in one
+     * transaction, its handler's `ctx.database` included, and a repeat gets the first answer. For a
+     * write that creates something; a multipart route must read its form with server/uploads.ts.
+     */
+    idempotent?: boolean;
   }
 }
 
@@ -141,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     textGuard(req);
     done();
   });
+  idempotencyKeys(app as unknown as App);
   // The server's own time for the request (parsed, authorised, answered and serialised), so the
   // browser's devtools and the benchmark can tell it apart from the network.
   app.addHook('onSend', (req, reply, payload, done) => {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { recordRefusal } from './accessLog.js';
 import { AppError } from './errors.js';
+import { RepeatedRequest, replay } from './idempotency/idempotencyKeys.js';
 import { duplicate, uniqueViolationField } from './db/references.js';
 import { fieldName, message, pickLang, word, type MessageCode } from './i18n.js';
 import { findUnstorable } from '../domain/storableText.js';
@@ -59,6 +60,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   // No ctx yet when Fastify refuses a request before the hooks ran (a malformed URL).
   const lang = req.ctx?.lang ?? pickLang(req.cookies?.lang, req.headers['accept-language']);
   // A refusal is a security event: recorded (server/accessLog.ts) before it is answered.
+  // A repeat of a keyed request whose form was read before its key's answer was found (server/idempotency/).
+  if (err instanceof RepeatedRequest) return replay(reply, err.answer);
   if (err instanceof AppError) return err.status === 401 || err.status === 403 ? recordRefusal(req, err).then(() => send(reply, lang, err)) : send(reply, lang, err);
   if (hasZodFastifySchemaValidationErrors(err)) return send(reply, lang, validationError(err, req, lang));
   // Drizzle wraps the driver's error (DrizzleQueryError): PostgreSQL's code and detail are on its cause.

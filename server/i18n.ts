@@ -2,6 +2,7 @@ import type { Lang } from '../domain/enums.js';
 import { fillTemplate } from '../domain/text.js';
 import { ASSESSMENT_MESSAGES, ASSESSMENT_WORDS } from './messages/assessments.js';
 import { FILE_MESSAGES } from './messages/files.js';
+import { IDEMPOTENCY_MESSAGES } from './messages/idempotency.js';
 import { IMPORT_MESSAGES, IMPORT_WORDS } from './messages/imports.js';
 import { ACCOUNT_MESSAGES, ACCOUNT_WORDS } from './messages/accounts.js';
 import { ADMIN_MESSAGES, ADMIN_WORDS } from './messages/admin.js';
@@ -66,6 +67,7 @@ const MESSAGES = {
   ...ADMIN_MESSAGES,
   ...PLANNING_MESSAGES,
   ...FILE_MESSAGES,
+  ...IDEMPOTENCY_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...DISPATCH_MESSAGES,
   ...MEETING_MESSAGES,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { safeFileName } from '../domain/fileName.js';
 import { AppError } from './errors.js';
+import { claimForm } from './idempotency/idempotencyKeys.js';
 import { fieldName } from './i18n.js';
 import { issueMessage } from './validationMessages.js';
 
@@ -17,6 +18,7 @@ export interface Upload {
  */
 export async function readUpload(req: FastifyRequest, opts: { maxBytes?: number; tooLarge?: () => AppError; notMultipart?: () => AppError } = {}): Promise<Upload> {
   if (!req.isMultipart()) throw opts.notMultipart?.() ?? new AppError(415, 'unsupported_media');
+  let upload: Upload;
   try {
     const file = await req.file(opts.maxBytes ? { limits: { fileSize: opts.maxBytes } } : undefined);
     if (!file || file.fieldname !== 'file') {
@@ -25,12 +27,14 @@ export async function readUpload(req: FastifyRequest, opts: { maxBytes?: number;
     }
     const bytes = await file.toBuffer();
     if (file.file.truncated) throw opts.tooLarge?.() ?? new AppError(413, 'payload_too_large');
-    return { name: safeFileName(file.filename), bytes };
+    upload = { name: safeFileName(file.filename), bytes };
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' && opts.tooLarge) throw opts.tooLarge();
     if (e instanceof AppError || typeof (e as { statusCode?: unknown }).statusCode === 'number') throw e;
     throw new AppError(400, 'bad_request');
   }
+  await claimForm(req, { fields: {}, files: [{ field: 'file', ...upload }] });
+  return upload;
 }
 
 /** A multipart form: its text fields by name (each once) and its files, in the order sent. */
@@ -96,5 +100,7 @@ export async function readForm(req: FastifyRequest, o: FormLimits): Promise<Uplo
     throw new AppError(400, 'bad_request');
   }
   // fromEntries defines each key as an own property: a field called `__proto__` stays a field (and the schema refuses it).
-  return { fields: Object.fromEntries(fields), files };
+  const form = { fields: Object.fromEntries(fields), files };
+  await claimForm(req, { fields: form.fields, files: files.map((f) => ({ field: o.fileField, ...f })) });
+  return form;
 }

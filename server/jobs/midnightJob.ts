@@ -2,6 +2,8 @@ import { recordAudit } from '../audit.js';
 import { dropExpiredPreviews } from '../commands/imports/dropExpiredPreviews.js';
 import { refreshRecurringDue } from '../commands/planning/taskFacts.js';
 import type { Database } from '../db/client.js';
+import { dropExpiredKeys } from '../db/idempotencyStore.js';
+import { IDEMPOTENCY_WINDOW_MS } from '../../domain/idempotencyKey.js';
 import { lightEnv, refreshAllLights } from '../lights/refresh.js';
 import { escalateWaitingBlockers } from './escalateBlockers.js';
 import { lastMidnightRun, markMidnightRun } from './midnightRuns.js';
@@ -26,6 +28,8 @@ export interface MidnightResult {
   escalatedBlockers: number;
   /** Import previews that expired uncommitted and were deleted. */
   droppedPreviews: number;
+  /** Idempotency keys older than their 24 hours, deleted (server/idempotency/). */
+  droppedKeys: number;
   tasks: number;
   targets: number;
   projects: number;
@@ -37,8 +41,9 @@ export interface MidnightResult {
 /**
  * Time passed: recurring tasks move to their next due date, then every light is recomputed
  * (deadlines come closer, reports go stale), and import previews that expired uncommitted are
- * deleted (commands/imports/dropExpiredPreviews.ts). One transaction, one audit record, and the day is
- * marked as done in the same transaction, so a crash half-way leaves it to run again.
+ * deleted (commands/imports/dropExpiredPreviews.ts), as are idempotency keys past their 24 hours.
+ * One transaction, one audit record, and the day is marked as done in the same transaction, so a
+ * crash half-way leaves it to run again.
  */
 export async function runMidnightJob(database: Database, now = clockNow(), opts: { onlyIfDue?: boolean } = {}): Promise<MidnightResult> {
   const started = Date.now();
@@ -48,7 +53,7 @@ export async function runMidnightJob(database: Database, now = clockNow(), opts:
     if (opts.onlyIfDue) {
       const last = await lastMidnightRun(tx);
       const today = shanghaiDate(now);
-      if (last !== null && last >= today) return { date: today, movedDueDates: 0, escalatedBlockers: 0, droppedPreviews: 0, tasks: 0, targets: 0, projects: 0, ms: Date.now() - started, skipped: true };
+      if (last !== null && last >= today) return { date: today, movedDueDates: 0, escalatedBlockers: 0, droppedPreviews: 0, droppedKeys: 0, tasks: 0, targets: 0, projects: 0, ms: Date.now() - started, skipped: true };
     }
     const env = await lightEnv(tx, now);
     // Every light is recomputed next, so the moved tasks' own refresh would be wasted work.
@@ -56,8 +61,9 @@ export async function runMidnightJob(database: Database, now = clockNow(), opts:
     const escalatedBlockers = await escalateWaitingBlockers(tx, env, now);
     const counts = await refreshAllLights(tx, env);
     const droppedPreviews = await dropExpiredPreviews(tx, now);
+    const droppedKeys = await dropExpiredKeys(tx, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
     await markMidnightRun(tx, env.today);
-    const result = { date: env.today, movedDueDates, escalatedBlockers, droppedPreviews, ...counts, ms: Date.now() - started };
+    const result = { date: env.today, movedDueDates, escalatedBlockers, droppedPreviews, droppedKeys, ...counts, ms: Date.now() - started };
     await recordAudit(tx, { actor: null, ip: null, requestId: 'midnight' }, 'system.lights_refreshed', { entity: 'system', entityId: null, after: result });
     return result;
   });

@@ -22,3 +22,4 @@ export * from './notifications.js';
 export * from './jobs.js';
 export * from './articles.js';
 export * from './assessments.js';
+export * from './idempotency.js';

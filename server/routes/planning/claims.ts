@@ -15,17 +15,17 @@ const tags = ['claims'];
 
 /** 认领: a unit claims its task with measures and milestones; its head approves or returns the claim. */
 export default function claimRoutes(app: App) {
-  app.post('/api/tasks/:id/claim', { schema: { tags, params: IdParams, body: ClaimBody, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
+  app.post('/api/tasks/:id/claim', { config: { idempotent: true }, schema: { tags, params: IdParams, body: ClaimBody, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.claim(req.ctx.actor));
     await claimTask(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });
-  app.post('/api/tasks/:id/claim/approve', { schema: { tags, params: IdParams, body: ClaimStep, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
+  app.post('/api/tasks/:id/claim/approve', { config: { idempotent: true }, schema: { tags, params: IdParams, body: ClaimStep, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.approveClaim(req.ctx.actor));
     await approveClaim(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);
   });
-  app.post('/api/tasks/:id/claim/return', { schema: { tags, params: IdParams, body: ClaimReturn, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
+  app.post('/api/tasks/:id/claim/return', { config: { idempotent: true }, schema: { tags, params: IdParams, body: ClaimReturn, response: { 200: itemResponse(TaskDetail), ...errors } } }, async (req) => {
     authorize(taskPolicy.route.returnClaim(req.ctx.actor));
     await returnClaim(req.ctx, req.params.id, req.body);
     return taskDetail(req, req.params.id);

@@ -77,7 +77,7 @@ export default function blockerRoutes(app: App) {
     return blockerView(req, req.params.id);
   });
 
-  app.post('/api/blockers', { schema: { tags, body: BlockerCreate, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
+  app.post('/api/blockers', { config: { idempotent: true }, schema: { tags, body: BlockerCreate, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
     authorize(blockerPolicy.route.raise(req.ctx.actor));
     const b = await raiseBlocker(req.ctx, req.body);
     return blockerView(req, b.id);
@@ -85,7 +85,7 @@ export default function blockerRoutes(app: App) {
 
   for (const action of Object.keys(STEPS) as BlockerAction[]) {
     const step = STEPS[action] as { body: z.ZodType; run: (ctx: Ctx, id: string, body: unknown) => Promise<unknown> };
-    app.post(`/api/blockers/:id/${action}`, { schema: { tags, params: IdParams, body: step.body, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
+    app.post(`/api/blockers/:id/${action}`, { config: { idempotent: true }, schema: { tags, params: IdParams, body: step.body, response: { 200: itemResponse(Blocker), ...errors } } }, async (req) => {
       authorize(blockerPolicy.route[action](req.ctx.actor));
       await step.run(req.ctx, req.params.id, req.body);
       return blockerView(req, req.params.id);

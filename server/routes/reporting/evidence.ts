@@ -16,7 +16,7 @@ const tooLarge = () => new AppError(413, 'evidence_too_large', { mb: EVIDENCE_MA
 
 /** Images, PDFs and Office documents attached to reports, stored once by SHA-256. */
 export default function evidenceRoutes(app: App) {
-  app.post('/api/evidence', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: EvidenceResponse, ...errors } } }, async (req) => {
+  app.post('/api/evidence', { config: { idempotent: true }, schema: { tags, consumes: ['multipart/form-data'], response: { 200: EvidenceResponse, ...errors } } }, async (req) => {
     authorize(evidencePolicy.route.upload(req.ctx.actor));
     const { name, bytes } = await readUpload(req, { maxBytes: EVIDENCE_MAX_BYTES, tooLarge, notMultipart: () => new AppError(415, 'evidence_type') });
     return { data: await uploadEvidence(req.ctx, name, bytes) };

@@ -56,13 +56,13 @@ export default function reportRoutes(app: App) {
     return reportView(req, req.params.id);
   });
 
-  app.post('/api/reports', { schema: { tags, body: ReportCreate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+  app.post('/api/reports', { config: { idempotent: true }, schema: { tags, body: ReportCreate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.create(req.ctx.actor));
     const report = await createReport(req.ctx, req.body);
     return reportView(req, report.id);
   });
 
-  app.patch('/api/reports/:id', { schema: { tags, params: IdParams, body: ReportUpdate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+  app.patch('/api/reports/:id', { config: { idempotent: true }, schema: { tags, params: IdParams, body: ReportUpdate, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.update(req.ctx.actor));
     await updateReport(req.ctx, req.params.id, req.body);
     return reportView(req, req.params.id);
@@ -72,7 +72,7 @@ export default function reportRoutes(app: App) {
   for (const [action, command] of Object.entries(steps) as [keyof typeof steps, (typeof steps)[keyof typeof steps]][]) {
     app.post(
       `/api/reports/:id/${action}`,
-      { schema: { tags, params: IdParams, body: ReportStep.nullish(), response: { 200: itemResponse(ReportDetail), ...errors } } },
+      { config: { idempotent: true }, schema: { tags, params: IdParams, body: ReportStep.nullish(), response: { 200: itemResponse(ReportDetail), ...errors } } },
       async (req) => {
         authorize(reportPolicy.route[action](req.ctx.actor));
         return presentReportView(req.ctx, await command(req.ctx, req.params.id, req.body ?? {}));
@@ -80,7 +80,7 @@ export default function reportRoutes(app: App) {
     );
   }
 
-  app.post('/api/reports/:id/return', { schema: { tags, params: IdParams, body: ReportReturn, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
+  app.post('/api/reports/:id/return', { config: { idempotent: true }, schema: { tags, params: IdParams, body: ReportReturn, response: { 200: itemResponse(ReportDetail), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.return(req.ctx.actor));
     return presentReportView(req.ctx, await returnReport(req.ctx, req.params.id, req.body));
   });
