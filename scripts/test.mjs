@@ -136,6 +136,8 @@ function printServerWarnings() {
 const started = Date.now();
 if (!fs.existsSync(CHROMIUM)) aptInstall(['chromium'], 'Debian Chromium (end-to-end tests)');
 if (!fs.existsSync(FONT)) aptInstall(['fonts-wqy-microhei'], 'a CJK font (Chinese glyphs in screenshots)');
+if (!fs.existsSync('/usr/sbin/nginx')) aptInstall(['nginx-light'], 'nginx (two app instances behind it: scripts/instances.test.ts)');
+if (!fs.existsSync('/usr/bin/openssl')) aptInstall(['openssl'], 'openssl (the nginx test’s certificate)');
 await ensurePostgres();
 
 fs.mkdirSync('.tmp', { recursive: true });
