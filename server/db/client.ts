@@ -66,7 +66,7 @@ function listening(start: (channel: string, onNotify: () => void) => Promise<Unl
   };
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface OpenOptions {
   /** A PostgreSQL server; without it, the embedded database. */
