@@ -27,7 +27,7 @@ export const layout = {
   'system.ok': ['正常', 'OK'],
   'system.unreachable': ['无法连接', 'Unreachable'],
   'system.latestBackup': ['最近备份', 'Latest backup'],
-  'system.hoursAgo': ['{hours} 小时前', '{hours} h ago'],
+  'system.hoursAgo': ['（{hours} 小时前）', ' ({hours} h ago)'],
   'system.backupSize': ['{mb} MB，共保留 {count} 份', '{mb} MB; {count} kept'],
   'system.backupNone': ['尚无备份：请检查每日备份（TUIJIN_BACKUP_TIME）或运行 npm run backup', 'No backup yet: check the daily backup (TUIJIN_BACKUP_TIME) or run npm run backup'],
   'system.backupStale': ['最近一次备份已超过 36 小时，请检查每日备份', 'The latest backup is over 36 hours old: check the daily backup'],

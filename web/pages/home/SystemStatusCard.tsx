@@ -29,7 +29,7 @@ export function SystemStatusCard() {
             </Descriptions.Item>
             <Descriptions.Item label={t('system.latestBackup')}>
               <span data-testid="system-backup-age">
-                {b?.latestAt ? `${formatDateTime(b.latestAt)}（${t('system.hoursAgo', { hours: String(hours ?? 0) })}）` : t('system.backupNone')}
+                {b?.latestAt ? `${formatDateTime(b.latestAt)}${t('system.hoursAgo', { hours: String(hours ?? 0) })}` : t('system.backupNone')}
               </span>
               {b?.bytes != null && (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
