@@ -22,7 +22,7 @@ const ASSETS = [
  * so that a machine installed without the build tools (`npm ci --omit=dev`) runs them too
  * (scripts/operator.mjs). They share their code through chunks.
  */
-export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server', commands: ['scripts/auditVerify.ts', 'scripts/secadminRecover.ts', 'scripts/demoLoad.ts'] };
+export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server', commands: ['scripts/auditVerify.ts', 'scripts/secadminRecover.ts', 'scripts/demoLoad.ts', 'scripts/backup.ts', 'scripts/restore.ts'] };
 
 /** Whether the build tools (devDependencies) are installed: a production install has only the built files. */
 export function canBuild() {

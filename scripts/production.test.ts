@@ -38,7 +38,7 @@ describe('a production install', { timeout: 120_000 }, () => {
   });
 
   it('serve and the operator commands run no build tool', () => {
-    for (const name of ['serve', 'audit:verify', 'secadmin:recover', 'demo:load']) {
+    for (const name of ['serve', 'audit:verify', 'secadmin:recover', 'demo:load', 'backup', 'restore']) {
       expect(pkg.scripts[name], name).toBeDefined();
       for (const tool of BUILD_TOOLS) expect(pkg.scripts[name], name).not.toMatch(new RegExp(`\\b${tool}\\b`));
     }

@@ -42,6 +42,8 @@ declare module 'fastify' {
     metrics: AppMetrics;
     /** Who may read GET /metrics: the bearer of TUIJIN_METRICS_TOKEN; without one a loopback client, unless the app is behind a named proxy. */
     metricsAccess: { token: string | undefined; behindProxy: boolean };
+    /** The backup folder (TUIJIN_BACKUP_DIR), when the app has one. */
+    backupDir: string | undefined;
   }
   interface FastifyContextConfig {
     /** Every route needs a signed-in session unless it declares itself public. */
@@ -81,6 +83,8 @@ export interface AppOptions {
   feedLimits?: Partial<StreamLimits>;
   /** The bearer token of GET /metrics (TUIJIN_METRICS_TOKEN); without it only loopback clients may read it. */
   metricsToken?: string;
+  /** Where the backups are (TUIJIN_BACKUP_DIR): /metrics and the sysadmin's system status tell their age. */
+  backupDir?: string;
 }
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -118,7 +122,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Before any plugin that adds routes (multipart, the API document): a hook or error handler added
   // later would not reach a plugin's routes, and /api/docs answered without a session.
   app.decorate('refusalLimits', { ...DEFAULT_REFUSAL_LIMITS, ...opts.refusalLimits });
-  app.decorate('metrics', appMetrics(opts.database));
+  app.decorate('metrics', appMetrics(opts.database, { backupDir: opts.backupDir }));
+  app.decorate('backupDir', opts.backupDir);
   app.decorate('metricsAccess', { token: opts.metricsToken, behindProxy: !!opts.trustProxy?.length });
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('stage', null);

@@ -16,6 +16,14 @@ describe('configuration from the environment', () => {
     for (const bad of ['verbose', 'INFO', ' warn']) expect(() => loadConfig({ LOG_LEVEL: bad })).toThrow(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${bad}"`);
   });
 
+  it('backs up daily at 03:00 Asia/Shanghai into DATA_DIR/backups keeping 7, unless TUIJIN_BACKUP_* say otherwise, refusing nonsense', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/tuijin' }).backup).toEqual({ dir: '/srv/tuijin/backups', atMinute: 180, keep: 7 });
+    expect(loadConfig({ TUIJIN_BACKUP_DIR: '/mnt/backups', TUIJIN_BACKUP_TIME: '23:30', TUIJIN_BACKUP_KEEP: '30' }).backup).toEqual({ dir: '/mnt/backups', atMinute: 23 * 60 + 30, keep: 30 });
+    expect(loadConfig({ TUIJIN_BACKUP_TIME: 'off' }).backup.atMinute).toBeNull();
+    for (const bad of ['3:00', '24:00', '03:60', 'nightly']) expect(() => loadConfig({ TUIJIN_BACKUP_TIME: bad })).toThrow(`TUIJIN_BACKUP_TIME must be a time of day HH:MM (Asia/Shanghai, e.g. 03:00) or off, got "${bad}"`);
+    for (const bad of ['0', '-1', '2.5', 'all']) expect(() => loadConfig({ TUIJIN_BACKUP_KEEP: bad })).toThrow(`TUIJIN_BACKUP_KEEP must be a whole number from 1 to 1000, got "${bad}"`);
+  });
+
   it('waits 10 s for requests in flight at shutdown unless TUIJIN_SHUTDOWN_TIMEOUT_MS says otherwise', () => {
     expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
     expect(loadConfig({ TUIJIN_SHUTDOWN_TIMEOUT_MS: '30000' }).shutdownTimeoutMs).toBe(30_000);

@@ -61,6 +61,15 @@ export interface Config {
   publicUrl: string | undefined;
   /** Append every SQL statement and its parameters, one JSON line each, to this file (TUIJIN_SQL_LOG; diagnostics and the bench only). */
   sqlLog: string | undefined;
+  /** Daily backups (TUIJIN_BACKUP_*): where they go, when (Asia/Shanghai; null: no scheduled backups), how many are kept. */
+  backup: BackupSchedule;
+}
+
+export interface BackupSchedule {
+  dir: string;
+  /** Minutes after 00:00 Asia/Shanghai; null when TUIJIN_BACKUP_TIME=off. */
+  atMinute: number | null;
+  keep: number;
 }
 
 const AUTH_ENV: Record<keyof AuthLimits, string> = {
@@ -124,7 +133,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keptReplies: flag(env, 'TUIJIN_KEPT_REPLIES', true),
     sqlLog: env.TUIJIN_SQL_LOG ? path.resolve(env.TUIJIN_SQL_LOG) : undefined,
     publicUrl: publicUrl(env.TUIJIN_PUBLIC_URL),
+    backup: {
+      dir: path.resolve(env.TUIJIN_BACKUP_DIR || path.join(dataDir, 'backups')),
+      atMinute: backupTime(env.TUIJIN_BACKUP_TIME),
+      keep: wholeNumber(env, 'TUIJIN_BACKUP_KEEP', 7, 1, 1000),
+    },
   };
+}
+
+/** TUIJIN_BACKUP_TIME: HH:MM in Asia/Shanghai (default 03:00, when the program is quiet), or `off`. */
+function backupTime(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return 3 * 60;
+  if (raw === 'off') return null;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!m) throw new Error(`TUIJIN_BACKUP_TIME must be a time of day HH:MM (Asia/Shanghai, e.g. 03:00) or off, got "${raw}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -7,6 +7,8 @@ import { DataLockedError } from './db/dataLock.js';
 import { firstStart } from './firstStart.js';
 import { startMidnightJob } from './jobs/midnightJob.js';
 import { startOutboxSender } from './jobs/outboxSender.js';
+import { startBackupJob } from './jobs/backupJob.js';
+import { backupSource } from './db/backup/backUp.js';
 import { keepReplies } from './queries/versionedCache.js';
 import { sqlLogger } from './db/sqlLog.js';
 
@@ -61,12 +63,17 @@ async function main() {
     publicLimits: config.publicLimits,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    backupDir: config.backup.dir,
   });
   await app.listen({ port: config.port, host: config.host });
   // Lights move with time (deadlines, staleness): recomputed at 00:00 Asia/Shanghai, and now if a midnight was missed.
   const midnight = startMidnightJob(database, { log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
   // Messages to WeCom/DingTalk group robots and e-mails leave from the outbox, retried with backoff, never in a user's request.
   const outbox = startOutboxSender(database, { publicUrl: config.publicUrl, log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
+
+  // The daily backup; SIGUSR2 asks for one now: `npm run backup` on an embedded database, whose folder only this process may open.
+  const backups = startBackupJob(database, { schedule: config.backup, source: backupSource(config), databaseUrl: config.databaseUrl, log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
+  process.on('SIGUSR2', () => void backups.runNow('signal'));
 
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
@@ -87,6 +94,7 @@ async function main() {
     deadline.unref();
     await midnight.stop();
     await outbox.stop();
+    await backups.stop();
     await app.close();
     // The last records of this process, checkpointed before the database closes.
     await checkpoints.stop();

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.js';
 
 /** The scheduled jobs the health probe and /metrics speak of. */
-export const JOB_NAMES = ['midnight', 'reminders', 'outbox'] as const;
+export const JOB_NAMES = ['midnight', 'reminders', 'outbox', 'backup'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobRun {

@@ -2,6 +2,7 @@ import client from 'prom-client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { JOB_NAMES, failingJobs, jobRunsOf } from '../jobs/jobHealth.js';
+import { listBackups } from '../db/backup/backupFiles.js';
 
 /**
  * What `GET /metrics` tells an operator's Prometheus about one app: requests by route (a histogram
@@ -30,7 +31,7 @@ function processMetrics(): client.Registry {
 
 const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
-export function appMetrics(database: Database): AppMetrics {
+export function appMetrics(database: Database, opts: { backupDir?: string | undefined } = {}): AppMetrics {
   const registry = new client.Registry();
   let sseClients: () => number = () => 0;
   const requests = new client.Histogram({
@@ -101,6 +102,26 @@ export function appMetrics(database: Database): AppMetrics {
       this.set(rows[0]?.n ?? 0);
     },
   });
+  if (opts.backupDir) {
+    const dir = opts.backupDir;
+    new client.Gauge({
+      name: 'tuijin_backup_age_seconds',
+      help: 'Seconds since the newest complete backup in TUIJIN_BACKUP_DIR was taken (+Inf: none there), whichever instance or command wrote it',
+      registers: [registry],
+      collect() {
+        const newest = listBackups(dir)[0];
+        this.set(newest ? Math.max(0, (Date.now() - newest.at.getTime()) / 1000) : Infinity);
+      },
+    });
+    new client.Gauge({
+      name: 'tuijin_backup_size_bytes',
+      help: 'Size of the newest complete backup (0: none)',
+      registers: [registry],
+      collect() {
+        this.set(listBackups(dir)[0]?.bytes ?? 0);
+      },
+    });
+  }
   // One child per series, found by a string of our own: prom-client hashes the label object at every
   // observe, which cost the cheapest routes a tenth of their throughput.
   const series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();

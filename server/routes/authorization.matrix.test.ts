@@ -66,6 +66,7 @@ const CORE_MATRIX: Record<string, Allowed> = {
   'GET /api/audit': ['auditor'],
   'GET /api/audit/verify': ['auditor'],
   'GET /api/audit/actors': ['auditor'],
+  'GET /api/system/status': SYS,
   'GET /api/calendar/workdays': 'everyone',
   'GET /api/calendar/overrides': 'everyone',
   'PUT /api/calendar/overrides/:date': SYS,

@@ -13,6 +13,7 @@ import fieldVisitRoutes from './fieldVisits/fieldVisits.js';
 import directiveRoutes from './directives/directives.js';
 import feedRoutes from './feed.js';
 import healthRoutes from './health.js';
+import systemStatusRoutes from './systemStatus.js';
 import inspectionRoutes from './inspections/inspections.js';
 import ledgerRoutes from './inspections/ledger.js';
 import bulletinRoutes from './inspections/bulletins.js';
@@ -44,6 +45,7 @@ import publicPortalRoutes from './publicity/publicPortal.js';
 /** Every resource's routes; one plugin per resource. */
 export function registerRoutes(app: App, opts: { secureCookies: boolean; throttle: AuthThrottle; publicThrottle: PublicThrottle; feedLimits?: Partial<StreamLimits> }) {
   healthRoutes(app);
+  systemStatusRoutes(app);
   authRoutes(app, opts);
   meRoutes(app);
   orgRoutes(app);

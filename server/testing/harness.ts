@@ -19,7 +19,7 @@ export const ROOMY_PUBLIC_LIMITS: AppOptions['publicLimits'] = { submitPerAddres
 export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 
 /** A fresh app on a fresh database of the given kind. */
-export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits' | 'publicLimits' | 'metricsToken'> = {}): Promise<Harness> {
+export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'authLimits' | 'refusalLimits' | 'feedLimits' | 'publicLimits' | 'metricsToken' | 'backupDir'> = {}): Promise<Harness> {
   const db = await openTestDatabase(kind);
   const app = await buildApp({
     database: db.database,
@@ -29,6 +29,7 @@ export async function startHarness(kind: DatabaseKind, opts: Pick<AppOptions, 'a
     publicLimits: opts.publicLimits ?? ROOMY_PUBLIC_LIMITS,
     ...(opts.feedLimits ? { feedLimits: opts.feedLimits } : {}),
     ...(opts.metricsToken ? { metricsToken: opts.metricsToken } : {}),
+    ...(opts.backupDir ? { backupDir: opts.backupDir } : {}),
   });
   await app.ready();
   return {

@@ -194,6 +194,7 @@ export const ROUTE_CALLS: Record<string, CallBuilder> = {
   'GET /api/audit': (env, role) => as(env, role, { method: 'GET', url: '/api/audit?perPage=5&entity=user' }),
   'GET /api/audit/verify': (env, role) => as(env, role, { method: 'GET', url: '/api/audit/verify' }),
   'GET /api/audit/actors': (env, role) => as(env, role, { method: 'GET', url: '/api/audit/actors' }),
+  'GET /api/system/status': (env, role) => as(env, role, { method: 'GET', url: '/api/system/status' }),
 
   'GET /api/calendar/workdays': (env, role) => as(env, role, { method: 'GET', url: '/api/calendar/workdays?from=2026-01-01&to=2026-03-31' }),
   'GET /api/calendar/overrides': (env, role) => as(env, role, { method: 'GET', url: '/api/calendar/overrides?year=2026' }),

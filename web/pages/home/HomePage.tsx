@@ -11,6 +11,7 @@ import { LightTotals } from '../overview/LightTotals.js';
 import { FeedCard } from '../feed/FeedCard.js';
 import { HomeTodo } from './HomeTodo.js';
 import { LeaderDesk } from './LeaderDesk.js';
+import { SystemStatusCard } from './SystemStatusCard.js';
 import { OversightHomeCard } from '../oversight/OversightHomeCard.js';
 import { PromiseSummaryCard } from '../promises/PromiseSummaryCard.js';
 import { ResponseRequestsHomeCard } from '../promises/ResponseRequestsHomeCard.js';
@@ -24,6 +25,7 @@ export function HomePage() {
   return (
     <Flex vertical gap={16}>
       <HomeTodo />
+      {roles.includes('sysadmin') && <SystemStatusCard />}
       {(roles.includes('leader') || roles.includes('hq_office')) && <LeaderDesk />}
       {(roles.includes('leader') || roles.includes('hq_office')) && <FeedCard />}
       {roles.includes('oversight') && <OversightHomeCard />}
