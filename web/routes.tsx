@@ -66,6 +66,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
 
 /** Pages reached from lists and workbenches, not from the menu; the server decides what each user may read. */
 const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
+  ['/app', page(() => import('./pages/home/AppStart.js'), 'AppStart')],
   ['/plans/:id', page(() => import('./pages/plans/PlanPage.js'), 'PlanPage')],
   ['/tasks/:id', page(() => import('./pages/items/TaskPage.js'), 'TaskPage')],
   ['/targets/:id', page(() => import('./pages/items/TargetPage.js'), 'TargetPage')],
