@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Select, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { listBlockers, listReports, unitWorkbench } from '../../api/reporting.js';
@@ -17,6 +17,8 @@ import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
 import { qk } from '../../api/queryKeys.js';
 import { PendingDispatches } from '../dispatch/PendingDispatches.js';
+import { useOutbox } from '../../offline/useOutbox.js';
+import { OutboxSection } from './OutboxSection.js';
 
 /** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
 export function UnitWorkbenchPage() {
@@ -32,6 +34,7 @@ export function UnitWorkbenchPage() {
   const toResolve = useQuery({ queryKey: qk.blockers.list({ status: 'assigned', resolver: unit }), queryFn: () => listBlockers({ status: 'assigned', resolver: unit!, sort: 'oldest' }), enabled: !!unit });
   const toVerify = useQuery({ queryKey: qk.blockers.list({ status: 'resolved', unit }), queryFn: () => listBlockers({ status: 'resolved', unit: unit!, sort: 'oldest' }), enabled: !!unit });
   const [claiming, setClaiming] = useState<{ taskId: string; unitId: string } | null>(null);
+  const outbox = useOutbox(me.id);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
@@ -68,7 +71,12 @@ export function UnitWorkbenchPage() {
     ...l,
     key: `${l.itemType}:${l.itemId}:${l.period}`,
     meta: [t('work.period', { period: l.period }), due(l.due, l.itemType)].filter(Boolean).join(' · '),
-    actions: (
+    // A report already kept on the device for this period is not written twice: it waits in 待发送.
+    actions: outbox?.some((e) => e.item.itemId === l.itemId && e.period === l.period) ? (
+      <Tag color="warning" data-testid="report-queued">
+        {t('outbox.waiting')}
+      </Tag>
+    ) : (
       <Button size="small" type="primary" data-testid="report-open" onClick={() => navigate(newReportPath(l.itemType, l.itemId, l.period))}>
         {t('work.report')}
       </Button>
@@ -106,14 +114,20 @@ export function UnitWorkbenchPage() {
         )}
       </Flex>
       <Row gutter={[16, 16]}>
+        {!!outbox?.length && (
+          <Col xs={24}>
+            <OutboxSection entries={outbox} userId={me.id} />
+          </Col>
+        )}
+        {/* Reporting is most of a liaison's work: its list comes first, open on a phone too, the item due now at its top. */}
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" openOnPhone />
+        </Col>
         <Col xs={24} xl={12}>
           <PendingDispatches />
         </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.toClaim')} count={w.counts.toClaim} lines={toClaim} empty={t('work.emptyToClaim')} testId="wb-toClaim" />
-        </Col>
-        <Col xs={24} xl={12}>
-          <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" />
         </Col>
         {isHead && (
           <Col xs={24} xl={12}>
