@@ -57,7 +57,8 @@ async function cameraPhoto(page: Page): Promise<Buffer> {
     const canvas = new OffscreenCanvas(3000, 2000);
     const ctx = canvas.getContext('2d')!;
     const g = ctx.createLinearGradient(0, 0, 3000, 2000);
-    g.addColorStop(0, '#4a7'), g.addColorStop(1, '#27a');
+    g.addColorStop(0, '#4a7');
+    g.addColorStop(1, '#27a');
     ctx.fillStyle = g;
     ctx.fillRect(0, 0, 3000, 2000);
     const blob = await canvas.convertToBlob({ type: 'image/png' });
@@ -207,6 +208,30 @@ describe('the liaison’s phone', () => {
     // Nothing was made twice: the unit's one report of the period, returned.
     expect((await reportsOf(l.itemId, l.period)).map((r) => r.status)).toEqual(['returned']);
     await again.screenshot({ path: '.tmp/pwa-held.png', fullPage: true });
+    await context.close();
+  });
+
+  // Needs the server's Idempotency-Key support (issue 24's server half, another branch): without it the
+  // retried create is refused as report_exists (the first one did land) and the report is held, not sent.
+  // Unskip once that is on main.
+  it.skip('sends a report once when the answer of its create is lost and the queue tries again', async () => {
+    const { context, page } = await phone();
+    const l = (await toReport()).find((x) => x.itemType === 'task')!;
+    const photo = await cameraPhoto(page);
+    let dropped = 0;
+    // The server takes the create and answers; the phone never hears it.
+    await page.route('**/api/reports', async (route) => {
+      if (route.request().method() !== 'POST' || dropped++) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await fileReport(page, l.itemId, '66', photo);
+    await atPath(page, '/work/unit');
+    expect(dropped).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('wb-outbox').count(), { timeout: 30_000 }).toBe(0);
+    const rows = await reportsOf(l.itemId, l.period);
+    expect(rows.map((r) => r.status)).toEqual(['submitted']);
     await context.close();
   });
 

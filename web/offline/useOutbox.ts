@@ -26,9 +26,13 @@ export function useOutbox(userId: string): QueuedReport[] | null {
   return entries;
 }
 
+/** A report that waits after a busy server or a lost answer is tried again this often while the app is open. */
+const RETRY_MS = 30_000;
+
 /**
- * Sends the user's queue when the app opens, when the network comes back (`online`), and when
- * Background Sync wakes the service worker (it tells the page); what was sent refreshes the lists.
+ * Sends the user's queue when the app opens, when the network comes back (`online`), when
+ * Background Sync wakes the service worker (it tells the page), and every RETRY_MS while any
+ * report waits; what was sent refreshes the lists.
  */
 export function useOutboxFlusher(userId: string): void {
   const qc = useQueryClient();
@@ -42,7 +46,9 @@ export function useOutboxFlusher(userId: string): void {
     const onMessage = (e: MessageEvent) => (e.data as { type?: string } | null)?.type === OUTBOX_SYNC_TAG && go();
     window.addEventListener('online', go);
     navigator.serviceWorker?.addEventListener('message', onMessage);
+    const timer = window.setInterval(go, RETRY_MS);
     return () => {
+      window.clearInterval(timer);
       window.removeEventListener('online', go);
       navigator.serviceWorker?.removeEventListener('message', onMessage);
     };
