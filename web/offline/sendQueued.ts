@@ -59,7 +59,7 @@ async function problemOf(e: QueuedReport, err: ApiError): Promise<Problem> {
  * the submit, saving what it has after each step so that a send cut off anywhere goes on from there.
  * Sent: it leaves the queue. Refused: it stays, held with the reason (afterFailure).
  */
-export async function sendQueued(key: string): Promise<SendOutcome> {
+async function sendQueued(key: string): Promise<SendOutcome> {
   const found = await queued(key);
   if (!found) return { outcome: 'waiting' };
   let e: QueuedReport = { ...found, state: 'sending' };
@@ -100,19 +100,31 @@ async function sessionUser(): Promise<{ id: string } | 'ended' | undefined> {
   return me;
 }
 
+let tabChain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `fn` alone: one send at a time across the app's tabs (a Web Lock), or in this tab where the
+ * browser has no Web Locks. Under it, an entry marked 'sending' can only be one a closed tab left.
+ */
+function withOutboxLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: { request(name: string, fn: () => Promise<T>): Promise<T> } }).locks;
+  if (locks) return locks.request('tuijin-outbox', fn) as Promise<T>;
+  const run = tabChain.then(fn, fn);
+  tabChain = run.catch(() => undefined);
+  return run;
+}
+
+/** Sends one report now, under the queue's lock (the form's 提交 with a network). */
+export const sendQueuedNow = (key: string) => withOutboxLock(() => sendQueued(key));
+
 let flushing: Promise<number> | null = null;
 
 /**
  * Sends the user's waiting reports, oldest first, when the session is still theirs (nothing is ever
- * sent under another user's session). Stops at the first sign of no network. One flush at a time in
- * this tab, and across tabs through a Web Lock where the browser has them. Resolves to the number sent.
+ * sent under another user's session). Stops at the first sign of no network. Resolves to the number sent.
  */
 export function flushOutbox(userId: string): Promise<number> {
-  flushing ??= (async () => {
-    const work = () => flushNow(userId);
-    const locks = (navigator as Navigator & { locks?: { request(name: string, fn: () => Promise<number>): Promise<number> } }).locks;
-    return locks ? locks.request('tuijin-outbox', work) : work();
-  })().finally(() => (flushing = null));
+  flushing ??= withOutboxLock(() => flushNow(userId)).finally(() => (flushing = null));
   return flushing;
 }
 

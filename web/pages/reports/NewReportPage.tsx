@@ -22,7 +22,7 @@ import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { toLocalFile, toUploadFile, type EvidenceFile } from './EvidenceUpload.js';
 import { uuidV4, type QueuedReport } from '../../offline/outboxState.js';
 import { deleteQueued, putQueued, queued } from '../../offline/outboxStore.js';
-import { sendQueued } from '../../offline/sendQueued.js';
+import { sendQueuedNow } from '../../offline/sendQueued.js';
 import { requestBackgroundSync } from '../../offline/useOutbox.js';
 
 /** 填报进展: a new report on an item for a period (the workbench passes the period that is due). */
@@ -124,7 +124,7 @@ export function NewReportPage() {
       navigate('/work/unit', { replace: true });
     };
     if (navigator.onLine === false) return kept();
-    const r = await sendQueued(entry.key);
+    const r = await sendQueuedNow(entry.key);
     if (r.outcome === 'sent') return done(r.reportId);
     if (r.outcome === 'waiting') return kept();
     if (r.error.status === 401) throw r.error;
