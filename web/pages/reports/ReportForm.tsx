@@ -3,28 +3,23 @@ import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ActualString, InvestmentString, PercentString, type ReportCreate } from '../../../domain/schemas/report.js';
 import type { z } from 'zod';
-import { PROJECT_STAGES, type ItemType, type ProjectStage } from '../../../domain/work.js';
+import { PROJECT_STAGES, type ItemType } from '../../../domain/work.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import type { QueuedReport } from '../../offline/outboxState.js';
 import { EvidenceUpload, evidenceRefs, localPhotos, type EvidenceFile, type LocalPhoto } from './EvidenceUpload.js';
 
 /** What the form edits; the figure field depends on the kind of item. */
 /** The report as its unit writes it: the item, period and evidence are the page's, not fields. */
 export type ReportValues = Pick<z.input<typeof ReportCreate>, 'text' | 'percent' | 'actual' | 'investment' | 'stage' | 'blockers'>;
 
-/** What the form hands back: the values, trimmed, and the evidence references. */
-export interface ReportPayload {
-  text: string;
-  percent?: string;
-  actual?: string;
-  investment?: string;
-  stage?: ProjectStage;
-  evidence: { sha256: string; name: string }[];
-  blockers: { title: string; detail: string }[];
-  /** Photos taken with no network, kept on the device: only a form with `keepOffline` has any. */
-  photos: LocalPhoto[];
-}
+/**
+ * What the form hands back: the values, trimmed, and the evidence references (the report as the
+ * device's queue keeps it), with the photos taken with no network, kept on the device (only a form
+ * with `keepOffline` has any).
+ */
+export type ReportPayload = QueuedReport['body'] & { photos: LocalPhoto[] };
 
 const FIELDS = ['text', 'percent', 'actual', 'investment', 'stage', 'blockers', 'evidence'] as const;
 
