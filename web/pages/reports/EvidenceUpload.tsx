@@ -40,11 +40,13 @@ export const toLocalFile = (p: LocalPhoto, uid: string): EvidenceFile => ({ uid,
  * JPEG); what is still too large is refused with a message saying so, never dropped without a word.
  * The server checks size and type again. `keepOffline` (the report form): a file that cannot be sent
  * for want of a network stays in the list, kept on the device, and goes with the queued report.
- * `camera`: a 拍照 button that opens the phone's camera (`capture`).
+ * `camera`: on a phone, a 拍照 button that opens its camera (`capture`); a desk computer has the upload alone.
  */
 export function EvidenceUpload({ files, onChange, disabled, keepOffline, camera }: { files: EvidenceFile[]; onChange: (f: EvidenceFile[]) => void; disabled?: boolean; keepOffline?: boolean; camera?: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  // Read at once, not through antd's breakpoint hook, whose first render takes every screen for a phone.
+  const mobile = typeof matchMedia === 'function' && matchMedia('(max-width: 767.98px)').matches;
   const latest = useRef(files);
   latest.current = files;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -80,7 +82,7 @@ export function EvidenceUpload({ files, onChange, disabled, keepOffline, camera 
 
   return (
     <Flex vertical gap={8}>
-      {camera && !disabled && (
+      {camera && mobile && !disabled && (
         <label style={{ alignSelf: 'flex-start' }}>
           {/* The input stays in the page (not display:none), so the label's tap reaches it on every browser. */}
           <input
