@@ -170,6 +170,8 @@ describe('the liaison’s phone', () => {
     const again = await context.newPage();
     await again.goto('/work/unit');
     await again.getByTestId('unit-workbench').waitFor();
+    // The queue loads after the workbench: wait for what the server holds, then for the section to go.
+    for (const l of lines) await expect.poll(async () => (await reportsOf(l.itemId, l.period)).map((r) => r.status), { timeout: 30_000 }).toEqual(['submitted']);
     await expect.poll(() => again.getByTestId('wb-outbox').count(), { timeout: 30_000 }).toBe(0);
     // Each sent once, with its photo, and waiting in the unit head's 待审批.
     const submitted = (await headApi.get<{ data: ReportRow[] }>('/api/reports?status=submitted&perPage=100')).data;
@@ -229,9 +231,8 @@ describe('the liaison’s phone', () => {
     await atPath(page, '/work/unit');
     expect(dropped).toBe(1);
     await page.reload();
+    await expect.poll(async () => (await reportsOf(l.itemId, l.period)).map((r) => r.status), { timeout: 40_000 }).toEqual(['submitted']);
     await expect.poll(() => page.getByTestId('wb-outbox').count(), { timeout: 30_000 }).toBe(0);
-    const rows = await reportsOf(l.itemId, l.period);
-    expect(rows.map((r) => r.status)).toEqual(['submitted']);
     await context.close();
   });
 
