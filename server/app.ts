@@ -199,8 +199,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       root: webDir,
       wildcard: false,
       cacheControl: false,
-      // Vite names assets by content hash, so they never change; index.html names the current ones and must be re-read after a deploy.
-      setHeaders: (res, file) => res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+      // Vite names assets/ by content hash, so they never change; index.html names the current ones, and the
+      // service worker, manifest and icons keep their names: those must be re-read after a deploy.
+      setHeaders: (res, file) => res.setHeader('cache-control', /^assets[\\/]/.test(path.relative(webDir, file)) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
     declaringWebApp = false;
   }

@@ -14,6 +14,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.tz(ZONE).format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
+/** The time of day (HH:mm, Shanghai) of an ISO timestamp. */
+export function formatClock(iso: string): string {
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(ZONE).format('HH:mm') : iso;
+}
+
 /** A calendar date (YYYY-MM-DD) as sent; an ISO timestamp as its Shanghai date. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

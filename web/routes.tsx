@@ -3,9 +3,13 @@ import { Route, Routes } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.js';
 import { NAV, type NavId } from './nav.js';
 
+const loaders = new Map<LazyExoticComponent<ComponentType>, () => Promise<unknown>>();
+
 /** React.lazy for a named export: each page is its own chunk, so the login page loads little. */
 function page<M extends Record<string, unknown>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  const c = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  loaders.set(c, load);
+  return c;
 }
 
 const LoginPage = page(() => import('./pages/auth/LoginPage.js'), 'LoginPage');
@@ -66,6 +70,7 @@ const PAGES: Record<NavId, LazyExoticComponent<ComponentType>> = {
 
 /** Pages reached from lists and workbenches, not from the menu; the server decides what each user may read. */
 const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
+  ['/app', page(() => import('./pages/home/AppStart.js'), 'AppStart')],
   ['/plans/:id', page(() => import('./pages/plans/PlanPage.js'), 'PlanPage')],
   ['/tasks/:id', page(() => import('./pages/items/TaskPage.js'), 'TaskPage')],
   ['/targets/:id', page(() => import('./pages/items/TargetPage.js'), 'TargetPage')],
@@ -84,6 +89,20 @@ const DETAIL_PAGES: [string, LazyExoticComponent<ComponentType>][] = [
   ['/assessments/results/:id/units/:unitId', page(() => import('./pages/assessments/BreakdownPage.js'), 'BreakdownPage')],
   ['/field-visits/:id', page(() => import('./pages/fieldVisits/FieldVisitPage.js'), 'FieldVisitPage')],
 ];
+
+/**
+ * The shell and the menu page the address names start loading with the app, side by side, instead
+ * of each after the one before (shell, then session, then page): the installed app's first screen,
+ * on a slow phone, waited for that chain.
+ */
+function preloadFirstPage(): void {
+  const path = window.location.pathname;
+  if (path.startsWith('/login') || path.startsWith('/public') || path === '/screen') return;
+  void loaders.get(AppShell)?.().catch(() => undefined);
+  const first = NAV.find((i) => i.path === path);
+  if (first) void loaders.get(PAGES[first.id])?.().catch(() => undefined);
+}
+preloadFirstPage();
 
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */
 export function AppRoutes() {

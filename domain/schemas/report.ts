@@ -38,7 +38,10 @@ export const ReportBrief = z.object({
   content: z.string(),
   /** A task's deadline (or next due date), a project's planned 投产 date; null when there is none. */
   due: z.string().nullable(),
-  lastAccepted: z.object({ period: z.string(), figure: z.string(), acceptedAt: z.string().nullable() }).nullable(),
+  /** `figure` as shown ("进度60%"); `value` as the form's figure field takes it ("60"), the new report's starting point. */
+  lastAccepted: z.object({ period: z.string(), figure: z.string(), value: z.string(), acceptedAt: z.string().nullable() }).nullable(),
+  /** The text of the unit's own newest sent report on the item: last time's words, to start this one from. */
+  lastText: z.string().nullable(),
   /** Newest first; `open` is the one due now; `reportId`/`status` the unit's own report of the period, if any. */
   periods: z.array(z.object({ period: z.string(), dueDate: z.string(), open: z.boolean(), reportId: Id.nullable(), status: z.enum(REPORT_STATUSES).nullable() })),
 });

@@ -14,6 +14,8 @@ describe('serving the web app', () => {
     fs.mkdirSync(path.join(dir, 'assets'));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>推进</title><script src="/assets/index-abc123.js"></script>');
     fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"推进"}');
     fs.writeFileSync(path.join(dir, 'public.html'), '<!doctype html><title>门户</title><script src="/assets/public-abc123.js"></script>');
     db = await openTestDatabase('embedded');
     app = await buildApp({ database: db.database, logLevel: 'silent', webDir: dir });
@@ -48,6 +50,14 @@ describe('serving the web app', () => {
     const res = await app.inject({ url: '/assets/index-abc123.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('has the service worker, the manifest and the icons re-read after a deploy: they keep their names', async () => {
+    for (const url of ['/sw.js', '/manifest.webmanifest']) {
+      const res = await app.inject({ url });
+      expect([res.statusCode, res.headers['cache-control']], url).toEqual([200, 'no-cache']);
+    }
+    expect((await app.inject({ url: '/sw.js' })).headers['content-type']).toContain('javascript');
   });
 
   it('answers an unknown API path with a JSON error, not the page (401 to a stranger: routes are not revealed)', async () => {

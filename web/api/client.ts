@@ -1,6 +1,7 @@
 import { translate } from '../i18n/translate.js';
 import { currentLang } from '../i18n/lang.js';
 import { JOB_HEADER } from '../../domain/progress.js';
+import { noteAnswer } from '../offline/keptAnswers.js';
 
 /** A failed API call: the server's stable code, its (already localised) message and per-field messages. */
 export class ApiError extends Error {
@@ -57,6 +58,8 @@ export interface RequestOptions {
   noAuthRedirect?: boolean;
   /** Names the call as a long job whose progress the caller follows (X-Tuijin-Job). */
   jobId?: string | undefined;
+  /** Extra request headers (the offline queue's Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /** Builds `/api/path?x=1`, leaving out empty parameters. */
@@ -95,7 +98,7 @@ const toApiError = async (res: Response, noAuthRedirect?: boolean) => errorOf(re
 /** Calls the API: JSON in and out, session cookie, CSRF header on writes; throws ApiError. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
@@ -110,6 +113,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   } catch {
     throw new ApiError(0, 'network', translate(currentLang(), 'error.network'));
   }
+  noteAnswer(res);
   if (!res.ok) throw await toApiError(res, opts.noAuthRedirect);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -12,6 +12,8 @@ import { HeaderBar } from './HeaderBar.js';
 import { RoleTags } from './RoleTags.js';
 import { SideMenu } from './SideMenu.js';
 import { useIsMobile } from './useIsMobile.js';
+import { OfflineBanner } from '../offline/OfflineBanner.js';
+import { useOutboxFlusher } from '../offline/useOutbox.js';
 
 function MenuBrand() {
   const { t, lang } = useI18n();
@@ -32,6 +34,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const page = NAV.find((i) => i.path === pathname);
   const mayOpen = !page || allowed(page, roleCodes(me));
+  // The reports this user queued on the device go out whenever the app is open and the network is there.
+  useOutboxFlusher(me.id);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -69,6 +73,7 @@ export function AppLayout() {
         <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10, boxShadow: '0 1px 4px rgba(0,21,41,0.08)', paddingInline: mobile ? 8 : 16 }}>
           <HeaderBar mobile={mobile} onOpenMenu={() => setDrawerOpen(true)} />
         </Layout.Header>
+        <OfflineBanner />
         <Layout.Content style={{ padding: mobile ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<FullPageSpin />}>{mayOpen ? <Outlet /> : page?.hidden ? <NotFound /> : <Forbidden />}</Suspense>
         </Layout.Content>

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/useI18n.js';
 import { BRAND_RED } from '../theme.js';
 import { InboxBell } from './InboxBell.js';
 import { LangSwitch } from './LangSwitch.js';
+import { dropKeptAnswers } from '../offline/keptAnswers.js';
+import { clearQueued, queuedOf } from '../offline/outboxStore.js';
 import { RoleTags } from './RoleTags.js';
 
 /** Brand, who is signed in (post, unit, roles), the inbox's bell, language and logout; on a phone, the menu button. */
@@ -16,13 +18,29 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
   const me = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
   const doLogout = async () => {
     await logout().catch(() => undefined);
     queryClient.clear();
+    await dropKeptAnswers();
     void message.success(t('header.loggedOut'));
     navigate('/login', { replace: true });
+  };
+  // The queue on the device is this user's: it leaves with them, after a warning that it is not sent.
+  const askLogout = async () => {
+    const left = await queuedOf(me.id).catch(() => []);
+    if (!left.length) return doLogout();
+    modal.confirm({
+      title: t('outbox.logoutTitle', { n: left.length }),
+      content: t('outbox.logoutBody'),
+      okText: t('outbox.logoutAnyway'),
+      okButtonProps: { danger: true, 'data-testid': 'logout-discard' } as never,
+      onOk: async () => {
+        await clearQueued(me.id);
+        await doLogout();
+      },
+    });
   };
 
   return (
@@ -44,7 +62,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
       </Flex>
       <InboxBell />
       <LangSwitch compact={mobile} />
-      <Button type="text" icon={<LogoutOutlined />} data-testid="logout" aria-label={t('header.logout')} onClick={() => void doLogout()}>
+      <Button type="text" icon={<LogoutOutlined />} data-testid="logout" aria-label={t('header.logout')} onClick={() => void askLogout()}>
         {mobile ? null : t('header.logout')}
       </Button>
     </Flex>

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Lang } from '../../../domain/enums.js';
 import { figureText } from '../../../domain/itemHistory.js';
 import { trimDecimal } from '../../../domain/text.js';
@@ -21,7 +21,7 @@ export async function reportBrief(db: Executor, itemType: ItemType, itemId: stri
   if (!item) return undefined;
   const zh = lang === 'zh-CN';
   let content = '';
-  let lastAccepted: { period: string; figure: string; acceptedAt: string | null } | null = null;
+  let lastAccepted: { period: string; figure: string; value: string; acceptedAt: string | null } | null = null;
   let due = item.due;
   if (itemType === 'task') {
     const [t] = await db.select({ description: tasks.description }).from(tasks).where(eq(tasks.id, itemId));
@@ -32,13 +32,13 @@ export async function reportBrief(db: Executor, itemType: ItemType, itemId: stri
       .where(and(eq(reports.itemType, 'task'), eq(reports.itemId, itemId), eq(reports.status, 'accepted')))
       .orderBy(desc(reports.period), desc(reports.acceptedAt))
       .limit(1);
-    if (r?.percent !== null && r?.percent !== undefined) lastAccepted = { period: r.period, figure: figureText({ percent: r.percent }, lang), acceptedAt: r.acceptedAt?.toISOString() ?? null };
+    if (r?.percent !== null && r?.percent !== undefined) lastAccepted = { period: r.period, figure: figureText({ percent: r.percent }, lang), value: trimDecimal(r.percent), acceptedAt: r.acceptedAt?.toISOString() ?? null };
   } else if (itemType === 'target') {
     const [t] = await db.select({ measureUnit: targets.measureUnit, name: targets.name }).from(targets).where(eq(targets.id, itemId));
     const goals = await db.select().from(targetGoals).where(eq(targetGoals.targetId, itemId)).orderBy(targetGoals.year);
     content = `${t?.name ?? ''}${zh ? '：年度目标 ' : ': goals '}${goals.map((g) => `${g.year} ${trimDecimal(g.goal)}${t?.measureUnit ?? ''}`).join(zh ? '，' : ', ')}`;
     const [a] = await db.select().from(targetActuals).where(eq(targetActuals.targetId, itemId)).orderBy(desc(targetActuals.period)).limit(1);
-    if (a) lastAccepted = { period: a.period, figure: figureText({ actual: a.value, measureUnit: t?.measureUnit ?? '' }, lang), acceptedAt: a.acceptedAt.toISOString() };
+    if (a) lastAccepted = { period: a.period, figure: figureText({ actual: a.value, measureUnit: t?.measureUnit ?? '' }, lang), value: trimDecimal(a.value), acceptedAt: a.acceptedAt.toISOString() };
   } else {
     const [p] = await db
       .select({ name: projects.name, owner: projects.ownerEnterprise, location: projects.location, stageDates: projects.stageDates })
@@ -48,7 +48,7 @@ export async function reportBrief(db: Executor, itemType: ItemType, itemId: stri
     // A project is due to be in operation (投产) by its planned date.
     due = ((p?.stageDates ?? {}) as Record<string, { planned?: string }>).operating?.planned ?? null;
     const [m] = await db.select().from(projectMonths).where(eq(projectMonths.projectId, itemId)).orderBy(desc(projectMonths.month)).limit(1);
-    if (m) lastAccepted = { period: m.month, figure: figureText({ investment: m.done }, lang), acceptedAt: null };
+    if (m) lastAccepted = { period: m.month, figure: figureText({ investment: m.done }, lang), value: trimDecimal(m.done), acceptedAt: null };
   }
   const calendar = await currentCalendar(db);
   const choices = reportablePeriods(item.periodKind, shanghaiDate(clockNow()), calendar);
@@ -68,9 +68,19 @@ export async function reportBrief(db: Executor, itemType: ItemType, itemId: stri
           ),
         )
     : [];
+  // Last time's words: the unit's newest report on the item that left the unit (a draft is still being written).
+  const [last] = unitIds.length
+    ? await db
+        .select({ text: reports.text })
+        .from(reports)
+        .where(and(eq(reports.itemType, itemType), eq(reports.itemId, itemId), inArray(reports.unitId, [...unitIds]), ne(reports.status, 'draft')))
+        .orderBy(desc(reports.period), desc(reports.createdAt))
+        .limit(1)
+    : [];
   return {
     itemType,
     itemId,
+    lastText: last?.text ?? null,
     code: item.code,
     title: item.title,
     content,

@@ -31,17 +31,20 @@ describe.each(DATABASE_KINDS)('the report brief on %s', (kind) => {
       deadline: dayFrom(200),
       reportPeriod: 'monthly',
     });
-    const r = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: monthsAgo(2), percent: '60' })).json().data;
+    const r = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: monthsAgo(2), percent: '60', text: '已摸排企业42家，台账初稿完成。' })).json().data;
     for (const [who, action] of [[d.liaisonA, 'submit'], [d.headA, 'approve'], [d.taskForce, 'review'], [d.hq, 'accept']] as const) await api.step(who, r.id, action);
     const b = (await brief(d.liaisonA, 'task', task.id)).data;
     expect(b).toMatchObject({ code: task.code, title: task.title, content: '完成辖区工业企业用工需求摸排，形成台账。', due: dayFrom(200) });
-    expect(b.lastAccepted).toMatchObject({ period: monthsAgo(2), figure: '进度60%' });
+    // The phone's form starts from the last figure and last time's words (issue 24).
+    expect(b.lastAccepted).toMatchObject({ period: monthsAgo(2), figure: '进度60%', value: '60' });
+    expect(b.lastText).toBe('已摸排企业42家，台账初稿完成。');
     const open = openPeriod('monthly', today(), await loadCalendar(h.db.database.db)).period;
     expect(b.periods.find((p: { open: boolean }) => p.open).period).toBe(open);
     expect(b.periods.find((p: { period: string }) => p.period === monthsAgo(2))).toMatchObject({ reportId: r.id, status: 'accepted' });
     // Another unit's reports are not the liaison's own.
     const other = (await brief(d.liaisonB, 'task', task.id)).data;
     expect(other.periods.every((p: { reportId: string | null }) => p.reportId === null)).toBe(true);
+    expect(other.lastText).toBeNull();
   });
 
   it('gives a target’s goals and last actual with its unit, a project’s site and 投产 date; refuses strangers and unknown items', async () => {

@@ -14,6 +14,7 @@ import { inbox } from './inbox.js';
 import { layout } from './layout.js';
 import { ledger } from './ledger.js';
 import { meetings } from './meetings.js';
+import { offline } from './offline.js';
 import { org } from './org.js';
 import { oversight } from './oversight.js';
 import { promises } from './promises.js';
@@ -23,5 +24,5 @@ import { users } from './users.js';
 import { work } from './work.js';
 
 /** Every UI string, as [中文, English]; one file per area keeps both languages side by side. */
-export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox, ...publicity, ...assessments } satisfies Record<string, readonly [string, string]>;
+export const messages = { ...common, ...auth, ...layout, ...org, ...users, ...admin, ...calendar, ...work, ...reports, ...dashboard, ...dispatch, ...meetings, ...fieldVisits, ...ledger, ...bulletins, ...oversight, ...complaints, ...promises, ...imports, ...feed, ...inbox, ...publicity, ...assessments, ...offline } satisfies Record<string, readonly [string, string]>;
 export type MessageKey = keyof typeof messages;

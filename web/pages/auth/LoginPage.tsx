@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { AuthShell } from './AuthShell.js';
 import type { z } from 'zod';
 import type { LoginBody } from '../../../domain/schemas/auth.js';
+import { dropKeptAnswers } from '../../offline/keptAnswers.js';
 
 type Values = z.input<typeof LoginBody>;
 
@@ -31,6 +32,7 @@ export function LoginPage() {
     try {
       const stage = await login({ account: values.account.trim(), password: values.password });
       queryClient.clear();
+      await dropKeptAnswers();
       navigate(STAGE_PATHS[stage], { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));

@@ -3,26 +3,23 @@ import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ActualString, InvestmentString, PercentString, type ReportCreate } from '../../../domain/schemas/report.js';
 import type { z } from 'zod';
-import { PROJECT_STAGES, type ItemType, type ProjectStage } from '../../../domain/work.js';
+import { PROJECT_STAGES, type ItemType } from '../../../domain/work.js';
 import { applyFieldErrors, errorMessage } from '../../components/formErrors.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { EvidenceUpload, evidenceRefs, type EvidenceFile } from './EvidenceUpload.js';
+import type { QueuedReport } from '../../offline/outboxState.js';
+import { EvidenceUpload, evidenceRefs, localPhotos, type EvidenceFile, type LocalPhoto } from './EvidenceUpload.js';
 
 /** What the form edits; the figure field depends on the kind of item. */
 /** The report as its unit writes it: the item, period and evidence are the page's, not fields. */
 export type ReportValues = Pick<z.input<typeof ReportCreate>, 'text' | 'percent' | 'actual' | 'investment' | 'stage' | 'blockers'>;
 
-/** What the form hands back: the values, trimmed, and the evidence references. */
-export interface ReportPayload {
-  text: string;
-  percent?: string;
-  actual?: string;
-  investment?: string;
-  stage?: ProjectStage;
-  evidence: { sha256: string; name: string }[];
-  blockers: { title: string; detail: string }[];
-}
+/**
+ * What the form hands back: the values, trimmed, and the evidence references (the report as the
+ * device's queue keeps it), with the photos taken with no network, kept on the device (only a form
+ * with `keepOffline` has any).
+ */
+export type ReportPayload = QueuedReport['body'] & { photos: LocalPhoto[] };
 
 const FIELDS = ['text', 'percent', 'actual', 'investment', 'stage', 'blockers', 'evidence'] as const;
 
@@ -36,12 +33,15 @@ export function ReportForm({
   initialFiles,
   onSave,
   onSubmit,
+  keepOffline,
 }: {
   itemType: ItemType;
   initial: Partial<ReportValues>;
   initialFiles: EvidenceFile[];
   onSave: (p: ReportPayload) => Promise<void>;
   onSubmit: (p: ReportPayload) => Promise<void>;
+  /** A new report (NewReportPage): photos picked with no network are kept on the device and go with the queued report; a 拍照 button opens the camera. */
+  keepOffline?: boolean;
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<ReportValues>();
@@ -60,6 +60,7 @@ export function ReportForm({
     const payload: ReportPayload = {
       text: v.text?.trim() ?? '',
       evidence: evidenceRefs(files),
+      photos: localPhotos(files),
       blockers: (v.blockers ?? []).map((b) => ({ title: b.title.trim(), detail: (b.detail ?? '').trim() })),
     };
     if (itemType === 'task') payload.percent = v.percent?.trim();
@@ -106,7 +107,7 @@ export function ReportForm({
         <Input.TextArea rows={5} maxLength={2000} showCount data-testid="report-text" />
       </Form.Item>
       <Form.Item label={t('report.evidence')} extra={t('report.evidenceHelp')}>
-        <EvidenceUpload files={files} onChange={setFiles} />
+        <EvidenceUpload files={files} onChange={setFiles} keepOffline={keepOffline} camera={keepOffline} />
       </Form.Item>
       <Form.Item label={t('report.blockers')}>
         <Form.List name="blockers">

@@ -55,7 +55,8 @@ export function ReportPage() {
   const refresh = async () => {
     await reportChanged(qc);
   };
-  const save = async (p: ReportPayload) => (await updateReport(r.id, { version: r.version, ...p })).data;
+  // This form has no kept photos (no keepOffline): what it sends is the report's fields alone.
+  const save = async ({ photos: _photos, ...p }: ReportPayload) => (await updateReport(r.id, { version: r.version, ...p })).data;
   const editable = can(policies, 'update');
 
   return (

@@ -15,7 +15,7 @@ export interface ItemHead {
   periodKind: PeriodKind;
 }
 
-async function loadHead(type: ItemType, id: string): Promise<ItemHead> {
+export async function loadHead(type: ItemType, id: string): Promise<ItemHead> {
   if (type === 'task') {
     const d = (await getTask(id)).data;
     return { code: d.code, title: d.title, light: d.light, lightReasons: d.lightReasons, periodKind: d.reportPeriod };

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Button, Card, Col, Flex, Row, Select, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Flex, Row, Select, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { listBlockers, listReports, unitWorkbench } from '../../api/reporting.js';
+import { listBlockers, listReports, reportBrief, unitWorkbench } from '../../api/reporting.js';
+import { loadHead } from '../reports/useItemHead.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
@@ -16,7 +17,13 @@ import { reportToLine } from './reportLines.js';
 import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
 import { qk } from '../../api/queryKeys.js';
+import type { ItemType } from '../../../domain/work.js';
 import { PendingDispatches } from '../dispatch/PendingDispatches.js';
+import { useOutbox } from '../../offline/useOutbox.js';
+import { OutboxSection } from './OutboxSection.js';
+
+/** How many of the reports due first have their form read ahead for offline use. */
+const PREFETCHED = 5;
 
 /** 我的工作: what the unit must claim, report, fix and approve, and what is due or late. */
 export function UnitWorkbenchPage() {
@@ -32,6 +39,20 @@ export function UnitWorkbenchPage() {
   const toResolve = useQuery({ queryKey: qk.blockers.list({ status: 'assigned', resolver: unit }), queryFn: () => listBlockers({ status: 'assigned', resolver: unit!, sort: 'oldest' }), enabled: !!unit });
   const toVerify = useQuery({ queryKey: qk.blockers.list({ status: 'resolved', unit }), queryFn: () => listBlockers({ status: 'resolved', unit: unit!, sort: 'oldest' }), enabled: !!unit });
   const [claiming, setClaiming] = useState<{ taskId: string; unitId: string } | null>(null);
+  const outbox = useOutbox(me.id);
+  const qc = useQueryClient();
+  // The forms of the reports due first are read ahead while there is a network: the service worker
+  // keeps those answers, so the liaison can open and write them with no signal later.
+  const firstDue = wb.data?.data.toReport.slice(0, PREFETCHED) ?? [];
+  const firstDueKey = firstDue.map((l) => `${l.itemType}:${l.itemId}`).join(',');
+  useEffect(() => {
+    if (!firstDueKey || !navigator.serviceWorker?.controller || navigator.onLine === false) return;
+    for (const key of firstDueKey.split(',')) {
+      const [type, id] = key.split(':') as [ItemType, string];
+      void qc.prefetchQuery({ queryKey: qk.itemHead.of(type, id), queryFn: () => loadHead(type, id), staleTime: 60_000 });
+      void qc.prefetchQuery({ queryKey: qk.reports.brief(type, id), queryFn: () => reportBrief(type, id), staleTime: 60_000 });
+    }
+  }, [firstDueKey, qc]);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
@@ -68,7 +89,12 @@ export function UnitWorkbenchPage() {
     ...l,
     key: `${l.itemType}:${l.itemId}:${l.period}`,
     meta: [t('work.period', { period: l.period }), due(l.due, l.itemType)].filter(Boolean).join(' · '),
-    actions: (
+    // A report already kept on the device for this period is not written twice: it waits in 待发送.
+    actions: outbox?.some((e) => e.item.itemId === l.itemId && e.period === l.period) ? (
+      <Tag color="warning" data-testid="report-queued">
+        {t('outbox.waiting')}
+      </Tag>
+    ) : (
       <Button size="small" type="primary" data-testid="report-open" onClick={() => navigate(newReportPath(l.itemType, l.itemId, l.period))}>
         {t('work.report')}
       </Button>
@@ -106,14 +132,20 @@ export function UnitWorkbenchPage() {
         )}
       </Flex>
       <Row gutter={[16, 16]}>
+        {!!outbox?.length && (
+          <Col xs={24}>
+            <OutboxSection entries={outbox} userId={me.id} />
+          </Col>
+        )}
+        {/* Reporting is most of a liaison's work: its list comes first, open on a phone too, the item due now at its top. */}
+        <Col xs={24} xl={12}>
+          <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" openOnPhone />
+        </Col>
         <Col xs={24} xl={12}>
           <PendingDispatches />
         </Col>
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.toClaim')} count={w.counts.toClaim} lines={toClaim} empty={t('work.emptyToClaim')} testId="wb-toClaim" />
-        </Col>
-        <Col xs={24} xl={12}>
-          <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" />
         </Col>
         {isHead && (
           <Col xs={24} xl={12}>

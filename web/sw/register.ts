@@ -1,0 +1,11 @@
+/**
+ * Registers the service worker (dist/web/sw.js, in the production build only: under Vite's dev
+ * server the registration fails quietly) once the page has loaded, so it never competes with the
+ * first paint. Kept tiny: it is part of the login page's JS.
+ */
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  const go = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  if (document.readyState === 'complete') go();
+  else window.addEventListener('load', go, { once: true });
+}

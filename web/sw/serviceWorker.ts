@@ -1,0 +1,118 @@
+// The service worker (issue 24): built by web/sw/vitePlugin.ts into dist/web/sw.js with the list of
+// this build's files it keeps. It keeps the app shell and the hashed assets, so the app opens with
+// no network; the reads a liaison needs to see the workbench and write a report go to the network
+// first and fall back to the last answer kept, marked so the page can say how old it is.
+import { API_CACHE, cacheableApiPath, SAVED_AT_HEADER, SHELL_CACHE_PREFIX, OUTBOX_SYNC_TAG, ASSET_CACHE } from './swRules.js';
+
+// The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(r: Response | Promise<Response>): void;
+}
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+interface SwScope {
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void>; matchAll(o?: { type?: string; includeUncontrolled?: boolean }): Promise<{ postMessage(m: unknown): void }[]> };
+  addEventListener(type: 'install' | 'activate', fn: (e: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', fn: (e: FetchEvent) => void): void;
+  addEventListener(type: 'sync', fn: (e: SyncEvent) => void): void;
+  location: Location;
+}
+declare const self: SwScope;
+declare const __PRECACHE__: string[];
+declare const __VERSION__: string;
+
+const SHELL_CACHE = `${SHELL_CACHE_PREFIX}${__VERSION__}`;
+const PRECACHED = new Set(__PRECACHE__);
+
+self.addEventListener('install', (e) => {
+  // The new version takes over at once: its shell is complete before it does, and the hashed assets an open page still asks for stay in the asset cache.
+  e.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((c) => c.addAll(__PRECACHE__))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(SHELL_CACHE_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** From the cache when there, else from the network (and kept: hashed names never change). */
+async function cacheFirst(req: Request, cacheName: string): Promise<Response> {
+  const hit = await caches.match(req);
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (res.ok) await (await caches.open(cacheName)).put(req, res.clone());
+  return res;
+}
+
+/** The network's answer (kept with the time it came), or, when the network fails, the last one kept. */
+async function networkFirst(req: Request): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(req);
+  } catch (err) {
+    const kept = await (await caches.open(API_CACHE)).match(req);
+    if (kept) return kept;
+    throw err;
+  }
+  if (res.status === 200) {
+    const headers = new Headers(res.headers);
+    headers.set(SAVED_AT_HEADER, new Date().toISOString());
+    const copy = new Response(await res.clone().blob(), { status: 200, statusText: res.statusText, headers });
+    await (await caches.open(API_CACHE)).put(req, copy);
+  } else if (res.status === 401 || res.status === 403) {
+    // Not this user's any more: what was kept for them must not be shown offline later.
+    await (await caches.open(API_CACHE)).delete(req);
+  }
+  return res;
+}
+
+/** Every page of the web app is index.html (the router reads the path); the shell kept with this version. */
+async function shell(req: Request): Promise<Response> {
+  const hit = await caches.match('/index.html', { cacheName: SHELL_CACHE });
+  if (hit) return hit;
+  return fetch(req);
+}
+
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  const path = url.pathname;
+  if (req.mode === 'navigate') {
+    // The API and the public portal (its own page) are not the app shell.
+    if (path.startsWith('/api/') || path === '/public' || (path.startsWith('/public/') && !path.startsWith('/public/complaint')) || path === '/metrics') return;
+    e.respondWith(shell(req));
+    return;
+  }
+  if (PRECACHED.has(path) || path.startsWith('/assets/')) {
+    e.respondWith(cacheFirst(req, ASSET_CACHE));
+    return;
+  }
+  if (cacheableApiPath(path)) e.respondWith(networkFirst(req));
+});
+
+// Background Sync: the browser wakes the worker when the network is back; the page that is open sends
+// the queued reports (it holds the session's CSRF token). With no page open they go at the next open.
+self.addEventListener('sync', (e) => {
+  if (e.tag !== OUTBOX_SYNC_TAG) return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const c of clients) c.postMessage({ type: OUTBOX_SYNC_TAG });
+    }),
+  );
+});

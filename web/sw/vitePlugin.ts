@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { build } from 'esbuild';
+import type { Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The pages the installed app must open with no network: the shell, the login, the home page, a
+ * unit's workbench and the report pages. Their chunks and what they import are kept at install;
+ * everything else is kept when first used (the whole build is 3 MB, most of it pages a phone never opens).
+ */
+const SHELL_PAGES = [/components\/AppShell\.tsx$/, /pages\/home\/AppStart\.tsx$/, /pages\/auth\/LoginPage\.tsx$/, /pages\/home\/HomePage\.tsx$/, /pages\/work\/UnitWorkbenchPage\.tsx$/, /pages\/reports\/NewReportPage\.tsx$/, /pages\/reports\/ReportPage\.tsx$/];
+const STATIC_FILES = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png'];
+
+interface ChunkLike {
+  type: 'chunk';
+  fileName: string;
+  facadeModuleId: string | null;
+  isEntry: boolean;
+  imports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * Hand-written service worker (web/sw/serviceWorker.ts) compiled into the build as /sw.js with the
+ * list of files its version keeps; the version is the hash of that list, so a build that changes a
+ * file the shell uses installs a new worker, which replaces the old shell. No plugin package: the
+ * worker is a hundred lines, and a generated one would weigh more than the whole offline store.
+ */
+export function serviceWorkerPlugin(): Plugin {
+  return {
+    name: 'tuijin-service-worker',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const keep = new Set<string>();
+      const visit = (file: string) => {
+        if (keep.has(file)) return;
+        const c = byFile.get(file);
+        if (!c) return;
+        keep.add(file);
+        for (const css of c.viteMetadata?.importedCss ?? []) keep.add(css);
+        for (const i of c.imports) visit(i);
+      };
+      for (const c of chunks) {
+        const id = c.facadeModuleId ?? '';
+        const isAppEntry = c.isEntry && id.endsWith('/web/main.tsx');
+        if (isAppEntry || SHELL_PAGES.some((re) => re.test(id))) visit(c.fileName);
+      }
+      const precache = [...STATIC_FILES, ...[...keep].sort().map((f) => `/${f}`)];
+      const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);
+      const out = await build({
+        entryPoints: [path.join(here, 'serviceWorker.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        minify: true,
+        target: 'es2022',
+        define: { __PRECACHE__: JSON.stringify(precache), __VERSION__: JSON.stringify(version) },
+      });
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: out.outputFiles[0]!.text });
+    },
+  };
+}
