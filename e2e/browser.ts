@@ -21,6 +21,8 @@ export const pageLogs = new WeakMap<Page, string[]>();
 export interface PageOptions {
   lang?: 'zh-CN' | 'en-US';
   phone?: boolean;
+  /** Let the page install the service worker (e2e/pwa.test.ts); elsewhere it is blocked: each context would fetch the whole app shell for it. */
+  serviceWorker?: boolean;
 }
 
 /** A fresh browser context (its own cookies), with the language preset in localStorage. */
@@ -35,6 +37,7 @@ export async function newPage(browser: Browser, base: string, opts: PageOptions 
     // Dialogs and dropdowns appear at once (web/theme.ts): on a busy machine a click aimed at a
     // button still zooming in landed beside it, and the test waited for a request never sent.
     reducedMotion: 'reduce',
+    serviceWorkers: opts.serviceWorker ? 'allow' : 'block',
   });
   // The page's Date runs on the run's clock, as the server's does; timers and animations keep real time.
   await context.addInitScript((offset) => {

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** A phone (375 × 812), the liaison signed in, on the workbench, with the service worker in control and the workbench kept. */
 async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await newPage(browser, base, { phone: true });
+  const { context, page } = await newPage(browser, base, { phone: true, serviceWorker: true });
   await page.setViewportSize({ width: 375, height: 812 });
   await submitLogin(page, 'liaison');
   await atPath(page, '/');
@@ -213,10 +213,9 @@ describe('the liaison’s phone', () => {
     await context.close();
   });
 
-  // Needs the server's Idempotency-Key support (issue 24's server half, merged into main in 2bc2172, not
-  // on this branch): without it the retried create is refused as report_exists (the first one did land)
-  // and the report is held, not sent. It passed on a trial merge of this branch with main: unskip on merging.
-  it.skip('sends a report once when the answer of its create is lost and the queue tries again', async () => {
+  // Relies on the server's Idempotency-Key support: without it the retried create would be refused as
+  // report_exists (the first one did land) and the report held, not sent.
+  it('sends a report once when the answer of its create is lost and the queue tries again', async () => {
     const { context, page } = await phone();
     const l = (await toReport()).find((x) => x.itemType === 'task')!;
     const photo = await cameraPhoto(page);
