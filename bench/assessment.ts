@@ -56,7 +56,8 @@ async function main() {
       times.push(performance.now() - t0);
     }
     const { rows } = (await database.db.execute(
-      sql`select jsonb_array_length(units) as units, (select count(*) from jsonb_array_elements(units) u, jsonb_array_elements(u->'indicators') i, jsonb_array_elements(i->'facts') f) as facts from assessment_results where revision = 1`,
+      sql`select count(*) as units, sum((select count(*) from jsonb_array_elements(u.breakdown->'indicators') i, jsonb_array_elements(i->'facts') f)) as facts
+            from assessment_result_units u join assessment_results r on r.id = u.result_id where r.revision = 1 group by r.id`,
     )) as unknown as { rows: { units: number; facts: string }[] };
     for (const r of rows) {
       units += Number(r.units);
