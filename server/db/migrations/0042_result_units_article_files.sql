@@ -1,3 +1,11 @@
+CREATE TABLE "article_files" (
+	"article_id" uuid PRIMARY KEY NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "article_files" ADD CONSTRAINT "article_files_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 CREATE TABLE "assessment_result_units" (
 	"result_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
