@@ -55,10 +55,10 @@ const line = (unitId: string): RankedUnit => ({
 
 let revision = 1;
 /** A result written straight to the database, ranking `unitId` (published unless said). */
-export async function makeResult(database: Database, unitId: string, status: 'computed' | 'published' = 'published') {
-  const schemeId = await schemeOf(database);
+export async function makeResult(database: Database, unitId: string, status: 'computed' | 'published' = 'published', own?: { id: string; year: number }) {
+  const schemeId = own?.id ?? (await schemeOf(database));
   return database.db.transaction((tx) =>
-    storeResult(tx, { schemeId, period: '2099-Q1', revision: revision++, schemeVersion: 1, indicators: [...INDICATORS], rules: DEFAULT_RULES, asOf: today(), status, ...(status === 'published' ? { publishedAt: new Date(), appealDeadline: '2099-12-31' } : {}) }, [line(unitId)]),
+    storeResult(tx, { schemeId, period: `${own?.year ?? 2099}-Q1`, revision: own ? 1 : revision++, schemeVersion: 1, indicators: [...INDICATORS], rules: DEFAULT_RULES, asOf: today(), status, ...(status === 'published' ? { publishedAt: new Date(), appealDeadline: '2099-12-31' } : {}) }, [line(unitId)]),
   );
 }
 
@@ -119,9 +119,10 @@ export const ASSESSMENT_ROUTE_CALLS: Record<string, CallBuilder> = {
     const [a] = await env.database.db.insert(assessmentAppeals).values({ resultId: result.id, unitId, reason: '申诉理由', filedById: randomUUID() }).returning();
     return { method: 'POST', url: `/api/assessments/appeals/${a!.id}/decide`, payload: { decision: 'rejected', reply: '维持原结果', version: 0 } };
   }),
+  // A scheme of its own: republishing computes the period's next revision, which the shared scheme's counter would take again.
   'POST /api/assessments/appeals/:id/republish': as(async (env) => {
     const unitId = (await makeUnit(env.database)).id;
-    const result = await makeResult(env.database, unitId);
+    const result = await makeResult(env.database, unitId, 'published', await makeScheme(env.database));
     const [a] = await env.database.db.insert(assessmentAppeals).values({ resultId: result.id, unitId, reason: '申诉理由', status: 'upheld', reply: '申诉成立', filedById: randomUUID(), version: 1 }).returning();
     return { method: 'POST', url: `/api/assessments/appeals/${a!.id}/republish`, payload: { version: 1 } };
   }),

@@ -78,9 +78,10 @@ export async function republishForAppeal(ctx: Ctx, id: string, version: number) 
     const [appealed] = await tx.select({ schemeId: assessmentResults.schemeId, period: assessmentResults.period, status: assessmentResults.status }).from(assessmentResults).where(eq(assessmentResults.id, before.resultId));
     if (appealed?.status !== 'published') throw new AppError(409, 'assessment_appeal_republished');
     const computed = await computeIn(tx, ctx, appealed.schemeId, appealed.period);
-    await publishIn(tx, ctx, appealed.schemeId, appealed.period);
-    const [row] = await tx.update(assessmentAppeals).set({ republishedResultId: computed.id, version: before.version + 1 }).where(eq(assessmentAppeals.id, id)).returning();
-    await recordAudit(tx, ctx, 'assessment.appeal_republished', { entity: 'assessment_appeal', entityId: id, before, after: row });
+    const published = await publishIn(tx, ctx, appealed.schemeId, appealed.period);
+    const [row] = await tx.update(assessmentAppeals).set({ republishedResultId: computed.row.id, version: before.version + 1 }).where(eq(assessmentAppeals.id, id)).returning();
+    // One record for the one write: the appeal answered, with the revision computed and published for it.
+    await recordAudit(tx, ctx, 'assessment.appeal_republished', { entity: 'assessment_appeal', entityId: id, before, after: { ...row, result: { ...computed.after, ...published.after, supersededResultId: before.resultId } } });
     return row!;
   });
 }

@@ -26,10 +26,17 @@ export async function schemeForPeriod(tx: Tx, id: string, period: string) {
  * yet published). An empty category is refused: there is nothing to rank.
  */
 export async function computeResult(ctx: Ctx, id: string, period: string) {
-  return inTx(ctx, (tx) => computeIn(tx, ctx, id, period));
+  return inTx(ctx, async (tx) => {
+    const { row, after } = await computeIn(tx, ctx, id, period);
+    await recordAudit(tx, ctx, 'assessment.computed', { entity: 'assessment_result', entityId: row.id, after });
+    return row;
+  });
 }
 
-/** computeResult's work inside a transaction the caller holds (the appeal's recompute-and-republish). */
+/**
+ * computeResult's work inside a transaction the caller holds, without its audit record: the caller
+ * writes the one record of its write (the appeal's recompute-and-republish writes one for both steps).
+ */
 export async function computeIn(tx: Tx, ctx: Ctx, id: string, period: string) {
   const scheme = await schemeForPeriod(tx, id, period);
   const cal = await loadCalendar(tx);
@@ -44,6 +51,5 @@ export async function computeIn(tx: Tx, ctx: Ctx, id: string, period: string) {
     .orderBy(desc(assessmentResults.revision))
     .limit(1);
   const row = await storeResult(tx, { schemeId: id, period, revision: (last?.revision ?? 0) + 1, schemeVersion: scheme.schemeVersion, indicators: scheme.indicators, rules: scheme.rules, asOf, computedById: ctx.actor?.userId ?? null }, units);
-  await recordAudit(tx, ctx, 'assessment.computed', { entity: 'assessment_result', entityId: row.id, after: { schemeId: id, period, revision: row.revision, asOf, units: units.length } });
-  return row;
+  return { row, after: { resultId: row.id, schemeId: id, period, revision: row.revision, asOf, units: units.length } };
 }

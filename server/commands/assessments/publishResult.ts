@@ -15,10 +15,14 @@ import { schemeForPeriod } from './computeResult.js';
  * APPEAL_WORKDAYS workdays. Refused when the latest revision is not a fresh computation.
  */
 export async function publishResult(ctx: Ctx, id: string, period: string) {
-  return inTx(ctx, (tx) => publishIn(tx, ctx, id, period));
+  return inTx(ctx, async (tx) => {
+    const { row, after } = await publishIn(tx, ctx, id, period);
+    await recordAudit(tx, ctx, 'assessment.published', { entity: 'assessment_result', entityId: row.id, after });
+    return row;
+  });
 }
 
-/** publishResult's work inside a transaction the caller holds. */
+/** publishResult's work inside a transaction the caller holds, without its audit record (the caller writes it). */
 export async function publishIn(tx: Tx, ctx: Ctx, id: string, period: string) {
   await schemeForPeriod(tx, id, period);
   const where = and(eq(assessmentResults.schemeId, id), eq(assessmentResults.period, period));
@@ -31,6 +35,5 @@ export async function publishIn(tx: Tx, ctx: Ctx, id: string, period: string) {
     .set({ status: 'published', publishedAt: now(), publishedById: ctx.actor?.userId ?? null, appealDeadline: deadline })
     .where(eq(assessmentResults.id, latest.id))
     .returning({ id: assessmentResults.id });
-  await recordAudit(tx, ctx, 'assessment.published', { entity: 'assessment_result', entityId: latest.id, after: { schemeId: id, period, revision: latest.revision, appealDeadline: deadline } });
-  return row!;
+  return { row: row!, after: { schemeId: id, period, revision: latest.revision, appealDeadline: deadline } };
 }
