@@ -1,7 +1,8 @@
 import { appealDeadline } from '../domain/scoring/appeals.js';
 import { assessCategory } from '../domain/scoring/rank.js';
 import { assessmentPeriodRange, DEFAULT_RULES, type AssessmentCategory, type Indicator } from '../domain/scoring/scheme.js';
-import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessmentSchemes, assessmentSchemeVersions } from '../server/db/schema/index.js';
+import { storeResult } from '../server/commands/assessments/storeResult.js';
+import { assessmentAdjustments, assessmentAppeals, assessmentSchemes, assessmentSchemeVersions } from '../server/db/schema/index.js';
 import { gatherFacts } from '../server/queries/assessments/facts.js';
 import { staffAccount, ROLE_ACCOUNT_UNIT } from './accounts.js';
 import type { DemoContext } from './index.js';
@@ -53,16 +54,17 @@ export async function loadAssessments(ctx: DemoContext, c: DemoClock, today: str
     }
     const asOf = assessmentPeriodRange(period)!.end;
     const ranked = assessCategory({ year, category, indicators: INDICATORS, rules: DEFAULT_RULES }, facts, asOf, c.cal);
-    const [result] = await tx
-      .insert(assessmentResults)
-      .values({ schemeId: scheme!.id, period, revision: 1, schemeVersion: 1, indicators: INDICATORS, rules: DEFAULT_RULES, asOf, units: ranked, status: 'published', computedById: assessor, computedAt: at(published, 9), publishedById: assessor, publishedAt: at(published, 10), appealDeadline: appealDeadline(c.cal, published) })
-      .returning();
-    rows += 3;
+    const result = await storeResult(
+      tx,
+      { schemeId: scheme!.id, period, revision: 1, schemeVersion: 1, indicators: INDICATORS, rules: DEFAULT_RULES, asOf, status: 'published', computedById: assessor, computedAt: at(published, 9), publishedById: assessor, publishedAt: at(published, 10), appealDeadline: appealDeadline(c.cal, published) },
+      ranked,
+    );
+    rows += 3 + ranked.length;
     const appellant = ctx.units.get(ROLE_ACCOUNT_UNIT);
     const liaison = ctx.users.get(staffAccount('liaison', ROLE_ACCOUNT_UNIT));
     if (category === 'streets_towns' && appellant && liaison && ranked.some((u) => u.unitId === appellant)) {
       await tx.insert(assessmentAppeals).values({
-        resultId: result!.id,
+        resultId: result.id,
         unitId: appellant,
         indicator: 'reporting_on_time',
         reason: '本季度第二个月的进展报送因系统升级停机顺延一个工作日，附区数据局停机通知，申请不计逾期。',

@@ -163,6 +163,7 @@ export const AUDIT_ACTION_WORDS: Record<string, { 'zh-CN': string; 'en-US': stri
   'assessment.adjustment_approved': { 'zh-CN': '审核通过了考核加减分事项', 'en-US': 'approved the assessment adjustment' },
   'assessment.appealed': { 'zh-CN': '对考核结果提出了申诉', 'en-US': 'appealed the assessment result' },
   'assessment.appeal_decided': { 'zh-CN': '办理了考核申诉', 'en-US': 'decided the assessment appeal' },
+  'assessment.appeal_republished': { 'zh-CN': '根据申诉重新计算并发布了考核结果', 'en-US': 'recomputed and republished the result the appeal contests' },
   'notice.issued': { 'zh-CN': '发出了催办单/督办单', 'en-US': 'issued the notice' },
   'notice.acknowledged': { 'zh-CN': '签收了催办单/督办单', 'en-US': 'acknowledged the notice' },
   'ledger.reopened': { 'zh-CN': '重新打开了督查台账问题', 'en-US': 'reopened the ledger finding' },

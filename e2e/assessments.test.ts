@@ -1,16 +1,32 @@
-// 考核 in a browser (issue 23, its assessment half): the assessor computes the demo district's first
-// quarter for the streets and towns and publishes it; the 建设街道 liaison opens the street's
+// 考核 in a browser (issue 23, its assessment half): the assessor computes the demo district's last
+// ended quarter for the streets and towns and publishes it; the 建设街道 liaison opens the street's
 // breakdown from 考核结果, sees its rank and the gap to the unit above, and appeals; the assessor
-// finds the appeal in the queue and decides it; the liaison reads the reply.
+// finds the appeal in the queue and upholds it, corrects the street's 领导评价 and recomputes and
+// republishes from the appeal; the liaison reads the reply; a visitor with no login, on a phone,
+// finds the street's new score on the public portal, and the assessor's scheme keeps the appealed
+// revision as history.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, signedInPages } from './browser.js';
+import { launch, newPage, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 
 const base = serverBase();
 let browser: Browser;
 const REASON = `第二个月报告因系统停机顺延，申请复核（测试${Date.now().toString(36)}）`;
 const as = signedInPages(() => browser, base);
+const STREET = '建设街道';
+
+/** The street's line in the portal's ranking of the streets and towns, as a visitor on a 375 × 812 phone reads it. */
+async function portalLine() {
+  const { page } = await newPage(browser, base, { phone: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${base}/public#rankings`);
+  const ranking = page.locator('#rankings .ranking').filter({ hasText: '街道（镇）' });
+  const line = ranking.locator('li').filter({ hasText: STREET });
+  await line.waitFor();
+  const read = async () => ({ rank: await line.locator('.rank').innerText(), score: await line.locator('.score').innerText(), period: await ranking.locator('h3 small').innerText() });
+  return { page, read };
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -20,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('an assessment published, explained to a unit, appealed and decided', () => {
-  it('computes and publishes, the unit reads its breakdown and appeals, the assessor decides', async () => {
+  it('computes and publishes, the unit reads its breakdown and appeals, the assessor upholds it and republishes, the portal shows the new ranking on a phone', async () => {
     const assessor = await as('assessor');
     await assessor.goto('/assessments');
     const card = assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' });
@@ -51,14 +67,61 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     await liaison.getByTestId('appeal-filed').waitFor();
     await liaison.screenshot({ path: '/tmp/e2e-assessment-breakdown.png', fullPage: true });
 
+    const before = await (await portalLine()).read();
+
     await assessor.goto('/assessments/appeals');
     const row = assessor.locator('tr').filter({ hasText: REASON });
     await row.getByTestId('appeal-decide').click();
-    await assessor.getByTestId('decide-reply').fill('经核实停机通知属实，申诉成立，已重新计算。');
+    await assessor.getByTestId('decide-form').getByText('申诉成立').click();
+    await assessor.getByTestId('decide-reply').fill('经核实停机通知属实，申诉成立，更正领导评价后重新计算发布。');
     await assessor.getByTestId('decide-form').getByTestId('modal-ok').click();
-    await row.getByTestId('appeal-status').filter({ hasText: '维持原结果' }).waitFor();
+    await row.getByTestId('appeal-status').filter({ hasText: '申诉成立' }).waitFor();
+
+    // The correction the appeal asks for: the street's 领导评价 of the quarter, now 100 (the demo gives at most 95).
+    await assessor.goto('/assessments');
+    const streets = assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' });
+    await streets.getByTestId('scheme-adjustments').click();
+    await assessor.getByTestId('adjustment-new').click();
+    const form = assessor.getByTestId('adjustment-form');
+    await form.locator('.ant-select').first().click();
+    await assessor.keyboard.type(STREET);
+    await assessor.locator('.ant-select-item-option', { hasText: STREET }).first().click();
+    await form.locator('input[id$=points]').fill('100');
+    await form.locator('textarea').fill('申诉成立，更正本季度领导评价');
+    await form.getByTestId('modal-ok').click();
+    await assessor.getByTestId('adjustments').locator('tr').filter({ hasText: '更正本季度领导评价' }).waitFor();
+    await assessor.keyboard.press('Escape');
+
+    // 重新计算并发布 from the upheld appeal: the new revision opens, published.
+    await assessor.goto('/assessments/appeals');
+    await row.getByTestId('appeal-republish').click();
+    await assessor.getByTestId('republish-ok').click();
+    await assessor.getByTestId('result-page').waitFor();
+    await assessor.locator('[data-testid=result-status]').filter({ hasText: '已发布' }).waitFor();
+    const republished = assessor.locator('tr').filter({ hasText: STREET });
+    const total = await republished.getByTestId('result-total').innerText();
+    expect(total).not.toBe(before.score);
+    await assessor.screenshot({ path: '/tmp/e2e-assessment-republished.png', fullPage: true });
+    await assessor.goto('/assessments/appeals');
+    await row.getByTestId('appeal-republished').waitFor();
+
+    // The assessor's scheme keeps the appealed revision, superseded, beneath the republished one.
+    await assessor.goto('/assessments');
+    const revisions = assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' }).getByTestId('result-revision');
+    // Newest first: the republished revision, then the one the street appealed against.
+    await expect.poll(async () => (await revisions.allInnerTexts()).slice(0, 2)).toEqual([expect.stringMatching(/版次 \d+\s+已发布/), expect.stringMatching(/版次 \d+\s+已被重新发布取代/)]);
+    await assessor.screenshot({ path: '/tmp/e2e-assessment-history.png', fullPage: true });
 
     await liaison.goto('/work/assessments');
-    await liaison.getByTestId('my-appeals').locator('tr').filter({ hasText: REASON }).getByTestId('my-appeal-status').filter({ hasText: '维持原结果' }).waitFor();
+    await liaison.getByTestId('my-appeals').locator('tr').filter({ hasText: REASON }).getByTestId('my-appeal-status').filter({ hasText: '申诉成立' }).waitFor();
+
+    // A visitor, no login, on a phone: the street's score is the republished one.
+    const portal = await portalLine();
+    const after = await portal.read();
+    expect(after.score).toBe(total);
+    expect(after.score).not.toBe(before.score);
+    expect(after.period).toBe(before.period);
+    expect(await portal.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await portal.page.screenshot({ path: '/tmp/e2e-portal-republished-375.png', fullPage: true });
   });
 });

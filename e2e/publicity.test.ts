@@ -68,6 +68,17 @@ describe('a generated 简报', () => {
     expect(rankings).toContain('黑榜');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: '/tmp/e2e-portal-375.png', fullPage: true });
+    // English on request, remembered; the rankings' words too. Then back to Chinese.
+    await page.getByTestId('portal-lang').click();
+    await page.locator('#rankings h2', { hasText: 'Assessment rankings' }).waitFor();
+    expect(await page.locator('#rankings').innerText()).toMatch(/Streets and towns · Q[1-4] \d{4}/);
+    expect(await page.locator('#rankings').innerText()).toContain('Honour roll');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/e2e-portal-375-en.png', fullPage: true });
+    await page.reload();
+    await page.locator('#news h2', { hasText: 'News' }).waitFor();
+    await page.getByTestId('portal-lang').click();
+    await page.locator('#rankings h2', { hasText: '考核排名' }).waitFor();
     await link.click();
     await page.locator('.article h1', { hasText: title }).waitFor();
     expect(await page.locator('.article .body').innerText()).toContain(ADDED);

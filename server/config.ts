@@ -85,6 +85,7 @@ const PUBLIC_ENV: Record<keyof PublicLimits, string> = {
   submitOverallPerMinute: 'TUIJIN_PUBLIC_SUBMIT_OVERALL',
   lookupPerAddressPerMinute: 'TUIJIN_PUBLIC_LOOKUP_PER_ADDRESS',
   lookupOverallPerMinute: 'TUIJIN_PUBLIC_LOOKUP_OVERALL',
+  readPerAddressPerMinute: 'TUIJIN_PUBLIC_READ_PER_ADDRESS',
 };
 
 function authLimits(env: NodeJS.ProcessEnv): AuthLimits {

@@ -59,6 +59,9 @@ export const AppealCreate = z.strictObject({ indicator: z.enum(INDICATOR_KINDS).
 export type AppealCreate = z.infer<typeof AppealCreate>;
 export const AppealDecide = z.strictObject({ decision: z.enum(['upheld', 'rejected']), reply: Reason, version: Version });
 export type AppealDecide = z.infer<typeof AppealDecide>;
+/** 重新计算并发布 from an upheld appeal: the appeal's version, so a second click is a conflict, not a second revision. */
+export const AppealRepublish = z.strictObject({ version: Version });
+export type AppealRepublish = z.infer<typeof AppealRepublish>;
 export const AppealListQuery = PageQuery.extend({ status: z.enum(['open', 'upheld', 'rejected']).optional() });
 export const ResultUnitParams = z.strictObject({ id: Id, unitId: Id });
 
@@ -180,6 +183,8 @@ export const Appeal = z.object({
   filedById: Id,
   filedAt: z.string(),
   decidedAt: z.string().nullable(),
+  /** The revision recomputed and republished from this upheld appeal, once it was. */
+  republishedResultId: Id.nullable(),
   version: z.number(),
 });
 export type Appeal = z.infer<typeof Appeal>;

@@ -9,6 +9,9 @@ import { officialDocx } from './officialDocument.js';
  * red, the issue number, the title, the body's sections (一、…) from its <h2> headings. The body is
  * sanitised again and only its text goes in: no markup of the article reaches the document.
  */
+/** Who issues a 简报: the district's 推进办. */
+export const issuerOf = (district: string | null | undefined) => `${district ?? ''}推进办`;
+
 export function briefingDocx(a: ArticleRow, issuer: string, now: Date): Promise<Buffer> {
   const { preamble, sections } = htmlSections(sanitizeHtml(a.html));
   const draft = a.status !== 'published';

@@ -15,6 +15,8 @@ export const ASSESSMENT_MESSAGES = {
   assessment_own_appeal: { 'zh-CN': '不能办理本人或本单位提出的申诉', 'en-US': 'You cannot decide an appeal you or your unit filed' },
   assessment_own_adjustment: { 'zh-CN': '加分/扣分事项须由录入人以外的考核办人员审核', 'en-US': 'Another assessor than who entered it approves a bonus or deduction' },
   assessment_appeal_decided: { 'zh-CN': '该申诉已办理', 'en-US': 'This appeal has been decided' },
+  assessment_appeal_not_upheld: { 'zh-CN': '只有成立的申诉才能据此重新计算并发布', 'en-US': 'Only an upheld appeal leads to a recomputation and republication' },
+  assessment_appeal_republished: { 'zh-CN': '该申诉对应的考核结果已重新发布', 'en-US': 'The result this appeal contests has already been republished' },
   assessment_adjustment_approved: { 'zh-CN': '该事项已审核', 'en-US': 'This item has been approved' },
   assessment_evaluation_range: { 'zh-CN': '领导评价须在0到100分之间', 'en-US': 'A leader evaluation is between 0 and 100' },
 } as const satisfies Record<string, Message>;

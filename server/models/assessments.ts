@@ -1,9 +1,13 @@
-import type { assessmentAdjustments, assessmentAppeals, assessmentResults, assessmentSchemes } from '../db/schema/index.js';
+import type { RankedUnit } from '../../domain/scoring/rank.js';
+import type { assessmentAdjustments, assessmentResultUnits, assessmentAppeals, assessmentResults, assessmentSchemes } from '../db/schema/index.js';
 
 export type SchemeRow = typeof assessmentSchemes.$inferSelect;
 export type ResultRow = typeof assessmentResults.$inferSelect;
-/** A result's row without its units (the list of revisions). */
-export type ResultSummaryRow = Omit<ResultRow, 'units' | 'indicators' | 'rules'>;
+/** A result's row without its indicators and rules (the list of revisions). */
+export type ResultSummaryRow = Omit<ResultRow, 'indicators' | 'rules'>;
+type ResultUnitRow = typeof assessmentResultUnits.$inferSelect;
+/** A unit's line of a ranking: what the ranking, the portal and 考核结果 show, no facts. */
+export type RankLineRow = Pick<ResultUnitRow, 'unitId' | 'unitName' | 'rank' | 'total' | 'grade' | 'honour' | 'line'>;
 export type AdjustmentRow = typeof assessmentAdjustments.$inferSelect;
 export type AppealRow = typeof assessmentAppeals.$inferSelect;
 
@@ -24,4 +28,14 @@ export interface AppealView {
   unitName: string;
   schemeName: string;
   period: string;
+}
+export interface UnitBreakdownView {
+  unit: RankedUnit;
+  ranked: number;
+}
+export interface MyResultView {
+  result: ResultSummaryRow;
+  scheme: SchemeRow;
+  unit: RankLineRow;
+  ranked: number;
 }

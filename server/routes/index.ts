@@ -79,7 +79,7 @@ export function registerRoutes(app: App, opts: { secureCookies: boolean; throttl
   noticeRoutes(app);
   articleRoutes(app);
   briefingRoutes(app);
-  publicPortalRoutes(app);
+  publicPortalRoutes(app, opts.publicThrottle);
   inboxRoutes(app);
   notificationChannelRoutes(app);
   feedRoutes(app, opts.feedLimits);

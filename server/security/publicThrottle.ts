@@ -13,6 +13,8 @@ export interface PublicLimits {
   lookupPerAddressPerMinute: number;
   /** Tracking lookups all addresses together may make per minute. */
   lookupOverallPerMinute: number;
+  /** Reads of the public portal (its page, articles, images) one address may make per minute. */
+  readPerAddressPerMinute: number;
 }
 
 /**
@@ -26,9 +28,13 @@ export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   submitOverallPerMinute: 200,
   lookupPerAddressPerMinute: 30,
   lookupOverallPerMinute: 600,
+  // A visitor reads a few pages a minute; an office behind one address, a few dozen people.
+  readPerAddressPerMinute: 600,
 };
 
 const PRUNE_EVERY_MS = 60_000;
+/** Addresses whose portal reads are counted at once; beyond it the ended windows go, then all. */
+const READ_ADDRESSES = 50_000;
 
 export interface PublicThrottle {
   readonly limits: PublicLimits;
@@ -36,6 +42,30 @@ export interface PublicThrottle {
   submit(ctx: Ctx): Promise<void>;
   /** Counts a tracking lookup likewise. */
   lookup(ctx: Ctx): Promise<void>;
+  /** Counts a public portal read from the request's address: 429 with Retry-After beyond its limit. */
+  read(ctx: Ctx): void;
+}
+
+/**
+ * Portal reads are counted in this process's memory, not in the database's counters: a kept read
+ * costs no statement, and counting it must not cost a write. What the limit guards is this
+ * process's CPU, so a count per process is the right one (behind n instances an address gets n×).
+ */
+function readCounter(perMinute: () => number) {
+  const windows = new Map<string, { hits: number; ends: number }>();
+  return (address: string) => {
+    const now = Date.now();
+    if (windows.size >= READ_ADDRESSES) {
+      for (const [k, w] of windows) if (w.ends <= now) windows.delete(k);
+      if (windows.size >= READ_ADDRESSES) windows.clear();
+    }
+    let w = windows.get(address);
+    if (!w || w.ends <= now) {
+      w = { hits: 0, ends: now + 60_000 };
+      windows.set(address, w);
+    }
+    if (++w.hits > perMinute()) throw rateLimited((w.ends - now) / 1000);
+  };
 }
 
 /**
@@ -60,8 +90,10 @@ export function publicThrottle(limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): Pu
     if (over.length) throw rateLimited(Math.max(...over));
   };
   const address = (ctx: Ctx) => ctx.ip ?? 'unknown';
+  const countRead = readCounter(() => limits.readPerAddressPerMinute);
   return {
     limits,
+    read: (ctx) => countRead(address(ctx)),
     submit: (ctx) =>
       check(ctx, [
         { key: `complaint:address:${address(ctx)}`, max: limits.submitPerAddress, seconds: limits.submitWindowSeconds },

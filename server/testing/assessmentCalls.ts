@@ -6,7 +6,8 @@ import * as A from '../../domain/schemas/assessment.js';
 import type { RankedUnit } from '../../domain/scoring/rank.js';
 import { DEFAULT_RULES } from '../../domain/scoring/scheme.js';
 import type { Database } from '../db/client.js';
-import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessmentSchemes } from '../db/schema/index.js';
+import { storeResult } from '../commands/assessments/storeResult.js';
+import { assessmentAdjustments, assessmentAppeals, assessmentSchemes } from '../db/schema/index.js';
 import { today } from '../clock.js';
 import { makeUnit } from './factories.js';
 import type { BodyKind } from './garbage.js';
@@ -54,13 +55,11 @@ const line = (unitId: string): RankedUnit => ({
 
 let revision = 1;
 /** A result written straight to the database, ranking `unitId` (published unless said). */
-export async function makeResult(database: Database, unitId: string, status: 'computed' | 'published' = 'published') {
-  const schemeId = await schemeOf(database);
-  const [row] = await database.db
-    .insert(assessmentResults)
-    .values({ schemeId, period: '2099-Q1', revision: revision++, schemeVersion: 1, indicators: [...INDICATORS], rules: DEFAULT_RULES, asOf: today(), units: [line(unitId)], status, ...(status === 'published' ? { publishedAt: new Date(), appealDeadline: '2099-12-31' } : {}) })
-    .returning();
-  return row!;
+export async function makeResult(database: Database, unitId: string, status: 'computed' | 'published' = 'published', own?: { id: string; year: number }) {
+  const schemeId = own?.id ?? (await schemeOf(database));
+  return database.db.transaction((tx) =>
+    storeResult(tx, { schemeId, period: `${own?.year ?? 2099}-Q1`, revision: own ? 1 : revision++, schemeVersion: 1, indicators: [...INDICATORS], rules: DEFAULT_RULES, asOf: today(), status, ...(status === 'published' ? { publishedAt: new Date(), appealDeadline: '2099-12-31' } : {}) }, [line(unitId)]),
+  );
 }
 
 async function ownUnit(env: CallEnv, role: Role) {
@@ -120,6 +119,13 @@ export const ASSESSMENT_ROUTE_CALLS: Record<string, CallBuilder> = {
     const [a] = await env.database.db.insert(assessmentAppeals).values({ resultId: result.id, unitId, reason: '申诉理由', filedById: randomUUID() }).returning();
     return { method: 'POST', url: `/api/assessments/appeals/${a!.id}/decide`, payload: { decision: 'rejected', reply: '维持原结果', version: 0 } };
   }),
+  // A scheme of its own: republishing computes the period's next revision, which the shared scheme's counter would take again.
+  'POST /api/assessments/appeals/:id/republish': as(async (env) => {
+    const unitId = (await makeUnit(env.database)).id;
+    const result = await makeResult(env.database, unitId, 'published', await makeScheme(env.database));
+    const [a] = await env.database.db.insert(assessmentAppeals).values({ resultId: result.id, unitId, reason: '申诉理由', status: 'upheld', reply: '申诉成立', filedById: randomUUID(), version: 1 }).returning();
+    return { method: 'POST', url: `/api/assessments/appeals/${a!.id}/republish`, payload: { version: 1 } };
+  }),
 };
 
 const READERS = ['assessor', 'leader', 'hq_office'] as const;
@@ -146,6 +152,7 @@ export const ASSESSMENT_MATRIX: Record<string, readonly Role[]> = {
   'GET /api/assessments/results/:id/units/:unitId': [...READERS, ...UNIT],
   'POST /api/assessments/results/:id/appeals': UNIT,
   'POST /api/assessments/appeals/:id/decide': ['assessor'],
+  'POST /api/assessments/appeals/:id/republish': ['assessor'],
 };
 
 const json = (schema: z.ZodType): BodyKind => ({ kind: 'json', schema });
@@ -159,4 +166,5 @@ export const ASSESSMENT_WRITE_TARGETS: { key: string; role: Role; body: BodyKind
   { key: 'POST /api/assessments/adjustments/:id/approve', role: 'assessor', body: json(A.AdjustmentApprove) },
   { key: 'POST /api/assessments/results/:id/appeals', role: 'liaison', body: json(A.AppealCreate) },
   { key: 'POST /api/assessments/appeals/:id/decide', role: 'assessor', body: json(A.AppealDecide) },
+  { key: 'POST /api/assessments/appeals/:id/republish', role: 'assessor', body: json(A.AppealRepublish) },
 ];

@@ -14,7 +14,7 @@ export interface Harness {
  */
 export const ROOMY_AUTH_LIMITS: AppOptions['authLimits'] = { perAddressPerMinute: 1_000_000, overallPerMinute: 1_000_000 };
 /** Likewise public complaints and lookups, unless a test asks for the limits under test (`publicLimits`). */
-export const ROOMY_PUBLIC_LIMITS: AppOptions['publicLimits'] = { submitPerAddress: 1_000_000, submitOverallPerMinute: 1_000_000, lookupPerAddressPerMinute: 1_000_000, lookupOverallPerMinute: 1_000_000 };
+export const ROOMY_PUBLIC_LIMITS: AppOptions['publicLimits'] = { submitPerAddress: 1_000_000, submitOverallPerMinute: 1_000_000, lookupPerAddressPerMinute: 1_000_000, lookupOverallPerMinute: 1_000_000, readPerAddressPerMinute: 1_000_000 };
 /** Likewise every refusal is recorded, so that a test can count on its access.refused record. */
 export const ROOMY_REFUSAL_LIMITS: AppOptions['refusalLimits'] = { perAddress: 1_000_000, overall: 1_000_000 };
 

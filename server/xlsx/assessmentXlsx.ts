@@ -27,7 +27,7 @@ async function* once(rows: Cell[][]) {
  * The result for the organisation department's cadre evaluation: 考核结果 (rank, unit, total, grade,
  * 红黑榜, each indicator's points, 加分, 扣分) and 得分明细 (every indicator of every unit down to its facts).
  */
-export async function assessmentXlsx(v: ResultView): Promise<Buffer> {
+export async function assessmentXlsx(v: ResultView, units: readonly RankedUnit[]): Promise<Buffer> {
   const { result, scheme } = v;
   const kinds = result.indicators.map((i) => i.kind);
   const title = `${scheme.name}（${result.period}，第${result.revision}版）`;
@@ -42,7 +42,7 @@ export async function assessmentXlsx(v: ResultView): Promise<Buffer> {
     u.bonus,
     u.deduction,
   ];
-  const detail: Cell[][] = result.units.flatMap((u) =>
+  const detail: Cell[][] = units.flatMap((u) =>
     u.indicators.flatMap((i) => {
       const head: Cell[] = [u.unitName, INDICATOR_NAMES[i.kind], i.weight, i.ratio, i.points, RULE[i.rule] ?? i.rule];
       if (i.facts.length === 0) return [[...head, '', '', '', '', '', '']];
@@ -52,7 +52,7 @@ export async function assessmentXlsx(v: ResultView): Promise<Buffer> {
   const stream = listWorkbookSheets([
     {
       sheet: { name: '考核结果', title, filterLine, header: ['名次', '单位', '总分', '等次', '红黑榜', ...kinds.map((k) => INDICATOR_NAMES[k]), '加分', '扣分'], widths: [10, 24, 10, 8, 16, ...kinds.map(() => 14), 8, 8] },
-      rows: once(result.units.map(rank)),
+      rows: once(units.map(rank)),
     },
     {
       sheet: { name: '得分明细', title, filterLine, header: ['单位', '指标', '权重', '得分率', '得分', '计分规则', '事项', '应完成/序时目标', '完成日期/实际', '逾期工作日', '得分系数', '结果'], widths: [24, 22, 8, 10, 8, 22, 44, 16, 16, 10, 10, 12] },

@@ -5,6 +5,7 @@ import type {
   Appeal as AppealSchema,
   AppealCreate,
   AppealDecide,
+  AppealRepublish,
   Breakdown as BreakdownSchema,
   MyResult as MyResultSchema,
   Result as ResultSchema,
@@ -39,3 +40,4 @@ export const listMyResults = () => api<List<MyResult>>('/assessments/mine');
 export const listAppeals = (status?: Appeal['status']) => api<List<Appeal>>('/assessments/appeals', { query: { perPage: 100, status } });
 export const fileAppeal = (resultId: string, body: z.input<typeof AppealCreate>) => api<Item<Appeal>>(`/assessments/results/${resultId}/appeals`, { method: 'POST', body });
 export const decideAppeal = (id: string, body: z.input<typeof AppealDecide>) => api<Item<Appeal>>(`/assessments/appeals/${id}/decide`, { method: 'POST', body });
+export const republishAppeal = (id: string, body: z.input<typeof AppealRepublish>) => api<Item<Appeal>>(`/assessments/appeals/${id}/republish`, { method: 'POST', body });

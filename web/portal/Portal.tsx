@@ -1,14 +1,24 @@
 import type { MouseEvent } from 'react';
-import { useState } from 'react';
-import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, type ArticleKind } from '../../domain/articles.js';
+import { useContext, useState } from 'react';
+import { ARTICLE_KINDS, type ArticleKind } from '../../domain/articles.js';
 import type { PublicArticle, PublicPortal } from '../../domain/schemas/article.js';
+import { PortalLang, usePortalLang, } from './portalLang.js';
 import { useJson, usePath } from './usePath.js';
 
 type Portal = PublicPortal['data'];
-const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 
 /** The public portal: the home page, or one article at /public/articles/:id. */
 export function Portal() {
+  const lang = usePortalLang();
+  return (
+    <PortalLang.Provider value={lang}>
+      <Page />
+    </PortalLang.Provider>
+  );
+}
+
+function Page() {
+  const { t, toggle } = useTr();
   const [path, go] = usePath();
   const follow = (to: string) => (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey) return;
@@ -20,39 +30,47 @@ export function Portal() {
     <div className="page">
       <header className="masthead">
         <a href="/public" onClick={follow('/public')} className="brand">
-          推进工作公开
+          {t('portal.brand')}
         </a>
         <nav>
-          <a href="/public#news" onClick={article ? follow('/public') : undefined}>动态</a>
-          <a href="/public#progress" onClick={article ? follow('/public') : undefined}>进展</a>
-          <a href="/public#rankings" onClick={article ? follow('/public') : undefined}>排名</a>
-          <a href="/public/complaint">投诉</a>
+          <a href="/public#news" onClick={article ? follow('/public') : undefined}>{t('portal.nav.news')}</a>
+          <a href="/public#progress" onClick={article ? follow('/public') : undefined}>{t('portal.nav.progress')}</a>
+          <a href="/public#rankings" onClick={article ? follow('/public') : undefined}>{t('portal.nav.rankings')}</a>
+          <a href="/public/complaint">{t('portal.nav.complaint')}</a>
+          <button type="button" className="lang" onClick={toggle} data-testid="portal-lang">
+            {t('portal.switch')}
+          </button>
         </nav>
       </header>
       <main>{article ? <ArticlePage id={article} follow={follow} /> : <Home follow={follow} />}</main>
-      <footer className="foot">本页仅公开已发布的信息与汇总数据。</footer>
+      <footer className="foot">{t('portal.foot')}</footer>
     </div>
   );
 }
 
 type Follow = (to: string) => (e: MouseEvent) => void;
 
+const useTr = () => useContext(PortalLang);
+
 function Home({ follow }: { follow: Follow }) {
+  const { t, day } = useTr();
   const { data, failed } = useJson<Portal>('/api/public/portal');
   const [kind, setKind] = useState<ArticleKind | null>(null);
-  if (failed) return <p className="note">暂时无法加载，请稍后刷新。</p>;
-  if (!data) return <p className="note">正在加载…</p>;
+  if (failed) return <p className="note">{t('portal.failed')}</p>;
+  if (!data) return <p className="note">{t('portal.loading')}</p>;
   const shown = data.articles.filter((a) => !kind || a.kind === kind);
   return (
     <>
-      <h1 className="title">{data.district}推进工作公开</h1>
+      <h1 className="title">{t('portal.title', { district: data.district })}</h1>
       <section id="news" aria-labelledby="news-h">
-        <h2 id="news-h">工作动态</h2>
-        <div className="chips" role="group" aria-label="稿件类型">
-          <button type="button" aria-pressed={!kind} onClick={() => setKind(null)}>全部</button>
+        <h2 id="news-h">{t('portal.news')}</h2>
+        <div className="chips" role="group" aria-label={t('portal.kinds')}>
+          <button type="button" aria-pressed={!kind} onClick={() => setKind(null)}>
+            {t('portal.all')}
+          </button>
           {ARTICLE_KINDS.map((k) => (
             <button type="button" key={k} aria-pressed={kind === k} onClick={() => setKind(k)}>
-              {ARTICLE_KIND_LABELS[k]}
+              {t(`portal.kind.${k}`)}
             </button>
           ))}
         </div>
@@ -61,7 +79,7 @@ function Home({ follow }: { follow: Follow }) {
             {shown.map((a) => (
               <li key={a.id}>
                 <a href={`/public/articles/${a.id}`} onClick={follow(`/public/articles/${a.id}`)}>
-                  <span className={`kind kind-${a.kind}`}>{ARTICLE_KIND_LABELS[a.kind]}</span>
+                  <span className={`kind kind-${a.kind}`}>{t(`portal.kind.${a.kind}`)}</span>
                   <strong>{a.title}</strong>
                   {a.excerpt && <span className="excerpt">{a.excerpt}</span>}
                   <time dateTime={a.publishedAt}>{day(a.publishedAt)}</time>
@@ -70,11 +88,11 @@ function Home({ follow }: { follow: Follow }) {
             ))}
           </ul>
         ) : (
-          <p className="empty">暂无已发布的{kind ? ARTICLE_KIND_LABELS[kind] : '稿件'}</p>
+          <p className="empty">{t('portal.noArticles', { kind: kind ? t(`portal.kind.${kind}`) : t('portal.articles') })}</p>
         )}
       </section>
       <section id="progress" aria-labelledby="progress-h">
-        <h2 id="progress-h">各领域推进情况</h2>
+        <h2 id="progress-h">{t('portal.progress')}</h2>
         {data.areas.length ? (
           <ul className="areas">
             {data.areas.map((a) => (
@@ -82,23 +100,31 @@ function Home({ follow }: { follow: Follow }) {
             ))}
           </ul>
         ) : (
-          <p className="empty">暂无推进数据</p>
+          <p className="empty">{t('portal.noProgress')}</p>
         )}
         <p className="legend">
-          <i className="sw done" />已完成 <i className="sw green" />正常推进 <i className="sw yellow" />需关注 <i className="sw red" />滞后 <i className="sw idle" />未开始
+          {(['done', 'green', 'yellow', 'red', 'idle'] as const).map((k) => (
+            <span key={k}>
+              <i className={`sw ${k}`} />
+              {t(`portal.light.${k}`)}{' '}
+            </span>
+          ))}
         </p>
       </section>
       <Rankings rankings={data.rankings} />
       <section id="complaint" className="complaint">
-        <h2>营商环境投诉</h2>
-        <p>企业和群众反映营商环境问题，可在线提交并凭查询码跟踪办理情况。</p>
-        <a className="button" href={data.complaintPath}>我要投诉</a>
+        <h2>{t('portal.complaintTitle')}</h2>
+        <p>{t('portal.complaintText')}</p>
+        <a className="button" href={data.complaintPath}>
+          {t('portal.complaintGo')}
+        </a>
       </section>
     </>
   );
 }
 
 function AreaBar({ area }: { area: Portal['areas'][number] }) {
+  const { t } = useTr();
   const parts = [
     ['done', area.done],
     ['green', area.green],
@@ -111,9 +137,9 @@ function AreaBar({ area }: { area: Portal['areas'][number] }) {
     <li>
       <div className="area-head">
         <span>{area.name}</span>
-        <span className="count">{area.total}项</span>
+        <span className="count">{t('portal.items', { n: area.total })}</span>
       </div>
-      <div className="bar" role="img" aria-label={`已完成${area.done}项，正常推进${area.green}项，需关注${area.yellow}项，滞后${area.red}项，未开始${area.notStarted}项`}>
+      <div className="bar" role="img" aria-label={t('portal.bar', { done: area.done, green: area.green, yellow: area.yellow, red: area.red, idle: area.notStarted })}>
         {parts.map(([k, n]) => (n ? <span key={k} className={`seg ${k}`} style={{ width: `${(n / total) * 100}%` }} /> : null))}
       </div>
     </li>
@@ -125,16 +151,17 @@ function AreaBar({ area }: { area: Portal['areas'][number] }) {
  * section says so (暂无已发布的考核排名).
  */
 function Rankings({ rankings }: { rankings: Portal['rankings'] }) {
+  const { t, words } = useTr();
   return (
     <section id="rankings" aria-labelledby="rankings-h" data-slot="rankings">
-      <h2 id="rankings-h">考核排名</h2>
+      <h2 id="rankings-h">{t('portal.rankings')}</h2>
       {rankings.length ? (
         rankings.map((r) => (
           <div className="ranking" key={`${r.scheme}|${r.category}|${r.period}`}>
             <h3>
               {r.scheme}
               <small>
-                {r.category} · {r.period}
+                {words(r.category, 'category')} · {words(r.period, 'period')}
               </small>
             </h3>
             <ol>
@@ -143,37 +170,41 @@ function Rankings({ rankings }: { rankings: Portal['rankings'] }) {
                   <span className="rank">{x.rank}</span>
                   <span className="unit">{x.unit}</span>
                   <span className="score">{x.score}</span>
-                  <span className="grade">{x.grade}</span>
-                  {x.mark && <span className={`mark ${x.mark}`}>{x.mark === 'red' ? '红榜' : '黑榜'}</span>}
+                  <span className="grade">{words(x.grade, 'grade')}</span>
+                  {x.mark && <span className={`mark ${x.mark}`}>{t(x.mark === 'red' ? 'portal.red' : 'portal.black')}</span>}
                 </li>
               ))}
             </ol>
           </div>
         ))
       ) : (
-        <p className="empty">暂无已发布的考核排名</p>
+        <p className="empty">{t('portal.noRankings')}</p>
       )}
     </section>
   );
 }
 
 function ArticlePage({ id, follow }: { id: string; follow: Follow }) {
+  const { t, day } = useTr();
   const { data, missing, failed } = useJson<PublicArticle>(`/api/public/articles/${id}`);
   if (missing)
     return (
       <p className="note">
-        该稿件不存在或已撤回。<a href="/public" onClick={follow('/public')}>返回首页</a>
+        {t('portal.missing')}
+        <a href="/public" onClick={follow('/public')}>
+          {t('portal.home')}
+        </a>
       </p>
     );
-  if (failed) return <p className="note">暂时无法加载，请稍后刷新。</p>;
-  if (!data) return <p className="note">正在加载…</p>;
+  if (failed) return <p className="note">{t('portal.failed')}</p>;
+  if (!data) return <p className="note">{t('portal.loading')}</p>;
   return (
     <article className="article">
       <a className="back" href="/public" onClick={follow('/public')}>
-        ‹ 返回
+        {t('portal.back')}
       </a>
       <p className="meta">
-        <span className={`kind kind-${data.kind}`}>{ARTICLE_KIND_LABELS[data.kind]}</span>
+        <span className={`kind kind-${data.kind}`}>{t(`portal.kind.${data.kind}`)}</span>
         {data.issueNumber && <span>{data.issueNumber}</span>}
         <time dateTime={data.publishedAt}>{day(data.publishedAt)}</time>
       </p>

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ArticleStatus } from '../../../domain/articles.js';
 import type { ArticleReturn, ArticleStep } from '../../../domain/schemas/article.js';
 import { articleFlow, type ArticleAction } from '../../../domain/workflows/article.js';
 import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { articles } from '../../db/schema/index.js';
+import { articleFiles, articles } from '../../db/schema/index.js';
+import { briefingDocx, issuerOf } from '../../docx/briefingDocx.js';
+import { districtName } from '../../queries/org.js';
 import { AppError, forbidden } from '../../errors.js';
 import type { ArticleRow } from '../../models/publicity.js';
 import { articlePolicy, type ArticleSubject } from '../../policies/article.js';
@@ -49,12 +52,34 @@ function stamps(action: ArticleAction, userId: string, now: Date, reason?: strin
   }
 }
 
-/** One step of an article's workflow (submit, approve = publish, return with its reason, withdraw, revise). */
+/**
+ * One step of an article's workflow (submit, approve = publish, return with its reason, withdraw,
+ * revise). Publishing freezes the article's .docx: generated once, here, and stored (article_files),
+ * its SHA-256 in the audit record, so the document issued stays the one downloaded later.
+ */
 export function stepArticle(ctx: Ctx, id: string, action: ArticleAction, input: z.infer<typeof ArticleStep> | z.infer<typeof ArticleReturn>) {
   const reason = 'reason' in input ? input.reason : undefined;
+  const note: Record<string, unknown> = reason ? { reason } : {};
+  const frozen: { sha256?: string; content?: Buffer } = {};
   return takeStep(ctx, workflow, id, action, {
     version: input.version,
-    note: reason ? { reason } : {},
-    set: (_tx, _a, now) => stamps(action, ctx.actor!.userId, now, reason),
+    note,
+    set: async (tx, a, now) => {
+      const set = stamps(action, ctx.actor!.userId, now, reason);
+      if (action === 'approve') {
+        const content = await briefingDocx({ ...a, ...set, status: 'published' } as ArticleRow, issuerOf(await districtName(tx)), now);
+        const sha256 = createHash('sha256').update(content).digest('hex');
+        Object.assign(frozen, { sha256, content });
+        Object.assign(note, { sha256, bytes: content.length });
+      }
+      return set;
+    },
+    effects: async (tx, a) => {
+      if (!frozen.content) return;
+      await tx
+        .insert(articleFiles)
+        .values({ articleId: a.id, sha256: frozen.sha256!, content: frozen.content })
+        .onConflictDoUpdate({ target: articleFiles.articleId, set: { sha256: frozen.sha256!, content: frozen.content } });
+    },
   });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
-import { evidence } from './reports.js';
+import { bytea, evidence } from './reports.js';
 
 /**
  * 宣传 articles (工作动态, 简报, 典型经验, 政策解读): HTML kept as sanitised on save; draft → review →
@@ -47,3 +47,16 @@ export const articleImages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.sha256] }), index('article_images_sha').on(t.sha256)],
 );
+
+/**
+ * The .docx of a published article, generated once, at publishing, and served from here after: a
+ * published 简报 is a document issued, and must not change when the facts or the district's name do.
+ * Publishing again (after a withdrawal and a revision) issues a new one in its place.
+ */
+export const articleFiles = pgTable('article_files', {
+  articleId: uuid('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+});

@@ -44,8 +44,8 @@ export const assessmentSchemeVersions = pgTable(
 );
 
 /**
- * A computed result for one period: the ranking with every unit's breakdown, frozen as computed.
- * Computing again makes the next revision; publishing marks one revision published and the one
+ * A computed result for one period, frozen as computed; its units are rows of
+ * `assessment_result_units`, written in the same transaction. Computing again makes the next revision; publishing marks one revision published and the one
  * published before it superseded, so a republished result keeps its history.
  */
 export const assessmentResults = pgTable(
@@ -62,7 +62,6 @@ export const assessmentResults = pgTable(
     rules: jsonb('rules').$type<SchemeRules>().notNull(),
     /** The day the facts were read up to (Asia/Shanghai). */
     asOf: text('as_of').notNull(),
-    units: jsonb('units').$type<RankedUnit[]>().notNull(),
     /** computed → published → superseded (by a later published revision). */
     status: text('status').notNull().default('computed'),
     computedById: uuid('computed_by_id'),
@@ -127,7 +126,41 @@ export const assessmentAppeals = pgTable(
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     decidedById: uuid('decided_by_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The revision recomputed and republished from this upheld appeal, if it was. */
+    republishedResultId: uuid('republished_result_id'),
     version: integer('version').notNull().default(0),
   },
   (t) => [index('assessment_appeals_result').on(t.resultId), index('assessment_appeals_status').on(t.status, t.filedAt)],
 );
+
+/**
+ * One unit of a computed result, frozen with it: what the ranking lists (rank, total, grade, honour,
+ * each indicator's points) in columns of its own, and the unit's whole breakdown down to the facts
+ * apart, so that a ranking, the portal or one unit's 考核结果 never read every unit's facts.
+ */
+export const assessmentResultUnits = pgTable(
+  'assessment_result_units',
+  {
+    resultId: uuid('result_id')
+      .notNull()
+      .references(() => assessmentResults.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull(),
+    /** The unit's place in the ranking as computed (ties by name, the unranked last). */
+    position: integer('position').notNull(),
+    unitName: text('unit_name').notNull(),
+    rank: integer('rank'),
+    total: numeric('total', { precision: 7, scale: 2 }).notNull(),
+    grade: text('grade'),
+    honour: text('honour'),
+    /** Each indicator's points, 加分 and 扣分: the ranking's columns. */
+    line: jsonb('line').$type<ResultUnitLine>().notNull(),
+    breakdown: jsonb('breakdown').$type<RankedUnit>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.unitId] }), index('assessment_result_units_unit').on(t.unitId)],
+);
+
+export interface ResultUnitLine {
+  indicators: { kind: Indicator['kind']; points: string }[];
+  bonus: string;
+  deduction: string;
+}

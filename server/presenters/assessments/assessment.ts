@@ -1,7 +1,7 @@
-import type { RankedUnit } from '../../../domain/scoring/rank.js';
+import type { Grade, Honour, RankedUnit } from '../../../domain/scoring/rank.js';
 import type { AssessmentCategory } from '../../../domain/scoring/scheme.js';
 import type { Adjustment, Appeal, Breakdown, MyResult, RankLine, Result, ResultSummary, Scheme } from '../../../domain/schemas/assessment.js';
-import type { AdjustmentView, AppealView, ResultSummaryRow, ResultView, SchemeView } from '../../models/assessments.js';
+import type { AdjustmentView, AppealView, MyResultView, RankLineRow, ResultSummaryRow, ResultView, SchemeView, UnitBreakdownView } from '../../models/assessments.js';
 
 type Status = ResultSummary['status'];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -36,36 +36,39 @@ export function presentScheme(v: SchemeView): Scheme {
   };
 }
 
-function rankLine(u: RankedUnit): RankLine {
+function rankLine(u: RankLineRow): RankLine {
   return {
     unitId: u.unitId,
     unitName: u.unitName,
     total: u.total,
     rank: u.rank,
-    grade: u.grade,
-    honour: u.honour,
-    indicators: u.indicators.map((i) => ({ kind: i.kind, points: i.points })),
-    bonus: u.bonus,
-    deduction: u.deduction,
+    grade: u.grade as Grade | null,
+    honour: u.honour as Honour | null,
+    indicators: u.line.indicators.map((i) => ({ kind: i.kind, points: i.points })),
+    bonus: u.line.bonus,
+    deduction: u.line.deduction,
   };
 }
 
+/** A breakdown's own line, as the ranking lists it. */
+const lineOf = (u: RankedUnit): RankLineRow => ({ unitId: u.unitId, unitName: u.unitName, rank: u.rank, total: u.total, grade: u.grade, honour: u.honour, line: { indicators: u.indicators, bonus: u.bonus, deduction: u.deduction } });
+
 /** A ranking, unit by unit, without the facts (a breakdown carries those). */
-export function presentResult(v: ResultView): Result {
+export function presentResult(v: ResultView, lines: readonly RankLineRow[]): Result {
   return {
     ...presentResultSummary(v.result),
     schemeName: v.scheme.name,
     category: v.scheme.category as AssessmentCategory,
     year: v.scheme.year,
     indicators: v.result.indicators.map((i) => ({ kind: i.kind, weight: i.weight })),
-    units: v.result.units.map(rankLine),
+    units: lines.map(rankLine),
   };
 }
 
 /** One unit's breakdown: total → indicators → facts, adjustments, and the distance to the unit above. */
-export function presentBreakdown(v: ResultView, u: RankedUnit): Breakdown {
+export function presentBreakdown(v: ResultView, { unit: u, ranked }: UnitBreakdownView): Breakdown {
   return {
-    ...rankLine(u),
+    ...rankLine(lineOf(u)),
     resultId: v.result.id,
     period: v.result.period,
     schemeName: v.scheme.name,
@@ -76,24 +79,24 @@ export function presentBreakdown(v: ResultView, u: RankedUnit): Breakdown {
     indicators: u.indicators.map((i) => ({ kind: i.kind, weight: i.weight, rule: i.rule, ratio: i.ratio, points: i.points, counted: i.counted, facts: i.facts.map((f) => ({ ...f })) })),
     adjustments: u.adjustments.map((a) => ({ ref: a.ref, points: a.points, reason: a.reason, evidence: a.evidence })),
     above: u.above ? { unitId: u.above.unitId, unitName: u.above.unitName, total: u.above.total, indicators: u.above.indicators.map((i) => ({ kind: i.kind, gap: i.gap })) } : null,
-    ranked: v.result.units.filter((x) => x.rank !== null).length,
+    ranked,
   };
 }
 
-export function presentMyResult(v: ResultView, u: RankedUnit): MyResult {
+export function presentMyResult({ result, scheme, unit: u, ranked }: MyResultView): MyResult {
   return {
-    resultId: v.result.id,
+    resultId: result.id,
     unitId: u.unitId,
     unitName: u.unitName,
-    schemeName: v.scheme.name,
-    period: v.result.period,
-    publishedAt: iso(v.result.publishedAt),
-    appealDeadline: v.result.appealDeadline,
+    schemeName: scheme.name,
+    period: result.period,
+    publishedAt: iso(result.publishedAt),
+    appealDeadline: result.appealDeadline,
     total: u.total,
     rank: u.rank,
-    ranked: v.result.units.filter((x) => x.rank !== null).length,
-    grade: u.grade,
-    honour: u.honour,
+    ranked,
+    grade: u.grade as Grade | null,
+    honour: u.honour as Honour | null,
   };
 }
 
@@ -133,6 +136,7 @@ export function presentAppeal(v: AppealView): Appeal {
     filedById: a.filedById,
     filedAt: a.filedAt.toISOString(),
     decidedAt: iso(a.decidedAt),
+    republishedResultId: a.republishedResultId,
     version: a.version,
   };
 }

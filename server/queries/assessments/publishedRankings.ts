@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AssessmentCategory } from '../../../domain/scoring/scheme.js';
-import type { Grade, Honour, RankedUnit } from '../../../domain/scoring/rank.js';
+import type { Grade, Honour } from '../../../domain/scoring/rank.js';
 import type { Executor } from '../../db/client.js';
 
 /** One published ranking as the public may see it: ranks, names, totals, grades and the 红黑榜, nothing else. */
@@ -18,19 +18,26 @@ export interface PublishedRanking {
  * (issue 23's publicity half wires it in): no breakdown, no facts, no unit without a rank.
  */
 export async function publishedRankings(db: Executor): Promise<PublishedRanking[]> {
+  // The latest published revision of each scheme, then only its ranked units' lines: no breakdown is read.
   const { rows } = (await db.execute(sql`
-    select distinct on (s.id) s.name, s.year, s.category, r.period, r.published_at, r.units
-      from assessment_results r join assessment_schemes s on s.id = r.scheme_id
-     where r.status = 'published'
-     order by s.id, r.published_at desc`)) as unknown as { rows: { name: string; year: number; category: AssessmentCategory; period: string; published_at: Date | string; units: RankedUnit[] }[] };
-  return rows
-    .map((r) => ({
-      schemeName: r.name,
-      year: Number(r.year),
-      category: r.category,
-      period: r.period,
-      publishedAt: new Date(r.published_at).toISOString(),
-      units: r.units.filter((u) => u.rank !== null).map((u) => ({ rank: u.rank!, unitName: u.unitName, total: u.total, grade: u.grade, honour: u.honour })),
-    }))
-    .sort((a, b) => b.year - a.year || a.category.localeCompare(b.category));
+    with latest as (
+      select distinct on (s.id) r.id, s.name, s.year, s.category, r.period, r.published_at
+        from assessment_results r join assessment_schemes s on s.id = r.scheme_id
+       where r.status = 'published'
+       order by s.id, r.published_at desc)
+    select l.id, l.name, l.year, l.category, l.period, l.published_at, u.rank, u.unit_name, u.total::text as total, u.grade, u.honour
+      from latest l left join assessment_result_units u on u.result_id = l.id and u.rank is not null
+     order by l.year desc, l.category, l.id, u.position`)) as unknown as {
+    rows: { id: string; name: string; year: number; category: AssessmentCategory; period: string; published_at: Date | string; rank: number | null; unit_name: string; total: string; grade: Grade | null; honour: Honour | null }[];
+  };
+  const byResult = new Map<string, PublishedRanking>();
+  for (const r of rows) {
+    let ranking = byResult.get(r.id);
+    if (!ranking) {
+      ranking = { schemeName: r.name, year: Number(r.year), category: r.category, period: r.period, publishedAt: new Date(r.published_at).toISOString(), units: [] };
+      byResult.set(r.id, ranking);
+    }
+    if (r.rank !== null) ranking.units.push({ rank: Number(r.rank), unitName: r.unit_name, total: r.total, grade: r.grade, honour: r.honour });
+  }
+  return [...byResult.values()].sort((a, b) => b.year - a.year || a.category.localeCompare(b.category));
 }

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessmentSchemes, orgUnits } from '../../db/schema/index.js';
-import type { AdjustmentView, AppealView, ResultSummaryRow, ResultView, SchemeRow, SchemeView } from '../../models/assessments.js';
+import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessmentResultUnits, assessmentSchemes, orgUnits } from '../../db/schema/index.js';
+import type { AdjustmentView, AppealView, MyResultView, RankLineRow, ResultSummaryRow, ResultView, SchemeRow, SchemeView, UnitBreakdownView } from '../../models/assessments.js';
 import { hasRole } from '../../policies/actor.js';
 import { appealUnits } from '../../policies/assessment.js';
 
@@ -53,17 +53,51 @@ export async function findResult(db: Executor, id: string): Promise<ResultView |
   return row ?? null;
 }
 
-/** The published results that rank one of the actor's units (考核结果), newest first. */
-export async function myResults(db: Executor, actor: Actor | null): Promise<ResultView[]> {
+const LINE = {
+  unitId: assessmentResultUnits.unitId,
+  unitName: assessmentResultUnits.unitName,
+  rank: assessmentResultUnits.rank,
+  total: assessmentResultUnits.total,
+  grade: assessmentResultUnits.grade,
+  honour: assessmentResultUnits.honour,
+  line: assessmentResultUnits.line,
+};
+/** How many units a result ranks (the "of N" beside a unit's rank). */
+const rankedCount = sql<number>`(select count(*)::int from ${assessmentResultUnits} c where c.result_id = ${assessmentResults.id} and c.rank is not null)`;
+
+/** A result's ranking, unit by unit as computed, without any unit's facts. */
+export async function resultLines(db: Executor, resultId: string): Promise<RankLineRow[]> {
+  return db.select(LINE).from(assessmentResultUnits).where(eq(assessmentResultUnits.resultId, resultId)).orderBy(asc(assessmentResultUnits.position));
+}
+
+/** One unit's breakdown of a result (down to its facts) and how many units the result ranks; null if the unit is not in it. */
+export async function resultUnit(db: Executor, resultId: string, unitId: string): Promise<UnitBreakdownView | null> {
+  const [row] = await db
+    .select({ breakdown: assessmentResultUnits.breakdown, ranked: rankedCount })
+    .from(assessmentResultUnits)
+    .innerJoin(assessmentResults, eq(assessmentResults.id, assessmentResultUnits.resultId))
+    .where(and(eq(assessmentResultUnits.resultId, resultId), eq(assessmentResultUnits.unitId, unitId)));
+  return row ? { unit: row.breakdown, ranked: Number(row.ranked) } : null;
+}
+
+/** Every unit's breakdown of a result, as ranked (the results workbook's 得分明细). */
+export async function resultBreakdowns(db: Executor, resultId: string) {
+  const rows = await db.select({ breakdown: assessmentResultUnits.breakdown }).from(assessmentResultUnits).where(eq(assessmentResultUnits.resultId, resultId)).orderBy(asc(assessmentResultUnits.position));
+  return rows.map((r) => r.breakdown);
+}
+
+/** The published results that rank one of the actor's units (考核结果), newest first: the unit's line only. */
+export async function myResults(db: Executor, actor: Actor | null): Promise<MyResultView[]> {
   const units = appealUnits(actor);
   if (units.length === 0) return [];
   const rows = await db
-    .select({ result: assessmentResults, scheme: assessmentSchemes })
-    .from(assessmentResults)
+    .select({ result: SUMMARY, scheme: assessmentSchemes, unit: LINE, ranked: rankedCount })
+    .from(assessmentResultUnits)
+    .innerJoin(assessmentResults, eq(assessmentResults.id, assessmentResultUnits.resultId))
     .innerJoin(assessmentSchemes, eq(assessmentSchemes.id, assessmentResults.schemeId))
-    .where(and(eq(assessmentResults.status, 'published'), sql`exists (select 1 from jsonb_array_elements(${assessmentResults.units}) u where u->>'unitId' in (${sql.join(units.map((u) => sql`${u}`), sql`, `)}))`))
-    .orderBy(desc(assessmentResults.publishedAt));
-  return rows;
+    .where(and(eq(assessmentResults.status, 'published'), inArray(assessmentResultUnits.unitId, units)))
+    .orderBy(desc(assessmentResults.publishedAt), asc(assessmentResultUnits.position));
+  return rows.map((r) => ({ ...r, ranked: Number(r.ranked) }));
 }
 
 export async function listAdjustments(db: Executor, schemeId: string, period: string | undefined): Promise<AdjustmentView[]> {

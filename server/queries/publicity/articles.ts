@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ArticleKind, ArticleStatus } from '../../../domain/articles.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { articleImages, articles, evidence, evidenceUploads, users } from '../../db/schema/index.js';
+import { articleFiles, articleImages, articles, evidence, evidenceUploads, users } from '../../db/schema/index.js';
 import type { ArticleView } from '../../models/publicity.js';
 import { hasRole } from '../../policies/actor.js';
 import { ARTICLE_READERS } from '../../policies/article.js';
@@ -79,4 +79,10 @@ export async function publicImage(db: Executor, sha256: string) {
       ),
     );
   return row ? { mime: row.mime, name: `${sha256.slice(0, 12)}.${row.mime.split('/')[1]}`, content: Buffer.from(row.content) } : undefined;
+}
+
+/** The .docx frozen when the article was published, if one was. */
+export async function publishedDocx(db: Executor, articleId: string): Promise<Buffer | null> {
+  const [row] = await db.select({ content: articleFiles.content }).from(articleFiles).where(eq(articleFiles.articleId, articleId));
+  return row?.content ?? null;
 }

@@ -188,4 +188,34 @@ describe.each(DATABASE_KINDS)('考核 on %s', (kind) => {
       ['2026-10', null, expect.not.stringMatching(/^on_time$/)],
     ]);
   });
+
+  it('recomputes and republishes from an upheld appeal in one step: the corrected evaluation ranks anew, the appealed result is kept as history', async () => {
+    const [before] = await h.db.database.db.select().from(assessmentResults).where(and(eq(assessmentResults.schemeId, schemeId), eq(assessmentResults.status, 'published')));
+    const oldA = (await api.get(d.leader, `${results(before!.id)}/units/${d.unitA.id}`)).json().data;
+    const appeal = (await api.write(d.liaisonA, 'POST', `${results(before!.id)}/appeals`, { indicator: 'leader_evaluation', reason: '领导评价漏计本季度牵头事项，申请复核' }, 200)).json().data;
+    const republish = (id: string) => `/api/assessments/appeals/${id}/republish`;
+    await api.write(assessor, 'POST', republish(appeal.id), { version: 0 }, 409, 'assessment_appeal_not_upheld');
+    await api.write(assessor, 'POST', `/api/assessments/appeals/${appeal.id}/decide`, { decision: 'upheld', reply: '申诉成立，更正领导评价', version: 0 }, 200);
+    await api.write(assessor, 'POST', `/api/assessments/${schemeId}/adjustments`, { period: PERIOD, unitId: d.unitA.id, kind: 'evaluation', points: '100', reason: '更正后的领导评价' }, 200);
+    await api.write(d.liaisonA, 'POST', republish(appeal.id), { version: 1 }, 403);
+    await api.write(d.leader, 'POST', republish(appeal.id), { version: 1 }, 403);
+    await api.write(assessor, 'POST', republish(appeal.id), { version: 0 }, 409, 'version_conflict');
+    const done = (await api.write(assessor, 'POST', republish(appeal.id), { version: 1 }, 200)).json().data;
+    expect(done.republishedResultId).toMatch(/^[0-9a-f-]{36}$/);
+    await api.write(assessor, 'POST', republish(appeal.id), { version: 2 }, 409, 'assessment_appeal_republished');
+
+    const history = (await api.get(d.leader, `/api/assessments/${schemeId}`)).json().data.results as { id: string; status: string }[];
+    expect(history.find((r) => r.id === done.republishedResultId)?.status).toBe('published');
+    expect(history.find((r) => r.id === before!.id)?.status).toBe('superseded');
+    // The evaluation went from 80 to 100 under a weight of 20: four points more, the old revision unchanged.
+    const newA = (await api.get(d.liaisonA, `${results(done.republishedResultId)}/units/${d.unitA.id}`)).json().data;
+    expect(Number(newA.total) - Number(oldA.total)).toBe(4);
+    expect((await api.get(d.leader, `${results(before!.id)}/units/${d.unitA.id}`)).json().data.total).toBe(oldA.total);
+    expect((await api.get(d.liaisonA, '/api/assessments/mine')).json().data).toEqual([expect.objectContaining({ resultId: done.republishedResultId, total: newA.total })]);
+    const ranking = (await publishedRankings(h.db.database.db)).find((r) => r.schemeName === '2026年度部门考核');
+    expect(ranking?.units.find((u) => u.unitName === d.unitA.name)?.total).toBe(newA.total);
+    // One audit record for the step, naming the revision it computed and published and the one it superseded.
+    const [record] = await h.db.database.db.select({ after: auditLog.after }).from(auditLog).where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'assessment.appeal_republished')));
+    expect(record?.after).toMatchObject({ republishedResultId: done.republishedResultId, result: { resultId: done.republishedResultId, period: PERIOD, supersededResultId: before!.id } });
+  });
 });

@@ -7,6 +7,7 @@ import {
   Appeal,
   AppealCreate,
   AppealDecide,
+  AppealRepublish,
   AppealListQuery,
   Breakdown,
   MyResult,
@@ -21,16 +22,16 @@ import {
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
 import type { App } from '../../app.js';
 import { approveAdjustment, createAdjustment } from '../../commands/assessments/adjustments.js';
-import { decideAppeal, fileAppeal } from '../../commands/assessments/appeals.js';
+import { decideAppeal, fileAppeal, republishForAppeal } from '../../commands/assessments/appeals.js';
 import { computeResult } from '../../commands/assessments/computeResult.js';
 import { publishResult } from '../../commands/assessments/publishResult.js';
 import { createScheme, updateScheme } from '../../commands/assessments/saveScheme.js';
 import { sendXlsx } from '../../downloads.js';
 import { notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
-import { appealUnits, assessmentPolicy, type ResultStatus } from '../../policies/assessment.js';
+import { assessmentPolicy, type ResultStatus } from '../../policies/assessment.js';
 import { presentAdjustment, presentAppeal, presentBreakdown, presentMyResult, presentResult, presentScheme } from '../../presenters/assessments/assessment.js';
-import { findAdjustment, findAppeal, findResult, findScheme, listAdjustments, listAppeals, listSchemes, myResults } from '../../queries/assessments/results.js';
+import { findAdjustment, findAppeal, findResult, findScheme, listAdjustments, listAppeals, listSchemes, myResults, resultBreakdowns, resultLines, resultUnit } from '../../queries/assessments/results.js';
 import { assessmentXlsx } from '../../xlsx/assessmentXlsx.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -50,8 +51,8 @@ async function visibleResult(req: FastifyRequest, id: string, unitId: string | n
   return view;
 }
 
-function resultView(req: FastifyRequest, view: NonNullable<Awaited<ReturnType<typeof findResult>>>) {
-  return { data: presentResult(view), policies: assessmentPolicy.rowPolicies(req.ctx.actor, { status: view.result.status as ResultStatus, unitId: null }) };
+async function resultView(req: FastifyRequest, view: NonNullable<Awaited<ReturnType<typeof findResult>>>) {
+  return { data: presentResult(view, await resultLines(req.ctx.database.db, view.result.id)), policies: assessmentPolicy.rowPolicies(req.ctx.actor, { status: view.result.status as ResultStatus, unitId: null }) };
 }
 
 /** 考核: schemes, compute and publish, rankings and breakdowns, 加分/扣分, appeals, the results workbook. */
@@ -71,8 +72,7 @@ export default function assessmentRoutes(app: App) {
   // 考核结果: the actor's units' published results, newest first.
   app.get('/api/assessments/mine', { schema: { tags, response: { 200: listResponse(MyResult), ...errors } } }, async (req) => {
     authorize(assessmentPolicy.route.mine(req.ctx.actor));
-    const mine = appealUnits(req.ctx.actor);
-    const data = (await myResults(req.ctx.database.db, req.ctx.actor)).flatMap((v) => v.result.units.filter((u) => mine.includes(u.unitId)).map((u) => presentMyResult(v, u)));
+    const data = (await myResults(req.ctx.database.db, req.ctx.actor)).map(presentMyResult);
     return { data, page: { page: 1, perPage: data.length, total: data.length }, policies: assessmentPolicy.routePolicies(req.ctx.actor) };
   });
 
@@ -86,6 +86,15 @@ export default function assessmentRoutes(app: App) {
   app.post('/api/assessments/appeals/:id/decide', { schema: { tags, params: IdParams, body: AppealDecide, response: { 200: itemResponse(Appeal), ...errors } } }, async (req) => {
     authorize(assessmentPolicy.route.decide(req.ctx.actor));
     await decideAppeal(req.ctx, req.params.id, req.body);
+    const view = await findAppeal(req.ctx.database.db, req.ctx.actor, req.params.id);
+    if (!view) throw notFound('assessment_appeal');
+    return { data: presentAppeal(view), policies: assessmentPolicy.routePolicies(req.ctx.actor) };
+  });
+
+  // 重新计算并发布 from an upheld appeal: compute and publish the appeal's period in one write.
+  app.post('/api/assessments/appeals/:id/republish', { schema: { tags, params: IdParams, body: AppealRepublish, response: { 200: itemResponse(Appeal), ...errors } } }, async (req) => {
+    authorize(assessmentPolicy.route.manage(req.ctx.actor));
+    await republishForAppeal(req.ctx, req.params.id, req.body.version);
     const view = await findAppeal(req.ctx.database.db, req.ctx.actor, req.params.id);
     if (!view) throw notFound('assessment_appeal');
     return { data: presentAppeal(view), policies: assessmentPolicy.routePolicies(req.ctx.actor) };
@@ -108,15 +117,15 @@ export default function assessmentRoutes(app: App) {
   app.get('/api/assessments/results/:id/units/:unitId', { schema: { tags, params: ResultUnitParams, response: { 200: itemResponse(Breakdown), ...errors } } }, async (req) => {
     authorize(assessmentPolicy.route.breakdown(req.ctx.actor));
     const view = await visibleResult(req, req.params.id, req.params.unitId);
-    const unit = view.result.units.find((u) => u.unitId === req.params.unitId);
+    const unit = await resultUnit(req.ctx.database.db, view.result.id, req.params.unitId);
     if (!unit) throw notFound('assessment_result');
-    return { data: presentBreakdown(view, unit), policies: assessmentPolicy.rowPolicies(req.ctx.actor, { status: view.result.status as ResultStatus, unitId: unit.unitId }) };
+    return { data: presentBreakdown(view, unit), policies: assessmentPolicy.rowPolicies(req.ctx.actor, { status: view.result.status as ResultStatus, unitId: req.params.unitId }) };
   });
 
   app.get('/api/assessments/results/:id/results.xlsx', { schema: { tags, params: IdParams } }, async (req, reply) => {
     authorize(assessmentPolicy.route.read(req.ctx.actor));
     const view = await visibleResult(req, req.params.id);
-    return sendXlsx(reply, await assessmentXlsx(view), 'assessment-results.xlsx', `${view.scheme.name}（${view.result.period}）考核结果.xlsx`);
+    return sendXlsx(reply, await assessmentXlsx(view, await resultBreakdowns(req.ctx.database.db, view.result.id)), 'assessment-results.xlsx', `${view.scheme.name}（${view.result.period}）考核结果.xlsx`);
   });
 
   app.post('/api/assessments/results/:id/appeals', { schema: { tags, params: IdParams, body: AppealCreate, response: { 200: itemResponse(Appeal), ...errors } } }, async (req) => {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockers, milestones, reports, users } from '../../db/schema/index.js';
+import { auditLog, blockers, milestones, regions, reports, users } from '../../db/schema/index.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { docxText } from '../../testing/docxText.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
@@ -162,5 +162,27 @@ describe.each(DATABASE_KINDS)('宣传 articles, 简报 and the public portal on 
     expect(text).toContain('（草稿，未发布）');
     expect(text).not.toContain('alert');
     expect((await api.get(d.liaisonA, `/api/briefings/${made.id}.docx`)).statusCode).toBe(403);
+
+    // Published, the document is issued: the .docx downloaded later is the same file, whatever changes after.
+    await api.write(d.publicist, 'POST', `/api/articles/${made.id}/submit`, { version: 1 }, 200);
+    await api.write(d.hq, 'POST', `/api/articles/${made.id}/approve`, { version: 2 }, 200);
+    const issued = Buffer.from((await api.get(d.hq, `/api/briefings/${made.id}.docx`)).rawPayload);
+    const issuedText = await docxText(issued);
+    expect(issuedText).not.toContain('（草稿，未发布）');
+    const [district] = await db.select().from(regions).where(isNull(regions.parentId)).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1);
+    expect(issuedText).toContain(`${district!.name}推进办`);
+    // The facts move on: another report accepted, the district renamed (the issuer a new document would name).
+    await db.insert(reports).values({ itemType: 'task', itemId: task.id, unitId: d.unitA.id, period: '2026-02', status: 'accepted', percent: '90.00', acceptedAt: new Date() });
+    await db.update(regions).set({ name: `${district!.name}新区` }).where(eq(regions.id, district!.id));
+    try {
+      const later = Buffer.from((await api.get(d.publicist, `/api/briefings/${made.id}.docx`)).rawPayload);
+      expect(later.equals(issued)).toBe(true);
+      expect(await docxText(later)).not.toContain('新区推进办');
+      // The file's hash is in the publishing's audit record.
+      const [rec] = await db.select({ after: auditLog.after }).from(auditLog).where(and(eq(auditLog.entityId, made.id), eq(auditLog.action, 'article.published')));
+      expect(JSON.stringify(rec?.after)).toContain(createHash('sha256').update(issued).digest('hex'));
+    } finally {
+      await db.update(regions).set({ name: district!.name }).where(eq(regions.id, district!.id));
+    }
   });
 });

@@ -3,13 +3,13 @@ import { ErrorBody, IdParams, itemResponse } from '../../../domain/schemas/commo
 import type { App } from '../../app.js';
 import { now as clockNow } from '../../clock.js';
 import { generateBriefing } from '../../commands/publicity/generateBriefing.js';
-import { briefingDocx } from '../../docx/briefingDocx.js';
+import { briefingDocx, issuerOf } from '../../docx/briefingDocx.js';
 import { sendDocx } from '../../downloads.js';
 import { notFound } from '../../errors.js';
 import { authorize } from '../../policies/actor.js';
 import { articlePolicy } from '../../policies/article.js';
 import { districtName } from '../../queries/org.js';
-import { findVisibleArticle } from '../../queries/publicity/articles.js';
+import { findVisibleArticle, publishedDocx } from '../../queries/publicity/articles.js';
 import { articleView } from './articles.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -23,13 +23,17 @@ export default function briefingRoutes(app: App) {
     return articleView(req, row.id);
   });
 
-  // Generated on each download from the article as it stands (a draft's says so under its title).
+  // A published article's is the document frozen when it was published; any other's is generated
+  // from the article as it stands (a draft's says so under its title). An article published before
+  // documents were frozen has none stored: its is generated too.
   app.get('/api/briefings/:id.docx', { schema: { tags, params: IdParams } }, async (req, reply) => {
     authorize(articlePolicy.route.read(req.ctx.actor));
-    const view = await findVisibleArticle(req.ctx.database.db, req.ctx.actor, req.params.id);
+    const db = req.ctx.database.db;
+    const view = await findVisibleArticle(db, req.ctx.actor, req.params.id);
     if (!view) throw notFound('article');
     const a = view.article;
-    const file = await briefingDocx(a, `${(await districtName(req.ctx.database.db)) ?? ''}推进办`, clockNow());
+    const frozen = a.status === 'published' ? await publishedDocx(db, a.id) : null;
+    const file = frozen ?? (await briefingDocx(a, issuerOf(await districtName(db)), clockNow()));
     return sendDocx(reply, file, 'briefing.docx', `${a.issueNumber ? `${a.issueNumber} ` : ''}${a.title}${a.status === 'published' ? '' : '（草稿）'}.docx`);
   });
 }

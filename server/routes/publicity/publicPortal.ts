@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../../domain/schemas/common.js';
 import { ImageParams, PublicArticle, PublicPortal } from '../../../domain/schemas/article.js';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.js';
+import type { PublicThrottle } from '../../security/publicThrottle.js';
 import { sendUploadedFile } from '../../downloads.js';
 import { notFound } from '../../errors.js';
 import { presentPublicArticle } from '../../presenters/publicity/article.js';
@@ -26,20 +28,22 @@ const published = versionedCache<ArticleRow | null>(512);
  * by area as counts, the published rankings, the complaint form's address. Nothing unpublished,
  * confidential or personal: a draft, an article in review or a withdrawn one is 404 like an unknown id.
  */
-export default function publicPortalRoutes(app: App) {
-  app.get('/api/public/portal', { config: { auth: 'public' }, schema: { ...doc, response: { 200: PublicPortal, ...errors } } }, async (req, reply) => {
+export default function publicPortalRoutes(app: App, throttle: PublicThrottle) {
+  // Counted before anything is read or sent: a flood from one address is 429, kept reply or not.
+  const counted = { config: { auth: 'public' as const }, onRequest: async (req: FastifyRequest) => throttle.read(req.ctx) };
+  app.get('/api/public/portal', { ...counted, schema: { ...doc, response: { 200: PublicPortal, ...errors } } }, async (req, reply) => {
     const db = req.ctx.database.db;
     return sendKept(req, reply, 'portal', PublicPortal, async () => presentPortal(await portalFacts(db), await publishedRankings(db)));
   });
 
-  app.get('/api/public/articles/:id', { config: { auth: 'public' }, schema: { ...doc, params: IdParams, response: { 200: PublicArticleReply, ...errors } } }, async (req, reply) => {
+  app.get('/api/public/articles/:id', { ...counted, schema: { ...doc, params: IdParams, response: { 200: PublicArticleReply, ...errors } } }, async (req, reply) => {
     const db = req.ctx.database.db;
     const row = await published(req.ctx.database, req.params.id, async () => (await publishedArticle(db, req.params.id)) ?? null);
     if (!row) throw notFound('article');
     return sendKept(req, reply, `article:${row.id}`, PublicArticleReply, async () => ({ data: presentPublicArticle(row) }));
   });
 
-  app.get('/api/public/images/:sha256', { config: { auth: 'public' }, schema: { ...doc, params: ImageParams } }, async (req, reply) => {
+  app.get('/api/public/images/:sha256', { ...counted, schema: { ...doc, params: ImageParams } }, async (req, reply) => {
     const file = await publicImage(req.ctx.database.db, req.params.sha256);
     if (!file) throw notFound('article_image');
     reply.header('cache-control', 'public, max-age=300');

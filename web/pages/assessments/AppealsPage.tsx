@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Form, Input, Radio, Tag } from 'antd';
+import { App as AntApp, Button, Form, Input, Popconfirm, Radio, Tag, type ButtonProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { decideAppeal, listAppeals, type Appeal } from '../../api/assessments.js';
+import { Link, useNavigate } from 'react-router';
+import { decideAppeal, listAppeals, republishAppeal, type Appeal } from '../../api/assessments.js';
+import { ApiError } from '../../api/client.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -28,6 +29,43 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal; onClose: () => void 
         <Input.TextArea rows={3} data-testid="decide-reply" />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/**
+ * 重新计算并发布 from an upheld appeal, once the assessor has corrected what it contests (a 领导评价,
+ * an approved 加分); then the new revision opens. Once republished, the appeal links to it.
+ */
+function RepublishAction({ appeal }: { appeal: Appeal }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  if (appeal.republishedResultId)
+    return (
+      <Link to={`/assessments/results/${appeal.republishedResultId}`} data-testid="appeal-republished">
+        {t('assessment.republished')}
+      </Link>
+    );
+  const republish = async () => {
+    setBusy(true);
+    try {
+      const { data } = await republishAppeal(appeal.id, { version: appeal.version });
+      await invalidate(qc, qk.assessments.all);
+      void navigate(`/assessments/results/${data.republishedResultId}`);
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popconfirm title={t('assessment.republishConfirm', { period: appeal.period })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void republish()} okButtonProps={{ 'data-testid': 'republish-ok' } as ButtonProps}>
+      <Button size="small" type="primary" loading={busy} data-testid="appeal-republish">
+        {t('assessment.republish')}
+      </Button>
+    </Popconfirm>
   );
 }
 
@@ -58,10 +96,12 @@ export function AppealsPage() {
             title: '',
             key: 'act',
             render: (_, a) =>
-              a.status === 'open' && (
+              a.status === 'open' ? (
                 <Button size="small" onClick={() => setDeciding(a)} data-testid="appeal-decide">
                   {t('assessment.decide')}
                 </Button>
+              ) : (
+                a.status === 'upheld' && <RepublishAction appeal={a} />
               ),
           },
         ]}

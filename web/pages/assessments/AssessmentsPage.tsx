@@ -74,13 +74,15 @@ function SchemeCard({ scheme, manage, onEdit }: { scheme: Scheme; manage: boolea
       )}
       <Space direction="vertical" style={{ width: '100%' }}>
         {scheme.results.map((r) => (
-          <Space key={r.id} wrap>
-            <Link to={`/assessments/results/${r.id}`} data-testid="result-link">
-              {r.period} · {t('assessment.revision')} {r.revision}
-            </Link>
-            <Tag color={STATUS_COLOUR[r.status]}>{t(`assessment.status.${r.status}`)}</Tag>
-            <span>{formatDateTime(r.publishedAt ?? r.computedAt)}</span>
-          </Space>
+          <div key={r.id} data-testid="result-revision">
+            <Space wrap>
+              <Link to={`/assessments/results/${r.id}`} data-testid="result-link">
+                {r.period} · {t('assessment.revision')} {r.revision}
+              </Link>
+              <Tag color={STATUS_COLOUR[r.status]}>{t(`assessment.status.${r.status}`)}</Tag>
+              <span>{formatDateTime(r.publishedAt ?? r.computedAt)}</span>
+            </Space>
+          </div>
         ))}
       </Space>
       {adjusting && <AdjustmentsModal scheme={scheme} period={period} onClose={() => setAdjusting(false)} />}
