@@ -57,7 +57,7 @@ async function main() {
       times.push(performance.now() - t0);
     }
     const { rows } = (await database.db.execute(
-      sql`select count(*) as units, sum((select count(*) from jsonb_array_elements(u.breakdown->'indicators') i, jsonb_array_elements(i->'facts') f)) as facts
+      sql`select count(*) as units, sum((select count(*) from json_array_elements(u.breakdown->'indicators') i, json_array_elements(i->'facts') f)) as facts
             from assessment_result_units u join assessment_results r on r.id = u.result_id where r.revision = 1 group by r.id`,
     )) as unknown as { rows: { units: number; facts: string }[] };
     for (const r of rows) {

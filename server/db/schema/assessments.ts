@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, json, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Indicator, SchemeRules } from '../../../domain/scoring/scheme.js';
 import type { RankedUnit } from '../../../domain/scoring/rank.js';
 import { now as clockNow } from '../../clock.js';
@@ -154,7 +154,12 @@ export const assessmentResultUnits = pgTable(
     honour: text('honour'),
     /** Each indicator's points, 加分 and 扣分: the ranking's columns. */
     line: jsonb('line').$type<ResultUnitLine>().notNull(),
-    breakdown: jsonb('breakdown').$type<RankedUnit>().notNull(),
+    /**
+     * json, not jsonb: written once per compute (all units: ~18 MB for the bench district) and only
+     * ever read whole, never searched inside; PostgreSQL stores json as the text it was sent, where
+     * jsonb would parse it into its binary form (three times the time of the write).
+     */
+    breakdown: json('breakdown').$type<RankedUnit>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.resultId, t.unitId] }), index('assessment_result_units_unit').on(t.unitId)],
 );

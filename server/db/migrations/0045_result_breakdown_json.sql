@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_result_units" ALTER COLUMN "breakdown" SET DATA TYPE json;
