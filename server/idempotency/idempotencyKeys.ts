@@ -48,7 +48,7 @@ export function idempotencyKeys(app: App) {
   app.addHook('onRoute', (route) => {
     if (!(route.config as { idempotent?: boolean } | undefined)?.idempotent) return;
     route.preHandler = [...asList(route.preHandler), claimBeforeHandler];
-    route.onSend = [...asList(route.onSend), settleOnSend];
+    route.onSend = [...asList(route.onSend), settle];
     route.onResponse = [...asList(route.onResponse), endHeldTransaction];
   });
 }
@@ -67,8 +67,6 @@ async function claimBeforeHandler(req: FastifyRequest, reply: FastifyReply) {
   const answer = await claim(req, jsonRequestHash(req));
   if (answer) return replay(reply, answer);
 }
-
-const settleOnSend = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => settle(req, reply, payload);
 
 /** Every path ends the transaction: onSend runs for every answer, this for one that never got there. */
 async function endHeldTransaction(req: FastifyRequest) {
