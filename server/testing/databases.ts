@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../db/client.js';
-import { readEmbeddedTemplate } from './embeddedTemplate.js';
-import { createTestDatabase } from './serverTemplate.js';
+import { giveBackServerDatabase, lendEmbedded, lendServerDatabase } from './databasePool.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -14,40 +11,30 @@ export const DATABASE_KINDS: readonly DatabaseKind[] = process.env.TEST_DATABASE
   ? ALL_KINDS.filter((k) => process.env.TEST_DATABASES!.split(',').includes(k))
   : ALL_KINDS;
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 export interface TestDatabase {
   database: Database;
   url: string | null;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the server (a copy of the migrated template) dropped afterwards. */
+/**
+ * A database as the migrations left it: in-memory PGlite, or a database on the server. Both come
+ * from this worker's pool (server/testing/databasePool.ts): drop() puts it back, emptied, for the
+ * next test file.
+ */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'embedded') {
-    const database = await openDatabase({ loadDataDir: readEmbeddedTemplate() });
+    const database = await openDatabase({ embeddedClient: await lendEmbedded() });
     return { database, url: null, drop: () => database.close() };
   }
-  const name = `tuijin_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await createTestDatabase(admin, name);
-  await admin.end();
-  const url = withDatabase(TEST_DATABASE_URL, name);
+  const { name, url } = await lendServerDatabase(TEST_DATABASE_URL);
   const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
   return {
     database,
     url,
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await giveBackServerDatabase(TEST_DATABASE_URL, name);
     },
   };
 }
