@@ -49,6 +49,12 @@ export function EvidenceUpload({ files, onChange, disabled, keepOffline, camera 
   const mobile = typeof matchMedia === 'function' && matchMedia('(max-width: 767.98px)').matches;
   const latest = useRef(files);
   latest.current = files;
+  // The list as last changed here, not as last rendered: offline, the upload of a photo fails before
+  // React has rendered the list that holds it, and a change made from the rendered list dropped it.
+  const change = (next: EvidenceFile[]) => {
+    latest.current = next;
+    onChange(next);
+  };
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
   const prepare = async (file: File): Promise<File | null> => {
@@ -67,7 +73,7 @@ export function EvidenceUpload({ files, onChange, disabled, keepOffline, camera 
       const file = await prepare(original);
       if (!file) continue;
       const uid = `photo-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      onChange([...latest.current, { uid, name: file.name, type: file.type, status: 'uploading', thumbUrl: URL.createObjectURL(file) }]);
+      change([...latest.current, { uid, name: file.name, type: file.type, status: 'uploading', thumbUrl: URL.createObjectURL(file) }]);
       let next: EvidenceFile;
       try {
         const e = await uploadEvidence(file);
@@ -76,7 +82,7 @@ export function EvidenceUpload({ files, onChange, disabled, keepOffline, camera 
         if (keepOffline && err instanceof ApiError && err.status === 0) next = toLocalFile(kept(file), uid);
         else next = { uid, name: file.name, status: 'error', error: new Error(errorMessage(err)), response: undefined };
       }
-      onChange(latest.current.map((f) => (f.uid === uid ? next : f)));
+      change(latest.current.map((f) => (f.uid === uid ? next : f)));
     }
   };
 
