@@ -89,7 +89,8 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
   // A report whose decision failed may have left the list (refused: it moved on; no answer: it may have
   // gone through): its line stays, with the reason, until dismissed or sent again.
   const gone = Object.values(problems).filter((p) => !shownIds.has(p.report.id));
-  const reports = [...current, ...gone.map((p) => p.report)];
+  // Such lines stay on top, where the head just acted, rather than jumping to the end of the list.
+  const reports = [...gone.map((p) => p.report), ...current];
 
   const lines: Line[] = reports.map((r) => {
     const problem = problems[r.id];
