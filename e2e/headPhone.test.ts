@@ -180,6 +180,8 @@ describe('the unit head’s phone', () => {
     const problem = line.getByTestId('approve-problem');
     await problem.waitFor();
     expect(await problem.innerText()).toContain('请补充现场照片');
+    // It says where the report is now: returned, with the desk's reason.
+    expect(await line.getByTestId('approve-problem-now').innerText()).toBe('这份报送已被退回：桌面端已退回');
     await page.waitForLoadState('networkidle');
     expect(await line.isVisible()).toBe(true);
     expect(await page.getByTestId('wb-toApprove-line').first().getAttribute('data-key')).toBe(r.id);

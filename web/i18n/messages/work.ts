@@ -48,6 +48,8 @@ export const work = {
   'approve.noAnswer': ['未收到服务器的答复（{reason}）。请再点一次：同一操作重发不会重复处理。', 'No answer from the server ({reason}). Tap again: sending the same decision again never takes it twice.'],
   'approve.reasonKept': ['您填写的退回原因已保留：{reason}', 'The reason you wrote is kept: {reason}'],
   'approve.dismiss': ['知道了', 'OK'],
+  'approve.now': ['这份报送现在的状态：{status}', 'The report is now: {status}'],
+  'approve.nowReturned': ['这份报送已被退回：{reason}', 'The report was returned meanwhile: {reason}'],
   'approve.files': ['另有 {n} 个附件，在详情中查看', '{n|# more file|# more files}: see the details'],
   'approve.more': ['展开', 'More'],
   'approve.less': ['收起', 'Less'],

@@ -6,7 +6,7 @@ import { LIMITS } from '../../../domain/limits.js';
 import { ReportReturn } from '../../../domain/schemas/report.js';
 import { ApiError } from '../../api/client.js';
 import { qk, reportChanged } from '../../api/queryKeys.js';
-import { evidenceUrl, listReports, returnReport, stepReport } from '../../api/reporting.js';
+import { evidenceUrl, getReport, listReports, returnReport, stepReport } from '../../api/reporting.js';
 import type { ReportListItem } from '../../api/workTypes.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
@@ -27,6 +27,8 @@ interface Problem {
   report: ReportListItem;
   /** The reason typed for a return that did not go through: kept, never lost. */
   reason?: string | undefined;
+  /** Where a refused report is now, e.g. "被退回：数据口径不对" (read after the refusal). */
+  now?: string | undefined;
 }
 
 const isPhoto = (mime: string) => mime.startsWith('image/');
@@ -54,6 +56,8 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
   const [form] = Form.useForm<{ reason: string }>();
   const reasonLabel = t('report.returnReason');
 
+  const nowText = (status: ReportListItem['status'], returnReason: string | null) =>
+    status === 'returned' && returnReason ? t('approve.nowReturned', { reason: returnReason }) : t('approve.now', { status: t(`reportStatus.${status}`) });
   const forget = (id: string) =>
     setProblems((p) => {
       const { [id]: _gone, ...rest } = p;
@@ -76,8 +80,14 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
       const retry = transientFailure(err.status);
       const said = retry ? t('approve.noAnswer', { reason: err.message }) : err.message;
       setProblems((p) => ({ ...p, [r.id]: { message: said, retry, report: r, reason } }));
-      // Refused: the report moved on meanwhile (returned, approved elsewhere, edited); the list shows where it is now.
-      if (!retry) void reportChanged(qc);
+      if (!retry) {
+        // Refused: the report moved on meanwhile (returned, approved elsewhere). The line says where it is now; the list is read again.
+        void reportChanged(qc);
+        void getReport(r.id).then(
+          ({ data: now }) => now.status !== 'submitted' && setProblems((p) => (p[r.id] ? { ...p, [r.id]: { ...p[r.id]!, now: nowText(now.status, now.returnReason) } } : p)),
+          () => undefined,
+        );
+      }
       return { outcome: retry ? 'retry' : 'refused', message: said };
     } finally {
       setBusy(null);
@@ -148,12 +158,12 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
               showIcon
               data-testid="approve-problem"
               title={problem.message}
-              description={problem.reason ? t('approve.reasonKept', { reason: problem.reason }) : undefined}
-              action={
-                stale ? (
-                  <Button size="small" data-testid="approve-dismiss" onClick={() => forget(r.id)}>
-                    {t('approve.dismiss')}
-                  </Button>
+              description={
+                problem.now || problem.reason ? (
+                  <>
+                    {problem.now && <div data-testid="approve-problem-now">{problem.now}</div>}
+                    {problem.reason && <div>{t('approve.reasonKept', { reason: problem.reason })}</div>}
+                  </>
                 ) : undefined
               }
             />
@@ -161,9 +171,14 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
         </Flex>
       ),
       actions: stale ? (
-        <Link to={`/reports/${r.id}`}>
-          <Button size="small">{t('work.open')}</Button>
-        </Link>
+        <>
+          <Button data-testid="approve-dismiss" onClick={() => forget(r.id)}>
+            {t('approve.dismiss')}
+          </Button>
+          <Link to={`/reports/${r.id}`}>
+            <Button>{t('approve.details')}</Button>
+          </Link>
+        </>
       ) : (
         <>
           <Button type="primary" data-testid="approve-one" loading={busy === r.id && returning === null} disabled={!online || busy !== null} onClick={() => void decide(r, 'approve')}>
