@@ -5,6 +5,8 @@ import { DEMO_PASSWORD } from './server.js';
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A multipart upload of one file (field `file`), e.g. a report's photo to POST /api/evidence. */
+  upload<T>(path: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<T>;
 }
 
 export async function apiLogin(base: string, account: string): Promise<ApiSession> {
@@ -14,13 +16,19 @@ export async function apiLogin(base: string, account: string): Promise<ApiSessio
   if (data.stage !== 'ok') throw new Error(`login ${account}: stage ${data.stage}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const form = body instanceof FormData;
     const r = await fetch(`${base}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': data.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { cookie, 'x-csrf-token': data.csrfToken, ...(body === undefined || form ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+  const upload = <T>(path: string, file: { name: string; type: string; bytes: Uint8Array }) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+    return call<T>('POST', path, form);
+  };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), upload };
 }

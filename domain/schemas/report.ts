@@ -139,6 +139,9 @@ export const Report = z.object({
   version: z.number(),
 });
 export type Report = z.infer<typeof Report>;
+/** A line of the report list: the report with its evidence files, so a reviewer's list shows the photos (the unit head approves from it on a phone). */
+export const ReportListItem = Report.extend({ evidence: z.array(Evidence) });
+export type ReportListItem = z.infer<typeof ReportListItem>;
 
 export const ReportStepRecord = z.object({
   id: z.number(),

@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { inTx } from '../context.js';
-import { blockers, evidence, evidenceUploads, idempotencyKeys, reports, settings } from '../db/schema/index.js';
+import { blockers, evidence, evidenceUploads, idempotencyKeys, reports, reportSteps, settings } from '../db/schema/index.js';
 import { runMidnightJob } from '../jobs/midnightJob.js';
 import { auditMark, expectError, recordsSince } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
@@ -149,6 +149,56 @@ describe.each(DATABASE_KINDS)('Idempotency-Key on %s', (kind) => {
     const both = await Promise.all([upload(photo, 'a.png', k2), upload(photo, 'a.png', k2), upload(photo, 'a.png', k2)]);
     expect(both.map((b) => b.statusCode)).toEqual([200, 200, 200]);
     expect(await recordsSince(h.db.database, mark2)).toEqual({ changes: 1, refusals: 0 });
+  });
+
+  it("keys the unit head's approve and return (the phone's 通过 and 退回): a repeat gets the first answer and takes no second step; the same key with another body is 422", async () => {
+    // A report sent up with a photo, as the head's list shows it: its evidence comes with the line.
+    const photo = multipart(PNG(), '现场.png', 'image/png');
+    const up = await h.app.inject({ method: 'POST', url: '/api/evidence', payload: photo.payload, headers: { ...d.liaisonA.session.headers, ...photo.headers } });
+    const sha = up.json().data.sha256 as string;
+    const submitted = async (evidence: string[] = []) => {
+      const task = await newTask();
+      const made = (await api.create(d.liaisonA, { itemType: 'task', itemId: task.id, period: thisMonth(), percent: '30', text: '完成选址', evidence })).json().data;
+      return (await api.step(d.liaisonA, made.id, 'submit', { version: made.version })).json().data as { id: string; version: number };
+    };
+    const stepsOf = async (id: string) => (await db().select({ action: reportSteps.action }).from(reportSteps).where(eq(reportSteps.reportId, id))).map((s) => s.action);
+    const a = await submitted([sha]);
+    const listed = (await api.get(d.headA, `/api/reports?status=submitted&unit=${d.unitA.id}&perPage=100`)).json().data as { id: string; evidence: { sha256: string; mime: string; name: string }[] }[];
+    expect(listed.find((r) => r.id === a.id)?.evidence).toMatchObject([{ sha256: sha, mime: 'image/png', name: '现场.png' }]);
+
+    const key = randomUUID();
+    const mark = await auditMark(h.db.database);
+    const first = await keyed(d.headA, 'POST', `/api/reports/${a.id}/approve`, { version: a.version }, key);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().data.status).toBe('approved');
+    // The answer was lost; the phone sends the same request again: the first answer, no second step, no second record.
+    const again = await keyed(d.headA, 'POST', `/api/reports/${a.id}/approve`, { version: a.version }, key);
+    expect(seen(again)).toEqual(seen(first));
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await recordsSince(h.db.database, mark)).toEqual({ changes: 1, refusals: 0 });
+    expect(await stepsOf(a.id)).toEqual(['submit', 'approve']);
+    // The same key with another request: 422, nothing run.
+    expectError(await keyed(d.headA, 'POST', `/api/reports/${a.id}/approve`, { version: a.version, comment: '同意' }, key), 422, 'idempotency_key_reused');
+    // Without the key a repeat is refused as a conflict (the report moved on), never a second approval.
+    await api.step(d.headA, a.id, 'approve', { version: a.version }, 409);
+    expect(await stepsOf(a.id)).toEqual(['submit', 'approve']);
+
+    const b = await submitted();
+    const rk = randomUUID();
+    const mark2 = await auditMark(h.db.database);
+    const returned = await keyed(d.headA, 'POST', `/api/reports/${b.id}/return`, { reason: '数据口径不对，请按季度累计填报', version: b.version }, rk);
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().data).toMatchObject({ status: 'returned', returnReason: '数据口径不对，请按季度累计填报' });
+    expect(seen(await keyed(d.headA, 'POST', `/api/reports/${b.id}/return`, { version: b.version, reason: '数据口径不对，请按季度累计填报' }, rk))).toEqual(seen(returned));
+    const other = expectError(await keyed(d.headA, 'POST', `/api/reports/${b.id}/return`, { reason: '请补充现场照片', version: b.version }, rk), 422, 'idempotency_key_reused');
+    expect(Object.keys(other.fields!)).toEqual(['Idempotency-Key']);
+    expect(await recordsSince(h.db.database, mark2)).toEqual({ changes: 1, refusals: 0 });
+    expect(await stepsOf(b.id)).toEqual(['submit', 'return']);
+    // A return with no reason is refused by the shared schema, before the key is taken: the key stays free.
+    const c = await submitted();
+    const ck = randomUUID();
+    expectError(await keyed(d.headA, 'POST', `/api/reports/${c.id}/return`, { reason: '  ', version: c.version }, ck), 400);
+    expect(await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, ck))).toHaveLength(0);
   });
 
   it('lands 50 reports sent at once with 50 keys, each once; sent again, none twice', async () => {

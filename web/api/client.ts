@@ -59,7 +59,7 @@ export interface RequestOptions {
   /** Names the call as a long job whose progress the caller follows (X-Tuijin-Job). */
   jobId?: string | undefined;
   /** Extra request headers (the offline queue's Idempotency-Key). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Builds `/api/path?x=1`, leaving out empty parameters. */

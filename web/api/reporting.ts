@@ -1,10 +1,11 @@
 import type { ReportCreateInput, ReportUpdateInput } from '../../domain/schemas/report.js';
+import { IDEMPOTENCY_HEADER } from '../../domain/idempotencyKey.js';
 import type { ItemType, ReportStatus } from '../../domain/work.js';
 import { api, apiUrl } from './client.js';
 import type { Item, List } from './types.js';
 import type { z } from 'zod';
 import type { BlockerAssign, BlockerCategory, BlockerCreate, BlockerLevel, BlockerStatus } from '../../domain/schemas/blocker.js';
-import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, Report, ReportBrief, ReportDetail, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
+import type { Blocker, Evidence, HqWorkbench, LeaderWorkbench, ReportBrief, ReportDetail, ReportListItem, TaskForceWorkbench, UnitWorkbench } from './workTypes.js';
 
 export interface ReportFilter {
   page?: number;
@@ -20,14 +21,17 @@ export interface ReportFilter {
 /** 指挥部工作台: the desk's five lists, a sheet each (the HQ office's). */
 export const hqDeskExportUrl = () => apiUrl('/exports/hq-desk.xlsx', {});
 export const reportExportUrl = ({ page: _p, perPage: _pp, ...f }: ReportFilter) => apiUrl('/exports/reports.xlsx', { ...f });
-export const listReports = (f: ReportFilter) => api<List<Report>>('/reports', { query: { perPage: 50, ...f } });
+export const listReports = (f: ReportFilter) => api<List<ReportListItem>>('/reports', { query: { perPage: 50, ...f } });
 export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}`);
 export const createReport = (input: ReportCreateInput) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });
 export const updateReport = (id: string, input: ReportUpdateInput) => api<Item<ReportDetail>>(`/reports/${id}`, { method: 'PATCH', body: input });
 export type ReportStepName = 'submit' | 'approve' | 'review' | 'accept';
-export const stepReport = (id: string, step: ReportStepName, version: number, comment?: string) =>
-  api<Item<ReportDetail>>(`/reports/${id}/${step}`, { method: 'POST', body: { version, ...(comment ? { comment } : {}) } });
-export const returnReport = (id: string, reason: string, version: number) => api<Item<ReportDetail>>(`/reports/${id}/return`, { method: 'POST', body: { reason, version } });
+/** `key`: an Idempotency-Key, so that a retry after a lost answer gets the first answer instead of taking the step twice. */
+const keyed = (key: string | undefined) => (key ? { [IDEMPOTENCY_HEADER]: key } : undefined);
+export const stepReport = (id: string, step: ReportStepName, version: number, comment?: string, key?: string) =>
+  api<Item<ReportDetail>>(`/reports/${id}/${step}`, { method: 'POST', body: { version, ...(comment ? { comment } : {}) }, headers: keyed(key) });
+export const returnReport = (id: string, reason: string, version: number, key?: string) =>
+  api<Item<ReportDetail>>(`/reports/${id}/return`, { method: 'POST', body: { reason, version }, headers: keyed(key) });
 
 /** Uploads one evidence file; the server answers its SHA-256, which reports refer to. */
 export async function uploadEvidence(file: File): Promise<Evidence> {

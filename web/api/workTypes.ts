@@ -5,7 +5,7 @@ import type { Plan as PlanSchema, PlanDetail as PlanDetailSchema, PlanVersion as
 import type { Area as AreaSchema, Program as ProgramSchema } from '../../domain/schemas/program.js';
 import type { Project as ProjectSchema, ProjectDetail as ProjectDetailSchema } from '../../domain/schemas/project.js';
 import type { RollupRow as RollupRowSchema } from '../../domain/schemas/rollup.js';
-import type { Report as ReportSchema, ReportBrief as ReportBriefSchema, ReportDetail as ReportDetailSchema } from '../../domain/schemas/report.js';
+import type { Report as ReportSchema, ReportBrief as ReportBriefSchema, ReportDetail as ReportDetailSchema, ReportListItem as ReportListItemSchema } from '../../domain/schemas/report.js';
 import type { Target as TargetSchema, TargetDetail as TargetDetailSchema } from '../../domain/schemas/target.js';
 import type { TaskDetail as TaskDetailSchema, TaskItem as TaskItemSchema, TaskUnit as TaskUnitSchema } from '../../domain/schemas/task.js';
 import type { LightCounts as LightCountsSchema, LightReason as LightReasonSchema } from '../../domain/schemas/work.js';
@@ -26,6 +26,7 @@ export type TargetDetail = z.infer<typeof TargetDetailSchema>;
 export type Project = z.infer<typeof ProjectSchema>;
 export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type ReportListItem = z.infer<typeof ReportListItemSchema>;
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 export type ReportBrief = z.infer<typeof ReportBriefSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;

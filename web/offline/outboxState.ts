@@ -67,13 +67,19 @@ export function nextStep(e: QueuedReport): NextStep {
 }
 
 /**
+ * Whether a failed write may simply be tried again with the same Idempotency-Key: no answer (no
+ * network, or the answer was lost), a busy or failing server. Any other status is the server's
+ * refusal, which it keeps for that key.
+ */
+export const transientFailure = (status: number): boolean => status === 0 || status >= 500 || status === 408 || status === 429;
+
+/**
  * How a failed step leaves the entry: no network, a busy or failing server → waiting (tried again
  * later, nothing lost); the session ended → held, to resend after signing in; any other refusal
  * (returned, period closed, claim withdrawn, invalid) → held with the server's reason.
  */
 export function afterFailure(e: QueuedReport, err: { status: number; code: string; message: string }): QueuedReport {
-  const transient = err.status === 0 || err.status >= 500 || err.status === 408 || err.status === 429;
-  if (transient) return { ...e, state: 'waiting', attempts: e.attempts + 1, problem: err.status === 0 ? undefined : { ...err } };
+  if (transientFailure(err.status)) return { ...e, state: 'waiting', attempts: e.attempts + 1, problem: err.status === 0 ? undefined : { ...err } };
   return { ...e, state: 'held', attempts: e.attempts + 1, problem: { ...err } };
 }
 

@@ -29,12 +29,12 @@ export function reportWhere(db: Executor, actor: Actor | null, f: ReportFilter):
   return and(...conds);
 }
 
-/** The reports the actor may see, filtered, newest first, one page, with their units' names. */
+/** The reports the actor may see, filtered, newest first, one page, with their units' names and evidence files. */
 export async function listReports(db: Executor, actor: Actor | null, f: ReportFilter, page: number, perPage: number) {
   const where = reportWhere(db, actor, f);
   const [rows, [count]] = await Promise.all([
     db
-      .select({ report: reports, unitName: orgUnits.name })
+      .select({ report: reports, unitName: orgUnits.name, files })
       .from(reports)
       .leftJoin(orgUnits, eq(orgUnits.id, reports.unitId))
       .where(where)

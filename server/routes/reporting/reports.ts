@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../../domain/schemas/common.js';
-import { Report, ReportBrief, ReportBriefQuery, ReportCreate, ReportDetail, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
+import { ReportBrief, ReportBriefQuery, ReportCreate, ReportDetail, ReportListItem, ReportListQuery, ReportReturn, ReportStep, ReportUpdate } from '../../../domain/schemas/report.js';
 import type { App } from '../../app.js';
 import { acceptReport } from '../../commands/reporting/acceptReport.js';
 import { approveReport } from '../../commands/reporting/approveReport.js';
@@ -31,14 +31,14 @@ async function reportView(req: FastifyRequest, id: string) {
 }
 
 export default function reportRoutes(app: App) {
-  app.get('/api/reports', { schema: { tags, querystring: ReportListQuery, response: { 200: listResponse(Report), ...errors } } }, async (req) => {
+  app.get('/api/reports', { schema: { tags, querystring: ReportListQuery, response: { 200: listResponse(ReportListItem), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.read(req.ctx.actor));
     const db = req.ctx.database.db;
     const { page, perPage, q: _q, ...filter } = req.query;
     const { rows, total } = await listReports(db, req.ctx.actor, filter, page, perPage);
     const items = await loadItems(db, rows.map((r) => r.report));
     return {
-      data: rows.map((r) => presentReport(r.report, r.unitName, items.get(itemKey(r.report.itemType, r.report.itemId)))),
+      data: rows.map((r) => ({ ...presentReport(r.report, r.unitName, items.get(itemKey(r.report.itemType, r.report.itemId))), evidence: r.files })),
       page: { page, perPage, total },
       policies: reportPolicy.routePolicies(req.ctx.actor),
     };

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { getReport, reportBrief, stepReport, updateReport } from '../../api/reporting.js';
 import { ReportBriefCard } from './ReportBriefCard.js';
 import { can } from '../../api/types.js';
-import type { ReportDetail } from '../../api/workTypes.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LightReasons, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -14,24 +13,12 @@ import { itemPath } from '../../../domain/itemPaths.js';
 import { BlockerList } from './BlockerList.js';
 import { EvidenceUpload, toUploadFile } from './EvidenceUpload.js';
 import { ReportActions } from './ReportActions.js';
+import { ReportFigure } from './ReportFigure.js';
 import { ReportForm, type ReportPayload } from './ReportForm.js';
 import { ReportSteps } from './ReportSteps.js';
 import { ReportStatusTag } from './ReportStatusTag.js';
 import { qk, reportChanged } from '../../api/queryKeys.js';
 import { InstructionsCard } from '../dispatch/InstructionsCard.js';
-
-/** The figure the report carries, as text. */
-function Figure({ r }: { r: ReportDetail }) {
-  const { t } = useI18n();
-  // As typed: 80 reads 80 %, not 80.00 % (the API keeps the column's scale).
-  if (r.itemType === 'task') return <>{r.percent === null ? '—' : `${trimDecimal(r.percent)}%`}</>;
-  if (r.itemType === 'target') return <>{r.actual === null ? '—' : trimDecimal(r.actual)}</>;
-  return (
-    <>
-      {r.investment ?? '—'} {r.stage ? `· ${t(`stage.${r.stage}`)}` : ''}
-    </>
-  );
-}
 
 /**
  * One progress report: while it is with the unit, the form (save / submit); afterwards what was
@@ -120,7 +107,7 @@ export function ReportPage() {
               <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
                 <Descriptions.Item label={t('report.figure')}>
                   <span data-testid="report-figure">
-                    <Figure r={r} />
+                    <ReportFigure r={r} />
                   </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('report.text')}>

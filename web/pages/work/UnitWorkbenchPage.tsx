@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, Flex, Row, Select, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { listBlockers, listReports, reportBrief, unitWorkbench } from '../../api/reporting.js';
+import { listBlockers, reportBrief, unitWorkbench } from '../../api/reporting.js';
 import { loadHead } from '../reports/useItemHead.js';
 import { BlockerList } from '../reports/BlockerList.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { ClaimModal } from './ClaimModal.js';
 import { itemPath, newReportPath } from '../../../domain/itemPaths.js';
 import { reportToLine } from './reportLines.js';
+import { ApprovalQueue } from './ApprovalQueue.js';
 import { myUnits } from './myUnits.js';
 import { WorkSection, type Line } from './WorkLines.js';
 import { qk } from '../../api/queryKeys.js';
@@ -34,7 +35,6 @@ export function UnitWorkbenchPage() {
   const [unit, setUnit] = useState<string | undefined>(units[0]?.id);
   const isHead = me.roles.some((r) => r.role === 'unit_head');
   const wb = useQuery({ queryKey: qk.workbench.unit(unit), queryFn: () => unitWorkbench(unit), enabled: units.length > 0 });
-  const toApprove = useQuery({ queryKey: qk.reports.submitted(unit), queryFn: () => listReports({ status: 'submitted', unit }), enabled: isHead });
   // 堵点 given to the unit to solve (交办), and resolutions of its own 堵点 waiting for it to verify.
   const toResolve = useQuery({ queryKey: qk.blockers.list({ status: 'assigned', resolver: unit }), queryFn: () => listBlockers({ status: 'assigned', resolver: unit!, sort: 'oldest' }), enabled: !!unit });
   const toVerify = useQuery({ queryKey: qk.blockers.list({ status: 'resolved', unit }), queryFn: () => listBlockers({ status: 'resolved', unit: unit!, sort: 'oldest' }), enabled: !!unit });
@@ -137,6 +137,12 @@ export function UnitWorkbenchPage() {
             <OutboxSection entries={outbox} userId={me.id} />
           </Col>
         )}
+        {/* The unit head's decisions come first (issue 24 item 5): each report waiting with its figure, text and photos, 通过 in one tap. */}
+        {isHead && (
+          <Col xs={24} xl={12}>
+            <ApprovalQueue unit={unit} />
+          </Col>
+        )}
         {/* Reporting is most of a liaison's work: its list comes first, open on a phone too, the item due now at its top. */}
         <Col xs={24} xl={12}>
           <WorkSection title={t('work.toReport')} count={w.counts.toReport} lines={toReport} empty={t('work.emptyToReport')} testId="wb-toReport" openOnPhone />
@@ -150,17 +156,6 @@ export function UnitWorkbenchPage() {
         {isHead && (
           <Col xs={24} xl={12}>
             <WorkSection title={t('work.claimsToApprove')} count={w.counts.claimsToApprove} lines={claimsToApprove} empty={t('work.emptyClaimsToApprove')} testId="wb-claimsToApprove" />
-          </Col>
-        )}
-        {isHead && (
-          <Col xs={24} xl={12}>
-            <WorkSection
-              title={t('work.toApprove')}
-              count={toApprove.data?.page?.total ?? 0}
-              lines={(toApprove.data?.data ?? []).map((r) => reportToLine(r, t, 'approve'))}
-              empty={t('work.emptyToApprove')}
-              testId="wb-toApprove"
-            />
           </Col>
         )}
         <Col xs={24} xl={12}>

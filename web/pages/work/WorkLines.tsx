@@ -21,6 +21,8 @@ export interface Line {
   lightReasons?: readonly LightReasonView[];
   /** Under the title: due date, period, unit, return reason… */
   meta?: ReactNode;
+  /** Below the meta, in plain text: what a line to decide on carries (a report's figure, text and photos). */
+  body?: ReactNode;
   /** Buttons on the right (they wrap below on a phone). */
   actions?: ReactNode;
 }
@@ -65,7 +67,7 @@ export function WorkSection({ title, count, lines, empty, testId, openOnPhone = 
         <List
           dataSource={lines}
           renderItem={(l) => (
-            <List.Item key={l.key} data-testid={`${testId}-line`} data-item={l.itemId} style={{ flexWrap: 'wrap', gap: 8 }}>
+            <List.Item key={l.key} data-testid={`${testId}-line`} data-item={l.itemId} data-key={l.key} style={{ flexWrap: 'wrap', gap: 8 }}>
               <Flex vertical gap={2} style={{ minWidth: 0, flex: '1 1 220px' }}>
                 <Flex gap={6} align="center" wrap>
                   {l.light && <LightTag light={l.light} reasons={l.lightReasons ?? []} />}
@@ -75,6 +77,7 @@ export function WorkSection({ title, count, lines, empty, testId, openOnPhone = 
                   </Link>
                 </Flex>
                 {l.meta && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.meta}</Typography.Text>}
+                {l.body}
               </Flex>
               {l.actions && <Flex gap={6} wrap>{l.actions}</Flex>}
             </List.Item>
