@@ -9,6 +9,7 @@ import type { ThemeConfig } from 'antd';
 export const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export const theme: ThemeConfig = {
+  zeroRuntime: true,
   token: {
     motion: !reducedMotion,
     colorPrimary: '#1a4fa0',
