@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from '../server/security/passwords.js';
 import { createServerDatabase, DEMO_PASSWORD, freePort, passwordLogin, ROOT, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
 import { kib, median, ms, percentile, timed } from './stats.js';
 import { loginPageWeight } from './webWeight.js';
+import type { OfflineWeight } from '../web/sw/vitePlugin.js';
 import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
 import { bareSection } from './bareSection.js';
@@ -189,6 +190,16 @@ function webSection() {
   for (const f of w.files.slice(0, 8)) say(`| ${f.file} | ${kib(f.bytes)} | ${kib(f.gzip)} |`);
   const rest = w.files.slice(8);
   if (rest.length) say(`| ${rest.length} smaller files | ${kib(rest.reduce((s, f) => s + f.bytes, 0))} | ${kib(rest.reduce((s, f) => s + f.gzip, 0))} |`);
+  say();
+  // Issue 24: the service worker and the offline store add ≤ 30 KB gzip to the login page's JS (web/sw/vitePlugin.ts writes the figure at build).
+  const offlineFile = path.join(webDir, '.vite', 'offline-weight.json');
+  if (!fs.existsSync(offlineFile)) {
+    say(`Service worker and offline store: not measured (${offlineFile} is missing: rebuild with npm run build).`);
+  } else {
+    const o = JSON.parse(fs.readFileSync(offlineFile, 'utf8')) as OfflineWeight;
+    const mark = o.totalGzip <= 30 * 1024 ? '✓' : '⚠';
+    say(`Service worker and offline store on the login page: **${kib(o.totalGzip)} gzip** ${mark} (target ≤ 30 KB): sw.js ${kib(o.swGzip)}, and ${kib(o.inPageGzip)} of the page's own chunks (${o.inPageModules.join(', ') || 'none'}).`);
+  }
   say();
 }
 

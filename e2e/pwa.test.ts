@@ -235,6 +235,35 @@ describe('the liaison’s phone', () => {
     await context.close();
   });
 
+  it('saves a draft once when the answer of its 保存草稿 is lost and the liaison taps it again', async () => {
+    const { context, page } = await phone();
+    const l = (await toReport()).find((x) => x.itemType === 'task')!;
+    const keys: (string | undefined)[] = [];
+    // The server makes the draft and answers; the phone never hears the first answer.
+    await page.route('**/api/reports', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.locator(`[data-testid=wb-toReport-line][data-item="${l.itemId}"]`).getByTestId('report-open').click();
+    await page.getByTestId('report-percent').fill('77');
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('report-error').waitFor();
+    await page.getByTestId('report-save').click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    // Both tries carried the same key: the second got the first answer, not 该期已有报告.
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const rows = await reportsOf(l.itemId, l.period);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'draft', percent: expect.stringMatching(/^77(\.0+)?$/) });
+    expect(page.url()).toContain(rows[0]!.id);
+    await context.close();
+  });
+
   it('opens the workbench from the device’s cache on a throttled phone (Slow 4G, 4× CPU) and prints the time', async () => {
     const { context, page } = await phone();
     const cdp = await context.newCDPSession(page);

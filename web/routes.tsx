@@ -2,6 +2,12 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Route, Routes } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.js';
 import { NAV, type NavId } from './nav.js';
+import { queryClient } from './api/queryClient.js';
+import { qk } from './api/queryKeys.js';
+import { unitWorkbench } from './api/reporting.js';
+import { meQuery } from './auth/useMe.js';
+import { unitsActedFor } from './auth/actsFor.js';
+import type { Me } from './api/types.js';
 
 const loaders = new Map<LazyExoticComponent<ComponentType>, () => Promise<unknown>>();
 
@@ -101,6 +107,22 @@ function preloadFirstPage(): void {
   void loaders.get(AppShell)?.().catch(() => undefined);
   const first = NAV.find((i) => i.path === path);
   if (first) void loaders.get(PAGES[first.id])?.().catch(() => undefined);
+  readFirstData(first?.id);
+}
+
+/**
+ * The reads the first screen waits for start with the code, not after it: `me` (the session gate's),
+ * and for a unit's workbench its lines, as soon as `me` names the unit (the page's own query then
+ * finds them: same keys, same calls). A failed read is left to the page, which shows it as before.
+ */
+function readFirstData(first: NavId | undefined): void {
+  void queryClient.prefetchQuery(meQuery).then(() => {
+    const me = queryClient.getQueryData<Me>(qk.me);
+    if (first !== 'myWork' || me?.stage !== 'ok') return;
+    // The page's first unit (pages/work/myUnits.ts).
+    const unit = unitsActedFor(me, 'liaison', 'unit_head')[0];
+    if (unit) void queryClient.prefetchQuery({ queryKey: qk.workbench.unit(unit), queryFn: () => unitWorkbench(unit) });
+  });
 }
 preloadFirstPage();
 

@@ -23,7 +23,9 @@ export const hqDeskExportUrl = () => apiUrl('/exports/hq-desk.xlsx', {});
 export const reportExportUrl = ({ page: _p, perPage: _pp, ...f }: ReportFilter) => apiUrl('/exports/reports.xlsx', { ...f });
 export const listReports = (f: ReportFilter) => api<List<ReportListItem>>('/reports', { query: { perPage: 50, ...f } });
 export const getReport = (id: string) => api<Item<ReportDetail>>(`/reports/${id}`);
-export const createReport = (input: ReportCreateInput) => api<Item<ReportDetail>>('/reports', { method: 'POST', body: input });
+/** POST /api/reports; with an Idempotency-Key, a retry of the same create (an answer lost on a poor signal) gets the first answer instead of a second report. */
+export const createReport = (input: ReportCreateInput, idempotencyKey?: string) =>
+  api<Item<ReportDetail>>('/reports', { method: 'POST', body: input, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) });
 export const updateReport = (id: string, input: ReportUpdateInput) => api<Item<ReportDetail>>(`/reports/${id}`, { method: 'PATCH', body: input });
 export type ReportStepName = 'submit' | 'approve' | 'review' | 'accept';
 /** `key`: an Idempotency-Key, so that a retry after a lost answer gets the first answer instead of taking the step twice. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Card, Col, Flex, Row, Select, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -45,6 +45,9 @@ export function NewReportPage() {
   useEffect(() => {
     if (editing) void queued(editing).then((e) => setWas(e?.userId === me.id ? e : null), () => setWas(null));
   }, [editing, me.id]);
+  // 保存草稿's Idempotency-Key, as 提交's: the same draft saved again (a double tap, a retry after a lost
+  // answer) reuses the key and gets the first answer; a changed draft is a new request with a new key.
+  const draftKey = useRef<{ body: string; key: string } | null>(null);
 
   if (!itemType || !itemId) return <NotFound />;
   if (head.isError) return <LoadError error={head.error} onRetry={() => void head.refetch()} />;
@@ -75,7 +78,10 @@ export function NewReportPage() {
 
   const create = async ({ photos: _photos, ...p }: ReportPayload) => {
     try {
-      return (await createReport({ itemType, itemId, period: currentPeriod, ...p })).data;
+      const input = { itemType, itemId, period: currentPeriod, ...p };
+      const body = JSON.stringify(input);
+      if (draftKey.current?.body !== body) draftKey.current = { body, key: uuidV4() };
+      return (await createReport(input, draftKey.current.key)).data;
     } catch (e) {
       await openExisting(e);
       throw e;
