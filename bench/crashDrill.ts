@@ -95,6 +95,8 @@ export interface CrashResult {
   acked: { uploads: number; creates: number; submits: number };
   failures: string[];
   ms: number;
+  /** Where the time went: server starts, the drill's set-up (tasks, claims, logins), bursts, checks on the database. */
+  phases: { starts: number; setup: number; bursts: number; checks: number };
 }
 
 const pdf = (tag: string) => Buffer.from(`%PDF-1.4\n% 断电演练佐证 ${tag}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
@@ -320,6 +322,15 @@ export async function crashDrill(label: string, target: ServerTarget, opts: Cras
   let reporters: Reporter[] = [];
   let unanswered: Sent[] = [];
   let server: ServerProcess | null = null;
+  const phases = { starts: 0, setup: 0, bursts: 0, checks: 0 };
+  const timedPhase = async <T>(phase: keyof typeof phases, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += performance.now() - t;
+    }
+  };
   const check = (c: CheckResult, when: string) => {
     for (const m of c.missing.slice(0, 20)) failures.push(`${when}: acknowledged but not there: ${m}`);
     if (c.missing.length > 20) failures.push(`${when}: … ${c.missing.length - 20} more acknowledged writes not there`);
@@ -328,30 +339,33 @@ export async function crashDrill(label: string, target: ServerTarget, opts: Cras
   };
   try {
     for (let round = 1; round <= opts.rounds; round++) {
-      server = await startServer(target, { timeoutMs: 240_000 });
-      const startMs = server.readyMs;
+      const s = (server = await timedPhase('starts', () => startServer(target, { timeoutMs: 240_000 })));
+      const startMs = s.readyMs;
       if (round === 1) {
-        reporters = await prepareReporters(server.base, { units: opts.units, reports: opts.rounds * opts.burst + 1000, tag: `${Date.now().toString(36)}` });
+        reporters = await timedPhase('setup', () => prepareReporters(s.base, { units: opts.units, reports: opts.rounds * opts.burst + 1000, tag: `${Date.now().toString(36)}` }));
         ledger.taskIds = reporters.flatMap((r) => r.taskIds);
       }
-      const retried = await retry(server.base, unanswered, ledger, failures, `round ${round}'s start`);
-      const b = await burstAndKill(server, reporters, opts, ledger, round, failures);
+      const b = await timedPhase('bursts', async () => {
+        const retried = await retry(s.base, unanswered, ledger, failures, `round ${round}'s start`);
+        return { retried, ...(await burstAndKill(s, reporters, opts, ledger, round, failures)) };
+      });
+      const retried = b.retried;
       server = null;
       unanswered = b.unanswered;
-      const c = await checkDatabase(target, ledger, false);
+      const c = await timedPhase('checks', () => checkDatabase(target, ledger, false));
       check(c, `after round ${round}'s kill`);
       rowsOut.push({ round, startMs, retried, answered: b.answered, unanswered: b.unanswered.length, killAtMs: b.killAtMs, killAfterAnswers: b.killAfterAnswers, check: c });
       progress(`${label} round ${round}: killed at ${ms(b.killAtMs)} after ${b.killAfterAnswers} answers, ${b.unanswered.length} in flight; ${c.missing.length} missing, orphans ${orphanText(c)}, ${c.chain}`);
     }
     // The last start: links what the last kill left staged, answers the last unanswered requests, and stops cleanly.
-    server = await startServer(target, { timeoutMs: 240_000 });
-    const startMs = server.readyMs;
-    const retried = await retry(server.base, unanswered, ledger, failures, 'the last start');
-    await server.stop();
+    const s = (server = await timedPhase('starts', () => startServer(target, { timeoutMs: 240_000 })));
+    const startMs = s.readyMs;
+    const retried = await timedPhase('bursts', () => retry(s.base, unanswered, ledger, failures, 'the last start'));
+    await s.stop();
     server = null;
-    const final = { ...(await checkDatabase(target, ledger, true)), startMs, retried };
+    const final = { ...(await timedPhase('checks', () => checkDatabase(target, ledger, true))), startMs, retried };
     check(final, 'after the last restart');
-    return { db: label, rows: rowsOut, final, acked: { uploads: ledger.uploads.size, creates: ledger.creates.size, submits: ledger.submits.size }, failures, ms: performance.now() - t0 };
+    return { db: label, rows: rowsOut, final, acked: { uploads: ledger.uploads.size, creates: ledger.creates.size, submits: ledger.submits.size }, failures, ms: performance.now() - t0, phases };
   } finally {
     await server?.kill();
   }
@@ -374,7 +388,9 @@ export function crashReport(r: CrashResult, opts: CrashOptions): string[] {
   out.push(`| restart | ${ms(f.startMs)} | ${f.retried.replayed} / ${f.retried.ran} | — | — | — | ${f.missing.length} | ${orphanText(f)} | ${f.staged} | ${f.chainOk ? '✓' : '✗'} ${f.chain} |`);
   out.push('');
   out.push(
-    `Summary: ${r.acked.uploads} files, ${r.acked.creates} drafts and ${r.acked.submits} submissions acknowledged over ${opts.rounds} kills; ${f.missing.length ? `**${f.missing.length} missing**` : 'all present'} after the last restart; ${orphanTotal(f) ? `**orphans: ${orphanText(f)}**` : 'no orphans'}; audit chain ${f.chainOk ? 'intact' : '**BROKEN**'}. ${r.failures.length ? `**${r.failures.length} failure(s)**` : 'PASS'} (${(r.ms / 1000).toFixed(0)} s).`,
+    `Time: ${(r.ms / 1000).toFixed(0)} s — server starts ${(r.phases.starts / 1000).toFixed(0)} s (the first loads the demo district), set-up ${(r.phases.setup / 1000).toFixed(0)} s, bursts and resends ${(r.phases.bursts / 1000).toFixed(0)} s, checks ${(r.phases.checks / 1000).toFixed(0)} s; load average ${os.loadavg()[0]!.toFixed(1)} at the end on ${os.cpus().length} cores.`,
+    '',
+    `Summary: ${r.acked.uploads} files, ${r.acked.creates} drafts and ${r.acked.submits} submissions acknowledged over ${opts.rounds} kills; ${f.missing.length ? `**${f.missing.length} missing**` : 'all present'} after the last restart; ${orphanTotal(f) ? `**orphans: ${orphanText(f)}**` : 'no orphans'}; audit chain ${f.chainOk ? 'intact' : '**BROKEN**'}. ${r.failures.length ? `**${r.failures.length} failure(s)**` : 'PASS'}.`,
   );
   for (const x of r.failures.slice(0, 30)) out.push(`- ✗ ${x}`);
   out.push('');
