@@ -41,6 +41,8 @@ const DB = flag('db') ?? 'pg';
 const GIVEN_RATE = flag('rate') === undefined ? undefined : num('rate', 1);
 /** Writes can be at most this many a second (bounds the drill tasks made beforehand). */
 const MAX_WRITES_PER_S = 150;
+/** A request unanswered this long is an error, and the run goes on: every loop here is bounded in time. */
+const ANSWER_TIMEOUT_MS = 60_000;
 
 const progress = (s: string) => process.stderr.write(`· ${s}\n`);
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
@@ -104,8 +106,10 @@ class Pool {
   ) {
     for (let k = 0; k < size; k++) this.idle.push(new RawConnection('127.0.0.1', port));
   }
+  /** The connection idle longest (so none idles past the server's keep-alive timeout while others work); one the server closed is replaced, as a browser does. */
   private take(): Promise<RawConnection> {
-    const c = this.idle.pop();
+    let c = this.idle.shift();
+    if (c?.closed) c = new RawConnection('127.0.0.1', this.port);
     return c ? Promise.resolve(c) : new Promise((r) => this.waiting.push(r));
   }
   private give(c: RawConnection) {
@@ -117,14 +121,18 @@ class Pool {
     const c = await this.take();
     const headers: Record<string, string> = { cookie: r.session.cookie, 'x-csrf-token': r.session.csrf };
     if (r.key) headers['idempotency-key'] = idempotencyKey();
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const reply = await c.request(r.method, r.url, headers, r.body);
+      const noAnswer = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)), ANSWER_TIMEOUT_MS)));
+      const reply = await Promise.race([c.request(r.method, r.url, headers, r.body), noAnswer]);
       this.give(c);
       return reply;
     } catch (e) {
       c.close();
       this.give(new RawConnection('127.0.0.1', this.port));
       throw e;
+    } finally {
+      clearTimeout(timer);
     }
   }
   close() {
