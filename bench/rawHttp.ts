@@ -36,6 +36,11 @@ export class RawConnection {
     this.socket.on('close', () => this.fail(new Error('connection closed')));
   }
 
+  /** Whether the server closed it (an idle keep-alive connection times out) or it failed: a new one is needed. */
+  get closed(): boolean {
+    return this.socket.destroyed || this.socket.readyState === 'closed' || this.socket.readyState === 'readOnly';
+  }
+
   private fail(e: Error): void {
     const p = this.pending;
     this.pending = null;
@@ -84,6 +89,8 @@ export class RawConnection {
   async request(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
     await this.ready;
     if (this.pending) throw new Error('one request at a time on a connection');
+    // Written to a closed socket, it would wait for an answer for ever.
+    if (this.closed) throw new Error('connection closed');
     const payload = body === undefined ? '' : JSON.stringify(body);
     let text = `${method} ${path} HTTP/1.1\r\nhost: ${this.host}\r\nconnection: keep-alive\r\n`;
     for (const [k, v] of Object.entries(headers)) text += `${k}: ${v}\r\n`;

@@ -154,9 +154,16 @@ export interface HttpSession {
   stage: string;
 }
 
-/** POSTs JSON with the session's cookie and CSRF token; returns status and parsed body. */
-export async function call(base: string, method: string, url: string, session?: HttpSession | null, body?: unknown): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = {};
+/** POSTs JSON with the session's cookie and CSRF token (and any `extra` headers); returns status, parsed body and the answer's headers. */
+export async function call(
+  base: string,
+  method: string,
+  url: string,
+  session?: HttpSession | null,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; json: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (session) {
     headers.cookie = session.cookie;
@@ -170,7 +177,7 @@ export async function call(base: string, method: string, url: string, session?: 
   } catch {
     json = text;
   }
-  return { status: r.status, json };
+  return { status: r.status, json, headers: r.headers };
 }
 
 /** The password step only: POST /api/auth/login. */
