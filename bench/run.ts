@@ -26,17 +26,18 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports,assessment` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports,assessment,publicPortal` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
  * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
  * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts),
  * `inspection` issue 22's bulletin, ledger export and public complaint figures (bench/inspectionSection.ts);
  * `imports` issue 20's reminder run, report export and 10,000-row import (bench/importExport.ts);
  * `assessment` issue 23's year of scoring for all units with explanations (bench/assessment.ts);
+ * `publicPortal` issue 23's public portal, kept, one at a time and under load (bench/publicPortal.ts);
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment') => !only || only.includes(name);
+const section = (name: 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'publicPortal') => !only || only.includes(name);
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
 const lines: string[] = [];
@@ -222,6 +223,15 @@ async function main() {
       say();
       say('```');
       for (const l of await runScript('bench/assessment.ts')) say(l);
+      say('```');
+      say();
+    }
+    if (section('publicPortal')) {
+      progress('the public portal, kept, one at a time and under load (bench/publicPortal.ts)…');
+      say('### Public portal (issue 23): GET /api/public/portal on the demo district, PostgreSQL, a real server, budget p95 ≤ 10 ms kept');
+      say();
+      say('```');
+      for (const l of await runScript('bench/publicPortal.ts')) say(l);
       say('```');
       say();
     }
