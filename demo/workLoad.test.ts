@@ -69,6 +69,9 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     expect(blockers, briefing.excerpt).toBeGreaterThan(0);
     const content = (await h.app.inject({ url: `/api/public/articles/${briefing.id}` })).json().data.content as string;
     expect(content).toContain('生态缓冲带建设');
+    // Published the workday after the quarter's result: its ranking is in it.
+    expect(content).not.toContain('暂无已发布的考核排名');
+    expect(content).toContain('建设街道');
   });
 
   it('has a published quarter of both assessment schemes, every unit explained, and the 建设街道 appeal waiting (issue 23)', async () => {
