@@ -17,6 +17,7 @@ import { assessCategory } from '../domain/scoring/rank.js';
 import { DEFAULT_RULES } from '../domain/scoring/scheme.js';
 import { DISTRICT, generateDistrict } from './generate.js';
 import { median, ms } from './stats.js';
+import { processCpuMs } from './procCpu.js';
 
 const RUNS = 5;
 const BUDGET_MS = 2_000;
@@ -49,12 +50,26 @@ async function main() {
     const schemes: Awaited<ReturnType<typeof createScheme>>[] = [];
     for (const category of ['departments', 'streets_towns'] as const) schemes.push(await createScheme(ctx, { year: YEAR, category, name: `${YEAR}年度考核`, indicators: [...INDICATORS] }));
     const times: number[] = [];
+    const nodeCpu: number[] = [];
+    const pgCpu: number[] = [];
     let units = 0;
     let facts = 0;
+    // CPU per run: this process's, and that of the PostgreSQL backends serving its pool (a compute
+    // runs in one transaction, so on one of them; parallel scan workers come and go and are not counted).
+    const backends = async () =>
+      ((await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)) as unknown as { rows: { pid: number }[] }).rows.map((r) => Number(r.pid));
+    const backendCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (processCpuMs(pid) || 0), 0);
     for (let i = 0; i < RUNS; i++) {
+      const before = await backends();
+      const p0 = backendCpu(before);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       for (const s of schemes) await computeResult(ctx, s.id, String(YEAR));
       times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      nodeCpu.push((c.user + c.system) / 1000);
+      // A connection the pool opened during the run counts whole; one it closed is lost (none: back to back).
+      pgCpu.push(backendCpu([...new Set([...before, ...(await backends())])]) - p0);
     }
     const { rows } = (await database.db.execute(
       sql`select count(*) as units, sum((select count(*) from json_array_elements(u.breakdown->'indicators') i, json_array_elements(i->'facts') f)) as facts
@@ -82,6 +97,7 @@ async function main() {
     console.log(`phases: facts ${ms(te - tf)}, engine ${ms(tj - te)}, JSON ${(bytes / 1e6).toFixed(1)} MB (${ms(tw - tj)} to serialise), writing the result and its unit rows ${ms(tt - tw)}`);
     console.log(`year ${YEAR}, both categories: ${units} units, ${facts} facts explained`);
     console.log(`runs: ${times.map(ms).join(', ')}`);
+    console.log(`CPU per run, Node: ${nodeCpu.map(ms).join(', ')} (median ${ms(median(nodeCpu))}); PostgreSQL backend: ${pgCpu.map(ms).join(', ')} (median ${ms(median(pgCpu))})`);
     const m = median(times);
     console.log(`median ${ms(m)} (budget ${ms(BUDGET_MS)}): ${m <= BUDGET_MS ? 'within' : 'OVER'}`);
   } finally {

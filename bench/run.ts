@@ -28,20 +28,21 @@ const LOGINS = 200;
 const LOGIN_ACCOUNT = 'liaison';
 const append = !process.argv.includes('--no-append');
 /**
- * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports,assessment` runs some sections (e.g. while tuning); all by default.
+ * `--only=startup,login,web,scale,submit,throughput,bare,inspection,imports,assessment,publicPortal` runs some sections (e.g. while tuning); all by default.
  * `scale` is the task list and workbench on both databases, `submit` the submissions on PostgreSQL,
  * `throughput` issue 19's requests per second under wrk on PostgreSQL (bench/throughput.ts),
  * `bare` its comparisons with the bare driver and a bare Fastify (bench/bareSection.ts),
  * `inspection` issue 22's bulletin, ledger export and public complaint figures (bench/inspectionSection.ts);
  * `imports` issue 20's reminder run, report export and 10,000-row import (bench/importExport.ts);
  * `assessment` issue 23's year of scoring for all units with explanations (bench/assessment.ts);
+ * `publicPortal` issue 23's public portal, kept, one at a time and under load (bench/publicPortal.ts);
  * `crash` issue 25's crash drill (bench/crashDrill.ts; not in the default run: 10 kills of a 2,000-report
  * burst on both databases take a long while), with its own flags passed through: `--rounds=`, `--burst=`,
  * `--concurrency=`, `--units=`, `--evidence-every=`, and `--db=` for one database;
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-type Section = 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'crash';
+type Section = 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'publicPortal' | 'crash';
 /** Sections a plain `npm run bench` leaves out: run only when named in --only. */
 const NAMED_ONLY: Section[] = ['crash'];
 const section = (name: Section) => (only ? only.includes(name) : !NAMED_ONLY.includes(name));
@@ -240,6 +241,15 @@ async function main() {
       say();
       say('```');
       for (const l of await runScript('bench/assessment.ts')) say(l);
+      say('```');
+      say();
+    }
+    if (section('publicPortal')) {
+      progress('the public portal, kept, one at a time and under load (bench/publicPortal.ts)…');
+      say('### Public portal (issue 23): GET /api/public/portal on the demo district, PostgreSQL, a real server, budget p95 ≤ 10 ms kept');
+      say();
+      say('```');
+      for (const l of await runScript('bench/publicPortal.ts')) say(l);
       say('```');
       say();
     }

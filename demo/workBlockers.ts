@@ -35,8 +35,15 @@ export function buildBlockers(
     // Every state a blocker passes through: waiting for its holder, given to a resolver unit, resolved
     // and waiting for the raiser to verify, closed.
     const state = i % 5 === 4 ? 'closed' : i % 5 === 3 ? 'assigned' : i % 7 === 6 ? 'resolved' : 'open';
-    const raisedAt = at(c.cal.addWorkdays(c.today, -rng.int(3, 40)), 10);
-    const resolvedAt = state === 'closed' || state === 'resolved' ? at(c.cal.addWorkdays(c.today, -rng.int(0, 2)), 16) : null;
+    let raisedAt = at(c.cal.addWorkdays(c.today, -rng.int(3, 40)), 10);
+    let resolvedAt = state === 'closed' || state === 'resolved' ? at(c.cal.addWorkdays(c.today, -rng.int(0, 2)), 16) : null;
+    if (state === 'closed') {
+      // Closed ones were solved last month (what last month's 简报 reports), raised a fortnight before at the latest.
+      const solved = c.cal.addWorkdays(`${c.today.slice(0, 7)}-01`, -(2 + (i % 8)));
+      resolvedAt = at(solved, 16);
+      const latest = at(c.cal.addWorkdays(solved, -10), 10);
+      if (raisedAt > latest) raisedAt = latest;
+    }
     const resolver = troubled[(i + 1) % troubled.length]!.unitId;
     out.push({
       id: rng.uuid(),

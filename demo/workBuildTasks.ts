@@ -266,6 +266,12 @@ function addMilestones(spec: DemoTaskSpec, row: TaskInsert, dl: DeadlineColumns,
       due = c.cal.addWorkdays(c.today, -8);
       done = false;
     }
+    if (name === spec.lastMonthMilestone) {
+      // A week before this month began, reached the workday before: no draw of the random sequence, which the rest of the demo follows.
+      due = c.cal.addWorkdays(`${c.today.slice(0, 7)}-01`, -5);
+      out.milestones.push({ id: rng.uuid(), taskId: row.id, unitId: null, name, due, doneOn: c.cal.addWorkdays(due, -1), sort: i });
+      return;
+    }
     out.milestones.push({ id: rng.uuid(), taskId: row.id, unitId: null, name, due, doneOn: done ? minDate(addDays(due, -rng.int(0, 6)), c.today) : null, sort: i });
   });
 }

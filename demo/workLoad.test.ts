@@ -60,6 +60,18 @@ describe('the demo district, loaded into a fresh embedded database', () => {
     const unpublished = (await get(await as('publicist'), '/api/articles?perPage=50')).data.filter((a: { status: string }) => a.status !== 'published');
     expect(unpublished.map((a: { status: string }) => a.status).sort()).toEqual(['draft', 'review']);
     for (const a of unpublished) expect((await h.app.inject({ url: `/api/public/articles/${a.id}` })).statusCode).toBe(404);
+
+    // Last month's 简报 reports the demo's own facts of that month, none of its figures 0.
+    const briefing = portal.articles.find((a: { kind: string }) => a.kind === 'briefing');
+    const [reportsAccepted, milestones, blockers] = (/^(\d+)份报送审核通过，(\d+)个节点完成，(\d+)个堵点解决$/.exec(briefing.excerpt) ?? []).slice(1).map(Number);
+    expect(reportsAccepted, briefing.excerpt).toBeGreaterThan(0);
+    expect(milestones, briefing.excerpt).toBeGreaterThan(0);
+    expect(blockers, briefing.excerpt).toBeGreaterThan(0);
+    const content = (await h.app.inject({ url: `/api/public/articles/${briefing.id}` })).json().data.content as string;
+    expect(content).toContain('生态缓冲带建设');
+    // Published the workday after the quarter's result: its ranking is in it.
+    expect(content).not.toContain('暂无已发布的考核排名');
+    expect(content).toContain('建设街道');
   });
 
   it('has a published quarter of both assessment schemes, every unit explained, and the 建设街道 appeal waiting (issue 23)', async () => {

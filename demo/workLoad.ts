@@ -146,10 +146,11 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   // Requests and promises name no case: counted like the rest of the district's work.
   const promised = await loadPromises(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7072_6f6d));
   const bulletinsAndNotices = await loadBulletins(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x6275_6c6c));
+  // Before the articles: last month's 简报, published after the quarter's result, reports its ranking.
+  const assessments = await loadAssessments(ctx, c, env.today);
   const published = await loadArticles(ctx, c, new DemoRandom(seedOf(env.today) ^ 0x7075_626c));
   const lightMoves = await seedLightHistory(tx, c, new DemoRandom(seedOf(env.today) ^ 0x6c69_6768));
   const inboxes = await loadReminders(ctx, env.today);
-  const assessments = await loadAssessments(ctx, c, env.today);
 
   Object.assign(ctx.counts, {
     plans: planRows.length,

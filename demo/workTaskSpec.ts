@@ -29,6 +29,8 @@ export interface DemoTaskSpec {
   /** Milestone names, spread between the start and the deadline; `late` names one overdue milestone. */
   ms?: string[];
   lateMilestone?: string;
+  /** One milestone due and reached last month, so that last month's 简报 (demo/workArticles.ts) has one to report. */
+  lastMonthMilestone?: string;
   pace?: TaskPace;
   /** Overrides the plan's area (the overall plan spans several). */
   area?: DemoAreaCode;

@@ -198,7 +198,7 @@ export const DEMO_TASKS: DemoTaskTree[] = [
         lead: 'ecology',
         post: VP,
         kids: [
-          { title: '辽河、绕阳河流域综合治理', lead: 'ecology', sup: ['agriculture', 'housing'], due: 'y3', ms: ['一河一策方案', '生态缓冲带建设'] },
+          { title: '辽河、绕阳河流域综合治理', lead: 'ecology', sup: ['agriculture', 'housing'], due: 'y3', ms: ['一河一策方案', '生态缓冲带建设'], lastMonthMilestone: '生态缓冲带建设' },
           { title: '入河排污口排查整治', lead: 'ecology', due: 'y1', pace: 'overdue' },
           { title: '城镇污水管网雨污分流改造', lead: 'housing', due: 'y2', pace: 'behind' },
         ],

@@ -5,6 +5,7 @@
 // republishes from the appeal; the liaison reads the reply; a visitor with no login, on a phone,
 // finds the street's new score on the public portal, and the assessor's scheme keeps the appealed
 // revision as history.
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, signedInPages } from './browser.js';
@@ -63,6 +64,10 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     expect(await liaison.getByTestId('breakdown-above').textContent()).toMatch(/相差|位列第一/);
     await liaison.getByTestId('appeal-open').click();
     await liaison.getByTestId('appeal-reason').fill(REASON);
+    // 佐证材料: a photo of the outage notice, uploaded as it is picked and filed with the appeal.
+    await liaison.locator('[data-testid=appeal-evidence] input[type=file]').first().setInputFiles({ name: '停机通知.png', mimeType: 'image/png', buffer: readFileSync(new URL('../demo/fixtures/site.png', import.meta.url)) });
+    await liaison.locator('[data-testid=appeal-evidence] .ant-upload-list-item-done').first().waitFor({ timeout: 60_000 });
+    await liaison.screenshot({ path: '/tmp/e2e-assessment-appeal-form.png' });
     await liaison.getByTestId('appeal-form').getByTestId('modal-ok').click();
     await liaison.getByTestId('appeal-filed').waitFor();
     await liaison.screenshot({ path: '/tmp/e2e-assessment-breakdown.png', fullPage: true });
@@ -71,6 +76,9 @@ describe('an assessment published, explained to a unit, appealed and decided', (
 
     await assessor.goto('/assessments/appeals');
     const row = assessor.locator('tr').filter({ hasText: REASON });
+    // The assessor opens the evidence the unit filed: the file itself, not a 404.
+    const evidenceHref = await row.getByTestId('appeal-evidence-link').getAttribute('href');
+    expect((await assessor.request.get(base + evidenceHref!)).status()).toBe(200);
     await row.getByTestId('appeal-decide').click();
     await assessor.getByTestId('decide-form').getByText('申诉成立').click();
     await assessor.getByTestId('decide-reply').fill('经核实停机通知属实，申诉成立，更正领导评价后重新计算发布。');

@@ -118,6 +118,28 @@ export function keepReplies(on: boolean): void {
   keeping = on;
 }
 
+/** Links of audit records heard in this process, per database: writes made here (and those this process linked). */
+const localLinkCounts = new WeakMap<Database, { links: number }>();
+function localLinks(database: Database): number {
+  let c = localLinkCounts.get(database);
+  if (!c) {
+    const count = { links: 0 };
+    database.onAuditLinked(() => void count.links++);
+    localLinkCounts.set(database, (c = count));
+  }
+  return c.links;
+}
+
+export interface KeptOptions {
+  /**
+   * A kept value on a server database is sent without asking the version again for this long after
+   * it was last found current, unless this process linked an audit record since: a write made
+   * through this process is seen at once, one made through another instance within `freshMs`. For
+   * public reads only (the portal), which no writer expects to read back on another instance.
+   */
+  freshMs?: number;
+}
+
 /**
  * A reply kept per key until the next write that may change it, for reads far more frequent than
  * writes (the dashboard, a unit's workbench, the task lists). Without a scope, until the next write
@@ -128,24 +150,32 @@ export function keepReplies(on: boolean): void {
  * reply computed across a commit is kept under the older version and replaced at the next read.
  * `size` replies are kept per database, the least recently used going first.
  */
-export function versionedCache<T>(size: number) {
-  const perDatabase = new WeakMap<Database, Map<string, { version: string; value: Promise<T> }>>();
+export function versionedCache<T>(size: number, options: KeptOptions = {}) {
+  const perDatabase = new WeakMap<Database, Map<string, { version: string; value: Promise<T>; checkedAt: number; links: number }>>();
+  const freshMs = options.freshMs ?? 0;
   return async function cached(database: Database, key: string, load: () => Promise<T>, scope?: string): Promise<T> {
     if (!keeping) return load();
-    const version = await versionOf(database, scope);
     let kept = perDatabase.get(database);
     if (!kept) perDatabase.set(database, (kept = new Map()));
+    // Read before the version is asked: a link heard while it is on its way makes the next read ask again.
+    const links = freshMs > 0 && database.kind === 'server' ? localLinks(database) : 0;
+    const askedAt = Date.now();
+    if (freshMs > 0 && database.kind === 'server') {
+      const fresh = kept.get(key);
+      if (fresh && fresh.links === links && askedAt - fresh.checkedAt < freshMs) return fresh.value;
+    }
+    const version = await versionOf(database, scope);
     const hit = kept.get(key);
     if (hit && hit.version === version) {
       // Most recently used last: Map keeps insertion order.
       kept.delete(key);
-      kept.set(key, hit);
+      kept.set(key, { ...hit, checkedAt: askedAt, links });
       return hit.value;
     }
     loads.set(database, keptLoads(database) + 1);
     const value = load();
     kept.delete(key);
-    kept.set(key, { version, value });
+    kept.set(key, { version, value, checkedAt: askedAt, links });
     if (kept.size > size) kept.delete(kept.keys().next().value!);
     value.catch(() => {
       if (kept.get(key)?.value === value) kept.delete(key);

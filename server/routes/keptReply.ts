@@ -1,12 +1,26 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { versionedCache } from '../queries/versionedCache.js';
+import { versionedCache, type KeptOptions } from '../queries/versionedCache.js';
 
-/** A kept reply: its bytes and the entity tag that names them. */
+/** A kept reply: its bytes and the entity tag that names them; compressed too where asked (`gzip`). */
 interface Kept {
   body: string;
   etag: string;
+  gzip?: { body: Buffer; etag: string };
+}
+
+/** Whether an Accept-Encoding header takes gzip (not refused with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  for (const part of String(header).split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== 'x-gzip') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
 }
 
 /** A strong entity tag for a body: its SHA-256, shortened (a collision would need 2^72 bodies). */
@@ -32,20 +46,26 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  * caches out. A tag names bytes, not a reader: another reader who would be sent the same bytes may
  * be told 304 as well, which gives away nothing he would not be sent.
  */
-export function keptReplies(size: number) {
-  const cache = versionedCache<Kept>(size);
+export function keptReplies(size: number, options: KeptOptions & { gzip?: boolean } = {}) {
+  const cache = versionedCache<Kept>(size, options);
   return async function sendKept(req: FastifyRequest, reply: FastifyReply, key: string, schema: z.ZodType, load: () => Promise<unknown>, scope?: string): Promise<FastifyReply> {
     const kept = await cache(
       req.ctx.database,
       key,
       async () => {
         const body = JSON.stringify(z.encode(schema, await load()));
-        return { body, etag: etagOf(body) };
+        const etag = etagOf(body);
+        // The compressed bytes are another representation: a tag of their own (RFC 9110 §8.8.3).
+        return { body, etag, ...(options.gzip ? { gzip: { body: gzipSync(body), etag: `${etag.slice(0, -1)}-gz"` } } : {}) };
       },
       scope,
     );
-    reply.header('etag', kept.etag).header('cache-control', 'private, no-cache');
-    if (matchesEtag(req.headers['if-none-match'], kept.etag)) return reply.code(304).send();
+    const gzip = kept.gzip && acceptsGzip(req.headers['accept-encoding']) ? kept.gzip : undefined;
+    const etag = gzip?.etag ?? kept.etag;
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (kept.gzip) reply.header('vary', 'accept-encoding');
+    if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (gzip) return reply.type('application/json; charset=utf-8').header('content-encoding', 'gzip').send(gzip.body);
     // A string with a JSON content type is sent as it is: Fastify serialises only objects.
     return reply.type('application/json; charset=utf-8').send(kept.body);
   };

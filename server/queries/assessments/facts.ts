@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { sql } from 'drizzle-orm';
+import { dayNumber, fromDayNumber } from '../../../domain/calendar/days.js';
 import { periodRange } from '../../../domain/periods.js';
 import type { WorkdayCalendar } from '../../../domain/calendar/workdays.js';
 import { emptyFacts, type DeadlineFact, type UnitFacts } from '../../../domain/scoring/facts.js';
@@ -30,39 +31,25 @@ const deadline = (r: Row): DeadlineFact => ({ ref: String(r.ref), title: String(
 export async function gatherFacts(db: Executor, schemeId: string, category: AssessmentCategory, period: string, cal: WorkdayCalendar): Promise<UnitFacts[]> {
   const range = assessmentPeriodRange(period)!;
   const { start, end } = range;
-  const units = await rowsOf(db, sql`select id, name from org_units where not disabled and kind in (${sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `)}) order by sort, name`);
-  const by = new Map(units.map((u) => [String(u.id), emptyFacts(String(u.id), String(u.name))]));
-  if (by.size === 0) return [];
-  const ids = sql`(select id from org_units where not disabled and kind in (${sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `)}))`;
-
+  const kinds = sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `);
+  const ids = sql`(select id from org_units where not disabled and kind in (${kinds}))`;
+  // The reports are read a month either side of the period too: what was filed there (by its period)
+  // is not owed. The bounds are computed here: as expressions they were worked out again for each of
+  // the table's rows, which cost more than the scan.
+  const from = fromDayNumber(dayNumber(start) - 31);
+  const to = fromDayNumber(dayNumber(end) + 31);
+  const units = await rowsOf(db, sql`select id, name from org_units where not disabled and kind in (${kinds}) order by sort, name`);
+  if (units.length === 0) return [];
+  const reports = await rowsOf(
+    db,
+    sql`select r.id as ref, r.unit_id, r.item_type, r.item_id, r.period as detail, r.due_date as due, ${day('r.submitted_at')} as done_on
+          from reports r where r.unit_id in ${ids} and r.due_date between ${from} and ${to} order by r.due_date, r.id`,
+  );
   // The item's name is read once per item, not once per report: a year has some 50,000 reports of a
-  // few thousand items, and the joined names were most of what the statement carried. The reports
-  // are read a month either side of the period too: what was filed there (by its period) is not owed.
-  const reportWhere = sql`r.unit_id in ${ids} and r.due_date between to_char(${start}::date - 31, 'YYYY-MM-DD') and to_char(${end}::date + 31, 'YYYY-MM-DD')`;
-  const names = new Map<string, string>();
-  for (const r of await rowsOf(
-    db,
-    sql`with items as (select distinct r.item_type, r.item_id from reports r where ${reportWhere})
-        select i.item_id as id, coalesce(t.code || ' ' || t.title, tg.name, p.name, '') as title
-          from items i
-          left join tasks t on i.item_type = 'task' and t.id = i.item_id
-          left join targets tg on i.item_type = 'target' and tg.id = i.item_id
-          left join projects p on i.item_type = 'project' and p.id = i.item_id`,
-  ))
-    names.set(String(r.id), String(r.title));
-  const filed = new Set<string>();
-  for (const r of await rowsOf(
-    db,
-    sql`select r.id as ref, r.unit_id, r.item_id, r.period as detail, r.due_date as due, ${day('r.submitted_at')} as done_on
-          from reports r where ${reportWhere} order by r.due_date, r.id`,
-  )) {
-    filed.add(filedKey(String(r.unit_id), String(r.item_id), String(r.detail)));
-    if (String(r.due) >= start && String(r.due) <= end) push(by, r.unit_id, 'reports', deadline({ ...r, title: names.get(String(r.item_id)) ?? '' }));
-  }
-  // A report never filed is owed all the same, as the unit's workbench asks for it.
-  for (const { unitId, fact } of owedReports(await reportObligations(db, ids), filed, range, cal)) push(by, unitId, 'reports', fact);
-
-  for (const r of await rowsOf(
+  // few thousand items, and the joined names were most of what the statement carried.
+  const titles = await itemNames(db, reports);
+  const obligations = await reportObligations(db, ids);
+  const tasks = await rowsOf(
     db,
     sql`select id as ref, lead_unit_id as unit_id, code || ' ' || title as title, 'task' as detail, deadline as due, case when done then last_report_date end as done_on
           from tasks where lead_unit_id in ${ids} and deadline_kind = 'date' and deadline between ${start} and ${end}
@@ -71,47 +58,71 @@ export async function gatherFacts(db: Executor, schemeId: string, category: Asse
           from milestones m join tasks t on t.id = m.task_id
          where coalesce(m.unit_id, t.lead_unit_id) in ${ids} and m.due between ${start} and ${end}
          order by due, ref`,
-  ))
-    push(by, r.unit_id, 'tasks', deadline(r));
-
-  await gatherTargets(db, ids, by, period.slice(0, 4), end);
-  await gatherProjects(db, ids, by, Number(period.slice(0, 4)), end);
-
-  for (const r of await rowsOf(
+  );
+  const targets = await targetRows(db, ids, period.slice(0, 4));
+  const projects = await projectRows(db, ids, Number(period.slice(0, 4)), end);
+  const rectifications = await rowsOf(
     db,
     sql`select id as ref, unit_id, finding as title, '' as detail, deadline as due,
                case when status in ('submitted', 'verified', 'closed') then ${day('rectified_at')} end as done_on
           from ledger_entries where unit_id in ${ids} and deadline between ${start} and ${end} order by deadline, id`,
-  ))
-    push(by, r.unit_id, 'rectifications', deadline(r));
-
-  for (const r of await rowsOf(
+  );
+  const blockers = await rowsOf(
     db,
     sql`select id as ref, resolver_unit_id as unit_id, title, '' as detail, due_date as due,
                case when status in ('resolved', 'closed') then ${day('resolved_at')} end as done_on
           from blockers where resolver_unit_id in ${ids} and due_date between ${start} and ${end} order by due_date, id`,
-  ))
-    push(by, r.unit_id, 'blockers', deadline(r));
-
-  for (const r of await rowsOf(
+  );
+  const replies = await rowsOf(
     db,
     sql`select d.id as ref, dr.unit_id, d.title, d.kind as detail, d.deadline as due, ${day('dr.replied_at')} as done_on
           from dispatch_recipients dr join dispatches d on d.id = dr.dispatch_id
          where dr.unit_id in ${ids} and d.status <> 'draft' and d.deadline between ${start} and ${end} order by d.deadline, d.id`,
-  ))
-    push(by, r.unit_id, 'replies', deadline(r));
-
-  for (const r of await rowsOf(
+  );
+  const adjustments = await rowsOf(
     db,
     sql`select id, unit_id, kind, points::text as points, reason, evidence_sha256 from assessment_adjustments
          where scheme_id = ${schemeId} and period = ${period} and status = 'approved' order by created_at, id`,
-  )) {
+  );
+  const by = new Map(units.map((u) => [String(u.id), emptyFacts(String(u.id), String(u.name))]));
+
+  const filed = new Set<string>();
+  for (const r of reports) {
+    filed.add(filedKey(String(r.unit_id), String(r.item_id), String(r.detail)));
+    if (String(r.due) >= start && String(r.due) <= end) push(by, r.unit_id, 'reports', deadline({ ...r, title: titles.get(`${String(r.item_type)}|${String(r.item_id)}`) ?? '' }));
+  }
+  // A report never filed is owed all the same, as the unit's workbench asks for it.
+  for (const { unitId, fact } of owedReports(obligations, filed, range, cal)) push(by, unitId, 'reports', fact);
+  for (const r of tasks) push(by, r.unit_id, 'tasks', deadline(r));
+  addTargets(by, targets, end);
+  addProjects(by, projects, end);
+  for (const r of rectifications) push(by, r.unit_id, 'rectifications', deadline(r));
+  for (const r of blockers) push(by, r.unit_id, 'blockers', deadline(r));
+  for (const r of replies) push(by, r.unit_id, 'replies', deadline(r));
+  for (const r of adjustments) {
     const f = by.get(String(r.unit_id));
     if (!f) continue;
     if (r.kind === 'evaluation') f.evaluation = { score: String(r.points), note: String(r.reason) };
     else (f.adjustments as unknown[]).push({ ref: String(r.id), points: r.kind === 'deduction' ? new Decimal(String(r.points)).neg().toFixed(2) : String(r.points), reason: String(r.reason), evidence: (r.evidence_sha256 as string | null) ?? null });
   }
   return [...by.values()];
+}
+
+/** The names of the items the reports are on, keyed `type|id`: a task's code and title, a target's or project's name. */
+async function itemNames(db: Executor, reports: Row[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(reports.filter((r) => r.item_type === type).map((r) => String(r.item_id)))];
+  const [tasks, targets, projects] = [idsOf('task'), idsOf('target'), idsOf('project')];
+  const names = new Map<string, string>();
+  if (tasks.length + targets.length + projects.length === 0) return names;
+  const list = (xs: string[]) => sql`${`{${xs.join(',')}}`}::uuid[]`;
+  for (const r of await rowsOf(
+    db,
+    sql`select 'task' as type, id, code || ' ' || title as title from tasks where id = any(${list(tasks)})
+        union all select 'target', id, name from targets where id = any(${list(targets)})
+        union all select 'project', id, name from projects where id = any(${list(projects)})`,
+  ))
+    names.set(`${String(r.type)}|${String(r.id)}`, String(r.title ?? ''));
+  return names;
 }
 
 /**
@@ -135,9 +146,9 @@ async function reportObligations(db: Executor, ids: ReturnType<typeof sql>): Pro
   return rows.map((r) => ({ unitId: String(r.unit_id), itemId: String(r.item_id), title: String(r.title), kind: String(r.kind), from: (r.from_day as string | null) ?? null, until: (r.until_day as string | null) ?? null }));
 }
 
-/** Each target of a unit: its trajectory's latest period ending by the period's end, and the actual accepted for that period. */
-async function gatherTargets(db: Executor, ids: ReturnType<typeof sql>, by: Map<string, UnitFacts>, year: string, end: string) {
-  const rows = await rowsOf(
+/** Each target of the units with its trajectory for the year and the actuals accepted for those periods. */
+const targetRows = (db: Executor, ids: ReturnType<typeof sql>, year: string) =>
+  rowsOf(
     db,
     sql`select t.id, t.data_unit_id as unit_id, t.name, t.direction, tr.period, tr.expected::text as expected, a.value::text as actual
           from targets t
@@ -146,6 +157,9 @@ async function gatherTargets(db: Executor, ids: ReturnType<typeof sql>, by: Map<
          where t.data_unit_id in ${ids}
          order by t.code, t.id, tr.period`,
   );
+
+/** Each target of a unit: its trajectory's latest period ending by the period's end, and the actual accepted for that period. */
+function addTargets(by: Map<string, UnitFacts>, rows: Row[], end: string) {
   const latest = new Map<string, { target: Row; hit: Row | null }>();
   for (const r of rows) {
     const entry = latest.get(String(r.id)) ?? { target: r, hit: null };
@@ -157,16 +171,19 @@ async function gatherTargets(db: Executor, ids: ReturnType<typeof sql>, by: Map<
     push(by, t.unit_id, 'targets', { ref: String(t.id), title: String(t.name), expected: (hit?.expected as string | null) ?? null, actual: (hit?.actual as string | null) ?? null, reverse: t.direction === 'lower' });
 }
 
-/** Each project of a unit with a plan for the year: planned year to date (the year's plan × quarters passed ÷ 4) and done by the period's end. */
-async function gatherProjects(db: Executor, ids: ReturnType<typeof sql>, by: Map<string, UnitFacts>, year: number, end: string) {
-  const quarters = Math.ceil(Number(end.slice(5, 7)) / 3);
-  const rows = await rowsOf(
+/** Each project of the units with a plan for the year: the year's plan and what was done by the period's end. */
+const projectRows = (db: Executor, ids: ReturnType<typeof sql>, year: number, end: string) =>
+  rowsOf(
     db,
     sql`select p.id, p.responsible_unit_id as unit_id, p.name, yp.planned::text as planned,
                coalesce((select sum(m.done) from project_months m where m.project_id = p.id and m.month between ${`${year}-01`} and ${end.slice(0, 7)}), 0)::text as done
           from projects p join project_year_plans yp on yp.project_id = p.id and yp.year = ${year}
          where p.responsible_unit_id in ${ids} order by p.code, p.id`,
   );
+
+/** Planned year to date (the year's plan × quarters passed ÷ 4) and done by the period's end. */
+function addProjects(by: Map<string, UnitFacts>, rows: Row[], end: string) {
+  const quarters = Math.ceil(Number(end.slice(5, 7)) / 3);
   for (const r of rows)
     push(by, r.unit_id, 'projects', { ref: String(r.id), title: String(r.name), planned: new Decimal(String(r.planned)).times(quarters).div(4).toDecimalPlaces(2).toFixed(2), done: String(r.done) });
 }

@@ -116,7 +116,7 @@ export async function findAdjustment(db: Executor, id: string): Promise<Adjustme
 
 const appealColumns = { appeal: assessmentAppeals, unitName: orgUnits.name, schemeName: assessmentSchemes.name, period: assessmentResults.period };
 /** Appeals: every one for the assessor (the queue), a unit's own for its liaison or head. */
-const appealScope = (actor: Actor | null): SQL | undefined => {
+export const appealScope = (actor: Actor | null): SQL | undefined => {
   if (hasRole(actor, 'assessor')) return undefined;
   const units = appealUnits(actor);
   return units.length ? inArray(assessmentAppeals.unitId, units) : sql`false`;

@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, ledgerEntries, ledgerEvidence, promiseEvidence, promises, reportEvidence, reports, responseRequestEvidence, responseRequests } from '../../db/schema/index.js';
+import { assessmentAppeals, evidence, evidenceUploads, fieldVisitPhotos, fieldVisits, ledgerEntries, ledgerEvidence, promiseEvidence, promises, reportEvidence, reports, responseRequestEvidence, responseRequests } from '../../db/schema/index.js';
 import { oversees } from '../../policies/oversightCase.js';
 import { promiseScope, requestScope } from '../promises/scope.js';
 import { fieldVisitScope } from '../fieldVisits/fieldVisits.js';
 import { ledgerScope } from '../inspections/scope.js';
 import { reportScope } from './scope.js';
+import { appealScope } from '../assessments/results.js';
 
 /**
  * An evidence file for the actor, with the name they know it by — only for its uploaders, for
@@ -65,6 +66,16 @@ export async function findEvidenceFor(db: Executor, actor: Actor, sha256: string
       .where(and(eq(promiseEvidence.sha256, sha256), promiseScope(actor)))
       .limit(1);
     name = kept?.name;
+  }
+  if (!name) {
+    // 申诉佐证: the assessor deciding the appeal and the appealing unit read it, under the name its filer uploaded it with.
+    const [appealed] = await db
+      .select({ name: evidenceUploads.name })
+      .from(assessmentAppeals)
+      .leftJoin(evidenceUploads, and(eq(evidenceUploads.sha256, assessmentAppeals.evidenceSha256), eq(evidenceUploads.userId, assessmentAppeals.filedById)))
+      .where(and(eq(assessmentAppeals.evidenceSha256, sha256), appealScope(actor)))
+      .limit(1);
+    if (appealed) name = appealed.name ?? `${sha256.slice(0, 12)}`;
   }
   if (!name) return undefined;
   // Read as base64 text: much faster than a bytea value on the embedded database.

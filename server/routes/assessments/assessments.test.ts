@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,10 @@ import { DATABASE_KINDS } from '../../testing/databases.js';
 import { makeUnit } from '../../testing/factories.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { reportingApi } from '../../testing/reportingCalls.js';
+import { multipart } from '../../testing/xlsx.js';
 import { makePerson, makeTask, type District, makeDistrict, type Person } from '../../testing/workFactories.js';
+
+const NOTE_PDF = readFileSync(new URL('../../../demo/fixtures/note.pdf', import.meta.url));
 
 const YEAR = 2026;
 const PERIOD = '2026-Q4';
@@ -127,8 +132,20 @@ describe.each(DATABASE_KINDS)('考核 on %s', (kind) => {
     const [result] = await h.db.database.db.select().from(assessmentResults).where(and(eq(assessmentResults.schemeId, schemeId), eq(assessmentResults.status, 'published')));
     const id = result!.id;
     await api.write(d.liaisonB, 'POST', `${results(id)}/appeals`, { reason: '' }, 400);
-    const appeal = (await api.write(d.liaisonA, 'POST', `${results(id)}/appeals`, { indicator: 'reporting_on_time', reason: '9月报告因系统故障延迟，附情况说明' }, 200)).json().data;
-    expect(appeal).toMatchObject({ status: 'open', unitId: d.unitA.id, indicator: 'reporting_on_time', period: PERIOD });
+    // 申诉佐证: the unit uploads its file as for a report and files the appeal with it.
+    const pdf = Buffer.concat([NOTE_PDF, Buffer.from(`\n%${randomUUID()}\n`)]);
+    const form = multipart(pdf, '系统故障情况说明.pdf', 'application/pdf');
+    const uploaded = await h.app.inject({ method: 'POST', url: '/api/evidence', payload: form.payload, headers: { ...d.liaisonA.session.headers, ...form.headers } });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const evidenceSha256 = uploaded.json().data.sha256 as string;
+    const appeal = (await api.write(d.liaisonA, 'POST', `${results(id)}/appeals`, { indicator: 'reporting_on_time', reason: '9月报告因系统故障延迟，附情况说明', evidenceSha256 }, 200)).json().data;
+    expect(appeal).toMatchObject({ status: 'open', unitId: d.unitA.id, indicator: 'reporting_on_time', period: PERIOD, evidenceSha256 });
+    // The assessor deciding it reads the file under the name it was uploaded with; another unit does not.
+    const read = await api.get(assessor, `/api/evidence/${evidenceSha256}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.rawPayload.equals(pdf)).toBe(true);
+    expect(decodeURIComponent(String(read.headers['content-disposition']))).toContain('系统故障情况说明.pdf');
+    expect((await api.get(d.liaisonB, `/api/evidence/${evidenceSha256}`)).statusCode).toBe(404);
     await api.write(d.hq, 'POST', `${results(id)}/appeals`, { reason: '不是单位' }, 403);
     expect((await api.get(d.liaisonB, '/api/assessments/appeals')).json().data).toEqual([]);
     expect((await api.get(assessor, '/api/assessments/appeals?status=open')).json().data.map((a: { id: string }) => a.id)).toContain(appeal.id);

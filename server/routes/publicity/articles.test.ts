@@ -1,11 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { openDatabase } from '../../db/client.js';
+import { PUBLIC_FRESH_MS } from './publicPortal.js';
 import { auditLog, blockers, milestones, regions, reports, users } from '../../db/schema/index.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
 import { docxText } from '../../testing/docxText.js';
-import { startHarness, type Harness } from '../../testing/harness.js';
+import { ROOMY_AUTH_LIMITS, ROOMY_PUBLIC_LIMITS, ROOMY_REFUSAL_LIMITS, startHarness, type Harness } from '../../testing/harness.js';
 import { multipartForm } from '../../testing/multipartForm.js';
 import { dayFrom, reportingApi, today } from '../../testing/reportingCalls.js';
 import { makeDistrict, makePerson, makeProject, makeTask, type District, type Person } from '../../testing/workFactories.js';
@@ -97,6 +101,38 @@ describe.each(DATABASE_KINDS)('宣传 articles, 简报 and the public portal on 
     expect((await pub(`/api/public/articles/${randomUUID()}`)).statusCode).toBe(404);
     expect((await pub('/api/public/articles/not-a-uuid')).statusCode).toBe(400);
     await api.write(d.publicist, 'POST', `/api/articles/${id}/revise`, { version: 6 }, 200);
+  });
+
+  it('sends the kept portal gzipped to a browser that takes it, and shows a publication through another instance within PUBLIC_FRESH_MS', async () => {
+    const plain = await pub('/api/public/portal');
+    const zipped = await h.app.inject({ url: '/api/public/portal', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    expect((await h.app.inject({ url: '/api/public/portal', headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag as string } })).statusCode).toBe(304);
+    expect((await h.app.inject({ url: '/api/public/portal', headers: { 'accept-encoding': 'gzip;q=0', 'if-none-match': zipped.headers.etag as string } })).statusCode).toBe(200);
+    expect((await h.app.inject({ url: '/api/public/portal', headers: { 'accept-encoding': 'gzip;q=0' } })).headers['content-encoding']).toBeUndefined();
+    if (kind !== 'postgres') return;
+
+    // A second instance on the same database (its own pool and linker): its publication is not heard
+    // here, and shows on this instance's portal once the kept reply is older than PUBLIC_FRESH_MS.
+    const other = await openDatabase({ databaseUrl: h.db.url!, poolSize: 2, migrate: false });
+    const app2 = await buildApp({ database: other, logLevel: 'silent', authLimits: ROOMY_AUTH_LIMITS, refusalLimits: ROOMY_REFUSAL_LIMITS, publicLimits: ROOMY_PUBLIC_LIMITS });
+    try {
+      await app2.ready();
+      const api2 = reportingApi(app2, other);
+      const { id } = (await api2.write(d.publicist, 'POST', '/api/articles', { kind: 'news', title: '另一实例发布', excerpt: '摘要', content: '<p>正文</p>' }, 200)).json().data;
+      await pub('/api/public/portal'); // kept here before the publication
+      await api2.write(d.publicist, 'POST', `/api/articles/${id}/submit`, { version: 0 }, 200);
+      await api2.write(d.leader, 'POST', `/api/articles/${id}/approve`, { version: 1 }, 200);
+      await new Promise((r) => setTimeout(r, PUBLIC_FRESH_MS + 50));
+      expect((await pub('/api/public/portal')).json().data.articles.map((a: { id: string }) => a.id)).toContain(id);
+      expect((await pub(`/api/public/articles/${id}`)).statusCode).toBe(200);
+    } finally {
+      await app2.close();
+      await other.close();
+    }
   });
 
   it('refuses to send an empty article to review and to let its author approve it', async () => {

@@ -18,10 +18,20 @@ import { keptReplies } from '../keptReply.js';
 const errors = { 400: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 const doc = { tags: ['public'] };
 const PublicArticleReply = z.object({ data: PublicArticle });
-/** The portal and its articles are kept as bytes until the next write anywhere (publishing is one). */
-const sendKept = keptReplies(256);
+/**
+ * How long a kept public reply is sent without asking the database whether anything was written: a
+ * write through this instance (a publication) shows at once, one through another instance within
+ * this. Asking at every read cost a statement per read (or per batch of reads) and most of a kept
+ * read's time.
+ */
+export const PUBLIC_FRESH_MS = 1000;
+/**
+ * The portal and its articles are kept as bytes, and gzipped, until the next write anywhere
+ * (publishing is one): a kept read costs the address's count, a map lookup and the write to the socket.
+ */
+const sendKept = keptReplies(256, { freshMs: PUBLIC_FRESH_MS, gzip: true });
 /** Whether an id is a published article, kept the same way (an unknown id costs no statement either). */
-const published = versionedCache<ArticleRow | null>(512);
+const published = versionedCache<ArticleRow | null>(512, { freshMs: PUBLIC_FRESH_MS });
 
 /**
  * The public portal's reads (no login, no session used): published articles, the district's progress

@@ -77,6 +77,7 @@ export const assessments = {
   'assessment.appeal': ['申诉', 'Appeal'],
   'assessment.appealUntil': ['申诉截止：{date}', 'Appeals until {date}'],
   'assessment.appealReason': ['申诉理由', 'Reason'],
+  'assessment.appealEvidence': ['佐证材料', 'Evidence'],
   'assessment.appealIndicator': ['申诉指标（可不选）', 'Indicator (optional)'],
   'assessment.appealFiled': ['申诉已提交，等待考核办办理', 'Appeal filed; the assessment office will decide'],
   'assessment.appeals': ['申诉', 'Appeals'],

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Form, Input, Popconfirm, Radio, Tag, type ButtonProps } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { decideAppeal, listAppeals, republishAppeal, type Appeal } from '../../api/assessments.js';
 import { ApiError } from '../../api/client.js';
+import { evidenceUrl } from '../../api/reporting.js';
 import { invalidate, qk } from '../../api/queryKeys.js';
 import { FormModal } from '../../components/FormModal.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -11,6 +13,16 @@ import { PageCard } from '../../components/PageCard.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+
+/** 申诉佐证: the file the unit filed its appeal with, opened in a new tab. */
+function EvidenceLink({ sha256 }: { sha256: string }) {
+  const { t } = useI18n();
+  return (
+    <a href={evidenceUrl(sha256)} target="_blank" rel="noreferrer" data-testid="appeal-evidence-link">
+      <PaperClipOutlined /> {t('assessment.appealEvidence')}
+    </a>
+  );
+}
 
 function DecideModal({ appeal, onClose }: { appeal: Appeal; onClose: () => void }) {
   const { t } = useI18n();
@@ -22,6 +34,7 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal; onClose: () => void 
   return (
     <FormModal title={`${t('assessment.decide')}：${appeal.unitName}`} initialValues={{ decision: 'rejected' }} fieldNames={['decision', 'reply']} submit={submit} onClose={onClose} testId="decide-form" okText={t('assessment.decide')}>
       <p>{appeal.reason}</p>
+      {appeal.evidenceSha256 && <EvidenceLink sha256={appeal.evidenceSha256} />}
       <Form.Item name="decision" label={t('assessment.decision')}>
         <Radio.Group options={(['upheld', 'rejected'] as const).map((d) => ({ value: d, label: t(`assessment.appealStatus.${d}`) }))} />
       </Form.Item>
@@ -88,7 +101,21 @@ export function AppealsPage() {
           { title: t('assessment.unit'), key: 'unit', render: (_, a) => <Link to={`/assessments/results/${a.resultId}/units/${a.unitId}`}>{a.unitName}</Link> },
           { title: t('assessment.schemes'), key: 'scheme', render: (_, a) => `${a.schemeName} · ${a.period}` },
           { title: t('assessment.indicators'), key: 'indicator', render: (_, a) => (a.indicator ? t(`assessment.indicator.${a.indicator}`) : '') },
-          { title: t('assessment.appealReason'), key: 'reason', render: (_, a) => <span style={{ whiteSpace: 'normal' }}>{a.reason}</span> },
+          {
+            title: t('assessment.appealReason'),
+            key: 'reason',
+            render: (_, a) => (
+              <span style={{ whiteSpace: 'normal' }}>
+                {a.reason}
+                {a.evidenceSha256 && (
+                  <>
+                    <br />
+                    <EvidenceLink sha256={a.evidenceSha256} />
+                  </>
+                )}
+              </span>
+            ),
+          },
           { title: t('assessment.filedAt'), key: 'filed', render: (_, a) => formatDateTime(a.filedAt) },
           { title: t('assessment.decision'), key: 'status', render: (_, a) => <Tag color={a.status === 'open' ? 'gold' : 'default'} data-testid="appeal-status">{t(`assessment.appealStatus.${a.status}`)}</Tag> },
           { title: t('assessment.reply'), key: 'reply', render: (_, a) => a.reply ?? '' },

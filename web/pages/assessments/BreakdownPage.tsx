@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
+import { EvidenceUpload, evidenceRefs, type EvidenceFile } from '../reports/EvidenceUpload.js';
 import { GradeTag, HonourTag } from './labels.js';
 
 type Fact = Breakdown['indicators'][number]['facts'][number];
@@ -17,8 +18,10 @@ type Fact = Breakdown['indicators'][number]['facts'][number];
 function AppealModal({ b, onClose, onFiled }: { b: Breakdown; onClose: () => void; onFiled: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  // 申诉佐证: one file (the appeal keeps one), uploaded as soon as it is picked, as a report's are.
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const submit = async (v: { reason: string; indicator?: Breakdown['indicators'][number]['kind'] | null }) => {
-    await fileAppeal(b.resultId, { reason: v.reason, indicator: v.indicator ?? null });
+    await fileAppeal(b.resultId, { reason: v.reason, indicator: v.indicator ?? null, evidenceSha256: evidenceRefs(files)[0]?.sha256 ?? null });
     await invalidate(qc, qk.assessments.all);
     onFiled();
   };
@@ -29,6 +32,11 @@ function AppealModal({ b, onClose, onFiled }: { b: Breakdown; onClose: () => voi
       </Form.Item>
       <Form.Item name="reason" label={t('assessment.appealReason')} rules={[{ required: true, message: t('common.required', { field: t('assessment.appealReason') }) }]}>
         <Input.TextArea rows={4} data-testid="appeal-reason" />
+      </Form.Item>
+      <Form.Item label={t('assessment.appealEvidence')}>
+        <div data-testid="appeal-evidence">
+          <EvidenceUpload files={files} onChange={(f) => setFiles(f.slice(-1))} />
+        </div>
       </Form.Item>
     </FormModal>
   );
