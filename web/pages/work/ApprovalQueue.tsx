@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Image, Input, Modal, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Image, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { LIMITS } from '../../../domain/limits.js';
@@ -10,7 +10,6 @@ import { evidenceUrl, getReport, listReports, returnReport, stepReport } from '.
 import type { ReportListItem } from '../../api/workTypes.js';
 import { schemaRule } from '../../components/schemaRule.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { translate } from '../../i18n/translate.js';
 import { decisionKeys, type Decision } from '../../offline/decisionKeys.js';
@@ -18,6 +17,7 @@ import { transientFailure } from '../../offline/outboxState.js';
 import { useOnline } from '../../offline/useOnline.js';
 import { ReportFigure } from '../reports/ReportFigure.js';
 import { WorkSection, type Line } from './WorkLines.js';
+import { reportMeta } from './reportLines.js';
 
 /** Why a decision did not go through, kept on its line with the report as it was shown (a refused one may leave the list). */
 interface Problem {
@@ -114,17 +114,7 @@ export function ApprovalQueue({ unit, testId = 'wb-toApprove' }: { unit: string 
       itemId: r.itemId,
       code: r.itemCode ?? '',
       title: r.itemTitle ?? '',
-      meta: (
-        <>
-          {r.unitName} · {t('work.period', { period: r.period })}
-          {r.submittedAt ? ` · ${formatDateTime(r.submittedAt)}` : ''}
-          {r.late && (
-            <Tag color="orange" style={{ marginInlineStart: 6 }}>
-              {t('report.late')}
-            </Tag>
-          )}
-        </>
-      ),
+      meta: reportMeta(r, t),
       body: (
         <Flex vertical gap={4} style={{ marginTop: 2 }}>
           <Typography.Text data-testid="approve-figure">

@@ -9,6 +9,21 @@ import type { Line } from './WorkLines.js';
 
 type AnyReport = z.infer<typeof ReportLine> | Report;
 
+/** A report line's meta: unit, period, when it was sent, and 逾期 when late (the workbench's lists and the unit head's 待审批). */
+export function reportMeta(r: Pick<AnyReport, 'unitName' | 'period' | 'submittedAt' | 'late'>, t: I18n['t']) {
+  return (
+    <>
+      {r.unitName} · {t('work.period', { period: r.period })}
+      {r.submittedAt ? ` · ${formatDateTime(r.submittedAt)}` : ''}
+      {r.late && (
+        <Tag color="orange" style={{ marginInlineStart: 6 }}>
+          {t('report.late')}
+        </Tag>
+      )}
+    </>
+  );
+}
+
 /** A report as a workbench line: item, unit, period, status, and a button that opens it. */
 export function reportToLine(r: AnyReport, t: I18n['t'], testId: string): Line {
   const isLine = 'reportId' in r;
@@ -23,13 +38,7 @@ export function reportToLine(r: AnyReport, t: I18n['t'], testId: string): Line {
     lightReasons: isLine ? r.lightReasons : undefined,
     meta: (
       <>
-        {r.unitName} · {t('work.period', { period: r.period })}
-        {r.submittedAt ? ` · ${formatDateTime(r.submittedAt)}` : ''}
-        {r.late && (
-          <Tag color="orange" style={{ marginInlineStart: 6 }}>
-            {t('report.late')}
-          </Tag>
-        )}
+        {reportMeta(r, t)}
         {r.returnReason && <div>{t('report.returnedBecause', { reason: r.returnReason })}</div>}
       </>
     ),
