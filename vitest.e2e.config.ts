@@ -16,5 +16,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: E2E_WORKERS,
     fileParallelism: E2E_WORKERS > 1,
+    // A worker runs its files one after the other in one process, sharing its Chromium (e2e/browser.ts's
+    // launch()) and its imports; each file opens its own contexts, so no cookie or page crosses files.
+    isolate: false,
   },
 });

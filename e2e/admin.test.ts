@@ -6,6 +6,7 @@ import { atPath, launch, newPage, pathOf, pickOption, submitLogin, textOf, totp 
 import { e2eDay } from './clock.js';
 import { DEMO_PASSWORD } from './server.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -77,7 +78,7 @@ describe('sysadmin', () => {
       const box = (await edit.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(375);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: '.tmp/phone-users.png' });
+      await shot(page, '.tmp/phone-users.png');
       await page.setViewportSize({ width: 1280, height: 800 });
 
       // The workday calendar: 2026 is bundled (248 workdays); 2027's schedule is not, and the page says
@@ -163,7 +164,7 @@ describe('auditor', () => {
       await login.waitFor();
       await expect.poll(async () => (await page.getByTestId('audit-sentence').allInnerTexts()).every((s) => s.endsWith('登录'))).toBe(true);
       expect(await login.innerText()).toMatch(/开启会话 [0-9a-f]{12}/);
-      await page.screenshot({ path: '.tmp/audit-refusals-1280.png', fullPage: true });
+      await shot(page, '.tmp/audit-refusals-1280.png', { fullPage: true });
     } finally {
       await context.close();
     }

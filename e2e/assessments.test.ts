@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -44,7 +45,7 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     // The demo's 领导评价 of the quarter are there to read before computing.
     await card.getByTestId('scheme-adjustments').click();
     await assessor.getByTestId('adjustments').locator('tbody tr').first().waitFor();
-    await assessor.screenshot({ path: '/tmp/e2e-assessment-adjustments.png' });
+    await shot(assessor, '/tmp/e2e-assessment-adjustments.png');
     await assessor.keyboard.press('Escape');
     await card.getByTestId('scheme-compute').click();
     await assessor.locator('[data-testid=result-status]').filter({ hasText: '已计算未发布' }).waitFor();
@@ -54,7 +55,7 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     await assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' }).getByTestId('scheme-publish').click();
     await assessor.locator('[data-testid=result-status]').filter({ hasText: '已发布' }).waitFor();
     expect(await assessor.getByTestId('honour').filter({ hasText: '骏马奖' }).count()).toBeGreaterThan(0);
-    await assessor.screenshot({ path: '/tmp/e2e-assessment-result.png', fullPage: true });
+    await shot(assessor, '/tmp/e2e-assessment-result.png', { fullPage: true });
 
     const liaison = await as('liaison');
     await liaison.goto('/work/assessments');
@@ -67,10 +68,10 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     // 佐证材料: a photo of the outage notice, uploaded as it is picked and filed with the appeal.
     await liaison.locator('[data-testid=appeal-evidence] input[type=file]').first().setInputFiles({ name: '停机通知.png', mimeType: 'image/png', buffer: readFileSync(new URL('../demo/fixtures/site.png', import.meta.url)) });
     await liaison.locator('[data-testid=appeal-evidence] .ant-upload-list-item-done').first().waitFor({ timeout: 60_000 });
-    await liaison.screenshot({ path: '/tmp/e2e-assessment-appeal-form.png' });
+    await shot(liaison, '/tmp/e2e-assessment-appeal-form.png');
     await liaison.getByTestId('appeal-form').getByTestId('modal-ok').click();
     await liaison.getByTestId('appeal-filed').waitFor();
-    await liaison.screenshot({ path: '/tmp/e2e-assessment-breakdown.png', fullPage: true });
+    await shot(liaison, '/tmp/e2e-assessment-breakdown.png', { fullPage: true });
 
     const before = await (await portalLine()).read();
 
@@ -109,7 +110,7 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     const republished = assessor.locator('tr').filter({ hasText: STREET });
     const total = await republished.getByTestId('result-total').innerText();
     expect(total).not.toBe(before.score);
-    await assessor.screenshot({ path: '/tmp/e2e-assessment-republished.png', fullPage: true });
+    await shot(assessor, '/tmp/e2e-assessment-republished.png', { fullPage: true });
     await assessor.goto('/assessments/appeals');
     await row.getByTestId('appeal-republished').waitFor();
 
@@ -118,7 +119,7 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     const revisions = assessor.getByTestId('scheme-card').filter({ hasText: '街道（镇）' }).getByTestId('result-revision');
     // Newest first: the republished revision, then the one the street appealed against.
     await expect.poll(async () => (await revisions.allInnerTexts()).slice(0, 2)).toEqual([expect.stringMatching(/版次 \d+\s+已发布/), expect.stringMatching(/版次 \d+\s+已被重新发布取代/)]);
-    await assessor.screenshot({ path: '/tmp/e2e-assessment-history.png', fullPage: true });
+    await shot(assessor, '/tmp/e2e-assessment-history.png', { fullPage: true });
 
     await liaison.goto('/work/assessments');
     await liaison.getByTestId('my-appeals').locator('tr').filter({ hasText: REASON }).getByTestId('my-appeal-status').filter({ hasText: '申诉成立' }).waitFor();
@@ -130,6 +131,6 @@ describe('an assessment published, explained to a unit, appealed and decided', (
     expect(after.score).not.toBe(before.score);
     expect(after.period).toBe(before.period);
     expect(await portal.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await portal.page.screenshot({ path: '/tmp/e2e-portal-republished-375.png', fullPage: true });
+    await shot(portal.page, '/tmp/e2e-portal-republished-375.png', { fullPage: true });
   });
 });

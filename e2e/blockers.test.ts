@@ -13,6 +13,7 @@ import { launch, pickOption, signedInPages } from './browser.js';
 import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -132,7 +133,7 @@ describe('raise in a report → escalate to the leading group → the leader ass
     const onDesk = hq.getByTestId('hq-blockers').locator('[data-testid=blocker][data-level=hq][data-status=open]', { hasText: BLOCKER_TITLE });
     await onDesk.waitFor();
     expect(await onDesk.getByTestId('blocker-item').textContent()).toBe(TASK_TITLE);
-    await hq.screenshot({ path: '/tmp/e2e-blocker-desk.png' });
+    await shot(hq, '/tmp/e2e-blocker-desk.png');
     await onDesk.getByTestId('blocker-escalate').click();
     await onDesk.waitFor({ state: 'detached' });
     await expect.poll(() => openCount(hq, '指挥部')).toBe(hqBefore);
@@ -151,7 +152,7 @@ describe('raise in a report → escalate to the leading group → the leader ass
     await leader.getByTestId('blocker-due').fill(due);
     await leader.keyboard.press('Enter');
     await leader.getByTestId('blocker-text-input').locator('visible=true').fill(DECISION);
-    await leader.screenshot({ path: '/tmp/e2e-blocker-assign.png' });
+    await shot(leader, '/tmp/e2e-blocker-assign.png');
     await ok.click();
     await waiting.waitFor({ state: 'detached' });
 
@@ -172,7 +173,7 @@ describe('raise in a report → escalate to the leading group → the leader ass
     const toVerify = liaison.getByTestId('wb-blockersToVerify').locator('[data-testid=blocker][data-status=resolved]', { hasText: BLOCKER_TITLE });
     await toVerify.waitFor();
     expect(await toVerify.getByTestId('blocker-resolution').textContent()).toBe(`${e2eDay()} 办理结果：${RESOLUTION}`);
-    await liaison.screenshot({ path: '/tmp/e2e-blocker-verify.png', fullPage: true });
+    await shot(liaison, '/tmp/e2e-blocker-verify.png', { fullPage: true });
     await toVerify.getByTestId('blocker-verify').click();
     await liaison.getByTestId('blocker-verify-ok').click();
     await toVerify.waitFor({ state: 'detached' });
@@ -182,7 +183,7 @@ describe('raise in a report → escalate to the leading group → the leader ass
     expect(await closed.getByTestId('blocker-status').getAttribute('class')).toContain('ant-tag-green');
     expect(await closed.getByRole('button').count()).toBe(0);
     await expect.poll(async () => (await liaison.getByTestId('item-light-reasons').textContent()) ?? '').not.toContain('堵点尚未解决');
-    await liaison.screenshot({ path: '/tmp/e2e-blocker-closed.png' });
+    await shot(liaison, '/tmp/e2e-blocker-closed.png');
   });
 });
 
@@ -205,7 +206,7 @@ describe('raise directly on the task page', () => {
     // Without a title the form says what is missing and sends nothing.
     await liaison.getByTestId('modal-ok').click();
     await modal.locator('.ant-form-item-explain-error', { hasText: '问题' }).waitFor();
-    await liaison.screenshot({ path: '/tmp/e2e-blocker-raise.png' });
+    await shot(liaison, '/tmp/e2e-blocker-raise.png');
     await liaison.getByTestId('blocker-raise-title').fill(title);
     await liaison.getByTestId('blocker-raise-detail').fill('用地预审已报区自然资源局，尚未批复。');
     await liaison.getByTestId('modal-ok').click();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -53,7 +54,7 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     expect(await figure('dashboard-planned')).toBe(data.investment.planned);
     expect(await figure('dashboard-done')).toBe(data.investment.done);
     await page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
-    await page.screenshot({ path: '.tmp/dashboard-1280.png', fullPage: true });
+    await shot(page, '.tmp/dashboard-1280.png', { fullPage: true });
 
     // How the lights moved: the count the reply gives, and the items newly red, each opening its item.
     expect(await figure('dashboard-turned-red')).toBe(String(data.movement.turnedRed));
@@ -93,8 +94,8 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     const phone = await dashboardPage(true);
     await phone.page.locator('[data-testid=dashboard-area-chart][data-chart-state=finished]').waitFor();
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await phone.page.screenshot({ path: '.tmp/dashboard-375.png', fullPage: true });
-    await phone.page.getByTestId('dashboard-movement').screenshot({ path: '.tmp/dashboard-375-movement.png' });
+    await shot(phone.page, '.tmp/dashboard-375.png', { fullPage: true });
+    await shot(phone.page.getByTestId('dashboard-movement'), '.tmp/dashboard-375-movement.png');
     await phone.page.context().close();
   });
 
@@ -107,7 +108,7 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     expect(await page.getByTestId('dashboard-scope').textContent()).toBe(`只统计${data.scope.units.map((u) => u.name).join('、')}的事项`);
     const chart = page.locator('[data-testid=dashboard-plan-chart][data-chart-state=finished]');
     await chart.waitFor();
-    await page.screenshot({ path: '.tmp/dashboard-liaison-1280.png', fullPage: true });
+    await shot(page, '.tmp/dashboard-liaison-1280.png', { fullPage: true });
     // The longest plan bar (it spans at least half the axis): the task list it opens is filtered to that plan.
     const total = (g: Panels['byPlan'][number]) => Object.values(g.counts).reduce((a, b) => a + b, 0);
     const shown = data.byPlan.filter((g) => total(g) > 0);

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -32,7 +33,7 @@ async function replyAs(account: string, orderPath: string, jobs: string, invest:
   await page.getByTestId('dispatch-figure-jobs').fill(jobs);
   await page.getByTestId('dispatch-figure-invest').fill(invest);
   await page.getByTestId('dispatch-answer').fill('已核实');
-  await page.screenshot({ path: `/tmp/e2e-dispatch-reply-${account}.png` });
+  await shot(page, `/tmp/e2e-dispatch-reply-${account}.png`);
   await page.getByTestId('dispatch-reply-submit').click();
   await line.waitFor({ state: 'detached' });
   // The order's page: its own row shows the reply, and only its own row.
@@ -77,7 +78,7 @@ describe('a dispatch order', () => {
     // The office's table fills in by itself (it refreshes while the order is out).
     await hq.goto(orderPath);
     await hq.getByTestId('dispatch-replied-count').filter({ hasText: '已答复 2/2' }).waitFor({ timeout: 15_000 });
-    await hq.screenshot({ path: '/tmp/e2e-dispatch-replies.png', fullPage: true });
+    await shot(hq, '/tmp/e2e-dispatch-replies.png', { fullPage: true });
     const download = hq.waitForEvent('download');
     await hq.getByTestId('dispatch-export').click();
     const file = await (await download).path();

@@ -9,6 +9,7 @@ import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
 import { launch, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -46,7 +47,7 @@ describe('the work feed', () => {
     expect(await row.textContent()).toContain('上报了堵点');
     expect(await row.textContent()).toContain('堵点');
     expect(loads).toEqual([]);
-    await hq.screenshot({ path: '/tmp/e2e-feed.png' });
+    await shot(hq, '/tmp/e2e-feed.png');
     // Its sentence leads to the task.
     await row.getByRole('link').click();
     await hq.waitForURL((u) => u.pathname === `/tasks/${taskId}`);
@@ -74,7 +75,7 @@ describe('the work feed', () => {
     expect(await lights.textContent()).toContain('灯色：1 项完成');
     const item = lights.getByTestId('feed-light-item');
     expect(await item.getAttribute('data-move')).toBe('done');
-    await hq.screenshot({ path: '/tmp/e2e-feed-lights.png' });
+    await shot(hq, '/tmp/e2e-feed-lights.png');
     await item.click();
     await hq.waitForURL((u) => u.pathname === `/tasks/${taskId}`);
   });

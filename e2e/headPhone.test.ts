@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -89,7 +90,7 @@ describe('the unit head’s phone', () => {
     expect(await line.getByTestId('approve-text').innerText()).toContain('已完成12栋楼的入户排查');
     const thumb = line.getByTestId('approve-photos').locator('img');
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    await page.screenshot({ path: '.tmp/head-phone-workbench.png' });
+    await shot(page, '.tmp/head-phone-workbench.png');
 
     // 通过: one tap from the open workbench. The request carries an Idempotency-Key.
     let interactions = 0;
@@ -122,7 +123,7 @@ describe('the unit head’s phone', () => {
     expect((await report(toReturn.id)).status).toBe('submitted');
     await page.getByTestId('return-one-reason').fill('数据口径不对，请按季度累计填报');
     await page.getByText('请填写退回原因').waitFor({ state: 'detached' });
-    await page.screenshot({ path: '.tmp/head-phone-return.png' });
+    await shot(page, '.tmp/head-phone-return.png');
     await page.getByTestId('return-one-ok').click();
     await other.waitFor({ state: 'detached' });
     expect(await report(toReturn.id)).toMatchObject({ status: 'returned', returnReason: '数据口径不对，请按季度累计填报' });
@@ -185,7 +186,7 @@ describe('the unit head’s phone', () => {
     await page.waitForLoadState('networkidle');
     expect(await line.isVisible()).toBe(true);
     expect(await page.getByTestId('wb-toApprove-line').first().getAttribute('data-key')).toBe(r.id);
-    await page.screenshot({ path: '.tmp/head-phone-conflict.png' });
+    await shot(page, '.tmp/head-phone-conflict.png');
     expect(await report(r.id)).toMatchObject({ status: 'returned', returnReason: '桌面端已退回' });
     await line.getByTestId('approve-dismiss').click();
     await line.waitFor({ state: 'detached' });

@@ -9,6 +9,7 @@ import { launch, pathOf, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 import { apiLogin } from './apiSession.js';
 import { staffAccount } from '../demo/accounts.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -31,7 +32,7 @@ describe('the inbox', () => {
     await liaison.getByTestId('inbox-page').waitFor();
     const unread = liaison.locator('[data-testid=inbox-message][data-read=false]');
     await unread.first().waitFor();
-    await liaison.screenshot({ path: '/tmp/e2e-inbox.png', fullPage: true });
+    await shot(liaison, '/tmp/e2e-inbox.png', { fullPage: true });
     const line = unread.first().getByTestId('inbox-line').first();
     const text = (await line.textContent()) ?? '';
     expect(text).toMatch(/个工作日|今日到期/);
@@ -104,6 +105,6 @@ describe('the inbox', () => {
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('data-sent')).toBe('false');
     expect(await result.textContent()).toContain('测试邮件未发出（发往 office@example.gov.cn）');
-    await hq.screenshot({ path: '/tmp/e2e-smtp-test.png', fullPage: true });
+    await shot(hq, '/tmp/e2e-smtp-test.png', { fullPage: true });
   });
 });

@@ -7,6 +7,7 @@ import { launch, signedInPages, textOf } from './browser.js';
 import { serverBase } from './base.js';
 import { apiLogin } from './apiSession.js';
 import { makeJiansheTask } from './workSetup.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -56,7 +57,7 @@ describe('a leader’s instruction, tracked to reply', () => {
     await answered.locator('[data-testid=instruction-reply][data-status=replied]').waitFor();
     expect(await answered.innerText()).toContain(REPLY);
     expect(await textOf(leader, 'instructions')).toContain('已答复 1/1');
-    await leader.getByTestId('instructions').screenshot({ path: '.tmp/instructions-task-1280.png' });
+    await shot(leader.getByTestId('instructions'), '.tmp/instructions-task-1280.png');
 
     // The leader's 批示 in one list: the orders page narrowed to them, with who wrote what.
     await leader.goto('/dispatches');
@@ -64,7 +65,7 @@ describe('a leader’s instruction, tracked to reply', () => {
     await leader.waitForURL((u) => u.searchParams.get('kind') === 'instruction');
     const listed = leader.locator('.ant-table-row', { hasText: TASK_TITLE });
     await listed.waitFor();
-    await leader.screenshot({ path: '.tmp/instructions-list-1280.png' });
+    await shot(leader, '.tmp/instructions-list-1280.png');
     expect(await listed.innerText()).toContain(INSTRUCTION.slice(0, 8));
     expect(await listed.innerText()).toContain('已答复 1/1');
     await listed.getByTestId('dispatch-link').click();

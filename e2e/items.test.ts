@@ -10,6 +10,7 @@ import { atPath, launch, newPage, submitLogin, textOf } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
 import { e2eDay } from './clock.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -212,7 +213,7 @@ describe('a target: actual vs. trajectory, the year-end forecast and 首战告�
     // The chart is drawn: a real canvas with the actual line, the planned trajectory, and the goal
     // (red, dashed) above the forecast (amber, dotted) since the forecast falls short.
     const before = await chartInk(page, 'target-chart', TARGET_COLORS);
-    await page.screenshot({ path: '/tmp/e2e-target-miss.png' });
+    await shot(page, '/tmp/e2e-target-miss.png');
     expect(before.cssWidth).toBeGreaterThan(300);
     expect(before.cssHeight).toBeGreaterThan(200);
     for (const c of Object.keys(TARGET_COLORS)) expect(before.ink[c]!.n, c).toBeGreaterThan(30);
@@ -234,7 +235,7 @@ describe('a target: actual vs. trajectory, the year-end forecast and 首战告�
     await expect.poll(() => textOf(page, 'target-outlook')).toBe(`${y2}年：目标 140，预测 141.3预计完成`);
     await page.locator('[data-testid=target-outlook] .ant-tag-green', { hasText: '预计完成' }).waitFor();
     const after = await chartInk(page, 'target-chart', TARGET_COLORS);
-    await page.screenshot({ path: '/tmp/e2e-target-meet.png' });
+    await shot(page, '/tmp/e2e-target-meet.png');
     expect(after.ink.forecast!.n).toBeGreaterThan(30);
     expect(after.ink.forecast!.midY).toBeLessThan(after.ink.goal!.midY);
     expect(after.ink.actual!.maxX).toBeGreaterThan(before.ink.actual!.maxX);
@@ -270,7 +271,7 @@ describe('a key project: planned vs. done investment by month', () => {
 
     // This year (shown first): planned bars every month; done only in January (the first of twelve slots).
     const now = await chartInk(page, 'project-chart', PROJECT_COLORS);
-    await page.screenshot({ path: '/tmp/e2e-project-this-year.png' });
+    await shot(page, '/tmp/e2e-project-this-year.png');
     expect(now.cssWidth).toBeGreaterThan(300);
     expect(now.cssHeight).toBeGreaterThan(200);
     expect(now.ink.planned!.n).toBeGreaterThan(500);
@@ -282,7 +283,7 @@ describe('a key project: planned vs. done investment by month', () => {
     await pickYear(page, thisYear - 1);
     await expect.poll(async () => (await chartInk(page, 'project-chart', PROJECT_COLORS)).ink.done!.minX, { timeout: 15_000 }).toBeGreaterThan(0.75);
     const last = await chartInk(page, 'project-chart', PROJECT_COLORS);
-    await page.screenshot({ path: '/tmp/e2e-project-last-year.png' });
+    await shot(page, '/tmp/e2e-project-last-year.png');
     expect(last.ink.done!.n).toBeGreaterThan(200);
     expect(last.ink.doneCum!.n).toBeGreaterThan(30);
 

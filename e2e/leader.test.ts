@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -53,7 +54,7 @@ describe('the leader’s first page', () => {
       // The first line's reasons are on the page as text, not in a tooltip.
       const reasons = await first.getByTestId('leader-worst-reasons').innerText();
       expect(reasons).toContain(wb.data.worst[0]!.lightReasons[0]!.text);
-      await page.screenshot({ path: `.tmp/leader-home-${phone ? 375 : 1280}.png`, fullPage: true });
+      await shot(page, `.tmp/leader-home-${phone ? 375 : 1280}.png`, { fullPage: true });
       if (phone) {
         // Nothing runs off the side of a phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

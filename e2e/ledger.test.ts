@@ -11,7 +11,7 @@ import { apiLogin } from './apiSession.js';
 import { atPath, launch, newPage, signedInPages, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
 import { e2eDay } from './clock.js';
-import { shootWhole } from './pageHelpers.js';
+import { shootWhole, shot } from './pageHelpers.js';
 import { makeJiansheTask } from './workSetup.js';
 
 const base = serverBase();
@@ -70,7 +70,7 @@ describe('a finding on a red task → rectified → not effective, reopened → 
     expect(await inspector.getByTestId('ledger-form-origin').textContent()).toContain(`红灯事项 · ${TASK_TITLE}`);
     await inspector.getByTestId('ledger-form-finding').fill(FINDING);
     await inspector.getByTestId('ledger-form-requirement').fill(REQUIREMENT);
-    await inspector.screenshot({ path: '/tmp/e2e-ledger-record.png' });
+    await shot(inspector, '/tmp/e2e-ledger-record.png');
     await inspector.getByTestId('modal-ok').click();
     await inspector.locator('[data-testid=ledger-entry-page][data-status=open]').waitFor();
     const entryPath = new URL(inspector.url()).pathname;
@@ -100,7 +100,7 @@ describe('a finding on a red task → rectified → not effective, reopened → 
         await liaison.getByTestId('ledger-measures').fill(MEASURES_1);
         await liaison.locator('[data-testid=ledger-rectify-modal] input[type=file]').setInputFiles({ name: '赶工计划.pdf', mimeType: 'application/pdf', buffer: PDF });
         await liaison.locator('[data-testid=ledger-rectify-modal] .ant-upload-list-item-done', { hasText: '赶工计划.pdf' }).waitFor();
-        await liaison.screenshot({ path: '/tmp/e2e-ledger-rectify.png' });
+        await shot(liaison, '/tmp/e2e-ledger-rectify.png');
       },
       'submitted',
     );
@@ -167,7 +167,7 @@ describe('a finding on a red task → rectified → not effective, reopened → 
     // The ledger lists it closed; the unit's page has no buttons left.
     await inspector.goto('/ledger?status=closed');
     await inspector.locator('[data-testid=ledger-row][data-status=closed]', { hasText: FINDING }).waitFor();
-    await inspector.screenshot({ path: '/tmp/e2e-ledger-list.png' });
+    await shot(inspector, '/tmp/e2e-ledger-list.png');
     await openEntry(liaison, entryPath, 'closed');
     expect(await buttonsAt(liaison, 'closed')).toEqual([]);
 

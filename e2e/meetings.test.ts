@@ -11,7 +11,7 @@ import { apiLogin } from './apiSession.js';
 import { serverBase } from './base.js';
 import { launch, newPage, pickOption, signedInPages, submitLogin, atPath, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
-import { deadlines, pickDay, shootWhole } from './pageHelpers.js';
+import { deadlines, pickDay, shootWhole, shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -171,7 +171,7 @@ describe('a leading-group meeting', () => {
     const listed = hq.locator('.ant-table-row', { hasText: MEETING });
     await listed.waitFor();
     expect((await listed.innerText()).replace(/\s+/g, ' ')).toMatch(/已印发纪要 2 1/);
-    await hq.screenshot({ path: '.tmp/meetings-list-1280.png' });
+    await shot(hq, '.tmp/meetings-list-1280.png');
     // A search by a word nobody used empties the list; the address keeps it.
     await hq.getByTestId('meeting-search').locator('input').fill('并无此会');
     await hq.getByTestId('meeting-search').locator('input').press('Enter');

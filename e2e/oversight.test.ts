@@ -11,6 +11,7 @@ import { launch, newPage, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 import { e2eDay } from './clock.js';
 import { makeJiansheTask } from './workSetup.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 /** The demo's site photo (small: sent as it is, not downscaled). */
@@ -41,7 +42,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     const row = officer.locator(`[data-testid=watch-item][data-id="${taskId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('逾期');
-    await officer.screenshot({ path: '/tmp/e2e-oversight-watch.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-oversight-watch.png', { fullPage: true });
     await row.getByTestId('watch-open').click();
     const origin = await officer.getByTestId('case-form-origin').textContent();
     expect(origin).toContain('逾期事项 · ');
@@ -70,7 +71,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     expect(await officer.getByTestId('case-disposal-kind').textContent()).toBe('谈话提醒');
     expect(await officer.getByTestId('case-disposal-card').textContent()).toContain(DISPOSAL);
     expect(await officer.getByTestId('case-close').isVisible()).toBe(true);
-    await officer.screenshot({ path: '/tmp/e2e-oversight-case.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-oversight-case.png', { fullPage: true });
 
     // Back on the watch, the row names its case instead of offering another.
     await officer.goto('/oversight/watch');
@@ -80,7 +81,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     await officer.goto('/oversight/cases');
     await officer.locator(`[data-testid=case-row][data-id="${casePath.split('/').pop()}"][data-status=handled]`).waitFor();
     await officer.getByTestId('figures-opened').waitFor();
-    await officer.screenshot({ path: '/tmp/e2e-oversight-list.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-oversight-list.png', { fullPage: true });
 
     // A leader: the case's address is the 404 page, the list's too, and there is no menu entry.
     const leader = await as('leader');
@@ -110,7 +111,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     expect(await page.locator('.ant-upload-list-item').count()).toBe(1);
     const listed = (await page.locator('.ant-upload-list-item').boundingBox())!;
     expect(listed.x + listed.width).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: '/tmp/e2e-complaint-form.png', fullPage: true });
+    await shot(page, '/tmp/e2e-complaint-form.png', { fullPage: true });
     // The honeypot is off-screen, out of the tab order: people never fill it in.
     const trap = (await page.locator('#website').boundingBox())!;
     expect(trap.x + trap.width).toBeLessThanOrEqual(0);
@@ -120,7 +121,7 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     const box = (await page.getByTestId('tracking-code').boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: '/tmp/e2e-complaint-filed.png', fullPage: true });
+    await shot(page, '/tmp/e2e-complaint-filed.png', { fullPage: true });
     await page.getByTestId('complaint-view-status').click();
     await page.locator('[data-testid=complaint-status][data-status=received]').waitFor();
 
@@ -133,6 +134,6 @@ describe('监督哨 → a case in one step → verifying → handled, and nobody
     const got = await officer.request.get(new URL((await file.getAttribute('href'))!, base).toString());
     expect([got.status(), got.headers()['content-type']]).toEqual([200, 'image/png']);
     expect(Buffer.from(await got.body()).equals(PHOTO)).toBe(true);
-    await officer.screenshot({ path: '/tmp/e2e-complaint-case.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-complaint-case.png', { fullPage: true });
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -103,6 +104,6 @@ describe('推进总览', () => {
     expect(tasks.page.total).toBe(counted);
     expect(counted).toBeLessThanOrEqual(20);
     await expect.poll(() => page.getByTestId('task-table').locator('.ant-table-row').count()).toBe(counted);
-    await page.screenshot({ path: '/tmp/e2e-overview-unit-tasks.png' });
+    await shot(page, '/tmp/e2e-overview-unit-tasks.png');
   });
 });

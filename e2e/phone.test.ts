@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -38,7 +39,7 @@ describe('at 375 px', () => {
     const box = (await card.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: '.tmp/phone-tasks.png', fullPage: false });
+    await shot(page, '.tmp/phone-tasks.png');
     await page.context().close();
   });
 
@@ -55,7 +56,7 @@ describe('at 375 px', () => {
     expect(await section.getAttribute('data-open')).toBe('true');
     await section.getByTestId('hq-unclaimed-line').first().waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: '.tmp/phone-hq-desk.png', fullPage: true });
+    await shot(page, '.tmp/phone-hq-desk.png', { fullPage: true });
     await page.context().close();
   });
 
@@ -74,7 +75,7 @@ describe('at 375 px', () => {
       return [...range.getClientRects()].some((t) => t.left < close.right && close.left < t.right && t.top < close.bottom && close.top < t.bottom);
     });
     expect(overlaps).toBe(false);
-    await page.screenshot({ path: '.tmp/phone-claim.png' });
+    await shot(page, '.tmp/phone-claim.png');
     await page.context().close();
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, pickOption, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
 import { e2eDay } from './clock.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -45,7 +46,7 @@ describe('a written response from a complaint’s case, answered by the unit wit
     await officer.getByTestId('case-request-enterprise').fill(ENTERPRISE);
     await officer.getByTestId('case-request-ok').click();
     await officer.locator('[data-testid=case-request][data-status=requested]').filter({ hasText: ASK }).waitFor();
-    await officer.screenshot({ path: '/tmp/e2e-promise-asked.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-promise-asked.png', { fullPage: true });
 
     // The liaison finds it from the home card and drafts the answer with a promise.
     const liaison = await as('liaison');
@@ -68,7 +69,7 @@ describe('a written response from a complaint’s case, answered by the unit wit
     const requestPath = new URL(liaison.url()).pathname;
     // Nothing on the unit's page names the case.
     expect(await liaison.content()).not.toContain(caseId);
-    await liaison.screenshot({ path: '/tmp/e2e-promise-draft.png', fullPage: true });
+    await shot(liaison, '/tmp/e2e-promise-draft.png', { fullPage: true });
 
     // The head signs and sends it.
     const head = await as('unit_head');
@@ -86,9 +87,9 @@ describe('a written response from a complaint’s case, answered by the unit wit
     expect(await answered.getByTestId('answer-text').textContent()).toContain('已协调施工单位调整');
     expect(await answered.getByTestId('answer-promise').textContent()).toContain(PROMISE);
     expect(await answered.getByTestId('promise-state').getAttribute('data-state')).toBe('pending');
-    await officer.screenshot({ path: '/tmp/e2e-promise-answered.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-promise-answered.png', { fullPage: true });
     await officer.goto('/promises');
     await officer.getByTestId('promise-row').filter({ hasText: PROMISE }).waitFor();
-    await officer.screenshot({ path: '/tmp/e2e-promise-ledger.png', fullPage: true });
+    await shot(officer, '/tmp/e2e-promise-ledger.png', { fullPage: true });
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { serverBase } from './base.js';
 import { launch, newPage, signedInPages } from './browser.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -67,14 +68,14 @@ describe('a generated 简报', () => {
     expect(rankings).toContain('红榜');
     expect(rankings).toContain('黑榜');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: '/tmp/e2e-portal-375.png', fullPage: true });
+    await shot(page, '/tmp/e2e-portal-375.png', { fullPage: true });
     // English on request, remembered; the rankings' words too. Then back to Chinese.
     await page.getByTestId('portal-lang').click();
     await page.locator('#rankings h2', { hasText: 'Assessment rankings' }).waitFor();
     expect(await page.locator('#rankings').innerText()).toMatch(/Streets and towns · Q[1-4] \d{4}/);
     expect(await page.locator('#rankings').innerText()).toContain('Honour roll');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: '/tmp/e2e-portal-375-en.png', fullPage: true });
+    await shot(page, '/tmp/e2e-portal-375-en.png', { fullPage: true });
     await page.reload();
     await page.locator('#news h2', { hasText: 'News' }).waitFor();
     await page.getByTestId('portal-lang').click();
@@ -84,6 +85,6 @@ describe('a generated 简报', () => {
     expect(await page.locator('.article .body').innerText()).toContain(ADDED);
     expect(await page.locator('.article .body').innerHTML()).not.toMatch(/onclick|<script/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: '/tmp/e2e-portal-briefing-375.png', fullPage: true });
+    await shot(page, '/tmp/e2e-portal-briefing-375.png', { fullPage: true });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -107,7 +108,7 @@ describe('the liaison’s phone', () => {
     // The installed app opens on the liaison's workbench.
     await page.goto('/app');
     await atPath(page, '/work/unit');
-    await page.screenshot({ path: '.tmp/pwa-workbench.png' });
+    await shot(page, '.tmp/pwa-workbench.png');
     await context.close();
   });
 
@@ -133,7 +134,7 @@ describe('the liaison’s phone', () => {
     await page.getByTestId('photo-capture').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo });
     interactions++; // 3: the photo from the camera
     await page.locator('.ant-upload-list-item', { hasText: '现场照片.jpg' }).waitFor();
-    await page.screenshot({ path: '.tmp/pwa-report-form.png', fullPage: true });
+    await shot(page, '.tmp/pwa-report-form.png', { fullPage: true });
     await page.getByTestId('report-submit').click();
     interactions++; // 4: 提交
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
@@ -162,7 +163,7 @@ describe('the liaison’s phone', () => {
       await expect.poll(() => page.getByTestId('wb-outbox-line').count()).toBe(i + 1);
     }
     expect(await page.getByTestId('wb-outbox-state').allInnerTexts()).toEqual(['待发送', '待发送']);
-    await page.screenshot({ path: '.tmp/pwa-offline-queue.png', fullPage: true });
+    await shot(page, '.tmp/pwa-offline-queue.png', { fullPage: true });
     for (const l of lines) expect(await reportsOf(l.itemId, l.period)).toEqual([]);
     await page.close();
 
@@ -209,7 +210,7 @@ describe('the liaison’s phone', () => {
     for (const action of ['wb-outbox-resend', 'wb-outbox-edit', 'wb-outbox-delete']) expect(await line.getByTestId(action).isVisible()).toBe(true);
     // Nothing was made twice: the unit's one report of the period, returned.
     expect((await reportsOf(l.itemId, l.period)).map((r) => r.status)).toEqual(['returned']);
-    await again.screenshot({ path: '.tmp/pwa-held.png', fullPage: true });
+    await shot(again, '.tmp/pwa-held.png', { fullPage: true });
     await context.close();
   });
 

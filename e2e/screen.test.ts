@@ -7,6 +7,7 @@ import { apiLogin } from './apiSession.js';
 import { launch, submitLogin } from './browser.js';
 import { makeJiansheTask } from './workSetup.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -46,7 +47,7 @@ describe('the big screen (issue 21 item 8)', () => {
     // With an event to show, the panel no longer says it has none.
     expect(await page.getByTestId('screen-feed-empty').count()).toBe(0);
     await expect.poll(figure).toBe(before + 1);
-    await page.screenshot({ path: '.tmp/screen-1920.png' });
+    await shot(page, '.tmp/screen-1920.png');
     await context.close();
   });
 });

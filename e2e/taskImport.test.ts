@@ -11,6 +11,7 @@ import { readXlsx } from '../server/testing/xlsx.js';
 import { apiLogin } from './apiSession.js';
 import { launch, signedInPages } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -50,7 +51,7 @@ describe('importing tasks', () => {
     expect(await page.getByTestId('task-import-summary').innerText()).toContain('1 行有错误');
     expect(await page.getByTestId('import-row-error').allInnerTexts()).toEqual(['单位未匹配：区住房城乡建设局']);
     expect(await page.getByTestId('task-import-commit').isDisabled()).toBe(true);
-    await page.screenshot({ path: '/tmp/e2e-task-import-preview.png', fullPage: true });
+    await shot(page, '/tmp/e2e-task-import-preview.png', { fullPage: true });
 
     // The near miss offers 区住房和城乡建设局: one click fixes the row and the commit opens.
     await page.getByTestId('import-suggestion').filter({ hasText: '区住房和城乡建设局' }).click();
@@ -64,7 +65,7 @@ describe('importing tasks', () => {
     await page.getByText(`推进工业振兴${stamp}`).first().waitFor();
     const text = await page.getByTestId('task-table').innerText();
     for (const t of [`推进工业振兴${stamp}`, `改善人居环境${stamp}`, `优化营商环境${stamp}`]) expect(text).toContain(t);
-    await page.screenshot({ path: '/tmp/e2e-task-import-list.png', fullPage: true });
+    await shot(page, '/tmp/e2e-task-import-list.png', { fullPage: true });
 
     // The list goes back out as the workbook the import reads: its 9 tasks in tree order.
     const download = page.waitForEvent('download');
@@ -85,7 +86,7 @@ describe('importing tasks', () => {
     expect(new URL(page.url()).searchParams.get('perPage')).toBe('200');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-menu-column').isVisible()).toBe(false);
-    await page.screenshot({ path: '/tmp/e2e-task-list-print.png', fullPage: true });
+    await shot(page, '/tmp/e2e-task-list-print.png', { fullPage: true });
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -100,7 +101,7 @@ describe('importing tasks', () => {
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-row-title').allInnerTexts()).toEqual(['重点任务', '建设一网通办平台', '推进数据共享', '保障措施', '加强组织领导']);
     expect(await page.getByTestId('import-unplaced').allInnerTexts()).toEqual(['未识别：确保上线运行']);
-    await page.screenshot({ path: '/tmp/e2e-task-import-text.png', fullPage: true });
+    await shot(page, '/tmp/e2e-task-import-text.png', { fullPage: true });
   });
 
   // Issue 20 item 5: a sheet of 3,000 tasks takes the server seconds to read, write and export, so
@@ -132,7 +133,7 @@ describe('importing tasks', () => {
     });
     await page.getByTestId('task-import-preview').click();
     const bar = page.locator('[data-testid=task-import-page] [data-testid=job-progress]');
-    await bar.waitFor({ timeout: 5_000 }).then(() => page.screenshot({ path: '/tmp/e2e-import-progress-preview.png' })).catch(() => {});
+    await bar.waitFor({ timeout: 5_000 }).then(() => shot(page, '/tmp/e2e-import-progress-preview.png')).catch(() => {});
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('task-import-summary').innerText()).toContain(`共 ${BIG_ROWS} 行：0 行有错误`);
     const previewLabels = await seenLabels();
@@ -140,7 +141,7 @@ describe('importing tasks', () => {
     for (const l of previewLabels) expect(['正在处理，请稍候', '正在上传文件', '正在接收文件', '正在解析表格行', '正在匹配单位', '正在保存预览']).toContain(l);
 
     await page.getByTestId('task-import-commit').click();
-    await bar.waitFor({ timeout: 5_000 }).then(() => page.screenshot({ path: '/tmp/e2e-import-progress-commit.png' })).catch(() => {});
+    await bar.waitFor({ timeout: 5_000 }).then(() => shot(page, '/tmp/e2e-import-progress-commit.png')).catch(() => {});
     expect(await page.getByTestId('task-import-done').innerText()).toContain(`已导入 ${BIG_ROWS} 项任务`);
     await bar.waitFor({ state: 'detached' });
     expect((await seenLabels()).length).toBeGreaterThan(0);
@@ -158,7 +159,7 @@ describe('importing tasks', () => {
     const dialog = page.locator('.ant-modal [data-testid=job-progress]');
     // Attached, not visible: the dialog's content stays in the page once it has opened.
     await dialog.waitFor({ state: 'attached' });
-    await page.screenshot({ path: '/tmp/e2e-export-progress.png' });
+    await shot(page, '/tmp/e2e-export-progress.png');
     expect(['正在处理，请稍候', '正在读取数据', '正在生成表格']).toContain(await dialog.getByTestId('job-progress-label').textContent());
     const file = await download;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

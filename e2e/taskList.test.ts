@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './apiSession.js';
 import { launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -78,7 +79,7 @@ describe('HQ task list', () => {
     const dues = byDeadline.data.map((t) => t.nextDue).filter((d): d is string => d !== null);
     expect([...dues].sort()).toEqual(dues);
     await expect.poll(async () => (await rows()).slice(0, 5).map((r) => r.title)).toEqual(byDeadline.data.map((t) => t.title));
-    await page.screenshot({ path: '/tmp/e2e-task-list.png' });
+    await shot(page, '/tmp/e2e-task-list.png');
   });
 
   it('keeps to the open tasks when asked, without the done tab, as the server does', async () => {
@@ -92,6 +93,6 @@ describe('HQ task list', () => {
     await expect.poll(() => tabCount('done')).toBe(0);
     await expect.poll(() => tabCount('red')).toBe(open.counts.red ?? 0);
     expect((await rows()).every((r) => r.light !== 'done')).toBe(true);
-    await page.screenshot({ path: '.tmp/task-list-open.png' });
+    await shot(page, '.tmp/task-list-open.png');
   });
 });

@@ -10,6 +10,7 @@ import { apiLogin } from './apiSession.js';
 import { atPath, launch, signedInPages, textOf } from './browser.js';
 import { e2eDay } from './clock.js';
 import { serverBase } from './base.js';
+import { shot } from './pageHelpers.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -122,7 +123,7 @@ describe('claim → approve claim → report → approve → return → resubmit
     expect(await textOf(liaison, 'report-brief-content')).toBe('对辖区老旧小区燃气管网逐栋排查，制定改造方案。');
     expect(await textOf(liaison, 'report-brief-due')).toBe(`${Number(e2eDay().slice(0, 4)) + 1}-12-31`);
     expect(await textOf(liaison, 'report-brief-last')).toBe('尚无验收通过的报送');
-    await liaison.screenshot({ path: '.tmp/report-new-1280.png', fullPage: true });
+    await shot(liaison, '.tmp/report-new-1280.png', { fullPage: true });
     expect(await liaison.getByTestId('report-period').locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toMatch(/^\d{4}-\d{2}（\d{4}-\d{2}-\d{2}前报送）/);
     await liaison.getByTestId('report-percent').fill('40');
     await liaison.getByTestId('report-text').fill('已完成12栋楼的入户排查，方案设计进行中。');
