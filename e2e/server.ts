@@ -61,6 +61,8 @@ export async function startServer(opts: { now?: Date; timeoutMs?: number } = {})
     TUIJIN_DEMO: '1',
     TUIJIN_WEB_DIR: webDir,
     LOG_LEVEL: 'warn',
+    // The address line the start waits for below, printed as text (else only logged, at info).
+    TUIJIN_CONSOLE: 'text',
     ...(opts.now ? { TUIJIN_TEST_NOW: opts.now.toISOString() } : {}),
     // The flows log in over and over from 127.0.0.1; production counts logins per address.
     TUIJIN_AUTH_PER_ADDRESS: '1000000',

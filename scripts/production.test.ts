@@ -62,7 +62,7 @@ describe('a production install', { timeout: 120_000 }, () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/server/main.js'], {
       cwd: dir,
-      env: { PATH: process.env.PATH, PORT: String(port), HOST, DATABASE_URL: db.url, DATA_DIR: path.join(dir, 'data'), TUIJIN_WEB_DIR: path.join(dir, 'no-web'), LOG_LEVEL: 'warn', TZ: 'Asia/Shanghai' },
+      env: { PATH: process.env.PATH, PORT: String(port), HOST, DATABASE_URL: db.url, DATA_DIR: path.join(dir, 'data'), TUIJIN_WEB_DIR: path.join(dir, 'no-web'), LOG_LEVEL: 'info', TZ: 'Asia/Shanghai' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -76,6 +76,20 @@ describe('a production install', { timeout: 120_000 }, () => {
         if (!health) await new Promise((r) => setTimeout(r, 200));
       }
       expect(health?.status, output).toBe(200);
+      // Under a service manager (no terminal) every line is a pino JSON record, the start's too: the
+      // address, and the first administrators' passwords (no TUIJIN_BOOTSTRAP_FILE here) in one record.
+      const lines = output.split('\n').filter((l) => l.trim());
+      const records = lines.map((l) => {
+        try {
+          return JSON.parse(l) as { level?: number; msg?: string; url?: string; readyMs?: number; notice?: string[] };
+        } catch {
+          return { text: l };
+        }
+      });
+      expect(records.filter((r) => !('level' in r)), output).toEqual([]);
+      expect(records).toContainEqual(expect.objectContaining({ msg: `listening on http://localhost:${port}`, url: `http://localhost:${port}`, readyMs: expect.any(Number) }));
+      const first = records.find((r) => 'notice' in r && r.msg === 'first start') as { notice: string[] } | undefined;
+      expect(first?.notice.join('\n'), output).toMatch(/sysadmin/);
       // An operator's command, compiled beside the server, on the database the server made.
       const verified = await new Promise<{ code: number; out: string }>((resolve) =>
         execFile(process.execPath, ['dist/server/auditVerify.js'], { cwd: dir, env: { PATH: process.env.PATH, DATABASE_URL: db.url, DATA_DIR: path.join(dir, 'data') }, encoding: 'utf8' }, (err, out, errOut) =>

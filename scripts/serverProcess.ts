@@ -1,5 +1,5 @@
-// Runs the real server as a child process and talks to it over HTTP: shared by the durability
-// test (scripts/durability.test.ts) and the measurements (bench/run.ts).
+// Runs the real server as a child process and talks to it over HTTP: shared by the process tests
+// (scripts/*.test.ts: the crash drill, first start, backups…) and the measurements (bench/run.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';

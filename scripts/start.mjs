@@ -42,6 +42,8 @@ if (viteInstalled && (!built || !fs.existsSync(stamp) || fs.readFileSync(stamp, 
 
 const { ensureServerBuild, SERVER_BUILD } = await import('./buildServer.mjs');
 if (await ensureServerBuild()) console.log(`Built the server into ${SERVER_BUILD.outDir}.`);
+// A person runs `npm start`: the address and the demo logins are printed as text too, not only logged as JSON.
+process.env.TUIJIN_CONSOLE ||= 'text';
 // Errors name the TypeScript sources' lines, as under tsx.
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(path.join(root, SERVER_BUILD.outDir, 'main.js')).href);

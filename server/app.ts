@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appMetrics, type AppMetrics } from './metrics/appMetrics.js';
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -62,6 +62,8 @@ declare module 'fastify' {
 export interface AppOptions {
   database: Database;
   logLevel?: string;
+  /** The process's logger (server/main.ts); without it Fastify makes one at logLevel. */
+  logger?: FastifyBaseLogger;
   secureCookies?: boolean;
   /** Built web app to serve (dist/web); skipped when absent. */
   webDir?: string;
@@ -102,7 +104,8 @@ function requestIds(): () => string {
 /** Builds the Fastify app; the server and the tests (through app.inject) build it the same way. */
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'warn' },
+    // The server's process logger (server/startLog.ts), so start-up, jobs and requests share one JSON stream; tests let Fastify make one.
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: { level: opts.logLevel ?? 'warn' } }),
     // Two lines per request would bury the job runs and warnings that info is for; debug keeps them.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(opts.logLevel ?? 'warn') }),
     bodyLimit: 1024 * 1024,

@@ -16,6 +16,14 @@ describe('configuration from the environment', () => {
     for (const bad of ['verbose', 'INFO', ' warn']) expect(() => loadConfig({ LOG_LEVEL: bad })).toThrow(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${bad}"`);
   });
 
+  it('prints the start for a person on a terminal or when TUIJIN_CONSOLE=text, only logs it under a service manager, refusing other values', () => {
+    expect(loadConfig({}, true).consoleText).toBe(true);
+    expect(loadConfig({}, false).consoleText).toBe(false);
+    expect(loadConfig({ TUIJIN_CONSOLE: 'text' }, false).consoleText).toBe(true);
+    expect(loadConfig({ TUIJIN_CONSOLE: 'json' }, true).consoleText).toBe(false);
+    expect(() => loadConfig({ TUIJIN_CONSOLE: 'pretty' })).toThrow('TUIJIN_CONSOLE must be text or json, got "pretty"');
+  });
+
   it('backs up daily at 03:00 Asia/Shanghai into DATA_DIR/backups keeping 7, unless TUIJIN_BACKUP_* say otherwise, refusing nonsense', () => {
     expect(loadConfig({ DATA_DIR: '/srv/tuijin' }).backup).toEqual({ dir: '/srv/tuijin/backups', atMinute: 180, keep: 7 });
     expect(loadConfig({ TUIJIN_BACKUP_DIR: '/mnt/backups', TUIJIN_BACKUP_TIME: '23:30', TUIJIN_BACKUP_KEEP: '30' }).backup).toEqual({ dir: '/mnt/backups', atMinute: 23 * 60 + 30, keep: 30 });

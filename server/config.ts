@@ -27,6 +27,11 @@ export interface Config {
   secureCookies: boolean;
   /** LOG_LEVEL: what the JSON log keeps (each request's own lines only at debug and trace). */
   logLevel: LogLevel;
+  /**
+   * TUIJIN_CONSOLE: whether the start's address and logins are also printed as text for a person
+   * (`text`; `npm start` sets it), or only logged as JSON (`json`). Unset: text when stdout is a terminal.
+   */
+  consoleText: boolean;
   /** TUIJIN_METRICS_TOKEN: the bearer token GET /metrics asks for (unset: loopback clients only). */
   metricsToken: string | undefined;
   /** TUIJIN_SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight. */
@@ -104,7 +109,7 @@ function wholeNumbers<T extends object>(env: NodeJS.ProcessEnv, defaults: T, nam
   return out as T;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = !!process.stdout.isTTY): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : defaultPoolSize();
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapFile: env.TUIJIN_BOOTSTRAP_FILE ? path.resolve(env.TUIJIN_BOOTSTRAP_FILE) : undefined,
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     logLevel: logLevel(env.LOG_LEVEL),
+    consoleText: consoleText(env.TUIJIN_CONSOLE, stdoutIsTTY),
     shutdownTimeoutMs: shutdownTimeout(env.TUIJIN_SHUTDOWN_TIMEOUT_MS),
     metricsToken: metricsToken(env.TUIJIN_METRICS_TOKEN),
     webDir: path.resolve(env.TUIJIN_WEB_DIR ?? './dist/web'),
@@ -159,6 +165,12 @@ function logLevel(raw: string | undefined): LogLevel {
   const level = LOG_LEVELS.find((l) => l === raw);
   if (!level) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   return level;
+}
+
+function consoleText(raw: string | undefined, isTTY: boolean): boolean {
+  if (raw === undefined || raw === '') return isTTY;
+  if (raw === 'text' || raw === 'json') return raw === 'text';
+  throw new Error(`TUIJIN_CONSOLE must be text or json, got "${raw}"`);
 }
 
 /** How long a shutdown waits for the requests in flight (TUIJIN_SHUTDOWN_TIMEOUT_MS) before it ends the process anyway. */

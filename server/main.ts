@@ -11,28 +11,36 @@ import { startBackupJob } from './jobs/backupJob.js';
 import { backupSource } from './db/backup/backUp.js';
 import { keepReplies } from './queries/versionedCache.js';
 import { sqlLogger } from './db/sqlLog.js';
+import type { Logger } from 'pino';
+import { printForPerson, processLogger } from './startLog.js';
+
+let startLog: Logger | undefined;
 
 /** config → database (migrated) → on an empty one, the demo or the first admins → listen; graceful shutdown. */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  const log = processLogger(config.logLevel);
+  startLog = log;
   // Before the database: a server that cannot keep checkpoints must say so at once, not run without them.
   const auditKey = loadAuditKey(config, { create: true })!;
   if (auditKey.created) {
-    console.log(
-      `✔ Generated the audit log key in ${auditKey.source} (mode 0600). Keep a copy apart from the database and its backups ` +
+    log.warn(
+      { keyFile: auditKey.source },
+      `Generated the audit log key in ${auditKey.source} (mode 0600). Keep a copy apart from the database and its backups ` +
         `(the security administrator's custody): \`npm run audit:verify\` needs it to prove the audit log was not rewritten. ` +
         `To supply it yourself instead, set TUIJIN_AUDIT_KEY or TUIJIN_AUDIT_KEY_FILE.`,
     );
   }
-  if (auditKey.warning) console.warn(auditKey.warning);
+  if (auditKey.warning) log.warn(auditKey.warning);
   let database;
   try {
     const logQuery = config.sqlLog ? sqlLogger(config.sqlLog) : undefined;
     database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir }), ...(logQuery ? { logQuery } : {}) });
   } catch (e) {
     if (e instanceof DataLockedError) {
-      console.error(`✖ ${e.message}`);
+      log.fatal(e.message);
+      printForPerson(config.consoleText, [`✖ ${e.message}`], (t) => void process.stderr.write(t));
       process.exit(1);
     }
     throw e;
@@ -40,12 +48,12 @@ async function main() {
   // Records a previous process committed but did not live to link; any it cannot read are set aside.
   await database.linkAudit();
   const quarantined = quarantineNotice(await quarantinedAuditRecords(database.db));
-  if (quarantined) console.warn(quarantined);
+  if (quarantined) log.warn(quarantined);
   const checkpoints = startAuditCheckpoints(database, {
     key: auditKey.key,
     file: config.auditCheckpointFile,
     intervalMs: 5000,
-    log: (msg, err) => console.error(`✖ ${msg}:`, err instanceof Error ? err.message : err),
+    log: (msg, err) => log.error({ err }, msg),
   });
   await checkpoints.now();
   // Before listening, so that nobody reaches a half-loaded demo; its notice is printed after the address, last on the console.
@@ -56,6 +64,7 @@ async function main() {
   const app = await buildApp({
     database,
     logLevel: config.logLevel,
+    logger: log,
     secureCookies: config.secureCookies,
     webDir: config.webDir,
     http: config.http,
@@ -76,9 +85,12 @@ async function main() {
   process.on('SIGUSR2', () => void backups.runNow('signal'));
 
   const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
-  console.log(`\n推进 Tuijin is running on http://localhost:${config.port}  (${where}, ready in ${Date.now() - started} ms)`);
-  console.log(`API docs: http://localhost:${config.port}/api/docs`);
-  for (const line of notice) console.log(line);
+  const readyMs = Date.now() - started;
+  const url = `http://localhost:${config.port}`;
+  log.info({ url, database: config.databaseUrl ? 'postgres' : 'embedded', readyMs }, `listening on ${url}`);
+  // The demo logins or the first administrators' passwords are told once: as text to a person watching, else as one record of the log.
+  if (config.consoleText) printForPerson(true, [`\n推进 Tuijin is running on ${url}  (${where}, ready in ${readyMs} ms)`, `API docs: ${url}/api/docs`, ...notice]);
+  else if (notice.length) log.info({ notice }, 'first start');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -106,6 +118,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // A bad setting stops the start before the logger exists: its message, which names the variable, goes to the console.
+  if (startLog) startLog.fatal({ err: e }, 'the start failed');
+  else console.error(e);
   process.exit(1);
 });
