@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { longestFirst } from './vitest.sequencer.js';
 
 export default defineConfig({
   test: {
@@ -14,5 +15,21 @@ export default defineConfig({
     // about 200 s. Tests keep no state in modules (each file builds its own app and database);
     // the setup file puts the program clock back before every file.
     isolate: false,
+    sequence: {
+      sequencer: longestFirst([
+        'server/routes/authorization.matrix.test.ts',
+        'scripts/crash.test.ts',
+        'server/routes/badInput.property.test.ts',
+        'server/routes/routeAuth.test.ts',
+        'server/routes/loginStages.test.ts',
+        'scripts/auditVerify.test.ts',
+        'scripts/firstStart.test.ts',
+        'scripts/production.test.ts',
+        'server/jobs/recurringDue.test.ts',
+        'server/audit.test.ts',
+        'server/routes/users.test.ts',
+        'server/routes/oversight/oversight.test.ts',
+      ]),
+    },
   },
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { E2E_WORKERS } from './e2e/workers.js';
+import { longestFirst } from './vitest.sequencer.js';
 
 export default defineConfig({
   test: {
@@ -19,5 +20,6 @@ export default defineConfig({
     // A worker runs its files one after the other in one process, sharing its Chromium (e2e/browser.ts's
     // launch()) and its imports; each file opens its own contexts, so no cookie or page crosses files.
     isolate: false,
+    sequence: { sequencer: longestFirst(['e2e/pwa.test.ts', 'e2e/blockers.test.ts', 'e2e/roles.test.ts', 'e2e/admin.test.ts']) },
   },
 });
