@@ -1,4 +1,4 @@
-import { API_CACHE, SAVED_AT_HEADER, SNAPSHOT_ID, SNAPSHOT_OF_HEADER, SNAPSHOT_URL } from '../sw/swRules.js';
+import { API_CACHE, SAVED_AT_HEADER, SNAPSHOT_CSS_HEADER, SNAPSHOT_ID, SNAPSHOT_OF_HEADER, SNAPSHOT_URL } from '../sw/swRules.js';
 
 /**
  * Keeps the workbench as it is drawn now for the installed app's next first screen (issue 24: the due
@@ -28,5 +28,7 @@ export async function keepWorkbenchSnapshot(readUrl: string, mark: (savedAt: str
   const style = document.createElement('style');
   style.textContent = [...document.head.querySelectorAll('style')].map((s) => s.textContent).join('\n');
   const html = style.outerHTML + note.outerHTML + page.innerHTML;
-  await kept.put(SNAPSHOT_URL, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: savedAt, [SNAPSHOT_OF_HEADER]: readUrl } }));
+  // This build's stylesheet: a snapshot drawn by another build is not shown (its classes may differ).
+  const stylesheet = document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.getAttribute('href') ?? '';
+  await kept.put(SNAPSHOT_URL, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: savedAt, [SNAPSHOT_OF_HEADER]: readUrl, [SNAPSHOT_CSS_HEADER]: stylesheet } }));
 }

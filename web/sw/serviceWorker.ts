@@ -13,7 +13,9 @@ import {
   SNAPSHOT_OF_HEADER,
   SNAPSHOT_PATHS,
   snapshotCurrent,
+  snapshotFits,
   withSnapshot,
+  SNAPSHOT_CSS_HEADER,
 } from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
@@ -113,7 +115,9 @@ async function shellWithSnapshot(req: Request): Promise<Response> {
   if (!snap || !of) return page;
   const read = await kept.match(of);
   if (!snapshotCurrent(snap.headers.get(SAVED_AT_HEADER), read?.headers.get(SAVED_AT_HEADER) ?? null)) return page;
-  const html = withSnapshot(await page.clone().text(), await snap.text());
+  const index = await page.clone().text();
+  if (!snapshotFits(index, snap.headers.get(SNAPSHOT_CSS_HEADER))) return page;
+  const html = withSnapshot(index, await snap.text());
   if (html === null) return page;
   const headers = new Headers(page.headers);
   headers.delete('content-length');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheableApiPath, snapshotCurrent, withSnapshot } from './swRules.js';
+import { cacheableApiPath, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
 
 describe('the reads the service worker keeps for offline use', () => {
   it('keeps who is signed in, the unit workbench, report lists and briefs, and item heads', () => {
@@ -18,6 +18,13 @@ describe('the kept first screen (the workbench as last drawn)', () => {
     expect(snapshotCurrent('2026-06-10T02:00:00.000Z', '2026-06-10T02:05:00.000Z')).toBe(false);
     expect(snapshotCurrent('2026-06-10T02:00:00.000Z', null)).toBe(false);
     expect(snapshotCurrent(null, null)).toBe(false);
+  });
+  it('is shown only by the build that drew it (after an update its classes may mean something else)', () => {
+    const html = '<head><link rel="stylesheet" crossorigin href="/assets/index-BiqZOOGf.css"></head>';
+    expect(snapshotFits(html, '/assets/index-BiqZOOGf.css')).toBe(true);
+    expect(snapshotFits(html, '/assets/index-jIxqshOQ.css')).toBe(false);
+    expect(snapshotFits(html, null)).toBe(false);
+    expect(snapshotFits(html, '')).toBe(false);
   });
   it('is drawn before the app’s root, which the app still boots into', () => {
     const html = '<html><body><div id="root"></div><script type="module" src="/assets/i.js"></script></body></html>';

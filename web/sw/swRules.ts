@@ -17,6 +17,8 @@ export const SAVED_AT_HEADER = 'x-tuijin-saved-at';
 export const SNAPSHOT_URL = '/offline/workbench-snapshot';
 /** On the snapshot: the kept read it was drawn from (its saved-at header is the snapshot's). */
 export const SNAPSHOT_OF_HEADER = 'x-tuijin-snapshot-of';
+/** On the snapshot: the stylesheet of the build that drew it (its classes and CSS variables are that build's). */
+export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
 /** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
 export const SNAPSHOT_ID = 'tj-snapshot';
 /** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
@@ -48,6 +50,11 @@ export function cacheableApiPath(path: string): boolean {
  */
 export function snapshotCurrent(snapshotSavedAt: string | null, keptSavedAt: string | null): boolean {
   return !!snapshotSavedAt && snapshotSavedAt === keptSavedAt;
+}
+
+/** Whether a snapshot drawn with `stylesheet` fits this index.html: after an update its classes may mean something else, so it waits for the new build's own. */
+export function snapshotFits(indexHtml: string, stylesheet: string | null): boolean {
+  return !!stylesheet && indexHtml.includes(`href="${stylesheet}"`);
 }
 
 /** index.html with the snapshot drawn before the app's root (the app still boots into #root). */
