@@ -32,4 +32,6 @@ export const NOT_DATED = [
   // The reminder ladder and its run pin every day they ask about (a Spring Festival week included).
   'server/jobs/reminderJob.test.ts',
   'server/jobs/outboxSender.test.ts',
+  // Runs escalation on a day it names (Friday 2026-11-20) and reads no clock.
+  'server/jobs/escalateBlockers.test.ts',
 ];
