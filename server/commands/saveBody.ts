@@ -12,7 +12,8 @@ import { defaultRegionId } from '../queries/org.js';
 export async function createBody(ctx: Ctx, input: z.infer<typeof BodyCreate>) {
   return inTx(ctx, async (tx) => {
     const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
+    // A region outside the actor's scope is answered as one that does not exist (the region seal).
+    if (!regionId || (ctx.actor && !ctx.actor.regionIds.includes(regionId))) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, bodies, input.parentId, 'parentId');
     await ensureExists(tx, orgUnits, input.leadUnitId, 'leadUnitId');

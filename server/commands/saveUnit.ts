@@ -17,7 +17,8 @@ async function codeTaken(tx: Tx, regionId: string, code: string) {
 export async function createUnit(ctx: Ctx, input: z.infer<typeof UnitCreate>) {
   return inTx(ctx, async (tx) => {
     const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
+    // A region outside the actor's scope is answered as one that does not exist (the region seal).
+    if (!regionId || (ctx.actor && !ctx.actor.regionIds.includes(regionId))) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, orgUnits, input.parentId, 'parentId');
     if (await codeTaken(tx, regionId, input.code)) throw duplicate('code', input.code);

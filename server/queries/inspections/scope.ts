@@ -6,12 +6,13 @@ import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { onPlansOf } from '../reporting/scope.js';
+import { scopeOf, unitIn, userIn } from '../regionScope.js';
 
 const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
 /** Campaigns: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
 export function inspectionScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return userIn(inspections.createdById, scopeOf(actor));
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   return units.length ? sql`${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
 }
@@ -24,7 +25,7 @@ export const inspectsUnit = (unitId: string): SQL => sql`${inspections.unitIds} 
  * the entries on its plans' items. `undefined` means no restriction.
  */
 export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return unitIn(ledgerEntries.unitId, scopeOf(actor));
   const conds: SQL[] = [];
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   if (units.length) conds.push(inArray(ledgerEntries.unitId, units));
@@ -35,13 +36,13 @@ export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined 
 
 /** Bulletins: the overseers read all; a unit's liaison or head the issued ones (a draft is the inspectors' work). */
 export function bulletinScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return userIn(bulletins.createdById, scopeOf(actor));
   return unitsWhere(actor, 'liaison', 'unit_head').length ? sql`${bulletins.status} = 'issued'` : sql`false`;
 }
 
 /** Notices: the overseers read all; a unit's liaison or head those sent to its units. */
 export function noticeScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return unitIn(notices.unitId, scopeOf(actor));
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   return units.length ? inArray(notices.unitId, units) : sql`false`;
 }
