@@ -2,7 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { ClaimStatus, TaskUnitRole } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, tasks, taskUnits } from '../../db/schema/index.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface ClaimFilter {
   /** The reader's region scope (the region seal): only plans of programs of these regions. */

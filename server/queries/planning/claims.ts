@@ -5,7 +5,7 @@ import { claimDeadline, lastLateAssignmentDay } from '../../../domain/claims.js'
 import type { Executor } from '../../db/client.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
 import type { UnclaimedRow } from '../../models/planning.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;

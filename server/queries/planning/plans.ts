@@ -4,7 +4,7 @@ import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { areas, auditLog, bodies, orgUnits, planAreas, plans, planVersions, projects, targets, tasks, users } from '../../db/schema/index.js';
 import type { PlanRow } from '../../models/planning.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import { programIn, type RegionScope } from '../regionScope.js';
 
 export type { PlanRow } from '../../models/planning.js';
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { areas, programs } from '../../db/schema/index.js';

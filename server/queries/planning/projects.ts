@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
 import type { LoadedProject, ProjectRow } from '../../models/planning.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface ProjectFilter {
   /** The reader's region scope (the region seal): only plans of programs of these regions. */

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, programs, targetActuals, targetGoals, targets, targetTrajectory } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
 import type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface TargetFilter {
   /** The reader's region scope (the region seal): only plans of programs of these regions. */

@@ -8,7 +8,7 @@ import { prepareStatement } from '../../db/prepared.js';
 import { orgUnits, plans, programs, tasks, taskUnits } from '../../db/schema/index.js';
 import { lightRank } from './lights.js';
 import type { TaskRow } from '../../models/planning.js';
-import { planIn, programIn, type RegionScope } from '../regionScope.js';
+import type { RegionScope } from '../regionScope.js';
 
 export interface TaskFilter {
   /** The reader's region scope (the region seal): only plans of programs of these regions. */
