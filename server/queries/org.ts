@@ -13,11 +13,6 @@ export async function districtName(db: Executor): Promise<string | null> {
   return d?.name ?? null;
 }
 
-export async function defaultRegionId(db: Executor): Promise<string | undefined> {
-  const [r] = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.createdAt)).limit(1);
-  return r?.id;
-}
-
 export async function listUnits(db: Executor, scope: RegionScope, f: { kind?: UnitKind | undefined; q?: string | undefined }) {
   const conds: SQL[] = [regionIn(orgUnits.regionId, scope)];
   if (f.kind) conds.push(eq(orgUnits.kind, f.kind));

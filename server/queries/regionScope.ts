@@ -1,4 +1,4 @@
-import { inArray, SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/client.js';
@@ -34,6 +34,19 @@ export const programIn = (col: PgColumn | SQL, scope: RegionScope): SQL =>
   sql`${col} in (select ${programs.id} from ${programs} where ${regionIn(programs.regionId, scope)})`;
 /** Rows whose plan column names a plan of a program of the scope. */
 export const planIn = (col: PgColumn | SQL, scope: RegionScope): SQL => sql`${col} in (select ${plans.id} from ${plans} where ${programIn(plans.programId, scope)})`;
+
+/**
+ * Where what the actor makes without naming a region belongs: its own unit's region (a district's
+ * office makes its district's things); the first region for a caller without a unit (first start).
+ */
+export async function homeRegionId(db: Executor, actor: Pick<Actor, 'unitId'> | null): Promise<string | undefined> {
+  if (actor) {
+    const [u] = await db.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, actor.unitId));
+    if (u) return u.regionId;
+  }
+  const [r] = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.createdAt)).limit(1);
+  return r?.id;
+}
 
 /** The scope of whoever belongs to this unit: the unit's region and its subtree (for actors made outside a session: jobs, benches, tests). */
 export async function scopeOfUnit(db: Executor, unitId: string): Promise<string[]> {
