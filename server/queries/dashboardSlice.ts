@@ -44,7 +44,8 @@ function wholeOf(regionIds: readonly string[]): SliceSql {
  * those of its plans. Blockers and reports as their lists scope them for this reader.
  */
 export function sliceSql(db: Executor, actor: Actor | null, slice: DashboardSlice): SliceSql {
-  if (slice.whole) return wholeOf(actor?.regionIds ?? []);
+  // Nobody signed in (the public portal): the deployment's whole.
+  if (slice.whole) return actor ? wholeOf(actor.regionIds) : { task: undefined, target: undefined, project: undefined, blocker: undefined, report: undefined };
   const either = (byUnit: SQL, byPlan: SQL): SQL => {
     const conds = [...(slice.unitIds.length ? [byUnit] : []), ...(slice.taskForceIds.length ? [byPlan] : [])];
     return sql`(${sql.join(conds, sql` or `)})`;

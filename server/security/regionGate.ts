@@ -19,10 +19,11 @@ const bodyRegion = (bodyId: SQL) => sql`(select b.region_id from bodies b where 
 const col = (table: string, column: string, id: string) => sql`(select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id})`;
 
 /**
- * A record's region, by the kind its route names. Records of the program hang from a plan (its
- * program's region), a unit or a body; the records an office starts without either (orders,
- * directives, campaigns, bulletins, articles, assessment schemes) belong to the region of the person
- * who made them.
+ * A record's region, by the kind its route names: through a plan (its program's region), a unit or
+ * a body. A record with none of these (a public complaint's case, a meeting of no body) has no
+ * region and passes. What an office starts without either (orders, directives, campaigns,
+ * bulletins, articles, assessment schemes) is not here yet: its maker's unit was tried and is not
+ * reliable (seeded and system accounts sit in another region); it needs a region column of its own.
  */
 const OWNERS: Record<string, (id: string) => SQL> = {
   regions: (id) => sql`(select id from regions where id = ${id})`,
@@ -35,24 +36,16 @@ const OWNERS: Record<string, (id: string) => SQL> = {
   tasks: (id) => planRegion(col('tasks', 'plan_id', id)),
   targets: (id) => planRegion(col('targets', 'plan_id', id)),
   projects: (id) => planRegion(col('projects', 'plan_id', id)),
-  imports: (id) => sql`coalesce(${planRegion(col('import_previews', 'plan_id', id))}, ${userRegion(col('import_previews', 'created_by_id', id))})`,
+  imports: (id) => planRegion(col('import_previews', 'plan_id', id)),
   reports: (id) => unitRegion(col('reports', 'unit_id', id)),
   blockers: (id) => unitRegion(col('blockers', 'unit_id', id)),
-  dispatches: (id) => userRegion(col('dispatches', 'created_by_id', id)),
-  directives: (id) => userRegion(col('directives', 'created_by_id', id)),
-  meetings: (id) => sql`coalesce(${bodyRegion(col('meetings', 'body_id', id))}, ${userRegion(col('meetings', 'created_by_id', id))})`,
+  meetings: (id) => bodyRegion(col('meetings', 'body_id', id)),
   'field-visits': (id) => bodyRegion(col('field_visits', 'body_id', id)),
-  inspections: (id) => userRegion(col('inspections', 'created_by_id', id)),
   ledger: (id) => unitRegion(col('ledger_entries', 'unit_id', id)),
-  bulletins: (id) => userRegion(col('bulletins', 'created_by_id', id)),
   notices: (id) => unitRegion(col('notices', 'unit_id', id)),
-  cases: (id) => sql`coalesce(${unitRegion(col('oversight_cases', 'unit_id', id))}, ${userRegion(col('oversight_cases', 'created_by_id', id))})`,
+  cases: (id) => unitRegion(col('oversight_cases', 'unit_id', id)),
   'response-requests': (id) => unitRegion(col('response_requests', 'unit_id', id)),
   promises: (id) => unitRegion(col('promises', 'unit_id', id)),
-  articles: (id) => userRegion(col('articles', 'author_id', id)),
-  briefings: (id) => userRegion(col('articles', 'author_id', id)),
-  assessments: (id) => userRegion(col('assessment_schemes', 'created_by_id', id)),
-  results: (id) => userRegion(sql`(select s.created_by_id from assessment_results r join assessment_schemes s on s.id = r.scheme_id where r.id = ${id})`),
   appeals: (id) => unitRegion(col('assessment_appeals', 'unit_id', id)),
   adjustments: (id) => unitRegion(col('assessment_adjustments', 'unit_id', id)),
   robots: (id) => unitRegion(col('notification_channels', 'unit_id', id)),

@@ -7,7 +7,7 @@ import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } fr
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../../policies/dispatch.js';
 import { unitsWhere } from '../../policies/report.js';
-import { scopeOf, unitIn, userIn } from '../regionScope.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 export { SEE_ALL_DISPATCHES };
 
@@ -16,7 +16,7 @@ export { SEE_ALL_DISPATCHES };
  * or head, the orders sent to that unit (a draft is the office's until it is sent).
  */
 export function dispatchScope(db: Executor, actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return userIn(dispatches.createdById, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
   const own = unitsWhere(actor, 'liaison', 'unit_head');
   if (!own.length) return sql`false`;
   const mine = db

@@ -6,13 +6,13 @@ import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { onPlansOf } from '../reporting/scope.js';
-import { scopeOf, unitIn, userIn } from '../regionScope.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
 /** Campaigns: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
 export function inspectionScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return userIn(inspections.createdById, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   return units.length ? sql`${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
 }
@@ -36,7 +36,7 @@ export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined 
 
 /** Bulletins: the overseers read all; a unit's liaison or head the issued ones (a draft is the inspectors' work). */
 export function bulletinScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return userIn(bulletins.createdById, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
   return unitsWhere(actor, 'liaison', 'unit_head').length ? sql`${bulletins.status} = 'issued'` : sql`false`;
 }
 

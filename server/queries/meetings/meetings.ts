@@ -7,11 +7,11 @@ import { bodies, meetingAgendaItems, meetingUnits, meetings, orgUnits, plans } f
 import type { AgendaLine, MeetingListRow } from '../../models/meeting.js';
 import { hasRole } from '../../policies/actor.js';
 import { taskForcesOf } from '../../policies/report.js';
-import { bodyIn, scopeOf, userIn } from '../regionScope.js';
+import { bodyIn, scopeOf } from '../regionScope.js';
 
 /** The meetings the actor may read: all for the leader and the HQ office; a task force's own. */
 export function meetingScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, 'leader', 'hq_office')) return or(bodyIn(meetings.bodyId, scopeOf(actor)), and(isNull(meetings.bodyId), userIn(meetings.createdById, scopeOf(actor))));
+  if (hasRole(actor, 'leader', 'hq_office')) return or(bodyIn(meetings.bodyId, scopeOf(actor)), isNull(meetings.bodyId));
   const own = taskForcesOf(actor);
   return own.length ? and(eq(meetings.kind, 'task_force'), inArray(meetings.bodyId, own)) : sql`false`;
 }

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { oversightCases } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { oversees } from '../../policies/oversightCase.js';
-import { scopeOf, unitIn, userIn } from '../regionScope.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 /**
  * Oversight cases: the oversight role sees all, everyone else none (`undefined` means no
@@ -14,7 +14,8 @@ import { scopeOf, unitIn, userIn } from '../regionScope.js';
 export function caseScope(actor: Actor | null): SQL | undefined {
   if (!oversees(actor)) return sql`false`;
   const scope = scopeOf(actor);
-  return or(unitIn(oversightCases.unitId, scope), and(isNull(oversightCases.unitId), userIn(oversightCases.createdById, scope)))!;
+  // A public complaint's case names no unit: it is the deployment's.
+  return or(unitIn(oversightCases.unitId, scope), isNull(oversightCases.unitId))!;
 }
 
 /**

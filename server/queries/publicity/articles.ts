@@ -6,11 +6,10 @@ import { articleFiles, articleImages, articles, evidence, evidenceUploads, users
 import type { ArticleView } from '../../models/publicity.js';
 import { hasRole } from '../../policies/actor.js';
 import { ARTICLE_READERS } from '../../policies/article.js';
-import { scopeOf, userIn } from '../regionScope.js';
 
 /** Articles: the publicity office and its reviewers see every one; nobody else any here (the portal shows the published). */
 export function articleScope(actor: Actor | null): SQL | undefined {
-  return hasRole(actor, ...ARTICLE_READERS) ? userIn(articles.authorId, scopeOf(actor)) : sql`false`;
+  return hasRole(actor, ...ARTICLE_READERS) ? undefined : sql`false`;
 }
 
 const viewRow = { article: articles, authorName: users.displayName };
