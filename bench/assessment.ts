@@ -10,6 +10,7 @@ import { storeResult } from '../server/commands/assessments/storeResult.js';
 import { createScheme } from '../server/commands/assessments/saveScheme.js';
 import type { Ctx } from '../server/context.js';
 import { openDatabase } from '../server/db/client.js';
+import { regions } from '../server/db/schema/index.js';
 import { createServerDatabase } from '../scripts/serverProcess.js';
 import { gatherFacts } from '../server/queries/assessments/facts.js';
 import { loadCalendar } from '../server/queries/calendar.js';
@@ -41,7 +42,8 @@ async function main() {
     await generateDistrict(database, 'Bench-Pass-2026', DISTRICT);
     const ctx: Ctx = {
       database,
-      actor: { userId: randomUUID(), account: 'bench_assessor', unitId: randomUUID(), roles: [{ role: 'assessor', unitId: null, bodyId: null }] },
+      // Every region: the bench scores the whole database it generated.
+      actor: { userId: randomUUID(), account: 'bench_assessor', unitId: randomUUID(), roles: [{ role: 'assessor', unitId: null, bodyId: null }], regionIds: (await database.db.select({ id: regions.id }).from(regions)).map((r) => r.id) },
       ip: null,
       requestId: 'bench',
       lang: 'zh-CN',

@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import type { Ctx } from './context.js';
 import { pickLang } from './i18n.js';
 import { authenticate, isApiPath } from './security/authenticate.js';
+import { regionGate } from './security/regionGate.js';
 import { authThrottle, DEFAULT_AUTH_LIMITS, type AuthLimits } from './security/authThrottle.js';
 import { DEFAULT_PUBLIC_LIMITS, publicThrottle, type PublicLimits } from './security/publicThrottle.js';
 import { collectRoutes } from './routeList.js';
@@ -156,6 +157,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     textGuard(req);
     done();
   });
+  // After validation (the params are parsed) and before any route's own handlers.
+  app.addHook('preHandler', regionGate);
   idempotencyKeys(app as unknown as App);
   // The server's own time for the request (parsed, authorised, answered and serialised), so the
   // browser's devtools and the benchmark can tell it apart from the network.

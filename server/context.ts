@@ -15,6 +15,12 @@ export interface Actor {
   displayName?: string | null;
   unitId: string;
   roles: RoleGrant[];
+  /**
+   * The region scope: the region of the actor's unit and every region under it (a district: itself;
+   * a city: itself and its districts). Loaded once per request with the session; every read and
+   * write of region-owned rows is limited to it (server/queries/regionScope.ts).
+   */
+  regionIds: readonly string[];
 }
 
 /** Per-request context handed to commands and queries. */

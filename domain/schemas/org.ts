@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { BODY_KINDS, BODY_POSTS, UNIT_KINDS } from '../enums.js';
 import { Code, Id, Name, Version } from './common.js';
+import { REGION_KINDS } from '../regions.js';
 
-export const RegionCreate = z.strictObject({ code: Code, name: Name, parentId: Id.nullable().optional() });
-export const RegionUpdate = z.strictObject({ version: Version, code: Code.optional(), name: Name.optional() });
-export const Region = z.object({ id: Id, code: z.string(), name: z.string(), parentId: Id.nullable(), version: z.number() });
+export const RegionCreate = z.strictObject({ code: Code, name: Name, kind: z.enum(REGION_KINDS).optional(), parentId: Id.nullable().optional() });
+export const RegionUpdate = z.strictObject({ version: Version, code: Code.optional(), name: Name.optional(), kind: z.enum(REGION_KINDS).optional(), parentId: Id.nullable().optional() });
+export const Region = z.object({ id: Id, code: z.string(), name: z.string(), kind: z.enum(REGION_KINDS), parentId: Id.nullable(), version: z.number() });
 
 export const UnitCreate = z.strictObject({
   code: Code,

@@ -41,7 +41,7 @@ async function checkLogin(ctx: Ctx, input: LoginInput): Promise<LoginOutcome> {
   const { policy } = await readSecurityPolicy(db);
   const user = await findUserForLogin(db, input.account);
   const subject: LoginSubject = user ? { userId: user.id } : { account: input.account.toLowerCase() };
-  const who = { ...ctx, actor: user ? { userId: user.id, account: user.account, unitId: user.unitId, roles: [] } : null };
+  const who = { ...ctx, actor: user ? { userId: user.id, account: user.account, unitId: user.unitId, roles: [], regionIds: [] } : null };
   // Sign-ins change no unit's kept replies (NO_UNIT): the workbenches and task lists read no user or session.
   const about = (after: Record<string, unknown>) => (user ? { entity: 'user', entityId: user.id, after, scope: NO_UNIT } : { entity: 'session', after: { account: input.account, ...after }, scope: NO_UNIT });
   const horizon = lockoutHorizonMs(policy);

@@ -7,12 +7,13 @@ import { bodies, bodyMembers, orgUnits, regions, users } from '../db/schema/inde
 import { duplicate, ensureExists } from '../db/references.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError, notFound } from '../errors.js';
-import { defaultRegionId } from '../queries/org.js';
+import { homeRegionId } from '../queries/regionScope.js';
 
 export async function createBody(ctx: Ctx, input: z.infer<typeof BodyCreate>) {
   return inTx(ctx, async (tx) => {
-    const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
+    const regionId = input.regionId ?? (await homeRegionId(tx, ctx.actor));
+    // A region outside the actor's scope is answered as one that does not exist (the region seal).
+    if (!regionId || (ctx.actor && !ctx.actor.regionIds.includes(regionId))) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, bodies, input.parentId, 'parentId');
     await ensureExists(tx, orgUnits, input.leadUnitId, 'leadUnitId');

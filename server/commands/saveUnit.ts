@@ -8,7 +8,7 @@ import { orgUnits, regions } from '../db/schema/index.js';
 import { duplicate, ensureExists } from '../db/references.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError } from '../errors.js';
-import { defaultRegionId } from '../queries/org.js';
+import { homeRegionId } from '../queries/regionScope.js';
 
 async function codeTaken(tx: Tx, regionId: string, code: string) {
   return (await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.regionId, regionId), eq(orgUnits.code, code)))).length > 0;
@@ -16,8 +16,9 @@ async function codeTaken(tx: Tx, regionId: string, code: string) {
 
 export async function createUnit(ctx: Ctx, input: z.infer<typeof UnitCreate>) {
   return inTx(ctx, async (tx) => {
-    const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
+    const regionId = input.regionId ?? (await homeRegionId(tx, ctx.actor));
+    // A region outside the actor's scope is answered as one that does not exist (the region seal).
+    if (!regionId || (ctx.actor && !ctx.actor.regionIds.includes(regionId))) throw new AppError(422, 'reference_invalid', { field: 'regionId' }, { regionId: '' });
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureExists(tx, orgUnits, input.parentId, 'parentId');
     if (await codeTaken(tx, regionId, input.code)) throw duplicate('code', input.code);

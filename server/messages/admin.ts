@@ -30,10 +30,22 @@ export const ADMIN_MESSAGES = {
     'zh-CN': '账号的角色在提出变更后已被改动，请驳回后重新提出',
     'en-US': "The account's roles changed since this was proposed; reject it and propose again",
   },
+  region_own_ancestor: {
+    'zh-CN': '{field}：行政区不能设在自己或自己的下级之下',
+    'en-US': '{field}: a region cannot sit under itself or under a region below it',
+  },
+  region_parent_kind: { 'zh-CN': '{field}：{kind}不能设在{parentKind}之下', 'en-US': '{field}: a {kind} cannot sit under a {parentKind}' },
+  region_child_kind: {
+    'zh-CN': '{field}：改为{kind}后，其下的{childKind}不能再设在它之下',
+    'en-US': '{field}: as a {kind} it could not hold the {childKind} under it',
+  },
 } as const satisfies Record<string, Message>;
 
 export const ADMIN_WORDS = {
   role_proposal: { 'zh-CN': '角色变更申请', 'en-US': 'Role change' },
+  region_kind_province: { 'zh-CN': '省', 'en-US': 'province' },
+  region_kind_city: { 'zh-CN': '市', 'en-US': 'city' },
+  region_kind_district: { 'zh-CN': '区（县）', 'en-US': 'district' },
   proposal_approved: { 'zh-CN': '批准', 'en-US': 'approved' },
   proposal_rejected: { 'zh-CN': '驳回', 'en-US': 'rejected' },
 } as const satisfies Record<string, Message>;

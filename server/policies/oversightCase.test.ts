@@ -3,7 +3,7 @@ import { ROLES } from '../../domain/enums.js';
 import type { Actor } from '../context.js';
 import { oversightCasePolicy } from './oversightCase.js';
 
-const actor = (...roles: (typeof ROLES)[number][]): Actor => ({ userId: 'u', account: 'a', displayName: 'A', unitId: 'x', roles: roles.map((role) => ({ role, unitId: null, bodyId: null })) });
+const actor = (...roles: (typeof ROLES)[number][]): Actor => ({ userId: 'u', account: 'a', displayName: 'A', unitId: 'x', regionIds: [], roles: roles.map((role) => ({ role, unitId: null, bodyId: null })) });
 
 describe('the oversight case policy', () => {
   it('lets the oversight role alone take part, whatever else anyone holds', () => {

@@ -12,6 +12,7 @@ export const anyActor: fc.Arbitrary<Actor | null> = fc.option(
     userId: fc.constantFrom('p1', 'p2'),
     account: fc.constant('someone'),
     unitId: fc.constantFrom(...UNITS),
+    regionIds: fc.constant(['R1']),
     roles: fc.array(
       fc.record({
         role: fc.constantFrom(...ROLES),
@@ -26,5 +27,5 @@ export const anyActor: fc.Arbitrary<Actor | null> = fc.option(
 
 /** An actor holding exactly these grants (a unit role for its unit, a task force for its body). */
 export function actorWith(unitId: string, ...grants: [role: Actor['roles'][number]['role'], bodyId?: string][]): Actor {
-  return { userId: 'p1', account: 'someone', unitId, roles: grants.map(([role, bodyId]) => ({ role, unitId: bodyId ? null : unitId, bodyId: bodyId ?? null })) };
+  return { userId: 'p1', account: 'someone', unitId, regionIds: ['R1'], roles: grants.map(([role, bodyId]) => ({ role, unitId: bodyId ? null : unitId, bodyId: bodyId ?? null })) };
 }

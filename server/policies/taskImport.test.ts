@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../context.js';
 import { taskImportPolicy } from './taskImport.js';
 
-const actor = (userId: string, ...roles: Actor['roles'][number]['role'][]): Actor => ({ userId, account: userId, unitId: 'u1', roles: roles.map((role) => ({ role, unitId: null, bodyId: null })) });
+const actor = (userId: string, ...roles: Actor['roles'][number]['role'][]): Actor => ({ userId, account: userId, unitId: 'u1', regionIds: [], roles: roles.map((role) => ({ role, unitId: null, bodyId: null })) });
 
 describe('task imports', () => {
   it('are the HQ office’s to make', () => {

@@ -1,8 +1,9 @@
+import type { RegionKind } from '../../domain/regions.js';
 import type { UnitKind, BodyKind, BodyPost } from '../../domain/enums.js';
 import type { bodies, bodyMembers, orgUnits, regions } from '../db/schema/index.js';
 
 export function presentRegion(r: typeof regions.$inferSelect) {
-  return { id: r.id, code: r.code, name: r.name, parentId: r.parentId, version: r.version };
+  return { id: r.id, code: r.code, name: r.name, kind: r.kind as RegionKind, parentId: r.parentId, version: r.version };
 }
 
 export function presentUnit(u: typeof orgUnits.$inferSelect) {

@@ -9,7 +9,7 @@ import { blockerScope, reportScope } from './reporting/scope.js';
  * A slice of the district in SQL, one condition per table the dashboard counts. Written raw with
  * qualified names: the same conditions go into one-table selects and joins alike, and drizzle
  * renders a column unqualified in a one-table select (an `exists` inside one would bind to the
- * inner table). `undefined` everywhere for the whole district: its queries stay as they were.
+ * inner table). The whole district is its regions' rows (wholeOf).
  */
 export interface SliceSql {
   task: SQL | undefined;
@@ -19,9 +19,24 @@ export interface SliceSql {
   report: SQL | undefined;
 }
 
-const WHOLE: SliceSql = { task: undefined, target: undefined, project: undefined, blocker: undefined, report: undefined };
-
 const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+/**
+ * The whole of what the reader's regions hold (the region seal): a district's user its district; a
+ * city's or a province's user every district under it, summed — the roll-up across districts.
+ */
+function wholeOf(regionIds: readonly string[]): SliceSql {
+  const regions = regionIds.length ? list(regionIds) : sql`null`;
+  const plansIn = sql`(select p.id from plans p join programs pr on pr.id = p.program_id where pr.region_id in (${regions}))`;
+  const unitsIn = sql`(select ou.id from org_units ou where ou.region_id in (${regions}))`;
+  return {
+    task: sql`"tasks"."plan_id" in ${plansIn}`,
+    target: sql`"targets"."plan_id" in ${plansIn}`,
+    project: sql`"projects"."plan_id" in ${plansIn}`,
+    blocker: sql`"blockers"."unit_id" in ${unitsIn}`,
+    report: sql`"reports"."unit_id" in ${unitsIn}`,
+  };
+}
 
 /**
  * A unit's items are the tasks it is assigned (lead or supporting), the targets it supplies data
@@ -29,7 +44,8 @@ const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uui
  * those of its plans. Blockers and reports as their lists scope them for this reader.
  */
 export function sliceSql(db: Executor, actor: Actor | null, slice: DashboardSlice): SliceSql {
-  if (slice.whole) return WHOLE;
+  // Nobody signed in (the public portal): the deployment's whole.
+  if (slice.whole) return actor ? wholeOf(actor.regionIds) : { task: undefined, target: undefined, project: undefined, blocker: undefined, report: undefined };
   const either = (byUnit: SQL, byPlan: SQL): SQL => {
     const conds = [...(slice.unitIds.length ? [byUnit] : []), ...(slice.taskForceIds.length ? [byPlan] : [])];
     return sql`(${sql.join(conds, sql` or `)})`;

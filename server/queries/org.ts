@@ -3,8 +3,9 @@ import type { UnitKind } from '../../domain/enums.js';
 import type { Executor } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
+import { bodyIn, regionIn, type RegionScope } from './regionScope.js';
 
-export const listRegions = (db: Executor) => db.select().from(regions).orderBy(asc(regions.code));
+export const listRegions = (db: Executor, scope: RegionScope) => db.select().from(regions).where(regionIn(regions.id, scope)).orderBy(asc(regions.code));
 
 /** The district's name: the first top-level region (what titles of documents and sheets start with). */
 export async function districtName(db: Executor): Promise<string | null> {
@@ -12,13 +13,8 @@ export async function districtName(db: Executor): Promise<string | null> {
   return d?.name ?? null;
 }
 
-export async function defaultRegionId(db: Executor): Promise<string | undefined> {
-  const [r] = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.createdAt)).limit(1);
-  return r?.id;
-}
-
-export async function listUnits(db: Executor, f: { kind?: UnitKind | undefined; q?: string | undefined }) {
-  const conds: SQL[] = [];
+export async function listUnits(db: Executor, scope: RegionScope, f: { kind?: UnitKind | undefined; q?: string | undefined }) {
+  const conds: SQL[] = [regionIn(orgUnits.regionId, scope)];
   if (f.kind) conds.push(eq(orgUnits.kind, f.kind));
   if (f.q) conds.push(or(ilike(orgUnits.name, `%${escapeLike(f.q)}%`), ilike(orgUnits.code, `%${escapeLike(f.q)}%`))!);
   return db
@@ -36,12 +32,12 @@ export async function findUnit(db: Executor, id: string) {
 export type BodyRow = typeof bodies.$inferSelect;
 
 /** Bodies with their members and the names of lead and member units, in two queries. */
-export async function loadBodies(db: Executor, ids?: string[]) {
+export async function loadBodies(db: Executor, scope: RegionScope, ids?: string[]) {
   const rows = await db
     .select({ body: bodies, leadUnitName: orgUnits.name })
     .from(bodies)
     .leftJoin(orgUnits, eq(orgUnits.id, bodies.leadUnitId))
-    .where(ids ? inArray(bodies.id, ids) : undefined)
+    .where(and(bodyIn(bodies.id, scope), ids ? inArray(bodies.id, ids) : undefined))
     .orderBy(asc(bodies.createdAt), asc(bodies.code));
   const bodyIds = rows.map((r) => r.body.id);
   const members = bodyIds.length

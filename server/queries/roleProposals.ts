@@ -4,6 +4,7 @@ import type { RoleProposalStatus } from '../../domain/schemas/users.js';
 import type { Executor } from '../db/client.js';
 import { orgUnits, roleProposals, users } from '../db/schema/index.js';
 import type { PendingRoles, RoleProposalRow } from '../models/users.js';
+import { userIn, type RegionScope } from './regionScope.js';
 
 export type { PendingRoles, RoleProposalRow } from '../models/users.js';
 
@@ -41,13 +42,14 @@ function proposalQuery(db: Executor) {
 
 
 /** Proposals of one status, newest first. */
-export async function listRoleProposals(db: Executor, status: RoleProposalStatus, page: number, perPage: number) {
+export async function listRoleProposals(db: Executor, scope: RegionScope, status: RoleProposalStatus, page: number, perPage: number) {
+  const where = and(eq(roleProposals.status, status), userIn(roleProposals.userId, scope));
   const rows = await proposalQuery(db)
-    .where(eq(roleProposals.status, status))
+    .where(where)
     .orderBy(desc(roleProposals.proposedAt))
     .limit(perPage)
     .offset((page - 1) * perPage);
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(roleProposals).where(eq(roleProposals.status, status));
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(roleProposals).where(where);
   return { rows, total: c?.n ?? 0 };
 }
 

@@ -6,6 +6,7 @@ import type { Executor } from '../db/client.js';
 import { loginFailures, orgUnits, userRoles, users } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
 import type { UserRow } from '../models/users.js';
+import { unitIn, type RegionScope } from './regionScope.js';
 
 export type { UserRow } from '../models/users.js';
 
@@ -35,8 +36,8 @@ export interface UserListFilter {
   role?: Role | undefined;
 }
 
-export async function listUsers(db: Executor, f: UserListFilter, page: number, perPage: number) {
-  const conds: SQL[] = [];
+export async function listUsers(db: Executor, scope: RegionScope, f: UserListFilter, page: number, perPage: number) {
+  const conds: SQL[] = [unitIn(users.unitId, scope)];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(users.account, like), ilike(users.displayName, like), ilike(users.mobile, like), ilike(users.email, like))!);

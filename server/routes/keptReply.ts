@@ -51,7 +51,8 @@ export function keptReplies(size: number, options: KeptOptions & { gzip?: boolea
   return async function sendKept(req: FastifyRequest, reply: FastifyReply, key: string, schema: z.ZodType, load: () => Promise<unknown>, scope?: string): Promise<FastifyReply> {
     const kept = await cache(
       req.ctx.database,
-      key,
+      // The reader's region scope is part of every key: two districts' readers with the same policies never share a reply.
+      `${req.ctx.actor?.regionIds.join(',') ?? ''}|${key}`,
       async () => {
         const body = JSON.stringify(z.encode(schema, await load()));
         const etag = etagOf(body);

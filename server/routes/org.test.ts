@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, send, snapshot } from '../testing/api.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
-import { loginAs, makeRegion, makeUnit, makeUser, type Session } from '../testing/factories.js';
+import { loginAs, makeRegion, makeUnit, makeUser, useDistrict, type Session } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { forgetCachedSessions } from '../security/sessions.js';
 
 const STALE_ZH = '该记录已被他人修改，请刷新后再保存';
 const STALE_EN = 'Someone else changed this record; reload it before saving';
@@ -14,8 +15,12 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
   let admin: Session;
   let admin2: Session;
   let liaison: Session;
+  let city: Awaited<ReturnType<typeof makeRegion>>;
   beforeAll(async () => {
     h = await startHarness(kind);
+    // Everyone here works in a city: its sysadmin sets up the districts under it.
+    city = await makeRegion(h.db.database, { fresh: true, over: { kind: 'city' } });
+    useDistrict(h.db.database, city);
     admin = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }]));
     admin2 = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }]));
     liaison = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'liaison' }]));
@@ -27,10 +32,10 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
   const get = (url: string, s = liaison) => send(h.app, { method: 'GET', url }, s);
 
   it('creates a region, lists it, renames it by version and refuses a stale version in both languages', async () => {
-    const created = await post('/api/regions', { code: 'dalian-jz', name: '金州区' });
+    const created = await post('/api/regions', { code: 'dalian-jz', name: '金州区', kind: 'district', parentId: city.id });
     expect(created.statusCode, created.body).toBe(200);
     const region = created.json().data;
-    expect(region).toMatchObject({ code: 'dalian-jz', name: '金州区', parentId: null, version: 0 });
+    expect(region).toMatchObject({ code: 'dalian-jz', name: '金州区', kind: 'district', parentId: city.id, version: 0 });
     expect((await get('/api/regions')).json().data).toContainEqual(region);
 
     const renamed = await patch(`/api/regions/${region.id}`, { version: 0, name: '金州新区' });
@@ -44,6 +49,19 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
     expect(dup.message).toBe('编号已存在：dalian-jz');
     const orphan = expectError(await post('/api/regions', { code: 'orphan', name: '孤儿区', parentId: randomUUID() }), 422, 'reference_invalid');
     expect(orphan.fields).toHaveProperty('parentId');
+  });
+
+  it('refuses a region under itself or below, and a kind under one it may not sit under, naming the field in zh-CN', async () => {
+    const district = (await post('/api/regions', { code: 'gxq', name: '高新区', kind: 'district', parentId: city.id })).json().data;
+    const underDistrict = expectError(await post('/api/regions', { code: 'bad-city', name: '区下之市', kind: 'city', parentId: district.id }), 422, 'region_parent_kind');
+    expect(underDistrict.message).toBe('上级：市不能设在区（县）之下');
+    expect(underDistrict.fields).toHaveProperty('parentId');
+    const cycle = expectError(await patch(`/api/regions/${city.id}`, { version: city.version, parentId: district.id }), 422, 'region_own_ancestor');
+    expect(cycle.message).toBe('上级：行政区不能设在自己或自己的下级之下');
+    expect(expectError(await patch(`/api/regions/${city.id}`, { version: city.version, parentId: city.id }), 422, 'region_own_ancestor').fields).toHaveProperty('parentId');
+    const demoted = expectError(await patch(`/api/regions/${city.id}`, { version: city.version, kind: 'district' }), 422, 'region_child_kind');
+    expect(demoted.message).toBe('类型：改为区（县）后，其下的区（县）不能再设在它之下');
+    expect(expectError(await patch(`/api/regions/${city.id}`, { version: city.version, kind: 'district' }, admin, EN), 422).message).toBe('Kind: as a district it could not hold the district under it');
   });
 
   it('creates units, reads one, filters the list by kind and text', async () => {
@@ -86,7 +104,9 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
     expect((await get(`/api/units/${b.id}`)).json().data.code).toBe('b-unit');
 
     // The same code in another region is a different unit.
-    const other = await makeRegion(h.db.database);
+    const other = await makeRegion(h.db.database, { fresh: true, over: { parentId: city.id } });
+    // Written behind the server's back: the sessions learn their wider scope when read again.
+    forgetCachedSessions(h.db.database);
     expect((await post('/api/units', { code: 'b-unit', name: '他区同码', kind: 'town', regionId: other.id })).statusCode).toBe(200);
   });
 

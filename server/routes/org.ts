@@ -24,6 +24,7 @@ import { authorize } from '../policies/actor.js';
 import { orgPolicy } from '../policies/org.js';
 import { findUnit, listRegions, listUnits, loadBodies } from '../queries/org.js';
 import { presentBody, presentRegion, presentUnit } from '../presenters/org.js';
+import { scopeOf } from '../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const all = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), policies: z.record(z.string(), z.boolean()) });
@@ -34,7 +35,7 @@ export default function orgRoutes(app: App) {
 
   app.get('/api/regions', { schema: { tags: ['org'], response: { 200: all(Region), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.read(req.ctx.actor));
-    return { data: (await listRegions(req.ctx.database.db)).map(presentRegion), policies: policies(req) };
+    return { data: (await listRegions(req.ctx.database.db, scopeOf(req.ctx.actor))).map(presentRegion), policies: policies(req) };
   });
   app.post('/api/regions', { schema: { tags: ['org'], body: RegionCreate, response: { 200: itemResponse(Region), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.create(req.ctx.actor));
@@ -47,7 +48,7 @@ export default function orgRoutes(app: App) {
 
   app.get('/api/units', { schema: { tags: ['org'], querystring: UnitListQuery, response: { 200: all(Unit), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.read(req.ctx.actor));
-    return { data: (await listUnits(req.ctx.database.db, req.query)).map(presentUnit), policies: policies(req) };
+    return { data: (await listUnits(req.ctx.database.db, scopeOf(req.ctx.actor), req.query)).map(presentUnit), policies: policies(req) };
   });
   app.get('/api/units/:id', { schema: { tags: ['org'], params: IdParams, response: { 200: itemResponse(Unit), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.read(req.ctx.actor));
@@ -64,14 +65,14 @@ export default function orgRoutes(app: App) {
     return { data: presentUnit(await updateUnit(req.ctx, req.params.id, req.body)), policies: policies(req) };
   });
 
-  const oneBody = async (req: { ctx: { database: { db: Parameters<typeof loadBodies>[0] } } }, id: string) => {
-    const [b] = await loadBodies(req.ctx.database.db, [id]);
+  const oneBody = async (req: { ctx: { database: { db: Parameters<typeof loadBodies>[0] }; actor: Parameters<typeof scopeOf>[0] } }, id: string) => {
+    const [b] = await loadBodies(req.ctx.database.db, scopeOf(req.ctx.actor), [id]);
     if (!b) throw notFound('body');
     return presentBody(b);
   };
   app.get('/api/bodies', { schema: { tags: ['org'], response: { 200: all(Body), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.read(req.ctx.actor));
-    return { data: (await loadBodies(req.ctx.database.db)).map(presentBody), policies: policies(req) };
+    return { data: (await loadBodies(req.ctx.database.db, scopeOf(req.ctx.actor))).map(presentBody), policies: policies(req) };
   });
   app.get('/api/bodies/:id', { schema: { tags: ['org'], params: IdParams, response: { 200: itemResponse(Body), ...errors } } }, async (req) => {
     authorize(orgPolicy.route.read(req.ctx.actor));

@@ -8,6 +8,7 @@ import { authorize } from '../policies/actor.js';
 import { roleProposalPolicy } from '../policies/user.js';
 import { presentRoleProposal } from '../presenters/roleProposal.js';
 import { findRoleProposal, listRoleProposals } from '../queries/roleProposals.js';
+import { scopeOf } from '../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
@@ -25,7 +26,7 @@ export default function roleProposalRoutes(app: App) {
     async (req) => {
       authorize(roleProposalPolicy.route.read(req.ctx.actor));
       const { status, page, perPage } = req.query;
-      const { rows, total } = await listRoleProposals(req.ctx.database.db, status, page, perPage);
+      const { rows, total } = await listRoleProposals(req.ctx.database.db, scopeOf(req.ctx.actor), status, page, perPage);
       return { data: rows.map((r) => presentRoleProposal(r, req.ctx.actor)), page: { page, perPage, total }, policies: roleProposalPolicy.routePolicies(req.ctx.actor) };
     },
   );

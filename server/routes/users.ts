@@ -16,6 +16,7 @@ import { pendingRolesOf } from '../queries/roleProposals.js';
 import { findUser, listUsers, lockedUsers, rolesOf, unitName } from '../queries/users.js';
 import { readUpload, type Upload } from '../uploads.js';
 import { importTemplate } from '../xlsx/userImport.js';
+import { scopeOf } from '../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,7 +47,7 @@ export default function userRoutes(app: App) {
     authorize(userPolicy.route.read(req.ctx.actor));
     const db = req.ctx.database.db;
     const { page, perPage, ...filter } = req.query;
-    const { rows, total } = await listUsers(db, filter, page, perPage);
+    const { rows, total } = await listUsers(db, scopeOf(req.ctx.actor), filter, page, perPage);
     const list = rows.map((r) => r.user);
     const ids = list.map((u) => u.id);
     const [roles, locked, pending] = await Promise.all([rolesOf(db, ids), lockedUsers(db, list, await currentSecurityPolicy(db)), pendingRolesOf(db, ids)]);

@@ -4,7 +4,7 @@ import type { SessionStage } from '../../domain/schemas/auth.js';
 import type { SecurityPolicy } from '../../domain/securityPolicy.js';
 import type { Database, Executor } from '../db/client.js';
 import { preparedPerDatabase } from '../db/prepared.js';
-import { sessions, userRoles, users } from '../db/schema/index.js';
+import { orgUnits, regions, sessions, userRoles, users } from '../db/schema/index.js';
 import type { Actor, RoleGrant } from '../context.js';
 import { sessionCache } from './sessionCache.js';
 
@@ -31,9 +31,11 @@ export type SessionLookup = { ok: true; session: LoadedSession; touch: boolean }
 
 // The roles come in the same query: this runs on every request, so one round trip, not two.
 const roles = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'bodyId', r.body_id)) from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`;
+// The region scope too: the unit's region and its subtree (domain/regions.ts subtree; UNION stops at a stored cycle).
+const regionIds = sql<string[]>`coalesce((with recursive sub(id) as (select ou.region_id from ${orgUnits} ou where ou.id = ${users.unitId} union select rg.id from ${regions} rg join sub on rg.parent_id = sub.id) select json_agg(sub.id) from sub), '[]'::json)`;
 const sessionById = preparedPerDatabase((db) =>
   db
-    .select({ s: sessions, u: { id: users.id, account: users.account, displayName: users.displayName, unitId: users.unitId, disabled: users.disabled }, roles })
+    .select({ s: sessions, u: { id: users.id, account: users.account, displayName: users.displayName, unitId: users.unitId, disabled: users.disabled }, roles, regionIds })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.endedAt)))
@@ -75,6 +77,7 @@ export async function loadSession(database: Database, token: string, policy: Sec
         displayName: row.u.displayName,
         unitId: row.u.unitId,
         roles: row.roles.map((r): RoleGrant => ({ role: r.role, unitId: r.unitId, bodyId: r.bodyId })),
+        regionIds: row.regionIds,
       },
     },
   };

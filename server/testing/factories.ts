@@ -12,9 +12,28 @@ const uniq = () => randomBytes(4).toString('hex');
 
 let hashed: Promise<string> | undefined;
 
-export async function makeRegion(database: Database) {
-  const [r] = await database.db.insert(regions).values({ code: `r_${uniq()}`, name: `测试区${uniq()}` }).returning();
-  return r!;
+type RegionRow = typeof regions.$inferSelect;
+const districts = new WeakMap<Database, Promise<RegionRow>>();
+
+/**
+ * The district tests work in: one per database, made on first use, so that everyone and everything
+ * a test makes meets in one district as in a real deployment (the region seal keeps districts
+ * apart). `fresh` makes a region of its own; the sealing test switches districts with useDistrict.
+ */
+export async function makeRegion(database: Database, opts: { fresh?: boolean; over?: Partial<typeof regions.$inferInsert> } = {}): Promise<RegionRow> {
+  if (!opts.fresh && !opts.over && districts.has(database)) return districts.get(database)!;
+  const made = database.db
+    .insert(regions)
+    .values({ code: `r_${uniq()}`, name: `测试区${uniq()}`, ...opts.over })
+    .returning()
+    .then(([r]) => r!);
+  if (!opts.fresh && !opts.over) districts.set(database, made);
+  return made;
+}
+
+/** From now on the factories make their units, bodies and people in this region. */
+export function useDistrict(database: Database, region: RegionRow): void {
+  districts.set(database, Promise.resolve(region));
 }
 
 export async function makeUnit(database: Database, over: Partial<typeof orgUnits.$inferInsert> = {}) {

@@ -6,7 +6,7 @@ import { inTx, type Ctx } from '../../context.js';
 import { areas, programs, regions } from '../../db/schema/index.js';
 import { ensureExists } from '../../db/references.js';
 import { lockRow, updateVersioned } from '../../db/versioned.js';
-import { defaultRegionId } from '../../queries/org.js';
+import { homeRegionId } from '../../queries/regionScope.js';
 import { badReference, ensureCodeFree, ruleBroken } from './checks.js';
 
 /** The years stay in order and every year goal inside them (checked on the merged row of an update). */
@@ -19,8 +19,9 @@ function checkYears(p: { startYear: number; endYear: number; yearGoals: { year: 
 
 export async function createProgram(ctx: Ctx, input: z.infer<typeof ProgramCreate>) {
   return inTx(ctx, async (tx) => {
-    const regionId = input.regionId ?? (await defaultRegionId(tx));
-    if (!regionId) throw badReference('regionId');
+    const regionId = input.regionId ?? (await homeRegionId(tx, ctx.actor));
+    // A region outside the actor's scope is answered as one that does not exist (the region seal).
+    if (!regionId || (ctx.actor && !ctx.actor.regionIds.includes(regionId))) throw badReference('regionId');
     await ensureExists(tx, regions, regionId, 'regionId');
     await ensureCodeFree(tx, programs, input.code, undefined);
     const [row] = await tx

@@ -4,11 +4,13 @@ import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-/** 行政区: the tenant. */
+/** 行政区: the tenant (a district), nested province → city → district (domain/regions.ts). */
 export const regions = pgTable('regions', {
   id: id(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** province, city or district; a region stored before regions nested is a district. */
+  kind: text('kind').notNull().default('district'),
   parentId: uuid('parent_id'),
   version: integer('version').notNull().default(0),
   createdAt: createdAt(),

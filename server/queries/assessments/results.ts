@@ -5,6 +5,7 @@ import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessment
 import type { AdjustmentView, AppealView, MyResultView, RankLineRow, ResultSummaryRow, ResultView, SchemeRow, SchemeView, UnitBreakdownView } from '../../models/assessments.js';
 import { hasRole } from '../../policies/actor.js';
 import { appealUnits } from '../../policies/assessment.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 const SUMMARY = {
   id: assessmentResults.id,
@@ -117,7 +118,7 @@ export async function findAdjustment(db: Executor, id: string): Promise<Adjustme
 const appealColumns = { appeal: assessmentAppeals, unitName: orgUnits.name, schemeName: assessmentSchemes.name, period: assessmentResults.period };
 /** Appeals: every one for the assessor (the queue), a unit's own for its liaison or head. */
 export const appealScope = (actor: Actor | null): SQL | undefined => {
-  if (hasRole(actor, 'assessor')) return undefined;
+  if (hasRole(actor, 'assessor')) return unitIn(assessmentAppeals.unitId, scopeOf(actor));
   const units = appealUnits(actor);
   return units.length ? inArray(assessmentAppeals.unitId, units) : sql`false`;
 };

@@ -7,6 +7,7 @@ import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } fr
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../../policies/dispatch.js';
 import { unitsWhere } from '../../policies/report.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 export { SEE_ALL_DISPATCHES };
 
@@ -27,7 +28,7 @@ export function dispatchScope(db: Executor, actor: Actor | null): SQL | undefine
 
 /** Which recipients' rows the actor sees: all (undefined) or their own units'. */
 export function recipientScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return unitIn(dispatchRecipients.unitId, scopeOf(actor));
   const own = unitsWhere(actor, 'liaison', 'unit_head');
   return own.length ? inArray(dispatchRecipients.unitId, own) : sql`false`;
 }

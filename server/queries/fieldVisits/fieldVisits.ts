@@ -5,10 +5,11 @@ import { blockers, bodies, fieldVisitFindings, fieldVisitPhotos, fieldVisits } f
 import type { FieldVisitListRow, FindingLine } from '../../models/fieldVisit.js';
 import { hasRole } from '../../policies/actor.js';
 import { taskForcesOf } from '../../policies/report.js';
+import { bodyIn, scopeOf } from '../regionScope.js';
 
 /** The visits the actor may read: all for the leader and the HQ office; a task force's own. */
 export function fieldVisitScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, 'leader', 'hq_office')) return undefined;
+  if (hasRole(actor, 'leader', 'hq_office')) return bodyIn(fieldVisits.bodyId, scopeOf(actor));
   const own = taskForcesOf(actor);
   return own.length ? inArray(fieldVisits.bodyId, own) : sql`false`;
 }

@@ -10,7 +10,7 @@ import { makeLedgerEntry } from '../../testing/inspectionCalls.js';
 import { listLedger } from './ledger.js';
 
 const entry = fc.record({ status: fc.constantFrom(...LEDGER_STATUSES), days: fc.integer({ min: -10, max: 10 }) });
-const inspector: Actor = { userId: '00000000-0000-4000-8000-000000000001', account: 'inspector', unitId: '00000000-0000-4000-8000-000000000002', roles: [{ role: 'inspector', unitId: null, bodyId: null }] };
+const inspector: Actor = { userId: '00000000-0000-4000-8000-000000000001', account: 'inspector', unitId: '00000000-0000-4000-8000-000000000002', regionIds: [], roles: [{ role: 'inspector', unitId: null, bodyId: null }] };
 
 describe.each(DATABASE_KINDS)('the ledger’s overdue filter and domain/ledger.ts on %s', (kind) => {
   let db: TestDatabase;

@@ -6,6 +6,7 @@ import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { onPlansOf } from '../reporting/scope.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
@@ -24,7 +25,7 @@ export const inspectsUnit = (unitId: string): SQL => sql`${inspections.unitIds} 
  * the entries on its plans' items. `undefined` means no restriction.
  */
 export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return unitIn(ledgerEntries.unitId, scopeOf(actor));
   const conds: SQL[] = [];
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   if (units.length) conds.push(inArray(ledgerEntries.unitId, units));
@@ -41,7 +42,7 @@ export function bulletinScope(actor: Actor | null): SQL | undefined {
 
 /** Notices: the overseers read all; a unit's liaison or head those sent to its units. */
 export function noticeScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return unitIn(notices.unitId, scopeOf(actor));
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   return units.length ? inArray(notices.unitId, units) : sql`false`;
 }

@@ -1,9 +1,10 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { oversightCases } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { oversees } from '../../policies/oversightCase.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 /**
  * Oversight cases: the oversight role sees all, everyone else none (`undefined` means no
@@ -11,7 +12,10 @@ import { oversees } from '../../policies/oversightCase.js';
  * table behind the same rule should a new one forget.
  */
 export function caseScope(actor: Actor | null): SQL | undefined {
-  return oversees(actor) ? undefined : sql`false`;
+  if (!oversees(actor)) return sql`false`;
+  const scope = scopeOf(actor);
+  // A public complaint's case names no unit: it is the deployment's.
+  return or(unitIn(oversightCases.unitId, scope), isNull(oversightCases.unitId))!;
 }
 
 /**

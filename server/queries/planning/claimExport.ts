@@ -2,8 +2,11 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { ClaimStatus, TaskUnitRole } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, tasks, taskUnits } from '../../db/schema/index.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface ClaimFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   plan?: string | undefined;
   unit?: string | undefined;
   status?: ClaimStatus | undefined;
@@ -12,7 +15,7 @@ export interface ClaimFilter {
 
 /** Every share (a unit on a task) that passes the filter, with its task, plan and unit by name: some thousands of rows at most. */
 export async function claimExportRows(db: Executor, f: ClaimFilter) {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [planIn(tasks.planId, f.scope)];
   if (f.plan) conds.push(eq(tasks.planId, f.plan));
   if (f.unit) conds.push(eq(taskUnits.unitId, f.unit));
   if (f.status) conds.push(eq(taskUnits.claimStatus, f.status));

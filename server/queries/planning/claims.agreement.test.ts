@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)("the HQ desk's late claims query and domain/claims
             expected.push(`${t.id} ${c.due} ${c.lateWorkdays}`);
           }
         }
-        const got = await listUnclaimed(db.database.db, cal, today(), { workdays, unit: unitId }, 1, 100);
+        const got = await listUnclaimed(db.database.db, cal, today(), { workdays, unit: unitId, scope: [regionId] }, 1, 100);
         expect(got.rows.map((r) => `${r.task.id} ${r.claimDue} ${r.overdueWorkdays}`).sort()).toEqual(expected.sort());
         expect(got.total).toBe(expected.length);
       }),

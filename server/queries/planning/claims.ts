@@ -5,11 +5,14 @@ import { claimDeadline, lastLateAssignmentDay } from '../../../domain/claims.js'
 import type { Executor } from '../../db/client.js';
 import { orgUnits, taskUnits, tasks } from '../../db/schema/index.js';
 import type { UnclaimedRow } from '../../models/planning.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
 
 export interface UnclaimedFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   workdays: number;
   plan?: string | undefined;
   unit?: string | undefined;
@@ -22,7 +25,7 @@ export interface UnclaimedFilter {
 export async function listUnclaimed(db: Executor, cal: WorkdayCalendar, today: string, f: UnclaimedFilter, page: number, perPage: number): Promise<{ rows: UnclaimedRow[]; total: number }> {
   const lastDay = lastLateAssignmentDay(cal, today, f.workdays);
   const before = new Date((dayNumber(lastDay) + 1) * DAY_MS - SHANGHAI_MS);
-  const conds: SQL[] = [eq(taskUnits.claimStatus, 'unclaimed'), lt(taskUnits.assignedAt, before), eq(tasks.done, false)];
+  const conds: SQL[] = [eq(taskUnits.claimStatus, 'unclaimed'), lt(taskUnits.assignedAt, before), eq(tasks.done, false), planIn(tasks.planId, f.scope)];
   if (f.plan) conds.push(eq(tasks.planId, f.plan));
   if (f.unit) conds.push(eq(taskUnits.unitId, f.unit));
   const where = and(...conds);

@@ -4,10 +4,13 @@ import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { areas, auditLog, bodies, orgUnits, planAreas, plans, planVersions, projects, targets, tasks, users } from '../../db/schema/index.js';
 import type { PlanRow } from '../../models/planning.js';
+import { programIn, type RegionScope } from '../regionScope.js';
 
 export type { PlanRow } from '../../models/planning.js';
 
 export interface PlanFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   program?: string | undefined;
   kind?: PlanKind | undefined;
   status?: PlanStatus | undefined;
@@ -43,7 +46,7 @@ async function withNames(db: Executor, where: SQL | undefined, page?: { limit: n
 }
 
 export async function listPlans(db: Executor, f: PlanFilter, page: number, perPage: number) {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [programIn(plans.programId, f.scope)];
   if (f.program) conds.push(eq(plans.programId, f.program));
   if (f.kind) conds.push(eq(plans.kind, f.kind));
   if (f.status) conds.push(eq(plans.status, f.status));

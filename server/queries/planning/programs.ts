@@ -1,10 +1,11 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { areas, programs } from '../../db/schema/index.js';
+import { regionIn, type RegionScope } from '../regionScope.js';
 
-export async function listPrograms(db: Executor, q: string | undefined, page: number, perPage: number) {
-  const where: SQL | undefined = q ? or(ilike(programs.name, `%${escapeLike(q)}%`), ilike(programs.code, `%${escapeLike(q)}%`)) : undefined;
+export async function listPrograms(db: Executor, scope: RegionScope, q: string | undefined, page: number, perPage: number) {
+  const where = and(regionIn(programs.regionId, scope), q ? or(ilike(programs.name, `%${escapeLike(q)}%`), ilike(programs.code, `%${escapeLike(q)}%`)) : undefined);
   const [rows, [c]] = await Promise.all([
     db
       .select()

@@ -6,8 +6,11 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, projectMonths, projects, projectYearPlans } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
 import type { LoadedProject, ProjectRow } from '../../models/planning.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface ProjectFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   taskForce?: string | undefined;
   sort?: 'code' | 'light' | 'investment';
   order?: 'asc' | 'desc';
@@ -23,7 +26,7 @@ export type { LoadedProject, ProjectRow } from '../../models/planning.js';
 
 /** The list's condition (the export's too); without `withLight`, for the colour tabs' counts. */
 export function conditions(f: ProjectFilter, withLight: boolean): SQL | undefined {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [planIn(projects.planId, f.scope)];
   if (f.plan) conds.push(eq(projects.planId, f.plan));
   if (f.taskForce) conds.push(sql`${projects.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
   if (f.area) conds.push(eq(projects.areaId, f.area));

@@ -5,8 +5,11 @@ import type { Executor } from '../../db/client.js';
 import { orgUnits, plans, programs, targetActuals, targetGoals, targets, targetTrajectory } from '../../db/schema/index.js';
 import { countLights, lightRank } from './lights.js';
 import type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/planning.js';
+import { planIn, type RegionScope } from '../regionScope.js';
 
 export interface TargetFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   taskForce?: string | undefined;
   sort?: 'code' | 'light';
   order?: 'asc' | 'desc';
@@ -21,7 +24,7 @@ export type { LoadedTarget, OutlookFacts, TargetRow } from '../../models/plannin
 
 /** The list's condition (the export's too); without `withLight`, for the colour tabs' counts. */
 export function conditions(f: TargetFilter, withLight: boolean): SQL | undefined {
-  const conds: SQL[] = [];
+  const conds: SQL[] = [planIn(targets.planId, f.scope)];
   if (f.plan) conds.push(eq(targets.planId, f.plan));
   if (f.taskForce) conds.push(sql`${targets.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${f.taskForce})`);
   if (f.area) conds.push(eq(targets.areaId, f.area));

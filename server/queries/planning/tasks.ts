@@ -5,11 +5,14 @@ import { escapeLike } from '../../audit.js';
 import type { Executor } from '../../db/client.js';
 import { fromJsonRow, jsonRowOf } from '../../db/jsonRows.js';
 import { prepareStatement } from '../../db/prepared.js';
-import { orgUnits, plans, tasks, taskUnits } from '../../db/schema/index.js';
+import { orgUnits, plans, programs, tasks, taskUnits } from '../../db/schema/index.js';
 import { lightRank } from './lights.js';
 import type { TaskRow } from '../../models/planning.js';
+import type { RegionScope } from '../regionScope.js';
 
 export interface TaskFilter {
+  /** The reader's region scope (the region seal): only plans of programs of these regions. */
+  scope: RegionScope;
   taskForce?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;
@@ -26,11 +29,13 @@ export type { TaskRow } from '../../models/planning.js';
 
 /** A filter value as the statement takes it: the value itself, or a placeholder of that name (a prepared statement). */
 type FilterValue = (key: keyof TaskFilter | 'qLike', value: unknown) => unknown;
-const asValue: FilterValue = (_key, value) => value;
+// An array (the scope) goes as one parameter: spread into a list it would not be an array.
+const asValue: FilterValue = (_key, value) => (Array.isArray(value) ? sql.param(value) : value);
 const asPlaceholder: FilterValue = (key) => sql.placeholder(key);
 
 function conditions(f: TaskFilter, withLight: boolean, v: FilterValue): SQL | undefined {
-  const conds: SQL[] = [];
+  // Every statement carries the seal; its value is a placeholder like the filters'.
+  const conds: SQL[] = [sql`${tasks.planId} in (select p.id from ${plans} p join ${programs} pr on pr.id = p.program_id where pr.region_id = any(${v('scope', f.scope)}::uuid[]))`];
   if (f.plan) conds.push(sql`${tasks.planId} = ${v('plan', f.plan)}`);
   if (f.taskForce) conds.push(sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${plans.taskForceId} = ${v('taskForce', f.taskForce)})`);
   if (f.area) conds.push(sql`${tasks.areaId} = ${v('area', f.area)}`);
@@ -99,7 +104,7 @@ function listStatement(f: TaskFilter, sort: (typeof TASK_SORTS)[number], order: 
  */
 export async function listTasks(db: Executor, f: TaskFilter, sort: (typeof TASK_SORTS)[number], order: 'asc' | 'desc', page: number, perPage: number) {
   const present = FILTER_KEYS.filter((k) => f[k] !== undefined && f[k] !== '');
-  const values: Record<string, unknown> = { limit: perPage, offset: (page - 1) * perPage };
+  const values: Record<string, unknown> = { limit: perPage, offset: (page - 1) * perPage, scope: [...f.scope] };
   for (const k of present) values[k] = k === 'status' ? f.status === 'done' : f[k];
   if (f.q) values.qLike = `%${escapeLike(f.q)}%`;
   const shape = `task_list:${present.join(',')}:${sort}:${order}`;

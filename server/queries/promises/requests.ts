@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { RequestStatus } from '../../../domain/promises.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, orgUnits, oversightCaseRequests, responseRequestEvidence, responseRequests, users } from '../../db/schema/index.js';
+import { evidence, orgUnits, oversightCaseRequests, oversightCases, responseRequestEvidence, responseRequests, users } from '../../db/schema/index.js';
 import type { EvidenceFile, RequestView } from '../../models/promises.js';
 import { caseScope } from '../oversight/scope.js';
 import { requestScope } from './scope.js';
@@ -60,7 +60,8 @@ export async function findVisibleRequest(db: Executor, actor: Actor | null, id: 
 export async function requestsOfCase(db: Executor, actor: Actor | null, caseId: string): Promise<RequestView[]> {
   const rows = await joined(db)
     .innerJoin(oversightCaseRequests, eq(oversightCaseRequests.requestId, responseRequests.id))
-    .where(and(eq(oversightCaseRequests.caseId, caseId), caseScope(actor)))
+    // The case's own visibility (its scope names the cases table, which this statement does not join).
+    .where(and(eq(oversightCaseRequests.caseId, caseId), inArray(oversightCaseRequests.caseId, db.select({ id: oversightCases.id }).from(oversightCases).where(caseScope(actor)))))
     .orderBy(responseRequests.requestedAt);
   return withEvidence(db, rows);
 }

@@ -4,6 +4,7 @@ import { promises, responseRequests } from '../../db/schema/index.js';
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_PROMISES } from '../../policies/promise.js';
 import { unitsWhere } from '../../policies/report.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 /**
  * Response requests through the unit's routes: its liaison's or head's units' requests, nobody
@@ -16,7 +17,7 @@ export function requestScope(actor: Actor | null): SQL | undefined {
 
 /** Promises: the ledger's readers see all; a unit's liaison or head its units'. `undefined`: no restriction. */
 export function promiseScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_PROMISES)) return undefined;
+  if (hasRole(actor, ...SEE_ALL_PROMISES)) return unitIn(promises.unitId, scopeOf(actor));
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   return units.length ? inArray(promises.unitId, units) : sql`false`;
 }

@@ -16,6 +16,7 @@ import { listUnclaimed } from '../planning/claims.js';
 import { listBlockers } from './blockers.js';
 import { exportRows } from './reportExport.js';
 import { withoutTaskForce } from './workbenchQueues.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 /** Rows a desk list is read to: its cards show 10; a district's whole backlog is some hundreds. */
 const AT_MOST = 5_000;
@@ -47,12 +48,14 @@ function reportsIn(db: Executor, status: string, cond: SQL | undefined, waitingS
 export async function hqDeskLists(db: Executor, actor: Actor | null): Promise<HqDeskLists> {
   const cal = await currentCalendar(db);
   const today = shanghaiDate(clockNow());
+  const scope = scopeOf(actor);
+  const inScope = unitIn(reports.unitId, scope);
   const [toAccept, unclaimed, hqBlockers, sent, toReview] = await Promise.all([
-    reportsIn(db, 'reviewed', undefined, reports.reviewedAt),
-    listUnclaimed(db, cal, today, { workdays: CLAIM_WORKDAYS }, 1, AT_MOST),
+    reportsIn(db, 'reviewed', inScope, reports.reviewedAt),
+    listUnclaimed(db, cal, today, { workdays: CLAIM_WORKDAYS, scope }, 1, AT_MOST),
     listBlockers(db, actor, { status: 'open', level: 'hq', sort: 'oldest' }, 1, AT_MOST),
     listDispatches(db, actor, { status: 'sent' }, 1, AT_MOST),
-    reportsIn(db, 'approved', withoutTaskForce(db), reports.approvedAt),
+    reportsIn(db, 'approved', and(withoutTaskForce(db), inScope), reports.approvedAt),
   ]);
   const rank = (l: string) => (l === 'red' ? 0 : 1);
   const toChase = sent.rows

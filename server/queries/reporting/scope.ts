@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { blockers, plans, projects, reports, targets, tasks } from '../../db/schema/index.js';
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_REPORTS, taskForcesOf, unitsWhere } from '../../policies/report.js';
+import { scopeOf, unitIn } from '../regionScope.js';
 
 interface ItemColumns {
   itemType: PgColumn;
@@ -25,10 +26,10 @@ export function onPlansOf(db: Executor, cols: ItemColumns, bodyIds: string[]): S
 /**
  * What the actor may see of rows tied to an item and a unit: everything for the roles that see all;
  * otherwise their own units' rows (liaison, unit head) and the rows on their task forces' plans.
- * `undefined` means no restriction.
+ * Everything: of the units of the actor's regions (the region seal).
  */
 function itemRowScope(db: Executor, actor: Actor | null, cols: ItemColumns & { unitId: PgColumn }, seeAll: readonly Role[]): SQL | undefined {
-  if (hasRole(actor, ...seeAll)) return undefined;
+  if (hasRole(actor, ...seeAll)) return unitIn(cols.unitId, scopeOf(actor));
   const conds: SQL[] = [];
   const units = unitsWhere(actor, 'liaison', 'unit_head');
   if (units.length) conds.push(inArray(cols.unitId, units));

@@ -12,6 +12,7 @@ import { currentCalendar } from '../calendar.js';
 import { listUnclaimed } from '../planning/claims.js';
 import { onPlansOf } from './scope.js';
 import { WORKBENCH_LINES } from './workbenchUnit.js';
+import { planIn, unitIn, type RegionScope } from '../regionScope.js';
 
 const total = sql<number>`(count(*) over())::int`;
 
@@ -62,16 +63,17 @@ export function withoutTaskForce(db: Executor): SQL {
  * of everything, open blockers by level. Each card's count is the total of the list it opens, from
  * the same query (a separate count once said 10 over a list of 9).
  */
-export async function hqWorkbench(db: Executor) {
+export async function hqWorkbench(db: Executor, scope: RegionScope) {
   const calendar = await currentCalendar(db);
+  const inScope = unitIn(reports.unitId, scope);
   const [toAccept, toReview, unclaimed, taskLights, targetLights, projectLights, openBlockers] = await Promise.all([
-    queue(db, 'reviewed', undefined, reports.reviewedAt),
-    queue(db, 'approved', withoutTaskForce(db), reports.approvedAt),
-    listUnclaimed(db, calendar, shanghaiDate(clockNow()), { workdays: CLAIM_WORKDAYS }, 1, WORKBENCH_LINES),
-    db.select({ light: tasks.light, n: count() }).from(tasks).groupBy(tasks.light),
-    db.select({ light: targets.light, n: count() }).from(targets).groupBy(targets.light),
-    db.select({ light: projects.light, n: count() }).from(projects).groupBy(projects.light),
-    db.select({ level: blockers.level, n: count() }).from(blockers).where(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES])).groupBy(blockers.level),
+    queue(db, 'reviewed', inScope, reports.reviewedAt),
+    queue(db, 'approved', and(withoutTaskForce(db), inScope), reports.approvedAt),
+    listUnclaimed(db, calendar, shanghaiDate(clockNow()), { workdays: CLAIM_WORKDAYS, scope }, 1, WORKBENCH_LINES),
+    db.select({ light: tasks.light, n: count() }).from(tasks).where(planIn(tasks.planId, scope)).groupBy(tasks.light),
+    db.select({ light: targets.light, n: count() }).from(targets).where(planIn(targets.planId, scope)).groupBy(targets.light),
+    db.select({ light: projects.light, n: count() }).from(projects).where(planIn(projects.planId, scope)).groupBy(projects.light),
+    db.select({ level: blockers.level, n: count() }).from(blockers).where(and(inArray(blockers.status, [...UNRESOLVED_BLOCKER_STATUSES]), unitIn(blockers.unitId, scope))).groupBy(blockers.level),
   ]);
   const byLevel = Object.fromEntries(BLOCKER_LEVELS.map((l) => [l, openBlockers.find((b) => b.level === l)?.n ?? 0])) as Record<(typeof BLOCKER_LEVELS)[number], number>;
   return {

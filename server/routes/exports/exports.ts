@@ -22,6 +22,7 @@ import { claimsXlsx } from '../../xlsx/claimsXlsx.js';
 import { hqDeskXlsx } from '../../xlsx/hqDeskXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['exports'];
@@ -36,7 +37,7 @@ export default function exportRoutes(app: App) {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const job = jobOf(req);
     const { db } = req.ctx.database;
-    const f = req.query;
+    const f = { ...req.query, scope: scopeOf(req.ctx.actor) };
     const today = shanghaiDate(now());
     job.phase('reading');
     const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, f), taskExportRows(db, f)]);
@@ -50,10 +51,10 @@ export default function exportRoutes(app: App) {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const job = jobOf(req);
     const { db } = req.ctx.database;
-    const f = req.query;
+    const f = { ...req.query, scope: scopeOf(req.ctx.actor) };
     const today = shanghaiDate(now());
     job.phase('reading');
-    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, unit: f.unit }), claimExportRows(db, f)]);
+    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, unit: f.unit, scope: f.scope }), claimExportRows(db, f)]);
     job.phase('writing', rows.length);
     const filters = { plan: f.plan ? names.plan : undefined, unit: f.unit ? names.unit : undefined, status: f.status, role: f.role };
     return sendXlsx(reply, claimsXlsx({ district, today, filters }, rows, job.done), 'claims.xlsx', `任务认领情况表-${today}.xlsx`, job);

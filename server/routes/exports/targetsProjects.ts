@@ -18,6 +18,7 @@ import { exportYears, itemExportCount, projectExportPages, targetExportPages } f
 import { districtName } from '../../queries/org.js';
 import { taskFilterNames } from '../../queries/planning/taskExport.js';
 import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['exports'];
 
@@ -25,7 +26,7 @@ type Filter = { plan?: string | undefined; taskForce?: string | undefined; area?
 
 /** The filter line's parts, in the list's words: what was exported is what the list showed. */
 async function filterParts(db: Executor, f: Filter, unitWord: string) {
-  const [district, names] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit })]);
+  const [district, names] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit, scope: [] })]);
   const parts: string[] = [];
   const unknown = '（未知）';
   if (f.plan) parts.push(`方案：${names.plan ?? unknown}`);
@@ -73,6 +74,6 @@ async function* mapped<T>(pages: AsyncIterable<T[]>, row: (t: T) => ItemExportRo
 export default function targetProjectExportRoutes(app: App) {
   const targetsKind: ExportKind<TargetFilter> = { kind: 'target', read: targetPolicy.route.read, rows: (db, f) => mapped(targetExportPages(db, f), targetExportRow), file: '主要指标表' };
   const projectsKind: ExportKind<ProjectFilter> = { kind: 'project', read: projectPolicy.route.read, rows: (db, f) => mapped(projectExportPages(db, f), projectExportRow), file: '重点项目表' };
-  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, (req, reply) => exportList(req, reply, targetsKind, req.query));
-  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, (req, reply) => exportList(req, reply, projectsKind, req.query));
+  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, (req, reply) => exportList(req, reply, targetsKind, { ...req.query, scope: scopeOf(req.ctx.actor) }));
+  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, (req, reply) => exportList(req, reply, projectsKind, { ...req.query, scope: scopeOf(req.ctx.actor) }));
 }

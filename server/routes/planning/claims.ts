@@ -10,6 +10,7 @@ import { presentUnclaimed } from '../../presenters/planning/claim.js';
 import { listUnclaimed } from '../../queries/planning/claims.js';
 import { errors, pageOf } from './shared.js';
 import { taskDetail } from './tasks.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['claims'];
 
@@ -36,7 +37,7 @@ export default function claimRoutes(app: App) {
     const db = req.ctx.database.db;
     const { page, perPage, q: _q, ...filter } = req.query;
     const env = await lightEnv(db);
-    const { rows, total } = await listUnclaimed(db, env.calendar, env.today, filter, page, perPage);
+    const { rows, total } = await listUnclaimed(db, env.calendar, env.today, { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
     return {
       data: rows.map(presentUnclaimed),
       page: pageOf(page, perPage, total),

@@ -16,6 +16,7 @@ import { presentCounts } from '../../presenters/planning/light.js';
 import { presentPlan, presentPlanDetail, presentPlanVersion } from '../../presenters/planning/plan.js';
 import { findPlan, lastPlanReturn, listPlans, listPlanVersions, planLights } from '../../queries/planning/plans.js';
 import { allOf, errors, pageOf } from './shared.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['plans'];
 
@@ -34,7 +35,7 @@ export default function planRoutes(app: App) {
   app.get('/api/plans', { schema: { tags, querystring: PlanListQuery, response: { 200: listResponse(Plan), ...errors } } }, async (req) => {
     authorize(planPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
-    const { rows, total } = await listPlans(db(req), filter, page, perPage);
+    const { rows, total } = await listPlans(db(req), { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
     return { data: rows.map(presentPlan), page: pageOf(page, perPage, total), policies: planPolicy.routePolicies(req.ctx.actor) };
   });
   app.post('/api/plans', { schema: { tags, body: PlanCreate, response: { 200: itemResponse(PlanDetail), ...errors } } }, async (req) => {

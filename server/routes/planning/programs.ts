@@ -8,6 +8,7 @@ import { programPolicy } from '../../policies/program.js';
 import { presentArea, presentProgram } from '../../presenters/planning/program.js';
 import { findProgram, listAreas, listPrograms } from '../../queries/planning/programs.js';
 import { allOf, errors, pageOf } from './shared.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['programs'];
 
@@ -18,7 +19,7 @@ export default function programRoutes(app: App) {
   app.get('/api/programs', { schema: { tags, querystring: ProgramListQuery, response: { 200: listResponse(Program), ...errors } } }, async (req) => {
     authorize(programPolicy.route.read(req.ctx.actor));
     const { page, perPage, q } = req.query;
-    const { rows, total } = await listPrograms(req.ctx.database.db, q, page, perPage);
+    const { rows, total } = await listPrograms(req.ctx.database.db, scopeOf(req.ctx.actor), q, page, perPage);
     return { data: rows.map(presentProgram), page: pageOf(page, perPage, total), policies: policies(req) };
   });
   app.post('/api/programs', { schema: { tags, body: ProgramCreate, response: { 200: itemResponse(Program), ...errors } } }, async (req) => {

@@ -11,6 +11,7 @@ import { presentCounts } from '../../presenters/planning/light.js';
 import { presentProject, presentProjectDetail } from '../../presenters/planning/project.js';
 import { listProjects, loadProject, loadYearInvestments } from '../../queries/planning/projects.js';
 import { errors, pageOf, thisYear } from './shared.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['projects'];
 
@@ -27,7 +28,7 @@ export default function projectRoutes(app: App) {
     authorize(projectPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const db = req.ctx.database.db;
-    const { rows, total, counts } = await listProjects(db, filter, page, perPage);
+    const { rows, total, counts } = await listProjects(db, { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
     const year = thisYear();
     const inv = await loadYearInvestments(db, rows.map((p) => p.id), year);
     return { data: rows.map((p) => presentProject(p, req.ctx.lang, year, inv.get(p.id) ?? { planned: null, done: [] })), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };

@@ -12,6 +12,7 @@ import { presentCounts } from '../../presenters/planning/light.js';
 import { presentActual, presentTarget, presentTargetDetail } from '../../presenters/planning/target.js';
 import { listActuals, listTargets, loadOutlookFacts, loadTarget, targetExists } from '../../queries/planning/targets.js';
 import { allOf, errors, pageOf, thisYear } from './shared.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['targets'];
 
@@ -28,7 +29,7 @@ export default function targetRoutes(app: App) {
     authorize(targetPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
     const db = req.ctx.database.db;
-    const { rows, total, counts } = await listTargets(db, filter, page, perPage);
+    const { rows, total, counts } = await listTargets(db, { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
     const year = thisYear();
     const facts = await loadOutlookFacts(db, rows.map((t) => t.id), year);
     return { data: rows.map((t) => presentTarget(t, req.ctx.lang, facts.get(t.id) ?? { goals: [], actuals: [], latest: null }, year)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };

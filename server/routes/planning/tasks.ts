@@ -16,6 +16,7 @@ import { errors, pageOf } from './shared.js';
 import { keptReplies } from '../keptReply.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { now } from '../../clock.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const tags = ['tasks'];
 
@@ -44,7 +45,7 @@ export default function taskRoutes(app: App) {
       JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]),
       taskListResponse,
       async () => {
-        const { rows, total, counts } = await listTasks(db, filter, sort, order, page, perPage);
+        const { rows, total, counts } = await listTasks(db, { ...filter, scope: scopeOf(req.ctx.actor) }, sort, order, page, perPage);
         return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
       },
       filter.unit,

@@ -19,6 +19,7 @@ import { keptReplies } from '../keptReply.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { now } from '../../clock.js';
 import { presentWorkItem } from '../../presenters/reporting/light.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['workbench'];
@@ -72,7 +73,7 @@ export default function workbenchRoutes(app: App) {
 
   app.get('/api/workbench/hq', { schema: { tags, response: { 200: answer(HqWorkbench), ...errors } } }, async (req) => {
     authorize(workbenchPolicy.route.hq(req.ctx.actor));
-    const w = await hqWorkbench(req.ctx.database.db);
+    const w = await hqWorkbench(req.ctx.database.db, scopeOf(req.ctx.actor));
     const [toAccept, toReview] = await reportLines(req, w.toAccept.rows, w.toReview.rows);
     return {
       data: { toAccept: toAccept!, toReview: toReview!, unclaimed: w.unclaimed.rows.map(presentUnclaimed), counts: { toAccept: w.toAccept.total, toReview: w.toReview.total, ...w.counts } },
