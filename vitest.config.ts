@@ -20,6 +20,7 @@ export default defineConfig({
         'server/routes/authorization.matrix.test.ts',
         'scripts/crash.test.ts',
         'server/routes/badInput.property.test.ts',
+        'server/routes/regionSeal.test.ts',
         'server/routes/routeAuth.test.ts',
         'server/routes/loginStages.test.ts',
         'scripts/auditVerify.test.ts',
