@@ -90,7 +90,8 @@ async function main() {
   log.info({ url, database: config.databaseUrl ? 'postgres' : 'embedded', readyMs }, `listening on ${url}`);
   // The demo logins or the first administrators' passwords are told once: as text to a person watching, else as one record of the log.
   if (config.consoleText) printForPerson(true, [`\n推进 Tuijin is running on ${url}  (${where}, ready in ${readyMs} ms)`, `API docs: ${url}/api/docs`, ...notice]);
-  else if (notice.length) log.info({ notice }, 'first start');
+  // At warn: the logins must reach the operator at any LOG_LEVEL but error and fatal.
+  else if (notice.length) log.warn({ notice }, 'first start');
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -32,8 +32,9 @@ export const sheetUpload = (planId: string, bytes: Buffer, filename = '任务分
   multipartForm({ planId }, [{ filename, bytes, contentType }], 'file');
 
 /** A plan of its own and a unit of its own (a fresh region each, so names match one unit only). */
-export async function importScene(database: Database) {
-  const region = await makeRegion(database);
+/** A plan and a unit to import into; `fresh`: in a district of their own (another district's, to a caller of the usual one). */
+export async function importScene(database: Database, opts: { fresh?: boolean } = {}) {
+  const region = await makeRegion(database, opts.fresh ? { fresh: true } : {});
   const unit = await makeUnit(database, { regionId: region.id, name: `区导入测试局${randomBytes(3).toString('hex')}`, kind: 'department' });
   const plan = await makePlan(database, (await makeProgram(database, region.id)).id);
   return { region, unit, plan };

@@ -10,7 +10,8 @@ import { makeLedgerEntry } from '../../testing/inspectionCalls.js';
 import { listLedger } from './ledger.js';
 
 const entry = fc.record({ status: fc.constantFrom(...LEDGER_STATUSES), days: fc.integer({ min: -10, max: 10 }) });
-const inspector: Actor = { userId: '00000000-0000-4000-8000-000000000001', account: 'inspector', unitId: '00000000-0000-4000-8000-000000000002', regionIds: [], roles: [{ role: 'inspector', unitId: null, bodyId: null }] };
+/** The district's inspector: sees the ledger of the district's units (its regions are set once the district exists). */
+const inspector = (regionId: string): Actor => ({ userId: '00000000-0000-4000-8000-000000000001', account: 'inspector', unitId: '00000000-0000-4000-8000-000000000002', regionIds: [regionId], roles: [{ role: 'inspector', unitId: null, bodyId: null }] });
 
 describe.each(DATABASE_KINDS)('the ledger’s overdue filter and domain/ledger.ts on %s', (kind) => {
   let db: TestDatabase;
@@ -32,7 +33,7 @@ describe.each(DATABASE_KINDS)('the ledger’s overdue filter and domain/ledger.t
           const row = await makeLedgerEntry(db.database, unitId, { status: e.status, over: { deadline } });
           (ledgerOverdue(e.status, deadline, today()) ? late : inTime).push(row.id);
         }
-        const ids = async (overdue: boolean) => (await listLedger(db.database.db, inspector, { unit: unitId, overdue }, today(), 1, 100)).rows.map((r) => r.entry.id).sort();
+        const ids = async (overdue: boolean) => (await listLedger(db.database.db, inspector(regionId), { unit: unitId, overdue }, today(), 1, 100)).rows.map((r) => r.entry.id).sort();
         expect(await ids(true)).toEqual(late.sort());
         expect(await ids(false)).toEqual(inTime.sort());
       }),

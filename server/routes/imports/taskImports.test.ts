@@ -136,7 +136,8 @@ describe.each(DATABASE_KINDS)('task import (任务分解表, pasted 方案) on %
     expectError(await send(h.app, { method: 'PATCH', url: `/api/imports/${p.previewId}/rows/99`, payload: { deadlineText: '长期坚持' } }, hq.session), 404);
     const e = expectError(await send(h.app, { method: 'PATCH', url: `/api/imports/${p.previewId}/rows/2`, payload: { unitText: '区教育局', unitId: units.drc } }, hq.session), 422, 'import_unit_not_offered');
     expect(Object.keys(e.fields!)).toEqual(['unitText']);
-    const other = await importScene(h.db.database);
+    // A unit of another district is no unit the plan's rows may name.
+    const other = await importScene(h.db.database, { fresh: true });
     expectError(await send(h.app, { method: 'PATCH', url: `/api/imports/${p.previewId}/rows/3`, payload: { unitText: '区发展改革局', unitId: other.unit.id } }, hq.session), 422, 'reference_invalid');
     await h.db.database.db.update(importPreviews).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(importPreviews.id, p.previewId));
     expectError(await send(h.app, { method: 'POST', url: `/api/imports/${p.previewId}/commit` }, hq.session), 409, 'import_expired');
