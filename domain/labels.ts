@@ -1,4 +1,5 @@
 import type { BodyKind, BodyPost, Lang, Role, UnitKind } from './enums.js';
+import type { RegionKind } from './regions.js';
 
 type Labels<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -15,6 +16,12 @@ export const ROLE_LABELS: Labels<Role> = {
   sysadmin: { 'zh-CN': '系统管理员', 'en-US': 'System administrator' },
   secadmin: { 'zh-CN': '安全管理员', 'en-US': 'Security administrator' },
   auditor: { 'zh-CN': '审计管理员', 'en-US': 'Audit administrator' },
+};
+
+export const REGION_KIND_LABELS: Labels<RegionKind> = {
+  province: { 'zh-CN': '省', 'en-US': 'Province' },
+  city: { 'zh-CN': '市', 'en-US': 'City' },
+  district: { 'zh-CN': '区（县）', 'en-US': 'District' },
 };
 
 export const UNIT_KIND_LABELS: Labels<UnitKind> = {

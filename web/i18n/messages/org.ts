@@ -13,6 +13,7 @@ export const org = {
   'region.create': ['新建行政区', 'New region'],
   'region.edit': ['编辑行政区', 'Edit region'],
   'region.parent': ['上级行政区', 'Parent region'],
+  'region.kind': ['层级', 'Level'],
   'region.created': ['行政区已创建', 'Region created'],
   'unit.title': ['单位管理', 'Units'],
   'unit.create': ['新建单位', 'New unit'],
