@@ -9,6 +9,20 @@ export const ASSET_CACHE = 'tuijin-assets';
 export const API_CACHE = 'tuijin-api';
 /** Set by the worker on every answer it keeps: when the network gave it (ISO time). */
 export const SAVED_AT_HEADER = 'x-tuijin-saved-at';
+/**
+ * The installed app's first screen (issue 24: due items on screen in ≤ 1 s on a slow phone): the
+ * workbench as the page last drew it, kept in API_CACHE under this address (never a server path),
+ * and served by the worker inside index.html until the app has booted and drawn its own.
+ */
+export const SNAPSHOT_URL = '/offline/workbench-snapshot';
+/** On the snapshot: the kept read it was drawn from (its saved-at header is the snapshot's). */
+export const SNAPSHOT_OF_HEADER = 'x-tuijin-snapshot-of';
+/** On the snapshot: the stylesheet of the build that drew it (its classes and CSS variables are that build's). */
+export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
+/** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
+export const SNAPSHOT_ID = 'tj-snapshot';
+/** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
+export const SNAPSHOT_PATHS: readonly string[] = ['/app', '/work/unit'];
 /** Background Sync's tag for the report queue. */
 export const OUTBOX_SYNC_TAG = 'tuijin-outbox';
 
@@ -27,4 +41,26 @@ const KEPT = [
 
 export function cacheableApiPath(path: string): boolean {
   return KEPT.some((re) => re.test(path));
+}
+
+/**
+ * Whether the kept snapshot may be shown: only while the read it was drawn from is still the one
+ * kept (same saved-at). A newer kept answer, or none (dropped at logout, or refused with 401/403),
+ * means the snapshot no longer shows what the app would: the plain shell is served instead.
+ */
+export function snapshotCurrent(snapshotSavedAt: string | null, keptSavedAt: string | null): boolean {
+  return !!snapshotSavedAt && snapshotSavedAt === keptSavedAt;
+}
+
+/** Whether a snapshot drawn with `stylesheet` fits this index.html: after an update its classes may mean something else, so it waits for the new build's own. */
+export function snapshotFits(indexHtml: string, stylesheet: string | null): boolean {
+  return !!stylesheet && indexHtml.includes(`href="${stylesheet}"`);
+}
+
+/** index.html with the snapshot drawn before the app's root (the app still boots into #root). */
+export function withSnapshot(indexHtml: string, snapshotHtml: string): string | null {
+  const root = '<div id="root"></div>';
+  const at = indexHtml.indexOf(root);
+  if (at < 0) return null;
+  return `${indexHtml.slice(0, at)}<div id="${SNAPSHOT_ID}">${snapshotHtml}</div>${indexHtml.slice(at)}`;
 }
