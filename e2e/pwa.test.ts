@@ -345,15 +345,32 @@ describe('the liaison’s phone', () => {
     const cdp = await context.newCDPSession(page);
     // A slow phone: the app takes seconds to boot, the first screen is there at once.
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    // Read and tap the first screen in one turn of the page, at the first frame it is there: on a quiet
+    // machine the app booted and took its place between a locator's wait and its click (a CI run).
+    // What was read leaves through a binding, before the tap's navigation ends the page.
+    let seen: { mark: string; lineKeys: (string | null)[]; link: string | null } | undefined;
+    await page.exposeBinding('tjSeen', (_source, what: typeof seen) => void (seen = what));
     await page.goto('/work/unit', { waitUntil: 'commit' });
-    const first = page.locator(`#${SNAPSHOT_ID}`);
-    await first.getByTestId('snapshot-mark').waitFor();
-    expect(await first.getByTestId('snapshot-mark').textContent()).toMatch(/^显示的是 \d\d:\d\d 保存在本机的数据/);
-    expect(await first.getByTestId('wb-toReport-line').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-key')))).toEqual(keys);
-    const line = first.locator('[data-testid=wb-toReport-line]').first();
-    const href = await line.getByTestId('report-open').getAttribute('href');
+    await page.waitForFunction(
+      (id) => {
+        const first = document.getElementById(id);
+        const mark = first?.querySelector('[data-testid=snapshot-mark]')?.textContent;
+        const open = first?.querySelector<HTMLAnchorElement>('[data-testid=wb-toReport-line] [data-testid=report-open]');
+        if (!first || !mark || !open) return null;
+        const lineKeys = [...first.querySelectorAll('[data-testid=wb-toReport-line]')].map((l) => l.getAttribute('data-key'));
+        const link = open.getAttribute('href');
+        (window as unknown as { tjSeen(w: unknown): void }).tjSeen({ mark, lineKeys, link });
+        open.click();
+        return true;
+      },
+      SNAPSHOT_ID,
+      { polling: 'raf', timeout: 20_000 },
+    );
+    await expect.poll(() => seen).toBeDefined();
+    const { mark, lineKeys, link: href } = seen!;
+    expect(mark).toMatch(/^显示的是 \d\d:\d\d 保存在本机的数据/);
+    expect(lineKeys).toEqual(keys);
     expect(href).toMatch(/^\/reports\/new\?/);
-    await line.getByTestId('report-open').click();
     await page.waitForURL((u) => `${u.pathname}${u.search}` === href);
     await page.getByTestId('report-form').waitFor({ timeout: 30_000 });
     expect(await page.locator(`#${SNAPSHOT_ID}`).count()).toBe(0);
