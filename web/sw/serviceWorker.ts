@@ -16,6 +16,8 @@ import {
   snapshotFits,
   withSnapshot,
   SNAPSHOT_CSS_HEADER,
+  SNAPSHOT_BODY_HEADER,
+  bodyDigest,
 } from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
@@ -104,7 +106,7 @@ async function shell(req: Request): Promise<Response> {
 /**
  * The shell with the user's last workbench drawn in it (web/offline/workbenchSnapshot.ts), so a slow
  * phone shows the due lines, real links, at the first paint instead of after the app's 2–3 s boot;
- * the plain shell when there is no snapshot or the kept read it was drawn from has changed since.
+ * the plain shell when there is no snapshot or the kept read now says something else than the one it was drawn from.
  */
 async function shellWithSnapshot(req: Request): Promise<Response> {
   const page = await shell(req);
@@ -114,7 +116,7 @@ async function shellWithSnapshot(req: Request): Promise<Response> {
   const of = snap?.headers.get(SNAPSHOT_OF_HEADER);
   if (!snap || !of) return page;
   const read = await kept.match(of);
-  if (!snapshotCurrent(snap.headers.get(SAVED_AT_HEADER), read?.headers.get(SAVED_AT_HEADER) ?? null)) return page;
+  if (!snapshotCurrent(snap.headers.get(SNAPSHOT_BODY_HEADER), read ? await bodyDigest(await read.text()) : null)) return page;
   const index = await page.clone().text();
   if (!snapshotFits(index, snap.headers.get(SNAPSHOT_CSS_HEADER))) return page;
   const html = withSnapshot(index, await snap.text());

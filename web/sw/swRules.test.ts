@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheableApiPath, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
+import { cacheableApiPath, bodyDigest, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
 
 describe('the reads the service worker keeps for offline use', () => {
   it('keeps who is signed in, the unit workbench, report lists and briefs, and item heads', () => {
@@ -12,12 +12,15 @@ describe('the reads the service worker keeps for offline use', () => {
 });
 
 describe('the kept first screen (the workbench as last drawn)', () => {
-  it('is shown only while the read it was drawn from is still the one kept', () => {
-    expect(snapshotCurrent('2026-06-10T02:00:00.000Z', '2026-06-10T02:00:00.000Z')).toBe(true);
-    // A newer answer was kept since (the page has not drawn it yet), or none is kept (logout, a 401).
-    expect(snapshotCurrent('2026-06-10T02:00:00.000Z', '2026-06-10T02:05:00.000Z')).toBe(false);
-    expect(snapshotCurrent('2026-06-10T02:00:00.000Z', null)).toBe(false);
+  it('is shown only while the kept read says what the one it was drawn from said, whenever it was kept', async () => {
+    const drawnFrom = await bodyDigest('{"data":{"toReport":[{"itemId":"a"}]}}');
+    // The same answer read again later (kept with a new time): still the same screen.
+    expect(snapshotCurrent(drawnFrom, await bodyDigest('{"data":{"toReport":[{"itemId":"a"}]}}'))).toBe(true);
+    // A different answer was kept since (the page has not drawn it yet), or none is kept (logout, a 401).
+    expect(snapshotCurrent(drawnFrom, await bodyDigest('{"data":{"toReport":[]}}'))).toBe(false);
+    expect(snapshotCurrent(drawnFrom, null)).toBe(false);
     expect(snapshotCurrent(null, null)).toBe(false);
+    expect(drawnFrom).toMatch(/^[0-9a-f]{64}$/);
   });
   it('is shown only by the build that drew it (after an update its classes may mean something else)', () => {
     const html = '<head><link rel="stylesheet" crossorigin href="/assets/index-BiqZOOGf.css"></head>';

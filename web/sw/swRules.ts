@@ -15,8 +15,10 @@ export const SAVED_AT_HEADER = 'x-tuijin-saved-at';
  * and served by the worker inside index.html until the app has booted and drawn its own.
  */
 export const SNAPSHOT_URL = '/offline/workbench-snapshot';
-/** On the snapshot: the kept read it was drawn from (its saved-at header is the snapshot's). */
+/** On the snapshot: the kept read it was drawn from. */
 export const SNAPSHOT_OF_HEADER = 'x-tuijin-snapshot-of';
+/** On the snapshot: the digest of that read's body as it was drawn (bodyDigest). */
+export const SNAPSHOT_BODY_HEADER = 'x-tuijin-snapshot-body';
 /** On the snapshot: the stylesheet of the build that drew it (its classes and CSS variables are that build's). */
 export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
 /** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
@@ -43,13 +45,21 @@ export function cacheableApiPath(path: string): boolean {
   return KEPT.some((re) => re.test(path));
 }
 
+/** A read's body as a short hex digest (SHA-256): the page and the worker compare what a snapshot was drawn from with what is kept now. */
+export async function bodyDigest(body: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
- * Whether the kept snapshot may be shown: only while the read it was drawn from is still the one
- * kept (same saved-at). A newer kept answer, or none (dropped at logout, or refused with 401/403),
- * means the snapshot no longer shows what the app would: the plain shell is served instead.
+ * Whether the kept snapshot may be shown: only while the read kept now says what the read it was
+ * drawn from said (same body digest). Not the same saved-at: every online read is kept again with a
+ * new time, and a second read with the same answer (the router's read-ahead, then the page's) would
+ * otherwise hide a snapshot that still shows exactly what the app will (CI runs drew none). A changed
+ * answer, or none kept (dropped at logout, refused with 401/403), serves the plain shell instead.
  */
-export function snapshotCurrent(snapshotSavedAt: string | null, keptSavedAt: string | null): boolean {
-  return !!snapshotSavedAt && snapshotSavedAt === keptSavedAt;
+export function snapshotCurrent(snapshotDigest: string | null, keptDigest: string | null): boolean {
+  return !!snapshotDigest && snapshotDigest === keptDigest;
 }
 
 /** Whether a snapshot drawn with `stylesheet` fits this index.html: after an update its classes may mean something else, so it waits for the new build's own. */

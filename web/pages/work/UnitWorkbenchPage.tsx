@@ -62,13 +62,14 @@ export function UnitWorkbenchPage() {
     if (shown) dropSnapshot();
   }, [shown]);
   // …and this page, as drawn, is the next open's first screen (the first unit's: the one the app opens on).
-  // A second after the last change, off the way of what the user does.
+  // A second after the last change or read, off the way of what the user does (a read with the same
+  // answer keeps the same screen with its newer time).
   const snapshotOf = unit && unit === units[0]?.id ? apiUrl('/workbench/unit', { unit }) : null;
   useEffect(() => {
     if (!snapshotOf || !wb.data) return;
     const timer = setTimeout(() => void keepWorkbenchSnapshot(snapshotOf, (at) => t('offline.snapshot', { time: formatClock(at) })).catch(() => undefined), 1000);
     return () => clearTimeout(timer);
-  }, [snapshotOf, wb.data, toResolve.data, toVerify.data, outbox, t]);
+  }, [snapshotOf, wb.data, wb.dataUpdatedAt, toResolve.data, toVerify.data, outbox, t]);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
