@@ -2,13 +2,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serviceWorkerPlugin } from './web/sw/vitePlugin.js';
+import { bootPreloadPlugin, serviceWorkerPlugin } from './web/sw/vitePlugin.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), bootPreloadPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

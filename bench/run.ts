@@ -13,7 +13,7 @@ import path from 'node:path';
 import { hashPassword, verifyPassword } from '../server/security/passwords.js';
 import { createServerDatabase, DEMO_PASSWORD, freePort, passwordLogin, ROOT, startServer, type ServerProcess, type ServerTarget } from '../scripts/serverProcess.js';
 import { kib, median, ms, percentile, timed } from './stats.js';
-import { loginPageWeight } from './webWeight.js';
+import { loginPageCss, loginPageWeight } from './webWeight.js';
 import type { OfflineWeight } from '../web/sw/vitePlugin.js';
 import { scaleSection } from './scaleSection.js';
 import { throughputSection } from './throughput.js';
@@ -198,6 +198,9 @@ function webSection() {
   for (const f of w.files.slice(0, 8)) say(`| ${f.file} | ${kib(f.bytes)} | ${kib(f.gzip)} |`);
   const rest = w.files.slice(8);
   if (rest.length) say(`| ${rest.length} smaller files | ${kib(rest.reduce((s, f) => s + f.bytes, 0))} | ${kib(rest.reduce((s, f) => s + f.gzip, 0))} |`);
+  say();
+  const css = loginPageCss(webDir);
+  say(`CSS (index.html's stylesheets, render-blocking): ${css.map((f) => `${f.file} ${kib(f.bytes)} raw, **${kib(f.gzip)} gzip**`).join('; ') || 'none'}.`);
   say();
   // Issue 24: the service worker and the offline store add ≤ 30 KB gzip to the login page's JS (web/sw/vitePlugin.ts writes the figure at build).
   const offlineFile = path.join(webDir, '.vite', 'offline-weight.json');

@@ -72,3 +72,15 @@ export function loginPageWeight(webDir: string): WebWeight | { error: string } {
   files.sort((a, b) => b.gzip - a.gzip);
   return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), method };
 }
+
+/** The stylesheets index.html links (render-blocking: the login page and the installed app's first screen wait for them). */
+export function loginPageCss(webDir: string): { file: string; bytes: number; gzip: number }[] {
+  const indexHtml = path.join(webDir, 'index.html');
+  if (!fs.existsSync(indexHtml)) return [];
+  const html = fs.readFileSync(indexHtml, 'utf8');
+  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+\.css)"/g)].map((m) => {
+    const file = m[1]!.replace(/^\//, '');
+    const buf = fs.readFileSync(path.join(webDir, file));
+    return { file, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  });
+}

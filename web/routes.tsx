@@ -1,5 +1,7 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense, useLayoutEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { dropSnapshot } from './offline/dropSnapshot.js';
+import { SNAPSHOT_PATHS } from './sw/swRules.js';
 import { FullPageSpin } from './components/FullPageSpin.js';
 import { NAV, type NavId } from './nav.js';
 import { queryClient } from './api/queryClient.js';
@@ -126,30 +128,42 @@ function readFirstData(first: NavId | undefined): void {
 }
 preloadFirstPage();
 
+/** The workbench's kept first screen is for the workbench only: the login page or any other page the app goes to removes it. */
+function SnapshotOnlyOnWorkbench() {
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    if (!SNAPSHOT_PATHS.includes(pathname)) dropSnapshot();
+  }, [pathname]);
+  return null;
+}
+
 /** Every route of the web app; pages inside the shell are guarded by the roles in NAV. */
 export function AppRoutes() {
   return (
-    <Suspense fallback={<FullPageSpin />}>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/login/verify" element={<TotpVerifyPage />} />
-        <Route path="/login/password" element={<ChangePasswordPage />} />
-        <Route path="/login/enrol" element={<TotpEnrolPage />} />
-        <Route path="/screen" element={<ScreenShell />} />
-        {/* 营商环境投诉: public, no login, outside the signed-in layout. */}
-        <Route path="/public/complaint" element={<PublicComplaintPage />} />
-        <Route path="/public/complaint/:code" element={<ComplaintStatusPage />} />
-        <Route element={<AppShell />}>
-          {NAV.map((item) => {
-            const Page = PAGES[item.id];
-            return item.path === '/' ? <Route key={item.id} index element={<Page />} /> : <Route key={item.id} path={item.path} element={<Page />} />;
-          })}
-          {DETAIL_PAGES.map(([path, Page]) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-          <Route path="*" element={<NotFound />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <>
+      <SnapshotOnlyOnWorkbench />
+      <Suspense fallback={<FullPageSpin />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/login/verify" element={<TotpVerifyPage />} />
+          <Route path="/login/password" element={<ChangePasswordPage />} />
+          <Route path="/login/enrol" element={<TotpEnrolPage />} />
+          <Route path="/screen" element={<ScreenShell />} />
+          {/* 营商环境投诉: public, no login, outside the signed-in layout. */}
+          <Route path="/public/complaint" element={<PublicComplaintPage />} />
+          <Route path="/public/complaint/:code" element={<ComplaintStatusPage />} />
+          <Route element={<AppShell />}>
+            {NAV.map((item) => {
+              const Page = PAGES[item.id];
+              return item.path === '/' ? <Route key={item.id} index element={<Page />} /> : <Route key={item.id} path={item.path} element={<Page />} />;
+            })}
+            {DETAIL_PAGES.map(([path, Page]) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </>
   );
 }

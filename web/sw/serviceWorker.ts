@@ -2,7 +2,23 @@
 // this build's files it keeps. It keeps the app shell and the hashed assets, so the app opens with
 // no network; the reads a liaison needs to see the workbench and write a report go to the network
 // first and fall back to the last answer kept, marked so the page can say how old it is.
-import { API_CACHE, cacheableApiPath, SAVED_AT_HEADER, SHELL_CACHE_PREFIX, OUTBOX_SYNC_TAG, ASSET_CACHE } from './swRules.js';
+import {
+  API_CACHE,
+  cacheableApiPath,
+  SAVED_AT_HEADER,
+  SHELL_CACHE_PREFIX,
+  OUTBOX_SYNC_TAG,
+  ASSET_CACHE,
+  SNAPSHOT_URL,
+  SNAPSHOT_OF_HEADER,
+  SNAPSHOT_PATHS,
+  snapshotCurrent,
+  snapshotFits,
+  withSnapshot,
+  SNAPSHOT_CSS_HEADER,
+  SNAPSHOT_BODY_HEADER,
+  bodyDigest,
+} from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
 interface ExtendableEvent extends Event {
@@ -87,6 +103,29 @@ async function shell(req: Request): Promise<Response> {
   return fetch(req);
 }
 
+/**
+ * The shell with the user's last workbench drawn in it (web/offline/workbenchSnapshot.ts), so a slow
+ * phone shows the due lines, real links, at the first paint instead of after the app's 2–3 s boot;
+ * the plain shell when there is no snapshot or the kept read now says something else than the one it was drawn from.
+ */
+async function shellWithSnapshot(req: Request): Promise<Response> {
+  const page = await shell(req);
+  if (!page.ok) return page;
+  const kept = await caches.open(API_CACHE);
+  const snap = await kept.match(SNAPSHOT_URL);
+  const of = snap?.headers.get(SNAPSHOT_OF_HEADER);
+  if (!snap || !of) return page;
+  const read = await kept.match(of);
+  if (!snapshotCurrent(snap.headers.get(SNAPSHOT_BODY_HEADER), read ? await bodyDigest(await read.text()) : null)) return page;
+  const index = await page.clone().text();
+  if (!snapshotFits(index, snap.headers.get(SNAPSHOT_CSS_HEADER))) return page;
+  const html = withSnapshot(index, await snap.text());
+  if (html === null) return page;
+  const headers = new Headers(page.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: 200, headers });
+}
+
 self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET') return;
@@ -96,7 +135,7 @@ self.addEventListener('fetch', (e) => {
   if (req.mode === 'navigate') {
     // The API and the public portal (its own page) are not the app shell.
     if (path.startsWith('/api/') || path === '/public' || (path.startsWith('/public/') && !path.startsWith('/public/complaint')) || path === '/metrics') return;
-    e.respondWith(shell(req));
+    e.respondWith(SNAPSHOT_PATHS.includes(path) ? shellWithSnapshot(req) : shell(req));
     return;
   }
   if (PRECACHED.has(path) || path.startsWith('/assets/')) {

@@ -9,6 +9,22 @@ export const ASSET_CACHE = 'tuijin-assets';
 export const API_CACHE = 'tuijin-api';
 /** Set by the worker on every answer it keeps: when the network gave it (ISO time). */
 export const SAVED_AT_HEADER = 'x-tuijin-saved-at';
+/**
+ * The installed app's first screen (issue 24: due items on screen in ≤ 1 s on a slow phone): the
+ * workbench as the page last drew it, kept in API_CACHE under this address (never a server path),
+ * and served by the worker inside index.html until the app has booted and drawn its own.
+ */
+export const SNAPSHOT_URL = '/offline/workbench-snapshot';
+/** On the snapshot: the kept read it was drawn from. */
+export const SNAPSHOT_OF_HEADER = 'x-tuijin-snapshot-of';
+/** On the snapshot: the digest of that read's body as it was drawn (bodyDigest). */
+export const SNAPSHOT_BODY_HEADER = 'x-tuijin-snapshot-body';
+/** On the snapshot: the stylesheet of the build that drew it (its classes and CSS variables are that build's). */
+export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
+/** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
+export const SNAPSHOT_ID = 'tj-snapshot';
+/** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
+export const SNAPSHOT_PATHS: readonly string[] = ['/app', '/work/unit'];
 /** Background Sync's tag for the report queue. */
 export const OUTBOX_SYNC_TAG = 'tuijin-outbox';
 
@@ -27,4 +43,34 @@ const KEPT = [
 
 export function cacheableApiPath(path: string): boolean {
   return KEPT.some((re) => re.test(path));
+}
+
+/** A read's body as a short hex digest (SHA-256): the page and the worker compare what a snapshot was drawn from with what is kept now. */
+export async function bodyDigest(body: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Whether the kept snapshot may be shown: only while the read kept now says what the read it was
+ * drawn from said (same body digest). Not the same saved-at: every online read is kept again with a
+ * new time, and a second read with the same answer (the router's read-ahead, then the page's) would
+ * otherwise hide a snapshot that still shows exactly what the app will (CI runs drew none). A changed
+ * answer, or none kept (dropped at logout, refused with 401/403), serves the plain shell instead.
+ */
+export function snapshotCurrent(snapshotDigest: string | null, keptDigest: string | null): boolean {
+  return !!snapshotDigest && snapshotDigest === keptDigest;
+}
+
+/** Whether a snapshot drawn with `stylesheet` fits this index.html: after an update its classes may mean something else, so it waits for the new build's own. */
+export function snapshotFits(indexHtml: string, stylesheet: string | null): boolean {
+  return !!stylesheet && indexHtml.includes(`href="${stylesheet}"`);
+}
+
+/** index.html with the snapshot drawn before the app's root (the app still boots into #root). */
+export function withSnapshot(indexHtml: string, snapshotHtml: string): string | null {
+  const root = '<div id="root"></div>';
+  const at = indexHtml.indexOf(root);
+  if (at < 0) return null;
+  return `${indexHtml.slice(0, at)}<div id="${SNAPSHOT_ID}">${snapshotHtml}</div>${indexHtml.slice(at)}`;
 }

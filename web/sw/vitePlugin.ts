@@ -12,8 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * unit's workbench and the report pages. Their chunks and what they import are kept at install;
  * everything else is kept when first used (the whole build is 3 MB, most of it pages a phone never opens).
  */
-const SHELL_PAGES = [/components\/AppShell\.tsx$/, /pages\/home\/AppStart\.tsx$/, /pages\/auth\/LoginPage\.tsx$/, /pages\/home\/HomePage\.tsx$/, /pages\/work\/UnitWorkbenchPage\.tsx$/, /pages\/reports\/NewReportPage\.tsx$/, /pages\/reports\/ReportPage\.tsx$/];
+const SHELL_PAGES = [/web\/boot\.tsx$/, /components\/AppShell\.tsx$/, /pages\/home\/AppStart\.tsx$/, /pages\/auth\/LoginPage\.tsx$/, /pages\/home\/HomePage\.tsx$/, /pages\/work\/UnitWorkbenchPage\.tsx$/, /pages\/reports\/NewReportPage\.tsx$/, /pages\/reports\/ReportPage\.tsx$/];
 const STATIC_FILES = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png'];
+
+/** The app itself, which the entry (web/main.tsx) imports when the page is ready for it. */
+const BOOT = /[\\/]web[\\/]boot\.tsx$/;
 
 interface ChunkLike {
   type: 'chunk';
@@ -86,7 +89,7 @@ export function serviceWorkerPlugin(): Plugin {
         loginFiles.add(file);
         for (const i of byFile.get(file)!.imports) follow(i);
       };
-      for (const c of chunks) if ((c.isEntry && (c.facadeModuleId ?? '').endsWith('/web/main.tsx')) || /pages\/auth\/LoginPage\.tsx$/.test(c.facadeModuleId ?? '')) follow(c.fileName);
+      for (const c of chunks) if ((c.isEntry && (c.facadeModuleId ?? '').endsWith('/web/main.tsx')) || BOOT.test(c.facadeModuleId ?? '') || /pages\/auth\/LoginPage\.tsx$/.test(c.facadeModuleId ?? '')) follow(c.fileName);
       const inPage: string[] = [];
       let inPageCode = '';
       for (const f of loginFiles)
@@ -100,6 +103,37 @@ export function serviceWorkerPlugin(): Plugin {
       const weight: OfflineWeight = { swGzip, inPageGzip, inPageModules: inPage.sort(), totalGzip: swGzip + inPageGzip };
       // Under .vite/ (not served: the static server ignores dot folders), beside Vite's own manifests; bench/run.ts prints it.
       this.emitFile({ type: 'asset', fileName: '.vite/offline-weight.json', source: JSON.stringify(weight, null, 2) });
+    },
+  };
+}
+
+/**
+ * index.html announces the app (web/boot.tsx and its static imports) as modulepreloads: the entry
+ * imports it dynamically (after the kept first screen is painted, when there is one), and without
+ * the tags its files would be asked for only then, one level of imports after another.
+ */
+export function bootPreloadPlugin(): Plugin {
+  return {
+    name: 'tuijin-boot-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return html;
+        const chunks = Object.values(ctx.bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const boot = chunks.find((c) => BOOT.test(c.facadeModuleId ?? ''));
+        if (!boot) return html;
+        const files: string[] = [];
+        const visit = (file: string) => {
+          if (files.includes(file) || !byFile.has(file)) return;
+          files.push(file);
+          for (const i of byFile.get(file)!.imports) visit(i);
+        };
+        visit(boot.fileName);
+        const tags = files.filter((f) => !html.includes(`/${f}"`)).map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }));
+        return { html, tags };
+      },
     },
   };
 }

@@ -2,6 +2,7 @@
 export const offline = {
   'report.takePhoto': ['拍照', 'Take a photo'],
   'offline.banner': ['离线，显示的是 {time} 的数据', 'Offline: showing the data of {time}'],
+  'offline.snapshot': ['显示的是 {time} 保存在本机的数据，正在打开…', 'Showing the data kept on this device at {time}; opening…'],
   'outbox.title': ['待发送', 'To send'],
   'outbox.waiting': ['待发送', 'Waiting'],
   'outbox.sending': ['发送中', 'Sending'],

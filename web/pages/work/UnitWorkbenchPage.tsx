@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { Button, Card, Col, Flex, Row, Select, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageCard } from '../../components/PageCard.js';
-import { formatDate } from '../../format.js';
+import { formatClock, formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { ClaimModal } from './ClaimModal.js';
 import { itemPath, newReportPath } from '../../../domain/itemPaths.js';
@@ -22,6 +22,9 @@ import type { ItemType } from '../../../domain/work.js';
 import { PendingDispatches } from '../dispatch/PendingDispatches.js';
 import { useOutbox } from '../../offline/useOutbox.js';
 import { OutboxSection } from './OutboxSection.js';
+import { apiUrl } from '../../api/client.js';
+import { dropSnapshot } from '../../offline/dropSnapshot.js';
+import { keepWorkbenchSnapshot } from '../../offline/workbenchSnapshot.js';
 
 /** How many of the reports due first have their form read ahead for offline use. */
 const PREFETCHED = 5;
@@ -53,6 +56,20 @@ export function UnitWorkbenchPage() {
       void qc.prefetchQuery({ queryKey: qk.reports.brief(type, id), queryFn: () => reportBrief(type, id), staleTime: 60_000 });
     }
   }, [firstDueKey, qc]);
+  // The first screen the service worker drew from the last snapshot gives way once this page shows its own.
+  const shown = units.length === 0 || wb.isError || !!wb.data;
+  useLayoutEffect(() => {
+    if (shown) dropSnapshot();
+  }, [shown]);
+  // …and this page, as drawn, is the next open's first screen (the first unit's: the one the app opens on).
+  // A second after the last change or read, off the way of what the user does (a read with the same
+  // answer keeps the same screen with its newer time).
+  const snapshotOf = unit && unit === units[0]?.id ? apiUrl('/workbench/unit', { unit }) : null;
+  useEffect(() => {
+    if (!snapshotOf || !wb.data) return;
+    const timer = setTimeout(() => void keepWorkbenchSnapshot(snapshotOf, (at) => t('offline.snapshot', { time: formatClock(at) })).catch(() => undefined), 1000);
+    return () => clearTimeout(timer);
+  }, [snapshotOf, wb.data, wb.dataUpdatedAt, toResolve.data, toVerify.data, outbox, t]);
 
   if (units.length === 0) return <PageCard title={t('menu.myWork')}>{t('work.noUnit')}</PageCard>;
   if (wb.isError) return <LoadError error={wb.error} onRetry={() => void wb.refetch()} />;
@@ -95,7 +112,17 @@ export function UnitWorkbenchPage() {
         {t('outbox.waiting')}
       </Tag>
     ) : (
-      <Button size="small" type="primary" data-testid="report-open" onClick={() => navigate(newReportPath(l.itemType, l.itemId, l.period))}>
+      // A link (an <a>), so the kept first screen's copy of this line opens the form before the app has booted.
+      <Button
+        size="small"
+        type="primary"
+        data-testid="report-open"
+        href={newReportPath(l.itemType, l.itemId, l.period)}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(newReportPath(l.itemType, l.itemId, l.period));
+        }}
+      >
         {t('work.report')}
       </Button>
     ),

@@ -72,7 +72,8 @@ export function WorkSection({ title, count, lines, empty, testId, openOnPhone = 
                 <Flex gap={6} align="center" wrap>
                   {l.light && <LightTag light={l.light} reasons={l.lightReasons ?? []} />}
                   <Tag style={{ marginInlineEnd: 0 }}>{t(`itemType.${l.itemType}`)}</Tag>
-                  <Link to={itemPath(l.itemType, l.itemId)} style={{ minWidth: 0, wordBreak: 'break-word' }}>
+                  {/* elementtiming: the browser notes when each line's title is first painted (e2e/pwa.test.ts prints the first's). */}
+                  <Link to={itemPath(l.itemType, l.itemId)} style={{ minWidth: 0, wordBreak: 'break-word' }} {...{ elementtiming: `${testId}-line` }}>
                     <Typography.Text type="secondary">{l.code}</Typography.Text> {l.title}
                   </Link>
                 </Flex>
