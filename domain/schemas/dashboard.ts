@@ -13,6 +13,8 @@ export const DashboardQuery = z
     period: z.enum(DASHBOARD_PERIODS).default('month'),
     from: IsoDateString.optional(),
     to: IsoDateString.optional(),
+    /** A province's or a city's reader drills into one of its regions (a district, or a city of a province); absent: all of them, summed. */
+    region: Id.optional(),
   })
   // A custom period needs both its days; the message is the date rule's, on the missing field.
   .refine((q) => q.period !== 'custom' || !!q.from, { path: ['from'], ...rule('date') })
@@ -31,7 +33,7 @@ export const Dashboard = z.object({
   today: z.string(),
   period: z.object({ kind: z.enum(DASHBOARD_PERIODS), from: z.string(), to: z.string() }),
   /** What it counts: the whole district, or the reader's units' and task forces' share of it. */
-  scope: z.object({ whole: z.boolean(), units: z.array(Named), taskForces: z.array(Named) }),
+  scope: z.object({ whole: z.boolean(), units: z.array(Named), taskForces: z.array(Named), region: Named.nullable() }),
   lights: z.object({ task: LightCounts, target: LightCounts, project: LightCounts }),
   byPlan: z.array(DashboardGroup),
   byArea: z.array(DashboardGroup),

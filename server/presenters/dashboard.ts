@@ -30,7 +30,7 @@ function worstUnits(rows: ReturnType<typeof groupsWithMovement>) {
     .slice(0, UNITS_SHOWN);
 }
 
-export type DashboardScope = { whole: boolean; units: { id: string; name: string }[]; taskForces: { id: string; name: string }[] };
+export type DashboardScope = { whole: boolean; units: { id: string; name: string }[]; taskForces: { id: string; name: string }[]; region: { id: string; name: string } | null };
 
 /** The dashboard's panels from its facts: target verdicts and sums are decided here, exactly. */
 export function presentDashboard(f: DashboardFacts, today: string, period: { kind: DashboardPeriod; from: string; to: string }, scope: DashboardScope) {

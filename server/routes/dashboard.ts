@@ -10,6 +10,8 @@ import { presentDashboard } from '../presenters/dashboard.js';
 import { dashboardFacts } from '../queries/dashboard.js';
 import { keptReplies } from './keptReply.js';
 import { sliceNames, sliceSql } from '../queries/dashboardSlice.js';
+import { regionName, regionSubtree } from '../queries/regionTree.js';
+import { notFound } from '../errors.js';
 
 const sendKeptDashboard = keptReplies(200);
 
@@ -19,16 +21,23 @@ export default function dashboardRoutes(app: App) {
     const actor = req.ctx.actor;
     authorize(dashboardPolicy.route.read(actor));
     const slice = dashboardSlice(actor)!;
-    const { period, from, to } = req.query;
+    const { period, from, to, region } = req.query;
     const today = shanghaiDate(now());
     const range = dashboardRange(period, today, from && to ? { from, to } : undefined);
     const db = req.ctx.database.db;
+    // Drilling into one region of the reader's (issue 25): another district's, or one that does not exist, is the same 404.
+    if (region && !actor!.regionIds.includes(region)) throw notFound('region');
+    const reader = region ? { ...actor!, regionIds: await regionSubtree(db, region) } : actor!;
     // The slice decides every count (its blockers' and reports' scopes too): readers with the same slice share a reply.
     const policies = dashboardPolicy.routePolicies(actor);
-    const key = JSON.stringify([slice, period, range.from, range.to, today, policies]);
+    const key = JSON.stringify([slice, region ?? null, period, range.from, range.to, today, policies]);
     return sendKeptDashboard(req, reply, key, DashboardResponse, async () => {
-      const [facts, names] = await Promise.all([dashboardFacts(db, sliceSql(db, actor, slice), today, range.from, range.to), sliceNames(db, slice)]);
-      return { data: presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names }), policies };
+      const [facts, names, named] = await Promise.all([
+        dashboardFacts(db, sliceSql(db, reader, slice), today, range.from, range.to),
+        sliceNames(db, slice),
+        region ? regionName(db, region) : null,
+      ]);
+      return { data: presentDashboard(facts, today, { kind: period, ...range }, { whole: slice.whole, ...names, region: named }), policies };
     });
   });
 }

@@ -5,4 +5,4 @@ import { api } from './client.js';
 
 export type DashboardData = z.infer<typeof Dashboard>;
 
-export const getDashboard = (period: DashboardPeriod, from?: string, to?: string) => api<{ data: DashboardData }>('/dashboard', { query: { period, from, to } });
+export const getDashboard = (period: DashboardPeriod, from?: string, to?: string, region?: string) => api<{ data: DashboardData }>('/dashboard', { query: { period, from, to, region } });

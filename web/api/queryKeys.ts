@@ -38,7 +38,7 @@ export const qk = {
     ofItem: (itemId: string) => ['blockers', 'item', itemId] as const,
     open: (level: string) => ['blockers', 'open', level] as const,
   },
-  dashboard: (period: string, from?: string, to?: string) => ['dashboard', period, from ?? null, to ?? null] as const,
+  dashboard: (period: string, from?: string, to?: string, region?: string) => ['dashboard', period, from ?? null, to ?? null, region ?? null] as const,
   workbench: {
     all: ['workbench'] as const,
     unit: (unit: string | undefined) => ['workbench', 'unit', unit] as const,

@@ -3,6 +3,8 @@ export const dashboard = {
   'menu.dashboard': ['驾驶舱', 'Dashboard'],
   'menu.blockers': ['堵点难点', 'Blockers'],
   'dashboard.title': ['领导驾驶舱', 'Leading group dashboard'],
+  'dashboard.allRegions': ['全部行政区', 'All regions'],
+  'dashboard.regionOf': ['本页只计{name}', 'Counting {name} only'],
   'dashboard.period.week': ['本周', 'This week'],
   'dashboard.period.month': ['本月', 'This month'],
   'dashboard.period.quarter': ['本季度', 'This quarter'],

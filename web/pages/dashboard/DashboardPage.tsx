@@ -1,10 +1,13 @@
-import { Card, Col, DatePicker, Flex, List, Row, Segmented, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Flex, List, Row, Segmented, Select, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DASHBOARD_PERIODS, type DashboardPeriod } from '../../../domain/dashboard.js';
 import { BLOCKER_LEVELS } from '../../../domain/work.js';
 import { getDashboard } from '../../api/dashboard.js';
+import { useRegions } from '../../api/hooks.js';
+import { REGION_KIND_LABELS } from '../../../domain/labels.js';
+import { labelOf } from '../../i18n/translate.js';
 import { qk } from '../../api/queryKeys.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { ItemLightCard } from '../../components/ItemLightCard.js';
@@ -25,7 +28,7 @@ import { MovementCard } from './MovementCard.js';
  * at that level, an overdue line → the item); the period picks what "in the period" counts.
  */
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const me = useCurrentUser();
   // 本期未报送 is the office's standing order; the leader reads it too (the same rule as its API).
@@ -34,11 +37,22 @@ export function DashboardPage() {
   const period = (DASHBOARD_PERIODS as readonly string[]).includes(sp.get('period') ?? '') ? (sp.get('period') as DashboardPeriod) : 'month';
   const from = sp.get('from') ?? undefined;
   const to = sp.get('to') ?? undefined;
+  const region = sp.get('region') ?? undefined;
   const ready = period !== 'custom' || (!!from && !!to);
-  const q = useQuery({ queryKey: qk.dashboard(period, from, to), queryFn: () => getDashboard(period, from, to), enabled: ready });
+  const q = useQuery({ queryKey: qk.dashboard(period, from, to, region), queryFn: () => getDashboard(period, from, to, region), enabled: ready });
+  // A province's or a city's reader picks one of its regions (issue 25); a district's has only its own.
+  const regions = useRegions();
+  const regionChoices = regions.data?.data ?? [];
+  /** A new period keeps the region chosen, and a new region the period. */
   const setPeriod = (p: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    for (const [k, v] of Object.entries(p)) if (v) next.set(k, v);
+    for (const [k, v] of Object.entries({ region, ...p })) if (v) next.set(k, v);
+    setSp(next, { replace: true });
+  };
+  const setRegion = (r: string | undefined) => {
+    const next = new URLSearchParams(sp);
+    if (r) next.set('region', r);
+    else next.delete('region');
     setSp(next, { replace: true });
   };
 
@@ -49,6 +63,11 @@ export function DashboardPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {scope && !scope.whole ? t('dashboard.titleSlice') : t('dashboard.title')}
         </Typography.Title>
+        {scope?.region && (
+          <Typography.Text type="secondary" data-testid="dashboard-region-of">
+            {t('dashboard.regionOf', { name: scope.region.name })}
+          </Typography.Text>
+        )}
         {scope && !scope.whole && (
           <Typography.Text type="secondary" data-testid="dashboard-scope">
             {t('dashboard.sliceOf', { names: [...scope.units, ...scope.taskForces].map((n) => n.name).join('、') })}
@@ -56,6 +75,18 @@ export function DashboardPage() {
         )}
       </Flex>
       <Flex wrap gap={8} align="center">
+        {scope?.whole && regionChoices.length > 1 && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="dashboard-region"
+            placeholder={t('dashboard.allRegions')}
+            value={region}
+            onChange={(v?: string) => setRegion(v)}
+            options={regionChoices.map((r) => ({ value: r.id, label: `${r.name} · ${labelOf(REGION_KIND_LABELS, r.kind, lang)}` }))}
+            style={{ minWidth: 180 }}
+          />
+        )}
         <Segmented
           data-testid="dashboard-period"
           value={period}

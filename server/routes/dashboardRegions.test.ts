@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../testing/databases.js';
+import { makeRegion, makeUnit, useDistrict } from '../testing/factories.js';
+import { startHarness, type Harness } from '../testing/harness.js';
+import { reportingApi } from '../testing/reportingCalls.js';
+import { makeDistrict, makePerson, makeTask, type District, type Person } from '../testing/workFactories.js';
+
+type Panels = { lights: { task: Record<string, number> }; scope: { whole: boolean; region: { id: string; name: string } | null } };
+const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+/**
+ * A city's dashboard (issue 25 item 3): its districts summed, and each of them on its own when the
+ * reader drills into it; another city's district is answered as one that does not exist.
+ */
+describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard, on %s', (kind) => {
+  let h: Harness;
+  let api: ReturnType<typeof reportingApi>;
+  let east: District;
+  let west: District;
+  let elsewhere: District;
+  let cityOffice: Person;
+  const tasksIn = async (...regionIds: string[]) =>
+    Number(
+      (
+        (await h.db.database.db.execute(
+          sql`select count(*)::int as n from tasks t join plans p on p.id = t.plan_id join programs pr on pr.id = p.program_id where pr.region_id in (${sql.join(regionIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n,
+    );
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const db = h.db.database;
+    api = reportingApi(h.app, db);
+    const city = await makeRegion(db, { fresh: true, over: { name: '滨海市', kind: 'city' } });
+    const otherCity = await makeRegion(db, { fresh: true, over: { name: '山城市', kind: 'city' } });
+    const district = async (name: string, parentId: string) => {
+      useDistrict(db, await makeRegion(db, { fresh: true, over: { name, kind: 'district', parentId } }));
+      return makeDistrict(h.app, db);
+    };
+    east = await district('东区', city.id);
+    west = await district('西区', city.id);
+    elsewhere = await district('山区', otherCity.id);
+    for (const [d, n] of [[east, 2], [west, 3], [elsewhere, 4]] as const) for (let i = 0; i < n; i++) await makeTask(db, d.plan.id, [{ unitId: d.unitA.id }]);
+    cityOffice = await makePerson(h.app, db, [{ role: 'hq_office' }], (await makeUnit(db, { regionId: city.id })).id);
+  });
+  afterAll(async () => h?.close());
+
+  const dashboard = async (who: Person, q = '') => api.get(who, `/api/dashboard?period=month${q}`);
+  const panels = async (who: Person, q = '') => {
+    const res = await dashboard(who, q);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().data as Panels;
+  };
+
+  it('sums the city’s districts, and counts one alone when the reader drills into it', async () => {
+    const all = await panels(cityOffice);
+    expect(all.scope).toMatchObject({ whole: true, region: null });
+    expect(sum(all.lights.task)).toBe(await tasksIn(east.region.id, west.region.id));
+    expect(sum(all.lights.task)).toBeGreaterThan(0);
+
+    const eastOnly = await panels(cityOffice, `&region=${east.region.id}`);
+    expect(eastOnly.scope.region).toEqual({ id: east.region.id, name: '东区' });
+    expect(sum(eastOnly.lights.task)).toBe(await tasksIn(east.region.id));
+    const westOnly = await panels(cityOffice, `&region=${west.region.id}`);
+    expect(sum(westOnly.lights.task)).toBe(await tasksIn(west.region.id));
+    expect(sum(eastOnly.lights.task) + sum(westOnly.lights.task)).toBe(sum(all.lights.task));
+  });
+
+  it('answers another city’s district, and a district’s neighbour, exactly as a region that does not exist', async () => {
+    const missing = await dashboard(cityOffice, `&region=${randomUUID()}`);
+    expect(missing.statusCode).toBe(404);
+    const foreign = await dashboard(cityOffice, `&region=${elsewhere.region.id}`);
+    expect([foreign.statusCode, foreign.json()]).toEqual([missing.statusCode, missing.json()]);
+    expect(missing.json().error.message).toMatch(/行政区/);
+    // A district's office drills into nothing but itself.
+    const neighbour = await dashboard(east.hq, `&region=${west.region.id}`);
+    expect([neighbour.statusCode, neighbour.json()]).toEqual([missing.statusCode, missing.json()]);
+    expect(sum((await panels(east.hq, `&region=${east.region.id}`)).lights.task)).toBe(sum((await panels(east.hq)).lights.task));
+  });
+
+  it('names the field of a region that is not an id', async () => {
+    for (const bad of ['abc', '%00', '%ED%A0%80']) {
+      const res = await dashboard(cityOffice, `&region=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.fields, bad).toHaveProperty('region');
+    }
+  });
+});
