@@ -40,6 +40,8 @@ export const Dashboard = z.object({
   byTaskForce: z.array(DashboardGroup),
   /** The units most in trouble (red, then yellow, then turned red), at most UNITS_SHOWN of them. */
   byUnit: z.array(DashboardGroup),
+  /** A city's or a province's districts side by side, the largest share of red first (one district: one line). */
+  byRegion: z.array(RollupRow),
   unitsTotal: Count,
   blockers: z.object({
     /** Unresolved ones by level and by how long they have sat there. */

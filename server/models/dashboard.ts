@@ -30,6 +30,8 @@ export interface DashboardFacts {
   byArea: RollupGroup[];
   byTaskForce: RollupGroup[];
   byUnit: RollupGroup[];
+  /** Per district of the reader's regions that has items of its slice. */
+  byRegion: RollupGroup[];
   /** Turns to red and recoveries in the period, per group id, for each grouping. */
   moved: Record<RollupBy, Map<string, GroupMovement>>;
   overdue: { task: number; target: number; project: number; worst: { itemType: ItemType; itemId: string; code: string; title: string; workdays: number }[] };

@@ -30,6 +30,21 @@ function worstUnits(rows: ReturnType<typeof groupsWithMovement>) {
     .slice(0, UNITS_SHOWN);
 }
 
+/**
+ * Districts side by side for a city's or a province's reader, the most in trouble first: by their
+ * share of red items, then of yellow (a large district is not worse for having more items), compared
+ * as exact fractions.
+ */
+function districtRanking(groups: readonly RollupGroup[]) {
+  const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  return groups
+    .map(presentRollup)
+    .sort(
+      (a, b) =>
+        b.counts.red * total(a.counts) - a.counts.red * total(b.counts) || b.counts.yellow * total(a.counts) - a.counts.yellow * total(b.counts) || a.code.localeCompare(b.code),
+    );
+}
+
 export type DashboardScope = { whole: boolean; units: { id: string; name: string }[]; taskForces: { id: string; name: string }[]; region: { id: string; name: string } | null };
 
 /** The dashboard's panels from its facts: target verdicts and sums are decided here, exactly. */
@@ -51,6 +66,7 @@ export function presentDashboard(f: DashboardFacts, today: string, period: { kin
     byArea: groupsWithMovement(f.byArea, f.moved.area),
     byTaskForce: groupsWithMovement(f.byTaskForce, f.moved.taskForce),
     byUnit: worstUnits(units),
+    byRegion: districtRanking(f.byRegion),
     unitsTotal: units.filter((r) => Object.values(r.counts).some((n) => n > 0)).length,
     blockers: f.blockers,
     overdue: f.overdue,

@@ -7,7 +7,11 @@ import { startHarness, type Harness } from '../testing/harness.js';
 import { reportingApi } from '../testing/reportingCalls.js';
 import { makeDistrict, makePerson, makeTask, type District, type Person } from '../testing/workFactories.js';
 
-type Panels = { lights: { task: Record<string, number> }; scope: { whole: boolean; region: { id: string; name: string } | null } };
+type Panels = {
+  lights: { task: Record<string, number> };
+  scope: { whole: boolean; region: { id: string; name: string } | null };
+  byRegion: { id: string; name: string; counts: Record<string, number> }[];
+};
 const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
 /**
@@ -44,6 +48,8 @@ describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard
     west = await district('西区', city.id);
     elsewhere = await district('山区', otherCity.id);
     for (const [d, n] of [[east, 2], [west, 3], [elsewhere, 4]] as const) for (let i = 0; i < n; i++) await makeTask(db, d.plan.id, [{ unitId: d.unitA.id }]);
+    // One red task of west's three, and one of east's two: east's share is the larger (before any read: replies are kept until a write).
+    for (const d of [east, west]) await db.db.execute(sql`update tasks set light = 'red' where id = (select t.id from tasks t where t.plan_id = ${d.plan.id} order by t.id limit 1)`);
     cityOffice = await makePerson(h.app, db, [{ role: 'hq_office' }], (await makeUnit(db, { regionId: city.id })).id);
   });
   afterAll(async () => h?.close());
@@ -67,6 +73,15 @@ describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard
     const westOnly = await panels(cityOffice, `&region=${west.region.id}`);
     expect(sum(westOnly.lights.task)).toBe(await tasksIn(west.region.id));
     expect(sum(eastOnly.lights.task) + sum(westOnly.lights.task)).toBe(sum(all.lights.task));
+  });
+
+  it('ranks the city’s districts side by side, the largest share of red first', async () => {
+    const all = await panels(cityOffice);
+    expect(all.byRegion.map((r) => r.name)).toEqual(['东区', '西区']);
+    expect(all.byRegion.map((r) => r.counts.red)).toEqual([1, 1]);
+    expect(all.byRegion.map((r) => sum(r.counts))).toEqual([await tasksIn(east.region.id), await tasksIn(west.region.id)]);
+    // The other city's district is not among them, and a district's own reader has one line.
+    expect((await panels(elsewhere.hq)).byRegion.map((r) => r.name)).toEqual(['山区']);
   });
 
   it('answers another city’s district, and a district’s neighbour, exactly as a region that does not exist', async () => {

@@ -4,6 +4,7 @@ export const dashboard = {
   'menu.blockers': ['堵点难点', 'Blockers'],
   'dashboard.title': ['领导驾驶舱', 'Leading group dashboard'],
   'dashboard.allRegions': ['全部行政区', 'All regions'],
+  'dashboard.byRegion': ['各区（县）红黄绿灯（红灯占比高者在前，点击进入该区）', 'Districts’ lights (largest share of red first; click one to open it)'],
   'dashboard.regionOf': ['本页只计{name}', 'Counting {name} only'],
   'dashboard.period.week': ['本周', 'This week'],
   'dashboard.period.month': ['本月', 'This month'],

@@ -137,6 +137,12 @@ export function DashboardPage() {
           </Col>
         ))}
 
+        {d.byRegion.length > 1 && (
+          <Col xs={24}>
+            <GroupLightsCard title={t('dashboard.byRegion')} groups={d.byRegion} onPick={setRegion} testId="dashboard-by-region" chartTestId="dashboard-region-chart" />
+          </Col>
+        )}
+
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.firstYear', { year: d.targets.firstYear.year })} data-testid="dashboard-first-year">
             {d.targets.firstYear.title && <Typography.Paragraph strong>{d.targets.firstYear.title}</Typography.Paragraph>}

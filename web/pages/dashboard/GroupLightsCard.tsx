@@ -6,15 +6,24 @@ import { LazyEChart } from '../../components/LazyEChart.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import { lightBarGroups, lightBars } from './dashboardCharts.js';
 
-type Groups = DashboardData['byArea'];
+type Groups = DashboardData['byArea'] | DashboardData['byRegion'];
 
 /**
- * One grouping's lights as stacked bars (plans, areas, task forces or units); a bar opens the
+ * One grouping's lights as stacked bars (plans, areas, task forces, units or districts); a bar opens the
  * task list filtered to its group. Nothing to show, no card: a slice without task forces has no
  * task-force chart.
  */
-export function GroupLightsCard(props: { title: string; groups: Groups; filter: 'plan' | 'area' | 'taskForce' | 'unit'; testId: string; chartTestId: string; extra?: ReactNode }) {
-  const { title, groups, filter, testId, chartTestId, extra } = props;
+export function GroupLightsCard(props: {
+  title: string;
+  groups: Groups;
+  /** The task list's filter a bar opens; or `onPick` does what a bar's click means (a district's bar drills into it). */
+  filter?: 'plan' | 'area' | 'taskForce' | 'unit';
+  onPick?: (id: string) => void;
+  testId: string;
+  chartTestId: string;
+  extra?: ReactNode;
+}) {
+  const { title, groups, filter, onPick, testId, chartTestId, extra } = props;
   const { t } = useI18n();
   const navigate = useNavigate();
   const shown = lightBarGroups(groups);
@@ -27,7 +36,8 @@ export function GroupLightsCard(props: { title: string; groups: Groups; filter: 
         testId={chartTestId}
         onClick={({ dataIndex }) => {
           const g = shown[dataIndex];
-          if (g) void navigate(`/tasks?${filter}=${g.id}`);
+          if (g && onPick) onPick(g.id);
+          else if (g && filter) void navigate(`/tasks?${filter}=${g.id}`);
         }}
       />
     </Card>

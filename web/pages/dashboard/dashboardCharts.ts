@@ -10,7 +10,8 @@ type Translate = I18n['t'];
 
 /** Most urgent first, as in the overview. */
 const ORDER: readonly Light[] = ['red', 'yellow', 'green', 'done', 'not_started'];
-type Rollup = DashboardData['byArea'];
+/** Any grouping's lines: their names and light counts are all a bar needs. */
+type Rollup = readonly Pick<DashboardData['byArea'][number], 'id' | 'name' | 'counts'>[];
 
 /** Groups (areas or task forces) as horizontal bars stacked by light, worst groups on top. */
 export function lightBars(rows: Rollup, t: Translate): ChartOption {
