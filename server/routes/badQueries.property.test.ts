@@ -15,6 +15,7 @@ import type { DatabaseKind } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { ALL_ROUTE_CALLS } from '../testing/allRoutes.js';
 import { callEnv, type CallEnv } from '../testing/routeCalls.js';
+import { decoded } from '../testing/garbage.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 4;
 const KINDS: [DatabaseKind, number][] = [
@@ -66,16 +67,9 @@ const KEEP: Record<string, string[]> = { 'GET /api/feed/stream': ['live', 'lastE
 function withQuery(url: string, pairs: string[], keep: string[]): string {
   const [path, query = ''] = url.split('?');
   const kept = query.split('&').filter(Boolean);
-  const added = pairs.filter((p) => !keep.includes(decodeSafely(p.split('=')[0]!)));
+  const added = pairs.filter((p) => !keep.includes(decoded(p.split('=')[0]!)));
   const all = [...kept, ...added];
   return all.length ? `${path}?${all.join('&')}` : path!;
-}
-function decodeSafely(s: string) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function expectNoFault(res: LightMyRequestResponse, label: string) {

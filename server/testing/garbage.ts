@@ -71,6 +71,15 @@ function withParam(url: string, index: number, value: string) {
   return parts.join('/');
 }
 
+/** A percent-encoded piece as the server reads it; one that is not valid encoding stays as it came. */
+export function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** Segments that are not a valid value for the parameter (a uuid, or a date for `:date`). */
 function badParams(routePath: string, url: string): fc.Arbitrary<Garbage>[] {
   const keys = routePath.split('/');
@@ -78,13 +87,6 @@ function badParams(routePath: string, url: string): fc.Arbitrary<Garbage>[] {
   keys.forEach((k, i) => {
     if (!k.startsWith(':')) return;
     const valid = k === ':date' ? isIsoDate : (s: string) => UUID.test(s);
-    const decoded = (s: string) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    };
     const segment = fc.oneof(fc.constantFrom(...SLY_SEGMENTS), fc.string({ maxLength: 60 }).map(encodeURIComponent)).filter((s) => !valid(decoded(s)));
     out.push(segment.map((s) => ({ label: `bad ${k}: ${s}`, url: withParam(url, i, s) })));
     // Well-formed but naming nothing: must be a 404, never a write.
