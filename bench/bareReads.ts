@@ -31,7 +31,7 @@ export interface BareRow {
   keptServerCpu: number;
 }
 
-interface Read {
+export interface Read {
   name: string;
   url: string;
   cookie: string;
@@ -106,7 +106,14 @@ async function apiAtOne(s: ServerProcess, r: Read) {
   return { p50: f.p50, cpu };
 }
 
-export async function measureBare(d: District, port: () => Promise<number>, tmp: string, progress: (s: string) => void = () => {}): Promise<BareRow[]> {
+/** `readsOf`: the requests to measure, signed in on the server given (the district's four by default). */
+export async function measureBare(
+  d: Pick<District, 'target'>,
+  port: () => Promise<number>,
+  tmp: string,
+  progress: (s: string) => void = () => {},
+  readsOf: (s: ServerProcess) => Promise<Read[]> = reads,
+): Promise<BareRow[]> {
   const dbUrl = d.target.databaseUrl;
   if (!dbUrl) throw new Error('bare reads are measured on PostgreSQL');
   const log = path.join(fs.mkdtempSync(path.join(tmp, 'sql-')), 'statements.jsonl');
@@ -115,7 +122,7 @@ export async function measureBare(d: District, port: () => Promise<number>, tmp:
   let s = await startServer(d.target, { port: await port(), timeoutMs: 120_000, env: { TUIJIN_SQL_LOG: log, TUIJIN_KEPT_REPLIES: '0' } });
   let list: Read[];
   try {
-    list = await reads(s);
+    list = await readsOf(s);
     for (const r of list) caught.set(r.url, await statementsOf(s, log, r));
   } finally {
     await s.stop();
@@ -129,7 +136,7 @@ export async function measureBare(d: District, port: () => Promise<number>, tmp:
   ] as const) {
     s = await startServer(d.target, { port: await port(), timeoutMs: 120_000, env: { TUIJIN_KEPT_REPLIES: keep } });
     try {
-      for (const r of await reads(s)) {
+      for (const r of await readsOf(s)) {
         into.set(r.url, await apiAtOne(s, r));
         progress(`bare: ${r.name}, API ${keep === '1' ? 'kept' : 'computed'} at 1 connection: p50 ${into.get(r.url)!.p50.toFixed(2)} ms`);
       }

@@ -46,7 +46,7 @@ export function benchId(prefix: string, n: number): string {
 }
 
 /** A valid (version 4, RFC variant) uuid from md5(prefix || n): the API's id schema checks those bits. */
-const uuid = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
+const baseUuid = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 export interface GenerateResult {
   counts: Record<string, number>;
@@ -56,7 +56,28 @@ export interface GenerateResult {
 }
 
 /** Fills an empty, migrated database. Runs in one transaction (the embedded database is one session anyway). */
-export async function generateDistrict(database: Database, password: string, scale: Scale = DISTRICT, log: (s: string) => void = () => {}): Promise<GenerateResult> {
+/**
+ * Where a district goes when a province holds several (bench/province.ts): its ids, codes and
+ * accounts carry `ns`, and its region sits under `parentId`. Without it: the one bench district, as before.
+ */
+export interface DistrictPlace {
+  ns: string;
+  parentId: string;
+  name: string;
+}
+
+export async function generateDistrict(
+  database: Database,
+  password: string,
+  scale: Scale = DISTRICT,
+  log: (s: string) => void = () => {},
+  place?: DistrictPlace,
+): Promise<GenerateResult> {
+  const ns = place?.ns ?? '';
+  /** This district's ids (the one district's are benchId's, unprefixed). */
+  const uuid = (prefix: string, n: string) => baseUuid(ns + prefix, n);
+  /** This district's codes and accounts. */
+  const c = (code: string) => ns + code;
   const t0 = performance.now();
   const phases: Record<string, number> = {};
   const today = shanghaiDate(new Date());
@@ -75,25 +96,25 @@ export async function generateDistrict(database: Database, password: string, sca
     // Organisation: the region, 120 units, the coordinating bodies and six task forces.
     await run(
       'org',
-      `insert into regions (id, code, name) values (${uuid('br', "'1'")}, 'bench', '基准区')`,
+      `insert into regions (id, code, name, kind, parent_id) values (${uuid('br', "'1'")}, '${c('bench')}', '${place?.name ?? '基准区'}', 'district', ${place ? `'${place.parentId}'::uuid` : 'null'})`,
       `insert into org_units (id, region_id, code, name, kind, sort)
-         select ${uuid('bu', 'u')}, ${uuid('br', "'1'")}, 'U' || lpad(u::text, 3, '0'),
+         select ${uuid('bu', 'u')}, ${uuid('br', "'1'")}, '${c('U')}' || lpad(u::text, 3, '0'),
                 (array['区发展改革局','区工业和信息化局','区住房城乡建设局','区农业农村局','街道办事处','镇人民政府'])[1 + u % 6] || u,
                 (array['department','department','department','department','subdistrict','town'])[1 + u % 6], u
          from generate_series(1, ${U}) u`,
       `insert into bodies (id, region_id, code, name, kind, lead_unit_id)
-         select ${uuid('bb', 'b')}, ${uuid('br', "'1'")}, 'B' || b, '专项推进组' || b, case when b = 0 then 'command_hq' else 'task_force' end, ${uuid('bu', '1 + b')}
+         select ${uuid('bb', 'b')}, ${uuid('br', "'1'")}, '${c('B')}' || b, '专项推进组' || b, case when b = 0 then 'command_hq' else 'task_force' end, ${uuid('bu', '1 + b')}
          from generate_series(0, 6) b`,
     );
     // 800 users: 8 HQ accounts, a head per unit, liaisons for the rest; one password hash (argon2 once).
     await run(
       'users',
       `insert into users (id, account, display_name, unit_id, password_hash, must_change_password)
-         select ${uuid('bs', 'n')}, case when n = 1 then '${HQ_ACCOUNT}' else 'hq' || n end, '指挥部办公室' || n, ${uuid('bu', '1')}, '${hash}', false
+         select ${uuid('bs', 'n')}, case when n = 1 then '${c(HQ_ACCOUNT)}' else '${c('hq')}' || n end, '指挥部办公室' || n, ${uuid('bu', '1')}, '${hash}', false
          from generate_series(1, 8) n`,
       `insert into users (id, account, display_name, unit_id, password_hash, must_change_password)
          select ${uuid('bx', 'n')},
-                case when n <= ${U} then 'h' || lpad(n::text, 3, '0') else 'l' || lpad((1 + (n - 1) % ${U})::text, 3, '0') || '_' || ((n - 1) / ${U}) end,
+                case when n <= ${U} then '${c('h')}' || lpad(n::text, 3, '0') else '${c('l')}' || lpad((1 + (n - 1) % ${U})::text, 3, '0') || '_' || ((n - 1) / ${U}) end,
                 case when n <= ${U} then '单位负责人' else '联络员' end || n, ${uuid('bu', '1 + (n - 1) % ' + U)}, '${hash}', false
          from generate_series(1, ${scale.users}) n`,
       `insert into user_roles (user_id, role, body_id)
@@ -106,10 +127,10 @@ export async function generateDistrict(database: Database, password: string, sca
     await run(
       'plans',
       `insert into programs (id, region_id, code, name, start_year, end_year, year_goals)
-         values (${uuid('bg', "'p'")}, ${uuid('br', "'1'")}, 'bench', '全面振兴新突破三年行动', 2024, 2026, '[]')`,
-      `insert into areas (id, program_id, code, name, sort) select ${uuid('ba', 'a')}, ${uuid('bg', "'p'")}, 'A' || a, '重点领域' || a, a from generate_series(1, 7) a`,
+         values (${uuid('bg', "'p'")}, ${uuid('br', "'1'")}, '${c('bench')}', '全面振兴新突破三年行动', 2024, 2026, '[]')`,
+      `insert into areas (id, program_id, code, name, sort) select ${uuid('ba', 'a')}, ${uuid('bg', "'p'")}, '${c('A')}' || a, '重点领域' || a, a from generate_series(1, 7) a`,
       `insert into plans (id, program_id, kind, code, title, status, task_force_id, lead_unit_id, published_at)
-         select ${uuid('bp', 'p')}, ${uuid('bg', "'p'")}, case when p = 1 then 'overall' else 'special' end, 'P' || p, '行动方案' || p, 'published',
+         select ${uuid('bp', 'p')}, ${uuid('bg', "'p'")}, case when p = 1 then 'overall' else 'special' end, '${c('P')}' || p, '行动方案' || p, 'published',
                 case when p > 1 then ${uuid('bb', '(p - 1)')} end, ${uuid('bu', 'p')}, now()
          from generate_series(1, 7) p`,
       `insert into plan_areas (plan_id, area_id) select ${uuid('bp', 'p')}, ${uuid('ba', 'p')} from generate_series(1, 7) p`,
@@ -137,7 +158,7 @@ export async function generateDistrict(database: Database, password: string, sca
       `insert into tasks (id, plan_id, parent_id, path, depth, sort, code, title, description, area_id, lead_unit_id, responsible_post, weight,
                           start_date, deadline_kind, deadline, recurrence, report_period, progress, done, next_due, last_report_date)
          select ${uuid('bt', 'n')}, ${uuid('bp', 'plan')}, case when parent is not null then ${uuid('bt', 'parent')} end, path, depth, n,
-                'T' || plan || '-' || lpad(n::text, 4, '0'), '推进重点任务' || n || (array['：项目建设','：招商引资','：乡村振兴','：生态治理','：营商环境'])[1 + n % 5],
+                '${c('T')}' || plan || '-' || lpad(n::text, 4, '0'), '推进重点任务' || n || (array['：项目建设','：招商引资','：乡村振兴','：生态治理','：营商环境'])[1 + n % 5],
                 '', ${uuid('ba', 'plan')}, ${uuid('bu', 'lead')}, '副区长', 1, to_char(start, 'YYYY-MM-DD'), kind,
                 case when kind = 'date' then to_char(deadline, 'YYYY-MM-DD') end,
                 case when kind = 'recurring' then '{"every":"month","day":10}'::jsonb end, period,
@@ -166,14 +187,14 @@ export async function generateDistrict(database: Database, password: string, sca
     await run(
       'targets+projects',
       `insert into targets (id, plan_id, area_id, code, name, measure_unit, baseline, direction, data_unit_id, period)
-         select ${uuid('bg', 'n')}, ${uuid('bp', '1 + n % 7')}, ${uuid('ba', '1 + n % 7')}, 'G' || lpad(n::text, 3, '0'), '指标' || n, '亿元', 100 + n,
+         select ${uuid('bg', 'n')}, ${uuid('bp', '1 + n % 7')}, ${uuid('ba', '1 + n % 7')}, '${c('G')}' || lpad(n::text, 3, '0'), '指标' || n, '亿元', 100 + n,
                 case when n % 9 = 0 then 'lower' else 'higher' end, ${uuid('bu', '1 + (n * 7) % ' + U)}, case when n % 4 = 0 then 'quarterly' else 'monthly' end
          from generate_series(1, ${G}) n`,
       `insert into target_goals (target_id, year, goal)
          select ${uuid('bg', 'n')}, y, case when n % 9 = 0 then 100 + n - (y - 2023) * 5 else 100 + n + (y - 2023) * 12 end
          from generate_series(1, ${G}) n, generate_series(2024, 2026) y`,
       `insert into projects (id, plan_id, area_id, code, name, owner_enterprise, location, responsible_unit_id, total_investment, stage, stage_dates)
-         select ${uuid('bj', 'n')}, ${uuid('bp', '1 + n % 7')}, ${uuid('ba', '1 + n % 7')}, 'J' || lpad(n::text, 3, '0'), '重点项目' || n, '企业' || n, '园区',
+         select ${uuid('bj', 'n')}, ${uuid('bp', '1 + n % 7')}, ${uuid('ba', '1 + n % 7')}, '${c('J')}' || lpad(n::text, 3, '0'), '重点项目' || n, '企业' || n, '园区',
                 ${uuid('bu', '1 + (n * 11) % ' + U)}, round((1000 + random() * 90000)::numeric, 2),
                 (array['planning','signed','started','building','operating'])[1 + n % 5],
                 jsonb_build_object('planning', jsonb_build_object('planned', '2024-01-15', 'actual', '2024-01-20'),
@@ -188,11 +209,17 @@ export async function generateDistrict(database: Database, password: string, sca
     // Report series: every task unit whose claim is approved (weekly or monthly; others may not report), every target's data unit, every project's unit.
     await run(
       'reports',
+      // This district's items only: a province's database holds the districts generated before it.
+      `create temp table bench_items on commit drop as
+         select id from tasks where plan_id in (select id from plans where program_id = ${uuid('bg', "'p'")})
+         union all select id from targets where plan_id in (select id from plans where program_id = ${uuid('bg', "'p'")})
+         union all select id from projects where plan_id in (select id from plans where program_id = ${uuid('bg', "'p'")})`,
+      `create unique index on bench_items (id)`,
       `create temp table bench_series on commit drop as
          select 'task'::text as item_type, tu.task_id as item_id, tu.unit_id, t.report_period as kind from task_units tu join tasks t on t.id = tu.task_id
-           where tu.claim_status = 'approved'
-         union all select 'target', id, data_unit_id, period from targets
-         union all select 'project', id, responsible_unit_id, 'monthly' from projects`,
+           where tu.claim_status = 'approved' and t.id in (select id from bench_items)
+         union all select 'target', id, data_unit_id, period from targets where id in (select id from bench_items)
+         union all select 'project', id, responsible_unit_id, 'monthly' from projects where id in (select id from bench_items)`,
       // Period starts up to the current period; k = 1 is the current one. Due: 7 days after the period ends.
       `create temp table bench_periods on commit drop as
          select s.*, d::date as start,
@@ -227,7 +254,7 @@ export async function generateDistrict(database: Database, password: string, sca
       `insert into report_steps (report_id, action, from_status, to_status, actor_id, reason, at)
          select r.id, s.action, s.from_status, s.to_status, case when s.n <= 1 then r.created_by_id end, case when s.action = 'return' then r.return_reason end,
                 coalesce(case s.n when 1 then r.submitted_at when 2 then coalesce(r.approved_at, r.returned_at) when 3 then r.reviewed_at else r.accepted_at end, r.created_at)
-         from reports r
+         from (select * from reports where item_id in (select id from bench_items)) r
          join (values (1, 'submit', 'draft', 'submitted'), (2, 'approve', 'submitted', 'approved'), (3, 'review', 'approved', 'reviewed'),
                       (4, 'accept', 'reviewed', 'accepted'), (2, 'return', 'submitted', 'returned')) as s(n, action, from_status, to_status)
            on (r.status = 'returned' and (s.n = 1 or s.action = 'return'))
@@ -237,19 +264,28 @@ export async function generateDistrict(database: Database, password: string, sca
     await run(
       'facts',
       `insert into target_actuals (target_id, period, value, report_id, accepted_at)
-         select item_id, period, actual, id, accepted_at from reports where item_type = 'target' and status = 'accepted'`,
+         select item_id, period, actual, id, accepted_at from reports where item_type = 'target' and status = 'accepted' and item_id in (select id from bench_items)`,
       `insert into project_months (project_id, month, done, report_id)
-         select item_id, period, investment, id from reports where item_type = 'project' and status = 'accepted'`,
-      `update tasks t set last_report_date = x.d from (select item_id, to_char(max(accepted_at), 'YYYY-MM-DD') as d from reports where item_type = 'task' and status = 'accepted' group by item_id) x where x.item_id = t.id`,
-      `update projects p set last_report_date = x.d from (select item_id, to_char(max(accepted_at), 'YYYY-MM-DD') as d from reports where item_type = 'project' and status = 'accepted' group by item_id) x where x.item_id = p.id`,
+         select item_id, period, investment, id from reports where item_type = 'project' and status = 'accepted' and item_id in (select id from bench_items)`,
+      `update tasks t set last_report_date = x.d from (select item_id, to_char(max(accepted_at), 'YYYY-MM-DD') as d from reports where item_type = 'task' and status = 'accepted' and item_id in (select id from bench_items) group by item_id) x where x.item_id = t.id`,
+      `update projects p set last_report_date = x.d from (select item_id, to_char(max(accepted_at), 'YYYY-MM-DD') as d from reports where item_type = 'project' and status = 'accepted' and item_id in (select id from bench_items) group by item_id) x where x.item_id = p.id`,
     );
     await recordAudit(tx, { actor: null, ip: null, requestId: 'bench' }, 'system.bench_generated', { entity: 'region', after: { scale } });
     phases.audit = performance.now() - tp;
   });
   log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // A province's districts are finished together, once the last is in (bench/province.ts).
+  if (place) return { counts: {}, ms: performance.now() - t0, phases };
+  const finished = await finishGenerated(database);
+  return { counts: finished.counts, ms: performance.now() - t0, phases: { ...phases, ...finished.phases } };
+}
 
-  // Lights stored by the midnight job itself (refreshAllLights, and today marked as run, so the
-  // server does not redo it at start), then statistics as autovacuum would gather them on a live system.
+/**
+ * Lights stored by the midnight job itself (refreshAllLights, and today marked as run, so the server
+ * does not redo it at start), then statistics as autovacuum would gather them on a live system; the rows' counts.
+ */
+export async function finishGenerated(database: Database): Promise<{ counts: Record<string, number>; phases: Record<string, number> }> {
+  const phases: Record<string, number> = {};
   let tp = performance.now();
   await runMidnightJob(database);
   phases.lights = performance.now() - tp;
@@ -263,5 +299,5 @@ export async function generateDistrict(database: Database, password: string, sca
     const r = await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
     counts[table] = Number((r as unknown as { rows: { n: number }[] }).rows[0]!.n);
   }
-  return { counts, ms: performance.now() - t0, phases };
+  return { counts, phases };
 }
