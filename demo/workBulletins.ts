@@ -70,6 +70,7 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
     printer: issuer,
     createdById: inspector,
     createdAt: at(c.cal.addWorkdays(c.today, -2), 15),
+    regionId: ctx.regionId,
   };
   const content = await bulletinDocx({ ...issued, draft: false });
   const sha256 = createHash('sha256').update(content).digest('hex');

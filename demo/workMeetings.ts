@@ -52,6 +52,7 @@ export async function loadMeetings(ctx: DemoContext, c: DemoClock, rng: DemoRand
   for (const d of decisions) {
     const id = rng.uuid();
     await tx.insert(dispatches).values({
+      regionId: ctx.regionId,
       id,
       kind: 'decision',
       title: '全面振兴新突破三年行动领导小组第二次会议',

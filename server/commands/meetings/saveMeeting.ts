@@ -8,6 +8,7 @@ import { hasRole } from '../../policies/actor.js';
 import { taskForcesOf } from '../../policies/report.js';
 import { attendingUnits } from '../../queries/meetings/meetings.js';
 import { lockOpenMeeting, setAttendingUnits } from './meetingChecks.js';
+import { referable } from '../../queries/writeScope.js';
 
 /**
  * A new meeting: the HQ office holds the leading group's and the HQ's (and may hold a task
@@ -20,7 +21,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingCreate) {
   if (input.kind !== 'task_force' && !office) throw new AppError(403, 'meeting_kind_not_yours');
   return inTx(ctx, async (tx) => {
     if (input.bodyId) {
-      const [b] = await tx.select({ kind: bodies.kind }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force')));
+      const [b] = await tx.select({ kind: bodies.kind }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force'), referable(tx, bodies)));
       if (!b) throw new AppError(422, 'meeting_body_unknown', {}, { bodyId: '' });
       if (!office && !taskForcesOf(actor).includes(input.bodyId)) throw new AppError(403, 'meeting_body_not_yours');
     }
