@@ -55,10 +55,7 @@ const OPEN: Record<string, string> = {
   '/api/feed': 'the feed filters events by what they concern, not by region (queries/feed.ts)',
   '/api/notification-channels': 'robots are listed for every unit; a robot without a unit has no region',
   'GET /api/notifications': 'reminder and notice jobs address every HQ office account of the deployment',
-  'GET /api/inspections/inspectors': 'lists every account holding the inspector role',
   'GET /api/reports/brief': 'takes its report ids in the query string, which the gate does not read',
-  'GET /api/lights/rollup': 'queries/planning/rollup.ts lightRollup takes no scope yet',
-  'GET /api/workbench/leader': 'the leader’s workbench lists take no scope yet',
   '/api/meetings': 'a meeting of no body passes as the deployment’s',
   '/api/oversight/cases': 'a public complaint’s case names no unit: it is the deployment’s',
 };
