@@ -69,7 +69,7 @@ export async function loadArticles(ctx: DemoContext, c: DemoClock, rng: DemoRand
   const first = new Date(Date.UTC(y, m - 2, 1));
   const start = first.toISOString().slice(0, 10);
   const end = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
-  const facts = await briefingFacts(tx, start, end);
+  const facts = await briefingFacts(tx, ctx.regionId, start, end);
   // The workday after the quarter's assessment result was published (demo/workAssessments.ts): the 简报 reports its ranking.
   const briefDay = c.cal.addWorkdays(c.today, -1);
   rows.push({

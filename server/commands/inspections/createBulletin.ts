@@ -31,7 +31,8 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
     const today = shanghaiDate(clockNow());
     const year = Number(today.slice(0, 4));
     const issuer = await bulletinIssuer(tx);
-    const facts = await bulletinFacts(tx, { periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
+    const regionId = campaign?.regionId ?? (await makerRegionId(tx, actor));
+    const facts = await bulletinFacts(tx, { regionId, periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
     const [row] = await tx
       .insert(bulletins)
       .values({
@@ -45,7 +46,7 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
         sections: bulletinSections(facts),
         printer: issuer,
         createdById: actor.userId,
-        regionId: campaign?.regionId ?? (await makerRegionId(tx, actor)),
+        regionId,
       })
       .returning();
     await recordAudit(tx, ctx, 'bulletin.created', { entity: 'bulletin', entityId: row!.id, after: row });

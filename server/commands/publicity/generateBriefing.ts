@@ -19,10 +19,10 @@ export async function generateBriefing(ctx: Ctx, input: BriefingCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const facts = await briefingFacts(tx, input.periodStart, input.periodEnd);
-    const year = Number(shanghaiDate(clockNow()).slice(0, 4));
-    // Each region numbers its own series.
+    // The maker's region's facts, numbered in its own series.
     const regionId = await makerRegionId(tx, actor);
+    const facts = await briefingFacts(tx, regionId, input.periodStart, input.periodEnd);
+    const year = Number(shanghaiDate(clockNow()).slice(0, 4));
     // Numbered under a lock of the year's series, so two generated at once do not share a number.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tuijin.briefing_issue'), ${year})`);
     const [n] = await tx
