@@ -53,7 +53,7 @@ const OPEN: Record<string, string> = {
   '/api/public/': 'one public portal for the deployment: it would need a region in its address',
   '/api/audit': 'the audit log is one hash chain for the deployment: the auditor reads every region’s records',
   '/api/feed': 'the feed filters events by what they concern, not by region (queries/feed.ts)',
-  '/api/notification-channels': 'robots are listed for every unit; a robot without a unit has no region',
+  '/api/notification-channels': 'a robot without a unit has no region: it is the deployment’s, and so are the ladder and the mail server',
   'GET /api/notifications': 'reminder and notice jobs address every HQ office account of the deployment',
   'GET /api/reports/brief': 'takes its report ids in the query string, which the gate does not read',
   '/api/meetings': 'a meeting of no body passes as the deployment’s',
