@@ -21,7 +21,7 @@ function migrationsUpTo(dir: string, last: number): string {
 }
 
 describe('migration 0048: what an office started before regions sealed it', () => {
-  it('takes its maker’s unit’s region, else the first region, and lets each region keep a scheme of its own per year and category', async () => {
+  it('takes its body’s or its maker’s unit’s region, else the first region, and lets each region keep a scheme of its own per year and category', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-0048-'));
     const client = new PGlite();
     try {
@@ -30,6 +30,7 @@ describe('migration 0048: what an office started before regions sealed it', () =
       const first = await one(`insert into regions (code, name, created_at) values ('first', '甲区', now() - interval '1 day') returning id`);
       const other = await one(`insert into regions (code, name) values ('other', '乙区') returning id`);
       const unit = await one(`insert into org_units (region_id, code, name, kind) values ($1, 'u', '乙区发改局', 'department') returning id`, [other]);
+      await client.query(`insert into bodies (region_id, code, name, kind) values ($1, 'tf', '乙区专项组', 'task_force')`, [other]);
       const maker = await one(`insert into users (account, display_name, unit_id, password_hash) values ('office', '办公室', $1, 'x') returning id`, [unit]);
       const rows = {
         madeOrder: await one(`insert into dispatches (kind, title, deadline, created_by_id) values ('question', '有人发的', '2026-12-10', $1) returning id`, [maker]),
@@ -39,6 +40,9 @@ describe('migration 0048: what an office started before regions sealed it', () =
         bulletin: await one(`insert into bulletins (period_from, period_to, title, doc_number, issuer, issue_date, sections) values ('2026-10-01', '2026-12-31', '通报', '督通〔2026〕1号', '督查室', '2026-12-01', '[]') returning id`),
         article: await one(`insert into articles (kind, title, author_id) values ('news', '动态', $1) returning id`, [maker]),
         scheme: await one(`insert into assessment_schemes (year, category, name, indicators, rules, created_by_id) values (2026, 'departments', '部门考核', '[]', '{}', $1) returning id`, [maker]),
+        // A task force's meeting, made by nobody: its body's region.
+        bodyMeeting: await one(`insert into meetings (kind, title, held_on, body_id) values ('task_force', '专项组例会', '2026-12-08', (select id from bodies where code = 'tf')) returning id`),
+        orphanMeeting: await one(`insert into meetings (kind, title, held_on) values ('leading_group', '领导小组会议', '2026-12-08') returning id`),
       };
 
       await migrate(drizzle({ client }), { migrationsFolder: SRC });
@@ -51,7 +55,9 @@ describe('migration 0048: what an office started before regions sealed it', () =
         bulletin: await regionOf('bulletins', rows.bulletin),
         article: await regionOf('articles', rows.article),
         scheme: await regionOf('assessment_schemes', rows.scheme),
-      }).toEqual({ madeOrder: other, orphanOrder: first, directive: other, campaign: other, bulletin: first, article: other, scheme: other });
+        bodyMeeting: await regionOf('meetings', rows.bodyMeeting),
+        orphanMeeting: await regionOf('meetings', rows.orphanMeeting),
+      }).toEqual({ madeOrder: other, orphanOrder: first, directive: other, campaign: other, bulletin: first, article: other, scheme: other, bodyMeeting: other, orphanMeeting: first });
 
       // From now on a row needs its region; a region other than the scheme's may keep one for the same year and category, the same region not.
       await expect(client.query(`insert into directives (source, title, received_on) values ('市委', '无区', '2026-12-02')`)).rejects.toThrow(/region_id/);

@@ -56,7 +56,6 @@ const OPEN: Record<string, string> = {
   '/api/notification-channels': 'a robot without a unit has no region: it is the deployment’s, and so are the ladder and the mail server',
   'GET /api/notifications': 'reminder and notice jobs address every HQ office account of the deployment',
   'GET /api/reports/brief': 'takes its report ids in the query string, which the gate does not read',
-  '/api/meetings': 'a meeting of no body passes as the deployment’s',
   '/api/oversight/cases': 'a public complaint’s case names no unit: it is the deployment’s',
 };
 const isOpen = (route: string) => Object.keys(OPEN).some((k) => route === k || (k.startsWith('/') && route.split(' ')[1]!.startsWith(k)));

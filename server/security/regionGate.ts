@@ -20,10 +20,10 @@ const col = (table: string, column: string, id: string) => sql`(select ${sql.raw
 
 /**
  * A record's region, by the kind its route names: its own region column (what an office starts with
- * no unit, plan or body: orders, directives, campaigns, bulletins, articles, assessment schemes,
+ * no unit, plan or body: orders, directives, campaigns, bulletins, articles, assessment schemes, meetings,
  * set from the maker's region at creation, migration 0048), or through a plan (its program's
- * region), a unit or a body. A record with none of these (a public complaint's case, a meeting of
- * no body) has no region and passes. A child (an order's replies, a scheme's results) is reached
+ * region), a unit or a body. A record with none of these (a public complaint's case) has no region
+ * and passes. A child (an order's replies, a scheme's results) is reached
  * through its parent's route or, with a route of its own, through its parent's region.
  */
 const OWNERS: Record<string, (id: string) => SQL> = {
@@ -48,7 +48,7 @@ const OWNERS: Record<string, (id: string) => SQL> = {
   results: (id) => sql`(select s.region_id from assessment_results r join assessment_schemes s on s.id = r.scheme_id where r.id = ${id})`,
   reports: (id) => unitRegion(col('reports', 'unit_id', id)),
   blockers: (id) => unitRegion(col('blockers', 'unit_id', id)),
-  meetings: (id) => bodyRegion(col('meetings', 'body_id', id)),
+  meetings: (id) => col('meetings', 'region_id', id),
   'field-visits': (id) => bodyRegion(col('field_visits', 'body_id', id)),
   ledger: (id) => unitRegion(col('ledger_entries', 'unit_id', id)),
   notices: (id) => unitRegion(col('notices', 'unit_id', id)),

@@ -3,7 +3,6 @@ import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import { dispatches } from '../../db/schema/index.js';
-import { makerRegionId } from '../../queries/regionScope.js';
 import { unauthenticated } from '../../errors.js';
 import { checkedDeadline, checkUnits } from '../dispatch/dispatchChecks.js';
 import { setRecipients } from '../dispatch/saveDispatch.js';
@@ -31,7 +30,7 @@ export async function recordDecision(ctx: Ctx, meetingId: string, input: Decisio
         status: 'sent',
         sentAt: now,
         createdById: actor.userId,
-        regionId: await makerRegionId(tx, actor),
+        regionId: m.regionId,
         subjectType: 'meeting',
         subjectId: meetingId,
       })
