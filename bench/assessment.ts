@@ -85,7 +85,7 @@ async function main() {
     const cal = await loadCalendar(database.db);
     const tf = performance.now();
     const gathered: Awaited<ReturnType<typeof gatherFacts>>[] = [];
-    for (const s of schemes) gathered.push(await gatherFacts(database.db, s.id, s.category as 'departments', String(YEAR), cal));
+    for (const s of schemes) gathered.push(await gatherFacts(database.db, s.id, s.regionId, s.category as 'departments', String(YEAR), cal));
     const te = performance.now();
     const scored = schemes.map((s, i) => assessCategory({ year: YEAR, category: s.category as 'departments', indicators: [...INDICATORS], rules: DEFAULT_RULES }, gathered[i]!, `${YEAR}-12-31`, cal));
     const tj = performance.now();

@@ -55,6 +55,7 @@ export async function loadArticles(ctx: DemoContext, c: DemoClock, rng: DemoRand
       html: html(w, w.image ? photo.sha256 : null),
       status,
       authorId: author,
+      regionId: ctx.regionId,
       createdAt: at(day, 9, i),
       updatedAt: publishedAt ?? at(day, 10, i),
       submittedAt: status === 'draft' ? null : at(day, 11, i),
@@ -68,7 +69,7 @@ export async function loadArticles(ctx: DemoContext, c: DemoClock, rng: DemoRand
   const first = new Date(Date.UTC(y, m - 2, 1));
   const start = first.toISOString().slice(0, 10);
   const end = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
-  const facts = await briefingFacts(tx, start, end);
+  const facts = await briefingFacts(tx, ctx.regionId, start, end);
   // The workday after the quarter's assessment result was published (demo/workAssessments.ts): the 简报 reports its ranking.
   const briefDay = c.cal.addWorkdays(c.today, -1);
   rows.push({
@@ -82,6 +83,7 @@ export async function loadArticles(ctx: DemoContext, c: DemoClock, rng: DemoRand
     periodEnd: end,
     issueNumber: briefingIssue(Number(c.today.slice(0, 4)), 1),
     authorId: author,
+    regionId: ctx.regionId,
     createdAt: at(briefDay, 9),
     updatedAt: at(briefDay, 15),
     submittedAt: at(briefDay, 10),

@@ -41,10 +41,10 @@ export async function loadAssessments(ctx: DemoContext, c: DemoClock, today: str
   for (const category of ['departments', 'streets_towns'] as const) {
     const [scheme] = await tx
       .insert(assessmentSchemes)
-      .values({ year, category, name: `${year}年度${NAMES[category]}推进工作考核`, indicators: INDICATORS, rules: DEFAULT_RULES, createdById: assessor, createdAt: at(`${year}-01-10`, 9) })
+      .values({ year, category, name: `${year}年度${NAMES[category]}推进工作考核`, indicators: INDICATORS, rules: DEFAULT_RULES, createdById: assessor, createdAt: at(`${year}-01-10`, 9), regionId: ctx.regionId })
       .returning();
     await tx.insert(assessmentSchemeVersions).values({ schemeId: scheme!.id, schemeVersion: 1, indicators: INDICATORS, rules: DEFAULT_RULES, createdById: assessor });
-    const facts = await gatherFacts(tx, scheme!.id, category, period, c.cal);
+    const facts = await gatherFacts(tx, scheme!.id, ctx.regionId, category, period, c.cal);
     if (category === 'streets_towns') {
       const evaluations = facts.map((u, i) => ({ schemeId: scheme!.id, period, unitId: u.unitId, kind: 'evaluation', points: String(95 - ((i * 7) % 20)), reason: '区领导小组季度评价', status: 'approved', createdById: assessor, approvedById: assessor, approvedAt: at(published, 9) }));
       if (evaluations.length) await tx.insert(assessmentAdjustments).values(evaluations);

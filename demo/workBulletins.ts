@@ -55,7 +55,7 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
   const issuer = await inspectionOffice(tx);
   const year = Number(c.today.slice(0, 4));
   const from = c.cal.addWorkdays(c.today, -60);
-  const facts = await bulletinFacts(tx, { periodFrom: from, periodTo: c.today, campaign: null }, c.today, issuer);
+  const facts = await bulletinFacts(tx, { regionId: ctx.regionId, periodFrom: from, periodTo: c.today, campaign: null }, c.today, issuer);
   const issuedOn = c.cal.addWorkdays(c.today, -1);
   const issued = {
     id: rng.uuid(),
@@ -70,6 +70,7 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
     printer: issuer,
     createdById: inspector,
     createdAt: at(c.cal.addWorkdays(c.today, -2), 15),
+    regionId: ctx.regionId,
   };
   const content = await bulletinDocx({ ...issued, draft: false });
   const sha256 = createHash('sha256').update(content).digest('hex');

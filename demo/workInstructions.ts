@@ -21,6 +21,7 @@ export function buildInstructions(
   troubled: { taskId: string; unitId: string }[],
   titles: ReadonlyMap<string, string>,
   leaderId: string | null,
+  regionId: string,
   c: DemoClock,
   rng: DemoRandom,
 ): { dispatches: DispatchInsert[]; recipients: RecipientInsert[] } {
@@ -39,6 +40,7 @@ export function buildInstructions(
     const sentAt = at(sentDay, 9, 30);
     const id = rng.uuid();
     out.dispatches.push({
+      regionId,
       id,
       kind: 'instruction',
       title: titles.get(t.taskId) ?? '',

@@ -158,6 +158,7 @@ export async function loadLedger(ctx: DemoContext, c: DemoClock, rng: DemoRandom
       unitIds: scope(k),
       inspectorIds: inspector ? [inspector] : [],
       createdById: office,
+      regionId: ctx.regionId,
     })),
   );
 

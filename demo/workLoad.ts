@@ -127,7 +127,7 @@ export async function loadWork(ctx: DemoContext): Promise<void> {
   await bulkInsert(tx, blockers, blockerRows);
   await bulkInsert(tx, blockerItems, blockerRows.map((b) => ({ blockerId: b.id!, itemType: b.itemType, itemId: b.itemId })));
   const titles = new Map(builtTasks.tasks.map((t) => [t.id!, t.title]));
-  const instructions = buildInstructions(builtTasks.troubled, titles, ctx.users.get('leader') ?? null, c, rng);
+  const instructions = buildInstructions(builtTasks.troubled, titles, ctx.users.get('leader') ?? null, ctx.regionId, c, rng);
   await bulkInsert(tx, dispatches, instructions.dispatches);
   await bulkInsert(tx, dispatchRecipients, instructions.recipients);
 

@@ -26,6 +26,7 @@ export async function loadMeetings(ctx: DemoContext, c: DemoClock, rng: DemoRand
   const held = rng.uuid();
   await tx.insert(meetings).values({
     id: held,
+    regionId: ctx.regionId,
     kind: 'leading_group',
     title: '全面振兴新突破三年行动领导小组第二次会议',
     heldOn,
@@ -52,6 +53,7 @@ export async function loadMeetings(ctx: DemoContext, c: DemoClock, rng: DemoRand
   for (const d of decisions) {
     const id = rng.uuid();
     await tx.insert(dispatches).values({
+      regionId: ctx.regionId,
       id,
       kind: 'decision',
       title: '全面振兴新突破三年行动领导小组第二次会议',
@@ -79,6 +81,7 @@ export async function loadMeetings(ctx: DemoContext, c: DemoClock, rng: DemoRand
   const upcoming = rng.uuid();
   await tx.insert(meetings).values({
     id: upcoming,
+    regionId: ctx.regionId,
     kind: 'hq_dispatch',
     title: '三年行动指挥部第十二次调度会',
     heldOn: next,

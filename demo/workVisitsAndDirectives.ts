@@ -24,6 +24,7 @@ export async function loadVisitsAndDirectives(ctx: DemoContext, c: DemoClock, rn
     body: '会议要求各地区各部门对标年度目标逐项盘点，确保首战告捷；加快重点项目建设，四季度实现集中开工。',
     createdById: office,
     createdAt: at(received, 15),
+    regionId: ctx.regionId,
   });
   const points = [
     { content: '对标年度目标逐项盘点，形成差距清单报指挥部办公室', units: ['drc', 'industry', 'agriculture'], due: c.cal.addWorkdays(received, 3), replied: ['drc', 'industry', 'agriculture'] },
@@ -31,7 +32,7 @@ export async function loadVisitsAndDirectives(ctx: DemoContext, c: DemoClock, rn
   ];
   for (const p of points) {
     const id = rng.uuid();
-    await tx.insert(dispatches).values({ id, kind: 'directive', title: '关于贯彻落实全市全面振兴新突破推进大会精神的通知', body: p.content, deadline: p.due, status: 'sent', createdById: office, createdAt: at(received, 16), sentAt: at(received, 16), subjectType: 'directive', subjectId: directiveId });
+    await tx.insert(dispatches).values({ id, kind: 'directive', title: '关于贯彻落实全市全面振兴新突破推进大会精神的通知', body: p.content, deadline: p.due, status: 'sent', createdById: office, createdAt: at(received, 16), sentAt: at(received, 16), subjectType: 'directive', subjectId: directiveId, regionId: ctx.regionId });
     await tx.insert(dispatchRecipients).values(
       p.units.map((code) => ({
         dispatchId: id,
@@ -62,6 +63,7 @@ export async function loadVisitsAndDirectives(ctx: DemoContext, c: DemoClock, rn
     findings.map((text, i) => ({ id: rng.uuid(), visitId, position: i + 1, text, ...(i === 2 ? { outcome: 'follow_up', dispatchId: followUpId } : {}) })),
   );
   await tx.insert(dispatches).values({
+    regionId: ctx.regionId,
     id: followUpId,
     kind: 'follow_up',
     title: `${visited} 高新技术产业园区重点技改项目现场`,

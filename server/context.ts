@@ -1,5 +1,6 @@
 import type { Lang, Role } from '../domain/enums.js';
 import type { Database, Tx } from './db/client.js';
+import { sealWrite } from './queries/writeScope.js';
 
 export interface RoleGrant {
   role: Role;
@@ -35,10 +36,15 @@ export interface Ctx {
 
 /**
  * Runs a command in one transaction; the command stages its own audit record inside it, which is
- * linked into the chain after the commit and before the command returns.
+ * linked into the chain after the commit and before the command returns. An actor's transaction
+ * carries its region scope: what the command's input names must lie in it (queries/writeScope.ts).
  */
 export async function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await ctx.database.db.transaction(fn);
+  const actor = ctx.actor;
+  const result = await ctx.database.db.transaction(async (tx) => {
+    if (actor) sealWrite(tx, actor.regionIds);
+    return fn(tx);
+  });
   await ctx.database.linkAudit();
   return result;
 }

@@ -1,15 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
 import type { Executor } from './client.js';
+import { referable } from '../queries/writeScope.js';
 
 /**
  * 422 naming the field when a referenced row (unit, body, region, …) does not exist. The field's
  * own message is empty so that a form shows the error's localised message on it (web/components/formErrors.ts).
+ * In an actor's write, a row of another district is one that does not exist (queries/writeScope.ts).
  */
 export async function ensureExists(db: Executor, table: PgTable & { id: PgColumn }, id: string | null | undefined, field: string): Promise<void> {
   if (!id) return;
-  const rows = await db.select({ id: table.id }).from(table as PgTable).where(eq(table.id, id)).limit(1);
+  const rows = await db.select({ id: table.id }).from(table as PgTable).where(and(eq(table.id, id), referable(db, table))).limit(1);
   if (rows.length === 0) throw new AppError(422, 'reference_invalid', { field }, { [field]: '' });
 }
 

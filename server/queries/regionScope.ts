@@ -48,6 +48,16 @@ export async function homeRegionId(db: Executor, actor: Pick<Actor, 'unitId'> | 
   return r?.id;
 }
 
+/**
+ * homeRegionId for a record whose region is required (orders, directives, campaigns, bulletins,
+ * articles, schemes): a database with no region at all has no office to make one.
+ */
+export async function makerRegionId(db: Executor, actor: Pick<Actor, 'unitId'> | null): Promise<string> {
+  const id = await homeRegionId(db, actor);
+  if (!id) throw new Error('no region to put the record in');
+  return id;
+}
+
 /** The scope of whoever belongs to this unit: the unit's region and its subtree (for actors made outside a session: jobs, benches, tests). */
 export async function scopeOfUnit(db: Executor, unitId: string): Promise<string[]> {
   const res = (await db.execute(

@@ -50,37 +50,13 @@ const said = (res: LightMyRequestResponse) => `${res.statusCode} ${res.statusCod
  * A leak outside this list fails the test. docs/ARCHITECTURE.md "Regions" lists the same.
  */
 const OPEN: Record<string, string> = {
-  // Records an office starts with no unit, plan or body: they need a region column (the maker's unit was tried and is not reliable).
-  '/api/dispatches': 'orders have no region of their own',
-  '/api/directives': 'as orders',
-  '/api/inspections': 'campaigns have no region of their own',
-  '/api/bulletins': 'as campaigns; a unit’s liaison or head also reads every issued one',
-  '/api/articles': 'articles have no region of their own',
-  '/api/briefings': 'as articles',
-  '/api/assessments': 'schemes have no region: one per year and category for the deployment',
   '/api/public/': 'one public portal for the deployment: it would need a region in its address',
   '/api/audit': 'the audit log is one hash chain for the deployment: the auditor reads every region’s records',
   '/api/feed': 'the feed filters events by what they concern, not by region (queries/feed.ts)',
-  '/api/notification-channels': 'robots are listed for every unit; a robot without a unit has no region',
+  '/api/notification-channels': 'a robot without a unit has no region: it is the deployment’s, and so are the ladder and the mail server',
   'GET /api/notifications': 'reminder and notice jobs address every HQ office account of the deployment',
-  'GET /api/inspections/inspectors': 'lists every account holding the inspector role',
-  'GET /api/programs': 'rows made by earlier builders through the first region (now the maker’s own): to check again',
   'GET /api/reports/brief': 'takes its report ids in the query string, which the gate does not read',
-  'GET /api/lights/rollup': 'queries/planning/rollup.ts lightRollup takes no scope yet',
-  'GET /api/workbench/leader': 'the leader’s workbench lists take no scope yet',
-  '/api/meetings': 'a meeting of no body passes as the deployment’s; agenda and decisions check named units for existence, not region',
   '/api/oversight/cases': 'a public complaint’s case names no unit: it is the deployment’s',
-  'POST /api/plans': 'units, bodies and areas named in the body are checked for existence, not for region',
-  'POST /api/tasks': 'as plans',
-  'POST /api/targets': 'as plans',
-  'POST /api/projects': 'as plans',
-  // Writes naming another district's records in their body: checked for existence, not for region.
-  'POST /api/blockers': 'answers 403 report_not_owner, not 404, for another district’s report',
-  'POST /api/reports': 'as blockers',
-  'POST /api/field-visits': 'a body of another district answers 404/403 where a missing one answers 422',
-  'POST /api/ledger': 'units named in the body are checked for existence, not for region',
-  'POST /api/meetings': 'as the ledger',
-  'POST /api/users': 'as the ledger',
 };
 const isOpen = (route: string) => Object.keys(OPEN).some((k) => route === k || (k.startsWith('/') && route.split(' ')[1]!.startsWith(k)));
 const routeOf = (line: string) => line.replace(/ as [a-z_]+.*$/, '');

@@ -19,11 +19,12 @@ const bodyRegion = (bodyId: SQL) => sql`(select b.region_id from bodies b where 
 const col = (table: string, column: string, id: string) => sql`(select ${sql.raw(column)} from ${sql.raw(table)} where id = ${id})`;
 
 /**
- * A record's region, by the kind its route names: through a plan (its program's region), a unit or
- * a body. A record with none of these (a public complaint's case, a meeting of no body) has no
- * region and passes. What an office starts without either (orders, directives, campaigns,
- * bulletins, articles, assessment schemes) is not here yet: its maker's unit was tried and is not
- * reliable (seeded and system accounts sit in another region); it needs a region column of its own.
+ * A record's region, by the kind its route names: its own region column (what an office starts with
+ * no unit, plan or body: orders, directives, campaigns, bulletins, articles, assessment schemes, meetings,
+ * set from the maker's region at creation, migration 0048), or through a plan (its program's
+ * region), a unit or a body. A record with none of these (a public complaint's case) has no region
+ * and passes. A child (an order's replies, a scheme's results) is reached
+ * through its parent's route or, with a route of its own, through its parent's region.
  */
 const OWNERS: Record<string, (id: string) => SQL> = {
   regions: (id) => sql`(select id from regions where id = ${id})`,
@@ -37,9 +38,17 @@ const OWNERS: Record<string, (id: string) => SQL> = {
   targets: (id) => planRegion(col('targets', 'plan_id', id)),
   projects: (id) => planRegion(col('projects', 'plan_id', id)),
   imports: (id) => planRegion(col('import_previews', 'plan_id', id)),
+  dispatches: (id) => col('dispatches', 'region_id', id),
+  directives: (id) => col('directives', 'region_id', id),
+  inspections: (id) => col('inspections', 'region_id', id),
+  bulletins: (id) => col('bulletins', 'region_id', id),
+  articles: (id) => col('articles', 'region_id', id),
+  briefings: (id) => col('articles', 'region_id', id),
+  assessments: (id) => col('assessment_schemes', 'region_id', id),
+  results: (id) => sql`(select s.region_id from assessment_results r join assessment_schemes s on s.id = r.scheme_id where r.id = ${id})`,
   reports: (id) => unitRegion(col('reports', 'unit_id', id)),
   blockers: (id) => unitRegion(col('blockers', 'unit_id', id)),
-  meetings: (id) => bodyRegion(col('meetings', 'body_id', id)),
+  meetings: (id) => col('meetings', 'region_id', id),
   'field-visits': (id) => bodyRegion(col('field_visits', 'body_id', id)),
   ledger: (id) => unitRegion(col('ledger_entries', 'unit_id', id)),
   notices: (id) => unitRegion(col('notices', 'unit_id', id)),

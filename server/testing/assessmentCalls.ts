@@ -9,7 +9,7 @@ import type { Database } from '../db/client.js';
 import { storeResult } from '../commands/assessments/storeResult.js';
 import { assessmentAdjustments, assessmentAppeals, assessmentSchemes } from '../db/schema/index.js';
 import { today } from '../clock.js';
-import { makeUnit } from './factories.js';
+import { makeRegion, makeUnit } from './factories.js';
 import type { BodyKind } from './garbage.js';
 import type { CallBuilder, CallEnv } from './routeCalls.js';
 
@@ -29,7 +29,7 @@ const nextYear = (database: Database) => {
 };
 /** A scheme of a year of its own in this database. */
 export async function makeScheme(database: Database, year = nextYear(database)) {
-  const [row] = await database.db.insert(assessmentSchemes).values({ year, category: 'departments', name: `${year}年度部门考核`, indicators: [...INDICATORS], rules: DEFAULT_RULES }).returning();
+  const [row] = await database.db.insert(assessmentSchemes).values({ year, category: 'departments', name: `${year}年度部门考核`, indicators: [...INDICATORS], rules: DEFAULT_RULES, regionId: (await makeRegion(database)).id }).returning();
   return row!;
 }
 const schemeOf = (database: Database) => {

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { bulletinFiles, bulletins, notices } from '../db/schema/index.js';
 import { today } from '../clock.js';
 import type { ApiRequest } from './api.js';
-import { makeUnit } from './factories.js';
+import { makeRegion, makeUnit } from './factories.js';
 import type { BodyKind } from './garbage.js';
 import { makeLedgerEntry } from './inspectionCalls.js';
 import type { CallBuilder, CallEnv } from './routeCalls.js';
@@ -24,7 +24,7 @@ const nextSerial = () => serial++;
 export async function makeBulletin(database: Database, status: 'draft' | 'issued' = 'draft') {
   const [row] = await database.db
     .insert(bulletins)
-    .values({ periodFrom: '2026-04-01', periodTo: '2026-06-30', title: '关于2026年第二季度督查情况的通报', docNumber: `测通〔2026〕${nextSerial()}号`, issuer: '双台子区督查室', issueDate: today(), sections: SECTIONS, status })
+    .values({ periodFrom: '2026-04-01', periodTo: '2026-06-30', title: '关于2026年第二季度督查情况的通报', docNumber: `测通〔2026〕${nextSerial()}号`, issuer: '双台子区督查室', issueDate: today(), sections: SECTIONS, status, regionId: (await makeRegion(database)).id })
     .returning();
   if (status === 'issued') await database.db.insert(bulletinFiles).values({ bulletinId: row!.id, sha256: 'stand-in', content: Buffer.from('PK stand-in') });
   return row!;

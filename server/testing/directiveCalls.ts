@@ -4,13 +4,13 @@ import * as D from '../../domain/schemas/directive.js';
 import type { Database } from '../db/client.js';
 import { directives } from '../db/schema/index.js';
 import { dispatchDeadline } from './dispatchCalls.js';
-import { makeUnit } from './factories.js';
+import { makeRegion, makeUnit } from './factories.js';
 import type { BodyKind } from './garbage.js';
 import type { CallBuilder } from './routeCalls.js';
 
 /** A directive written straight to the database, with no points yet. */
 export async function makeDirective(database: Database) {
-  const [d] = await database.db.insert(directives).values({ source: '市委办公室', docNo: '市委办发〔2026〕12号', title: '关于贯彻落实全市振兴发展大会精神的通知', receivedOn: '2026-12-01' }).returning();
+  const [d] = await database.db.insert(directives).values({ source: '市委办公室', docNo: '市委办发〔2026〕12号', title: '关于贯彻落实全市振兴发展大会精神的通知', receivedOn: '2026-12-01', regionId: (await makeRegion(database)).id }).returning();
   return d!;
 }
 

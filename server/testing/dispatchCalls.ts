@@ -31,6 +31,7 @@ export async function makeDispatch(database: Database, o: { status?: DispatchSta
       deadline: o.deadline ?? (await dispatchDeadline(database)),
       status: o.status ?? 'sent',
       sentAt: (o.status ?? 'sent') === 'draft' ? null : now(),
+      regionId: (await makeRegion(database)).id,
     })
     .returning();
   const unitIds = o.unitIds ?? [(await makeUnit(database)).id];

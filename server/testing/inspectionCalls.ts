@@ -15,7 +15,7 @@ import { makePlan, makeProgram, makeTask } from './workFactories.js';
 export async function makeInspection(database: Database, unitIds: string[], over: Partial<typeof inspections.$inferInsert> = {}) {
   const [row] = await database.db
     .insert(inspections)
-    .values({ kind: 'routine', title: '2026年第二季度常态化督导检查', periodFrom: '2026-04-01', periodTo: '2026-06-30', unitIds, ...over })
+    .values({ kind: 'routine', title: '2026年第二季度常态化督导检查', periodFrom: '2026-04-01', periodTo: '2026-06-30', unitIds, regionId: (await makeRegion(database)).id, ...over })
     .returning();
   return row!;
 }

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/enums.js';
 import type { AgendaKind, MeetingKind } from '../../domain/meetings.js';
 import * as M from '../../domain/schemas/meeting.js';
 import type { Database } from '../db/client.js';
-import { meetingAgendaItems, meetings } from '../db/schema/index.js';
+import { bodies, meetingAgendaItems, meetings } from '../db/schema/index.js';
 import { dispatchDeadline } from './dispatchCalls.js';
 import { loginAs, makeBody, makeRegion, makeUnit, makeUser, type Session } from './factories.js';
 import type { BodyKind } from './garbage.js';
@@ -12,9 +13,12 @@ import { makePlan, makeProgram, makeTask } from './workFactories.js';
 
 /** A meeting written straight to the database (open unless told). */
 export async function makeMeeting(database: Database, o: { kind?: MeetingKind; bodyId?: string | null; status?: 'open' | 'closed' } = {}) {
+  // Its body's region, else the district's.
+  const [body] = o.bodyId ? await database.db.select({ regionId: bodies.regionId }).from(bodies).where(eq(bodies.id, o.bodyId)) : [];
+  const regionId = body?.regionId ?? (await makeRegion(database)).id;
   const [m] = await database.db
     .insert(meetings)
-    .values({ kind: o.kind ?? 'leading_group', title: '区全面振兴领导小组第五次会议', heldOn: '2026-12-08', bodyId: o.bodyId ?? null, status: o.status ?? 'open' })
+    .values({ kind: o.kind ?? 'leading_group', title: '区全面振兴领导小组第五次会议', heldOn: '2026-12-08', bodyId: o.bodyId ?? null, status: o.status ?? 'open', regionId })
     .returning();
   return m!;
 }

@@ -7,6 +7,7 @@ import * as A from '../../domain/schemas/article.js';
 import type { Database } from '../db/client.js';
 import { articleImages, articles, evidence } from '../db/schema/index.js';
 import type { ApiRequest } from './api.js';
+import { makeRegion } from './factories.js';
 import type { BodyKind } from './garbage.js';
 import { multipartForm } from './multipartForm.js';
 import type { CallBuilder } from './routeCalls.js';
@@ -19,7 +20,7 @@ export async function makeArticle(database: Database, status: ArticleStatus = 'd
   const stamped = status === 'published' || status === 'withdrawn' ? { publishedAt: new Date() } : {};
   const [row] = await database.db
     .insert(articles)
-    .values({ kind: 'news', title: '全区重点项目集中开工', summary: '12个项目集中开工', html: '<p>全区12个重点项目集中开工，总投资86亿元。</p>', status, ...stamped, ...over })
+    .values({ kind: 'news', title: '全区重点项目集中开工', summary: '12个项目集中开工', html: '<p>全区12个重点项目集中开工，总投资86亿元。</p>', status, ...stamped, regionId: (await makeRegion(database)).id, ...over })
     .returning();
   return row!;
 }

@@ -40,7 +40,7 @@ export async function computeResult(ctx: Ctx, id: string, period: string) {
 export async function computeIn(tx: Tx, ctx: Ctx, id: string, period: string) {
   const scheme = await schemeForPeriod(tx, id, period);
   const cal = await loadCalendar(tx);
-  const facts = await gatherFacts(tx, scheme.id, scheme.category as AssessmentCategory, period, cal);
+  const facts = await gatherFacts(tx, scheme.id, scheme.regionId, scheme.category as AssessmentCategory, period, cal);
   if (facts.length === 0) throw new AppError(422, 'assessment_empty_category', {}, { category: 'assessment_empty_category' });
   const asOf = scoringDay(assessmentPeriodRange(period)!.end, today());
   const units = assessCategory({ year: scheme.year, category: scheme.category as AssessmentCategory, indicators: scheme.indicators, rules: scheme.rules }, facts, asOf, cal);

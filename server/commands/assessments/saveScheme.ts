@@ -6,6 +6,7 @@ import { inTx, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { assessmentSchemes, assessmentSchemeVersions } from '../../db/schema/index.js';
 import { AppError, notFound, versionConflict } from '../../errors.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 
 const PROBLEM_CODES = {
   weights_sum: 'assessment_weights_sum',
@@ -32,11 +33,16 @@ export async function createScheme(ctx: Ctx, input: SchemeCreate) {
   const rules = input.rules ?? DEFAULT_RULES;
   checkScheme(input.indicators, rules);
   return inTx(ctx, async (tx) => {
-    const [clash] = await tx.select({ id: assessmentSchemes.id }).from(assessmentSchemes).where(and(eq(assessmentSchemes.year, input.year), eq(assessmentSchemes.category, input.category)));
+    // The maker's region's scheme: each region assesses its own units.
+    const regionId = await makerRegionId(tx, ctx.actor);
+    const [clash] = await tx
+      .select({ id: assessmentSchemes.id })
+      .from(assessmentSchemes)
+      .where(and(eq(assessmentSchemes.regionId, regionId), eq(assessmentSchemes.year, input.year), eq(assessmentSchemes.category, input.category)));
     if (clash) throw new AppError(409, 'assessment_scheme_exists', { year: input.year }, { category: 'assessment_scheme_exists' });
     const [row] = await tx
       .insert(assessmentSchemes)
-      .values({ year: input.year, category: input.category, name: input.name, indicators: input.indicators, rules, createdById: ctx.actor?.userId ?? null })
+      .values({ year: input.year, category: input.category, name: input.name, indicators: input.indicators, rules, createdById: ctx.actor?.userId ?? null, regionId })
       .returning();
     await keepVersion(tx, ctx, row!);
     await recordAudit(tx, ctx, 'assessment.scheme_created', { entity: 'assessment_scheme', entityId: row!.id, after: row });

@@ -15,7 +15,7 @@ function underPoint(e: unknown, prefix: string): unknown {
 }
 
 /** Sends one point of a directive to its units at once, tracked to reply like an order. */
-export async function sendPoint(tx: Tx, actor: Actor, directive: { id: string; title: string }, point: DirectivePoint, prefix = ''): Promise<string> {
+export async function sendPoint(tx: Tx, actor: Actor, directive: { id: string; title: string; regionId: string }, point: DirectivePoint, prefix = ''): Promise<string> {
   let deadline: string;
   try {
     await checkUnits(tx, point.unitIds);
@@ -36,6 +36,8 @@ export async function sendPoint(tx: Tx, actor: Actor, directive: { id: string; t
       createdById: actor.userId,
       subjectType: 'directive',
       subjectId: directive.id,
+      // A point is its directive's, in the directive's region.
+      regionId: directive.regionId,
     })
     .returning({ id: dispatches.id });
   await setRecipients(tx, row!.id, point.unitIds);

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import { directives } from '../../db/schema/index.js';
 import { notFound, unauthenticated } from '../../errors.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 import { sendPoint } from './directivePoints.js';
 
 /** The office registers a higher-level directive and sends the points it breaks it into, in one step. */
@@ -14,7 +15,7 @@ export async function registerDirective(ctx: Ctx, input: DirectiveCreate) {
     const { points, ...fields } = input;
     const [row] = await tx
       .insert(directives)
-      .values({ ...fields, createdById: actor.userId })
+      .values({ ...fields, createdById: actor.userId, regionId: await makerRegionId(tx, actor) })
       .returning();
     const pointIds: string[] = [];
     for (const [i, p] of points.entries()) pointIds.push(await sendPoint(tx, actor, row!, p, `points.${i}`));

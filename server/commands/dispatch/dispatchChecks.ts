@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { deadlineProblem, defaultDispatchDeadline, figureProblems, type FigureColumn } from '../../../domain/dispatch.js';
 import type { Lang } from '../../../domain/enums.js';
@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { word } from '../../i18n.js';
 import { loadCalendar } from '../../queries/calendar.js';
+import { referable } from '../../queries/writeScope.js';
 
 /** The order's deadline: the one given, checked on the district's calendar, or three workdays ahead. */
 export async function checkedDeadline(db: Executor, deadline: string | undefined): Promise<string> {
@@ -20,9 +21,9 @@ export async function checkedDeadline(db: Executor, deadline: string | undefined
   return deadline;
 }
 
-/** 422 naming the field when a recipient unit does not exist (an id of a unit of another district is one that exists). */
+/** 422 naming the field when a recipient unit does not exist in the actor's regions (a unit of another district is answered as missing: the region seal). */
 export async function checkUnits(db: Executor, unitIds: readonly string[]): Promise<void> {
-  const found = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...unitIds]));
+  const found = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(inArray(orgUnits.id, [...unitIds]), referable(db, orgUnits)));
   const missing = unitIds.length - found.length;
   if (missing > 0) throw new AppError(422, 'dispatch_unit_unknown', { count: missing }, { unitIds: '' });
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import { dispatches } from '../../db/schema/index.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { instructionSubject } from '../../queries/dispatch/instructionSubject.js';
 import { checkedDeadline, checkUnits } from './dispatchChecks.js';
@@ -34,6 +35,7 @@ export async function issueInstruction(ctx: Ctx, input: InstructionCreate) {
         status: 'sent',
         sentAt: now,
         createdById: actor.userId,
+        regionId: await makerRegionId(tx, actor),
         subjectType: input.subjectType,
         subjectId: input.subjectId,
       })

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { dispatchRecipients, dispatches } from '../../db/schema/index.js';
 import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
 import { recipientUnitIds } from '../../queries/dispatch/dispatches.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 import { checkedDeadline, checkUnits } from './dispatchChecks.js';
 
 /** The units an order goes to: those given, in place of any it had. */
@@ -23,7 +24,7 @@ export async function createDispatch(ctx: Ctx, input: DispatchCreate) {
     await checkUnits(tx, input.unitIds);
     const [row] = await tx
       .insert(dispatches)
-      .values({ kind: input.kind, title: input.title, body: input.content, columns: input.columns, deadline, createdById: actor.userId })
+      .values({ kind: input.kind, title: input.title, body: input.content, columns: input.columns, deadline, createdById: actor.userId, regionId: await makerRegionId(tx, actor) })
       .returning();
     await setRecipients(tx, row!.id, input.unitIds);
     await recordAudit(tx, ctx, 'dispatch.created', { entity: 'dispatch', entityId: row!.id, after: { ...row, unitIds: input.unitIds } });

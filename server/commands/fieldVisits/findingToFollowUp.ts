@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Ctx } from '../../context.js';
 import { dispatches } from '../../db/schema/index.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 import { unauthenticated } from '../../errors.js';
 import { checkedDeadline, checkUnits } from '../dispatch/dispatchChecks.js';
 import { setRecipients } from '../dispatch/saveDispatch.js';
@@ -30,6 +31,7 @@ export async function findingToFollowUp(ctx: Ctx, visitId: string, findingId: st
         status: 'sent',
         sentAt: now,
         createdById: actor.userId,
+        regionId: await makerRegionId(tx, actor),
         subjectType: 'field_visit',
         subjectId: visitId,
       })

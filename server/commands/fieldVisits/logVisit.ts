@@ -6,6 +6,7 @@ import { inTx, type Ctx } from '../../context.js';
 import { bodies, evidence, evidenceUploads, fieldVisitFindings, fieldVisitPhotos, fieldVisits } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { logsFor } from '../../policies/fieldVisit.js';
+import { referable } from '../../queries/writeScope.js';
 
 /**
  * A task force logs a visit with what it found (each finding a line of its own, to be made a
@@ -15,7 +16,7 @@ export async function logVisit(ctx: Ctx, input: FieldVisitCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [body] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force')));
+    const [body] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force'), referable(tx, bodies)));
     if (!body) throw new AppError(422, 'visit_body_unknown', {}, { bodyId: '' });
     if (!logsFor(actor, { bodyId: input.bodyId })) throw new AppError(403, 'visit_body_not_yours');
     const shas = input.photos.map((p) => p.sha256);

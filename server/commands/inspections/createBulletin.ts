@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { bulletinSections, defaultBulletinTitle } from '../../../domain/bulletin.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { BulletinCreate } from '../../../domain/schemas/bulletin.js';
@@ -8,6 +8,8 @@ import { inTx, type Ctx } from '../../context.js';
 import { bulletins, inspections } from '../../db/schema/index.js';
 import { unauthenticated } from '../../errors.js';
 import { bulletinFacts, bulletinIssuer } from '../../queries/inspections/bulletinFacts.js';
+import { makerRegionId } from '../../queries/regionScope.js';
+import { referable } from '../../queries/writeScope.js';
 import { nextDocNumber } from './nextDocNumber.js';
 import { badReference } from '../planning/checks.js';
 
@@ -23,12 +25,14 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [campaign] = input.inspectionId ? await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId)) : [];
+    // A campaign of another district is one that does not exist (the region seal).
+    const [campaign] = input.inspectionId ? await tx.select().from(inspections).where(and(eq(inspections.id, input.inspectionId), referable(tx, inspections))) : [];
     if (input.inspectionId && !campaign) throw badReference('inspectionId');
     const today = shanghaiDate(clockNow());
     const year = Number(today.slice(0, 4));
     const issuer = await bulletinIssuer(tx);
-    const facts = await bulletinFacts(tx, { periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
+    const regionId = campaign?.regionId ?? (await makerRegionId(tx, actor));
+    const facts = await bulletinFacts(tx, { regionId, periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
     const [row] = await tx
       .insert(bulletins)
       .values({
@@ -42,6 +46,7 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
         sections: bulletinSections(facts),
         printer: issuer,
         createdById: actor.userId,
+        regionId,
       })
       .returning();
     await recordAudit(tx, ctx, 'bulletin.created', { entity: 'bulletin', entityId: row!.id, after: row });

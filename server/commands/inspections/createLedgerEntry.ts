@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { defaultRectifyDeadline } from '../../../domain/ledger.js';
 import type { LedgerCreate } from '../../../domain/schemas/ledger.js';
@@ -10,6 +10,7 @@ import { AppError, unauthenticated } from '../../errors.js';
 import { loadCalendar } from '../../queries/calendar.js';
 import { badReference, ensureItems, ensureUnits, ruleBroken } from '../planning/checks.js';
 import { sourceFacts, type SourceFacts } from './ledgerSource.js';
+import { referable } from '../../queries/writeScope.js';
 
 /**
  * An inspector records a finding in the ledger (督查台账), in one step from a red light, an overdue
@@ -20,7 +21,7 @@ export async function createLedgerEntry(ctx: Ctx, input: LedgerCreate) {
   const actor = ctx.actor;
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [campaign] = input.inspectionId ? await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId)) : [];
+    const [campaign] = input.inspectionId ? await tx.select().from(inspections).where(and(eq(inspections.id, input.inspectionId), referable(tx, inspections))) : [];
     if (input.inspectionId && !campaign) throw badReference('inspectionId');
     const facts: SourceFacts = input.source ? await sourceFacts(tx, actor, input.source) : { unitId: null, items: [] };
     const unitId = input.unitId ?? facts.unitId;

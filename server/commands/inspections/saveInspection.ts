@@ -6,12 +6,14 @@ import { inTx, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { areas, inspections, userRoles } from '../../db/schema/index.js';
 import { AppError, notFound, unauthenticated, versionConflict } from '../../errors.js';
+import { makerRegionId, userIn } from '../../queries/regionScope.js';
+import { referable, writeScope } from '../../queries/writeScope.js';
 import { badReference, ensureItems, ensureUnits, ruleBroken } from '../planning/checks.js';
 
 /** Every id names a row of the table; the first that does not is named by its index (422). */
 async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readonly string[], field: string) {
   if (!ids.length) return;
-  const found = new Set((await tx.select({ id: table.id }).from(table as PgTable).where(inArray(table.id, [...ids]))).map((r) => r.id as string));
+  const found = new Set((await tx.select({ id: table.id }).from(table as PgTable).where(and(inArray(table.id, [...ids]), referable(tx, table)))).map((r) => r.id as string));
   const i = ids.findIndex((id) => !found.has(id));
   if (i >= 0) throw badReference(`${field}.${i}`);
 }
@@ -19,7 +21,9 @@ async function ensureRows(tx: Tx, table: PgTable & { id: PgColumn }, ids: readon
 /** Every named inspector holds the inspector role (督查室); the first who does not is named by index (422). */
 async function ensureInspectors(tx: Tx, ids: readonly string[]) {
   if (!ids.length) return;
-  const found = new Set((await tx.select({ id: userRoles.userId }).from(userRoles).where(and(inArray(userRoles.userId, [...ids]), eq(userRoles.role, 'inspector')))).map((r) => r.id));
+  // An inspector of another district is one that does not hold the role here.
+  const inWrite = writeScope(tx);
+  const found = new Set((await tx.select({ id: userRoles.userId }).from(userRoles).where(and(inArray(userRoles.userId, [...ids]), eq(userRoles.role, 'inspector'), inWrite ? userIn(userRoles.userId, inWrite) : undefined))).map((r) => r.id));
   const i = ids.findIndex((id) => !found.has(id));
   if (i >= 0) throw ruleBroken('inspection_not_inspector', `inspectorIds.${i}`);
 }
@@ -47,7 +51,7 @@ export async function createInspection(ctx: Ctx, input: InspectionCreate) {
     await checkCampaign(tx, values);
     const [row] = await tx
       .insert(inspections)
-      .values({ ...values, createdById: actor.userId })
+      .values({ ...values, createdById: actor.userId, regionId: await makerRegionId(tx, actor) })
       .returning();
     await recordAudit(tx, ctx, 'inspection.created', { entity: 'inspection', entityId: row!.id, after: row });
     return row!;

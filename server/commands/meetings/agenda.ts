@@ -11,6 +11,7 @@ import { AppError, notFound, unauthenticated, versionConflict } from '../../erro
 import type { AgendaRow, MeetingRow } from '../../models/meeting.js';
 import { statusSnapshot } from '../../queries/meetings/snapshot.js';
 import { bumpMeeting, lockOpenMeeting } from './meetingChecks.js';
+import { referable } from '../../queries/writeScope.js';
 
 /**
  * The status of the unit or task force heard, as the meeting may read it: a task force's own
@@ -20,8 +21,8 @@ async function takeSnapshot(tx: Tx, m: MeetingRow, subject: { type: HearingSubje
   const field = subject.type === 'unit' ? 'unitId' : 'bodyId';
   const [named] =
     subject.type === 'unit'
-      ? await tx.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, subject.id))
-      : await tx.select({ name: bodies.name }).from(bodies).where(and(eq(bodies.id, subject.id), eq(bodies.kind, 'task_force')));
+      ? await tx.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.id, subject.id), referable(tx, orgUnits)))
+      : await tx.select({ name: bodies.name }).from(bodies).where(and(eq(bodies.id, subject.id), eq(bodies.kind, 'task_force'), referable(tx, bodies)));
   if (!named) throw new AppError(422, 'agenda_hearing_unknown', {}, { [field]: '' });
   const within = m.kind === 'task_force' ? m.bodyId : null;
   if (within && subject.type === 'task_force' && subject.id !== within) throw new AppError(403, 'agenda_hearing_other_task_force');

@@ -7,6 +7,7 @@ import { AppError, notFound, versionConflict } from '../../errors.js';
 import type { MeetingRow } from '../../models/meeting.js';
 import { runsMeeting, type MeetingSubject } from '../../policies/meeting.js';
 import { meetingScope } from '../../queries/meetings/meetings.js';
+import { referable } from '../../queries/writeScope.js';
 
 export const subjectOf = (m: MeetingRow): MeetingSubject => ({ status: m.status as MeetingStatus, kind: m.kind as MeetingKind, bodyId: m.bodyId });
 
@@ -47,7 +48,7 @@ export async function bumpMeeting(tx: Tx, m: MeetingRow): Promise<MeetingRow> {
 /** The attending units: those given, in place of any it had (422 naming the field when one does not exist). */
 export async function setAttendingUnits(tx: Tx, meetingId: string, unitIds: readonly string[]) {
   if (unitIds.length) {
-    const found = await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...unitIds]));
+    const found = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(inArray(orgUnits.id, [...unitIds]), referable(tx, orgUnits)));
     if (found.length < unitIds.length) throw new AppError(422, 'meeting_unit_unknown', { count: unitIds.length - found.length }, { unitIds: '' });
   }
   await tx.delete(meetingUnits).where(eq(meetingUnits.meetingId, meetingId));

@@ -30,6 +30,7 @@ export async function recordDecision(ctx: Ctx, meetingId: string, input: Decisio
         status: 'sent',
         sentAt: now,
         createdById: actor.userId,
+        regionId: m.regionId,
         subjectType: 'meeting',
         subjectId: meetingId,
       })

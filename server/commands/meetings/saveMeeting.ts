@@ -8,6 +8,8 @@ import { hasRole } from '../../policies/actor.js';
 import { taskForcesOf } from '../../policies/report.js';
 import { attendingUnits } from '../../queries/meetings/meetings.js';
 import { lockOpenMeeting, setAttendingUnits } from './meetingChecks.js';
+import { referable } from '../../queries/writeScope.js';
+import { makerRegionId } from '../../queries/regionScope.js';
 
 /**
  * A new meeting: the HQ office holds the leading group's and the HQ's (and may hold a task
@@ -19,14 +21,16 @@ export async function createMeeting(ctx: Ctx, input: MeetingCreate) {
   const office = hasRole(actor, 'hq_office');
   if (input.kind !== 'task_force' && !office) throw new AppError(403, 'meeting_kind_not_yours');
   return inTx(ctx, async (tx) => {
+    let regionId: string | undefined;
     if (input.bodyId) {
-      const [b] = await tx.select({ kind: bodies.kind }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force')));
+      const [b] = await tx.select({ kind: bodies.kind, regionId: bodies.regionId }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.kind, 'task_force'), referable(tx, bodies)));
       if (!b) throw new AppError(422, 'meeting_body_unknown', {}, { bodyId: '' });
       if (!office && !taskForcesOf(actor).includes(input.bodyId)) throw new AppError(403, 'meeting_body_not_yours');
+      regionId = b.regionId;
     }
     const [row] = await tx
       .insert(meetings)
-      .values({ kind: input.kind, title: input.title, heldOn: input.heldOn, place: input.place, bodyId: input.bodyId ?? null, attendees: input.attendees, createdById: actor.userId })
+      .values({ kind: input.kind, title: input.title, heldOn: input.heldOn, place: input.place, bodyId: input.bodyId ?? null, attendees: input.attendees, createdById: actor.userId, regionId: regionId ?? (await makerRegionId(tx, actor)) })
       .returning();
     await setAttendingUnits(tx, row!.id, input.unitIds);
     await recordAudit(tx, ctx, 'meeting.created', { entity: 'meeting', entityId: row!.id, after: { ...row, unitIds: input.unitIds } });

@@ -6,6 +6,7 @@ import { duplicate } from '../../db/references.js';
 import { AppError } from '../../errors.js';
 import type { MessageCode } from '../../i18n.js';
 import { loadItems } from '../../queries/reporting/items.js';
+import { referable, writeScope } from '../../queries/writeScope.js';
 import { itemKey } from '../../../domain/work.js';
 
 /** 422: a business rule refused the value of this field. */
@@ -14,9 +15,13 @@ export const ruleBroken = (code: MessageCode, field: string, params: Record<stri
 
 export const badReference = (field: string) => ruleBroken('reference_invalid', field);
 
-/** The plan and its program, or 422 naming the field. */
+/** The plan and its program, or 422 naming the field (a plan of another district is one that does not exist). */
 export async function planAndProgram(tx: Tx, planId: string, field = 'planId') {
-  const [row] = await tx.select({ plan: plans, program: programs }).from(plans).innerJoin(programs, eq(programs.id, plans.programId)).where(eq(plans.id, planId));
+  const [row] = await tx
+    .select({ plan: plans, program: programs })
+    .from(plans)
+    .innerJoin(programs, eq(programs.id, plans.programId))
+    .where(and(eq(plans.id, planId), referable(tx, plans)));
   if (!row) throw badReference(field);
   return row;
 }
@@ -35,15 +40,15 @@ export async function ensureAreasIn(tx: Tx, ids: readonly string[], programId: s
 /** A plan's owner must be a 专项推进组 (a body of kind task_force). */
 export async function ensureTaskForce(tx: Tx, bodyId: string | null | undefined, field = 'taskForceId') {
   if (!bodyId) return;
-  const [b] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.kind, 'task_force')));
+  const [b] = await tx.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.kind, 'task_force'), referable(tx, bodies)));
   if (!b) throw badReference(field);
 }
 
-/** Which of these units exist: one statement for a whole batch's units. */
+/** Which of these units exist (in the write's regions): one statement for a whole batch's units. */
 export async function existingUnits(tx: Tx, ids: readonly (string | null | undefined)[]): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (!wanted.length) return new Set();
-  return new Set((await tx.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, wanted))).map((r) => r.id));
+  return new Set((await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(inArray(orgUnits.id, wanted), referable(tx, orgUnits)))).map((r) => r.id));
 }
 
 /** Every unit exists; the first missing one is named by its index (supportUnitIds.2). */
@@ -65,11 +70,16 @@ export async function ensureCodeFree(tx: Tx, table: CodedTable, code: string | u
 
 /**
  * Every `{ itemType, itemId }` names an existing task, target or project; the first that does not is
- * named by its index (422). Kind by kind: the reads share the transaction's connection.
+ * named by its index (422); an item of another district's plan is one that does not exist. Kind by
+ * kind: the reads share the transaction's connection.
  */
 export async function ensureItems(tx: Tx, items: readonly { itemType: string; itemId: string }[], field: string) {
-  const found = new Set<string>();
-  for (const t of new Set(items.map((i) => i.itemType))) for (const k of (await loadItems(tx, items.filter((i) => i.itemType === t))).keys()) found.add(k);
+  const loaded = new Map<string, string | null>();
+  for (const t of new Set(items.map((i) => i.itemType))) for (const [k, info] of await loadItems(tx, items.filter((i) => i.itemType === t))) loaded.set(k, info.planId);
+  const planIds = [...new Set([...loaded.values()].filter((p): p is string => !!p))];
+  const inScope = new Set(planIds.length ? (await tx.select({ id: plans.id }).from(plans).where(and(inArray(plans.id, planIds), referable(tx, plans)))).map((r) => r.id) : []);
+  // A project of no plan has no region: it passes, as at the gate.
+  const found = new Set([...loaded].filter(([, planId]) => planId === null || inScope.has(planId) || !writeScope(tx)).map(([k]) => k));
   const missing = items.findIndex((i) => !found.has(itemKey(i.itemType, i.itemId)));
   if (missing >= 0) throw badReference(`${field}.${missing}`);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanCreate, PlanUpdate } from '../../../domain/schemas/plan.js';
 import { recordAudit } from '../../audit.js';
@@ -8,6 +8,7 @@ import { orgUnits, planAreas, plans, programs } from '../../db/schema/index.js';
 import { ensureExists } from '../../db/references.js';
 import { lockRow, updateVersioned } from '../../db/versioned.js';
 import { AppError } from '../../errors.js';
+import { referable } from '../../queries/writeScope.js';
 import { badReference, ensureAreasIn, ensureCodeFree, ensureTaskForce } from './checks.js';
 
 async function setAreas(tx: Tx, planId: string, areaIds: readonly string[]) {
@@ -19,7 +20,7 @@ async function setAreas(tx: Tx, planId: string, areaIds: readonly string[]) {
 
 export async function createPlan(ctx: Ctx, input: z.infer<typeof PlanCreate>) {
   return inTx(ctx, async (tx) => {
-    const [program] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, input.programId));
+    const [program] = await tx.select({ id: programs.id }).from(programs).where(and(eq(programs.id, input.programId), referable(tx, programs)));
     if (!program) throw badReference('programId');
     await ensureTaskForce(tx, input.taskForceId);
     await ensureExists(tx, orgUnits, input.leadUnitId, 'leadUnitId');

@@ -1,15 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { RobotCreate } from '../../../domain/schemas/reminder.js';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import { notificationChannels, orgUnits } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
+import { referable } from '../../queries/writeScope.js';
 import { badReference } from '../planning/checks.js';
 
 /** The HQ office adds a unit's group robot; the audit record names it, never its URL's key nor its secret. */
 export async function addRobot(ctx: Ctx, input: RobotCreate) {
   return inTx(ctx, async (tx) => {
-    const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, input.unitId));
+    const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.id, input.unitId), referable(tx, orgUnits)));
     if (!unit) throw badReference('unitId');
     const [row] = await tx
       .insert(notificationChannels)

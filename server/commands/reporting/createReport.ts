@@ -12,6 +12,7 @@ import { loadItem } from '../../queries/reporting/items.js';
 import { raiseInlineBlockers, setReportEvidence } from './reportContent.js';
 import { reportingUnit } from './reportingUnit.js';
 import { now as clockNow } from '../../clock.js';
+import { referableItem } from '../../queries/writeScope.js';
 
 /**
  * A draft report for the actor's unit on an item it owns, for a period of the item's reporting cycle
@@ -22,7 +23,7 @@ export async function createReport(ctx: Ctx, input: ReportCreate) {
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
     const item = await loadItem(tx, input.itemType, input.itemId);
-    if (!item) throw notFound(input.itemType);
+    if (!item || !(await referableItem(tx, item.itemType, item.itemId))) throw notFound(input.itemType);
     const unitId = await reportingUnit(tx, actor, item, input.unitId);
     if (!isPeriodOf(input.period, item.periodKind)) {
       throw new AppError(422, 'period_invalid', { period: input.period, item: `@${item.itemType}`, kind: `@${item.periodKind}` }, { period: input.period });

@@ -8,6 +8,7 @@ import { lightEnv, refreshItemLights } from '../../lights/refresh.js';
 import { loadItem, loadItems } from '../../queries/reporting/items.js';
 import { ruleBroken } from '../planning/checks.js';
 import { reportingUnit } from './reportingUnit.js';
+import { referableItem } from '../../queries/writeScope.js';
 
 /**
  * A unit raises a blocker (堵点) on an item it owns, outside any report; it starts at unit level.
@@ -18,7 +19,7 @@ export async function raiseBlocker(ctx: Ctx, input: BlockerCreate) {
   if (!actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
     const item = await loadItem(tx, input.itemType, input.itemId);
-    if (!item) throw notFound(input.itemType);
+    if (!item || !(await referableItem(tx, item.itemType, item.itemId))) throw notFound(input.itemType);
     const unitId = await reportingUnit(tx, actor, item);
     const others = input.alsoItems.filter((i) => i.itemId !== item.itemId);
     const found = await loadItems(tx, others);

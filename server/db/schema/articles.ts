@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
+import { regions } from './org.js';
 import { bytea, evidence } from './reports.js';
 
 /**
@@ -20,6 +21,10 @@ export const articles = pgTable(
     periodEnd: text('period_end'),
     /** 2026年第3期, a generated 简报's number in its year. */
     issueNumber: text('issue_number'),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     authorId: uuid('author_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
@@ -31,7 +36,7 @@ export const articles = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('articles_status').on(t.status, t.publishedAt)],
+  (t) => [index('articles_status').on(t.status, t.publishedAt), index('articles_region').on(t.regionId)],
 );
 
 /** The images an article shows (from the evidence store): the portal serves an image only while an article showing it is published. */

@@ -3,7 +3,7 @@ import { index, integer, json, jsonb, numeric, pgTable, primaryKey, text, timest
 import type { Indicator, SchemeRules } from '../../../domain/scoring/scheme.js';
 import type { RankedUnit } from '../../../domain/scoring/rank.js';
 import { now as clockNow } from '../../clock.js';
-import { orgUnits } from './org.js';
+import { orgUnits, regions } from './org.js';
 
 /**
  * 考核方案: one per year and unit category. Its indicators and rules are versioned: a change makes
@@ -19,12 +19,17 @@ export const assessmentSchemes = pgTable(
     name: text('name').notNull(),
     indicators: jsonb('indicators').$type<Indicator[]>().notNull(),
     rules: jsonb('rules').$type<SchemeRules>().notNull(),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     schemeVersion: integer('scheme_version').notNull().default(1),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     version: integer('version').notNull().default(0),
   },
-  (t) => [uniqueIndex('assessment_schemes_year_category').on(t.year, t.category)],
+  // One per year and category in each region.
+  (t) => [uniqueIndex('assessment_schemes_region_year_category').on(t.regionId, t.year, t.category)],
 );
 
 /** Every version of a scheme's indicators and rules, as it was. */

@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import type { BulletinSection } from '../../../domain/bulletin.js';
 import { now as clockNow } from '../../clock.js';
 import { inspections, ledgerEntries } from './inspections.js';
-import { orgUnits } from './org.js';
+import { orgUnits, regions } from './org.js';
 import { bytea } from './reports.js';
 
 
@@ -27,6 +27,10 @@ export const bulletins = pgTable(
     cc: text('cc').notNull().default(''),
     printer: text('printer').notNull().default(''),
     status: text('status').notNull().default('draft'),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     sha256: text('sha256'),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
@@ -35,7 +39,7 @@ export const bulletins = pgTable(
     version: integer('version').notNull().default(0),
   },
   // A 文号 names one document: two drafts cannot carry the same one (the next number is taken under a lock).
-  (t) => [index('bulletins_status').on(t.status, t.createdAt), uniqueIndex('bulletins_doc_number').on(t.docNumber)],
+  (t) => [index('bulletins_status').on(t.status, t.createdAt), index('bulletins_region').on(t.regionId), uniqueIndex('bulletins_doc_number').on(t.docNumber)],
 );
 
 /** The frozen bytes of an issued bulletin: generated once, at issue; their SHA-256 is in the audit record. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
+import { regions } from './org.js';
 
 /**
  * A higher-level directive (上级指示: 省、市会议精神, 上级文件) the HQ office registers: where it came
@@ -16,9 +17,13 @@ export const directives = pgTable(
     title: text('title').notNull(),
     receivedOn: text('received_on').notNull(),
     body: text('body').notNull().default(''),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('directives_received_on').on(t.receivedOn)],
+  (t) => [index('directives_received_on').on(t.receivedOn), index('directives_region').on(t.regionId)],
 );

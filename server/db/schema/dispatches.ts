@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
-import { orgUnits } from './org.js';
+import { orgUnits, regions } from './org.js';
 
 /**
  * 调度令: an order of the HQ office to one or many units (or a leader's 批示, tracked to reply the same way), answered by each before its deadline
@@ -18,6 +18,10 @@ export const dispatches = pgTable(
     columns: jsonb('columns').notNull().default([]),
     deadline: text('deadline').notNull(),
     status: text('status').notNull().default('draft'),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -27,7 +31,7 @@ export const dispatches = pgTable(
     subjectType: text('subject_type'),
     subjectId: uuid('subject_id'),
   },
-  (t) => [index('dispatches_status').on(t.status), index('dispatches_subject').on(t.subjectType, t.subjectId)],
+  (t) => [index('dispatches_status').on(t.status), index('dispatches_region').on(t.regionId), index('dispatches_subject').on(t.subjectType, t.subjectId)],
 );
 
 /**

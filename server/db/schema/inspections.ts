@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
-import { orgUnits } from './org.js';
+import { orgUnits, regions } from './org.js';
 import { evidence } from './reports.js';
 
 /**
@@ -22,12 +22,16 @@ export const inspections = pgTable(
     areaIds: uuid('area_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** The tasks, targets and projects it looks at, as `{ itemType, itemId }`. */
     items: jsonb('items').$type<{ itemType: string; itemId: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The region it belongs to (the region seal, issue 25): its maker's at creation. */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     inspectorIds: uuid('inspector_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdById: uuid('created_by_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('inspections_period').on(t.periodFrom)],
+  (t) => [index('inspections_period').on(t.periodFrom), index('inspections_region').on(t.regionId)],
 );
 
 /**

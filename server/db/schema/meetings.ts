@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now as clockNow } from '../../clock.js';
-import { bodies, orgUnits } from './org.js';
+import { bodies, orgUnits, regions } from './org.js';
 import { plans } from './program.js';
 
 /**
@@ -18,6 +18,10 @@ export const meetings = pgTable(
     heldOn: text('held_on').notNull(),
     place: text('place').notNull().default(''),
     bodyId: uuid('body_id').references(() => bodies.id),
+    /** The region it belongs to (the region seal): its body's, or its maker's for a meeting of no body (migration 0048). */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     attendees: text('attendees').notNull().default(''),
     minutes: text('minutes').notNull().default(''),
     status: text('status').notNull().default('open'),
@@ -27,7 +31,7 @@ export const meetings = pgTable(
     closedById: uuid('closed_by_id'),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('meetings_held_on').on(t.heldOn), index('meetings_body').on(t.bodyId)],
+  (t) => [index('meetings_held_on').on(t.heldOn), index('meetings_body').on(t.bodyId), index('meetings_region').on(t.regionId)],
 );
 
 /** The units attending a meeting (task-force lead units, the 街镇党工委书记's subdistricts and towns …). */

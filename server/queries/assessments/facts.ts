@@ -28,17 +28,18 @@ const deadline = (r: Row): DeadlineFact => ({ ref: String(r.ref), title: String(
  * due in it, targets against their trajectory, projects' investment year to date, rectifications,
  * blockers given to the unit, replies to orders, and what the assessor entered for the scheme.
  */
-export async function gatherFacts(db: Executor, schemeId: string, category: AssessmentCategory, period: string, cal: WorkdayCalendar): Promise<UnitFacts[]> {
+export async function gatherFacts(db: Executor, schemeId: string, regionId: string, category: AssessmentCategory, period: string, cal: WorkdayCalendar): Promise<UnitFacts[]> {
   const range = assessmentPeriodRange(period)!;
   const { start, end } = range;
   const kinds = sql.join(KINDS[category].map((k) => sql`${k}`), sql`, `);
-  const ids = sql`(select id from org_units where not disabled and kind in (${kinds}))`;
+  // The units of the scheme's region only: a district ranks its own.
+  const ids = sql`(select id from org_units where not disabled and region_id = ${regionId} and kind in (${kinds}))`;
   // The reports are read a month either side of the period too: what was filed there (by its period)
   // is not owed. The bounds are computed here: as expressions they were worked out again for each of
   // the table's rows, which cost more than the scan.
   const from = fromDayNumber(dayNumber(start) - 31);
   const to = fromDayNumber(dayNumber(end) + 31);
-  const units = await rowsOf(db, sql`select id, name from org_units where not disabled and kind in (${kinds}) order by sort, name`);
+  const units = await rowsOf(db, sql`select id, name from org_units where not disabled and region_id = ${regionId} and kind in (${kinds}) order by sort, name`);
   if (units.length === 0) return [];
   const reports = await rowsOf(
     db,

@@ -15,15 +15,16 @@ export interface PublishedRanking {
 
 /**
  * The latest published result of each scheme (one per year and category), for the public portal
- * (issue 23's publicity half wires it in): no breakdown, no facts, no unit without a rank.
+ * (issue 23's publicity half wires it in): no breakdown, no facts, no unit without a rank. With a
+ * region, that region's schemes only (a 简报's).
  */
-export async function publishedRankings(db: Executor): Promise<PublishedRanking[]> {
+export async function publishedRankings(db: Executor, regionId?: string): Promise<PublishedRanking[]> {
   // The latest published revision of each scheme, then only its ranked units' lines: no breakdown is read.
   const { rows } = (await db.execute(sql`
     with latest as (
       select distinct on (s.id) r.id, s.name, s.year, s.category, r.period, r.published_at
         from assessment_results r join assessment_schemes s on s.id = r.scheme_id
-       where r.status = 'published'
+       where r.status = 'published' ${regionId ? sql`and s.region_id = ${regionId}` : sql``}
        order by s.id, r.published_at desc)
     select l.id, l.name, l.year, l.category, l.period, l.published_at, u.rank, u.unit_name, u.total::text as total, u.grade, u.honour
       from latest l left join assessment_result_units u on u.result_id = l.id and u.rank is not null

@@ -5,7 +5,7 @@ import { assessmentAdjustments, assessmentAppeals, assessmentResults, assessment
 import type { AdjustmentView, AppealView, MyResultView, RankLineRow, ResultSummaryRow, ResultView, SchemeRow, SchemeView, UnitBreakdownView } from '../../models/assessments.js';
 import { hasRole } from '../../policies/actor.js';
 import { appealUnits } from '../../policies/assessment.js';
-import { scopeOf, unitIn } from '../regionScope.js';
+import { regionIn, scopeOf, unitIn } from '../regionScope.js';
 
 const SUMMARY = {
   id: assessmentResults.id,
@@ -34,9 +34,9 @@ async function summaries(db: Executor, actor: Actor | null, schemeIds: string[])
     .orderBy(asc(assessmentResults.period), desc(assessmentResults.revision));
 }
 
-/** Schemes, newest year first, each with the revisions of its results the actor may see. */
+/** Schemes of the actor's regions, newest year first, each with the revisions of its results the actor may see. */
 export async function listSchemes(db: Executor, actor: Actor | null, filter: { year?: number }, page: number, perPage: number): Promise<{ rows: SchemeView[]; total: number }> {
-  const where = filter.year ? eq(assessmentSchemes.year, filter.year) : undefined;
+  const where = and(regionIn(assessmentSchemes.regionId, scopeOf(actor)), filter.year ? eq(assessmentSchemes.year, filter.year) : undefined);
   const schemes = await db.select().from(assessmentSchemes).where(where).orderBy(desc(assessmentSchemes.year), asc(assessmentSchemes.category)).limit(perPage).offset((page - 1) * perPage);
   const [counted] = await db.select({ n: count() }).from(assessmentSchemes).where(where);
   const results = await summaries(db, actor, schemes.map((s) => s.id));

@@ -7,23 +7,24 @@ import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } fr
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../../policies/dispatch.js';
 import { unitsWhere } from '../../policies/report.js';
-import { scopeOf, unitIn } from '../regionScope.js';
+import { regionIn, scopeOf, unitIn } from '../regionScope.js';
 
 export { SEE_ALL_DISPATCHES };
 
 /**
- * What the actor may see of orders: everything for the HQ office and leaders; for a unit's liaison
- * or head, the orders sent to that unit (a draft is the office's until it is sent).
+ * What the actor may see of orders: everything of its regions for the HQ office and leaders; for a
+ * unit's liaison or head, the orders of its regions sent to that unit (a draft is the office's until it is sent).
  */
 export function dispatchScope(db: Executor, actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return undefined;
+  const inRegions = regionIn(dispatches.regionId, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return inRegions;
   const own = unitsWhere(actor, 'liaison', 'unit_head');
   if (!own.length) return sql`false`;
   const mine = db
     .select({ one: sql`1` })
     .from(dispatchRecipients)
     .where(and(eq(dispatchRecipients.dispatchId, dispatches.id), inArray(dispatchRecipients.unitId, own)));
-  return and(ne(dispatches.status, 'draft'), exists(mine));
+  return and(inRegions, ne(dispatches.status, 'draft'), exists(mine));
 }
 
 /** Which recipients' rows the actor sees: all (undefined) or their own units'. */

@@ -7,6 +7,7 @@ import { KEY_LINKS, RECTIFICATION_OWED, type InspectionKind, type KeyLink } from
 import type { Executor } from '../../db/client.js';
 import { inspections, ledgerEntries, orgUnits } from '../../db/schema/index.js';
 import { currentCalendar } from '../calendar.js';
+import { unitIn } from '../regionScope.js';
 
 /** The start of a day in Asia/Shanghai as an instant: "found in the period" compares instants, so the index on the stamp serves. */
 const dayStart = (d: IsoDate) => new Date(`${d}T00:00:00+08:00`);
@@ -17,6 +18,8 @@ const LATE_REASONS = sql`(light_reasons @> '[{"code":"overdue"}]' or light_reaso
 export interface BulletinScope {
   periodFrom: IsoDate;
   periodTo: IsoDate;
+  /** The bulletin's region: its units' findings and items, its campaigns only. */
+  regionId: string;
   /** One campaign: its findings and its units only. */
   campaign: { id: string; title: string; kind: string; unitIds: string[] } | null;
 }
@@ -31,7 +34,7 @@ const stillToRectify = or(inArray(ledgerEntries.status, [...RECTIFICATION_OWED])
  * whatever the period's size (grouped in the database; only the listed findings come back as rows).
  */
 export async function bulletinFacts(db: Executor, s: BulletinScope, today: IsoDate, issuer: string): Promise<BulletinFacts> {
-  const inCampaign = s.campaign ? eq(ledgerEntries.inspectionId, s.campaign.id) : undefined;
+  const inCampaign = and(s.campaign ? eq(ledgerEntries.inspectionId, s.campaign.id) : undefined, unitIn(ledgerEntries.unitId, [s.regionId]));
   const found = and(inCampaign, gte(ledgerEntries.createdAt, dayStart(s.periodFrom)), lt(ledgerEntries.createdAt, dayStart(nextDay(s.periodTo))));
   const unitName = sql<string>`coalesce(${orgUnits.name}, '')`;
   const units = s.campaign?.unitIds ?? null;
@@ -42,7 +45,7 @@ export async function bulletinFacts(db: Executor, s: BulletinScope, today: IsoDa
       : db
           .select({ title: inspections.title, kind: inspections.kind, units: sql<number>`cardinality(${inspections.unitIds})::int` })
           .from(inspections)
-          .where(and(lte(inspections.periodFrom, s.periodTo), gte(inspections.periodTo, s.periodFrom)))
+          .where(and(eq(inspections.regionId, s.regionId), lte(inspections.periodFrom, s.periodTo), gte(inspections.periodTo, s.periodFrom)))
           .orderBy(asc(inspections.periodFrom), asc(inspections.title)),
     db.select({ link: ledgerEntries.keyLink, n: count() }).from(ledgerEntries).where(found).groupBy(ledgerEntries.keyLink),
     db.select({ n: countDistinct(ledgerEntries.unitId) }).from(ledgerEntries).where(found),
@@ -60,7 +63,7 @@ export async function bulletinFacts(db: Executor, s: BulletinScope, today: IsoDa
       .where(and(inCampaign, inArray(ledgerEntries.status, [...RECTIFICATION_OWED]), lt(ledgerEntries.deadline, today)))
       .groupBy(orgUnits.name)
       .orderBy(sql`count(*) desc`, asc(unitName)),
-    lateItems(db, units),
+    lateItems(db, s.regionId, units),
     db
       .select({ unit: unitName, finding: ledgerEntries.finding, requirement: ledgerEntries.requirement, deadline: ledgerEntries.deadline, status: ledgerEntries.status })
       .from(ledgerEntries)
@@ -89,7 +92,7 @@ export async function bulletinFacts(db: Executor, s: BulletinScope, today: IsoDa
 }
 
 /** Units answerable for red or overdue items now (a task's lead unit, a project's responsible unit, a target's data unit), worst first. */
-async function lateItems(db: Executor, units: string[] | null): Promise<BulletinFacts['lateItems']> {
+async function lateItems(db: Executor, regionId: string, units: string[] | null): Promise<BulletinFacts['lateItems']> {
   const within = units ? sql`and unit_id = any(${sql`array[${sql.join(units.length ? units.map((u) => sql`${u}`) : [sql`null`], sql`, `)}]::uuid[]`})` : sql``;
   const troubled = sql`(light = 'red' or ${LATE_REASONS})`;
   const { rows } = (await db.execute(sql`
@@ -100,7 +103,7 @@ async function lateItems(db: Executor, units: string[] | null): Promise<Bulletin
     )
     select u.name as unit, count(*) filter (where x.light = 'red')::int as red, count(*) filter (where ${LATE_REASONS})::int as overdue
     from x join org_units u on u.id = x.unit_id
-    where true ${within}
+    where u.region_id = ${regionId} ${within}
     group by u.name
     order by count(*) desc, u.name collate "C"
   `)) as unknown as { rows: { unit: string; red: number; overdue: number }[] };

@@ -6,15 +6,16 @@ import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { onPlansOf } from '../reporting/scope.js';
-import { scopeOf, unitIn } from '../regionScope.js';
+import { regionIn, scopeOf, unitIn } from '../regionScope.js';
 
 const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
-/** Campaigns: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
+/** Campaigns of the actor's regions: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
 export function inspectionScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
+  const inRegions = regionIn(inspections.regionId, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return inRegions;
   const units = unitsWhere(actor, 'liaison', 'unit_head');
-  return units.length ? sql`${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
+  return units.length ? sql`${inRegions} and ${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
 }
 
 /** Campaigns whose scope includes this unit (a list filter, not a visibility rule). */
@@ -34,10 +35,11 @@ export function ledgerScope(db: Executor, actor: Actor | null): SQL | undefined 
   return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
 }
 
-/** Bulletins: the overseers read all; a unit's liaison or head the issued ones (a draft is the inspectors' work). */
+/** Bulletins of the actor's regions: the overseers read all; a unit's liaison or head the issued ones (a draft is the inspectors' work). */
 export function bulletinScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return undefined;
-  return unitsWhere(actor, 'liaison', 'unit_head').length ? sql`${bulletins.status} = 'issued'` : sql`false`;
+  const inRegions = regionIn(bulletins.regionId, scopeOf(actor));
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return inRegions;
+  return unitsWhere(actor, 'liaison', 'unit_head').length ? sql`${inRegions} and ${bulletins.status} = 'issued'` : sql`false`;
 }
 
 /** Notices: the overseers read all; a unit's liaison or head those sent to its units. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../audit.js';
 import type { MeetingKind, MeetingStatus } from '../../../domain/meetings.js';
 import type { Actor } from '../../context.js';
@@ -7,11 +7,11 @@ import { bodies, meetingAgendaItems, meetingUnits, meetings, orgUnits, plans } f
 import type { AgendaLine, MeetingListRow } from '../../models/meeting.js';
 import { hasRole } from '../../policies/actor.js';
 import { taskForcesOf } from '../../policies/report.js';
-import { bodyIn, scopeOf } from '../regionScope.js';
+import { regionIn, scopeOf } from '../regionScope.js';
 
-/** The meetings the actor may read: all for the leader and the HQ office; a task force's own. */
+/** The meetings the actor may read: all of their regions for the leader and the HQ office; a task force's own. */
 export function meetingScope(actor: Actor | null): SQL | undefined {
-  if (hasRole(actor, 'leader', 'hq_office')) return or(bodyIn(meetings.bodyId, scopeOf(actor)), isNull(meetings.bodyId));
+  if (hasRole(actor, 'leader', 'hq_office')) return regionIn(meetings.regionId, scopeOf(actor));
   const own = taskForcesOf(actor);
   return own.length ? and(eq(meetings.kind, 'task_force'), inArray(meetings.bodyId, own)) : sql`false`;
 }

@@ -1,9 +1,10 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { RollupBy } from '../../../domain/schemas/rollup.js';
 import type { ItemType } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import { areas, bodies, orgUnits, plans, projects, targets, taskUnits, tasks } from '../../db/schema/index.js';
 import type { RollupGroup } from '../../models/planning.js';
+import { programIn, regionIn, type RegionScope } from '../regionScope.js';
 
 export type { RollupGroup } from '../../models/planning.js';
 
@@ -37,19 +38,28 @@ function counted(db: Executor, by: RollupBy, item: ItemType): Counted {
   return db.select({ key: projects.responsibleUnitId, light: projects.light, n: count() }).from(projects).groupBy(projects.responsibleUnitId, projects.light);
 }
 
-/** Every plan, area, task force or unit in display order (those with nothing to count too). */
-function groups(db: Executor, by: RollupBy): Promise<{ id: string; code: string; name: string }[]> {
-  if (by === 'plan') return db.select({ id: plans.id, code: plans.code, name: plans.title }).from(plans).orderBy(asc(plans.code), asc(plans.id));
-  if (by === 'area') return db.select({ id: areas.id, code: areas.code, name: areas.name }).from(areas).orderBy(asc(areas.sort), asc(areas.code), asc(areas.id));
-  if (by === 'taskForce') {
-    return db.select({ id: bodies.id, code: bodies.code, name: bodies.name }).from(bodies).where(eq(bodies.kind, 'task_force')).orderBy(asc(bodies.code), asc(bodies.id));
+/**
+ * Every plan, area, task force or unit of the reader's regions in display order (those with nothing
+ * to count too): only these groups are answered, so another district's counts never are.
+ */
+function groups(db: Executor, by: RollupBy, scope: RegionScope): Promise<{ id: string; code: string; name: string }[]> {
+  if (by === 'plan') return db.select({ id: plans.id, code: plans.code, name: plans.title }).from(plans).where(programIn(plans.programId, scope)).orderBy(asc(plans.code), asc(plans.id));
+  if (by === 'area') {
+    return db.select({ id: areas.id, code: areas.code, name: areas.name }).from(areas).where(programIn(areas.programId, scope)).orderBy(asc(areas.sort), asc(areas.code), asc(areas.id));
   }
-  return db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits).orderBy(asc(orgUnits.sort), asc(orgUnits.code), asc(orgUnits.id));
+  if (by === 'taskForce') {
+    return db
+      .select({ id: bodies.id, code: bodies.code, name: bodies.name })
+      .from(bodies)
+      .where(and(eq(bodies.kind, 'task_force'), regionIn(bodies.regionId, scope)))
+      .orderBy(asc(bodies.code), asc(bodies.id));
+  }
+  return db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(regionIn(orgUnits.regionId, scope)).orderBy(asc(orgUnits.sort), asc(orgUnits.code), asc(orgUnits.id));
 }
 
 /** Lights of tasks, targets and projects (or one kind of them) counted per plan, area, task force or unit. */
-export async function lightRollup(db: Executor, by: RollupBy, items: readonly ItemType[]): Promise<RollupGroup[]> {
-  const [list, ...parts] = await Promise.all([groups(db, by), ...items.map((i) => counted(db, by, i))]);
+export async function lightRollup(db: Executor, by: RollupBy, items: readonly ItemType[], scope: RegionScope): Promise<RollupGroup[]> {
+  const [list, ...parts] = await Promise.all([groups(db, by, scope), ...items.map((i) => counted(db, by, i))]);
   const byKey = new Map<string, { light: string; n: number }[]>();
   for (const rows of parts) {
     for (const r of rows) {

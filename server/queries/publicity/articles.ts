@@ -6,10 +6,11 @@ import { articleFiles, articleImages, articles, evidence, evidenceUploads, users
 import type { ArticleView } from '../../models/publicity.js';
 import { hasRole } from '../../policies/actor.js';
 import { ARTICLE_READERS } from '../../policies/article.js';
+import { regionIn, scopeOf } from '../regionScope.js';
 
-/** Articles: the publicity office and its reviewers see every one; nobody else any here (the portal shows the published). */
+/** Articles: the publicity office and its reviewers see every one of their regions; nobody else any here (the portal shows the published). */
 export function articleScope(actor: Actor | null): SQL | undefined {
-  return hasRole(actor, ...ARTICLE_READERS) ? undefined : sql`false`;
+  return hasRole(actor, ...ARTICLE_READERS) ? regionIn(articles.regionId, scopeOf(actor)) : sql`false`;
 }
 
 const viewRow = { article: articles, authorName: users.displayName };

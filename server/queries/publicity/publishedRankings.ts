@@ -19,10 +19,10 @@ function periodWords(period: string): string {
 /**
  * The published assessment rankings as the portal and the 简报 show them: the latest published result
  * of each scheme (server/queries/assessments/publishedRankings.ts), ranks, names, totals, grades and
- * the 红黑榜 only.
+ * the 红黑榜 only; the 简报 names its region (the portal is the deployment's).
  */
-export async function publishedRankings(db: Executor): Promise<PublishedRanking[]> {
-  return (await assessmentRankings(db)).map((r) => ({
+export async function publishedRankings(db: Executor, regionId?: string): Promise<PublishedRanking[]> {
+  return (await assessmentRankings(db, regionId)).map((r) => ({
     scheme: r.schemeName,
     category: CATEGORY[r.category] ?? r.category,
     period: periodWords(r.period),

@@ -12,6 +12,7 @@ import { presentDirective, presentDirectiveDetail } from '../../presenters/direc
 import { currentCalendar } from '../../queries/calendar.js';
 import { findDirective, listDirectives } from '../../queries/directives/directives.js';
 import { trackedOnSubject } from '../../queries/dispatch/dispatches.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['directives'];
@@ -29,7 +30,7 @@ export default function directiveRoutes(app: App) {
   app.get('/api/directives', { schema: { tags, querystring: DirectiveListQuery, response: { 200: listResponse(Directive), ...errors } } }, async (req) => {
     authorize(directivePolicy.route.read(req.ctx.actor));
     const { page, perPage } = req.query;
-    const { rows, total } = await listDirectives(req.ctx.database.db, page, perPage);
+    const { rows, total } = await listDirectives(req.ctx.database.db, scopeOf(req.ctx.actor), page, perPage);
     return { data: rows.map(presentDirective), page: { page, perPage, total }, policies: directivePolicy.routePolicies(req.ctx.actor) };
   });
 

@@ -18,6 +18,7 @@ import { presentDispatch, presentDispatchDetail } from '../../presenters/dispatc
 import { currentCalendar } from '../../queries/calendar.js';
 import { findDispatch, listDispatches, recipientLines, recipientUnitIds } from '../../queries/dispatch/dispatches.js';
 import { unreportedUnits } from '../../queries/dispatch/unreported.js';
+import { scopeOf } from '../../queries/regionScope.js';
 import { dispatchResultsXlsx } from '../../xlsx/dispatchResults.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -60,7 +61,7 @@ export default function dispatchRoutes(app: App) {
   app.get('/api/dispatches/unreported', { schema: { tags, response: { 200: itemResponse(Unreported), ...errors } } }, async (req) => {
     authorize(dispatchPolicy.route.unreported(req.ctx.actor));
     const db = req.ctx.database.db;
-    const [units, cal] = await Promise.all([unreportedUnits(db), currentCalendar(db)]);
+    const [units, cal] = await Promise.all([unreportedUnits(db, scopeOf(req.ctx.actor)), currentCalendar(db)]);
     return { data: { units, defaultDeadline: defaultDispatchDeadline(cal, shanghaiDate(clockNow())) }, policies: dispatchPolicy.routePolicies(req.ctx.actor) };
   });
 

@@ -10,6 +10,7 @@ import { inspectionPolicy } from '../../policies/inspection.js';
 import { presentInspection } from '../../presenters/inspections/inspection.js';
 import { findVisibleInspection, listInspections } from '../../queries/inspections/inspections.js';
 import { listInspectors } from '../../queries/inspections/inspectors.js';
+import { scopeOf } from '../../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['inspections'];
@@ -33,7 +34,7 @@ export default function inspectionRoutes(app: App) {
   // Who plans a campaign picks its inspectors from these.
   app.get('/api/inspections/inspectors', { schema: { tags, response: { 200: allOf(Inspector), ...errors } } }, async (req) => {
     authorize(inspectionPolicy.route.create(req.ctx.actor));
-    return { data: await listInspectors(req.ctx.database.db), policies: inspectionPolicy.routePolicies(req.ctx.actor) };
+    return { data: await listInspectors(req.ctx.database.db, scopeOf(req.ctx.actor)), policies: inspectionPolicy.routePolicies(req.ctx.actor) };
   });
 
   app.get('/api/inspections/:id', { schema: { tags, params: IdParams, response: { 200: itemResponse(Inspection), ...errors } } }, async (req) => {

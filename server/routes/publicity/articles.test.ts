@@ -12,7 +12,8 @@ import { docxText } from '../../testing/docxText.js';
 import { ROOMY_AUTH_LIMITS, ROOMY_PUBLIC_LIMITS, ROOMY_REFUSAL_LIMITS, startHarness, type Harness } from '../../testing/harness.js';
 import { multipartForm } from '../../testing/multipartForm.js';
 import { dayFrom, reportingApi, today } from '../../testing/reportingCalls.js';
-import { makeDistrict, makePerson, makeProject, makeTask, type District, type Person } from '../../testing/workFactories.js';
+import { makeRegion, makeUnit } from '../../testing/factories.js';
+import { makeDistrict, makePerson, makePlan, makeProgram, makeProject, makeTask, type District, type Person } from '../../testing/workFactories.js';
 
 const PHOTO = readFileSync(new URL('../../../demo/fixtures/site.png', import.meta.url));
 const PDF = readFileSync(new URL('../../../demo/fixtures/note.pdf', import.meta.url));
@@ -174,6 +175,13 @@ describe.each(DATABASE_KINDS)('宣传 articles, 简报 and the public portal on 
     await db.insert(milestones).values({ taskId: task.id, name: '完成施工招标', due: today(), doneOn: today() });
     await makeProject(h.db.database, d.plan.id, d.unitB.id, { name: '辽河湾新材料产业园', totalInvestment: '85000.00', stage: 'started', stageDates: { started: { actual: today() } } });
     await db.insert(blockers).values({ itemType: 'task', itemId: task.id, unitId: d.unitA.id, title: '施工用地审批慢', status: 'resolved', resolvedAt: new Date() });
+    // Another district's facts of the same period are not this district's 简报's (the region seal).
+    const elsewhere = await makeRegion(h.db.database, { fresh: true });
+    const farUnit = await makeUnit(h.db.database, { regionId: elsewhere.id, name: '外区住建局' });
+    const farTask = await makeTask(h.db.database, (await makePlan(h.db.database, (await makeProgram(h.db.database, elsewhere.id)).id)).id, [{ unitId: farUnit.id }], { title: '外区道路改造' });
+    await db.insert(reports).values({ itemType: 'task', itemId: farTask.id, unitId: farUnit.id, period: '2026-01', status: 'accepted', percent: '70.00', acceptedAt: new Date() });
+    await db.insert(milestones).values({ taskId: farTask.id, name: '外区完成设计', due: today(), doneOn: today() });
+    await db.insert(blockers).values({ itemType: 'task', itemId: farTask.id, unitId: farUnit.id, title: '外区资金缺口', status: 'resolved', resolvedAt: new Date() });
 
     await api.write(d.liaisonA, 'POST', '/api/briefings', { periodStart: dayFrom(-3), periodEnd: today() }, 403, 'forbidden');
     await api.write(d.publicist, 'POST', '/api/briefings', { periodStart: today(), periodEnd: dayFrom(-3) }, 400, 'validation');
@@ -185,6 +193,7 @@ describe.each(DATABASE_KINDS)('宣传 articles, 简报 and the public portal on 
     expect(made.content).toContain('辽河湾新材料产业园');
     expect(made.content).toContain(`<li>${d.unitA.name}：施工用地审批慢。</li>`);
     expect(made.content).toContain('<h2>考核排名</h2><p>暂无已发布的考核排名。</p>');
+    for (const far of ['外区住建局', '外区道路改造', '外区完成设计', '外区资金缺口']) expect(made.content).not.toContain(far);
 
     const content = `${made.content}<p>补充说明：各单位要再接再厉。</p><script>alert("x")</script><p onmouseover="alert(1)">结束</p>`;
     await api.write(d.publicist, 'PATCH', `/api/articles/${made.id}`, { version: 0, content }, 200);

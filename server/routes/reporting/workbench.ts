@@ -67,7 +67,7 @@ export default function workbenchRoutes(app: App) {
 
   app.get('/api/workbench/leader', { schema: { tags, response: { 200: answer(LeaderWorkbench), ...errors } } }, async (req) => {
     authorize(workbenchPolicy.route.leader(req.ctx.actor));
-    const w = await leaderWorkbench(req.ctx.database.db);
+    const w = await leaderWorkbench(req.ctx.database.db, scopeOf(req.ctx.actor));
     return { data: { worst: w.worst.map((i) => presentWorkItem(i, req.ctx.lang)), counts: w.counts } };
   });
 
