@@ -45,7 +45,14 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   await submitLogin(page, 'liaison');
   await atPath(page, '/');
   await page.goto('/work/unit');
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 }).catch(async (e: Error) => {
+    // Where the worker got to, for the report: installing, redundant (its install failed), or none.
+    const state = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return reg ? { installing: reg.installing?.state ?? null, waiting: reg.waiting?.state ?? null, active: reg.active?.state ?? null } : 'no registration';
+    });
+    throw new Error(`${e.message}; the service worker: ${JSON.stringify(state)}`);
+  });
   // Opened again under the worker: this time the shell, the workbench and the forms due first are kept.
   await page.reload();
   await page.getByTestId('wb-toReport-line').first().waitFor();
@@ -363,7 +370,7 @@ describe('the liaison’s phone', () => {
     let seen: { mark: string; lineKeys: (string | null)[]; link: string | null } | undefined;
     await page.exposeBinding('tjSeen', (_source, what: typeof seen) => void (seen = what));
     await page.goto('/work/unit', { waitUntil: 'commit' });
-    await page.waitForFunction(
+    const tapped = page.waitForFunction(
       (id) => {
         const first = document.getElementById(id);
         const mark = first?.querySelector('[data-testid=snapshot-mark]')?.textContent;
@@ -372,14 +379,16 @@ describe('the liaison’s phone', () => {
         const lineKeys = [...first.querySelectorAll('[data-testid=wb-toReport-line]')].map((l) => l.getAttribute('data-key'));
         const link = open.getAttribute('href');
         (window as unknown as { tjSeen(w: unknown): void }).tjSeen({ mark, lineKeys, link });
-        // Tapped in the next task, once this answer has left: a tap here navigated away before it did,
-        // and the wait went on polling the form's page for a first screen (a run).
         setTimeout(() => open.click(), 0);
         return true;
       },
       SNAPSHOT_ID,
       { polling: 'raf', timeout: 20_000 },
     );
+    // The wait's own answer can be lost with the page the tap leaves (runs: the form open, the wait
+    // polling it for a first screen until its time ran out): the tap's arrival at the form ends it too.
+    tapped.catch(() => undefined);
+    await Promise.race([tapped, page.waitForURL((u) => u.pathname === '/reports/new', { timeout: 20_000 })]);
     await expect.poll(() => seen).toBeDefined();
     const { mark, lineKeys, link: href } = seen!;
     expect(mark).toMatch(/^显示的是 \d\d:\d\d 保存在本机的数据/);

@@ -18,6 +18,7 @@ import {
   SNAPSHOT_CSS_HEADER,
   SNAPSHOT_BODY_HEADER,
   bodyDigest,
+  CLAIM_MESSAGE,
 } from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
@@ -31,12 +32,16 @@ interface FetchEvent extends ExtendableEvent {
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
+interface MessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
 interface SwScope {
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void>; matchAll(o?: { type?: string; includeUncontrolled?: boolean }): Promise<{ postMessage(m: unknown): void }[]> };
   addEventListener(type: 'install' | 'activate', fn: (e: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', fn: (e: FetchEvent) => void): void;
   addEventListener(type: 'sync', fn: (e: SyncEvent) => void): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent) => void): void;
   location: Location;
 }
 declare const self: SwScope;
@@ -54,6 +59,13 @@ self.addEventListener('install', (e) => {
       .then((c) => c.addAll(__PRECACHE__))
       .then(() => self.skipWaiting()),
   );
+});
+
+// A page whose document was made while this worker activated is missed by activate's claim (seen in
+// Chromium: the worker active, the page never controlled, so nothing it opened was kept for offline):
+// such a page asks again (web/sw/register.ts).
+self.addEventListener('message', (e) => {
+  if (e.data === CLAIM_MESSAGE) e.waitUntil(self.clients.claim());
 });
 
 self.addEventListener('activate', (e) => {

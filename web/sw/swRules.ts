@@ -25,6 +25,8 @@ export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
 export const SNAPSHOT_ID = 'tj-snapshot';
 /** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
 export const SNAPSHOT_PATHS: readonly string[] = ['/app', '/work/unit'];
+/** What a page the worker does not control yet sends it, so that the worker takes it (clients.claim). */
+export const CLAIM_MESSAGE = 'tuijin-claim';
 /** Background Sync's tag for the report queue. */
 export const OUTBOX_SYNC_TAG = 'tuijin-outbox';
 
