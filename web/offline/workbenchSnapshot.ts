@@ -8,7 +8,7 @@ import { API_CACHE, bodyDigest, SAVED_AT_HEADER, SNAPSHOT_BODY_HEADER, SNAPSHOT_
  * drawn from (`readUrl`) is kept too, with that read's body digest: the worker shows it only while the
  * kept read still says the same (swRules.ts snapshotCurrent), and logout drops both.
  */
-export async function keepWorkbenchSnapshot(readUrl: string, mark: (savedAt: string) => string): Promise<void> {
+export async function keepWorkbenchSnapshot(readUrl: string, drawn: unknown, mark: (savedAt: string) => string): Promise<void> {
   if (typeof caches === 'undefined' || !navigator.serviceWorker?.controller) return;
   const root = document.getElementById('root');
   // Drawn while the previous snapshot still covers it: the page under it is what is kept, never the snapshot itself.
@@ -17,7 +17,11 @@ export async function keepWorkbenchSnapshot(readUrl: string, mark: (savedAt: str
   const read = await kept.match(readUrl);
   const savedAt = read?.headers.get(SAVED_AT_HEADER);
   if (!read || !savedAt) return;
-  const digest = await bodyDigest(await read.text());
+  const body = await read.text();
+  // The page as drawn, with the digest of the read it was drawn from: a newer answer kept meanwhile
+  // (its render is on its way and keeps its own) would pair the older lines with the newer digest (a CI run).
+  if (JSON.stringify(JSON.parse(body)) !== JSON.stringify(drawn)) return;
+  const digest = await bodyDigest(body);
   const page = root.cloneNode(true) as HTMLElement;
   // The snapshot says how old it is itself; the app's banner (离线…) was about the page then.
   for (const banner of page.querySelectorAll('[data-testid=offline-banner]')) banner.remove();

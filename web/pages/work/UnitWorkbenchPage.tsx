@@ -67,7 +67,7 @@ export function UnitWorkbenchPage() {
   const snapshotOf = unit && unit === units[0]?.id ? apiUrl('/workbench/unit', { unit }) : null;
   useEffect(() => {
     if (!snapshotOf || !wb.data) return;
-    const timer = setTimeout(() => void keepWorkbenchSnapshot(snapshotOf, (at) => t('offline.snapshot', { time: formatClock(at) })).catch(() => undefined), 1000);
+    const timer = setTimeout(() => void keepWorkbenchSnapshot(snapshotOf, wb.data, (at) => t('offline.snapshot', { time: formatClock(at) })).catch(() => undefined), 1000);
     return () => clearTimeout(timer);
   }, [snapshotOf, wb.data, wb.dataUpdatedAt, toResolve.data, toVerify.data, outbox, t]);
 
