@@ -8,7 +8,8 @@ import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch, newPage, submitLogin } from './browser.js';
 import { serverBase } from './base.js';
 import { shot } from './pageHelpers.js';
-import { API_CACHE, SNAPSHOT_BODY_HEADER, SNAPSHOT_ID, SNAPSHOT_OF_HEADER, SNAPSHOT_URL } from '../web/sw/swRules.js';
+import { SNAPSHOT_ID } from '../web/sw/swRules.js';
+import { firstLinePainted, snapshotKept } from './snapshotProbes.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -61,38 +62,6 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   await page.locator(`#${SNAPSHOT_ID}`).waitFor({ state: 'detached' });
   return { context, page };
 }
-
-/** Waits until the workbench as drawn now is kept as the next open's first screen (the page keeps it a second after drawing), by the worker's own rule. */
-async function snapshotKept(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async ([api, url, of, body]) => {
-          const kept = await caches.open(api);
-          const snap = await kept.match(url);
-          const read = snap && (await kept.match(snap.headers.get(of)!));
-          if (!read) return false;
-          const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(await read.text())))].map((b) => b.toString(16).padStart(2, '0')).join('');
-          return digest === snap.headers.get(body);
-        }, [API_CACHE, SNAPSHOT_URL, SNAPSHOT_OF_HEADER, SNAPSHOT_BODY_HEADER] as const),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-}
-
-/** When the first due line's title was painted, in ms from the navigation's start (the browser's Element Timing, `elementtiming` in WorkLines.tsx). */
-const firstLinePainted = (page: Page): Promise<number> =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list, obs) => {
-          const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier: string }).identifier === 'wb-toReport-line') as (PerformanceEntry & { renderTime: number; loadTime: number }) | undefined;
-          if (!e) return;
-          obs.disconnect();
-          resolve(Math.round(e.renderTime || e.loadTime));
-        }).observe({ type: 'element', buffered: true });
-      }),
-  );
 
 /** A photo as a phone camera makes one: 3,000 × 2,000 (downscaled by the page before it is kept or sent). */
 async function cameraPhoto(page: Page): Promise<Buffer> {

@@ -4,7 +4,8 @@ import { listBodies, listRegions, listUnits } from './org.js';
 import { qk } from './queryKeys.js';
 
 
-export const useRegions = () => useQuery({ queryKey: qk.regions.all, queryFn: listRegions });
+/** `enabled`: false leaves the list unread (a page that needs it only for some readers). */
+export const useRegions = (enabled = true) => useQuery({ queryKey: qk.regions.all, queryFn: listRegions, enabled });
 
 export const useUnits = (filter: { kind?: UnitKind | undefined; q?: string | undefined } = {}) =>
   useQuery({ queryKey: qk.units.list(filter), queryFn: () => listUnits(filter) });

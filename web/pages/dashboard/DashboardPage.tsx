@@ -41,7 +41,8 @@ export function DashboardPage() {
   const ready = period !== 'custom' || (!!from && !!to);
   const q = useQuery({ queryKey: qk.dashboard(period, from, to, region), queryFn: () => getDashboard(period, from, to, region), enabled: ready });
   // A province's or a city's reader picks one of its regions (issue 25); a district's has only its own.
-  const regions = useRegions();
+  // Read only for readers of the whole (a unit's slice has no regions to pick).
+  const regions = useRegions(!!q.data?.data.scope.whole);
   const regionChoices = regions.data?.data ?? [];
   /** A new period keeps the region chosen, and a new region the period. */
   const setPeriod = (p: Record<string, string | undefined>) => {
