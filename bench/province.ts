@@ -6,9 +6,10 @@
 // 25: API p50 ≤ 2× bare), and the province dashboard's p95 computed (budget ≤ 300 ms).
 // `npm run bench -- --only=province [--districts=20]` (bench/run.ts); `--districts=2` for a quick look.
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { hashPassword } from '../server/security/passwords.js';
-import { createServerDatabase, DEMO_PASSWORD, passwordLogin, startServer, type ServerProcess } from '../scripts/serverProcess.js';
+import { ADMIN_DATABASE_URL, createServerDatabase, DEMO_PASSWORD, passwordLogin, startServer, type ServerProcess } from '../scripts/serverProcess.js';
 import { measureBare, type BareRow, type Read } from './bareReads.js';
 import { benchId, DISTRICT, finishGenerated, generateDistrict, HQ_ACCOUNT, liaisonAccount, type Scale } from './generate.js';
 import { ms, percentile } from './stats.js';
@@ -110,23 +111,31 @@ export interface ProvinceOptions {
 export async function provinceSection(o: ProvinceOptions): Promise<void> {
   const districts = Number(o.argv.find((a) => a.startsWith('--districts='))?.slice('--districts='.length) ?? PROVINCE.districts);
   const shape: ProvinceShape = { ...PROVINCE, districts };
-  const db = await createServerDatabase('tuijin_province');
+  // `--keep-db=NAME`: generate once into NAME and keep it; a later run with the same NAME measures it again (tuning query plans takes many runs, generating ~10 min).
+  const keep = o.argv.find((a) => a.startsWith('--keep-db='))?.slice('--keep-db='.length);
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error(`--keep-db: "${keep}" is not a plain lower-case database name`);
+  const db = keep ? await keptServerDatabase(keep) : { ...(await createServerDatabase('tuijin_province')), existed: false };
   try {
-    o.progress(`province: generating ${districts} districts on PostgreSQL…`);
-    const database = await openDatabase({ databaseUrl: db.url, poolSize: 2 });
-    const generated = await generateProvince(database, DEMO_PASSWORD, shape, DISTRICT, o.progress);
-    await database.close();
+    let generated: Awaited<ReturnType<typeof generateProvince>> | undefined;
+    if (!db.existed) {
+      o.progress(`province: generating ${districts} districts on PostgreSQL…`);
+      const database = await openDatabase({ databaseUrl: db.url, poolSize: 2 });
+      generated = await generateProvince(database, DEMO_PASSWORD, shape, DISTRICT, o.progress);
+      await database.close();
+    } else o.progress(`province: measuring the kept database ${keep}`);
     const target = { databaseUrl: db.url };
     const rows: BareRow[] = await measureBare({ target }, o.port, o.tmp, o.progress, provinceReads);
     const dash = await provinceDashboardTimes(target, await o.port());
-    const c = generated.counts;
     o.say(`### Issue 25: a province of ${districts} districts on PostgreSQL`);
     o.say();
-    o.say(
+    if (generated) {
+      const c = generated.counts;
+      o.say(
       `Province: ${Math.ceil(districts / shape.perCity)} cities, ${districts} districts; ${c.tasks?.toLocaleString('en')} tasks, ${c.targets} targets, ${c.projects} projects, ${c.org_units} units, ` +
         `${c.users?.toLocaleString('en')} users, ${c.reports?.toLocaleString('en')} reports with ${c.report_steps?.toLocaleString('en')} steps. Generated in ${(generated.ms / 1000).toFixed(0)} s ` +
-        `(districts ${generated.perDistrict.map((x) => (x / 1000).toFixed(0)).join(', ')} s; lights ${(generated.phases.lights! / 1000).toFixed(0)} s, vacuum ${(generated.phases.vacuum! / 1000).toFixed(0)} s).`,
-    );
+          `(districts ${generated.perDistrict.map((x) => (x / 1000).toFixed(0)).join(', ')} s; lights ${(generated.phases.lights! / 1000).toFixed(0)} s, vacuum ${(generated.phases.vacuum! / 1000).toFixed(0)} s).`,
+      );
+    } else o.say(`Province: the database kept by an earlier run (\`--keep-db=${keep}\`), not generated again.`);
     o.say();
     o.say('| Read (one connection) | Statements | Bare p50 | API p50 computed | ratio (≤ 2×) | API p50 kept | Server CPU/req computed |');
     o.say('|---|---|---|---|---|---|---|');
@@ -140,6 +149,26 @@ export async function provinceSection(o: ProvinceOptions): Promise<void> {
     );
     o.say();
   } finally {
-    await db.drop().catch(() => {});
+    if (!keep) await db.drop().catch(() => {});
   }
+}
+
+/** NAME on the server, created when missing; `existed` says whether an earlier run generated it (its province office is there). */
+async function keptServerDatabase(name: string): Promise<{ url: string; existed: boolean; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await admin.connect();
+  const found = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!found) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(ADMIN_DATABASE_URL);
+  u.pathname = `/${name}`;
+  let existed = false;
+  if (found) {
+    const c = new pg.Client({ connectionString: u.toString() });
+    await c.connect();
+    existed = (await c.query("select 1 from users where account = $1", [PROVINCE_HQ]).catch(() => ({ rowCount: 0 }))).rowCount === 1;
+    await c.end();
+    if (!existed) throw new Error(`--keep-db=${name}: the database is there but holds no province (an interrupted run?); drop it and run again`);
+  }
+  return { url: u.toString(), existed, drop: async () => {} };
 }
