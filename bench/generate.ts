@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../domain/calendar/days.js';
 import { recordAudit } from '../server/audit.js';
 import type { Database } from '../server/db/client.js';
+import { runReminders } from '../server/jobs/reminderJob.js';
 import { runMidnightJob } from '../server/jobs/midnightJob.js';
 import { hashPassword } from '../server/security/passwords.js';
 
@@ -289,6 +290,12 @@ export async function finishGenerated(database: Database): Promise<{ counts: Rec
   let tp = performance.now();
   await runMidnightJob(database);
   phases.lights = performance.now() - tp;
+  tp = performance.now();
+  // The day's reminders, as a server started today would send them first thing: left to the
+  // measured servers, a province's run (16,000 digests, over a minute) ran under every measurement
+  // and, each server stopped before it ended, again under the next.
+  await runReminders(database);
+  phases.reminders = performance.now() - tp;
   tp = performance.now();
   // Bulk updates (facts, lights) left a dead version of most rows; autovacuum would clean them up.
   await database.db.execute(sql.raw('vacuum analyze'));

@@ -133,7 +133,7 @@ export async function provinceSection(o: ProvinceOptions): Promise<void> {
       o.say(
       `Province: ${Math.ceil(districts / shape.perCity)} cities, ${districts} districts; ${c.tasks?.toLocaleString('en')} tasks, ${c.targets} targets, ${c.projects} projects, ${c.org_units} units, ` +
         `${c.users?.toLocaleString('en')} users, ${c.reports?.toLocaleString('en')} reports with ${c.report_steps?.toLocaleString('en')} steps. Generated in ${(generated.ms / 1000).toFixed(0)} s ` +
-          `(districts ${generated.perDistrict.map((x) => (x / 1000).toFixed(0)).join(', ')} s; lights ${(generated.phases.lights! / 1000).toFixed(0)} s, vacuum ${(generated.phases.vacuum! / 1000).toFixed(0)} s).`,
+          `(districts ${generated.perDistrict.map((x) => (x / 1000).toFixed(0)).join(', ')} s; lights ${(generated.phases.lights! / 1000).toFixed(0)} s, reminders ${(generated.phases.reminders! / 1000).toFixed(0)} s, vacuum ${(generated.phases.vacuum! / 1000).toFixed(0)} s).`,
       );
     } else o.say(`Province: the database kept by an earlier run (\`--keep-db=${keep}\`), not generated again.`);
     o.say();

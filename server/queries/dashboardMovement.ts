@@ -1,8 +1,7 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Executor } from '../db/client.js';
-import { lightChanges, projects, targets, tasks } from '../db/schema/index.js';
 import type { GroupMovement, LightMovement } from '../models/dashboard.js';
 import type { SliceSql } from './dashboardSlice.js';
 
@@ -19,46 +18,53 @@ function inSlice(s: SliceSql): SQL | undefined {
 
 /**
  * The items that turned red in the period and are red still, the latest first (ten, chosen in SQL:
- * a period can hold hundreds of turns to red, the midnight run after a holiday).
+ * a period can hold hundreds of turns to red, the midnight run after a holiday). The turns are
+ * grouped per item before the items are joined: a province's month holds tens of thousands of
+ * light changes, and joining the three item tables to each change first cost most of the time.
  */
 export async function newlyRed(db: Executor, s: SliceSql, start: Date, end: Date): Promise<LightMovement['newlyRed']> {
-  const inPeriod = and(gte(lightChanges.at, start), lt(lightChanges.at, end));
-  const code = sql<string>`coalesce(${tasks.code}, ${targets.code}, ${projects.code})`;
-  const title = sql<string>`coalesce(${tasks.title}, ${targets.name}, ${projects.name})`;
-  const red = await db
-    .select({ itemType: lightChanges.itemType, itemId: lightChanges.itemId, code, title, at: sql<Date>`max(${lightChanges.at})` })
-    .from(lightChanges)
-    .leftJoin(tasks, and(eq(lightChanges.itemType, 'task'), eq(tasks.id, lightChanges.itemId)))
-    .leftJoin(targets, and(eq(lightChanges.itemType, 'target'), eq(targets.id, lightChanges.itemId)))
-    .leftJoin(projects, and(eq(lightChanges.itemType, 'project'), eq(projects.id, lightChanges.itemId)))
-    .where(and(inPeriod, eq(lightChanges.toLight, 'red'), sql`coalesce(${tasks.light}, ${targets.light}, ${projects.light}) = 'red'`, inSlice(s)))
-    .groupBy(lightChanges.itemType, lightChanges.itemId, code, title)
-    .orderBy(sql`max(${lightChanges.at}) desc`, lightChanges.itemId)
-    .limit(10);
-  return red.map((r) => ({ itemType: r.itemType as ItemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
+  const sliced = inSlice(s);
+  const { rows } = (await db.execute(sql`
+    with light_changes as (
+      select item_type, item_id, max(at) as at from light_changes
+      where at >= ${start} and at < ${end} and to_light = 'red' group by item_type, item_id
+    )
+    select light_changes.item_type as "itemType", light_changes.item_id as "itemId",
+      coalesce(tasks.code, targets.code, projects.code) as code, coalesce(tasks.title, targets.name, projects.name) as title, light_changes.at
+    from light_changes ${ITEM_JOINS}
+    where coalesce(tasks.light, targets.light, projects.light) = 'red' ${sliced ? sql`and ${sliced}` : sql``}
+    order by light_changes.at desc, light_changes.item_id limit 10`)) as unknown as { rows: { itemType: ItemType; itemId: string; code: string; title: string; at: Date | string }[] };
+  return rows.map((r) => ({ itemType: r.itemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
 }
 
 /**
  * How the lights moved in the period, in one statement over their history: each item that moved
  * counted once for each light it turned to (to green only from red or yellow: a recovery) in the
  * totals, and once in each of its groups for turning red and recovering (a task in each of its
- * units, as the unit roll-up counts it).
+ * units, as the unit roll-up counts it). The changes are folded into one row per item first and
+ * the items joined to those rows (named light_changes, so that the joins and the slice read as
+ * elsewhere): folding after the join carried every change's plan, area and unit through the
+ * grouping and spilled to disk on a province's month.
  */
 export async function lightMovement(db: Executor, s: SliceSql, start: Date, end: Date): Promise<{ totals: Omit<LightMovement, 'newlyRed'>; byGroup: Record<RollupBy, Map<string, GroupMovement>> }> {
   const sliced = inSlice(s);
   const { rows } = (await db.execute(sql`
-    with moved as (
-      select light_changes.item_type, light_changes.item_id,
-        bool_or(light_changes.to_light = 'red') as red,
-        bool_or(light_changes.to_light = 'yellow') as yellow,
-        bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow')) as recovered,
-        bool_or(light_changes.to_light = 'done') as done,
-        min(coalesce(tasks.plan_id, targets.plan_id, projects.plan_id)::text)::uuid as plan_id,
-        min(coalesce(tasks.area_id, targets.area_id, projects.area_id)::text)::uuid as area_id,
-        min(coalesce(targets.data_unit_id, projects.responsible_unit_id)::text)::uuid as unit_id
+    with light_changes as (
+      select item_type, item_id,
+        bool_or(to_light = 'red') as red,
+        bool_or(to_light = 'yellow') as yellow,
+        bool_or(to_light = 'green' and from_light in ('red', 'yellow')) as recovered,
+        bool_or(to_light = 'done') as done
+      from light_changes
+      where at >= ${start} and at < ${end}
+      group by item_type, item_id
+    ), moved as (
+      select light_changes.*,
+        coalesce(tasks.plan_id, targets.plan_id, projects.plan_id) as plan_id,
+        coalesce(tasks.area_id, targets.area_id, projects.area_id) as area_id,
+        coalesce(targets.data_unit_id, projects.responsible_unit_id) as unit_id
       from light_changes ${ITEM_JOINS}
-      where light_changes.at >= ${start} and light_changes.at < ${end} ${sliced ? sql`and ${sliced}` : sql``}
-      group by 1, 2
+      ${sliced ? sql`where ${sliced}` : sql``}
     ), grouped as (
       select 'plan' as by, plan_id as key, red, recovered from moved
       union all select 'area', area_id, red, recovered from moved

@@ -45,7 +45,12 @@ export const tasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(clockNow),
   },
   (t) => [
-    index('tasks_plan').on(t.planId),
+    // The roll-ups count tasks by plan, area and light across a whole region (a province: 30,000
+    // tasks of rows ~1.4 KB wide): with the id too, they read this index alone, not the table.
+    // It serves lookups by plan as tasks_plan did.
+    index('tasks_rollup').on(t.planId, t.areaId, t.light, t.id),
+    // The dashboard's overdue panel: the few tasks whose light says overdue, without reading the rest.
+    index('tasks_overdue').on(t.planId).where(sql`${t.lightReasons} @> '[{"code":"overdue"}]'::jsonb`),
     index('tasks_parent').on(t.parentId),
     index('tasks_path').on(t.path),
     index('tasks_lead_unit').on(t.leadUnitId),
