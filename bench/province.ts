@@ -154,7 +154,7 @@ export async function provinceSection(o: ProvinceOptions): Promise<void> {
 }
 
 /** NAME on the server, created when missing; `existed` says whether an earlier run generated it (its province office is there). */
-async function keptServerDatabase(name: string): Promise<{ url: string; existed: boolean; drop(): Promise<void> }> {
+export async function keptServerDatabase(name: string): Promise<{ url: string; existed: boolean; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   const found = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;

@@ -22,6 +22,7 @@ import { inspectionSection, runScript } from './inspectionSection.js';
 import { importSection } from './importSection.js';
 import { crashSection } from './crashDrill.js';
 import { provinceSection } from './province.js';
+import { instancesSection } from './instances.js';
 
 const STARTS = 3;
 const STARTS_BUDGET_MS = 25_000;
@@ -41,13 +42,15 @@ const append = !process.argv.includes('--no-append');
  * burst on both databases take a long while), with its own flags passed through: `--rounds=`, `--burst=`,
  * `--concurrency=`, `--units=`, `--evidence-every=`, and `--db=` for one database;
  * `province` issue 25's province of 20 districts on PostgreSQL (bench/province.ts; not in the default run:
- * ~5 million reports take minutes to generate), `--districts=N` for fewer;
+ * ~5 million reports take minutes to generate), `--districts=N` for fewer, `--keep-db=NAME` to generate once and keep;
+ * `instances` issue 25's submissions on two app instances against one, and their memory (bench/instances.ts;
+ * not in the default run), `--keep-db=NAME` on a kept province;
  * `--db=pg` or `--db=embedded` limits `scale` to one database.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-type Section = 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'publicPortal' | 'crash' | 'province';
+type Section = 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'publicPortal' | 'crash' | 'province' | 'instances';
 /** Sections a plain `npm run bench` leaves out: run only when named in --only. */
-const NAMED_ONLY: Section[] = ['crash', 'province'];
+const NAMED_ONLY: Section[] = ['crash', 'province', 'instances'];
 const section = (name: Section) => (only ? only.includes(name) : !NAMED_ONLY.includes(name));
 const dbOnly = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
 
@@ -262,6 +265,7 @@ async function main() {
     if (section('imports')) await importSection({ say, progress });
     if (section('crash') && !(await crashSection(process.argv.slice(2), say, progress))) process.exitCode = 1;
     if (section('province')) await provinceSection({ say, progress, port, tmp, argv: process.argv.slice(2) });
+    if (section('instances')) await instancesSection({ say, progress, port, tmp, argv: process.argv.slice(2) });
     say(`Load average at end: ${os.loadavg()[0]!.toFixed(2)}. Bench took ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
     say();
   } finally {

@@ -179,6 +179,9 @@ function steadyFigures(done: { end: number; ms: number; ok: boolean }[], t0: num
 
 export interface SubmitFigures {
   clients: number;
+  /** Servers the clients were spread over, and each one's peak resident memory during the run (MB). */
+  instances: number;
+  rssPeakMb: number[];
   acknowledged: number;
   errors: number;
   /** Over the time every client was submitting (until the first ran out of drafts). */
@@ -194,6 +197,7 @@ export interface SubmitFigures {
   /** Acknowledged in the measured phase (after the warm-up): auditRecords must equal it. */
   measuredAcked: number;
   chainIntact: boolean;
+  /** All the servers' CPU together. */
   serverCpuPerSubmit: number;
   /** CPU a submission cost PostgreSQL (all its processes on this machine) and this benchmark's own client, in ms. */
   databaseCpuPerSubmit: number;
@@ -251,32 +255,60 @@ function machineBusyMs(): number {
  */
 export async function measureSubmissions(d: District, port: number, clients = 100, perClient = 150, env: NodeJS.ProcessEnv = {}, warmupUnits = 20): Promise<SubmitFigures> {
   if (!d.target.databaseUrl) throw new Error('submissions are measured on PostgreSQL');
-  const s: ServerProcess = await startServer(d.target, { port, timeoutMs: 120_000, env });
-  const c = new KeepAliveClient(s.base, clients);
+  const liaison = (u: number): Submitter => ({ account: liaisonAccount(u), unitId: benchId('bu', u) });
+  const spare = Array.from({ length: Math.max(0, Math.min(DISTRICT.units, clients + warmupUnits) - clients) }, (_, k) => liaison(clients + 1 + k));
+  return submitRun(d.target.databaseUrl, [await startServer(d.target, { port, timeoutMs: 120_000, env })], Array.from({ length: clients }, (_, i) => liaison(i + 1)), spare, perClient);
+}
+
+/** A liaison who submits its unit's drafts. */
+export interface Submitter {
+  account: string;
+  unitId: string;
+}
+
+/** Peak resident memory of each server, sampled while the submissions ran, in MB. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The submissions of `clients` (each its unit's drafts, newest first) against `servers` sharing one
+ * database: client i submits to server i mod n (issue 25's instances behind a proxy; sessions are
+ * the database's, so all log in on the first). `spare` submit all their drafts first as the warm-up.
+ * The servers are stopped at the end.
+ */
+export async function submitRun(databaseUrl: string, servers: ServerProcess[], clients: Submitter[], spareUnits: Submitter[], perClient: number): Promise<SubmitFigures> {
+  const s = servers[0]!;
+  const c = new KeepAliveClient(s.base, clients.length);
   const connections: RawConnection[] = [];
-  const db = new pg.Client({ connectionString: d.target.databaseUrl });
+  const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const sessions: Session[] = [];
-    for (let i = 0; i < clients; i += 4) {
-      sessions.push(...(await Promise.all(Array.from({ length: Math.min(4, clients - i) }, (_, k) => c.login(liaisonAccount(i + k + 1))))));
+    for (let i = 0; i < clients.length; i += 4) {
+      sessions.push(...(await Promise.all(clients.slice(i, i + 4).map((who) => c.login(who.account)))));
     }
     // Each client's pool: its unit's drafts (the generator leaves the newest periods as drafts).
     const pools: string[][] = [];
-    for (let i = 0; i < sessions.length; i++) {
-      const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1 order by period desc`, [benchId('bu', i + 1)]);
+    for (const who of clients) {
+      const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1 order by period desc`, [who.unitId]);
       pools.push(r.rows.map((x) => x.id));
     }
     // The submissions go over lean connections (bench/rawHttp.ts), one per client; logins above used node:http.
-    const base = new URL(s.base);
-    const connect = () => {
+    const connect = (k: number) => {
+      const base = new URL(servers[k % servers.length]!.base);
       const conn = new RawConnection(base.hostname, Number(base.port));
       connections.push(conn);
       return conn;
     };
     const post = (conn: RawConnection, session: Session, id: string) =>
       conn.request('POST', `/api/reports/${id}/submit`, { cookie: session.cookie, 'x-csrf-token': session.csrf }, {});
-    const lines = sessions.map(connect);
+    const lines = sessions.map((_, i) => connect(i));
     const submit = async (i: number) => {
       const id = pools[i]!.shift();
       if (!id) return null;
@@ -300,13 +332,13 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     // first thousand requests in code V8 has not yet optimised, and the figure is for a server
     // that has been up for a while.
     const spare: { session: Session; ids: string[] }[] = [];
-    for (let u = clients + 1; u <= Math.min(DISTRICT.units, clients + warmupUnits); u++) {
-      const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1`, [benchId('bu', u)]);
-      spare.push({ session: await c.login(liaisonAccount(u)), ids: r.rows.map((x) => x.id) });
+    for (const who of spareUnits) {
+      const r = await db.query<{ id: string }>(`select id from reports where status = 'draft' and unit_id = $1`, [who.unitId]);
+      spare.push({ session: await c.login(who.account), ids: r.rows.map((x) => x.id) });
     }
     await Promise.all(
-      spare.map(async ({ session, ids }) => {
-        const conn = connect();
+      spare.map(async ({ session, ids }, k) => {
+        const conn = connect(k);
         for (const id of ids) {
           const r = await post(conn, session, id);
           if (r.status === 200) acked.add(id);
@@ -318,9 +350,11 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     // Where the server's database connections wait, sampled every 100 ms: on a lock (the audit
     // head's, in practice), for the server to send its next statement, or working.
     const waits = { lock: 0, server: 0, working: 0, samples: 0 };
+    const rssPeak = servers.map(() => 0);
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
+        servers.forEach((sv, k) => (rssPeak[k] = Math.max(rssPeak[k]!, rssMb(sv.child.pid) || 0)));
         const r = await db.query(
           `select count(*) filter (where wait_event_type = 'Lock')::int as lock, count(*) filter (where state = 'idle in transaction')::int as server,
                   count(*) filter (where state = 'active' and coalesce(wait_event_type, '') <> 'Lock')::int as working
@@ -333,7 +367,8 @@ export async function measureSubmissions(d: District, port: number, clients = 10
         await new Promise((res) => setTimeout(res, 100));
       }
     })();
-    const cpu0 = cpuMs(s.child.pid);
+    const serversCpu = () => servers.reduce((sum, sv) => sum + cpuMs(sv.child.pid), 0);
+    const cpu0 = serversCpu();
     const [pg0, client0, machine0] = [postgresCpuMs(), process.cpuUsage(), machineBusyMs()];
     const t0 = performance.now();
     // A client whose unit runs out of drafts stops; from then on fewer than `clients` submit. The
@@ -359,7 +394,7 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     );
     const wall = performance.now() - t0;
     const measured = done.length;
-    const cpu = (cpuMs(s.child.pid) - cpu0) / Math.max(1, measured);
+    const cpu = (serversCpu() - cpu0) / Math.max(1, measured);
     const pgCpu = (postgresCpuMs() - pg0) / Math.max(1, measured);
     const clientUsage = process.cpuUsage(client0);
     const clientCpu = (clientUsage.user + clientUsage.system) / 1000 / Math.max(1, measured);
@@ -371,11 +406,13 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     const ids = [...acked];
     const inDatabase = Number((await db.query(`select count(*)::int as n from reports where id = any($1::uuid[]) and status = 'submitted'`, [ids])).rows[0].n);
     const auditRecords = Number((await db.query(`select count(*)::int as n from audit_log where action = 'report.submitted'`)).rows[0].n) - auditBefore;
-    const database = await openDatabase({ databaseUrl: d.target.databaseUrl, migrate: false, poolSize: 1 });
+    const database = await openDatabase({ databaseUrl, migrate: false, poolSize: 1 });
     const chain = await verifyAuditChain(database.db);
     await database.close();
     return {
-      clients,
+      clients: clients.length,
+      instances: servers.length,
+      rssPeakMb: rssPeak,
       acknowledged: ids.length,
       errors,
       ...steadyFigures(done, t0, allActiveUntil),
@@ -395,6 +432,6 @@ export async function measureSubmissions(d: District, port: number, clients = 10
     for (const conn of connections) conn.close();
     await db.end();
     c.close();
-    await s.stop();
+    for (const sv of servers) await sv.stop();
   }
 }
