@@ -15,7 +15,7 @@ import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
 import { exportYears, itemExportCount, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
-import { districtName } from '../../queries/org.js';
+import { readerRegionName } from '../../queries/org.js';
 import { taskFilterNames } from '../../queries/planning/taskExport.js';
 import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
 import { scopeOf } from '../../queries/regionScope.js';
@@ -25,8 +25,8 @@ const tags = ['exports'];
 type Filter = { plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined; light?: string | undefined; stage?: string | undefined; q?: string | undefined };
 
 /** The filter line's parts, in the list's words: what was exported is what the list showed. */
-async function filterParts(db: Executor, f: Filter, unitWord: string) {
-  const [district, names] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit, scope: [] })]);
+async function filterParts(db: Executor, actor: Actor | null, f: Filter, unitWord: string) {
+  const [district, names] = await Promise.all([readerRegionName(db, actor), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit, scope: [] })]);
   const parts: string[] = [];
   const unknown = '（未知）';
   if (f.plan) parts.push(`方案：${names.plan ?? unknown}`);
@@ -56,7 +56,7 @@ async function exportList<F extends Filter>(req: FastifyRequest, reply: FastifyR
   const day = today();
   const f = filter as F & (TargetFilter | ProjectFilter);
   job.phase('counting');
-  const [{ district, parts }, years, total] = await Promise.all([filterParts(db, filter, '责任单位'), exportYears(db, k.kind, f), job.followed ? itemExportCount(db, k.kind, f) : null]);
+  const [{ district, parts }, years, total] = await Promise.all([filterParts(db, req.ctx.actor, filter, '责任单位'), exportYears(db, k.kind, f), job.followed ? itemExportCount(db, k.kind, f) : null]);
   job.phase('writing', total);
   const file = itemsXlsx(k.kind, { district, today: day, filters: parts }, years, k.rows(db, filter as F), job.done);
   return sendXlsx(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`, job);
