@@ -17,6 +17,8 @@ import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, 
 export interface ItemFilter {
   page: number;
   perPage: number;
+  /** Within this region of the reader's (a drill-down from the dashboard). */
+  region?: string | undefined;
   q?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;

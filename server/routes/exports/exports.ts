@@ -23,6 +23,7 @@ import { hqDeskXlsx } from '../../xlsx/hqDeskXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['exports'];
@@ -37,10 +38,11 @@ export default function exportRoutes(app: App) {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const job = jobOf(req);
     const { db } = req.ctx.database;
-    const f = { ...req.query, scope: scopeOf(req.ctx.actor) };
+    // A drill-down (`region`) narrows the rows and names the sheet, as the list the reader looked at.
+    const f = { ...req.query, scope: scopeOf(await drilledReader(db, req.ctx.actor, req.query.region)) };
     const today = shanghaiDate(now());
     job.phase('reading');
-    const [district, names, rows] = await Promise.all([readerRegionName(db, req.ctx.actor), taskFilterNames(db, f), taskExportRows(db, f)]);
+    const [district, names, rows] = await Promise.all([readerRegionName(db, req.ctx.actor, req.query.region), taskFilterNames(db, f), taskExportRows(db, f)]);
     job.phase('writing', rows.length);
     const pick = <K extends keyof typeof names>(k: K) => (f[k] ? names[k] : undefined);
     const filters = { plan: pick('plan'), taskForce: pick('taskForce'), area: pick('area'), unit: pick('unit'), parent: pick('parent'), light: f.light, dueBefore: f.dueBefore, status: f.status, q: f.q };

@@ -24,7 +24,9 @@ export function BlockersPage() {
   const level = oneOf<BlockerLevel>(BLOCKER_LEVELS, sp.get('level'));
   const category = oneOf<BlockerCategory>(BLOCKER_CATEGORIES, sp.get('category'));
   const page = Number(sp.get('page')) || 1;
+  const region = sp.get('region') || undefined;
   const filter: BlockerFilter = {
+    ...(region ? { region } : {}),
     ...(status ? { status } : {}),
     ...(level ? { level } : {}),
     ...(category ? { category } : {}),
