@@ -1,5 +1,6 @@
 import { Flex, Pagination, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { RegionFilterTag } from '../../components/RegionFilterTag.js';
 import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, type BlockerCategory, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
 import { BLOCKER_ACTIONS } from '../../../domain/workflows/blocker.js';
@@ -41,6 +42,7 @@ export function BlockersPage() {
   return (
     <PageCard title={t('blockers.title')} testId="blockers-page">
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <RegionFilterTag region={region} onClear={() => set({ region: undefined })} />
         <Select
           allowClear
           style={{ minWidth: 200 }}
