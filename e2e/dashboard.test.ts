@@ -115,6 +115,11 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     // Closing the tag widens the list to all of the reader's regions again.
     await page.getByTestId('filter-region').locator('.ant-tag-close-icon').click();
     await page.waitForURL((url) => !url.searchParams.has('region'));
+    // The tasks card's 查看 opens the task list within the region too.
+    await page.goto(`/dashboard?region=${region!.id}`);
+    await page.locator('.ant-card', { has: page.getByTestId('dashboard-task-lights') }).locator('.ant-card-extra a').click();
+    await page.waitForURL(`**/tasks?region=${region!.id}`);
+    expect(await page.getByTestId('filter-region').textContent()).toBe(`行政区：${region!.name}`);
     await page.context().close();
   });
 

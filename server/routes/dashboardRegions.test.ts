@@ -113,13 +113,19 @@ describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard
     for (const list of ['/api/targets', '/api/projects', '/api/blockers?status=unresolved']) {
       expect((await api.get(cityOffice, `${list}${list.includes('?') ? '&' : '?'}region=${west.region.id}`)).statusCode, list).toBe(200);
     }
+    // The overview's roll-up by unit: east's units only.
+    const byUnit = await api.get(cityOffice, `/api/lights/rollup?by=unit&region=${east.region.id}`);
+    expect(byUnit.statusCode, byUnit.body).toBe(200);
+    const rolled = (byUnit.json().data as { id: string }[]).map((g) => g.id);
+    expect(rolled).toContain(east.unitA.id);
+    expect(rolled).not.toContain(west.unitA.id);
     // Another city's district and a district's neighbour are a region that does not exist, on every list.
-    for (const list of ['/api/tasks', '/api/targets', '/api/projects', '/api/blockers']) {
-      const missing = await api.get(cityOffice, `${list}?region=${randomUUID()}`);
+    for (const list of ['/api/tasks?', '/api/targets?', '/api/projects?', '/api/blockers?', '/api/lights/rollup?by=unit&']) {
+      const missing = await api.get(cityOffice, `${list}region=${randomUUID()}`);
       expect(missing.statusCode, list).toBe(404);
-      const foreign = await api.get(cityOffice, `${list}?region=${elsewhere.region.id}`);
+      const foreign = await api.get(cityOffice, `${list}region=${elsewhere.region.id}`);
       expect([foreign.statusCode, foreign.json()], list).toEqual([missing.statusCode, missing.json()]);
-      const neighbour = await api.get(east.hq, `${list}?region=${west.region.id}`);
+      const neighbour = await api.get(east.hq, `${list}region=${west.region.id}`);
       expect([neighbour.statusCode, neighbour.json()], list).toEqual([missing.statusCode, missing.json()]);
     }
     // The task sheet exported from the drilled list holds its rows and names its district.

@@ -87,7 +87,7 @@ export const updateProject = (id: string, input: z.input<typeof ProjectUpdate>) 
 export const setProjectPlan = (id: string, input: z.input<typeof ProjectPlanPut>) => api<Item<ProjectDetail>>(`/projects/${id}/plan`, { method: 'PUT', body: input });
 
 /** Lights counted per plan, area, task force or unit (all three kinds of item, or one). */
-export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item } });
+export const getRollup = (by: RollupBy, item?: ItemType, region?: string) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item, region } });
 
 /** An item's history (变更记录), newest first, its sentences in the user's language. */
 export const getItemHistory = (type: ItemType, id: string) =>

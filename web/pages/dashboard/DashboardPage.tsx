@@ -123,7 +123,7 @@ export function DashboardPage() {
       title: t('dashboard.byUnit', { n: d.byUnit.length }),
       testId: 'dashboard-by-unit',
       chartTestId: 'dashboard-unit-chart',
-      extra: <Link to="/overview?by=unit">{t('dashboard.allUnits', { n: d.unitsTotal })}</Link>,
+      extra: <Link to={inRegion('/overview?by=unit', region)}>{t('dashboard.allUnits', { n: d.unitsTotal })}</Link>,
     },
   ] as const;
   const blockerTotal = d.blockers.unresolved.reduce((n, c) => n + c.n, 0);
@@ -134,7 +134,7 @@ export function DashboardPage() {
       <Row gutter={[16, 16]}>
         {(['task', 'target', 'project'] as const).map((kind) => (
           <Col xs={24} lg={8} key={kind}>
-            <ItemLightCard kind={kind} counts={d.lights[kind]} testId={`dashboard-${kind}-lights`} />
+            <ItemLightCard kind={kind} counts={d.lights[kind]} filter={region ? { region } : {}} testId={`dashboard-${kind}-lights`} />
           </Col>
         ))}
 
