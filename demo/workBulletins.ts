@@ -52,7 +52,7 @@ async function lateSubjects(ctx: DemoContext, c: DemoClock): Promise<Candidate[]
 export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRandom): Promise<{ bulletins: number; notices: number }> {
   const { tx } = ctx;
   const inspector = ctx.users.get('inspector') ?? null;
-  const issuer = await inspectionOffice(tx);
+  const issuer = await inspectionOffice(tx, ctx.regionId);
   const year = Number(c.today.slice(0, 4));
   const from = c.cal.addWorkdays(c.today, -60);
   const facts = await bulletinFacts(tx, { regionId: ctx.regionId, periodFrom: from, periodTo: c.today, campaign: null }, c.today, issuer);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ancestors, placementProblem, REGION_KINDS, subtree, type RegionNode } from './regions.js';
+import { ancestors, placementProblem, REGION_KINDS, subtree, topProblem, type RegionNode } from './regions.js';
 
 const P: RegionNode = { id: 'p', parentId: null, kind: 'province' };
 const C1: RegionNode = { id: 'c1', parentId: 'p', kind: 'city' };
@@ -52,6 +52,18 @@ describe('region nesting', () => {
     expect(placementProblem(TREE, { id: 'n', parentId: 'd1', kind: 'district' })?.code).toBe('region_parent_kind');
     // Turning a city with districts under it into a district would put a district above a district.
     expect(placementProblem(TREE, { ...C1, kind: 'district' })).toEqual({ field: 'kind', code: 'region_child_kind', kind: 'district', childKind: 'district' });
+  });
+
+  it('keeps the top of the tree to the operator whose own region stands there', () => {
+    const top: RegionNode = { id: 'n', parentId: null, kind: 'district' };
+    // A district's or a city's administrator: a new top, or a move to the top, would leave its scope.
+    expect(topProblem(TREE, 'd1', top)).toEqual({ field: 'parentId', code: 'region_top_reserved' });
+    expect(topProblem(TREE, 'c1', { ...D1, parentId: null })).toEqual({ field: 'parentId', code: 'region_top_reserved' });
+    // The province's may; and anyone may place a region under a parent (its scope is checked apart).
+    expect(topProblem(TREE, 'p', top)).toBeNull();
+    expect(topProblem(TREE, 'd1', { ...top, parentId: 'd1' })).toBeNull();
+    // A job or the demo loader has no region of its own.
+    expect(topProblem(TREE, null, top)).toBeNull();
   });
 
   it('whatever is accepted keeps the tree acyclic: no region is its own ancestor', () => {

@@ -54,6 +54,7 @@ export function ancestors(regions: readonly RegionNode[], id: string): string[] 
 export type PlacementProblem =
   | { field: 'parentId'; code: 'region_own_ancestor' }
   | { field: 'parentId'; code: 'region_parent_missing' }
+  | { field: 'parentId'; code: 'region_top_reserved' }
   | { field: 'parentId'; code: 'region_parent_kind'; kind: RegionKind; parentKind: RegionKind }
   | { field: 'kind'; code: 'region_child_kind'; kind: RegionKind; childKind: RegionKind };
 
@@ -79,4 +80,17 @@ export function placementProblem(regions: readonly RegionNode[], region: RegionN
     if (!ALLOWED_PARENT_KINDS[child.kind].includes(region.kind)) return { field: 'kind', code: 'region_child_kind', kind: region.kind, childKind: child.kind };
   }
   return null;
+}
+
+/**
+ * Whether an actor whose own region is `ownRegionId` may leave `region` at the top of the tree (no
+ * parent). Only a deployment's operator may: one whose own region stands at the top itself. A
+ * city's or district's administrator would put the region outside its own scope (it could not even
+ * see it after), so a new top of the tree, or a move to the top, is refused to them. An actor with no
+ * region of its own (a job, the demo loader) is not asked.
+ */
+export function topProblem(regions: readonly RegionNode[], ownRegionId: string | null, region: RegionNode): PlacementProblem | null {
+  if (region.parentId !== null || ownRegionId === null) return null;
+  const own = regions.find((r) => r.id === ownRegionId);
+  return own?.parentId ? { field: 'parentId', code: 'region_top_reserved' } : null;
 }

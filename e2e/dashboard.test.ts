@@ -99,6 +99,30 @@ describe('the leading group’s dashboard (issue 21 item 1)', () => {
     await phone.page.context().close();
   });
 
+  it('opens the lists behind its links within the region drilled into, named on the list', async () => {
+    const api = await apiLogin(base, 'leader');
+    const [region] = (await api.get<{ data: { id: string; name: string }[] }>('/api/regions')).data;
+    const unresolved = (await api.get<{ page: { total: number } }>(`/api/blockers?status=unresolved&region=${region!.id}&perPage=20`)).page.total;
+    const { page } = await newPage(browser, base, { phone: false });
+    await submitLogin(page, 'leader');
+    await atPath(page, '/');
+    await page.goto(`/dashboard?region=${region!.id}`);
+    await page.getByTestId('dashboard-region-of').waitFor();
+    await page.getByTestId('dashboard-blockers').locator('.ant-card-extra a').click();
+    await page.waitForURL(`**/blockers?status=unresolved&region=${region!.id}`);
+    expect(await page.getByTestId('filter-region').textContent()).toBe(`行政区：${region!.name}`);
+    await expect.poll(() => page.locator('[data-testid=blocker]').count()).toBe(Math.min(unresolved, 20));
+    // Closing the tag widens the list to all of the reader's regions again.
+    await page.getByTestId('filter-region').locator('.ant-tag-close-icon').click();
+    await page.waitForURL((url) => !url.searchParams.has('region'));
+    // The tasks card's 查看 opens the task list within the region too.
+    await page.goto(`/dashboard?region=${region!.id}`);
+    await page.locator('.ant-card', { has: page.getByTestId('dashboard-task-lights') }).locator('.ant-card-extra a').click();
+    await page.waitForURL(`**/tasks?region=${region!.id}`);
+    expect(await page.getByTestId('filter-region').textContent()).toBe(`行政区：${region!.name}`);
+    await page.context().close();
+  });
+
   it('gives a liaison the slice of their own unit, said at the top, whose plan bars open the tasks behind them', async () => {
     const api = await apiLogin(base, 'liaison');
     const data = (await api.get<{ data: Panels }>('/api/dashboard?period=month')).data;

@@ -70,6 +70,8 @@ export function lowerBlockerLevels(level: BlockerLevel): BlockerLevel[] {
 }
 
 export const BlockerListQuery = PageQuery.extend({
+  /** Only this region of the reader's and the regions under it (a drill-down from the dashboard); absent: all of the reader's. */
+  region: Id.optional(),
   /** `unresolved`: open or assigned. */
   status: z.enum([...BLOCKER_STATUSES, 'unresolved']).optional(),
   level: z.enum(BLOCKER_LEVELS).optional(),

@@ -56,6 +56,8 @@ export const ProjectPlanPut = z.strictObject({
 /** By code, by light (most urgent first), or by total investment. */
 export const PROJECT_SORTS = ['code', 'light', 'investment'] as const;
 export const ProjectListQuery = PageQuery.extend({
+  /** Only this region of the reader's and the regions under it (a drill-down from the dashboard); absent: all of the reader's. */
+  region: Id.optional(),
   plan: Id.optional(),
   /** Items of this task force's plans (what it may hold a blocker on). */
   taskForce: Id.optional(),

@@ -72,6 +72,8 @@ export const Actual = z.object({ period: z.string(), value: z.string(), reportId
 
 export const TARGET_SORTS = ['code', 'light'] as const;
 export const TargetListQuery = PageQuery.extend({
+  /** Only this region of the reader's and the regions under it (a drill-down from the dashboard); absent: all of the reader's. */
+  region: Id.optional(),
   plan: Id.optional(),
   /** Items of this task force's plans (what it may hold a blocker on). */
   taskForce: Id.optional(),

@@ -58,6 +58,8 @@ export const TaskUpdate = z.strictObject({
 
 export const TASK_SORTS = ['deadline', 'light', 'code', 'progress'] as const;
 export const TaskListQuery = PageQuery.extend({
+  /** Only this region of the reader's and the regions under it (a drill-down from the dashboard); absent: all of the reader's. */
+  region: Id.optional(),
   plan: Id.optional(),
   /** Items of this task force's plans (what it may hold a blocker on). */
   taskForce: Id.optional(),

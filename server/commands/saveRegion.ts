@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { placementProblem, type RegionKind, type RegionNode } from '../../domain/regions.js';
+import { placementProblem, topProblem, type RegionKind, type RegionNode } from '../../domain/regions.js';
 import type { RegionCreate, RegionUpdate } from '../../domain/schemas/org.js';
 import { recordAudit } from '../audit.js';
 import { inTx, type Ctx } from '../context.js';
 import type { Tx } from '../db/client.js';
-import { regions } from '../db/schema/index.js';
+import { orgUnits, regions } from '../db/schema/index.js';
 import { duplicate } from '../db/references.js';
 import { lockRow, updateVersioned } from '../db/versioned.js';
 import { AppError } from '../errors.js';
@@ -13,18 +13,20 @@ import { eq } from 'drizzle-orm';
 
 /**
  * Refuses a parent outside the actor's scope as one that does not exist (the region seal), then
- * the placements domain/regions.ts forbids: a cycle, a kind under a kind it may not sit under.
+ * the placements domain/regions.ts forbids: the top of the tree to anyone whose own region has a
+ * parent, a cycle, a kind under a kind it may not sit under.
  */
 async function checkPlacement(tx: Tx, ctx: Ctx, node: RegionNode): Promise<void> {
   const scope = ctx.actor?.regionIds;
   if (node.parentId && scope && !scope.includes(node.parentId)) throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: '' });
   const all = (await tx.select({ id: regions.id, parentId: regions.parentId, kind: regions.kind }).from(regions)) as RegionNode[];
-  const problem = placementProblem(all, node);
+  const own = ctx.actor ? ((await tx.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, ctx.actor.unitId)))[0]?.regionId ?? null) : null;
+  const problem = topProblem(all, own, node) ?? placementProblem(all, node);
   if (!problem) return;
   if (problem.code === 'region_parent_missing') throw new AppError(422, 'reference_invalid', { field: 'parentId' }, { parentId: '' });
   const word = (k: RegionKind) => `@region_kind_${k}` as const;
   const params =
-    problem.code === 'region_own_ancestor'
+    problem.code === 'region_own_ancestor' || problem.code === 'region_top_reserved'
       ? { field: problem.field }
       : problem.code === 'region_parent_kind'
         ? { field: problem.field, kind: word(problem.kind), parentKind: word(problem.parentKind) }

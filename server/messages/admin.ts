@@ -34,6 +34,10 @@ export const ADMIN_MESSAGES = {
     'zh-CN': '{field}：行政区不能设在自己或自己的下级之下',
     'en-US': '{field}: a region cannot sit under itself or under a region below it',
   },
+  region_top_reserved: {
+    'zh-CN': '{field}：请选择本级或下级行政区作为上级，顶级行政区只能由最上级行政区的系统管理员设立',
+    'en-US': '{field}: choose a region within your own as the parent; only the top region’s administrator sets up a region at the top',
+  },
   region_parent_kind: { 'zh-CN': '{field}：{kind}不能设在{parentKind}之下', 'en-US': '{field}: a {kind} cannot sit under a {parentKind}' },
   region_child_kind: {
     'zh-CN': '{field}：改为{kind}后，其下的{childKind}不能再设在它之下',

@@ -13,6 +13,11 @@ export interface DispatchSubject {
   status: DispatchStatus;
   /** The units the order went to. */
   unitIds: readonly string[];
+  /**
+   * Another region's order, read here only because it was sent to units here (a city's order to a
+   * district's units): the district reads it and its units reply, but only its own office steps it.
+   */
+  fromAbove?: boolean;
 }
 
 export interface ReplySubject {
@@ -54,8 +59,8 @@ export const dispatchPolicy = definePolicy({
   },
   row: {
     read: (a) => hasRole(a, 'hq_office', 'leader', 'liaison', 'unit_head'),
-    update: (a, d: DispatchSubject) => hasRole(a, 'hq_office') && d.status === 'draft',
-    ...(Object.fromEntries(DISPATCH_ACTIONS.map((action) => [action, (a: Actor | null, d: DispatchSubject) => mayStepDispatch(a, d, action)])) as Record<
+    update: (a, d: DispatchSubject) => hasRole(a, 'hq_office') && d.status === 'draft' && !d.fromAbove,
+    ...(Object.fromEntries(DISPATCH_ACTIONS.map((action) => [action, (a: Actor | null, d: DispatchSubject) => !d.fromAbove && mayStepDispatch(a, d, action)])) as Record<
       (typeof DISPATCH_ACTIONS)[number],
       (a: Actor | null, d: DispatchSubject) => boolean
     >),

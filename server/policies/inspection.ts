@@ -11,6 +11,8 @@ const RUNS_INSPECTIONS: readonly Role[] = ['inspector', 'hq_office'];
 
 export interface InspectionSubject {
   unitIds: readonly string[];
+  /** Another region's campaign, read here only because its scope names units here: only its own region edits it. */
+  fromAbove?: boolean;
 }
 
 /**
@@ -25,6 +27,6 @@ export const inspectionPolicy = definePolicy({
   },
   row: {
     read: (a: Actor | null, s: InspectionSubject) => hasRole(a, ...SEE_ALL_INSPECTIONS) || unitsWhere(a, 'liaison', 'unit_head').some((u) => s.unitIds.includes(u)),
-    update: (a: Actor | null) => hasRole(a, ...RUNS_INSPECTIONS),
+    update: (a: Actor | null, s: InspectionSubject) => hasRole(a, ...RUNS_INSPECTIONS) && !s.fromAbove,
   },
 });

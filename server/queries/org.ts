@@ -3,14 +3,33 @@ import type { UnitKind } from '../../domain/enums.js';
 import type { Executor } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions } from '../db/schema/index.js';
 import { escapeLike } from '../audit.js';
-import { bodyIn, regionIn, type RegionScope } from './regionScope.js';
+import type { Actor } from '../context.js';
+import { bodyIn, homeRegionId, regionIn, type RegionScope } from './regionScope.js';
 
 export const listRegions = (db: Executor, scope: RegionScope) => db.select().from(regions).where(regionIn(regions.id, scope)).orderBy(asc(regions.code));
 
-/** The district's name: the first top-level region (what titles of documents and sheets start with). */
-export async function districtName(db: Executor): Promise<string | null> {
-  const [d] = await db.select({ name: regions.name }).from(regions).where(isNull(regions.parentId)).orderBy(asc(regions.createdAt), asc(regions.id)).limit(1);
+/**
+ * The region's name that titles a document or a sheet: a record's own region (a bulletin's, a 简报's),
+ * or the reader's (`readerRegionName`). Without one (the public portal, one per deployment), the first
+ * top-level region.
+ */
+export async function districtName(db: Executor, regionId?: string | null): Promise<string | null> {
+  const [d] = await db
+    .select({ name: regions.name })
+    .from(regions)
+    .where(regionId ? eq(regions.id, regionId) : isNull(regions.parentId))
+    .orderBy(asc(regions.createdAt), asc(regions.id))
+    .limit(1);
   return d?.name ?? null;
+}
+
+/**
+ * What titles an export of a list: the region the reader drilled into (one of its scope, checked by
+ * the caller), else the reader's own (its unit's region: a district's reader names the district, a
+ * city's the city).
+ */
+export async function readerRegionName(db: Executor, actor: Pick<Actor, 'unitId'> | null, drilled?: string | null): Promise<string | null> {
+  return districtName(db, drilled ?? (await homeRegionId(db, actor)));
 }
 
 export async function listUnits(db: Executor, scope: RegionScope, f: { kind?: UnitKind | undefined; q?: string | undefined }) {

@@ -24,6 +24,9 @@ export const regionIn = (col: PgColumn | SQL, scope: RegionScope): SQL => (col i
 /** Rows whose unit column names a unit of the scope. */
 export const unitIn = (col: PgColumn | SQL, scope: RegionScope): SQL =>
   sql`${col} in (select ${orgUnits.id} from ${orgUnits} where ${regionIn(orgUnits.regionId, scope)})`;
+/** Rows whose array of unit ids names at least one unit of the scope (what is addressed into it: a campaign's units). */
+export const unitsAmong = (col: PgColumn | SQL, scope: RegionScope): SQL =>
+  sql`exists (select 1 from ${orgUnits} where ${orgUnits.id} = any(${col}) and ${regionIn(orgUnits.regionId, scope)})`;
 /** Rows whose user column names a person of a unit of the scope (what an office starts carries its maker's region). */
 export const userIn = (col: PgColumn | SQL, scope: RegionScope): SQL =>
   sql`${col} in (select ${users.id} from ${users} where ${unitIn(users.unitId, scope)})`;

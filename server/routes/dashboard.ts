@@ -10,8 +10,7 @@ import { presentDashboard } from '../presenters/dashboard.js';
 import { dashboardFacts } from '../queries/dashboard.js';
 import { keptReplies } from './keptReply.js';
 import { sliceNames, sliceSql } from '../queries/dashboardSlice.js';
-import { regionName, regionSubtree } from '../queries/regionTree.js';
-import { notFound } from '../errors.js';
+import { drilledReader, regionName } from '../queries/regionTree.js';
 
 const sendKeptDashboard = keptReplies(200);
 
@@ -26,8 +25,7 @@ export default function dashboardRoutes(app: App) {
     const range = dashboardRange(period, today, from && to ? { from, to } : undefined);
     const db = req.ctx.database.db;
     // Drilling into one region of the reader's (issue 25): another district's, or one that does not exist, is the same 404.
-    if (region && !actor!.regionIds.includes(region)) throw notFound('region');
-    const reader = region ? { ...actor!, regionIds: await regionSubtree(db, region) } : actor!;
+    const reader = (await drilledReader(db, actor, region))!;
     // The slice decides every count (its blockers' and reports' scopes too): readers with the same slice share a reply.
     const policies = dashboardPolicy.routePolicies(actor);
     const key = JSON.stringify([slice, region ?? null, period, range.from, range.to, today, policies]);

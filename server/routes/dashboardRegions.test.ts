@@ -6,6 +6,7 @@ import { makeRegion, makeUnit, useDistrict } from '../testing/factories.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { reportingApi } from '../testing/reportingCalls.js';
 import { makeDistrict, makePerson, makeTask, type District, type Person } from '../testing/workFactories.js';
+import { readXlsx } from '../testing/xlsx.js';
 
 type Panels = {
   lights: { task: Record<string, number> };
@@ -94,6 +95,45 @@ describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard
     const neighbour = await dashboard(east.hq, `&region=${west.region.id}`);
     expect([neighbour.statusCode, neighbour.json()]).toEqual([missing.statusCode, missing.json()]);
     expect(sum((await panels(east.hq, `&region=${east.region.id}`)).lights.task)).toBe(sum((await panels(east.hq)).lights.task));
+  });
+
+  it('opens the lists behind the dashboard within the region drilled into, and refuses one outside the reader’s as missing', async () => {
+    const ids = async (who: Person, url: string) => {
+      const res = await api.get(who, url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { data: { id: string }[]; page: { total: number } };
+    };
+    const all = await ids(cityOffice, '/api/tasks?perPage=100');
+    const eastOnly = await ids(cityOffice, `/api/tasks?perPage=100&region=${east.region.id}`);
+    expect(eastOnly.page.total).toBe(await tasksIn(east.region.id));
+    expect(all.page.total).toBe(await tasksIn(east.region.id, west.region.id));
+    const redEast = await ids(cityOffice, `/api/tasks?light=red&region=${east.region.id}`);
+    expect(redEast.page.total).toBe(1);
+    expect(eastOnly.data.map((t) => t.id)).toEqual(expect.arrayContaining(redEast.data.map((t) => t.id)));
+    for (const list of ['/api/targets', '/api/projects', '/api/blockers?status=unresolved']) {
+      expect((await api.get(cityOffice, `${list}${list.includes('?') ? '&' : '?'}region=${west.region.id}`)).statusCode, list).toBe(200);
+    }
+    // The overview's roll-up by unit: east's units only.
+    const byUnit = await api.get(cityOffice, `/api/lights/rollup?by=unit&region=${east.region.id}`);
+    expect(byUnit.statusCode, byUnit.body).toBe(200);
+    const rolled = (byUnit.json().data as { id: string }[]).map((g) => g.id);
+    expect(rolled).toContain(east.unitA.id);
+    expect(rolled).not.toContain(west.unitA.id);
+    // Another city's district and a district's neighbour are a region that does not exist, on every list.
+    for (const list of ['/api/tasks?', '/api/targets?', '/api/projects?', '/api/blockers?', '/api/lights/rollup?by=unit&']) {
+      const missing = await api.get(cityOffice, `${list}region=${randomUUID()}`);
+      expect(missing.statusCode, list).toBe(404);
+      const foreign = await api.get(cityOffice, `${list}region=${elsewhere.region.id}`);
+      expect([foreign.statusCode, foreign.json()], list).toEqual([missing.statusCode, missing.json()]);
+      const neighbour = await api.get(east.hq, `${list}region=${west.region.id}`);
+      expect([neighbour.statusCode, neighbour.json()], list).toEqual([missing.statusCode, missing.json()]);
+    }
+    // The task sheet exported from the drilled list holds its rows and names its district.
+    const sheet = await api.get(cityOffice, `/api/exports/tasks.xlsx?region=${east.region.id}`);
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    const rows = await readXlsx(sheet.rawPayload);
+    expect(rows[0]![0]).toMatch(/^东区任务分解表/);
+    expect(rows.flat().join('\n')).not.toContain('西区');
   });
 
   it('names the field of a region that is not an id', async () => {

@@ -64,6 +64,39 @@ describe.each(DATABASE_KINDS)('regions, units and bodies on %s', (kind) => {
     expect(expectError(await patch(`/api/regions/${city.id}`, { version: city.version, kind: 'district' }, admin, EN), 422).message).toBe('Kind: as a district it could not hold the district under it');
   });
 
+  it('keeps the top of the tree, and what lies outside its own region, from a district’s sysadmin', async () => {
+    // A district under the city, with a sysadmin of its own, and a sibling district.
+    const district = await makeRegion(h.db.database, { fresh: true, over: { kind: 'district', parentId: city.id } });
+    const sibling = await makeRegion(h.db.database, { fresh: true, over: { kind: 'district', parentId: city.id } });
+    forgetCachedSessions(h.db.database);
+    const unit = await makeUnit(h.db.database, { regionId: district.id });
+    const districtAdmin = await loginAs(h.app, await makeUser(h.db.database, [{ role: 'sysadmin' }], { unitId: unit.id }));
+    const before = await snapshot(h.db.database);
+
+    const root = expectError(await post('/api/regions', { code: 'rogue-top', name: '自立之区', kind: 'district' }, districtAdmin), 422, 'region_top_reserved');
+    expect(root.fields).toEqual({ parentId: '' });
+    expect(root.message).toBe('上级：请选择本级或下级行政区作为上级，顶级行政区只能由最上级行政区的系统管理员设立');
+    expect(expectError(await post('/api/regions', { code: 'rogue-top', name: '自立之区', parentId: null }, districtAdmin, EN), 422).message).toMatch(/^Parent: /);
+    // Under the city or the sibling: outside its scope, answered as a parent that does not exist.
+    for (const parentId of [city.id, sibling.id]) {
+      const outside = expectError(await post('/api/regions', { code: 'rogue-under', name: '越界之区', kind: 'district', parentId }, districtAdmin), 422, 'reference_invalid');
+      expect(outside.fields).toEqual({ parentId: '' });
+      expect(outside.message).toBe('上级：引用的记录不存在');
+    }
+    // Moving its own district to the top or under the sibling; the sibling itself is not found.
+    expect(expectError(await patch(`/api/regions/${district.id}`, { version: 0, parentId: null }, districtAdmin), 422, 'region_top_reserved').fields).toEqual({ parentId: '' });
+    expect(expectError(await patch(`/api/regions/${district.id}`, { version: 0, parentId: sibling.id }, districtAdmin), 422, 'reference_invalid').fields).toEqual({ parentId: '' });
+    expectError(await patch(`/api/regions/${sibling.id}`, { version: 0, parentId: null }, districtAdmin), 404, 'not_found');
+    expect(await snapshot(h.db.database)).toEqual(before);
+    // It still renames its own district.
+    expect((await patch(`/api/regions/${district.id}`, { version: 0, name: '改名之区' }, districtAdmin)).json().data).toMatchObject({ name: '改名之区', parentId: city.id });
+
+    // The city's sysadmin stands at the top of this deployment: it may still set up a new top.
+    const top = await post('/api/regions', { code: 'new-top', name: '新设之省', kind: 'province' });
+    expect(top.statusCode, top.body).toBe(200);
+    expect(top.json().data).toMatchObject({ parentId: null, kind: 'province' });
+  });
+
   it('creates units, reads one, filters the list by kind and text', async () => {
     const region = await makeRegion(h.db.database);
     const res = await post('/api/units', { code: 'fgj', name: '区发展和改革局', kind: 'department', regionId: region.id, sort: 3 });

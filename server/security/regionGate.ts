@@ -60,39 +60,60 @@ const OWNERS: Record<string, (id: string) => SQL> = {
   robots: (id) => unitRegion(col('notification_channels', 'unit_id', id)),
 };
 
+/**
+ * What is addressed across levels (docs/ARCHITECTURE.md "Regions"): an order sent to units of a
+ * region, a campaign whose scope names units of a region, is read in that region though it stays
+ * the region of the office that made it. The regions it reaches, by the kind its route names.
+ */
+const ADDRESSED: Record<string, (id: string) => SQL> = {
+  dispatches: (id) =>
+    sql`(select array_agg(distinct ou.region_id) from dispatch_recipients r join dispatches d on d.id = r.dispatch_id join org_units ou on ou.id = r.unit_id where r.dispatch_id = ${id} and d.status <> 'draft')`,
+  inspections: (id) => sql`(select array_agg(distinct ou.region_id) from inspections i join org_units ou on ou.id = any(i.unit_ids) where i.id = ${id})`,
+};
+/** Only reads pass on that ground, and a unit's reply to an order: every other write stays with the record's own region. */
+const readsAddressed = (method: string, url: string) => method === 'GET' || url === '/api/dispatches/:id/replies';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Per route: its params that name a record of a known kind. */
-const guardedParams = new Map<string, [param: string, owner: (id: string) => SQL][]>();
-function paramsOf(url: string): [string, (id: string) => SQL][] {
-  let found = guardedParams.get(url);
+type Guard = [param: string, owner: (id: string) => SQL, addressed: ((id: string) => SQL) | undefined];
+/** Per route (method and address): its params that name a record of a known kind. */
+const guardedParams = new Map<string, Guard[]>();
+function paramsOf(method: string, url: string): Guard[] {
+  const key = `${method} ${url}`;
+  let found = guardedParams.get(key);
   if (!found) {
     found = [];
     // The public portal is for anyone: what it shows is published to the world.
     if (!url.startsWith('/api/public/')) {
       for (const m of url.matchAll(/([a-z-]+)\/:(\w+)/g)) {
         const owner = OWNERS[m[1]!];
-        if (owner) found.push([m[2]!, owner]);
+        if (owner) found.push([m[2]!, owner, readsAddressed(method, url) ? ADDRESSED[m[1]!] : undefined]);
       }
     }
-    guardedParams.set(url, found);
+    guardedParams.set(key, found);
   }
   return found;
 }
+
+/** A uuid[] as the driver hands it: an array (node-postgres, PGlite) or its text form. */
+const arrayOf = (v: string[] | string | null | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/^{|}$/g, '').split(',').filter(Boolean) : []);
 
 export function regionGate(req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
   const actor = req.ctx?.actor;
   const url = req.routeOptions.url;
   if (!actor || !url) return done();
   const params = req.params as Record<string, string> | undefined;
-  const checks = paramsOf(url).filter(([p]) => typeof params?.[p] === 'string' && UUID.test(params[p]!));
+  const checks = paramsOf(req.method, url).filter(([p]) => typeof params?.[p] === 'string' && UUID.test(params[p]!));
   if (!checks.length) return done();
   const scope = new Set(actor.regionIds);
   Promise.all(
-    checks.map(async ([p, owner]) => {
-      const res = (await req.ctx.database.db.execute(sql`select ${owner(params![p]!)} as region`)) as unknown as { rows: { region: string | null }[] };
+    checks.map(async ([p, owner, addressed]) => {
+      const id = params![p]!;
+      const res = (await req.ctx.database.db.execute(sql`select ${owner(id)} as region, ${addressed ? addressed(id) : sql`null::uuid[]`} as reached`)) as unknown as {
+        rows: { region: string | null; reached: string[] | string | null }[];
+      };
       const region = res.rows[0]?.region ?? null;
-      if (region && !scope.has(region)) params![p] = NOWHERE;
+      if (region && !scope.has(region) && !arrayOf(res.rows[0]?.reached).some((r) => scope.has(r))) params![p] = NOWHERE;
     }),
   ).then(() => done(), done);
 }

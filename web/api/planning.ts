@@ -17,6 +17,8 @@ import type { Area, LightList, Plan, PlanDetail, PlanVersion, Program, Project, 
 export interface ItemFilter {
   page: number;
   perPage: number;
+  /** Within this region of the reader's (a drill-down from the dashboard). */
+  region?: string | undefined;
   q?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;
@@ -85,7 +87,7 @@ export const updateProject = (id: string, input: z.input<typeof ProjectUpdate>) 
 export const setProjectPlan = (id: string, input: z.input<typeof ProjectPlanPut>) => api<Item<ProjectDetail>>(`/projects/${id}/plan`, { method: 'PUT', body: input });
 
 /** Lights counted per plan, area, task force or unit (all three kinds of item, or one). */
-export const getRollup = (by: RollupBy, item?: ItemType) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item } });
+export const getRollup = (by: RollupBy, item?: ItemType, region?: string) => api<{ data: RollupRow[] }>('/lights/rollup', { query: { by, item, region } });
 
 /** An item's history (变更记录), newest first, its sentences in the user's language. */
 export const getItemHistory = (type: ItemType, id: string) =>

@@ -22,7 +22,7 @@ export const qk = {
   plans: { ...resource('plans'), options: ['plans', 'options'] as const, versions: (id: string) => ['plans', 'detail', id, 'versions'] as const },
   programs: ['programs'] as const,
   areas: { all: ['areas'] as const, of: (programId: string | undefined) => ['areas', programId] as const },
-  lights: { all: ['lights'] as const, rollup: (by: string, item: string | undefined) => ['lights', 'rollup', by, item] as const },
+  lights: { all: ['lights'] as const, rollup: (by: string, item: string | undefined, region?: string) => ['lights', 'rollup', by, item, region] as const },
   history: { all: ['history'] as const, of: (type: ItemType, id: string) => ['history', type, id] as const },
   /** The item a report page heads with (code, title, light). */
   itemHead: { all: ['itemHead'] as const, of: (type: ItemType | undefined, id: string | undefined) => ['itemHead', type, id] as const },

@@ -44,6 +44,8 @@ export async function uploadEvidence(file: File): Promise<Evidence> {
 export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
 
 export interface BlockerFilter {
+  /** Within this region of the reader's (a drill-down from the dashboard). */
+  region?: string;
   item?: string;
   unit?: string;
   resolver?: string;

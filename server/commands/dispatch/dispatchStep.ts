@@ -8,7 +8,7 @@ import { dispatchRecipients, dispatches } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import type { DispatchRow } from '../../models/dispatch.js';
 import { dispatchPolicy, type DispatchSubject } from '../../policies/dispatch.js';
-import { dispatchScope, recipientUnitIds, unitNames } from '../../queries/dispatch/dispatches.js';
+import { ownDispatchScope, recipientUnitIds, unitNames } from '../../queries/dispatch/dispatches.js';
 import { rowWriter } from '../workflow/lockedWriter.js';
 import { takeStep, type Workflow } from '../workflow/takeStep.js';
 import { checkedDeadline } from './dispatchChecks.js';
@@ -23,7 +23,8 @@ const dispatchWorkflow: Workflow<DispatchRow, DispatchStatus, DispatchAction, Di
   subject: async (tx, d) => ({ status: d.status as DispatchStatus, unitIds: await recipientUnitIds(tx, d.id) }),
   may: (actor, subject, action) => dispatchPolicy.row[action](actor, subject),
   invalid: (status, action) => new AppError(409, 'dispatch_step_invalid', { status: `@dispatch_status_${status}`, action: `@dispatch_action_${action}` }),
-  writer: rowWriter(dispatches, 'dispatch', (tx, actor) => dispatchScope(tx, actor)),
+  // An order read in a district because it was sent there stays its own region's to step (a 404 elsewhere).
+  writer: rowWriter(dispatches, 'dispatch', (tx, actor) => ownDispatchScope(tx, actor)),
 };
 
 /** The units still without a reply, by id and name. */

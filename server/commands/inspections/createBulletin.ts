@@ -30,8 +30,8 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
     if (input.inspectionId && !campaign) throw badReference('inspectionId');
     const today = shanghaiDate(clockNow());
     const year = Number(today.slice(0, 4));
-    const issuer = await bulletinIssuer(tx);
     const regionId = campaign?.regionId ?? (await makerRegionId(tx, actor));
+    const issuer = await bulletinIssuer(tx, regionId);
     const facts = await bulletinFacts(tx, { regionId, periodFrom: input.periodFrom, periodTo: input.periodTo, campaign: campaign ?? null }, today, issuer);
     const [row] = await tx
       .insert(bulletins)
@@ -40,7 +40,7 @@ export async function createBulletin(ctx: Ctx, input: BulletinCreate) {
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
         title: campaign ? `关于${campaign.title}情况的通报` : defaultBulletinTitle(input.periodFrom, input.periodTo),
-        docNumber: await nextDocNumber(tx, 'bulletin', PREFIX, year),
+        docNumber: await nextDocNumber(tx, 'bulletin', PREFIX, year, regionId),
         issuer,
         issueDate: today,
         sections: bulletinSections(facts),

@@ -1,4 +1,4 @@
-import { like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { docNumber, nextDocSequence } from '../../../domain/bulletin.js';
 import type { Tx } from '../../db/client.js';
 import { bulletins, notices } from '../../db/schema/index.js';
@@ -9,14 +9,16 @@ const NUMBER_LOCK = 0x646f_636e;
 /**
  * The next 文号 of a year's series (督通〔2026〕4号): one past the highest given. Two documents
  * made at once would otherwise read the same highest and take the same number (the unique index
- * would then refuse one): the lock makes them take turns until the first commits.
+ * would then refuse one): the lock makes them take turns until the first commits. A bulletin's
+ * series is its region's (`regionId`: each district's 督查室 numbers its own); notices are still
+ * numbered for the whole deployment (they carry no region of their own).
  */
-export async function nextDocNumber(tx: Tx, of: 'bulletin' | 'notice', prefix: string, year: number): Promise<string> {
+export async function nextDocNumber(tx: Tx, of: 'bulletin' | 'notice', prefix: string, year: number, regionId?: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK})`);
   const column = of === 'bulletin' ? bulletins.docNumber : notices.docNumber;
   const given = await tx
     .select({ n: column })
     .from(of === 'bulletin' ? bulletins : notices)
-    .where(like(column, `${prefix}〔${year}〕%`));
+    .where(and(like(column, `${prefix}〔${year}〕%`), of === 'bulletin' && regionId ? eq(bulletins.regionId, regionId) : undefined));
   return docNumber(prefix, year, nextDocSequence(given.map((r) => r.n), prefix, year));
 }

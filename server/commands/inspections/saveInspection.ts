@@ -62,7 +62,8 @@ export async function createInspection(ctx: Ctx, input: InspectionCreate) {
 export async function updateInspection(ctx: Ctx, id: string, input: InspectionUpdate) {
   if (!ctx.actor) throw unauthenticated();
   return inTx(ctx, async (tx) => {
-    const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
+    // Only its own region edits a campaign (one read here from above is not found to edit).
+    const [before] = await tx.select().from(inspections).where(and(eq(inspections.id, id), referable(tx, inspections))).for('update');
     if (!before) throw notFound('inspection');
     if (before.version !== input.version) throw versionConflict();
     const { version, ...given } = input;

@@ -67,7 +67,7 @@ export function stepArticle(ctx: Ctx, id: string, action: ArticleAction, input: 
     set: async (tx, a, now) => {
       const set = stamps(action, ctx.actor!.userId, now, reason);
       if (action === 'approve') {
-        const content = await briefingDocx({ ...a, ...set, status: 'published' } as ArticleRow, issuerOf(await districtName(tx)), now);
+        const content = await briefingDocx({ ...a, ...set, status: 'published' } as ArticleRow, issuerOf(await districtName(tx, a.regionId)), now);
         const sha256 = createHash('sha256').update(content).digest('hex');
         Object.assign(frozen, { sha256, content });
         Object.assign(note, { sha256, bytes: content.length });

@@ -38,8 +38,9 @@ export const bulletins = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  // A 文号 names one document: two drafts cannot carry the same one (the next number is taken under a lock).
-  (t) => [index('bulletins_status').on(t.status, t.createdAt), index('bulletins_region').on(t.regionId), uniqueIndex('bulletins_doc_number').on(t.docNumber)],
+  // A 文号 names one document of its region's series (each district's 督查室 numbers its own, migration 0049):
+  // two drafts of a region cannot carry the same one (the next number is taken under a lock).
+  (t) => [index('bulletins_status').on(t.status, t.createdAt), index('bulletins_region').on(t.regionId), uniqueIndex('bulletins_region_doc_number').on(t.regionId, t.docNumber)],
 );
 
 /** The frozen bytes of an issued bulletin: generated once, at issue; their SHA-256 is in the audit record. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DispatchStatus, InstructionSubjectType, TrackedKind, TrackedSubjectType } from '../../../domain/dispatch.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/client.js';
@@ -7,25 +7,42 @@ import type { DispatchListRow, DispatchRow, RecipientLine, TrackedOnSubject } fr
 import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../../policies/dispatch.js';
 import { unitsWhere } from '../../policies/report.js';
-import { regionIn, scopeOf, unitIn } from '../regionScope.js';
+import { regionIn, scopeOf, unitIn, type RegionScope } from '../regionScope.js';
 
 export { SEE_ALL_DISPATCHES };
 
 /**
- * What the actor may see of orders: everything of its regions for the HQ office and leaders; for a
- * unit's liaison or head, the orders of its regions sent to that unit (a draft is the office's until it is sent).
+ * Orders (and the 批示, decisions and follow-ups that are orders) seen in the actor's regions: those
+ * made there, and those sent (not drafts) to a unit there — a city's order to a district's units is
+ * read in that district, though it stays the city's (docs/ARCHITECTURE.md "Regions": what is
+ * addressed across levels). Only its recipients of the scope are shown (recipientScope).
+ */
+function seenInRegions(db: Executor, scope: RegionScope): SQL {
+  const addressed = db
+    .select({ one: sql`1` })
+    .from(dispatchRecipients)
+    .where(and(eq(dispatchRecipients.dispatchId, dispatches.id), unitIn(dispatchRecipients.unitId, scope)));
+  return or(regionIn(dispatches.regionId, scope), and(ne(dispatches.status, 'draft'), exists(addressed)))!;
+}
+
+/**
+ * What the actor may see of orders: everything seen in its regions for the HQ office and leaders; for a
+ * unit's liaison or head, the orders sent to that unit (a draft is the office's until it is sent).
  */
 export function dispatchScope(db: Executor, actor: Actor | null): SQL | undefined {
-  const inRegions = regionIn(dispatches.regionId, scopeOf(actor));
-  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return inRegions;
+  const scope = scopeOf(actor);
+  if (hasRole(actor, ...SEE_ALL_DISPATCHES)) return seenInRegions(db, scope);
   const own = unitsWhere(actor, 'liaison', 'unit_head');
   if (!own.length) return sql`false`;
   const mine = db
     .select({ one: sql`1` })
     .from(dispatchRecipients)
-    .where(and(eq(dispatchRecipients.dispatchId, dispatches.id), inArray(dispatchRecipients.unitId, own)));
-  return and(inRegions, ne(dispatches.status, 'draft'), exists(mine));
+    .where(and(eq(dispatchRecipients.dispatchId, dispatches.id), inArray(dispatchRecipients.unitId, own), unitIn(dispatchRecipients.unitId, scope)));
+  return and(ne(dispatches.status, 'draft'), exists(mine));
 }
+
+/** The orders the actor's office steps (edits, sends, chases, closes): those it sees, of its own regions only. */
+export const ownDispatchScope = (db: Executor, actor: Actor | null): SQL | undefined => and(dispatchScope(db, actor), regionIn(dispatches.regionId, scopeOf(actor)));
 
 /** Which recipients' rows the actor sees: all (undefined) or their own units'. */
 export function recipientScope(actor: Actor | null): SQL | undefined {

@@ -110,10 +110,10 @@ async function lateItems(db: Executor, regionId: string, units: string[] | null)
   return rows.map((r) => ({ unit: r.unit, red: Number(r.red), overdue: Number(r.overdue) }));
 }
 
-/** Who signs bulletins and notices: the district's 督查室 (the district is the first top-level region). */
-export async function inspectionOffice(db: Executor): Promise<string> {
-  return `${(await districtName(db)) ?? ''}督查室`;
+/** Who signs bulletins and notices: the 督查室 of the region they belong to (a bulletin's, a notice's unit's). */
+export async function inspectionOffice(db: Executor, regionId: string | null): Promise<string> {
+  return `${(await districtName(db, regionId)) ?? ''}督查室`;
 }
 
-/** Who issues bulletins: the inspection office's name. */
-export const bulletinIssuer = (db: Executor): Promise<string> => inspectionOffice(db);
+/** Who issues a bulletin of this region: its inspection office's name. */
+export const bulletinIssuer = (db: Executor, regionId: string): Promise<string> => inspectionOffice(db, regionId);

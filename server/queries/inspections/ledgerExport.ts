@@ -5,7 +5,7 @@ import { inspections, ledgerEntries, ledgerItems, orgUnits, projects, targets, t
 import type { LedgerExportRow } from '../../models/inspections.js';
 import { ledgerWhere, type LedgerFilter } from './ledger.js';
 import { inspectionScope } from './scope.js';
-import { districtName } from '../org.js';
+import { readerRegionName } from '../org.js';
 
 /** Rows per page: big enough that 20,000 entries are four pages, small enough not to hold the embedded database's one thread for long. */
 export const EXPORT_PAGE = 5_000;
@@ -83,10 +83,10 @@ export async function ledgerExportCount(db: Executor, actor: Actor | null, f: Le
   return r?.n ?? 0;
 }
 
-/** What the title and the filter line name: the district (the first top-level region) and the filtered campaign and unit, if the reader may see them. */
+/** What the title and the filter line name: the reader's region and the filtered campaign and unit, if the reader may see them. */
 export async function ledgerExportNames(db: Executor, actor: Actor | null, f: LedgerFilter): Promise<{ district: string | null; campaign: string | null; unit: string | null }> {
   const [district, campaign, unit] = await Promise.all([
-    districtName(db),
+    readerRegionName(db, actor),
     f.campaign ? db.select({ name: inspections.title }).from(inspections).where(and(eq(inspections.id, f.campaign), inspectionScope(actor))) : [],
     f.unit ? db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, f.unit)) : [],
   ]);

@@ -6,16 +6,22 @@ import { hasRole } from '../../policies/actor.js';
 import { SEE_ALL_INSPECTIONS } from '../../policies/inspection.js';
 import { taskForcesOf, unitsWhere } from '../../policies/report.js';
 import { onPlansOf } from '../reporting/scope.js';
-import { regionIn, scopeOf, unitIn } from '../regionScope.js';
+import { regionIn, scopeOf, unitIn, unitsAmong } from '../regionScope.js';
 
 const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
-/** Campaigns of the actor's regions: the overseers see all; a unit's liaison or head those whose scope includes its unit. */
+/**
+ * Campaigns seen in the actor's regions: those made there, and those whose scope names a unit there
+ * (a city's campaign inspecting a district's units is read in that district, though it stays the
+ * city's: docs/ARCHITECTURE.md "Regions"). The overseers see all of these; a unit's liaison or head
+ * those whose scope includes its unit.
+ */
 export function inspectionScope(actor: Actor | null): SQL | undefined {
-  const inRegions = regionIn(inspections.regionId, scopeOf(actor));
-  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return inRegions;
+  const scope = scopeOf(actor);
+  const seen = sql`(${regionIn(inspections.regionId, scope)} or ${unitsAmong(inspections.unitIds, scope)})`;
+  if (hasRole(actor, ...SEE_ALL_INSPECTIONS)) return seen;
   const units = unitsWhere(actor, 'liaison', 'unit_head');
-  return units.length ? sql`${inRegions} and ${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
+  return units.length ? sql`${seen} and ${inspections.unitIds} && ${uuidArray(units)}` : sql`false`;
 }
 
 /** Campaigns whose scope includes this unit (a list filter, not a visibility rule). */

@@ -19,7 +19,7 @@ export async function briefingFacts(db: Executor, regionId: string, periodStart:
   const from = sql`(${periodStart}::date::timestamp at time zone 'Asia/Shanghai')`;
   const to = sql`((${periodEnd}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
   // One after another: inside a transaction the statements share one connection.
-  const district = await districtName(db);
+  const district = await districtName(db, regionId);
   const [accepted, counted, milestones, started, solved, rankings] = [
     await rowsOf<{ unit: string; item: string; percent: string | null }>(
       db.execute(sql`

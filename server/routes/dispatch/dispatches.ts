@@ -44,7 +44,7 @@ export async function viewOf(req: FastifyRequest, row: DispatchListRow, cal: Wor
   const data = presentDispatchDetail(row, lines, at, (l) =>
     mayReply(actor, { status: l.recipient.status as RecipientStatus, dispatchStatus: status, unitId: l.recipient.unitId, recipient: true }, 'reply'),
   );
-  return { data, policies: dispatchPolicy.rowPolicies(actor, { status, unitIds }) };
+  return { data, policies: dispatchPolicy.rowPolicies(actor, { status, unitIds, fromAbove: !scopeOf(actor).includes(d.regionId) }) };
 }
 
 /** 调度令: orders of the HQ office to units, their replies, chasing, and the results as .xlsx. */

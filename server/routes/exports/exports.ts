@@ -12,7 +12,7 @@ import { authorize } from '../../policies/actor.js';
 import { reportPolicy } from '../../policies/report.js';
 import { taskPolicy } from '../../policies/task.js';
 import { workbenchPolicy } from '../../policies/workbench.js';
-import { districtName, findUnit } from '../../queries/org.js';
+import { findUnit, readerRegionName } from '../../queries/org.js';
 import { claimExportRows } from '../../queries/planning/claimExport.js';
 import { taskExportRows, taskFilterNames } from '../../queries/planning/taskExport.js';
 import { hqDeskLists } from '../../queries/reporting/hqDeskExport.js';
@@ -23,6 +23,7 @@ import { hqDeskXlsx } from '../../xlsx/hqDeskXlsx.js';
 import { reportsXlsx } from '../../xlsx/reportsXlsx.js';
 import { tasksXlsx } from '../../xlsx/tasksXlsx.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const tags = ['exports'];
@@ -37,10 +38,11 @@ export default function exportRoutes(app: App) {
     authorize(taskPolicy.route.read(req.ctx.actor));
     const job = jobOf(req);
     const { db } = req.ctx.database;
-    const f = { ...req.query, scope: scopeOf(req.ctx.actor) };
+    // A drill-down (`region`) narrows the rows and names the sheet, as the list the reader looked at.
+    const f = { ...req.query, scope: scopeOf(await drilledReader(db, req.ctx.actor, req.query.region)) };
     const today = shanghaiDate(now());
     job.phase('reading');
-    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, f), taskExportRows(db, f)]);
+    const [district, names, rows] = await Promise.all([readerRegionName(db, req.ctx.actor, req.query.region), taskFilterNames(db, f), taskExportRows(db, f)]);
     job.phase('writing', rows.length);
     const pick = <K extends keyof typeof names>(k: K) => (f[k] ? names[k] : undefined);
     const filters = { plan: pick('plan'), taskForce: pick('taskForce'), area: pick('area'), unit: pick('unit'), parent: pick('parent'), light: f.light, dueBefore: f.dueBefore, status: f.status, q: f.q };
@@ -54,7 +56,7 @@ export default function exportRoutes(app: App) {
     const f = { ...req.query, scope: scopeOf(req.ctx.actor) };
     const today = shanghaiDate(now());
     job.phase('reading');
-    const [district, names, rows] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, unit: f.unit, scope: f.scope }), claimExportRows(db, f)]);
+    const [district, names, rows] = await Promise.all([readerRegionName(db, req.ctx.actor), taskFilterNames(db, { plan: f.plan, unit: f.unit, scope: f.scope }), claimExportRows(db, f)]);
     job.phase('writing', rows.length);
     const filters = { plan: f.plan ? names.plan : undefined, unit: f.unit ? names.unit : undefined, status: f.status, role: f.role };
     return sendXlsx(reply, claimsXlsx({ district, today, filters }, rows, job.done), 'claims.xlsx', `任务认领情况表-${today}.xlsx`, job);
@@ -69,7 +71,7 @@ export default function exportRoutes(app: App) {
     job.phase('counting');
     const [total, district, item, unit] = await Promise.all([
       job.followed ? reportExportCount(db, req.ctx.actor, f) : null,
-      districtName(db),
+      readerRegionName(db, req.ctx.actor),
       f.item ? loadItems(db, (f.itemType ? [f.itemType] : ITEM_TYPES).map((itemType) => ({ itemType, itemId: f.item! }))) : undefined,
       f.unit ? findUnit(db, f.unit) : undefined,
     ]);
@@ -83,7 +85,7 @@ export default function exportRoutes(app: App) {
   app.get('/api/exports/hq-desk.xlsx', { schema: { tags, response: errors } }, async (req, reply) => {
     authorize(workbenchPolicy.route.hqExport(req.ctx.actor));
     const { db } = req.ctx.database;
-    const [district, lists] = await Promise.all([districtName(db), hqDeskLists(db, req.ctx.actor)]);
+    const [district, lists] = await Promise.all([readerRegionName(db, req.ctx.actor), hqDeskLists(db, req.ctx.actor)]);
     return sendXlsx(reply, hqDeskXlsx(district, lists), 'hq-desk.xlsx', `指挥部工作台-${lists.today}.xlsx`);
   });
 }

@@ -15,18 +15,19 @@ import { authorize } from '../../policies/actor.js';
 import { projectPolicy } from '../../policies/project.js';
 import { targetPolicy } from '../../policies/target.js';
 import { exportYears, itemExportCount, projectExportPages, targetExportPages } from '../../queries/planning/itemExport.js';
-import { districtName } from '../../queries/org.js';
+import { readerRegionName } from '../../queries/org.js';
 import { taskFilterNames } from '../../queries/planning/taskExport.js';
 import { itemsXlsx, LIGHT_WORDS, projectExportRow, targetExportRow, type ItemExportRow } from '../../xlsx/itemsXlsx.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const tags = ['exports'];
 
-type Filter = { plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined; light?: string | undefined; stage?: string | undefined; q?: string | undefined };
+type Filter = { region?: string | undefined; plan?: string | undefined; taskForce?: string | undefined; area?: string | undefined; unit?: string | undefined; light?: string | undefined; stage?: string | undefined; q?: string | undefined };
 
 /** The filter line's parts, in the list's words: what was exported is what the list showed. */
-async function filterParts(db: Executor, f: Filter, unitWord: string) {
-  const [district, names] = await Promise.all([districtName(db), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit, scope: [] })]);
+async function filterParts(db: Executor, actor: Actor | null, f: Filter, unitWord: string) {
+  const [district, names] = await Promise.all([readerRegionName(db, actor, f.region), taskFilterNames(db, { plan: f.plan, taskForce: f.taskForce, area: f.area, unit: f.unit, scope: [] })]);
   const parts: string[] = [];
   const unknown = '（未知）';
   if (f.plan) parts.push(`方案：${names.plan ?? unknown}`);
@@ -56,7 +57,7 @@ async function exportList<F extends Filter>(req: FastifyRequest, reply: FastifyR
   const day = today();
   const f = filter as F & (TargetFilter | ProjectFilter);
   job.phase('counting');
-  const [{ district, parts }, years, total] = await Promise.all([filterParts(db, filter, '责任单位'), exportYears(db, k.kind, f), job.followed ? itemExportCount(db, k.kind, f) : null]);
+  const [{ district, parts }, years, total] = await Promise.all([filterParts(db, req.ctx.actor, filter, '责任单位'), exportYears(db, k.kind, f), job.followed ? itemExportCount(db, k.kind, f) : null]);
   job.phase('writing', total);
   const file = itemsXlsx(k.kind, { district, today: day, filters: parts }, years, k.rows(db, filter as F), job.done);
   return sendXlsx(reply, file, `${k.kind}s.xlsx`, `${k.file}-${day}.xlsx`, job);
@@ -74,6 +75,12 @@ async function* mapped<T>(pages: AsyncIterable<T[]>, row: (t: T) => ItemExportRo
 export default function targetProjectExportRoutes(app: App) {
   const targetsKind: ExportKind<TargetFilter> = { kind: 'target', read: targetPolicy.route.read, rows: (db, f) => mapped(targetExportPages(db, f), targetExportRow), file: '主要指标表' };
   const projectsKind: ExportKind<ProjectFilter> = { kind: 'project', read: projectPolicy.route.read, rows: (db, f) => mapped(projectExportPages(db, f), projectExportRow), file: '重点项目表' };
-  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, (req, reply) => exportList(req, reply, targetsKind, { ...req.query, scope: scopeOf(req.ctx.actor) }));
-  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, (req, reply) => exportList(req, reply, projectsKind, { ...req.query, scope: scopeOf(req.ctx.actor) }));
+  // A drill-down (`region`) narrows the rows and names the sheet: the list's as the reader saw it.
+  const drilled = async (req: FastifyRequest, region: string | undefined) => scopeOf(await drilledReader(req.ctx.database.db, req.ctx.actor, region));
+  app.get('/api/exports/targets.xlsx', { schema: { tags, querystring: TargetListQuery } }, async (req, reply) =>
+    exportList(req, reply, targetsKind, { ...req.query, scope: await drilled(req, req.query.region) }),
+  );
+  app.get('/api/exports/projects.xlsx', { schema: { tags, querystring: ProjectListQuery } }, async (req, reply) =>
+    exportList(req, reply, projectsKind, { ...req.query, scope: await drilled(req, req.query.region) }),
+  );
 }

@@ -19,7 +19,7 @@ const tags = ['inspections'];
 async function inspectionView(req: FastifyRequest, id: string) {
   const row = await findVisibleInspection(req.ctx.database.db, req.ctx.actor, id);
   if (!row) throw notFound('inspection');
-  return { data: presentInspection(row), policies: inspectionPolicy.rowPolicies(req.ctx.actor, { unitIds: row.unitIds }) };
+  return { data: presentInspection(row), policies: inspectionPolicy.rowPolicies(req.ctx.actor, { unitIds: row.unitIds, fromAbove: !scopeOf(req.ctx.actor).includes(row.regionId) }) };
 }
 
 /** 督查 campaigns: planned by inspectors and the HQ office, read by the overseers and the units inspected. */

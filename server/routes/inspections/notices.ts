@@ -12,6 +12,7 @@ import { authorize } from '../../policies/actor.js';
 import { noticePolicy } from '../../policies/notice.js';
 import { presentNotice } from '../../presenters/inspections/notice.js';
 import { inspectionOffice } from '../../queries/inspections/bulletinFacts.js';
+import { findUnit } from '../../queries/org.js';
 import { findVisibleNotice, listNotices } from '../../queries/inspections/notices.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 
@@ -41,7 +42,8 @@ export default function noticeRoutes(app: App) {
   app.get('/api/notices/:id.docx', { schema: { tags, params: IdParams } }, async (req, reply) => {
     authorize(noticePolicy.route.read(req.ctx.actor));
     const { notice: n, unitName } = await visible(req, req.params.id);
-    const issuer = await inspectionOffice(req.ctx.database.db);
+    // Signed by the 督查室 of the unit's region: a district's notice names that district, whoever reads it.
+    const issuer = await inspectionOffice(req.ctx.database.db, (await findUnit(req.ctx.database.db, n.unitId))?.regionId ?? null);
     const file = await noticeDocx({
       kind: n.kind as NoticeKind,
       colour: n.colour as NoticeColour,

@@ -12,6 +12,7 @@ import { presentProject, presentProjectDetail } from '../../presenters/planning/
 import { listProjects, loadProject, loadYearInvestments } from '../../queries/planning/projects.js';
 import { errors, pageOf, thisYear } from './shared.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const tags = ['projects'];
 
@@ -26,9 +27,10 @@ export default function projectRoutes(app: App) {
 
   app.get('/api/projects', { schema: { tags, querystring: ProjectListQuery, response: { 200: lightListResponse(Project), ...errors } } }, async (req) => {
     authorize(projectPolicy.route.read(req.ctx.actor));
-    const { page, perPage, ...filter } = req.query;
+    const { page, perPage, region, ...filter } = req.query;
     const db = req.ctx.database.db;
-    const { rows, total, counts } = await listProjects(db, { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
+    const reader = await drilledReader(db, req.ctx.actor, region);
+    const { rows, total, counts } = await listProjects(db, { ...filter, scope: scopeOf(reader) }, page, perPage);
     const year = thisYear();
     const inv = await loadYearInvestments(db, rows.map((p) => p.id), year);
     return { data: rows.map((p) => presentProject(p, req.ctx.lang, year, inv.get(p.id) ?? { planned: null, done: [] })), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };

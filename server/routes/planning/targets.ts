@@ -13,6 +13,7 @@ import { presentActual, presentTarget, presentTargetDetail } from '../../present
 import { listActuals, listTargets, loadOutlookFacts, loadTarget, targetExists } from '../../queries/planning/targets.js';
 import { allOf, errors, pageOf, thisYear } from './shared.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const tags = ['targets'];
 
@@ -27,9 +28,10 @@ export default function targetRoutes(app: App) {
 
   app.get('/api/targets', { schema: { tags, querystring: TargetListQuery, response: { 200: lightListResponse(Target), ...errors } } }, async (req) => {
     authorize(targetPolicy.route.read(req.ctx.actor));
-    const { page, perPage, ...filter } = req.query;
+    const { page, perPage, region, ...filter } = req.query;
     const db = req.ctx.database.db;
-    const { rows, total, counts } = await listTargets(db, { ...filter, scope: scopeOf(req.ctx.actor) }, page, perPage);
+    const reader = await drilledReader(db, req.ctx.actor, region);
+    const { rows, total, counts } = await listTargets(db, { ...filter, scope: scopeOf(reader) }, page, perPage);
     const year = thisYear();
     const facts = await loadOutlookFacts(db, rows.map((t) => t.id), year);
     return { data: rows.map((t) => presentTarget(t, req.ctx.lang, facts.get(t.id) ?? { goals: [], actuals: [], latest: null }, year)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies: policies(req) };

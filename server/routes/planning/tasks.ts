@@ -17,6 +17,7 @@ import { keptReplies } from '../keptReply.js';
 import { shanghaiDate } from '../../../domain/calendar/days.js';
 import { now } from '../../clock.js';
 import { scopeOf } from '../../queries/regionScope.js';
+import { drilledReader } from '../../queries/regionTree.js';
 
 const tags = ['tasks'];
 
@@ -34,8 +35,9 @@ export async function taskDetail(req: FastifyRequest, id: string) {
 export default function taskRoutes(app: App) {
   app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: taskListResponse, ...errors } } }, async (req, reply) => {
     authorize(taskPolicy.route.read(req.ctx.actor));
-    const { page, perPage, sort, order, ...filter } = req.query;
+    const { page, perPage, sort, order, region, ...filter } = req.query;
     const db = req.ctx.database.db;
+    const reader = await drilledReader(db, req.ctx.actor, region);
     // Kept per query, language, day and the reader's policies until the next write; filtered to a
     // unit (its tasks only), until the next write that declares that unit or declares nothing.
     const policies = taskPolicy.routePolicies(req.ctx.actor);
@@ -45,7 +47,7 @@ export default function taskRoutes(app: App) {
       JSON.stringify([req.query, req.ctx.lang, shanghaiDate(now()), policies]),
       taskListResponse,
       async () => {
-        const { rows, total, counts } = await listTasks(db, { ...filter, scope: scopeOf(req.ctx.actor) }, sort, order, page, perPage);
+        const { rows, total, counts } = await listTasks(db, { ...filter, scope: scopeOf(reader) }, sort, order, page, perPage);
         return { data: rows.map((t) => presentTask(t, req.ctx.lang)), page: pageOf(page, perPage, total), counts: presentCounts(counts), policies };
       },
       filter.unit,

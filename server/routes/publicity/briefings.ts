@@ -33,7 +33,7 @@ export default function briefingRoutes(app: App) {
     if (!view) throw notFound('article');
     const a = view.article;
     const frozen = a.status === 'published' ? await publishedDocx(db, a.id) : null;
-    const file = frozen ?? (await briefingDocx(a, issuerOf(await districtName(db)), clockNow()));
+    const file = frozen ?? (await briefingDocx(a, issuerOf(await districtName(db, a.regionId)), clockNow()));
     return sendDocx(reply, file, 'briefing.docx', `${a.issueNumber ? `${a.issueNumber} ` : ''}${a.title}${a.status === 'published' ? '' : '（草稿）'}.docx`);
   });
 }

@@ -26,6 +26,7 @@ import { resolveBlocker } from '../../commands/reporting/resolveBlocker.js';
 import { returnBlocker } from '../../commands/reporting/returnBlocker.js';
 import { verifyBlocker } from '../../commands/reporting/verifyBlocker.js';
 import { notFound } from '../../errors.js';
+import { drilledReader } from '../../queries/regionTree.js';
 import { authorize } from '../../policies/actor.js';
 import { blockerPolicy } from '../../policies/blocker.js';
 import { presentBlocker } from '../../presenters/reporting/blocker.js';
@@ -60,9 +61,9 @@ const STEPS = {
 export default function blockerRoutes(app: App) {
   app.get('/api/blockers', { schema: { tags, querystring: BlockerListQuery, response: { 200: listResponse(Blocker), ...errors } } }, async (req) => {
     authorize(blockerPolicy.route.read(req.ctx.actor));
-    const { page, perPage, q: _q, ...filter } = req.query;
+    const { page, perPage, q: _q, region, ...filter } = req.query;
     const db = req.ctx.database.db;
-    const { rows, total } = await listBlockers(db, req.ctx.actor, filter, page, perPage);
+    const { rows, total } = await listBlockers(db, await drilledReader(db, req.ctx.actor, region), filter, page, perPage);
     // Each row's own policies (its plan's task force decides some steps): the page's items in one read.
     const items = await loadItems(db, rows.map((r) => ({ itemType: r.blocker.itemType, itemId: r.blocker.itemId })));
     const data = rows.map((r) => ({

@@ -110,6 +110,7 @@ export const work = {
   'filter.status.open': ['未完成', 'Open'],
   'filter.status.done': ['已完成', 'Done'],
   'filter.unit': ['单位', 'Unit'],
+  'filter.region': ['行政区：{name}', 'Region: {name}'],
   'filter.light': ['状态灯', 'Light'],
   'filter.dueBefore': ['到期不晚于', 'Due by'],
   'filter.keyword': ['关键词（编号或名称）', 'Keyword (code or title)'],

@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n/useI18n.js';
 import { useCurrentUser } from '../../auth/CurrentUser.js';
 import { UnreportedCard } from '../dispatch/UnreportedCard.js';
 import { itemPath } from '../../../domain/itemPaths.js';
-import { blockerBars, investmentBars } from './dashboardCharts.js';
+import { blockerBars, inRegion, investmentBars } from './dashboardCharts.js';
 import { GroupLightsCard } from './GroupLightsCard.js';
 import { MovementCard } from './MovementCard.js';
 
@@ -123,7 +123,7 @@ export function DashboardPage() {
       title: t('dashboard.byUnit', { n: d.byUnit.length }),
       testId: 'dashboard-by-unit',
       chartTestId: 'dashboard-unit-chart',
-      extra: <Link to="/overview?by=unit">{t('dashboard.allUnits', { n: d.unitsTotal })}</Link>,
+      extra: <Link to={inRegion('/overview?by=unit', region)}>{t('dashboard.allUnits', { n: d.unitsTotal })}</Link>,
     },
   ] as const;
   const blockerTotal = d.blockers.unresolved.reduce((n, c) => n + c.n, 0);
@@ -134,7 +134,7 @@ export function DashboardPage() {
       <Row gutter={[16, 16]}>
         {(['task', 'target', 'project'] as const).map((kind) => (
           <Col xs={24} lg={8} key={kind}>
-            <ItemLightCard kind={kind} counts={d.lights[kind]} testId={`dashboard-${kind}-lights`} />
+            <ItemLightCard kind={kind} counts={d.lights[kind]} filter={region ? { region } : {}} testId={`dashboard-${kind}-lights`} />
           </Col>
         ))}
 
@@ -169,7 +169,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.thisYear', { year: d.targets.year })} extra={<Link to="/targets">{t('work.open')}</Link>} data-testid="dashboard-this-year">
+          <Card size="small" title={t('dashboard.thisYear', { year: d.targets.year })} extra={<Link to={inRegion('/targets', region)}>{t('work.open')}</Link>} data-testid="dashboard-this-year">
             <Flex gap={24} wrap>
               <Statistic title={t('dashboard.met')} value={d.targets.thisYear.met} valueStyle={{ color: '#389e0d' }} />
               <Statistic title={t('dashboard.missed')} value={d.targets.thisYear.missed} valueStyle={{ color: '#cf1322' }} />
@@ -184,20 +184,20 @@ export function DashboardPage() {
 
         {groupCards.map((g) => (
           <Col xs={24} xl={12} key={g.filter}>
-            <GroupLightsCard {...g} />
+            <GroupLightsCard {...g} region={region} />
           </Col>
         ))}
 
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('dashboard.blockers')} extra={<Link to="/blockers?status=unresolved">{blockerTotal}</Link>} data-testid="dashboard-blockers">
+          <Card size="small" title={t('dashboard.blockers')} extra={<Link to={inRegion('/blockers?status=unresolved', region)}>{blockerTotal}</Link>} data-testid="dashboard-blockers">
             <LazyEChart
               option={blockerBars(d.blockers, t)}
               height={240}
               testId="dashboard-blocker-chart"
-              onClick={({ dataIndex }) => void navigate(`/blockers?status=unresolved&level=${BLOCKER_LEVELS[dataIndex]}`)}
+              onClick={({ dataIndex }) => void navigate(inRegion(`/blockers?status=unresolved&level=${BLOCKER_LEVELS[dataIndex]}`, region))}
             />
             <Flex gap={24} wrap>
-              <Link to="/blockers?status=resolved" data-testid="dashboard-to-verify">
+              <Link to={inRegion('/blockers?status=resolved', region)} data-testid="dashboard-to-verify">
                 <Statistic title={t('dashboard.toVerify')} value={d.blockers.toVerify} />
               </Link>
               <Statistic title={t('dashboard.raisedInPeriod')} value={d.blockers.raisedInPeriod} />
@@ -235,7 +235,7 @@ export function DashboardPage() {
         </Col>
 
         <Col xs={24} xl={12}>
-          <MovementCard movement={d.movement} groups={{ plan: d.byPlan, area: d.byArea, taskForce: d.byTaskForce, unit: d.byUnit }} />
+          <MovementCard movement={d.movement} groups={{ plan: d.byPlan, area: d.byArea, taskForce: d.byTaskForce, unit: d.byUnit }} region={region} />
         </Col>
         {chasesUnreported && (
           <Col xs={24} xl={12}>
@@ -244,7 +244,7 @@ export function DashboardPage() {
         )}
 
         <Col xs={24}>
-          <Card size="small" title={t('dashboard.investment', { year: d.investment.year })} extra={<Link to="/projects">{t('work.open')}</Link>} data-testid="dashboard-investment">
+          <Card size="small" title={t('dashboard.investment', { year: d.investment.year })} extra={<Link to={inRegion('/projects', region)}>{t('work.open')}</Link>} data-testid="dashboard-investment">
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={16}>
                 <LazyEChart option={investmentBars(d.investment, t)} height={260} testId="dashboard-investment-chart" />

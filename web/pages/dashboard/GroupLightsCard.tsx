@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { DashboardData } from '../../api/dashboard.js';
 import { LazyEChart } from '../../components/LazyEChart.js';
 import { useI18n } from '../../i18n/useI18n.js';
-import { lightBarGroups, lightBars } from './dashboardCharts.js';
+import { inRegion, lightBarGroups, lightBars } from './dashboardCharts.js';
 
 type Groups = DashboardData['byArea'] | DashboardData['byRegion'];
 
@@ -22,8 +22,10 @@ export function GroupLightsCard(props: {
   testId: string;
   chartTestId: string;
   extra?: ReactNode;
+  /** The region the dashboard drilled into: the task list opens within it. */
+  region?: string | undefined;
 }) {
-  const { title, groups, filter, onPick, testId, chartTestId, extra } = props;
+  const { title, groups, filter, onPick, testId, chartTestId, extra, region } = props;
   const { t } = useI18n();
   const navigate = useNavigate();
   const shown = lightBarGroups(groups);
@@ -37,7 +39,7 @@ export function GroupLightsCard(props: {
         onClick={({ dataIndex }) => {
           const g = shown[dataIndex];
           if (g && onPick) onPick(g.id);
-          else if (g && filter) void navigate(`/tasks?${filter}=${g.id}`);
+          else if (g && filter) void navigate(inRegion(`/tasks?${filter}=${g.id}`, region));
         }}
       />
     </Card>

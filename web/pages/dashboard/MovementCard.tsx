@@ -1,6 +1,7 @@
 import { Card, Flex, List, Segmented, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { inRegion } from './dashboardCharts.js';
 import type { DashboardData } from '../../api/dashboard.js';
 import { formatDate } from '../../format.js';
 import { useI18n } from '../../i18n/useI18n.js';
@@ -15,14 +16,14 @@ type Grouping = (typeof GROUPINGS)[number];
  * did (by area, task force, plan or unit: the groups that moved, most turned red first), and which
  * turned red and are red still.
  */
-export function MovementCard({ movement, groups }: { movement: DashboardData['movement']; groups: Record<Grouping, readonly Group[]> }) {
+export function MovementCard({ movement, groups, region }: { movement: DashboardData['movement']; groups: Record<Grouping, readonly Group[]>; region?: string | undefined }) {
   const { t } = useI18n();
   const [by, setBy] = useState<Grouping>('area');
   const moved = groups[by].filter((g) => g.turnedRed || g.recovered).sort((a, b) => b.turnedRed - a.turnedRed || b.recovered - a.recovered);
   return (
     <Card size="small" title={t('dashboard.movement')} data-testid="dashboard-movement">
       <Flex gap={24} wrap>
-        <Link to="/tasks?light=red">
+        <Link to={inRegion('/tasks?light=red', region)}>
           <Statistic title={t('dashboard.turnedRed')} value={movement.turnedRed} valueStyle={{ color: '#cf1322' }} data-testid="dashboard-turned-red" />
         </Link>
         <Statistic title={t('dashboard.turnedYellow')} value={movement.turnedYellow} valueStyle={{ color: '#d48806' }} />
@@ -41,7 +42,7 @@ export function MovementCard({ movement, groups }: { movement: DashboardData['mo
         locale={{ emptyText: t('dashboard.nothingMoved') }}
         data-testid="dashboard-moved-groups"
         columns={[
-          { key: 'name', title: t(`dashboard.group.${by}`), render: (_: unknown, g: Group) => <Link to={`/tasks?${by}=${g.id}`}>{g.name}</Link> },
+          { key: 'name', title: t(`dashboard.group.${by}`), render: (_: unknown, g: Group) => <Link to={inRegion(`/tasks?${by}=${g.id}`, region)}>{g.name}</Link> },
           { key: 'red', title: t('dashboard.turnedRed'), align: 'right', width: 90, render: (_: unknown, g: Group) => <Typography.Text type={g.turnedRed ? 'danger' : 'secondary'}>{g.turnedRed}</Typography.Text> },
           { key: 'recovered', title: t('dashboard.recovered'), align: 'right', width: 90, render: (_: unknown, g: Group) => <Typography.Text type={g.recovered ? 'success' : 'secondary'}>{g.recovered}</Typography.Text> },
         ]}

@@ -70,3 +70,8 @@ export function investmentBars(inv: DashboardData['investment'], t: Translate): 
     ],
   };
 }
+
+/** A list's address as the dashboard opens it: within the region drilled into, if any (the list takes `region`). */
+export function inRegion(path: string, region: string | undefined): string {
+  return region ? `${path}${path.includes('?') ? '&' : '?'}region=${encodeURIComponent(region)}` : path;
+}

@@ -5,6 +5,7 @@ import { useBodies } from '../../api/hooks.js';
 import { listAreas, listPrograms } from '../../api/planning.js';
 import type { LightCounts } from '../../api/workTypes.js';
 import { LightCountTags } from '../../components/LightCountTags.js';
+import { RegionFilterTag } from '../../components/RegionFilterTag.js';
 import { filterStyle } from '../../components/PageCard.js';
 import { useI18n } from '../../i18n/useI18n.js';
 import type { ListParams } from './useListParams.js';
@@ -29,6 +30,7 @@ export function ItemFilters({ params, update, counts, withDue = false }: { param
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex wrap gap={8}>
+        <RegionFilterTag region={params.region} onClear={() => update({ region: undefined })} />
         <Input.Search allowClear defaultValue={params.q} placeholder={t('filter.keyword')} onSearch={(v) => update({ q: v.trim() || undefined })} style={filterStyle(220)} data-testid="filter-q" />
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filter.plan')} value={params.plan} onChange={(v?: string) => update({ plan: v })} options={plans} style={filterStyle(200)} data-testid="filter-plan" />
         <Select allowClear placeholder={t('filter.area')} value={params.area} onChange={(v?: string) => update({ area: v })} options={areas} style={filterStyle(160)} />

@@ -5,6 +5,8 @@ import { LIGHTS, type Light } from '../../../domain/lights.js';
 export interface ListParams {
   page: number;
   perPage: number;
+  /** A region of the reader's, drilled into from the dashboard. */
+  region?: string | undefined;
   q?: string | undefined;
   plan?: string | undefined;
   area?: string | undefined;
@@ -27,6 +29,7 @@ export function useListParams(): [ListParams, (patch: Partial<ListParams>) => vo
   const params: ListParams = {
     page: Number(sp.get('page')) || 1,
     perPage: Number(sp.get('perPage')) || 20,
+    region: opt(sp.get('region')),
     q: opt(sp.get('q')),
     plan: opt(sp.get('plan')),
     area: opt(sp.get('area')),

@@ -9,6 +9,8 @@ import type { LightCounts, RollupRow } from '../../api/workTypes.js';
 import { LIGHT_DOT, LightTag } from '../../components/LightTag.js';
 import { LoadError } from '../../components/LoadError.js';
 import { ITEM_LISTS } from '../../components/ItemLightCard.js';
+import { RegionFilterTag } from '../../components/RegionFilterTag.js';
+import { inRegion } from '../dashboard/dashboardCharts.js';
 import { PageCard } from '../../components/PageCard.js';
 import { LightTotals } from './LightTotals.js';
 import { useI18n } from '../../i18n/useI18n.js';
@@ -51,7 +53,8 @@ export function OverviewPage() {
   const [sp, setSp] = useSearchParams();
   const by: RollupBy = (ROLLUP_BY as readonly string[]).includes(sp.get('by') ?? '') ? (sp.get('by') as RollupBy) : 'plan';
   const item = (ITEM_TYPES as readonly string[]).includes(sp.get('item') ?? '') ? (sp.get('item') as ItemType) : undefined;
-  const rollup = useQuery({ queryKey: qk.lights.rollup(by, item), queryFn: () => getRollup(by, item) });
+  const region = sp.get('region') || undefined;
+  const rollup = useQuery({ queryKey: qk.lights.rollup(by, item, region), queryFn: () => getRollup(by, item, region) });
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(sp);
     for (const [k, v] of Object.entries(patch)) {
@@ -69,9 +72,10 @@ export function OverviewPage() {
 
   return (
     <Flex vertical gap={16} data-testid="overview">
-      <LightTotals />
+      <LightTotals region={region} />
       <PageCard title={t('overview.rollup')} testId="overview-rollup">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <RegionFilterTag region={region} onClear={() => set({ region: undefined })} />
           <Segmented
             data-testid="overview-by"
             value={by}
@@ -113,7 +117,7 @@ export function OverviewPage() {
                   </span>
                 );
                 return filter ? (
-                  <Link to={`${listPath}?${filter}=${r.id}`} data-testid="overview-group">
+                  <Link to={inRegion(`${listPath}?${filter}=${r.id}`, region)} data-testid="overview-group">
                     {name}
                   </Link>
                 ) : (

@@ -1,5 +1,6 @@
 import { Flex, Pagination, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { RegionFilterTag } from '../../components/RegionFilterTag.js';
 import { oneOf, useAddressFilters } from '../../components/useAddressFilters.js';
 import { BLOCKER_CATEGORIES, BLOCKER_STATUSES, type BlockerCategory, type BlockerLevel, type BlockerStatus } from '../../../domain/schemas/blocker.js';
 import { BLOCKER_ACTIONS } from '../../../domain/workflows/blocker.js';
@@ -24,7 +25,9 @@ export function BlockersPage() {
   const level = oneOf<BlockerLevel>(BLOCKER_LEVELS, sp.get('level'));
   const category = oneOf<BlockerCategory>(BLOCKER_CATEGORIES, sp.get('category'));
   const page = Number(sp.get('page')) || 1;
+  const region = sp.get('region') || undefined;
   const filter: BlockerFilter = {
+    ...(region ? { region } : {}),
     ...(status ? { status } : {}),
     ...(level ? { level } : {}),
     ...(category ? { category } : {}),
@@ -39,6 +42,7 @@ export function BlockersPage() {
   return (
     <PageCard title={t('blockers.title')} testId="blockers-page">
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <RegionFilterTag region={region} onClear={() => set({ region: undefined })} />
         <Select
           allowClear
           style={{ minWidth: 200 }}
