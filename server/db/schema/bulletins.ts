@@ -38,7 +38,7 @@ export const bulletins = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  // A 文号 names one document of its region's series (each district's 督查室 numbers its own, migration 0049):
+  // A 文号 names one document of its region's series (each district's 督查室 numbers its own, migration 0050):
   // two drafts of a region cannot carry the same one (the next number is taken under a lock).
   (t) => [index('bulletins_status').on(t.status, t.createdAt), index('bulletins_region').on(t.regionId), uniqueIndex('bulletins_region_doc_number').on(t.regionId, t.docNumber)],
 );
