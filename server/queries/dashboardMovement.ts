@@ -5,66 +5,61 @@ import type { Executor } from '../db/client.js';
 import type { GroupMovement, LightMovement } from '../models/dashboard.js';
 import type { SliceSql } from './dashboardSlice.js';
 
-/** A light change's item joined by type; its slice condition holds only for the joined table's row. */
-const ITEM_JOINS = sql`
-  left join tasks on light_changes.item_type = 'task' and tasks.id = light_changes.item_id
-  left join targets on light_changes.item_type = 'target' and targets.id = light_changes.item_id
-  left join projects on light_changes.item_type = 'project' and projects.id = light_changes.item_id`;
-
-function inSlice(s: SliceSql): SQL | undefined {
-  if (!s.task || !s.target || !s.project) return undefined;
-  return sql`((light_changes.item_type = 'task' and ${s.task}) or (light_changes.item_type = 'target' and ${s.target}) or (light_changes.item_type = 'project' and ${s.project}))`;
-}
+const and_ = (cond: SQL | undefined) => (cond ? sql`and ${cond}` : sql``);
 
 /**
  * The items that turned red in the period and are red still, the latest first (ten, chosen in SQL:
- * a period can hold hundreds of turns to red, the midnight run after a holiday). The turns are
- * grouped per item before the items are joined: a province's month holds tens of thousands of
- * light changes, and joining the three item tables to each change first cost most of the time.
+ * a period can hold hundreds of turns to red, the midnight run after a holiday). One branch per item
+ * type, each its changes joined to its own table under the reader's slice: joining the three tables
+ * to every change at once left the planner no estimate of the slice, and it read every task of a
+ * province (41 MB) for a district's reader.
  */
 export async function newlyRed(db: Executor, s: SliceSql, start: Date, end: Date): Promise<LightMovement['newlyRed']> {
-  const sliced = inSlice(s);
+  const changes = sql`light_changes.at >= ${start} and light_changes.at < ${end} and light_changes.to_light = 'red'`;
   const { rows } = (await db.execute(sql`
-    with light_changes as (
-      select item_type, item_id, max(at) as at from light_changes
-      where at >= ${start} and at < ${end} and to_light = 'red' group by item_type, item_id
-    )
-    select light_changes.item_type as "itemType", light_changes.item_id as "itemId",
-      coalesce(tasks.code, targets.code, projects.code) as code, coalesce(tasks.title, targets.name, projects.name) as title, light_changes.at
-    from light_changes ${ITEM_JOINS}
-    where coalesce(tasks.light, targets.light, projects.light) = 'red' ${sliced ? sql`and ${sliced}` : sql``}
-    order by light_changes.at desc, light_changes.item_id limit 10`)) as unknown as { rows: { itemType: ItemType; itemId: string; code: string; title: string; at: Date | string }[] };
+    select 'task' as "itemType", tasks.id as "itemId", tasks.code, tasks.title, max(light_changes.at) as at
+      from light_changes join tasks on tasks.id = light_changes.item_id
+      where light_changes.item_type = 'task' and ${changes} and tasks.light = 'red' ${and_(s.task)} group by tasks.id
+    union all
+    select 'target', targets.id, targets.code, targets.name, max(light_changes.at)
+      from light_changes join targets on targets.id = light_changes.item_id
+      where light_changes.item_type = 'target' and ${changes} and targets.light = 'red' ${and_(s.target)} group by targets.id
+    union all
+    select 'project', projects.id, projects.code, projects.name, max(light_changes.at)
+      from light_changes join projects on projects.id = light_changes.item_id
+      where light_changes.item_type = 'project' and ${changes} and projects.light = 'red' ${and_(s.project)} group by projects.id
+    order by at desc, "itemId" limit 10`)) as unknown as { rows: { itemType: ItemType; itemId: string; code: string; title: string; at: Date | string }[] };
   return rows.map((r) => ({ itemType: r.itemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
+}
+
+/** An item type's changes in the period, folded into one row per item of the reader's slice, with the item's plan, area and unit. */
+function movedOf(table: 'tasks' | 'targets' | 'projects', type: ItemType, unit: SQL, slice: SQL | undefined, start: Date, end: Date): SQL {
+  const t = sql.raw(table);
+  return sql`
+    select ${type}::text as item_type, ${t}.id as item_id,
+      bool_or(light_changes.to_light = 'red') as red,
+      bool_or(light_changes.to_light = 'yellow') as yellow,
+      bool_or(light_changes.to_light = 'green' and light_changes.from_light in ('red', 'yellow')) as recovered,
+      bool_or(light_changes.to_light = 'done') as done,
+      ${t}.plan_id, ${t}.area_id, ${unit} as unit_id
+    from light_changes join ${t} on ${t}.id = light_changes.item_id
+    where light_changes.item_type = ${type} and light_changes.at >= ${start} and light_changes.at < ${end} ${and_(slice)}
+    group by ${t}.id`;
 }
 
 /**
  * How the lights moved in the period, in one statement over their history: each item that moved
  * counted once for each light it turned to (to green only from red or yellow: a recovery) in the
  * totals, and once in each of its groups for turning red and recovering (a task in each of its
- * units, as the unit roll-up counts it). The changes are folded into one row per item first and
- * the items joined to those rows (named light_changes, so that the joins and the slice read as
- * elsewhere): folding after the join carried every change's plan, area and unit through the
- * grouping and spilled to disk on a province's month.
+ * units, as the unit roll-up counts it). Each item type's changes are joined to its own table under
+ * the slice and folded per item (see newlyRed; items are never deleted, so every change has its item).
  */
 export async function lightMovement(db: Executor, s: SliceSql, start: Date, end: Date): Promise<{ totals: Omit<LightMovement, 'newlyRed'>; byGroup: Record<RollupBy, Map<string, GroupMovement>> }> {
-  const sliced = inSlice(s);
   const { rows } = (await db.execute(sql`
-    with light_changes as (
-      select item_type, item_id,
-        bool_or(to_light = 'red') as red,
-        bool_or(to_light = 'yellow') as yellow,
-        bool_or(to_light = 'green' and from_light in ('red', 'yellow')) as recovered,
-        bool_or(to_light = 'done') as done
-      from light_changes
-      where at >= ${start} and at < ${end}
-      group by item_type, item_id
-    ), moved as (
-      select light_changes.*,
-        coalesce(tasks.plan_id, targets.plan_id, projects.plan_id) as plan_id,
-        coalesce(tasks.area_id, targets.area_id, projects.area_id) as area_id,
-        coalesce(targets.data_unit_id, projects.responsible_unit_id) as unit_id
-      from light_changes ${ITEM_JOINS}
-      ${sliced ? sql`where ${sliced}` : sql``}
+    with moved as (
+      ${movedOf('tasks', 'task', sql`null::uuid`, s.task, start, end)}
+      union all ${movedOf('targets', 'target', sql`targets.data_unit_id`, s.target, start, end)}
+      union all ${movedOf('projects', 'project', sql`projects.responsible_unit_id`, s.project, start, end)}
     ), grouped as (
       select 'plan' as by, plan_id as key, red, recovered from moved
       union all select 'area', area_id, red, recovered from moved

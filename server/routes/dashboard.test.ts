@@ -77,6 +77,17 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect(turned(p.byTaskForce, d.tfBody.id)).toBe(1);
     expect(turned(p.byUnit, d.unitA.id)).toBe(1);
     expect(turned(p.byPlan, d.loosePlan.id) ?? 0).toBe(0);
+    // A unit's own dashboard counts its items' turns only: unit A's liaison sees the task turn red, unit B's does not.
+    const ofUnit = async (who: typeof d.liaisonA) => {
+      const res = await api.get(who, '/api/dashboard?period=month');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().data as Panels;
+    };
+    const [a, b] = [await ofUnit(d.liaisonA), await ofUnit(d.liaisonB)];
+    expect(a.movement.newlyRed.map((m) => m.itemId)).toContain(late.id);
+    expect(turned(a.byUnit, d.unitA.id)).toBe(1);
+    expect(b.movement.newlyRed.map((m) => m.itemId)).not.toContain(late.id);
+    expect(turned(b.byUnit, d.unitA.id) ?? 0).toBe(0);
     // The fresh one at unit level; the old one is now at the leading group and fresh there (it just arrived).
     expect(p.blockers.unresolved).toEqual(expect.arrayContaining([{ level: 'unit', age: 'fresh', n: 1 }, { level: 'leading_group', age: 'fresh', n: 1 }]));
     expect(p.blockers.raisedInPeriod).toBeGreaterThanOrEqual(1);
