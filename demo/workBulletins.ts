@@ -104,6 +104,8 @@ export async function loadBulletins(ctx: DemoContext, c: DemoClock, rng: DemoRan
       colour: level.colour,
       docNumber: docNumber(level.kind === 'urge' ? '督催' : '督办', year, ++numbers[level.kind]),
       unitId: worst.unitId,
+      // The demo's units are all of its one district: the notices are in its series.
+      regionId: ctx.regionId,
       subjectType: worst.subjectType,
       subjectId: worst.subjectId,
       subjectTitle: worst.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIGHT_ITEMS_SHOWN, lightMoveOf, lightsChanged, summariseLights, type LightChangeItem, type LightMove } from './feedLights.js';
+import { LIGHT_ITEMS_SHOWN, lightMoveOf, lightsChanged, lightsIn, summariseLights, type LightChangeItem, type LightMove, type RegionLights } from './feedLights.js';
 import { LIGHTS } from './lights.js';
 
 const item = (n: number, move: LightMove): LightChangeItem => ({
@@ -53,5 +53,31 @@ describe('a step’s light summary', () => {
     // A start (not started → green) is named after every move.
     const started = { ...item(7, 'done'), from: 'not_started' as const, to: 'green' as const, move: 'other' as const };
     expect(summariseLights([], [started, item(1, 'done')]).items.map((i) => i.itemId)).toEqual(['t1', 't7']);
+  });
+});
+
+describe('a transaction’s lights as a region’s reader sees them', () => {
+  // The midnight run changed lights in two districts: each change's place in the transaction is its n.
+  const part = (regionId: string, counts: [LightMove, number][], ns: [number, LightMove][]): RegionLights => ({
+    regionId,
+    counts: counts.map(([move, n]) => ({ move, n })),
+    items: ns.map(([n, move]) => ({ ...item(n, move), order: n })),
+  });
+  const parts = [part('A', [['red', 2], ['done', 1]], [[1, 'red'], [4, 'red'], [2, 'done']]), part('B', [['red', 1], ['yellow', 1]], [[3, 'red'], [5, 'yellow']])];
+
+  it('counts and names only the changes of the reader’s regions', () => {
+    const a = lightsIn(parts, ['A'])!;
+    expect([a.red, a.yellow, a.done]).toEqual([2, 0, 1]);
+    expect(a.items.map((i) => i.itemId)).toEqual(['t1', 't4', 't2']);
+    expect(lightsIn(parts, ['C'])).toBeNull();
+    expect(lightsIn(null, 'all')).toBeNull();
+  });
+
+  it('merges the regions under a city in the transaction’s order, worst first', () => {
+    const city = lightsIn(parts, ['X', 'A', 'B'])!;
+    expect([city.red, city.yellow, city.done]).toEqual([3, 1, 1]);
+    expect(city.items.map((i) => i.itemId)).toEqual(['t1', 't3', 't4', 't5', 't2']);
+    expect(lightsIn(parts, 'all')).toEqual(city);
+    expect(city.items[0]).not.toHaveProperty('order');
   });
 });

@@ -67,3 +67,34 @@ export function summariseLights(counts: readonly { move: LightMove | null; n: nu
 
 /** How many items the transaction changed the light of, whatever the change. */
 export const lightsChanged = (s: LightCounts): number => LIGHT_MOVES.reduce((n, m) => n + s[m], s.other);
+
+/**
+ * One region's share of a transaction's light changes: its items' counts by move and its first few
+ * items, each with its place in the transaction (`order`: the first change's id) so that shares
+ * merge in the transaction's order. The midnight run changes every district's lights in one record;
+ * each reader is shown the shares of its own regions only (the region seal, issue 25).
+ */
+export interface RegionLights {
+  regionId: string | null;
+  counts: { move: LightMove | null; n: number }[];
+  items: (LightChangeItem & { order: number })[];
+}
+
+/**
+ * The summary a reader of these regions sees (`'all'`: every share): the shares of its regions
+ * summed, their items worst first and in the transaction's order within a move, cut to
+ * LIGHT_ITEMS_SHOWN; null when no share is of its regions. Each share holds its own first few, so
+ * the first few of their union are among them.
+ */
+export function lightsIn(parts: readonly RegionLights[] | null, scope: readonly string[] | 'all'): LightSummary | null {
+  const seen = (parts ?? []).filter((p) => scope === 'all' || (p.regionId !== null && scope.includes(p.regionId)));
+  if (!seen.length) return null;
+  const items = seen
+    .flatMap((p) => p.items)
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...item }) => item);
+  return summariseLights(
+    seen.flatMap((p) => p.counts),
+    items,
+  );
+}

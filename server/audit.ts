@@ -6,7 +6,8 @@ import { CASE_AUDIT_ENTITY } from '../domain/oversight.js';
 import { now as clockNow } from './clock.js';
 import type { Ctx } from './context.js';
 import type { Executor, Tx } from './db/client.js';
-import { auditHead, auditLog, auditPending, auditQuarantine } from './db/schema/index.js';
+import { auditHead, auditLog, auditPending, auditQuarantine, users } from './db/schema/index.js';
+import { holdsTop, unitIn, type RegionScope } from './queries/regionScope.js';
 
 export interface AuditEntry {
   entity: string;
@@ -233,8 +234,22 @@ function categorySql(category: AuditCategory): SQL {
   return and(...conds)!;
 }
 
-export async function listAudit(db: Executor, f: AuditFilter, page: number, perPage: number) {
-  const conds: SQL[] = [];
+/**
+ * The records an auditor of these regions reads (the region seal, issue 25): those whose actor —
+ * by id, else by the account typed (a failed sign-in) — is a person of a unit of the regions; a
+ * record of nobody known (a job, a public complaint, a stranger's failed sign-in) only at the top of
+ * the tree (a scope holding a region with no parent), which answers for the deployment. The chain
+ * stays one: `verify` walks it all and answers only whether it holds.
+ */
+export function auditScope(scope: RegionScope): SQL {
+  const people = sql`select ${users.id} from ${users} where ${unitIn(users.unitId, scope)}`;
+  const accounts = sql`select ${users.account} from ${users} where ${unitIn(users.unitId, scope)}`;
+  const known = sql`select 1 from ${users} where ${users.account} = ${auditLog.actorAccount}`;
+  return sql`(${auditLog.actorId} in (${people}) or (${auditLog.actorId} is null and (${auditLog.actorAccount} in (${accounts}) or (not exists (${known}) and ${holdsTop(scope)}))))`;
+}
+
+export async function listAudit(db: Executor, scope: RegionScope, f: AuditFilter, page: number, perPage: number) {
+  const conds: SQL[] = [auditScope(scope)];
   if (f.actor) conds.push(ilike(auditLog.actorAccount, `%${escapeLike(f.actor)}%`));
   // Exact: the page picks an action, and 登录 (auth.login) must not bring 登录失败 along.
   if (f.action) conds.push(eq(auditLog.action, f.action));
@@ -244,7 +259,7 @@ export async function listAudit(db: Executor, f: AuditFilter, page: number, perP
   if (f.from) conds.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) conds.push(lte(auditLog.at, new Date(f.to)));
   if (f.category) conds.push(categorySql(f.category));
-  const where = conds.length ? and(...conds) : undefined;
+  const where = and(...conds);
   const rows = await db
     .select()
     .from(auditLog)

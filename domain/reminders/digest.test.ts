@@ -10,7 +10,10 @@ const people: People = {
   liaisons: new Map([['u1', ['lia1']], ['u2', ['lia2']]]),
   heads: new Map([['u1', ['head1']], ['u2', ['head2']], ['u3', ['head3']]]),
   taskForces: new Map([['tf', ['tf1']]]),
-  hqOffice: ['hq1'],
+  hqOffice: new Map([['d1', ['hq1']], ['d2', ['hq2']], ['city', ['hqCity']]]),
+  // u1–u3 in district d1; u4 in d2; u5 in d3, which has no office of its own: the city's chases it.
+  unitRegion: new Map([['u1', 'd1'], ['u2', 'd1'], ['u3', 'd1'], ['u4', 'd2'], ['u5', 'd3']]),
+  regionParent: new Map([['d1', 'city'], ['d2', 'city'], ['d3', 'city'], ['city', null]]),
 };
 const thing = (over: Partial<DueThing> = {}): DueThing => ({
   kind: 'deadline',
@@ -35,6 +38,14 @@ describe('who hears which step', () => {
     expect(recipientsOf(thing(), 'supervise', people)).toEqual(['lia1', 'head1', 'tf1']);
     expect(recipientsOf(thing({ taskForceId: null }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
     expect(recipientsOf(thing({ kind: 'claim' }), 'supervise', people)).toEqual(['lia1', 'head1', 'hq1']);
+  });
+
+  it('sends 督办 to the unit’s own district’s HQ office, never another district’s; the nearest above when it has none', () => {
+    const heads = new Map([...people.heads, ['u4', ['head4']], ['u5', ['head5']]]);
+    const wider = { ...people, heads };
+    expect(recipientsOf(thing({ kind: 'claim', unitId: 'u4' }), 'supervise', wider)).toEqual(['head4', 'hq2']);
+    expect(recipientsOf(thing({ kind: 'claim', unitId: 'u5' }), 'supervise', wider)).toEqual(['head5', 'hqCity']);
+    expect(recipientsOf(thing({ kind: 'claim', unitId: 'nowhere' }), 'supervise', wider)).toEqual([]);
   });
 
   it('tells only the head of a claim awaiting approval, the liaison of a returned one, and the HQ office at 督办', () => {

@@ -26,19 +26,37 @@ export interface DueThing {
 /** The claim kinds: chased up to the HQ office, whose desk follows claims, not the task force. */
 const CLAIM_KINDS: ReadonlySet<ReminderKind> = new Set(['claim', 'claim_review', 'claim_returned']);
 
-/** Who holds which role where: users by unit (liaisons, heads), by task force, and the HQ office. */
+/** Who holds which role where: users by unit (liaisons, heads), by task force, and the HQ office by region. */
 export interface People {
   liaisons: ReadonlyMap<string, readonly string[]>;
   heads: ReadonlyMap<string, readonly string[]>;
   taskForces: ReadonlyMap<string, readonly string[]>;
-  hqOffice: readonly string[];
+  /** The HQ office's accounts by the region of their unit. */
+  hqOffice: ReadonlyMap<string, readonly string[]>;
+  /** Each unit's region, and each region's parent (null at the top). */
+  unitRegion: ReadonlyMap<string, string>;
+  regionParent: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * The HQ office that chases a unit's work: its own region's (a district's office, never another
+ * district's: the region seal, issue 25), else the nearest region above that has one.
+ */
+export function hqOfficeOf(unitId: string, people: People): readonly string[] {
+  const seen = new Set<string>();
+  for (let r = people.unitRegion.get(unitId) ?? null; r !== null && !seen.has(r); r = people.regionParent.get(r) ?? null) {
+    seen.add(r);
+    const office = people.hqOffice.get(r);
+    if (office?.length) return office;
+  }
+  return [];
 }
 
 /**
  * Who receives a step, as an office would expect it: the unit's liaison (联络员) does the work of
  * reporting and claiming and hears first; from 催报/催办 on, the unit head (一把手) too, who is
  * accountable; at 督办 the body above the unit as well — the task force that owns the item's plan
- * (专项推进组, which reviews its reports), or the HQ office for a claim (its desk chases late claims)
+ * (专项推进组, which reviews its reports), or the unit's region's HQ office (hqOfficeOf) for a claim (its desk chases late claims)
  * and for a plan without a task force. A unit without a liaison has its head hear every step. A
  * claim waiting for approval (待审核认领) goes to the head from the first step; a returned one
  * (被退回认领) to the liaison, as a claim does.
@@ -51,7 +69,7 @@ export function recipientsOf(thing: DueThing, step: ReminderStep, people: People
   if (step === 'urge' || step === 'supervise') for (const u of heads) out.add(u);
   if (step === 'supervise') {
     const above = !CLAIM_KINDS.has(thing.kind) && thing.taskForceId ? (people.taskForces.get(thing.taskForceId) ?? []) : [];
-    for (const u of above.length ? above : people.hqOffice) out.add(u);
+    for (const u of above.length ? above : hqOfficeOf(thing.unitId, people)) out.add(u);
   }
   return [...out];
 }

@@ -69,3 +69,36 @@ describe('migration 0048: what an office started before regions sealed it', () =
     }
   });
 });
+
+describe('migration 0051: notices numbered per region', () => {
+  it('gives a notice made before its unit’s region, and lets each region give the same 文号 once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-0051-'));
+    const client = new PGlite();
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: migrationsUpTo(dir, 50) });
+      const one = async (q: string, params: unknown[] = []) => (await client.query<{ id: string }>(q, params)).rows[0]!.id;
+      const [a, b] = [await one(`insert into regions (code, name) values ('a', '甲区') returning id`), await one(`insert into regions (code, name) values ('b', '乙区') returning id`)];
+      const [unitA, unitB] = [
+        await one(`insert into org_units (region_id, code, name, kind) values ($1, 'ua', '甲区发改局', 'department') returning id`, [a]),
+        await one(`insert into org_units (region_id, code, name, kind) values ($1, 'ub', '乙区发改局', 'department') returning id`, [b]),
+      ];
+      const notice = (unit: string, number: string, region?: string) =>
+        one(
+          `insert into notices (kind, colour, doc_number, unit_id, subject_type, subject_id, subject_title, workdays_late, content, reply_by${region ? ', region_id' : ''})
+           values ('urge', 'blue', $1, $2, 'task', gen_random_uuid(), '任务', 3, '请抓紧', '2026-12-10'${region ? ', $3' : ''}) returning id`,
+          region ? [number, unit, region] : [number, unit],
+        );
+      const before = await notice(unitB, '督催〔2026〕1号');
+
+      await migrate(drizzle({ client }), { migrationsFolder: SRC });
+      expect((await client.query<{ region_id: string }>(`select region_id from notices where id = $1`, [before])).rows[0]!.region_id).toBe(b);
+      // 甲区 gives its own 1号; 乙区's 1号 is taken in its series.
+      await notice(unitA, '督催〔2026〕1号', a);
+      await expect(notice(unitB, '督催〔2026〕1号', b)).rejects.toThrow(/notices_region_doc_number/);
+      await expect(client.query(`insert into notices (kind, colour, doc_number, unit_id, subject_type, subject_id, subject_title, workdays_late, content, reply_by) values ('urge', 'blue', '督催〔2026〕9号', $1, 'task', gen_random_uuid(), '任务', 3, '请抓紧', '2026-12-10')`, [unitA])).rejects.toThrow(/region_id/);
+    } finally {
+      await client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { FeedStream } from './feedStream.js';
 const hq: Actor = { userId: 'u', account: 'hq', unitId: 'x', regionIds: [], roles: [{ role: 'hq_office', unitId: null, bodyId: null }] };
 const row = (id: number): FeedRow => ({
   id, at: new Date(), action: 'plan.approved', kind: 'plan', entity: 'plan', entityId: 'p', actorName: '张三', actorAccount: 'zs',
-  itemType: 'plan', itemId: 'p', itemTitle: '方案'.repeat(50), itemCode: 'P1', unitId: null, unitName: null, areaId: null, areaName: null, reportStatus: null, taskForceId: null, resolverUnitId: null, recipientUnitIds: null, lights: null,
+  itemType: 'plan', itemId: 'p', itemTitle: '方案'.repeat(50), itemCode: 'P1', unitId: null, unitName: null, areaId: null, areaName: null, reportStatus: null, taskForceId: null, resolverUnitId: null, recipientUnitIds: null, regionIds: null, lightParts: null, lights: null,
 });
 
 describe('a feed stream', () => {

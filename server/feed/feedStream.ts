@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../domain/enums.js';
 import { inFeedKind } from '../../domain/feed.js';
+import { lightsIn } from '../../domain/feedLights.js';
 import type { Actor } from '../context.js';
 import type { FeedRow } from '../models/feed.js';
 import { mayReadFeedEvent } from '../policies/feed.js';
@@ -69,8 +70,10 @@ export class FeedStream implements FeedSubscriber {
   }
 
   private send(rows: readonly FeedRow[]): void {
-    for (const r of rows) {
+    for (const row of rows) {
       if (this.ended) return;
+      // The hub's rows carry every region's lights: the reader is shown its own regions' only.
+      const r = row.lightParts ? { ...row, lights: lightsIn(row.lightParts, this.actor.regionIds) } : row;
       if (r.id <= this.sentUpTo || !matches(this.filter, r) || !mayReadFeedEvent(this.actor, r)) continue;
       this.sentUpTo = r.id;
       this.write(`id: ${r.id}\ndata: ${JSON.stringify(presentFeedEvent(r, this.lang))}\n\n`);

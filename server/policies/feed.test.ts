@@ -30,6 +30,8 @@ const anyEvent = fc
     reportStatus: fc.option(fc.constantFrom(...REPORT_STATUSES.filter((s) => s !== 'draft'))),
     resolverUnitId: fc.option(fc.constantFrom(...UNITS)),
     recipientUnitIds: fc.option(fc.uniqueArray(fc.constantFrom(...UNITS), { maxLength: 3 })),
+    // The actors' region is R1 (policyArbitraries); R2 is another district's; null the midnight run's (every region's).
+    regionIds: fc.constantFrom<string[] | null>(['R1'], ['R2'], ['R2', 'R1'], null),
   })
   .map(({ event, ...rest }) => ({ ...rest, ...event, kind: feedKindOf(event.action)! }));
 
@@ -50,15 +52,28 @@ describe('who reads a feed event', () => {
   it('a report’s event exactly as its report; a claim’s, a plan’s or the midnight run’s by everyone in the program', () => {
     fc.assert(
       fc.property(anyActor, anyEvent, (a, e) => {
-        const inFeed = feedPolicy.route.read(a);
+        const inFeed = feedPolicy.route.read(a) && (e.regionIds === null || e.regionIds.includes('R1'));
         if (e.entity === 'report' && e.unitId && e.reportStatus) expect(mayReadFeedEvent(a, e)).toBe(inFeed && maySeeReport(a, { status: e.reportStatus as ReportStatus, unitId: e.unitId, taskForceId: e.taskForceId }));
         if (e.entity === 'task' || e.entity === 'plan' || e.entity === 'system') expect(mayReadFeedEvent(a, e)).toBe(inFeed);
       }),
     );
   });
 
+  it('never lets a district read another district’s event, whatever the role', () => {
+    fc.assert(
+      fc.property(anyActor, anyEvent, (a, e) => {
+        if (e.regionIds && !e.regionIds.some((r) => (a?.regionIds ?? []).includes(r))) expect(mayReadFeedEvent(a, e)).toBe(false);
+      }),
+    );
+    const claim = { kind: 'claim' as const, entity: 'task', action: 'task.claimed', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: null, regionIds: ['R1'] };
+    expect(mayReadFeedEvent(actorWith('U1', ['hq_office']), { ...claim, regionIds: ['R2'] })).toBe(false);
+    expect(mayReadFeedEvent(actorWith('U1', ['hq_office']), { ...claim, regionIds: ['R1'] })).toBe(true);
+    // A city's reader: its scope holds its districts.
+    expect(mayReadFeedEvent({ ...actorWith('U1', ['hq_office']), regionIds: ['C', 'R1', 'R2'] }, { ...claim, regionIds: ['R2'] })).toBe(true);
+  });
+
   it('keeps the admin duties out, and lets the oversight office read blockers but not reports', () => {
-    const blocker = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.raised', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: null };
+    const blocker = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.raised', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: null, regionIds: ['R1'] };
     for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) expect(mayReadFeedEvent(actorWith('U1', [role]), { ...blocker, kind: 'plan', entity: 'plan', action: 'plan.approved' })).toBe(false);
     expect(mayReadFeedEvent(actorWith('U2', ['oversight']), blocker)).toBe(true);
     expect(mayReadFeedEvent(actorWith('U2', ['oversight']), { ...blocker, kind: 'report', entity: 'report', action: 'report.accepted', reportStatus: 'accepted' })).toBe(false);
@@ -67,7 +82,7 @@ describe('who reads a feed event', () => {
   });
 
   it('lets the unit a blocker was assigned to (交办) follow it live, as its list does', () => {
-    const assigned = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.assigned', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: 'U2', recipientUnitIds: null };
+    const assigned = { kind: 'blocker' as const, entity: 'blocker', action: 'blocker.assigned', unitId: 'U1', taskForceId: null, reportStatus: null, resolverUnitId: 'U2', recipientUnitIds: null, regionIds: ['R1'] };
     expect(mayReadFeedEvent(actorWith('U2', ['liaison']), assigned)).toBe(true);
     expect(mayReadFeedEvent(actorWith('U2', ['unit_head']), { ...assigned, kind: 'instruction', action: 'blocker.returned' })).toBe(true);
     expect(mayReadFeedEvent(actorWith('U3', ['liaison']), assigned)).toBe(false);
@@ -75,7 +90,7 @@ describe('who reads a feed event', () => {
   });
 
   it('shows a 批示 or a decision to the units it went to, and a reply only to the unit that gave it', () => {
-    const issued = { kind: 'instruction' as const, entity: 'dispatch', action: 'instruction.issued', unitId: null, taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: ['U1', 'U2'] };
+    const issued = { kind: 'instruction' as const, entity: 'dispatch', action: 'instruction.issued', unitId: null, taskForceId: null, reportStatus: null, resolverUnitId: null, recipientUnitIds: ['U1', 'U2'], regionIds: ['R1'] };
     expect(mayReadFeedEvent(actorWith('U1', ['liaison']), issued)).toBe(true);
     expect(mayReadFeedEvent(actorWith('U3', ['unit_head']), issued)).toBe(false);
     expect(mayReadFeedEvent(actorWith('U3', ['task_force', 'B1']), { ...issued, taskForceId: 'B1' })).toBe(false);

@@ -20,11 +20,14 @@ export interface FeedSubject {
   resolverUnitId: string | null;
   /** A tracked item's units (a 批示's, a decision's): their liaisons and heads read it, as dispatchScope. */
   recipientUnitIds: string[] | null;
+  /** The regions the event is in (queries/feed.ts eventRegions); null: every region's (the midnight run). */
+  regionIds: string[] | null;
 }
 
 /**
  * Whether the actor may read this event: the one-row form of the feed query's conditions
- * (queries/feed.ts), for the stream, which reads new records once for all its clients. A report's
+ * (queries/feed.ts), for the stream, which reads new records once for all its clients. Only an event
+ * of the actor's regions (the region seal); then a report's
  * event as maySeeReport; a blocker's as blockerScope (the roles that see every report, the
  * oversight office, the blocker's unit and its resolver unit, its plan's task force); a tracked
  * item's (批示, 议定事项) as dispatchScope, a reply only by the replying unit (and those who see all
@@ -32,6 +35,8 @@ export interface FeedSubject {
  */
 export function mayReadFeedEvent(a: Actor | null, e: FeedSubject): boolean {
   if (!feedPolicy.route.read(a)) return false;
+  // The region seal: another district's event is not read, whatever the role.
+  if (e.regionIds && !e.regionIds.some((r) => a!.regionIds.includes(r))) return false;
   const visibility = feedVisibility(e.entity);
   if (visibility === 'program') return true;
   if (visibility === 'dispatch') {

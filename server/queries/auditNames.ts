@@ -1,5 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { auditScope } from '../audit.js';
+import type { RegionScope } from './regionScope.js';
 import { blockers, bodies, bulletins, dispatches, inspections, ledgerEntries, notices, orgUnits, plans, programs, projects, regions, reports, targets, tasks, users } from '../db/schema/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,10 +60,10 @@ export async function auditNames(db: Executor, rows: readonly { actorId: string 
 }
 
 /** Everyone who appears as an actor in the log, for the auditor's "who" picker (the auditor may not read the user list). */
-export async function auditActors(db: Executor) {
+export async function auditActors(db: Executor, scope: RegionScope) {
   const rows = (await db.execute(sql`
     select a.actor_account as account, u.display_name as name
-      from (select distinct actor_account from audit_log where actor_account is not null) a
+      from (select distinct actor_account from audit_log where actor_account is not null and ${auditScope(scope)}) a
       left join users u on u.account = a.actor_account
      order by a.actor_account limit 2000`)) as unknown as { rows: { account: string; name: string | null }[] };
   return rows.rows;

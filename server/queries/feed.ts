@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, like, lte, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { feedActions, feedKindOf, type FeedKind } from '../../domain/feed.js';
+import { lightsIn } from '../../domain/feedLights.js';
 import { escapeLike } from '../audit.js';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/client.js';
-import { areas, auditLog, blockers, dispatches, lightChanges, orgUnits, plans, projects, reports, targets, tasks, users } from '../db/schema/index.js';
+import { areas, auditLog, blockers, dispatches, lightChanges, orgUnits, plans, programs, projects, reports, targets, tasks, users } from '../db/schema/index.js';
 import { hasRole } from '../policies/actor.js';
 import { SEE_ALL_DISPATCHES } from '../policies/dispatch.js';
 import { unitsWhere } from '../policies/report.js';
@@ -37,6 +38,26 @@ const itemId = sql<string | null>`coalesce(${reports.itemId}, ${blockers.itemId}
 /** A claim's audit record keeps the unit's share of the task as its `after`; a plan names no unit but its lead unit. */
 const unitId = sql<string | null>`coalesce(${reports.unitId}, ${blockers.unitId}, case when ${auditLog.entity} = 'task' or ${auditLog.action} = 'dispatch.replied' then (${auditLog.after}->>'unitId')::uuid end, ${plans.leadUnitId})`;
 /** A tracked item's recipient units (a 批示's, a decision's): who reads its events besides the office and the leaders. */
+/**
+ * The regions an event is in (the region seal, issue 25): a report's or a blocker's unit's (as
+ * reportScope and blockerScope), a reply's unit's; an order's own region and, once sent, those of the
+ * units it went to (dispatchScope's seenInRegions: a city's 批示 is read in each district it
+ * reaches); a claim's or a plan's the plan's program's; none for the midnight run's record (it is
+ * every region's, and each reader sees its own regions' lights, lightsIn).
+ */
+const eventRegions = sql`case
+  when ${auditLog.entity} = 'system' then null
+  when ${auditLog.entity} = 'dispatch' and ${auditLog.action} <> 'dispatch.replied' then array(
+    select ${dispatches.regionId} union
+    select u.region_id from dispatch_recipients r join org_units u on u.id = r.unit_id where r.dispatch_id = ${dispatches.id} and ${dispatches.status} <> 'draft')
+  when ${auditLog.entity} in ('report', 'blocker', 'dispatch') then array[${orgUnits.regionId}]
+  else array[${programs.regionId}] end`;
+/** Events of the actor's regions, and the midnight run's (the region seal, issue 25). */
+function regionScopeSql(actor: Actor): SQL {
+  const scope = actor.regionIds.length ? sql`array[${sql.join(actor.regionIds.map((r) => sql`${r}::uuid`), sql`, `)}]` : sql`'{}'::uuid[]`;
+  return sql`(${auditLog.entity} = 'system' or ${eventRegions} && ${scope})`;
+}
+
 const recipientUnitIds = sql<string[] | null>`case when ${auditLog.entity} = 'dispatch' then (select json_agg(r.unit_id) from dispatch_recipients r where r.dispatch_id = ${idOf('dispatch')}) end`;
 
 /**
@@ -81,7 +102,8 @@ function kindSql(kind: FeedKind | undefined): SQL {
 const onlyFor = (entity: string, scope: SQL | undefined): SQL | undefined => (scope ? or(ne(auditLog.entity, entity), scope) : undefined);
 
 /**
- * Feed events in one range, filtered. With an actor, only what the actor may read: a report's
+ * Feed events in one range, filtered. With an actor, only what the actor may read: the events of
+ * its regions (eventRegions; the midnight run's with its regions' lights only), a report's
  * event within reportScope, a blocker's within blockerScope, a tracked item's as dispatchScope (the same conditions as their lists;
  * tasks and plans are read by everyone the feed's route lets in). Without one (`'all'`), every
  * event: the stream reads new records once and filters them per client in memory (policies/feed.ts).
@@ -93,7 +115,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
   if (r.upTo !== undefined) conds.push(lte(auditLog.id, r.upTo));
   if (f.area) conds.push(eq(areas.id, f.area));
   if (f.unit) conds.push(sql`${unitId} = ${f.unit}`);
-  if (actor !== 'all') conds.push(onlyFor('report', reportScope(db, actor)), onlyFor('blocker', blockerScope(db, actor)), onlyFor('dispatch', dispatchFeedScope(actor)));
+  if (actor !== 'all') conds.push(regionScopeSql(actor), onlyFor('report', reportScope(db, actor)), onlyFor('blocker', blockerScope(db, actor)), onlyFor('dispatch', dispatchFeedScope(actor)));
   const rows = await db
     .select({
       id: auditLog.id,
@@ -115,6 +137,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
       taskForceId: plans.taskForceId,
       resolverUnitId: blockers.resolverUnitId,
       recipientUnitIds,
+      regionIds: sql<string[] | null>`to_json(${eventRegions})`,
       tx: auditLog.tx,
       ownsTxLights,
     })
@@ -126,6 +149,7 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
     .leftJoin(targets, isItem('target', targets.id))
     .leftJoin(projects, isItem('project', projects.id))
     .leftJoin(plans, sql`${plans.id} = coalesce(${tasks.planId}, ${targets.planId}, ${projects.planId}, ${idOf('plan')})`)
+    .leftJoin(programs, eq(programs.id, plans.programId))
     .leftJoin(areas, sql`${areas.id} = coalesce(${tasks.areaId}, ${targets.areaId}, ${projects.areaId})`)
     .leftJoin(orgUnits, sql`${orgUnits.id} = ${unitId}`)
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -134,13 +158,18 @@ export async function listFeed(db: Executor, actor: Actor | 'all', f: FeedFilter
     .limit(r.limit);
   // One statement for the whole page's (or batch's) light changes, never one per event.
   const lights = await lightSummaries(db, rows.flatMap((r) => (r.tx !== null && r.ownsTxLights ? [{ id: Number(r.id), tx: Number(r.tx), at: r.at }] : [])));
-  return rows.map(({ tx: _tx, ownsTxLights: _owns, ...row }) => ({
-    ...row,
-    id: Number(row.id),
-    kind: feedKindOf(row.action)!,
-    recipientUnitIds: Array.isArray(row.recipientUnitIds) ? row.recipientUnitIds : null,
-    lights: lights.get(Number(row.id)) ?? null,
-  }));
+  return rows.map(({ tx: _tx, ownsTxLights: _owns, ...row }) => {
+    const lightParts = lights.get(Number(row.id)) ?? null;
+    return {
+      ...row,
+      id: Number(row.id),
+      kind: feedKindOf(row.action)!,
+      recipientUnitIds: Array.isArray(row.recipientUnitIds) ? row.recipientUnitIds : null,
+      regionIds: Array.isArray(row.regionIds) ? row.regionIds : null,
+      lightParts,
+      lights: lightsIn(lightParts, actor === 'all' ? 'all' : actor.regionIds),
+    };
+  });
 }
 
 /** The newest audit id: the stream starts after it. */

@@ -30,6 +30,12 @@ export const unitsAmong = (col: PgColumn | SQL, scope: RegionScope): SQL =>
 /** Rows whose user column names a person of a unit of the scope (what an office starts carries its maker's region). */
 export const userIn = (col: PgColumn | SQL, scope: RegionScope): SQL =>
   sql`${col} in (select ${users.id} from ${users} where ${unitIn(users.unitId, scope)})`;
+/**
+ * Whether the scope holds a top of the tree (a region with no parent): only such a reader answers for
+ * what belongs to no region but to the deployment (the public portal's complaints, the jobs' audit
+ * records). A scope is a subtree, so it holds a top only when the reader's own region is one.
+ */
+export const holdsTop = (scope: RegionScope): SQL => sql`exists (select 1 from ${regions} where ${regions.parentId} is null and ${regionIn(regions.id, scope)})`;
 /** Rows whose body column names a body of the scope. */
 export const bodyIn = (col: PgColumn | SQL, scope: RegionScope): SQL => sql`${col} in (select ${bodies.id} from ${bodies} where ${regionIn(bodies.regionId, scope)})`;
 /** Rows whose program column names a program of the scope. */

@@ -10,6 +10,7 @@ import { recordAccess } from '../accessLog.js';
 import { checkpointsOf } from '../auditCheckpoints.js';
 import { authorize } from '../policies/actor.js';
 import { auditPolicy } from '../policies/audit.js';
+import { scopeOf } from '../queries/regionScope.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -18,7 +19,7 @@ export default function auditRoutes(app: App) {
   app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: listResponse(AuditRecord), ...errors } } }, async (req) => {
     authorize(auditPolicy.route.read(req.ctx.actor));
     const { page, perPage, ...filter } = req.query;
-    const { rows, total } = await listAudit(req.ctx.database.db, filter, page, perPage);
+    const { rows, total } = await listAudit(req.ctx.database.db, scopeOf(req.ctx.actor), filter, page, perPage);
     const names = await auditNames(req.ctx.database.db, rows);
     // Who read the log, what they looked for and how much they saw: the auditor is audited too.
     await recordAccess(req.ctx, 'audit.read', { entity: 'audit', after: { filter, page, perPage, total } });
@@ -55,7 +56,7 @@ export default function auditRoutes(app: App) {
   });
   app.get('/api/audit/actors', { schema: { tags: ['audit'], response: { 200: AuditActors, ...errors } } }, async (req) => {
     authorize(auditPolicy.route.read(req.ctx.actor));
-    return { data: await auditActors(req.ctx.database.db) };
+    return { data: await auditActors(req.ctx.database.db, scopeOf(req.ctx.actor)) };
   });
 
   app.get('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerifyResult, ...errors } } }, async (req) => {

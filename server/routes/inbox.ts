@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody, IdParams, itemResponse, listResponse } from '../../domain/schemas/common.js';
 import { Delivery, DeliveryLogQuery, InboxMessage, InboxQuery, UnreadCount } from '../../domain/schemas/reminder.js';
+import { scopeOf } from '../queries/regionScope.js';
 import type { App } from '../app.js';
 import { markAllRead, markRead } from '../commands/reminders/markRead.js';
 import { notFound } from '../errors.js';
@@ -48,7 +49,7 @@ export default function inboxRoutes(app: App) {
   app.get('/api/notifications', { schema: { tags, querystring: DeliveryLogQuery, response: { 200: listResponse(Delivery), ...errors } } }, async (req) => {
     authorize(notificationSettingsPolicy.route.readLog(req.ctx.actor));
     const { page, perPage, q: _q, ...filter } = req.query;
-    const { rows, total } = await listDeliveries(req.ctx.database.db, filter, page, perPage);
+    const { rows, total } = await listDeliveries(req.ctx.database.db, scopeOf(req.ctx.actor), filter, page, perPage);
     return { data: rows.map(presentDelivery), page: { page, perPage, total }, policies: notificationSettingsPolicy.routePolicies(req.ctx.actor) };
   });
 }

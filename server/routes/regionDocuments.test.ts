@@ -80,4 +80,16 @@ describe.each(DATABASE_KINDS)('documents name their own region, and bulletins ar
     expect(Object.keys(taken.json().error.fields)).toEqual(['docNumber']);
     await api.write(inspectorFirst, 'PATCH', `/api/bulletins/${ofFirst.id}`, { version: 0, docNumber: `督通〔${year}〕2号` }, 200);
   });
+
+  it('numbers each district’s notices (督办单) in its own series, as bulletins', async () => {
+    const year = today().slice(0, 4);
+    const overdue = (d: District) =>
+      makeTask(h.db.database, d.plan.id, [{ unitId: d.unitB.id }], { light: 'red', leadUnitId: d.unitB.id, lightReasons: [{ code: 'overdue', level: 'red', params: { workdays: 12, deadline: dayFrom(-20) } }] });
+    const notice = async (d: District) => (await api.write(d.hq, 'POST', '/api/notices', { subject: { type: 'task', id: (await overdue(d)).id } }, 200)).json().data as { docNumber: string };
+    // Each district's first 督办单 of the year is its 1号; the next of one district is its 2号, whatever the other gave.
+    expect((await notice(first)).docNumber).toBe(`督办〔${year}〕1号`);
+    expect((await notice(second)).docNumber).toBe(`督办〔${year}〕1号`);
+    expect((await notice(second)).docNumber).toBe(`督办〔${year}〕2号`);
+    expect((await notice(first)).docNumber).toBe(`督办〔${year}〕2号`);
+  });
 });

@@ -51,12 +51,9 @@ const said = (res: LightMyRequestResponse) => `${res.statusCode} ${res.statusCod
  */
 const OPEN: Record<string, string> = {
   '/api/public/': 'one public portal for the deployment: it would need a region in its address',
-  '/api/audit': 'the audit log is one hash chain for the deployment: the auditor reads every region’s records',
-  '/api/feed': 'the feed filters events by what they concern, not by region (queries/feed.ts)',
-  '/api/notification-channels': 'a robot without a unit has no region: it is the deployment’s, and so are the ladder and the mail server',
-  'GET /api/notifications': 'reminder and notice jobs address every HQ office account of the deployment',
-  'GET /api/reports/brief': 'takes its report ids in the query string, which the gate does not read',
-  '/api/oversight/cases': 'a public complaint’s case names no unit: it is the deployment’s',
+  '/api/oversight/cases': 'a public complaint naming no unit is the deployment’s (the portal is one), read at every top of the tree: A and B here are both tops',
+  '/api/notification-channels':
+    'a robot of no unit (made before a robot needed one; it delivers nothing) and the ladder and mail server are the deployment’s; here A and B are both tops of the tree, so neither owns them',
 };
 const isOpen = (route: string) => Object.keys(OPEN).some((k) => route === k || (k.startsWith('/') && route.split(' ')[1]!.startsWith(k)));
 const routeOf = (line: string) => line.replace(/ as [a-z_]+.*$/, '');

@@ -3,7 +3,8 @@ import type { Role } from '../../domain/enums.js';
 import * as B from '../../domain/schemas/bulletin.js';
 import * as N from '../../domain/schemas/notice.js';
 import type { Database } from '../db/client.js';
-import { bulletinFiles, bulletins, notices } from '../db/schema/index.js';
+import { bulletinFiles, bulletins, notices, orgUnits } from '../db/schema/index.js';
+import { eq } from 'drizzle-orm';
 import { today } from '../clock.js';
 import type { ApiRequest } from './api.js';
 import { makeRegion, makeUnit } from './factories.js';
@@ -30,12 +31,15 @@ export async function makeBulletin(database: Database, status: 'draft' | 'issued
   return row!;
 }
 
-/** A notice sent to `unitId` about a late ledger entry there, written straight to the database. */
+const unitRegionId = async (database: Database, unitId: string) =>
+  (await database.db.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, unitId)))[0]!.regionId;
+
+/** A notice sent to `unitId` about a late ledger entry there, written straight to the database (in the unit's region's series). */
 export async function makeNotice(database: Database, unitId: string) {
   const entry = await makeLedgerEntry(database, unitId, { over: { deadline: '2026-01-05' } });
   const [row] = await database.db
     .insert(notices)
-    .values({ kind: 'urge', colour: 'blue', docNumber: `测催〔2026〕${nextSerial()}号`, unitId, subjectType: 'ledger', subjectId: entry.id, subjectTitle: entry.finding, ledgerEntryId: entry.id, workdaysLate: 3, deadline: entry.deadline, content: '请抓紧整改。', replyBy: today() })
+    .values({ kind: 'urge', colour: 'blue', docNumber: `测催〔2026〕${nextSerial()}号`, unitId, subjectType: 'ledger', subjectId: entry.id, subjectTitle: entry.finding, ledgerEntryId: entry.id, workdaysLate: 3, deadline: entry.deadline, content: '请抓紧整改。', replyBy: today(), regionId: await unitRegionId(database, unitId) })
     .returning();
   return row!;
 }

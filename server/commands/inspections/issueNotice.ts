@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit.js';
 import { now as clockNow } from '../../clock.js';
 import { inTx, type Actor, type Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { ledgerEntries, notices } from '../../db/schema/index.js';
+import { ledgerEntries, notices, orgUnits } from '../../db/schema/index.js';
 import { AppError, unauthenticated } from '../../errors.js';
 import { currentCalendar } from '../../queries/calendar.js';
 import { ledgerScope } from '../../queries/inspections/scope.js';
@@ -72,13 +72,16 @@ export async function issueNotice(ctx: Ctx, input: NoticeCreate) {
     const level = noticeLevel(late.workdaysLate)!;
     const replyBy = input.replyBy ?? (await currentCalendar(tx)).addWorkdays(today, NOTICE_REPLY_WORKDAYS);
     const year = Number(today.slice(0, 4));
+    // Numbered in the series of the unit's region, whose name signs it (migration 0051).
+    const [unit] = await tx.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, late.unitId));
     const [row] = await tx
       .insert(notices)
       .values({
         kind: level.kind,
         colour: level.colour,
-        docNumber: await nextDocNumber(tx, 'notice', PREFIX[level.kind], year),
+        docNumber: await nextDocNumber(tx, 'notice', PREFIX[level.kind], year, unit!.regionId),
         unitId: late.unitId,
+        regionId: unit!.regionId,
         subjectType: input.subject.type,
         subjectId: input.subject.id,
         subjectTitle: late.title,

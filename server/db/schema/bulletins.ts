@@ -63,6 +63,10 @@ export const notices = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => orgUnits.id),
+    /** The region whose series numbers it and whose name signs it: its unit's, when it was issued (migration 0051). */
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** The subject's title (a finding, an item's title) as it was when the notice was issued. */
@@ -80,5 +84,5 @@ export const notices = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     version: integer('version').notNull().default(0),
   },
-  (t) => [index('notices_unit').on(t.unitId, t.issuedAt), index('notices_subject').on(t.subjectId), uniqueIndex('notices_doc_number').on(t.docNumber)],
+  (t) => [index('notices_unit').on(t.unitId, t.issuedAt), index('notices_subject').on(t.subjectId), uniqueIndex('notices_region_doc_number').on(t.regionId, t.docNumber)],
 );

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { oversightCases } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { oversees } from '../../policies/oversightCase.js';
-import { scopeOf, unitIn } from '../regionScope.js';
+import { holdsTop, scopeOf, unitIn, userIn } from '../regionScope.js';
 
 /**
  * Oversight cases: the oversight role sees all, everyone else none (`undefined` means no
@@ -14,8 +14,12 @@ import { scopeOf, unitIn } from '../regionScope.js';
 export function caseScope(actor: Actor | null): SQL | undefined {
   if (!oversees(actor)) return sql`false`;
   const scope = scopeOf(actor);
-  // A public complaint's case names no unit: it is the deployment's.
-  return or(unitIn(oversightCases.unitId, scope), isNull(oversightCases.unitId))!;
+  // A case naming no unit is its maker's region's; a public complaint's (made by no one: the portal
+  // is one per deployment) is the deployment's, read by the oversight office at the top of the tree.
+  return or(
+    unitIn(oversightCases.unitId, scope),
+    and(isNull(oversightCases.unitId), or(userIn(oversightCases.createdById, scope), and(isNull(oversightCases.createdById), holdsTop(scope)))),
+  )!;
 }
 
 /**

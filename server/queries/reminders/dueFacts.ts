@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../../domain/calendar/days.js';
 import type { People } from '../../../domain/reminders/digest.js';
 import type { DueFacts } from '../../../domain/reminders/dueThings.js';
 import type { Executor } from '../../db/client.js';
-import { milestones, plans, projects, reports, targets, taskUnits, tasks, userRoles, users } from '../../db/schema/index.js';
+import { milestones, orgUnits, plans, projects, regions, reports, targets, taskUnits, tasks, userRoles, users } from '../../db/schema/index.js';
 
 /** `${itemType}:${itemId}:${unitId}` → the asked periods it has a report for. */
 async function reportedPeriods(db: Executor, periods: string[]): Promise<Map<string, string[]>> {
@@ -90,26 +90,39 @@ const push = (map: Map<string, string[]>, key: string, userId: string) => {
 
 /**
  * Who may receive reminders: enabled accounts holding a unit role (a grant without a unit is for
- * the user's own unit, as in policies/report.ts unitsWhere), a task force, or the HQ office.
+ * the user's own unit, as in policies/report.ts unitsWhere), a task force, or the HQ office (by
+ * its unit's region: a district's office hears of its district's late work only).
  */
 export async function loadPeople(db: Executor): Promise<People> {
   const rows = await db
-    .select({ userId: users.id, role: userRoles.role, unitId: sql<string>`coalesce(${userRoles.unitId}, ${users.unitId})`, bodyId: userRoles.bodyId })
+    .select({ userId: users.id, role: userRoles.role, unitId: sql<string>`coalesce(${userRoles.unitId}, ${users.unitId})`, bodyId: userRoles.bodyId, regionId: orgUnits.regionId })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
+    .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
     .where(and(eq(users.disabled, false), inArray(userRoles.role, ['liaison', 'unit_head', 'task_force', 'hq_office'])))
     .orderBy(users.id);
   const liaisons = new Map<string, string[]>();
   const heads = new Map<string, string[]>();
   const taskForces = new Map<string, string[]>();
-  const hqOffice = new Set<string>();
+  const hqOffice = new Map<string, string[]>();
   for (const r of rows) {
     if (r.role === 'liaison' && !r.bodyId) push(liaisons, r.unitId, r.userId);
     else if (r.role === 'unit_head' && !r.bodyId) push(heads, r.unitId, r.userId);
     else if (r.role === 'task_force' && r.bodyId) push(taskForces, r.bodyId, r.userId);
-    else if (r.role === 'hq_office') hqOffice.add(r.userId);
+    else if (r.role === 'hq_office') push(hqOffice, r.regionId, r.userId);
   }
-  return { liaisons, heads, taskForces, hqOffice: [...hqOffice] };
+  const [units, tree] = [
+    await db.select({ id: orgUnits.id, regionId: orgUnits.regionId }).from(orgUnits),
+    await db.select({ id: regions.id, parentId: regions.parentId }).from(regions),
+  ];
+  return {
+    liaisons,
+    heads,
+    taskForces,
+    hqOffice,
+    unitRegion: new Map(units.map((u) => [u.id, u.regionId])),
+    regionParent: new Map(tree.map((r) => [r.id, r.parentId])),
+  };
 }
 
 /** The enabled liaisons and heads of one unit: who receives a 督查 notice sent to it (and may acknowledge it). */

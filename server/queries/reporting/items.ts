@@ -8,6 +8,7 @@ export { itemKey } from '../../../domain/work.js';
 import type { Executor } from '../../db/client.js';
 import type { ItemInfo } from '../../models/reporting.js';
 import { plans, projects, targets, taskUnits, tasks } from '../../db/schema/index.js';
+import { programIn, type RegionScope } from '../regionScope.js';
 
 export type { ItemInfo } from '../../models/reporting.js';
 
@@ -68,8 +69,12 @@ export function itemInfoFromJson(itemType: ItemType, itemId: string, j: ItemJson
   return { ...info, itemType, itemId, due };
 }
 
-export async function loadItem(db: Executor, itemType: ItemType, itemId: string): Promise<ItemInfo | undefined> {
-  return (await loadItems(db, [{ itemType, itemId }])).get(itemKey(itemType, itemId));
+export async function loadItem(db: Executor, itemType: ItemType, itemId: string, scope?: RegionScope): Promise<ItemInfo | undefined> {
+  const item = (await loadItems(db, [{ itemType, itemId }])).get(itemKey(itemType, itemId));
+  if (!item || !scope || !item.planId) return item;
+  // Read by a reader of these regions (the region seal): an item of another district's plan is one that does not exist.
+  const [within] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.id, item.planId), programIn(plans.programId, scope)));
+  return within ? item : undefined;
 }
 
 /** The units answerable for an item: a task's lead and supporting units, a target's data unit, a project's responsible unit. */

@@ -9,15 +9,17 @@ import type { Executor } from '../../db/client.js';
 import { projectMonths, projects, reports, targetActuals, targetGoals, targets, tasks } from '../../db/schema/index.js';
 import { now as clockNow } from '../../clock.js';
 import { currentCalendar } from '../calendar.js';
+import type { RegionScope } from '../regionScope.js';
 import { loadItem } from './items.js';
 
 /**
  * What a liaison needs beside the report form: what the item asks (its content and deadline), the
  * last figure accepted on it, and the periods the report may be for (the unit's own report of each,
- * if it has one). Undefined when the item does not exist.
+ * if it has one). Undefined when the item does not exist, or is of a plan outside the reader's
+ * regions (its id comes in the query string, which the region gate does not read).
  */
-export async function reportBrief(db: Executor, itemType: ItemType, itemId: string, unitIds: readonly string[], lang: Lang) {
-  const item = await loadItem(db, itemType, itemId);
+export async function reportBrief(db: Executor, itemType: ItemType, itemId: string, unitIds: readonly string[], lang: Lang, scope: RegionScope) {
+  const item = await loadItem(db, itemType, itemId, scope);
   if (!item) return undefined;
   const zh = lang === 'zh-CN';
   let content = '';

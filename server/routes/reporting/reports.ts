@@ -16,6 +16,7 @@ import { loadItems, itemKey } from '../../queries/reporting/items.js';
 import { listReports, loadReportDetail } from '../../queries/reporting/reports.js';
 import { reportBrief } from '../../queries/reporting/reportBrief.js';
 import { unitsWhere } from '../../policies/report.js';
+import { scopeOf } from '../../queries/regionScope.js';
 import { notFound } from '../../errors.js';
 import { presentReportView } from '../../presenters/reporting/reportView.js';
 
@@ -46,7 +47,7 @@ export default function reportRoutes(app: App) {
 
   app.get('/api/reports/brief', { schema: { tags, querystring: ReportBriefQuery, response: { 200: itemResponse(ReportBrief), ...errors } } }, async (req) => {
     authorize(reportPolicy.route.read(req.ctx.actor));
-    const brief = await reportBrief(req.ctx.database.db, req.query.itemType, req.query.itemId, unitsWhere(req.ctx.actor, 'liaison', 'unit_head'), req.ctx.lang);
+    const brief = await reportBrief(req.ctx.database.db, req.query.itemType, req.query.itemId, unitsWhere(req.ctx.actor, 'liaison', 'unit_head'), req.ctx.lang, scopeOf(req.ctx.actor));
     if (!brief) throw notFound(req.query.itemType);
     return { data: brief, policies: reportPolicy.routePolicies(req.ctx.actor) };
   });
