@@ -7,6 +7,10 @@ export const REMINDER_MESSAGES = {
   smtp_not_saved: { 'zh-CN': '尚未保存邮件服务器设置，请先保存再发送测试邮件', 'en-US': 'No mail server is saved yet: save the settings before sending a test message' },
   smtp_test_no_address: { 'zh-CN': '{field}：您的账号没有电子邮箱，请填写收件地址', 'en-US': '{field}: your account has no e-mail address; enter one' },
   robot_test_sent: { 'zh-CN': '群机器人“{name}”已接受测试消息，请到群里查看', 'en-US': 'The group robot “{name}” accepted the test message; look in the group' },
+  settings_top_only: {
+    'zh-CN': '催办规则和邮件服务器为全部行政区共用，只能由最上级行政区的推进办修改',
+    'en-US': 'The reminder ladder and the mail server are shared by every region: only the top region’s HQ office changes them',
+  },
   robot_test_failed: { 'zh-CN': '群机器人“{name}”未接受测试消息：{error}', 'en-US': 'The group robot “{name}” did not take the test message: {error}' },
 } as const satisfies Record<string, Message>;
 

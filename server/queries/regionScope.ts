@@ -74,3 +74,17 @@ export async function scopeOfUnit(db: Executor, unitId: string): Promise<string[
   )) as unknown as { rows: { id: string }[] };
   return res.rows.map((r) => r.id);
 }
+
+/**
+ * Whether the actor's own unit sits in a region at the top of the tree (no parent): the office that
+ * runs the whole deployment. Settings every district shares (the reminder ladder, the mail server)
+ * are that office's alone; a district's or a city's office would change them for all the others.
+ */
+export async function actsForTop(db: Executor, actor: Pick<Actor, 'unitId'>): Promise<boolean> {
+  const [row] = await db
+    .select({ parentId: regions.parentId })
+    .from(orgUnits)
+    .innerJoin(regions, eq(regions.id, orgUnits.regionId))
+    .where(eq(orgUnits.id, actor.unitId));
+  return !!row && row.parentId === null;
+}

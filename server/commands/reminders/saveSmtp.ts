@@ -3,6 +3,7 @@ import { rule, ruleText } from '../../../domain/schemas/ruleMessages.js';
 import { recordAudit } from '../../audit.js';
 import { inTx, type Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { actsForTop } from '../../queries/regionScope.js';
 import { fieldName } from '../../i18n.js';
 import type { StoredSmtp } from '../../models/reminders.js';
 import { readSmtp, writeSmtp } from '../../queries/reminders/smtp.js';
@@ -16,6 +17,8 @@ const audited = (s: StoredSmtp | null) => s && { enabled: s.enabled, host: s.hos
  */
 export async function saveSmtp(ctx: Ctx, input: SmtpChannelUpdate) {
   return inTx(ctx, async (tx) => {
+    // Shared by every district: a district's or a city's office would change it for the others.
+    if (!ctx.actor || !(await actsForTop(tx, ctx.actor))) throw new AppError(403, 'settings_top_only');
     const before = await readSmtp(tx);
     if (before.version !== input.version) throw new AppError(409, 'version_conflict');
     const username = input.username || null;
