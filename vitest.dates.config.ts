@@ -5,6 +5,7 @@
 // `npm test` runs these projects beside the unit and API tests' in one run (vitest.suite.config.ts).
 // The projects repeat the main config's options rather than extend it: extending would add the
 // main config's include (every test) to each day's.
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import base from './vitest.config.js';
 import { DATE_SENSITIVE, MATRIX_DAYS, NOT_DATED } from './scripts/dateMatrixFiles.mjs';
@@ -32,6 +33,8 @@ export default defineConfig({
   test: {
     globalSetup,
     maxWorkers,
+    // The days' projects compile the same modules: the first writes them to disk, the others read them (vitest.suite.config.ts).
+    experimental: { fsModuleCache: true, fsModuleCachePath: fileURLToPath(new URL('.tmp/vitest-modules', import.meta.url)) },
     projects: dayProjects(),
   },
 });

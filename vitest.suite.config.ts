@@ -3,6 +3,7 @@
 // a project per day) in one vitest run. One start instead of two, one global setup, and one pool:
 // the date matrix's files fill the workers while the last long unit files end, instead of a second
 // run that starts once the slowest file of the first has ended.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 import { dayProjects } from './vitest.dates.config.js';
@@ -15,6 +16,10 @@ export default defineConfig({
     globalSetup,
     maxWorkers,
     sequence,
+    // Every project (its own Vite server) compiles the same modules: written to disk by the first,
+    // read by the others (experimental in vitest 4.1). In the date matrix alone it took the run's
+    // CPU time from 222 s to 196 s.
+    experimental: { fsModuleCache: true, fsModuleCachePath: fileURLToPath(new URL('.tmp/vitest-modules', import.meta.url)) },
     projects: [{ test: { name: UNIT_PROJECT, include, testTimeout, hookTimeout, setupFiles, pool, isolate } }, ...dayProjects()],
   },
 });

@@ -54,5 +54,7 @@ export function runDateMatrix(days = MATRIX_DAYS, report = path.join(root, '.tmp
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const days = process.argv.slice(2);
-  process.exit(runDateMatrix(days.length ? days : MATRIX_DAYS).length ? 1 : 0);
+  const failed = runDateMatrix(days.length ? days : MATRIX_DAYS);
+  if (failed.length) console.log(`date-sensitive tests failed on ${failed.join(', ')}`);
+  process.exit(failed.length ? 1 : 0);
 }
