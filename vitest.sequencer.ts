@@ -13,8 +13,13 @@ export function longestFirst(longest: readonly string[]) {
         const i = longest.findIndex((l) => f.moduleId.endsWith(l));
         return i < 0 ? longest.length : i;
       };
+      // Projects (vitest.suite.config.ts: the unit tests', then the matrix days') in the order they
+      // are configured, each whole: a worker is kept for the next file only within a project, so
+      // every switch between projects starts new ones.
+      const projects = this.ctx.projects;
+      const project = (f: TestSpecification) => projects.indexOf(f.project);
       // Array sort is stable: files off the list keep vitest's order after the listed ones.
-      return sorted.sort((a, b) => rank(a) - rank(b));
+      return sorted.sort((a, b) => project(a) - project(b) || rank(a) - rank(b));
     }
   };
 }

@@ -4,7 +4,7 @@
 // through TUIJIN_TEST_NOW, on the embedded database only (the rules under test are the same on
 // both; the full suite covers PostgreSQL on the real day). The files and days are listed in
 // scripts/dateMatrixFiles.mjs. `npm run test:dates [-- 2026-12-31 …]` runs it alone; `npm test`
-// runs it after the unit and API tests.
+// runs its projects in the unit and API tests' run (vitest.suite.config.ts).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,14 +14,12 @@ import { MATRIX_DAYS } from './dateMatrixFiles.mjs';
 export { MATRIX_DAYS };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The days with a failed test in a vitest JSON report (a test's project is its day). */
-function failedDaysOf(report, days) {
+/** The days with a failed test in the run's tally (scripts/projectTally.mjs: a test's project is its day); every day when it wrote none. */
+function failedDaysOf(tally, days) {
   try {
-    const j = JSON.parse(fs.readFileSync(report, 'utf8'));
-    const failed = new Set();
-    for (const f of j.testResults ?? [])
-      for (const a of f.assertionResults ?? []) if (a.status === 'failed') failed.add(days.find((d) => `${a.fullName} ${f.name}`.includes(d)) ?? 'a day');
-    return [...failed];
+    const { projects } = JSON.parse(fs.readFileSync(tally, 'utf8'));
+    const failed = days.filter((d) => !projects[d] || projects[d].failed > 0);
+    return failed.length ? failed : days;
   } catch {
     return days;
   }
@@ -33,6 +31,8 @@ export function runDateMatrix(days = MATRIX_DAYS, report = path.join(root, '.tmp
   const t = Date.now();
   fs.mkdirSync(path.dirname(report), { recursive: true });
   fs.rmSync(report, { force: true });
+  const tally = report.replace(/\.json$/, '') + '-projects.json';
+  fs.rmSync(tally, { force: true });
   const r = spawnSync(
     process.execPath,
     [
@@ -44,14 +44,17 @@ export function runDateMatrix(days = MATRIX_DAYS, report = path.join(root, '.tmp
       '--reporter=dot',
       '--reporter=json',
       `--outputFile.json=${report}`,
+      '--reporter=./scripts/projectTally.mjs',
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', TEST_DATABASES: 'embedded' } },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', TEST_DATABASES: 'embedded', TUIJIN_PROJECT_TALLY: tally } },
   );
   console.log(`━━ date-sensitive tests: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-  return r.status === 0 ? [] : failedDaysOf(report, days);
+  return r.status === 0 ? [] : failedDaysOf(tally, days);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const days = process.argv.slice(2);
-  process.exit(runDateMatrix(days.length ? days : MATRIX_DAYS).length ? 1 : 0);
+  const failed = runDateMatrix(days.length ? days : MATRIX_DAYS);
+  if (failed.length) console.log(`date-sensitive tests failed on ${failed.join(', ')}`);
+  process.exit(failed.length ? 1 : 0);
 }

@@ -1,6 +1,8 @@
 // Which tests the date matrix runs, and on which days: read by scripts/dateMatrix.mjs and by
 // vitest.dates.config.ts (one project per day).
 export const MATRIX_DAYS = ['2026-12-31', '2026-09-30', '2026-02-18', '2028-02-29'];
+/** The project of the unit and API tests (on the real day) in `npm test`'s run beside the days' (vitest.suite.config.ts). */
+export const UNIT_PROJECT = 'unit';
 /**
  * Tests whose answers depend on today: lights, deadlines, claims, reports, the midnight job, the demo,
  * the workbench's and the HQ desk's lists, all of which read the program clock. domain/ is not among

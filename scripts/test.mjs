@@ -1,12 +1,13 @@
 // `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
-// then runs type check, lint and the web build side by side, unit + API tests on both databases,
-// the date-sensitive tests on the matrix days (scripts/dateMatrix.mjs), and Chromium end-to-end tests.
+// then runs type check, lint and the web build side by side, the unit + API tests on both databases
+// with the date-sensitive tests on the matrix days in the same vitest run (vitest.suite.config.ts),
+// and Chromium end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { runDateMatrix } from './dateMatrix.mjs';
+import { MATRIX_DAYS, UNIT_PROJECT } from './dateMatrixFiles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -107,6 +108,17 @@ function counts(file) {
   }
 }
 
+/** The passed, failed and skipped tests of each project of the run (scripts/projectTally.mjs), or undefined when it wrote none. */
+function projectTallies(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).projects;
+  } catch {
+    return undefined;
+  }
+}
+
+const sumCounts = (a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped });
+
 /** The failed tests of a vitest JSON report, each with its first error line: CI shows only the tail of the output, so the summary names them. */
 function failedTests(file) {
   try {
@@ -153,18 +165,27 @@ const checks = [
 ];
 const checked = await runTogether(checks.map(([, label, args]) => [label, node, args]));
 checks.forEach(([name], i) => results.push([name, checked[i]]));
+// The unit and API tests and the date matrix in one vitest run (vitest.suite.config.ts): a project
+// for the unit and API tests and one per matrix day, counted and reported apart.
 const unitJson = '.tmp/vitest-unit.json';
-results.push([
-  'unit + API tests',
-  run('unit and API tests (embedded PGlite and PostgreSQL)', node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], env),
-]);
-const tally = [counts(unitJson)];
-const reports = [unitJson];
-const datesJson = '.tmp/vitest-dates.json';
-const failedDays = runDateMatrix(undefined, datesJson);
-results.push(['date matrix', failedDays.length === 0]);
-tally.push(counts(datesJson));
-reports.push(datesJson);
+const tallyJson = '.tmp/vitest-projects.json';
+fs.rmSync(tallyJson, { force: true });
+const testsOk = run(
+  `unit and API tests (embedded PGlite and PostgreSQL) and the date-sensitive tests on ${MATRIX_DAYS.join(', ')}`,
+  node,
+  [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.suite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`, '--reporter=./scripts/projectTally.mjs'],
+  { ...env, TUIJIN_PROJECT_TALLY: tallyJson },
+);
+const projects = projectTallies(tallyJson);
+const unit = projects?.[UNIT_PROJECT] ?? { passed: 0, failed: 1, skipped: 0, failures: [] };
+const days = MATRIX_DAYS.map((d) => projects?.[d] ?? { passed: 0, failed: 1, skipped: 0, failures: [] });
+const failedDays = MATRIX_DAYS.filter((_, i) => days[i].failed > 0);
+// The steps with a failed test fail; a run that failed with none (an error outside the tests, a report not written) fails both.
+results.push(['unit + API tests', testsOk || (unit.failed === 0 && failedDays.length > 0)]);
+results.push(['date matrix', testsOk || (failedDays.length === 0 && unit.failed > 0)]);
+const tally = [unit, days.reduce(sumCounts)];
+const failures = [...unit.failures, ...MATRIX_DAYS.flatMap((d, i) => days[i].failures.map((f) => `[${d}] ${f}`))];
+const reports = [];
 if (failedDays.length) console.log(`date-sensitive tests failed on ${failedDays.join(', ')}: rerun one with npm run test:dates -- ${failedDays[0]}`);
 if (hasE2e) {
   const e2eJson = '.tmp/vitest-e2e.json';
@@ -177,9 +198,9 @@ if (hasE2e) {
   if (!results.at(-1)[1]) printServerWarnings();
 }
 
-const failures = reports.flatMap(failedTests);
+failures.push(...reports.flatMap(failedTests));
 if (failures.length) console.log(`\nFailed tests:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
-const sum = tally.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
+const sum = tally.reduce(sumCounts);
 const failedSteps = results.filter(([, ok]) => !ok).map(([n]) => n);
 console.log(`\nSuite took ${((Date.now() - started) / 1000).toFixed(0)} s. ${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed.'}`);
 console.log(`${sum.passed} passed, ${sum.failed + (failedSteps.length && !sum.failed ? 1 : 0)} failed, ${sum.skipped} skipped`);

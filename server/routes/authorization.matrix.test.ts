@@ -8,7 +8,7 @@ import type { DatabaseKind } from '../testing/databases.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { ALL_ROUTE_CALLS } from '../testing/allRoutes.js';
 import { allows, ROUTE_MATRIX, type Allowed } from '../testing/routeMatrix.js';
-import { callEnv, type CallEnv } from '../testing/routeCalls.js';
+import { harnessWithCalls } from '../testing/routeCalls.js';
 import { servedRoutes } from '../testing/servedRoutes.js';
 
 const MATRIX = ROUTE_MATRIX;
@@ -77,13 +77,7 @@ const RUNS: [DatabaseKind, readonly Role[]][] = [
 ];
 
 describe.each(RUNS)('who may call what on %s', (kind, roles) => {
-  let h: Harness;
-  let env: CallEnv;
-  beforeAll(async () => {
-    h = await startHarness(kind);
-    env = callEnv(h.app, h.db.database);
-  });
-  afterAll(async () => h?.close());
+  const t = harnessWithCalls(kind);
 
   it('answers 401 to every non-public route without a session, or with a session nobody has', async () => {
     const expected: Record<string, string> = {};
@@ -93,7 +87,7 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
       const [method, path] = key.split(' ') as ['GET', string];
       const url = path.replace(':date', '2026-06-01').replace(/:\w+/g, () => randomUUID());
       for (const cookie of [undefined, 'tuijin_sid=forged-token']) {
-        const res = await h.app.inject({ method, url, ...(cookie ? { headers: { cookie, 'x-csrf-token': 'x' } } : {}), payload: method === 'GET' ? undefined : {} });
+        const res = await t.h.app.inject({ method, url, ...(cookie ? { headers: { cookie, 'x-csrf-token': 'x' } } : {}), payload: method === 'GET' ? undefined : {} });
         expected[`${key} ${cookie ? 'forged' : 'none'}`] = '401 unauthenticated';
         actual[`${key} ${cookie ? 'forged' : 'none'}`] = `${res.statusCode} ${res.json().error?.code}`;
       }
@@ -107,10 +101,10 @@ describe.each(RUNS)('who may call what on %s', (kind, roles) => {
     const expected: Record<string, string> = {};
     const actual: Record<string, string> = {};
     for (const role of roles) {
-      const { req, session } = await ALL_ROUTE_CALLS[key]!(env, role);
-      const mark = await auditMark(h.db.database);
-      const res = await send(h.app, req, session);
-      const { changes: written, refusals: refused } = await recordsSince(h.db.database, mark);
+      const { req, session } = await ALL_ROUTE_CALLS[key]!(t.env, role);
+      const mark = await auditMark(t.h.db.database);
+      const res = await send(t.h.app, req, session);
+      const { changes: written, refusals: refused } = await recordsSince(t.h.db.database, mark);
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       actual[role] = ok ? `2xx, ${written} audit, ${refused} refusal` : `${res.statusCode} ${res.json().error?.code}, ${written} audit, ${refused} refusal`;
       // An allowed write leaves exactly one audit record of its change; a refused call none, but one access.refused.

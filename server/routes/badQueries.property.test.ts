@@ -7,14 +7,13 @@
 // route for a longer drill (`FUZZ_RUNS=200 npx vitest run server/routes/badQueries.property.test.ts`).
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../domain/enums.js';
 import { auditMark, recordsSince, send, snapshot, type ApiRequest } from '../testing/api.js';
 import type { Session } from '../testing/factories.js';
 import type { DatabaseKind } from '../testing/databases.js';
-import { startHarness, type Harness } from '../testing/harness.js';
 import { ALL_ROUTE_CALLS } from '../testing/allRoutes.js';
-import { callEnv, type CallEnv } from '../testing/routeCalls.js';
+import { harnessWithCalls } from '../testing/routeCalls.js';
 import { decoded } from '../testing/garbage.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 4;
@@ -85,19 +84,13 @@ function expectNoFault(res: LightMyRequestResponse, label: string) {
 const GETS = Object.keys(ALL_ROUTE_CALLS).filter((k) => k.startsWith('GET '));
 
 describe.each(KINDS)('generated query strings and headers on every read, on %s', (kind, numRuns) => {
-  let h: Harness;
-  let env: CallEnv;
-  beforeAll(async () => {
-    h = await startHarness(kind);
-    env = callEnv(h.app, h.db.database);
-  });
-  afterAll(async () => h?.close());
+  const t = harnessWithCalls(kind);
 
   /** The route's valid call as the first role it answers with a 2xx (every route has one: the authorization matrix says which). */
   async function allowedCall(key: string): Promise<{ req: ApiRequest; session: Session | null; role: Role }> {
     for (const role of ROLES) {
-      const { req, session } = await ALL_ROUTE_CALLS[key]!(env, role);
-      const res = await send(h.app, req, session);
+      const { req, session } = await ALL_ROUTE_CALLS[key]!(t.env, role);
+      const res = await send(t.h.app, req, session);
       if (res.statusCode < 300) return { req, session, role };
     }
     throw new Error(`${key}: no role gets a 2xx from its call`);
@@ -109,20 +102,20 @@ describe.each(KINDS)('generated query strings and headers on every read, on %s',
 
   it.each(GETS)('%s answers generated garbage without a fault and writes nothing', async (key) => {
     const { req, session } = await allowedCall(key);
-    const before = withoutAudit(await snapshot(h.db.database));
-    const mark = await auditMark(h.db.database);
+    const before = withoutAudit(await snapshot(t.h.db.database));
+    const mark = await auditMark(t.h.db.database);
     await fc.assert(
       fc.asyncProperty(fc.array(pair, { minLength: 1, maxLength: 6 }), headers, async (pairs, extra) => {
         const url = withQuery(req.url, pairs, KEEP[key] ?? []);
-        const res = await send(h.app, { ...req, url, headers: { ...(req.headers ?? {}), ...extra } }, session);
+        const res = await send(t.h.app, { ...req, url, headers: { ...(req.headers ?? {}), ...extra } }, session);
         expectNoFault(res, `${url.slice(0, 300)} with ${JSON.stringify(extra).slice(0, 200)}`);
       }),
       { numRuns },
     );
     // Some reads are audited by design (an evidence file opened, the chain verified): those records are
     // no change. No other row anywhere, and no change record.
-    expect(withoutAudit(await snapshot(h.db.database))).toEqual(before);
-    expect(await recordsSince(h.db.database, mark)).toMatchObject({ changes: 0 });
+    expect(withoutAudit(await snapshot(t.h.db.database))).toEqual(before);
+    expect(await recordsSince(t.h.db.database, mark)).toMatchObject({ changes: 0 });
   });
 });
 

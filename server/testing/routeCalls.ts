@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
+import { afterAll, beforeAll } from 'vitest';
 import type { z } from 'zod';
 import { dayNumber, fromDayNumber } from '../../domain/calendar/days.js';
 import type { Role } from '../../domain/enums.js';
@@ -16,6 +17,8 @@ import { readSecurityPolicy } from '../queries/settings.js';
 import { SecurityPolicyUpdate } from '../routes/securityPolicy.js';
 import { newTotpSecret } from '../security/totp.js';
 import type { ApiRequest } from './api.js';
+import type { DatabaseKind } from './databases.js';
+import { startHarness, type Harness } from './harness.js';
 import type { BodyKind } from './garbage.js';
 import { loginAs, makeBody, makeMember, makeRegion, makeUnit, makeUser, type MadeUser, type Session } from './factories.js';
 import { multipart, xlsxFile } from './xlsx.js';
@@ -45,6 +48,31 @@ export function callEnv(app: App, database: Database): CallEnv {
     session(role) {
       if (!sessions.has(role)) sessions.set(role, makeUser(database, [{ role }]).then((u) => loginAs(app, u)));
       return sessions.get(role)!;
+    },
+  };
+}
+
+/**
+ * For a describe block that calls routes through the call builders: a fresh app on `kind` started
+ * before its tests and closed after them, with its call environment. Read `h` and `env` inside
+ * hooks and tests (they are set once the block's beforeAll has run).
+ */
+export function harnessWithCalls(kind: DatabaseKind): { readonly h: Harness; readonly env: CallEnv } {
+  let h: Harness | undefined;
+  let env: CallEnv | undefined;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    env = callEnv(h.app, h.db.database);
+  });
+  afterAll(async () => h?.close());
+  return {
+    get h() {
+      if (!h) throw new Error('the harness is read before its beforeAll ran');
+      return h;
+    },
+    get env() {
+      if (!env) throw new Error('the call environment is read before its beforeAll ran');
+      return env;
     },
   };
 }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums.js';
 import { auditCount } from '../../audit.js';
 import { expectError, send } from '../../testing/api.js';
 import { DATABASE_KINDS } from '../../testing/databases.js';
-import { startHarness, type Harness } from '../../testing/harness.js';
 import { PLANNING_ROUTE_CALLS } from '../../testing/planningCalls.js';
-import { callEnv, type CallEnv } from '../../testing/routeCalls.js';
+import { harnessWithCalls } from '../../testing/routeCalls.js';
 
 type Body = Record<string, unknown>;
 /** Per write route: who may call it, and bad bodies with the fields the 400 must name. */
@@ -36,13 +35,7 @@ const CASES: [string, Role, [(b: Body) => Body, string[]][]][] = [
 ];
 
 describe.each(DATABASE_KINDS)('bad input to the planning API on %s', (kind) => {
-  let h: Harness;
-  let env: CallEnv;
-  beforeAll(async () => {
-    h = await startHarness(kind);
-    env = callEnv(h.app, h.db.database);
-  });
-  afterAll(async () => h?.close());
+  const t = harnessWithCalls(kind);
 
   it('covers every planning write', () => {
     const writes = Object.keys(PLANNING_ROUTE_CALLS).filter((k) => !k.startsWith('GET ') && !k.startsWith('DELETE '));
@@ -51,12 +44,12 @@ describe.each(DATABASE_KINDS)('bad input to the planning API on %s', (kind) => {
 
   it.each(CASES)('%s: 400 naming the field, nothing written', async (key, role, cases) => {
     for (const [mutate, fields] of cases) {
-      const { req, session } = await PLANNING_ROUTE_CALLS[key]!(env, role);
-      const before = await auditCount(h.db.database.db);
-      const res = await send(h.app, { ...req, payload: mutate(req.payload as Body), headers: { 'accept-language': 'en-US' } }, session);
+      const { req, session } = await PLANNING_ROUTE_CALLS[key]!(t.env, role);
+      const before = await auditCount(t.h.db.database.db);
+      const res = await send(t.h.app, { ...req, payload: mutate(req.payload as Body), headers: { 'accept-language': 'en-US' } }, session);
       const e = expectError(res, 400, 'validation');
       expect(Object.keys(e.fields!).sort(), res.body).toEqual(fields);
-      expect(await auditCount(h.db.database.db)).toBe(before);
+      expect(await auditCount(t.h.db.database.db)).toBe(before);
     }
   });
 });
