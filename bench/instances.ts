@@ -11,7 +11,7 @@ import { openDatabase } from '../server/db/client.js';
 import { createServerDatabase, DEMO_PASSWORD, startServer, type ServerProcess } from '../scripts/serverProcess.js';
 import { benchId, DISTRICT, liaisonAccount } from './generate.js';
 import { districtNs, generateProvince, keptServerDatabase, PROVINCE, type ProvinceOptions } from './province.js';
-import { submitRun, type SubmitFigures, type Submitter } from './scale.js';
+import { submitRun, type SubmitFigures, type Submitter } from './submitRun.js';
 import { ms } from './stats.js';
 
 const CLIENTS = 200;

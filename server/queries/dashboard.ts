@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { shanghaiDate, dayNumber, fromDayNumber, type IsoDate } from '../../domain/calendar/days.js';
 import { blockerAge, type BlockerAge } from '../../domain/dashboard.js';
 import { workdaysAtLevel } from '../../domain/blockerEscalation.js';
@@ -9,7 +9,7 @@ import type { DashboardFacts } from '../models/dashboard.js';
 import type { OutlookFacts } from '../models/planning.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
 import { lightMovement, newlyRed } from './dashboardMovement.js';
-import type { SliceSql } from './dashboardSlice.js';
+import { andSlice, type SliceSql } from './dashboardSlice.js';
 import { blockers, plans, programs, reports, targets } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
 import { dashboardLights } from './dashboardLights.js';
@@ -23,13 +23,12 @@ const OVERDUE = sql`'[{"code":"overdue"}]'::jsonb`;
  * top lines, chosen in the database (a district can have hundreds overdue after a holiday).
  */
 async function overdueItems(db: Executor, s: SliceSql) {
-  const and_ = (cond: SQL | undefined) => (cond ? sql`and ${cond}` : sql``);
   const workdays = sql`(select (r->'params'->>'workdays')::int from jsonb_array_elements(light_reasons) r where r->>'code' = 'overdue' limit 1)`;
   const { rows } = (await db.execute(sql`
     with o as (
-      select 'task' as "itemType", id as "itemId", code, title, ${workdays} as workdays from tasks where light_reasons @> ${OVERDUE} ${and_(s.task)}
-      union all select 'target', id, code, name, ${workdays} from targets where light_reasons @> ${OVERDUE} ${and_(s.target)}
-      union all select 'project', id, code, name, ${workdays} from projects where light_reasons @> ${OVERDUE} ${and_(s.project)}
+      select 'task' as "itemType", id as "itemId", code, title, ${workdays} as workdays from tasks where light_reasons @> ${OVERDUE} ${andSlice(s.task)}
+      union all select 'target', id, code, name, ${workdays} from targets where light_reasons @> ${OVERDUE} ${andSlice(s.target)}
+      union all select 'project', id, code, name, ${workdays} from projects where light_reasons @> ${OVERDUE} ${andSlice(s.project)}
     )
     (select 'count' as line, "itemType", null::uuid as "itemId", null as code, null as title, count(*)::int as workdays from o group by "itemType")
     union all

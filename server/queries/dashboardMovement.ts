@@ -3,9 +3,7 @@ import type { RollupBy } from '../../domain/schemas/rollup.js';
 import type { ItemType } from '../../domain/work.js';
 import type { Executor } from '../db/client.js';
 import type { GroupMovement, LightMovement } from '../models/dashboard.js';
-import type { SliceSql } from './dashboardSlice.js';
-
-const and_ = (cond: SQL | undefined) => (cond ? sql`and ${cond}` : sql``);
+import { andSlice, type SliceSql } from './dashboardSlice.js';
 
 /**
  * The items that turned red in the period and are red still, the latest first (ten, chosen in SQL:
@@ -19,15 +17,15 @@ export async function newlyRed(db: Executor, s: SliceSql, start: Date, end: Date
   const { rows } = (await db.execute(sql`
     select 'task' as "itemType", tasks.id as "itemId", tasks.code, tasks.title, max(light_changes.at) as at
       from light_changes join tasks on tasks.id = light_changes.item_id
-      where light_changes.item_type = 'task' and ${changes} and tasks.light = 'red' ${and_(s.task)} group by tasks.id
+      where light_changes.item_type = 'task' and ${changes} and tasks.light = 'red' ${andSlice(s.task)} group by tasks.id
     union all
     select 'target', targets.id, targets.code, targets.name, max(light_changes.at)
       from light_changes join targets on targets.id = light_changes.item_id
-      where light_changes.item_type = 'target' and ${changes} and targets.light = 'red' ${and_(s.target)} group by targets.id
+      where light_changes.item_type = 'target' and ${changes} and targets.light = 'red' ${andSlice(s.target)} group by targets.id
     union all
     select 'project', projects.id, projects.code, projects.name, max(light_changes.at)
       from light_changes join projects on projects.id = light_changes.item_id
-      where light_changes.item_type = 'project' and ${changes} and projects.light = 'red' ${and_(s.project)} group by projects.id
+      where light_changes.item_type = 'project' and ${changes} and projects.light = 'red' ${andSlice(s.project)} group by projects.id
     order by at desc, "itemId" limit 10`)) as unknown as { rows: { itemType: ItemType; itemId: string; code: string; title: string; at: Date | string }[] };
   return rows.map((r) => ({ itemType: r.itemType, itemId: r.itemId, code: r.code, title: r.title, at: new Date(r.at).toISOString() }));
 }
@@ -43,7 +41,7 @@ function movedOf(table: 'tasks' | 'targets' | 'projects', type: ItemType, unit: 
       bool_or(light_changes.to_light = 'done') as done,
       ${t}.plan_id, ${t}.area_id, ${unit} as unit_id
     from light_changes join ${t} on ${t}.id = light_changes.item_id
-    where light_changes.item_type = ${type} and light_changes.at >= ${start} and light_changes.at < ${end} ${and_(slice)}
+    where light_changes.item_type = ${type} and light_changes.at >= ${start} and light_changes.at < ${end} ${andSlice(slice)}
     group by ${t}.id`;
 }
 

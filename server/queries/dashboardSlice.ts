@@ -19,6 +19,9 @@ export interface SliceSql {
   report: SQL | undefined;
 }
 
+/** A slice's condition appended to a statement's own (`and …`), or nothing for the whole. */
+export const andSlice = (cond: SQL | undefined): SQL => (cond ? sql`and ${cond}` : sql``);
+
 const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
 /**
