@@ -55,8 +55,9 @@ describe('sysadmin', () => {
 
       // 行政区 are listed with their level (issue 25), which the form edits: the demo's own is a district.
       await page.goto('/admin/regions');
-      const own = page.getByTestId('regions-page').getByRole('row').nth(1);
-      expect(await own.innerText()).toContain('区（县）');
+      // The table shows 暂无数据 until the list arrives: wait for the region's row, not the first row there is.
+      const own = page.getByTestId('regions-page').getByRole('row').filter({ hasText: '区（县）' }).first();
+      await own.waitFor();
       await own.getByRole('button', { name: '编辑' }).click();
       expect(await page.getByRole('dialog').getByLabel('层级').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText()).toContain('区（县）');
       await page.keyboard.press('Escape');

@@ -13,7 +13,7 @@ import type { Executor } from '../db/client.js';
 import { authorize } from '../policies/actor.js';
 import { notificationSettingsPolicy } from '../policies/notification.js';
 import { presentChannels, presentSmtp } from '../presenters/reminders/channels.js';
-import { scopeOf } from '../queries/regionScope.js';
+import { actsForTop, scopeOf } from '../queries/regionScope.js';
 import { listRobots } from '../queries/reminders/channels.js';
 import { readLadder } from '../queries/reminders/ladder.js';
 import { readSmtp } from '../queries/reminders/smtp.js';
@@ -27,7 +27,11 @@ const TestAnswer = z.object({ data: ChannelTestResult });
 export default function notificationChannelRoutes(app: App) {
   const answer = async (db: Executor, lang: Lang, actor: Parameters<typeof notificationSettingsPolicy.routePolicies>[0], saved?: Awaited<ReturnType<typeof readLadder>>) => {
     const { ladder, version } = saved ?? (await readLadder(db));
-    return { data: { ladder, version, channels: presentChannels(await listRobots(db, scopeOf(actor)), lang), smtp: presentSmtp(await readSmtp(db)) }, policies: notificationSettingsPolicy.routePolicies(actor) };
+    const policies = notificationSettingsPolicy.routePolicies(actor);
+    // The ladder and the mail server are the whole deployment's (commands/reminders/updateLadder.ts):
+    // the page shows them read-only to an office below the top region, which the server would refuse.
+    const updateShared = !!actor && policies.update === true && (await actsForTop(db, actor));
+    return { data: { ladder, version, channels: presentChannels(await listRobots(db, scopeOf(actor)), lang), smtp: presentSmtp(await readSmtp(db)) }, policies: { ...policies, updateShared } };
   };
 
   app.get('/api/notification-channels', { schema: { tags, response: { 200: Answer, ...errors } } }, async (req) => {

@@ -30,6 +30,9 @@ describe.each(DATABASE_KINDS)('settings every district shares, on %s', (kind) =>
 
   it('lets only the top region’s HQ office change the reminder ladder', async () => {
     const read = (await send(h.app, { method: 'GET', url: '/api/notification-channels' }, district)).json();
+    // The page shows the shared settings read-only to the district's office, editable to the top's.
+    expect(read.policies).toMatchObject({ update: true, updateShared: false });
+    expect((await send(h.app, { method: 'GET', url: '/api/notification-channels' }, top)).json().policies).toMatchObject({ update: true, updateShared: true });
     const ladder = { version: read.data.version, daysBefore: 2, lateRemind: 1, lateUrge: 4, lateSupervise: 8 };
     const refused = expectError(await send(h.app, { method: 'PUT', url: '/api/notification-channels', payload: ladder }, district), 403, 'settings_top_only');
     expect(refused.message).toContain('最上级行政区的推进办');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/enums.js';
 import type { Database } from '../db/client.js';
 import { bodies, bodyMembers, orgUnits, regions, userRoles, users } from '../db/schema/index.js';
-import { hashPassword } from '../security/passwords.js';
+import { hash } from '@node-rs/argon2';
 import { newTotpSecret } from '../security/totp.js';
 import type { App } from '../app.js';
 import { freshTotpCode } from './totpCodes.js';
@@ -10,6 +10,14 @@ import { freshTotpCode } from './totpCodes.js';
 export const TEST_PASSWORD = 'Test-Password-1';
 const uniq = () => randomBytes(4).toString('hex');
 
+/**
+ * The test users' password hash: argon2id as in production, but at the smallest cost. A login
+ * checks a password against the parameters stored in its hash, so each of the suite's thousands of
+ * logins costs well under a millisecond instead of the ~30 ms of CPU the production setting spends
+ * on purpose (server/security/passwords.ts). Every hash the app itself makes (accounts created,
+ * passwords changed or reset through the API) still uses the production setting.
+ */
+const TEST_HASH_COST = { algorithm: 2 /* Argon2id */, memoryCost: 64, timeCost: 1, parallelism: 1 } as const;
 let hashed: Promise<string> | undefined;
 
 type RegionRow = typeof regions.$inferSelect;
@@ -62,7 +70,7 @@ export async function makeUser(
   const unitId = over.unitId ?? (await makeUnit(database)).id;
   const admin = roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r.role));
   const totpSecret = admin ? newTotpSecret() : null;
-  hashed ??= hashPassword(TEST_PASSWORD);
+  hashed ??= hash(TEST_PASSWORD, TEST_HASH_COST);
   const [u] = await database.db
     .insert(users)
     .values({

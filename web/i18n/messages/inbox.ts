@@ -23,6 +23,7 @@ export const inbox = {
   'reminder.lateRemind': ['逾期提醒（逾期工作日）', 'Late reminder (workdays late)'],
   'reminder.lateUrge': ['催报/催办（逾期工作日）', 'Chase (workdays late)'],
   'reminder.lateSupervise': ['督办（逾期工作日）', 'Supervision (workdays late)'],
+  'reminder.sharedReadOnly': ['提醒梯度和邮件服务器由最上级行政区的推进办统一设置，本级只能查看；本单位的群机器人可在下方管理。', 'The reminder ladder and the mail server are set for every district by the top region’s HQ office; here they can only be read. Your units’ group robots are managed below.'],
   'reminder.channels': ['发送渠道', 'Channels'],
   'reminder.logTitle': ['发送记录', 'Delivery log'],
   'reminder.logDay': ['日期', 'Day'],

@@ -48,13 +48,16 @@ export function ReminderSettingsPage() {
     }
   };
 
+  // The ladder and the mail server are the whole deployment's: below the top region they are read here, set by the top's office.
+  const readOnly = query.data.policies.updateShared !== true;
   return (
     <>
       <PageCard title={t('reminder.settingsTitle')} testId="reminder-settings-page">
+        {readOnly && <Alert type="info" showIcon title={t('reminder.sharedReadOnly')} style={{ marginBottom: 16 }} data-testid="shared-read-only" />}
         {conflict && <Alert type="warning" showIcon title={conflict} description={t('common.reloaded')} style={{ marginBottom: 16 }} />}
         <Typography.Title level={5}>{t('reminder.ladderTitle')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('reminder.ladderHelp')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={query.data.data.ladder} onFinish={(v) => void save(v)}>
+        <Form form={form} layout="vertical" initialValues={query.data.data.ladder} disabled={readOnly} onFinish={(v) => void save(v)}>
           <Row gutter={16}>
             {FIELDS.map((f) => {
               const b = bounds(f);
@@ -67,15 +70,17 @@ export function ReminderSettingsPage() {
               );
             })}
           </Row>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="ladder-save">
-            {t('common.save')}
-          </Button>
+          {!readOnly && (
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="ladder-save">
+              {t('common.save')}
+            </Button>
+          )}
         </Form>
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t('reminder.channels')}
         </Typography.Title>
         <RobotChannels channels={query.data.data.channels} />
-        <SmtpSettings smtp={query.data.data.smtp} />
+        <SmtpSettings smtp={query.data.data.smtp} readOnly={readOnly} />
       </PageCard>
       <div style={{ height: 16 }} />
       <DeliveryLog />

@@ -29,7 +29,7 @@ const EMPTY: Values = { enabled: false, host: '', port: 465, security: 'tls', fr
  * 邮件（SMTP）: the HQ office's mail server. The password is never shown: a saved one is kept when the
  * field is left empty. The server names the field it refuses (a login over an unencrypted connection, say).
  */
-export function SmtpSettings({ smtp }: { smtp: NotificationSettings['smtp'] }) {
+export function SmtpSettings({ smtp, readOnly }: { smtp: NotificationSettings['smtp']; readOnly: boolean }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -64,7 +64,7 @@ export function SmtpSettings({ smtp }: { smtp: NotificationSettings['smtp'] }) {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('reminder.smtpHelp')}</Typography.Paragraph>
       {conflict && <Alert type="warning" showIcon title={conflict} description={t('common.reloaded')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={EMPTY} onFinish={(v) => void save(v)}>
+      <Form form={form} layout="vertical" initialValues={EMPTY} disabled={readOnly} onFinish={(v) => void save(v)}>
         <Form.Item name="enabled" label={t('reminder.smtpEnabled')} valuePropName="checked">
           <Switch data-testid="smtp-enabled" />
         </Form.Item>
@@ -104,9 +104,11 @@ export function SmtpSettings({ smtp }: { smtp: NotificationSettings['smtp'] }) {
             </Form.Item>
           </Col>
         </Row>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="smtp-save">
-          {t('common.save')}
-        </Button>
+        {!readOnly && (
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="smtp-save">
+            {t('common.save')}
+          </Button>
+        )}
       </Form>
       <SmtpTest saved={!!smtp} />
     </div>
