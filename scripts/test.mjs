@@ -1,7 +1,7 @@
 // `npm test`: sets up what the suite needs (Debian Chromium, a CJK font, a running PostgreSQL),
-// then runs type check, lint and the web build side by side, the unit + API tests on both databases
-// with the date-sensitive tests on the matrix days in the same vitest run (vitest.suite.config.ts),
-// and Chromium end-to-end tests.
+// then runs type check, lint and the web build side by side with the unit + API tests on both
+// databases and the date-sensitive tests on the matrix days (one vitest run: vitest.suite.config.ts),
+// and then the Chromium end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,6 +72,19 @@ function run(label, cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   console.log(`━━ ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   return r.status === 0;
+}
+
+/** A step whose output streams as it goes (the long test runs), resolved with its success. */
+function runStreaming(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label}`);
+  const t = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('close', (code) => {
+      console.log(`━━ ${label}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      resolve(code === 0);
+    });
+  });
 }
 
 /**
@@ -163,19 +176,23 @@ const checks = [
   ['lint', 'lint (eslint)', [bin('eslint/bin/eslint.js'), '.']],
   ...(hasE2e ? [['web build', 'web build (vite)', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']]] : []),
 ];
-const checked = await runTogether(checks.map(([, label, args]) => [label, node, args]));
-checks.forEach(([name], i) => results.push([name, checked[i]]));
+// The checks start beside the unit and API tests instead of before them: tsc alone holds one core for
+// its last ~20 s, and the tests' first seconds (compiling, importing) leave room. None of those tests
+// reads the web build (their servers serve no web app), and the browser tests start after both.
+const checking = runTogether(checks.map(([, label, args]) => [label, node, args]));
 // The unit and API tests and the date matrix in one vitest run (vitest.suite.config.ts): a project
 // for the unit and API tests and one per matrix day, counted and reported apart.
 const unitJson = '.tmp/vitest-unit.json';
 const tallyJson = '.tmp/vitest-projects.json';
 fs.rmSync(tallyJson, { force: true });
-const testsOk = run(
+const testing = runStreaming(
   `unit and API tests (embedded PGlite and PostgreSQL) and the date-sensitive tests on ${MATRIX_DAYS.join(', ')}`,
   node,
   [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.suite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`, '--reporter=./scripts/projectTally.mjs'],
   { ...env, TUIJIN_PROJECT_TALLY: tallyJson },
 );
+const [checked, testsOk] = await Promise.all([checking, testing]);
+checks.forEach(([name], i) => results.push([name, checked[i]]));
 const projects = projectTallies(tallyJson);
 const unit = projects?.[UNIT_PROJECT] ?? { passed: 0, failed: 1, skipped: 0, failures: [] };
 const days = MATRIX_DAYS.map((d) => projects?.[d] ?? { passed: 0, failed: 1, skipped: 0, failures: [] });
