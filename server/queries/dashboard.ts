@@ -8,7 +8,7 @@ import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
 import type { OutlookFacts } from '../models/planning.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
-import { lightMovement, newlyRed } from './dashboardMovement.js';
+import { lightMovement } from './dashboardMovement.js';
 import { andSlice, type SliceSql } from './dashboardSlice.js';
 import { blockers, plans, programs, reports, targets } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
@@ -144,7 +144,7 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
   // The period as instants: from its first day's start to the start of the day after its last.
   const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
-  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], moved, red] = await Promise.all([
+  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], moved] = await Promise.all([
     dashboardLights(db, s),
     overdueItems(db, s),
     blockerPanel(db, s, today, start, end),
@@ -158,7 +158,6 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
       .from(reports)
       .where(and(or(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end)), and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))), s.report)),
     lightMovement(db, s, start, end),
-    newlyRed(db, s, start, end),
   ]);
   return {
     year,
@@ -169,6 +168,6 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
     targets: targetFacts,
     investment,
     activity: { reportsAccepted: Number(activity?.accepted ?? 0), reportsSubmitted: Number(activity?.submitted ?? 0) },
-    movement: { ...moved.totals, newlyRed: red },
+    movement: moved.totals,
   };
 }
