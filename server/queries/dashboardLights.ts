@@ -25,6 +25,7 @@ const where = (cond: SQL | undefined) => (cond ? sql`where ${cond}` : sql``);
 
 /** Items per light as columns: one row per group instead of one per group and light (a province has 2,400 units). */
 const PIVOT = sql.raw(LIGHTS.map((l) => `count(*) filter (where light = '${l}')::int as "${l}"`).join(', '));
+const SUMS = sql.raw(LIGHTS.map((l) => `sum("${l}")::int as "${l}"`).join(', '));
 const PICKED = sql.raw(LIGHTS.map((l) => `c."${l}"`).join(', '));
 
 /**
@@ -32,8 +33,9 @@ const PICKED = sql.raw(LIGHTS.map((l) => `c."${l}"`).join(', '));
  * counted and named in one statement over the three item tables (and the tasks' unit shares). The
  * overview's roll-up (`planning/rollup.ts`) takes four statements per grouping; on the embedded
  * database each statement costs milliseconds of its own, so the dashboard, which needs every
- * grouping, reads them together. Grouped in SQL with a column per light: a province's items
- * counted per plan, area and unit and light were 16,000 rows to parse and fold here. The counting
+ * grouping, reads them together. Grouped in SQL with a column per light, each table first per plan,
+ * area and unit (a few thousand rows for a province), then summed per group: a province's items
+ * counted per plan, area, unit and light were 16,000 rows to parse and fold here. The counting
  * rules are the roll-up's: a task counts for each unit it is shared with, a target for its data
  * unit, a project for its responsible unit, an item for its plan's task force and its program's district.
  */
@@ -42,22 +44,18 @@ export async function dashboardLights(db: Executor, s: SliceSql): Promise<Dashbo
   // (the portal), every group is listed, counted or not, but districts only where they have items.
   const sliced = !!(s.task || s.target || s.project);
   const { rows } = (await db.execute(sql`
-    with items as materialized (
-      select i.kind, i.id, i.plan_id, i.area_id, i.unit_id, i.light, pl.task_force_id, pr.region_id
-      from (
-        select 'task' as kind, id, plan_id, area_id, null::uuid as unit_id, light from tasks ${where(s.task)}
-        union all select 'target', id, plan_id, area_id, data_unit_id, light from targets ${where(s.target)}
-        union all select 'project', id, plan_id, area_id, responsible_unit_id, light from projects ${where(s.project)}
-      ) i left join plans pl on pl.id = i.plan_id left join programs pr on pr.id = pl.program_id
+    with a as (
+      select 'task' as kind, plan_id, area_id, null::uuid as unit_id, ${PIVOT} from tasks ${where(s.task)} group by plan_id, area_id
+      union all select 'target', plan_id, area_id, data_unit_id, ${PIVOT} from targets ${where(s.target)} group by plan_id, area_id, data_unit_id
+      union all select 'project', plan_id, area_id, responsible_unit_id, ${PIVOT} from projects ${where(s.project)} group by plan_id, area_id, responsible_unit_id
+    ), shares as (
+      select task_units.unit_id, ${PIVOT} from task_units join tasks on tasks.id = task_units.task_id ${where(s.task)} group by task_units.unit_id
     ), c as (
-      select 'plan' as by, plan_id as id, ${PIVOT} from items group by plan_id
-      union all select 'area', area_id, ${PIVOT} from items group by area_id
-      union all select 'taskForce', task_force_id, ${PIVOT} from items group by task_force_id
-      union all select 'region', region_id, ${PIVOT} from items group by region_id
-      union all select 'unit', unit_id, ${PIVOT} from (
-        select unit_id, light from items where kind <> 'task'
-        union all select task_units.unit_id, items.light from items join task_units on items.kind = 'task' and task_units.task_id = items.id
-      ) u group by unit_id
+      select 'plan' as by, plan_id as id, ${SUMS} from a group by plan_id
+      union all select 'area', area_id, ${SUMS} from a group by area_id
+      union all select 'taskForce', pl.task_force_id, ${SUMS} from a join plans pl on pl.id = a.plan_id group by pl.task_force_id
+      union all select 'region', pr.region_id, ${SUMS} from a join plans pl on pl.id = a.plan_id join programs pr on pr.id = pl.program_id group by pr.region_id
+      union all select 'unit', unit_id, ${SUMS} from (select * from a where kind <> 'task' union all select 'task', null, null, * from shares) u group by unit_id
     ), g as (
       select 'plan' as by, p.id, p.code, p.title as name, 0 as sort, 1 as part from plans p
       union all select 'area', id, code, name, sort, 2 from areas
@@ -66,7 +64,7 @@ export async function dashboardLights(db: Executor, s: SliceSql): Promise<Dashbo
       union all select 'region', id, code, name, 0, 5 from regions where kind = 'district'
     )
     select * from (
-      select 'kind' as by, null::uuid as id, kind as code, null as name, 0 as sort, 0 as part, ${PIVOT} from items group by kind
+      select 'kind' as by, null::uuid as id, kind as code, null as name, 0 as sort, 0 as part, ${SUMS} from a group by kind
       union all
       select g.by, g.id, g.code, g.name, g.sort, g.part, ${PICKED}
       from g ${sliced ? sql`join` : sql`left join`} c on c.by = g.by and c.id = g.id
