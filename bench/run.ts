@@ -5,7 +5,7 @@
 // bare driver and a bare Fastify (bench/bareSection.ts, about three minutes) and issue 22's bulletin,
 // ledger export and public complaint figures (bench/inspectionSection.ts, about three minutes). Prints a markdown
 // report and appends it to bench/RESULTS.md (`--no-append` to skip). About a quarter of an hour in
-// all on this 2-core machine; uses ports 3200–3299 on 127.0.0.1 only.
+// all on this 2-core machine; uses ports 3200–3299 on 127.0.0.1 only (BENCH_PORTS=FROM-TO for others).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,7 +60,9 @@ const say = (s = '') => {
   console.log(s);
 };
 const progress = (s: string) => process.stderr.write(`· ${s}\n`);
-const port = () => freePort(3200, 3299);
+// BENCH_PORTS=3400-3419: another range, for a run beside others on the same machine.
+const [portFrom, portTo] = (process.env.BENCH_PORTS ?? '3200-3299').split('-').map(Number) as [number, number];
+const port = () => freePort(portFrom, portTo);
 
 /** CPU time (user + system, all threads) a process has used, in ms: from /proc on Linux. */
 function cpuMs(pid: number | undefined): number {

@@ -54,7 +54,7 @@ export const Dashboard = z.object({
   targets: z.object({
     year: z.number(),
     thisYear: z.object({ met: Count, missed: Count, unknown: Count }),
-    /** 首战告捷: the program's first year, and the targets that missed or may miss it. */
+    /** 首战告捷: the program's first year, and the first twelve targets that missed or may miss it (missed and unknown count them all). */
     firstYear: z.object({ year: z.number(), title: z.string().nullable(), met: Count, missed: Count, unknown: Count, missing: z.array(z.object({ id: Id, code: z.string(), name: z.string() })) }),
   }),
   investment: z.object({

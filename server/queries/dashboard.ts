@@ -8,7 +8,7 @@ import type { Executor } from '../db/client.js';
 import type { DashboardFacts } from '../models/dashboard.js';
 import type { OutlookFacts } from '../models/planning.js';
 import type { TargetVerdicts } from '../../domain/targetOutlook.js';
-import { lightMovement, newlyRed } from './dashboardMovement.js';
+import { lightMovement } from './dashboardMovement.js';
 import { andSlice, type SliceSql } from './dashboardSlice.js';
 import { blockers, plans, programs, reports, targets } from '../db/schema/index.js';
 import { currentCalendar } from './calendar.js';
@@ -118,23 +118,25 @@ async function targetPanel(db: Executor, s: SliceSql, year: number) {
 
 /**
  * This year's investment by stage (projects, planned, done) and done by month, in one statement
- * (万元, exact decimals as text); the year's plan is the stages' sum.
+ * (万元, exact decimals as text); the year's plan is the stages' sum. The months are summed once,
+ * per stage and per month together (grouping sets), not per project first and then twice again.
  */
 async function investmentPanel(db: Executor, s: SliceSql, year: number) {
   const { rows } = (await db.execute(sql`
-    with p as (select projects.id, projects.stage from projects ${s.project ? sql`where ${s.project}` : sql``}),
-    m as (select project_id, month, done from project_months where month like ${`${year}-%`} and project_id in (select id from p))
-    select 'stage' as k, p.stage as key, count(*)::int as n, coalesce(sum(yp.planned), 0)::text as planned, coalesce(sum(mm.done), 0)::text as done
-      from p
-      left join project_year_plans yp on yp.project_id = p.id and yp.year = ${year}
-      left join (select project_id, sum(done) as done from m group by project_id) mm on mm.project_id = p.id
-      group by p.stage
+    select 'stage' as k, projects.stage as key, count(*)::int as n, coalesce(sum(yp.planned), 0)::text as planned, null as done
+      from projects left join project_year_plans yp on yp.project_id = projects.id and yp.year = ${year}
+      ${s.project ? sql`where ${s.project}` : sql``}
+      group by projects.stage
     union all
-    select 'month', month, 0, '0', sum(done)::text from m group by month
-    order by 1, 2`)) as unknown as { rows: { k: 'stage' | 'month'; key: string; n: number; planned: string; done: string }[] };
+    select case when grouping(projects.stage) = 0 then 'done' else 'month' end, case when grouping(projects.stage) = 0 then projects.stage else pm.month end, 0, '0', sum(pm.done)::text
+      from project_months pm join projects on projects.id = pm.project_id
+      where pm.month like ${`${year}-%`} ${andSlice(s.project)}
+      group by grouping sets ((projects.stage), (pm.month))
+    order by 1, 2`)) as unknown as { rows: { k: 'stage' | 'done' | 'month'; key: string; n: number; planned: string; done: string | null }[] };
+  const done = new Map(rows.filter((r) => r.k === 'done').map((r) => [r.key, r.done]));
   return {
-    byMonth: rows.filter((r) => r.k === 'month').map((r) => ({ month: r.key, done: r.done })),
-    byStage: rows.filter((r) => r.k === 'stage').map((r) => ({ stage: r.key, n: Number(r.n), planned: r.planned, done: r.done })),
+    byMonth: rows.filter((r) => r.k === 'month').map((r) => ({ month: r.key, done: r.done! })),
+    byStage: rows.filter((r) => r.k === 'stage').map((r) => ({ stage: r.key, n: Number(r.n), planned: r.planned, done: done.get(r.key) ?? '0' })),
   };
 }
 
@@ -144,7 +146,7 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
   // The period as instants: from its first day's start to the start of the day after its last.
   const start = dayStart(from);
   const end = dayStart(fromDayNumber(dayNumber(to) + 1));
-  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], moved, red] = await Promise.all([
+  const [counted, overdue, blockerCounts, targetFacts, investment, [activity], moved] = await Promise.all([
     dashboardLights(db, s),
     overdueItems(db, s),
     blockerPanel(db, s, today, start, end),
@@ -158,7 +160,6 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
       .from(reports)
       .where(and(or(and(gte(reports.acceptedAt, start), lt(reports.acceptedAt, end)), and(gte(reports.submittedAt, start), lt(reports.submittedAt, end))), s.report)),
     lightMovement(db, s, start, end),
-    newlyRed(db, s, start, end),
   ]);
   return {
     year,
@@ -169,6 +170,6 @@ export async function dashboardFacts(db: Executor, s: SliceSql, today: IsoDate, 
     targets: targetFacts,
     investment,
     activity: { reportsAccepted: Number(activity?.accepted ?? 0), reportsSubmitted: Number(activity?.submitted ?? 0) },
-    movement: { ...moved.totals, newlyRed: red },
+    movement: moved.totals,
   };
 }

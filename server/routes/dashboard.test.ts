@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../domain/calendar/days.js';
 import { now } from '../clock.js';
-import { blockerItems, blockers, projectMonths, projectYearPlans, targetActuals } from '../db/schema/index.js';
+import { areas, blockerItems, blockers, projectMonths, projectYearPlans, targetActuals } from '../db/schema/index.js';
 import { runMidnightJob } from '../jobs/midnightJob.js';
 import { lightEnv, refreshTargetLight } from '../lights/refresh.js';
 import { DATABASE_KINDS } from '../testing/databases.js';
@@ -19,7 +19,8 @@ type Panels = {
   byPlan: { id: string; turnedRed: number; recovered: number }[];
   byTaskForce: { id: string; turnedRed: number }[];
   byUnit: { id: string; turnedRed: number }[];
-  targets: { thisYear: { met: number; missed: number; unknown: number }; firstYear: { met: number; missed: number; missing: { id: string }[] } };
+  unitsTotal: number;
+  targets: { thisYear: { met: number; missed: number; unknown: number }; firstYear: { met: number; missed: number; unknown: number; missing: { id: string }[] } };
   investment: { year: number; planned: string; done: string; byMonth: { month: string; done: string }[]; byStage: { stage: string; n: number; planned: string }[] };
 };
 
@@ -139,6 +140,8 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
     expect(fromStored).toEqual(fromActuals);
     expect(fromStored.thisYear.met).toBeGreaterThanOrEqual(1);
     expect(fromStored.thisYear.missed).toBeGreaterThanOrEqual(1);
+    // Those missing it are named, as many as the page shows.
+    expect(fromStored.firstYear.missing.length).toBe(Math.min(12, fromStored.firstYear.missed + fromStored.firstYear.unknown));
     // A verdict of another year is not used: last year's "met" does not count this year.
     await database.db.execute(sql`update targets set outlook = ${JSON.stringify({ year: year - 1, willMeet: true, firstYear: year - 1, firstWillMeet: true })}::jsonb where id = ${behind.id}`);
     expect((await panels('period=custom&from=2001-03-01&to=2001-03-31')).targets).toEqual(fromActuals);
@@ -200,5 +203,70 @@ describe.each(DATABASE_KINDS)('the leading group’s dashboard on %s (issue 21 i
       expect(p.scope.whole).toBe(true);
       expect(sum(p.lights.task)).toBe(await count(sql`select count(*)::int as n from tasks`));
     }
+  });
+
+  // Last: its task shared by both units puts unit B's slice on the task force's plan too.
+  it('counts each plan, area, task force and unit as its items are, a task for every unit it is shared with, within each reader’s slice', async () => {
+    const { database } = h.db;
+    const [area] = await database.db.insert(areas).values({ programId: d.program.id, code: `A${Date.now()}`, name: '城市更新' }).returning();
+    // A task shared by both units on the task force's plan, one of unit A's on the other plan, a
+    // target unit B supplies and a project of unit A's: unit A's items lie in both plans.
+    const shared = await makeTask(database, d.plan.id, [{ unitId: d.unitA.id }, { unitId: d.unitB.id, role: 'support' }], { areaId: area!.id });
+    const aLoose = await makeTask(database, d.loosePlan.id, [{ unitId: d.unitA.id }], { areaId: area!.id });
+    const target = await makeTarget(database, d.loosePlan.id, d.unitB.id, { areaId: area!.id });
+    const project = await makeProject(database, d.plan.id, d.unitA.id);
+    for (const [table, id, light] of [['tasks', shared.id, 'red'], ['tasks', aLoose.id, 'yellow'], ['targets', target.id, 'green'], ['projects', project.id, 'done']] as const) {
+      await database.db.execute(sql`update ${sql.identifier(table)} set light = ${light} where id = ${id}`);
+    }
+    // The same items folded here from their rows, for a reader whose slice holds `mine`.
+    type Item = { kind: string; id: string; plan_id: string | null; area_id: string | null; light: string; units: string[] };
+    const read = async <T,>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+    const items = await read<Item>(sql`
+      select 'task' as kind, t.id, t.plan_id, t.area_id, t.light, coalesce((select array_agg(tu.unit_id::text) from task_units tu where tu.task_id = t.id), '{}') as units from tasks t
+      union all select 'target', id, plan_id, area_id, light, array[data_unit_id::text] from targets
+      union all select 'project', id, plan_id, area_id, light, array[responsible_unit_id::text] from projects`);
+    const taskForceOf = new Map((await read<{ id: string; tf: string | null }>(sql`select id, task_force_id as tf from plans`)).map((p) => [p.id, p.tf]));
+    const expected = (mine: (i: Item) => boolean) => {
+      type By = 'plan' | 'area' | 'taskForce' | 'unit';
+      const out: Record<By, Map<string, Record<string, number>>> = { plan: new Map(), area: new Map(), taskForce: new Map(), unit: new Map() };
+      const add = (by: By, key: string | null | undefined, light: string) => {
+        if (!key) return;
+        const c = out[by].get(key) ?? { green: 0, yellow: 0, red: 0, done: 0, not_started: 0 };
+        c[light] = (c[light] ?? 0) + 1;
+        out[by].set(key, c);
+      };
+      for (const i of items.filter(mine)) {
+        add('plan', i.plan_id, i.light);
+        add('area', i.area_id, i.light);
+        add('taskForce', i.plan_id ? taskForceOf.get(i.plan_id) : null, i.light);
+        for (const u of i.units) add('unit', u, i.light);
+      }
+      return out;
+    };
+    const shown = (rows: { id: string; counts?: Record<string, number> }[]) => new Map(rows.map((r) => [r.id, r.counts]));
+    let q = 0;
+    const check = async (who: Person, mine: (i: Item) => boolean) => {
+      // A period not asked before: not a reply kept from an earlier read (the items were written underneath the API).
+      const res = await api.get(who, `/api/dashboard?period=custom&from=2002-01-${String(++q).padStart(2, '0')}&to=2002-01-28`);
+      expect(res.statusCode, res.body).toBe(200);
+      const p = res.json().data as { unitsTotal: number } & Record<'byPlan' | 'byArea' | 'byTaskForce' | 'byUnit', { id: string; counts: Record<string, number> }[]>;
+      const want = expected(mine);
+      expect(shown(p.byPlan)).toEqual(want.plan);
+      expect(shown(p.byArea)).toEqual(want.area);
+      expect(shown(p.byTaskForce)).toEqual(want.taskForce);
+      // Every unit with items is among the few shown here (the panel keeps the worst twenty).
+      expect(shown(p.byUnit)).toEqual(want.unit);
+      expect(p.unitsTotal).toBe(want.unit.size);
+      return { p, want };
+    };
+    const whole = await check(d.leader, () => true);
+    expect(whole.want.unit.get(d.unitA.id)!.red).toBeGreaterThanOrEqual(1);
+    expect(whole.want.area.get(area!.id)).toMatchObject({ red: 1, yellow: 1, green: 1 });
+    // Unit B's liaison: its shared task counts for unit A too, unit A's own task does not.
+    const b = await check(d.liaisonB, (i) => i.units.includes(d.unitB.id));
+    expect(b.p.byUnit.find((u) => u.id === d.unitA.id)?.counts.yellow ?? 0).toBe(0);
+    expect(b.p.byArea).toEqual([expect.objectContaining({ id: area!.id, counts: expect.objectContaining({ red: 1, green: 1, yellow: 0 }) })]);
+    // The task force's reader: its plan's items, in every unit they are shared with.
+    await check(d.taskForce, (i) => i.plan_id === d.plan.id);
   });
 });

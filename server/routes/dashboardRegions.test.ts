@@ -12,7 +12,7 @@ type Panels = {
   lights: { task: Record<string, number> };
   scope: { whole: boolean; region: { id: string; name: string } | null };
   byRegion: { id: string; name: string; counts: Record<string, number> }[];
-};
+} & Record<'byPlan' | 'byTaskForce' | 'byUnit', { id: string; counts: Record<string, number> }[]>;
 const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
 /**
@@ -83,6 +83,14 @@ describe.each(DATABASE_KINDS)('a city drills into its districts on the dashboard
     expect(all.byRegion.map((r) => sum(r.counts))).toEqual([await tasksIn(east.region.id), await tasksIn(west.region.id)]);
     // The other city's district is not among them, and a district's own reader has one line.
     expect((await panels(elsewhere.hq)).byRegion.map((r) => r.name)).toEqual(['山区']);
+    // Plans, task forces and units of both districts side by side for the city, each with its own
+    // items; a district's reader sees its own groups and none of its neighbour's.
+    const ofGroups = (rows: { id: string; counts: Record<string, number> }[]) => Object.fromEntries(rows.map((r) => [r.id, sum(r.counts)]));
+    expect(ofGroups(all.byPlan)).toEqual({ [east.plan.id]: 2, [west.plan.id]: 3 });
+    expect(ofGroups(all.byTaskForce)).toEqual({ [east.tfBody.id]: 2, [west.tfBody.id]: 3 });
+    expect(ofGroups(all.byUnit)).toEqual({ [east.unitA.id]: 2, [west.unitA.id]: 3 });
+    const own = await panels(east.hq);
+    expect([ofGroups(own.byPlan), ofGroups(own.byTaskForce), ofGroups(own.byUnit)]).toEqual([{ [east.plan.id]: 2 }, { [east.tfBody.id]: 2 }, { [east.unitA.id]: 2 }]);
   });
 
   it('answers another city’s district, and a district’s neighbour, exactly as a region that does not exist', async () => {
