@@ -77,7 +77,9 @@ async function targetPanel(db: Executor, s: SliceSql, year: number) {
     .from(targets)
     .innerJoin(plans, eq(plans.id, targets.planId))
     .innerJoin(programs, eq(programs.id, plans.programId))
-    .where(s.target);
+    .where(s.target)
+    // In code order: the reply names only the first twelve missing 首战告捷, the same ones every time.
+    .orderBy(targets.code, targets.id);
   const [program] = await db.select({ yearGoals: programs.yearGoals }).from(programs).orderBy(programs.startYear).limit(1);
   const firstYear = rows.length ? Math.min(...rows.map((r) => r.startYear)) : year;
   // The first year counted is the oldest program's (one program per district; with more, a later
