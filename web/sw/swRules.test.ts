@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheableApiPath, bodyDigest, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
+import { cacheableApiPath, bodyDigest, deferStylesheet, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
 
 describe('the reads the service worker keeps for offline use', () => {
   it('keeps who is signed in, the unit workbench, report lists and briefs, and item heads', () => {
@@ -33,5 +33,13 @@ describe('the kept first screen (the workbench as last drawn)', () => {
     const html = '<html><body><div id="root"></div><script type="module" src="/assets/i.js"></script></body></html>';
     expect(withSnapshot(html, '<p>待报送</p>')).toBe('<html><body><div id="tj-snapshot"><p>待报送</p></div><div id="root"></div><script type="module" src="/assets/i.js"></script></body></html>');
     expect(withSnapshot('<html><body></body></html>', '<p>x</p>')).toBeNull();
+  });
+  it('holds the build’s stylesheet back (fetched, not applied) when it carries its own rules, and no other link', () => {
+    const head = '<head><link rel="modulepreload" crossorigin href="/assets/a.js"><link rel="stylesheet" crossorigin href="/assets/index-BiqZOOGf.css"><link rel="stylesheet" href="/assets/other.css"></head>';
+    expect(deferStylesheet(head, '/assets/index-BiqZOOGf.css')).toBe(
+      '<head><link rel="modulepreload" crossorigin href="/assets/a.js"><link rel="preload" as="style" data-tj-late crossorigin href="/assets/index-BiqZOOGf.css"><link rel="stylesheet" href="/assets/other.css"></head>',
+    );
+    // Another build's stylesheet named on the snapshot: nothing is held back (and snapshotFits says no anyway).
+    expect(deferStylesheet(head, '/assets/index-jIxqshOQ.css')).toBe(head);
   });
 });

@@ -21,6 +21,14 @@ export const SNAPSHOT_OF_HEADER = 'x-tuijin-snapshot-of';
 export const SNAPSHOT_BODY_HEADER = 'x-tuijin-snapshot-body';
 /** On the snapshot: the stylesheet of the build that drew it (its classes and CSS variables are that build's). */
 export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
+/**
+ * On the snapshot: it carries the CSS rules that draw it (web/offline/criticalCss.ts), so the worker
+ * may hold the build's stylesheet back until it is painted. A snapshot kept before it carries only
+ * Ant Design's variables: shown with the stylesheet as before.
+ */
+export const SNAPSHOT_STYLED_HEADER = 'x-tuijin-snapshot-styled';
+/** Marks the build's stylesheet the worker held back (a preload); web/sw/lateStylesheet.ts applies it. */
+export const LATE_STYLESHEET_ATTR = 'data-tj-late';
 /** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
 export const SNAPSHOT_ID = 'tj-snapshot';
 /** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
@@ -75,4 +83,15 @@ export function withSnapshot(indexHtml: string, snapshotHtml: string): string | 
   const at = indexHtml.indexOf(root);
   if (at < 0) return null;
   return `${indexHtml.slice(0, at)}<div id="${SNAPSHOT_ID}">${snapshotHtml}</div>${indexHtml.slice(at)}`;
+}
+
+/**
+ * index.html with the build's stylesheet fetched but not applied (rel=preload): a fresh renderer
+ * parsed its ~1 MB before the first paint of a snapshot that carries its own rules (issue 24: ~0.7 s
+ * of a cold open at 4× CPU). The page applies it once the snapshot is painted, before the app draws.
+ */
+export function deferStylesheet(indexHtml: string, stylesheet: string): string {
+  return indexHtml.replace(/<link\b[^>]*>/g, (tag) =>
+    tag.includes(`href="${stylesheet}"`) && /\brel="stylesheet"/.test(tag) ? tag.replace(/\brel="stylesheet"/, `rel="preload" as="style" ${LATE_STYLESHEET_ATTR}`) : tag,
+  );
 }
