@@ -8,7 +8,7 @@ import { apiLogin, type ApiSession } from './apiSession.js';
 import { atPath, launch } from './browser.js';
 import { serverBase } from './base.js';
 import { shot, TAKE_SHOTS } from './pageHelpers.js';
-import { LATE_STYLESHEET_ATTR, SNAPSHOT_ID } from '../web/sw/swRules.js';
+import { HELD_REL, LATE_STYLESHEET_ATTR, SNAPSHOT_ID } from '../web/sw/swRules.js';
 import { firstLinePainted, snapshotKept } from './snapshotProbes.js';
 import { phone } from './pwaPhone.js';
 
@@ -312,13 +312,13 @@ describe('the liaison’s phone', () => {
     await context.addInitScript(() => void (window.requestAnimationFrame = () => 0));
     await page.goto('/work/unit');
     await page.locator(`#${SNAPSHOT_ID} [data-testid=wb-toReport-line]`).first().waitFor();
-    expect(await page.locator(`link[${LATE_STYLESHEET_ATTR}][rel=preload]`).count()).toBe(1);
+    expect(await page.locator(`link[${LATE_STYLESHEET_ATTR}=stylesheet][rel=${HELD_REL}]`).count()).toBe(1);
     const before = await page.screenshot({ animations: 'disabled', path: TAKE_SHOTS ? '.tmp/pwa-first-screen-own-rules.png' : undefined });
-    // What web/sw/lateStylesheet.ts does once the first screen is painted.
+    // What web/sw/heldLinks.ts does once the first screen is painted.
     await page.evaluate(
       (attr) =>
         new Promise<void>((resolve, reject) => {
-          const link = document.querySelector<HTMLLinkElement>(`link[${attr}]`)!;
+          const link = document.querySelector<HTMLLinkElement>(`link[${attr}=stylesheet]`)!;
           link.addEventListener('load', () => link.sheet && resolve());
           link.addEventListener('error', () => reject(new Error('the stylesheet did not load')));
           link.rel = 'stylesheet';

@@ -3,7 +3,7 @@
  * whole static CSS (~1 MB), and a phone's fresh renderer (the installed app opened from the home
  * screen) parsed all of it before the first paint, ~0.7 s at 4× CPU slowdown. The snapshot carries the
  * rules that apply to what it shows, and the worker holds the stylesheet back until it is painted
- * (swRules.ts deferStylesheet). Which rules apply is asked of the browser itself, on the page as drawn.
+ * (swRules.ts holdHeadLinks). Which rules apply is asked of the browser itself, on the page as drawn.
  */
 
 /** Cuts `text` at its top-level commas: those inside (), [] or quotes (`:is(.a, .b)`) do not separate. */
@@ -102,8 +102,8 @@ function keptRules(rules: CSSRuleList, classes: Set<string>, matches: (selector:
 
 /**
  * The CSS the page's stylesheets apply to `root` as drawn (and to html and body), in the page's
- * order so the cascade is the same: Ant Design's generated <style> tags (its CSS variables) whole,
- * the build's stylesheet cut to the rules that match. Throws when a stylesheet cannot be read.
+ * order so the cascade is the same: the rules of the build's stylesheet and of Ant Design's generated
+ * <style> tags (its CSS variables, per component) that match. Throws when a stylesheet cannot be read.
  */
 export function criticalCss(root: Element): string {
   const own = [document.documentElement, document.body, root];
@@ -113,9 +113,7 @@ export function criticalCss(root: Element): string {
   let css = '';
   for (const sheet of document.styleSheets) {
     if (sheet.disabled) continue;
-    const owner = sheet.ownerNode;
-    if (owner instanceof HTMLStyleElement) css += [...sheet.cssRules].map((r) => r.cssText).join('');
-    else css += keptRules(sheet.cssRules, classes, matches, frames);
+    css += keptRules(sheet.cssRules, classes, matches, frames);
   }
   for (const f of frames) if (css.includes(f.name)) css += f.cssText;
   // Inside a <style> element: a "</style" in a CSS string would end it early.

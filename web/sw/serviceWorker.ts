@@ -20,7 +20,7 @@ import {
   bodyDigest,
   CLAIM_MESSAGE,
   SNAPSHOT_STYLED_HEADER,
-  deferStylesheet,
+  holdHeadLinks,
 } from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
@@ -134,7 +134,7 @@ async function shellWithSnapshot(req: Request): Promise<Response> {
   const index = await page.clone().text();
   if (!snapshotFits(index, snap.headers.get(SNAPSHOT_CSS_HEADER))) return page;
   const stylesheet = snap.headers.get(SNAPSHOT_CSS_HEADER)!;
-  const html = withSnapshot(snap.headers.get(SNAPSHOT_STYLED_HEADER) ? deferStylesheet(index, stylesheet) : index, await snap.text());
+  const html = withSnapshot(snap.headers.get(SNAPSHOT_STYLED_HEADER) ? holdHeadLinks(index, stylesheet) : index, await snap.text());
   if (html === null) return page;
   const headers = new Headers(page.headers);
   headers.delete('content-length');

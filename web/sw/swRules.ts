@@ -27,8 +27,10 @@ export const SNAPSHOT_CSS_HEADER = 'x-tuijin-snapshot-css';
  * Ant Design's variables: shown with the stylesheet as before.
  */
 export const SNAPSHOT_STYLED_HEADER = 'x-tuijin-snapshot-styled';
-/** Marks the build's stylesheet the worker held back (a preload); web/sw/lateStylesheet.ts applies it. */
+/** On a link the worker held back under the snapshot: its own rel (stylesheet, modulepreload); web/sw/heldLinks.ts gives it back. */
 export const LATE_STYLESHEET_ATTR = 'data-tj-late';
+/** The rel a held link has meanwhile: none the browser knows, so it fetches nothing. */
+export const HELD_REL = 'tj-held';
 /** The element the snapshot is drawn in, before #root; the app removes it once it shows its own. */
 export const SNAPSHOT_ID = 'tj-snapshot';
 /** Where the installed app opens (the manifest's start_url, which sends a liaison on) and the workbench itself. */
@@ -86,12 +88,16 @@ export function withSnapshot(indexHtml: string, snapshotHtml: string): string | 
 }
 
 /**
- * index.html with the build's stylesheet fetched but not applied (rel=preload): a fresh renderer
- * parsed its ~1 MB before the first paint of a snapshot that carries its own rules (issue 24: ~0.7 s
- * of a cold open at 4× CPU). The page applies it once the snapshot is painted, before the app draws.
+ * index.html with the build's stylesheet and the app's modulepreloads held back (an unknown rel: not
+ * fetched), for a snapshot that carries its own rules. On a fresh renderer (a cold open at 4× CPU) the
+ * stylesheet's ~1 MB was parsed before the first paint (~0.2 s), and the fifteen preloads' answers,
+ * handled on the page's thread between the parser's turns, took another ~0.2 s and drew a frame of
+ * the half-parsed page. The page gives them back once the snapshot is painted (web/sw/heldLinks.ts).
  */
-export function deferStylesheet(indexHtml: string, stylesheet: string): string {
-  return indexHtml.replace(/<link\b[^>]*>/g, (tag) =>
-    tag.includes(`href="${stylesheet}"`) && /\brel="stylesheet"/.test(tag) ? tag.replace(/\brel="stylesheet"/, `rel="preload" as="style" ${LATE_STYLESHEET_ATTR}`) : tag,
-  );
+export function holdHeadLinks(indexHtml: string, stylesheet: string): string {
+  return indexHtml.replace(/<link\b[^>]*>/g, (tag) => {
+    const rel = /\brel="(stylesheet|modulepreload)"/.exec(tag)?.[1];
+    if (!rel || (rel === 'stylesheet' && !tag.includes(`href="${stylesheet}"`))) return tag;
+    return tag.replace(`rel="${rel}"`, `rel="${HELD_REL}" ${LATE_STYLESHEET_ATTR}="${rel}"`);
+  });
 }
