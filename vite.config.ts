@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootPreloadPlugin, serviceWorkerPlugin } from './web/sw/vitePlugin.js';
+import { unusedAntdCssPlugin } from './web/antdCss.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: 'web',
-  plugins: [react(), serviceWorkerPlugin(), bootPreloadPlugin()],
+  plugins: [react(), unusedAntdCssPlugin(), serviceWorkerPlugin(), bootPreloadPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

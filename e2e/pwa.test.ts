@@ -2,14 +2,15 @@
 // controlling the page), a routine report with a new figure and a photo takes at most four
 // interactions, reports written with no network are kept on the device and sent once when it
 // returns, and one the server refuses meanwhile stays on the device with the reason.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, type ApiSession } from './apiSession.js';
-import { atPath, launch, newPage, submitLogin } from './browser.js';
+import { atPath, launch } from './browser.js';
 import { serverBase } from './base.js';
-import { shot } from './pageHelpers.js';
-import { SNAPSHOT_ID } from '../web/sw/swRules.js';
+import { shot, TAKE_SHOTS } from './pageHelpers.js';
+import { HELD_REL, LATE_STYLESHEET_ATTR, SNAPSHOT_ID } from '../web/sw/swRules.js';
 import { firstLinePainted, snapshotKept } from './snapshotProbes.js';
+import { phone } from './pwaPhone.js';
 
 const base = serverBase();
 let browser: Browser;
@@ -38,30 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A phone (375 × 812), the liaison signed in, on the workbench, with the service worker in control and the workbench kept. */
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await newPage(browser, base, { phone: true, serviceWorker: true });
-  await page.setViewportSize({ width: 375, height: 812 });
-  await submitLogin(page, 'liaison');
-  await atPath(page, '/');
-  await page.goto('/work/unit');
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 }).catch(async (e: Error) => {
-    // Where the worker got to, for the report: installing, redundant (its install failed), or none.
-    const state = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      return reg ? { installing: reg.installing?.state ?? null, waiting: reg.waiting?.state ?? null, active: reg.active?.state ?? null } : 'no registration';
-    });
-    throw new Error(`${e.message}; the service worker: ${JSON.stringify(state)}`);
-  });
-  // Opened again under the worker: this time the shell, the workbench and the forms due first are kept.
-  await page.reload();
-  await page.getByTestId('wb-toReport-line').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  // The app's own page, not the kept first screen the worker may have drawn over it while it booted.
-  await page.locator(`#${SNAPSHOT_ID}`).waitFor({ state: 'detached' });
-  return { context, page };
-}
 
 /** A photo as a phone camera makes one: 3,000 × 2,000 (downscaled by the page before it is kept or sent). */
 async function cameraPhoto(page: Page): Promise<Buffer> {
@@ -98,7 +75,7 @@ async function fileReport(page: Page, itemId: string, figure: string, photo: Buf
 
 describe('the liaison’s phone', () => {
   it('is installable: a manifest with the app’s name and icons, and a service worker controlling the page', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const href = await page.locator('link[rel=manifest]').getAttribute('href');
     const manifest = await page.evaluate(async (u) => (await fetch(u!)).json(), href);
     expect(manifest).toMatchObject({ name: '推进', short_name: '推进', lang: 'zh-CN', start_url: '/app', display: 'standalone', theme_color: '#c0262d' });
@@ -124,7 +101,7 @@ describe('the liaison’s phone', () => {
   });
 
   it('files a routine report with a new figure and a photo in at most four interactions, starting from last time', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const first = (await toReport()).find((l) => l.itemType === 'task')!;
     // The item due now is the first line.
     expect(await page.getByTestId('wb-toReport-line').first().getAttribute('data-item')).toBe((await toReport())[0]!.itemId);
@@ -159,7 +136,7 @@ describe('the liaison’s phone', () => {
   });
 
   it('keeps two reports written offline with their photos, and sends each once when the app is opened again online', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const lines = (await toReport()).filter((l) => l.itemType === 'task').slice(0, 2);
     expect(lines).toHaveLength(2);
     const photo = await cameraPhoto(page);
@@ -199,7 +176,7 @@ describe('the liaison’s phone', () => {
   });
 
   it('keeps a report queued offline on the device, with the reason, when the item’s report was returned meanwhile', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const l = (await toReport()).find((x) => x.itemType === 'task')!;
     const photo = await cameraPhoto(page);
     await context.setOffline(true);
@@ -228,7 +205,7 @@ describe('the liaison’s phone', () => {
   // Relies on the server's Idempotency-Key support: without it the retried create would be refused as
   // report_exists (the first one did land) and the report held, not sent.
   it('sends a report once when the answer of its create is lost and the queue tries again', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const l = (await toReport()).find((x) => x.itemType === 'task')!;
     const photo = await cameraPhoto(page);
     let dropped = 0;
@@ -248,7 +225,7 @@ describe('the liaison’s phone', () => {
   });
 
   it('saves a draft once when the answer of its 保存草稿 is lost and the liaison taps it again', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const l = (await toReport()).find((x) => x.itemType === 'task')!;
     const keys: (string | undefined)[] = [];
     // The server makes the draft and answers; the phone never hears the first answer.
@@ -277,7 +254,7 @@ describe('the liaison’s phone', () => {
   });
 
   it('opens the workbench from the device’s cache on a throttled phone (Slow 4G, 4× CPU): the kept first screen at once, then the app; prints the times', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     await snapshotKept(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -327,8 +304,34 @@ describe('the liaison’s phone', () => {
     await context.close();
   });
 
+  it('draws the kept first screen with the rules it carries: the same picture before and after the app’s 1 MB stylesheet applies', async () => {
+    const { context, page } = await phone(browser, base);
+    await snapshotKept(page);
+    // The page never gets a frame callback, so its entry (web/main.tsx) neither applies the stylesheet
+    // nor boots the app: the first screen stays as the worker drew it, the stylesheet held back.
+    await context.addInitScript(() => void (window.requestAnimationFrame = () => 0));
+    await page.goto('/work/unit');
+    await page.locator(`#${SNAPSHOT_ID} [data-testid=wb-toReport-line]`).first().waitFor();
+    expect(await page.locator(`link[${LATE_STYLESHEET_ATTR}=stylesheet][rel=${HELD_REL}]`).count()).toBe(1);
+    const before = await page.screenshot({ animations: 'disabled', path: TAKE_SHOTS ? '.tmp/pwa-first-screen-own-rules.png' : undefined });
+    // What web/sw/heldLinks.ts does once the first screen is painted.
+    await page.evaluate(
+      (attr) =>
+        new Promise<void>((resolve, reject) => {
+          const link = document.querySelector<HTMLLinkElement>(`link[${attr}=stylesheet]`)!;
+          link.addEventListener('load', () => link.sheet && resolve());
+          link.addEventListener('error', () => reject(new Error('the stylesheet did not load')));
+          link.rel = 'stylesheet';
+        }),
+      LATE_STYLESHEET_ATTR,
+    );
+    const after = await page.screenshot({ animations: 'disabled', path: TAKE_SHOTS ? '.tmp/pwa-first-screen-stylesheet.png' : undefined });
+    expect(after.equals(before), 'the first screen changed when the stylesheet applied').toBe(true);
+    await context.close();
+  });
+
   it('shows the kept first screen, marked with its time, and a tap on its 填报 opens the form with no network before the app has booted', async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(browser, base);
     const keys = await page.getByTestId('wb-toReport-line').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-key')));
     await snapshotKept(page);
     await context.setOffline(true);
@@ -347,7 +350,8 @@ describe('the liaison’s phone', () => {
         const first = document.getElementById(id);
         const mark = first?.querySelector('[data-testid=snapshot-mark]')?.textContent;
         const open = first?.querySelector<HTMLAnchorElement>('[data-testid=wb-toReport-line] [data-testid=report-open]');
-        if (!first || !mark || !open) return null;
+        // Whole: the parser is past it (at #root). With no stylesheet to wait for, a frame can come mid-way.
+        if (!first || !mark || !open || !document.getElementById('root')) return null;
         const lineKeys = [...first.querySelectorAll('[data-testid=wb-toReport-line]')].map((l) => l.getAttribute('data-key'));
         const link = open.getAttribute('href');
         (window as unknown as { tjSeen(w: unknown): void }).tjSeen({ mark, lineKeys, link });

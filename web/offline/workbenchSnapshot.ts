@@ -1,9 +1,10 @@
-import { API_CACHE, bodyDigest, SAVED_AT_HEADER, SNAPSHOT_BODY_HEADER, SNAPSHOT_CSS_HEADER, SNAPSHOT_ID, SNAPSHOT_OF_HEADER, SNAPSHOT_URL } from '../sw/swRules.js';
+import { criticalCss } from './criticalCss.js';
+import { API_CACHE, bodyDigest, SAVED_AT_HEADER, SNAPSHOT_BODY_HEADER, SNAPSHOT_CSS_HEADER, SNAPSHOT_ID, SNAPSHOT_STYLED_HEADER, SNAPSHOT_OF_HEADER, SNAPSHOT_URL } from '../sw/swRules.js';
 
 /**
  * Keeps the workbench as it is drawn now for the installed app's next first screen (issue 24: the due
  * lines on screen in ≤ 1 s on a slow phone, where booting React and Ant Design takes 2–3 s): the page's
- * HTML, Ant Design's generated CSS variables, and a line saying when its data was kept. Its lines are
+ * HTML, the CSS rules that apply to it, and a line saying when its data was kept. Its lines are
  * real links (填报 is an <a>), so a tap works before the app has booted. Kept only when the read it was
  * drawn from (`readUrl`) is kept too, with that read's body digest: the worker shows it only while the
  * kept read still says the same (swRules.ts snapshotCurrent), and logout drops both.
@@ -30,11 +31,10 @@ export async function keepWorkbenchSnapshot(readUrl: string, drawn: unknown, mar
   note.setAttribute('role', 'status');
   note.dataset.testid = 'snapshot-mark';
   note.textContent = mark(savedAt);
-  // Ant Design's tokens are CSS variables in <style> tags it writes at run time (the rest is in the static stylesheet).
-  const style = document.createElement('style');
-  style.textContent = [...document.head.querySelectorAll('style')].map((s) => s.textContent).join('\n');
-  const html = style.outerHTML + note.outerHTML + page.innerHTML;
+  // The rules that draw it (criticalCss.ts): the worker holds the 1 MB stylesheet back until it is painted.
+  // Read off the page as drawn, not the clone: the browser matches selectors against live elements.
+  const html = `<style>${criticalCss(root)}</style>${note.outerHTML}${page.innerHTML}`;
   // This build's stylesheet: a snapshot drawn by another build is not shown (its classes may differ).
   const stylesheet = document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')?.getAttribute('href') ?? '';
-  await kept.put(SNAPSHOT_URL, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: savedAt, [SNAPSHOT_OF_HEADER]: readUrl, [SNAPSHOT_BODY_HEADER]: digest, [SNAPSHOT_CSS_HEADER]: stylesheet } }));
+  await kept.put(SNAPSHOT_URL, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', [SAVED_AT_HEADER]: savedAt, [SNAPSHOT_OF_HEADER]: readUrl, [SNAPSHOT_BODY_HEADER]: digest, [SNAPSHOT_CSS_HEADER]: stylesheet, [SNAPSHOT_STYLED_HEADER]: '1' } }));
 }

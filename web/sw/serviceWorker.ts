@@ -19,6 +19,8 @@ import {
   SNAPSHOT_BODY_HEADER,
   bodyDigest,
   CLAIM_MESSAGE,
+  SNAPSHOT_STYLED_HEADER,
+  holdHeadLinks,
 } from './swRules.js';
 
 // The SW's own globals: the project's TypeScript lib is the DOM's, not WebWorker's (both cannot be on).
@@ -131,7 +133,8 @@ async function shellWithSnapshot(req: Request): Promise<Response> {
   if (!snapshotCurrent(snap.headers.get(SNAPSHOT_BODY_HEADER), read ? await bodyDigest(await read.text()) : null)) return page;
   const index = await page.clone().text();
   if (!snapshotFits(index, snap.headers.get(SNAPSHOT_CSS_HEADER))) return page;
-  const html = withSnapshot(index, await snap.text());
+  const stylesheet = snap.headers.get(SNAPSHOT_CSS_HEADER)!;
+  const html = withSnapshot(snap.headers.get(SNAPSHOT_STYLED_HEADER) ? holdHeadLinks(index, stylesheet) : index, await snap.text());
   if (html === null) return page;
   const headers = new Headers(page.headers);
   headers.delete('content-length');

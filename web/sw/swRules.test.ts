@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheableApiPath, bodyDigest, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
+import { cacheableApiPath, bodyDigest, holdHeadLinks, snapshotCurrent, snapshotFits, withSnapshot } from './swRules.js';
 
 describe('the reads the service worker keeps for offline use', () => {
   it('keeps who is signed in, the unit workbench, report lists and briefs, and item heads', () => {
@@ -33,5 +33,14 @@ describe('the kept first screen (the workbench as last drawn)', () => {
     const html = '<html><body><div id="root"></div><script type="module" src="/assets/i.js"></script></body></html>';
     expect(withSnapshot(html, '<p>待报送</p>')).toBe('<html><body><div id="tj-snapshot"><p>待报送</p></div><div id="root"></div><script type="module" src="/assets/i.js"></script></body></html>');
     expect(withSnapshot('<html><body></body></html>', '<p>x</p>')).toBeNull();
+  });
+  it('holds the build’s stylesheet and the app’s modulepreloads back (not fetched) when it carries its own rules', () => {
+    const head =
+      '<head><script type="module" crossorigin src="/assets/index-B8.js"></script><link rel="modulepreload" crossorigin href="/assets/boot-Dg.js">' +
+      '<link rel="stylesheet" crossorigin href="/assets/index-BiqZOOGf.css"><link rel="stylesheet" href="/assets/other.css"><link rel="manifest" href="/manifest.webmanifest"></head>';
+    expect(holdHeadLinks(head, '/assets/index-BiqZOOGf.css')).toBe(
+      '<head><script type="module" crossorigin src="/assets/index-B8.js"></script><link rel="tj-held" data-tj-late="modulepreload" crossorigin href="/assets/boot-Dg.js">' +
+        '<link rel="tj-held" data-tj-late="stylesheet" crossorigin href="/assets/index-BiqZOOGf.css"><link rel="stylesheet" href="/assets/other.css"><link rel="manifest" href="/manifest.webmanifest"></head>',
+    );
   });
 });
