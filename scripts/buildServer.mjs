@@ -34,9 +34,10 @@ export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server', co
  * default on any machine with 8 GB of memory or more); under 200 clients submitting reports the
  * server's ~90 MB of live objects then grew to 260 MB of heap between collections, and each process
  * peaked at 390 MB RSS (issue 25's budget: 250 MB). With a limit of 1 GB the factor is about 1.6
- * (V8's heap controller scales it between 1.3 and 4 for limits from 256 MB to 2 GB), so collections
- * come sooner and cost less each: the peak fell to ≈210 MB, submissions/s unchanged and less time
- * in GC (bench/RESULTS.md). 1 GB is still ten times the live heap: the largest exports fit.
+ * (V8's heap controller: from 1.3 to 2 for limits from 256 MB to 2 GB, 4 from there up), so collections
+ * come sooner and cost less each: the peak fell from 390 to 228 MB, with about the same time in GC
+ * and submissions/s (bench/RESULTS.md). 1 GB is still ten times the live heap: the largest exports
+ * fit (a limit of 512 MB peaked at 214 MB, no lower, and would leave them less room).
  *
  * `--enable-source-maps`: error stacks in the log name the TypeScript sources, not the bundle.
  */
