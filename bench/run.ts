@@ -5,7 +5,7 @@
 // bare driver and a bare Fastify (bench/bareSection.ts, about three minutes) and issue 22's bulletin,
 // ledger export and public complaint figures (bench/inspectionSection.ts, about three minutes). Prints a markdown
 // report and appends it to bench/RESULTS.md (`--no-append` to skip). About a quarter of an hour in
-// all on this 2-core machine; uses ports 3200–3299 on 127.0.0.1 only (BENCH_PORTS=FROM-TO for others).
+// all on this 2-core machine; uses ports 3200–3299 (or --ports=FROM-TO) on 127.0.0.1 only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,7 +45,7 @@ const append = !process.argv.includes('--no-append');
  * ~5 million reports take minutes to generate), `--districts=N` for fewer, `--keep-db=NAME` to generate once and keep;
  * `instances` issue 25's submissions on two app instances against one, and their memory (bench/instances.ts;
  * not in the default run), `--keep-db=NAME` on a kept province;
- * `--db=pg` or `--db=embedded` limits `scale` to one database.
+ * `--db=pg` or `--db=embedded` limits `scale` to one database; `--ports=FROM-TO` the servers' ports.
  */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 type Section = 'startup' | 'login' | 'web' | 'scale' | 'submit' | 'throughput' | 'bare' | 'inspection' | 'imports' | 'assessment' | 'publicPortal' | 'crash' | 'province' | 'instances';
@@ -60,9 +60,9 @@ const say = (s = '') => {
   console.log(s);
 };
 const progress = (s: string) => process.stderr.write(`· ${s}\n`);
-// BENCH_PORTS=3400-3419: another range, for a run beside others on the same machine.
-const [portFrom, portTo] = (process.env.BENCH_PORTS ?? '3200-3299').split('-').map(Number) as [number, number];
-const port = () => freePort(portFrom, portTo);
+/** `--ports=FROM-TO`: the ports the servers started here may take (default 3200–3299), for a run beside others on one machine. */
+const ports = /^--ports=(\d+)-(\d+)$/.exec(process.argv.find((a) => a.startsWith('--ports=')) ?? '') ?? ['', '3200', '3299'];
+const port = () => freePort(Number(ports[1]), Number(ports[2]));
 
 /** CPU time (user + system, all threads) a process has used, in ms: from /proc on Linux. */
 function cpuMs(pid: number | undefined): number {

@@ -12,3 +12,5 @@ export declare function canBuild(): boolean;
 export declare const SERVER_BUILD: ServerBuild & { commands: string[] };
 /** Builds the entry unless its last build was made from the same files; resolves whether it built. */
 export declare function ensureServerBuild(build?: ServerBuild): Promise<boolean>;
+/** The flags Node runs the compiled server with in production (`npm run serve`, the systemd unit, the tests and the bench). */
+export declare const SERVER_NODE_FLAGS: readonly string[];

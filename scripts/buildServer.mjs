@@ -24,6 +24,25 @@ const ASSETS = [
  */
 export const SERVER_BUILD = { entry: 'server/main.ts', outDir: 'dist/server', commands: ['scripts/auditVerify.ts', 'scripts/secadminRecover.ts', 'scripts/demoLoad.ts', 'scripts/backup.ts', 'scripts/restore.ts'] };
 
+/**
+ * How Node runs the compiled server, wherever it is started for production: `npm run serve`,
+ * deploy/tuijin@.service and scripts/serverProcess.ts (the tests and the bench) spell these same flags
+ * (scripts/production.test.ts checks they agree).
+ *
+ * `--max-old-space-size`: V8 lets the old generation grow to a multiple of what survived the last
+ * full collection before it collects again, up to 4× when its heap limit is 2 GB or more (the
+ * default on any machine with 8 GB of memory or more); under 200 clients submitting reports the
+ * server's ~90 MB of live objects then grew to 260 MB of heap between collections, and each process
+ * peaked at 390 MB RSS (issue 25's budget: 250 MB). With a limit of 1 GB the factor is about 1.6
+ * (V8's heap controller: from 1.3 to 2 for limits from 256 MB to 2 GB, 4 from there up), so collections
+ * come sooner and cost less each: the peak fell from 390 to 228 MB, with about the same time in GC
+ * and submissions/s (bench/RESULTS.md). 1 GB is still ten times the live heap: the largest exports
+ * fit (a limit of 512 MB peaked at 214 MB, no lower, and would leave them less room).
+ *
+ * `--enable-source-maps`: error stacks in the log name the TypeScript sources, not the bundle.
+ */
+export const SERVER_NODE_FLAGS = ['--max-old-space-size=1024', '--enable-source-maps'];
+
 /** Whether the build tools (devDependencies) are installed: a production install has only the built files. */
 export function canBuild() {
   return fs.existsSync(path.join(root, 'node_modules', 'esbuild', 'package.json'));
@@ -93,6 +112,10 @@ async function buildIfChanged({ entry, outDir, commands = [] }) {
     target: 'node20.19',
     packages: 'external',
     sourcemap: true,
+    // The maps name the TypeScript files and lines for error stacks (--enable-source-maps), without
+    // the sources' text: Node holds a loaded map in memory for the process's life, and the text was
+    // most of it (the sources are not shipped anyway).
+    sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
   });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureServerBuild, SERVER_BUILD } from './buildServer.mjs';
+import { ensureServerBuild, SERVER_BUILD, SERVER_NODE_FLAGS } from './buildServer.mjs';
 import { createServerDatabase, freePort, HOST, ROOT } from './serverProcess.js';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
@@ -44,6 +44,14 @@ describe('a production install', { timeout: 120_000 }, () => {
     }
   });
 
+  it('npm run serve and the systemd unit run the server with the same Node flags (its heap sizing among them)', () => {
+    const unit = fs.readFileSync(path.join(ROOT, 'deploy', 'tuijin@.service'), 'utf8');
+    const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+    for (const [where, command] of [['npm run serve', pkg.scripts.serve], ['deploy/tuijin@.service', execStart]] as const) {
+      expect(command?.split(/\s+/), where).toEqual([expect.stringMatching(/(?:^|\/)node$/), ...SERVER_NODE_FLAGS, 'dist/server/main.js']);
+    }
+  });
+
   it('starts and answers with only the production dependencies installed', async () => {
     await ensureServerBuild();
     // The production tree as npm lists it, linked into a folder of its own beside a copy of the build.
@@ -60,7 +68,7 @@ describe('a production install', { timeout: 120_000 }, () => {
 
     const db = await createServerDatabase('tuijin_production');
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/server/main.js'], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/server/main.js'], {
       cwd: dir,
       env: { PATH: process.env.PATH, PORT: String(port), HOST, DATABASE_URL: db.url, DATA_DIR: path.join(dir, 'data'), TUIJIN_WEB_DIR: path.join(dir, 'no-web'), LOG_LEVEL: 'info', TZ: 'Asia/Shanghai' },
       stdio: ['ignore', 'pipe', 'pipe'],

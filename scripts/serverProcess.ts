@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { freshTotpCode } from '../server/testing/totpCodes.js';
-import { ensureServerBuild, SERVER_BUILD } from './buildServer.mjs';
+import { ensureServerBuild, SERVER_BUILD, SERVER_NODE_FLAGS } from './buildServer.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HOST = '127.0.0.1';
@@ -91,7 +91,8 @@ export async function startServer(target: ServerTarget, opts: { port?: number; e
   const t0 = performance.now();
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', path.join(SERVER_BUILD.outDir, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // With production's flags (SERVER_NODE_FLAGS: its heap sizing too), so that its memory is what is measured.
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVER_NODE_FLAGS, path.join(SERVER_BUILD.outDir, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

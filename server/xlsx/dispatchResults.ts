@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './excelJs.js';
 import { figureTotals, type FigureColumn } from '../../domain/dispatch.js';
 import type { DispatchDetail } from '../../domain/schemas/dispatch.js';
 import { shanghaiDateTime } from '../../domain/calendar/days.js';
@@ -14,7 +14,7 @@ export const KIND = { question: '问题答复', figures: '数据报送', action:
  */
 export async function dispatchResultsXlsx(d: DispatchDetail): Promise<Buffer> {
   const columns = d.columns as FigureColumn[];
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   // The header is the first row (people sort and filter on it); the order itself is the workbook's title.
   wb.title = `${d.kind === 'instruction' ? '领导批示' : d.kind === 'decision' ? '会议议定事项' : d.kind === 'follow_up' ? '调研督办事项' : d.kind === 'directive' ? '上级指示落实' : '调度令'}：${d.title}（${KIND[d.kind]}，答复期限 ${d.deadline}）`;
   const ws = wb.addWorksheet('答复情况');

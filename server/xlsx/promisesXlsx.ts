@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './excelJs.js';
 import { promiseState, type PromiseState, type PromiseStatus } from '../../domain/promises.js';
 import type { PromiseRow } from '../models/promises.js';
 
@@ -13,7 +13,7 @@ const chineseDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5
 
 /** The ledger as a workbook: a title with the export day, the header, one numbered row per promise; text cells only. */
 export async function promisesXlsx(meta: { district: string | null; today: string; filter: string }, rows: readonly { row: PromiseRow; unitName: string | null }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.title = '履约践诺台账';
   const ws = wb.addWorksheet('履约践诺台账', { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.columns = WIDTHS.map((width) => ({ width }));

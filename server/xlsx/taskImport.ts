@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excelJs.js';
 import type { RowIssue } from '../../domain/imports/issues.js';
 import { findHeader, sheetRows, type GridRow } from '../../domain/imports/sheet.js';
 import type { SourceRow } from '../../domain/imports/rows.js';
@@ -77,7 +78,7 @@ async function readSheet<T>(file: Upload, rowsOf: (grid: GridRow[]) => T[] | und
   const entries = await guardZip(file.bytes, file.name, IMPORT_ZIP_LIMITS);
   if (!entries || !entries.includes('xl/workbook.xml')) throw new AppError(415, 'import_not_xlsx', named);
   if (entries.some((e) => /vbaProject\.bin$|^xl\/macrosheets\//i.test(e))) throw new AppError(415, 'import_macro', named);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './excelJs.js';
 import type { Lang, Role } from '../../domain/enums.js';
 import { roleConflict } from '../../domain/adminSeparation.js';
 import { codeFromLabel, ROLE_LABELS } from '../../domain/labels.js';
@@ -37,7 +37,7 @@ export interface RawImportRow {
  */
 export async function readImportSheet(file: Upload): Promise<RawImportRow[]> {
   if (!(await guardZip(file.bytes, file.name, IMPORT_ZIP_LIMITS))) throw new AppError(415, 'unsupported_media');
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   } catch {
@@ -144,7 +144,7 @@ export function checkImportRows(rows: RawImportRow[], look: ImportLookups, lang:
 
 /** The template users fill in: headers in both languages and one example row (邮箱 may stay empty). */
 export async function importTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('用户导入');
   ws.addRow(IMPORT_COLUMNS.map((c) => `${c.zh} ${c.en}`));
   ws.addRow(['jianshe_liaison2', '建设街道联络员', '13800000000', '建设街道', '联络员', 'jianshe_liaison2@example.gov.cn']);
