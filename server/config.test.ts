@@ -44,6 +44,12 @@ describe('configuration from the environment', () => {
     for (const bad of ['short', 'sixteen chars ok', 'abcdefghijklmno\u00e9']) expect(() => loadConfig({ TUIJIN_METRICS_TOKEN: bad })).toThrow('TUIJIN_METRICS_TOKEN must be at least 16 printable characters without spaces');
   });
 
+  it('turns PostgreSQL’s parallel workers off for the app’s connections unless DATABASE_PARALLEL_WORKERS says how many, refusing other values', () => {
+    expect(loadConfig({}).databaseParallelWorkers).toBe(0);
+    expect(loadConfig({ DATABASE_PARALLEL_WORKERS: '4' }).databaseParallelWorkers).toBe(4);
+    for (const bad of ['-1', '2.5', 'some', '65', ' 2']) expect(() => loadConfig({ DATABASE_PARALLEL_WORKERS: bad })).toThrow(`DATABASE_PARALLEL_WORKERS must be a whole number from 0 to 64, got "${bad}"`);
+  });
+
   it('refuses a pool size that is not a whole number of connections, naming the variable', () => {
     for (const bad of ['0', '-3', '2.5', 'many', '100000']) {
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${bad}"`);

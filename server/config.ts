@@ -13,6 +13,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections to that server. */
   databasePoolSize: number;
+  /** PostgreSQL's max_parallel_workers_per_gather for the app's connections (DATABASE_PARALLEL_WORKERS). */
+  databaseParallelWorkers: number;
   /** When set, every demo account gets this password and no forced change. */
   demoPassword: string | undefined;
   /**
@@ -114,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = !
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const pool = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : defaultPoolSize();
   if (!Number.isInteger(pool) || pool < 1 || pool > 1000) throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${env.DATABASE_POOL_SIZE}"`);
+  const parallel = Number(env.DATABASE_PARALLEL_WORKERS ?? 0);
+  if (!/^\d+$/.test(env.DATABASE_PARALLEL_WORKERS ?? '0') || parallel > 64) throw new Error(`DATABASE_PARALLEL_WORKERS must be a whole number from 0 to 64, got "${env.DATABASE_PARALLEL_WORKERS}"`);
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port,
@@ -121,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = !
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: pool,
+    databaseParallelWorkers: parallel,
     demoPassword: env.TUIJIN_DEMO_PASSWORD || undefined,
     demo: demoWanted(env.TUIJIN_DEMO),
     bootstrapFile: env.TUIJIN_BOOTSTRAP_FILE ? path.resolve(env.TUIJIN_BOOTSTRAP_FILE) : undefined,

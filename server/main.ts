@@ -36,7 +36,7 @@ async function main() {
   let database;
   try {
     const logQuery = config.sqlLog ? sqlLogger(config.sqlLog) : undefined;
-    database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { dataDir: config.dataDir }), ...(logQuery ? { logQuery } : {}) });
+    database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, parallelWorkers: config.databaseParallelWorkers } : { dataDir: config.dataDir }), ...(logQuery ? { logQuery } : {}) });
   } catch (e) {
     if (e instanceof DataLockedError) {
       log.fatal(e.message);

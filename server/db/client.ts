@@ -74,6 +74,13 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size on a server. */
   poolSize?: number;
+  /**
+   * max_parallel_workers_per_gather on the server's connections (the server's own setting when not
+   * given). The app's heavy reads already run several statements at once (the dashboard's nine): on
+   * 2 cores PostgreSQL's workers for each only fought them, the province dashboard's p50 444 → 253 ms
+   * without them (bench/RESULTS.md, 2026-12-07).
+   */
+  parallelWorkers?: number;
   /** Apply pending migrations (default). Read-only tools (audit:verify) pass false and write nothing. */
   migrate?: boolean;
   /**
@@ -98,7 +105,11 @@ const queryLogger = (opts: OpenOptions) => (opts.logQuery ? { logger: { logQuery
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const migrate = opts.migrate ?? true;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      ...(opts.parallelWorkers === undefined ? {} : { options: `-c max_parallel_workers_per_gather=${opts.parallelWorkers}` }),
+    });
     pool.on('error', () => {
       /* an idle client lost its connection: the pool replaces it */
     });
