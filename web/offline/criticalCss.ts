@@ -6,12 +6,14 @@
  * (swRules.ts holdHeadLinks). Which rules apply is asked of the browser itself, on the page as drawn.
  */
 
-/** Cuts `text` at its top-level commas: those inside (), [] or quotes (`:is(.a, .b)`) do not separate. */
-export function splitSelectorList(text: string): string[] {
-  const parts: string[] = [];
+/**
+ * The indices of `text`'s top-level characters: not inside (), [] or quotes, and not those brackets
+ * or quotes themselves. A selector list splits there, and a selector's own compound parts are these.
+ */
+function topLevel(text: string): number[] {
+  const at: number[] = [];
   let depth = 0;
   let quote = '';
-  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
@@ -20,10 +22,19 @@ export function splitSelectorList(text: string): string[] {
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(text.slice(from, i).trim());
-      from = i + 1;
-    }
+    else if (depth === 0) at.push(i);
+  }
+  return at;
+}
+
+/** Cuts `text` at its top-level commas: those inside (), [] or quotes (`:is(.a, .b)`) do not separate. */
+export function splitSelectorList(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of topLevel(text)) {
+    if (text[i] !== ',') continue;
+    parts.push(text.slice(from, i).trim());
+    from = i + 1;
   }
   parts.push(text.slice(from).trim());
   return parts.filter((p) => p !== '');
@@ -31,20 +42,9 @@ export function splitSelectorList(text: string): string[] {
 
 /** `text` without what is inside (), [] and quotes: the selector's own compound parts. */
 function outerParts(text: string): string {
-  let out = '';
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (depth === 0) out += c;
-  }
-  return out;
+  return topLevel(text)
+    .map((i) => text[i])
+    .join('');
 }
 
 /**
